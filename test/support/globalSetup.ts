@@ -1,0 +1,19 @@
+// Starts one embedded PostgreSQL for the whole run; each test file makes its own
+// database on it (test/support/database.ts). Workers inherit TEST_DATABASE_URL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/infra/embeddedPostgres';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __embeddedPostgres: EmbeddedPostgresHandle | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.TEST_DATABASE_URL) return; // an outside server was given
+  const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-test-pg-'));
+  const handle = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+  globalThis.__embeddedPostgres = handle;
+  process.env.TEST_DATABASE_URL = handle.databaseUrl;
+}
