@@ -1,0 +1,139 @@
+/**
+ * The one port to the event log. Two adapters implement it (PostgreSQL, the default,
+ * and EventStoreDB); both must pass test/eventStore/eventStoreContract.ts.
+ *
+ * Positions are unsigned 64-bit integers carried as decimal strings: they are totally
+ * ordered, strictly increasing along the global log, and not necessarily dense.
+ */
+export type ExpectedVersion =
+  | { kind: 'no_stream' }
+  | { kind: 'stream_exists' }
+  | { kind: 'any' }
+  /** The stream holds exactly this many events (0 is the same as no_stream). */
+  | { kind: 'exact'; version: number };
+
+export const Expected = {
+  noStream: { kind: 'no_stream' } as ExpectedVersion,
+  streamExists: { kind: 'stream_exists' } as ExpectedVersion,
+  any: { kind: 'any' } as ExpectedVersion,
+  version: (version: number): ExpectedVersion => (version === 0 ? { kind: 'no_stream' } : { kind: 'exact', version }),
+};
+
+export function describeExpected(expected: ExpectedVersion): string {
+  return expected.kind === 'exact' ? String(expected.version) : expected.kind;
+}
+
+/** What the command side knows when it appends: the rest is added by the store. */
+export interface EventMetadataInput {
+  actorId: string | null;
+  role: string | null;
+  unitId: string | null;
+  commandId: string;
+  correlationId: string;
+  causationId: string | null;
+  recordedAt: string;
+  ruleSetId: string | null;
+}
+
+export interface EventMetadata extends EventMetadataInput {
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewEvent {
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadataInput;
+}
+
+export interface RecordedEvent {
+  /** 1-based: the n-th event of its stream. */
+  streamVersion: number;
+  streamId: string;
+  position: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recordedAt: string;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** Events in the stream after the append. */
+  version: number;
+  /** Global position of the last appended event. */
+  position: string;
+  events: RecordedEvent[];
+}
+
+export interface StreamAppend {
+  streamId: string;
+  expected: ExpectedVersion;
+  events: NewEvent[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events after this position ('0' = from the start). */
+  after: string;
+  limit: number;
+  /** Only these event types (all when absent). */
+  types?: readonly string[];
+}
+
+export interface ReadAllResult {
+  events: RecordedEvent[];
+  /**
+   * How far the log has been scanned: every event at or below this position that
+   * matches the filter is in `events` or in an earlier page. A reader may checkpoint
+   * here even when `events` is empty.
+   */
+  scannedTo: string;
+  /** True when the scan reached the end of what is safely readable now. */
+  endOfLog: boolean;
+}
+
+export interface Subscription {
+  stop(): Promise<void>;
+  /** Resolves when the subscription stops; rejects if its handler failed. */
+  done: Promise<void>;
+}
+
+export interface SubscribeOptions {
+  from: string;
+  batchSize?: number;
+  types?: readonly string[];
+  /** Called with each batch in log order; the next read waits for it. */
+  onBatch: (batch: ReadAllResult) => Promise<void>;
+}
+
+export interface EventStoreCapabilities {
+  /** Appends to several streams commit or fail together. */
+  atomicMultiStreamAppend: boolean;
+}
+
+export interface EventStore {
+  readonly name: string;
+  readonly capabilities: EventStoreCapabilities;
+  append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Appends to several streams in one command. Atomic where the capability says so;
+   * otherwise in order, each with its own expectation.
+   */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
+  /** Events of one stream, oldest first; empty for a stream that does not exist. */
+  readStream(streamId: string, options?: { fromVersion?: number }): Promise<RecordedEvent[]>;
+  readAll(options: ReadAllOptions): Promise<ReadAllResult>;
+  /** The position of the newest safely readable event ('0' when the log is empty). */
+  headPosition(): Promise<string>;
+  /** Catch up from `from`, then follow the log live. */
+  subscribeToAll(options: SubscribeOptions): Subscription;
+  /** Resolves on the next append anywhere (or after `timeoutMs`): a wake-up, not data. */
+  waitForAppend(timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function comparePositions(a: string, b: string): number {
+  const x = BigInt(a);
+  const y = BigInt(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}

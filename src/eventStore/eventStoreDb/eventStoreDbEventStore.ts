@@ -1,0 +1,217 @@
+import {
+  ANY,
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  excludeSystemEvents,
+  FORWARDS,
+  jsonEvent,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import { VersionConflict } from '../../shared/errors';
+import { chainNewEvents, GENESIS_HASH } from '../hashChain';
+import {
+  describeExpected,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadAllResult,
+  type RecordedEvent,
+  type StreamAppend,
+  type SubscribeOptions,
+  type Subscription,
+} from '../eventStore.port';
+import { subscribeByPolling } from '../subscribeByPolling';
+
+/**
+ * EventStoreDB through its gRPC client. Streams map 1:1 (`dossier-<id>` is a
+ * category stream there too); the global position is the event's prepare position
+ * in `$all`, which grows along the log. Our stream versions are 1-based, EventStoreDB
+ * revisions 0-based. Checkpoints live in PostgreSQL with the read models.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  readonly name = 'eventstoredb';
+  readonly capabilities = { atomicMultiStreamAppend: false };
+  private readonly client: EventStoreDBClient;
+  private liveSubscription: ReturnType<EventStoreDBClient['subscribeToAll']> | undefined;
+  private waiters = new Set<() => void>();
+
+  constructor(connectionString: string, private readonly options: { pollIntervalMs?: number; anyRetries?: number } = {}) {
+    this.client = EventStoreDBClient.connectionString`${connectionString}`;
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    // The hash chain needs the exact predecessor, so even an `any` append pins the
+    // revision it read and retries when another writer got there first.
+    const retries = expected.kind === 'any' ? (this.options.anyRetries ?? 5) : 0;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.appendOnce(streamId, events, expected);
+      } catch (error) {
+        if (error instanceof VersionConflict && attempt < retries) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async appendOnce(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    if (events.length === 0) throw new Error('nothing to append');
+    const head = await this.streamHead(streamId);
+    const ok =
+      expected.kind === 'any' ||
+      (expected.kind === 'no_stream' && head.version === 0) ||
+      (expected.kind === 'stream_exists' && head.version > 0) ||
+      (expected.kind === 'exact' && expected.version === head.version);
+    if (!ok) throw new VersionConflict(streamId, describeExpected(expected), head.version);
+    const chained = chainNewEvents(streamId, head.version, head.hash, events);
+    try {
+      await this.client.appendToStream(
+        streamId,
+        chained.map((event) => jsonEvent({ type: event.type, data: event.data, metadata: event.metadata })),
+        { expectedRevision: head.version === 0 ? NO_STREAM : BigInt(head.version - 1) },
+      );
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        const actual = (await this.streamHead(streamId)).version;
+        throw new VersionConflict(streamId, describeExpected(expected), actual);
+      }
+      throw error;
+    }
+    const recorded = await this.readStream(streamId, { fromVersion: head.version + 1 });
+    const mine = recorded.slice(0, chained.length);
+    return { streamId, version: head.version + events.length, position: mine[mine.length - 1].position, events: mine };
+  }
+
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expected } of appends) {
+      if (events.length > 0) results.push(await this.append(streamId, events, expected));
+    }
+    return results;
+  }
+
+  private async streamHead(streamId: string): Promise<{ version: number; hash: string }> {
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+        const event = resolved.event;
+        if (!event) continue;
+        return { version: Number(event.revision) + 1, hash: (event.metadata as unknown as EventMetadata).hash };
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return { version: 0, hash: GENESIS_HASH };
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
+    const from = Math.max(1, options.fromVersion ?? 1);
+    const events: RecordedEvent[] = [];
+    try {
+      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(from - 1) })) {
+        const event = toRecorded(resolved);
+        if (event) events.push(event);
+      }
+    } catch (error) {
+      if (!(error instanceof StreamNotFoundError)) throw error;
+    }
+    return events;
+  }
+
+  async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
+    const wanted = types ? new Set(types) : undefined;
+    const events: RecordedEvent[] = [];
+    const afterPosition = BigInt(after);
+    let scannedTo = after;
+    let endOfLog = true;
+    const fromPosition = afterPosition === 0n ? START : { commit: afterPosition, prepare: afterPosition };
+    // Reads a little more than asked, since system events and other types are skipped client-side.
+    const read = this.client.readAll({ direction: FORWARDS, fromPosition, maxCount: limit * 4 + 1, resolveLinkTos: false });
+    let seen = 0;
+    for await (const resolved of read) {
+      seen++;
+      const event = resolved.event;
+      if (!event || !event.position) continue;
+      const position = event.position.prepare;
+      if (position <= afterPosition) continue;
+      scannedTo = position.toString();
+      if (event.type.startsWith('$') || event.streamId.startsWith('$')) continue;
+      if (wanted && !wanted.has(event.type)) continue;
+      const recorded = toRecorded(resolved as ResolvedEvent);
+      if (recorded) events.push(recorded);
+      if (events.length === limit) {
+        endOfLog = false;
+        break;
+      }
+    }
+    if (seen >= limit * 4 + 1) endOfLog = false;
+    return { events, scannedTo, endOfLog };
+  }
+
+  async headPosition(): Promise<string> {
+    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1000 })) {
+      const event = resolved.event;
+      if (event?.position && !event.type.startsWith('$') && !event.streamId.startsWith('$')) return event.position.prepare.toString();
+    }
+    return '0';
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
+  }
+
+  async waitForAppend(timeoutMs: number): Promise<void> {
+    this.ensureLive();
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, timeoutMs);
+      timer.unref();
+      this.waiters.add(wake);
+    });
+  }
+
+  private ensureLive(): void {
+    if (this.liveSubscription) return;
+    const subscription = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
+    this.liveSubscription = subscription;
+    subscription.on('data', (_resolved: AllStreamResolvedEvent) => {
+      for (const wake of [...this.waiters]) wake();
+    });
+    subscription.on('error', () => {
+      // Polling still covers subscribers; resubscribe on the next wait.
+      this.liveSubscription = undefined;
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const wake of [...this.waiters]) wake();
+    await this.liveSubscription?.unsubscribe().catch(() => undefined);
+    await this.client.dispose();
+  }
+}
+
+function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
+  const event = resolved.event;
+  if (!event || !event.isJson) return undefined;
+  const metadata = event.metadata as unknown as EventMetadata;
+  return {
+    streamId: event.streamId,
+    streamVersion: Number(event.revision) + 1,
+    position: (event.position?.prepare ?? 0n).toString(),
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    metadata,
+    recordedAt: metadata.recordedAt ?? event.created.toISOString(),
+  };
+}

@@ -1,0 +1,47 @@
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
+
+export type Db = Pool;
+
+export interface PoolOptions {
+  max?: number;
+  applicationName?: string;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * A pool with the settings every part of the app relies on. An idle transaction that
+ * holds a transaction id would hold back the gap-free log reader, so it is cut off.
+ */
+export function createPool(connectionString: string, options: PoolOptions = {}): Pool {
+  const config: PoolConfig = {
+    connectionString,
+    max: options.max ?? 20,
+    application_name: options.applicationName ?? 'tdkt',
+    idle_in_transaction_session_timeout: 60_000,
+    connectionTimeoutMillis: 10_000,
+  };
+  const pool = new Pool(config);
+  // An idle client's connection can drop (server restart); without a listener the process dies.
+  pool.on('error', options.onError ?? (() => undefined));
+  return pool;
+}
+
+/** Runs `work` in a transaction on one connection, rolling back on any error. */
+export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
