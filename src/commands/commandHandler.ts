@@ -1,0 +1,185 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson } from '../eventStore/hashChain';
+import { Expected, type EventMetadataInput, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '../eventStore/eventStore.port';
+import type { Identity } from '../identity';
+import { fold, streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
+import { NotFound, VersionConflict } from '../shared/errors';
+import type { IdempotencyStore } from './idempotency';
+
+/** Everything a command needs to know about the request that sent it. */
+export interface CommandContext {
+  identity: Identity;
+  correlationId: string;
+  /** From the Idempotency-Key header; a repeat returns the first result. */
+  idempotencyKey: string | null;
+  /** Distinguishes several mutations under one key (the field's response path). */
+  idempotencyScope?: string;
+  now: () => Date;
+}
+
+export interface CommandResult {
+  id: string;
+  streamId: string;
+  version: number;
+  position: string;
+  eventTypes: string[];
+}
+
+/** A stream loaded for a command: its state and the version the append will expect. */
+export interface Loaded<State> {
+  streamId: string;
+  id: string;
+  state: State;
+  version: number;
+  events: RecordedEvent[];
+}
+
+/**
+ * One attempt at a command: load streams, decide, queue events. The handler appends
+ * everything queued in one call, each stream at the version it was loaded at.
+ */
+export class CommandTransaction {
+  readonly appends: Array<StreamAppend & { id: string }> = [];
+  readonly commandId: string;
+  readonly now: Date;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly context: CommandContext,
+    commandId: string,
+  ) {
+    this.commandId = commandId;
+    this.now = context.now();
+  }
+
+  get nowIso(): string {
+    return this.now.toISOString();
+  }
+
+  get today(): string {
+    return this.nowIso.slice(0, 10);
+  }
+
+  get identity(): Identity {
+    return this.context.identity;
+  }
+
+  async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+    const streamId = streamIdOf(decider.streamType, id);
+    const events = await this.store.readStream(streamId);
+    const state = fold(decider, events as unknown as E[]);
+    return { streamId, id, state, version: events.length, events };
+  }
+
+  /** Loads a stream that must exist, or answers NOT_FOUND. */
+  async loadExisting<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string, entity: string): Promise<Loaded<S>> {
+    const loaded = await this.load(decider, id);
+    if (loaded.version === 0) throw new NotFound(entity, id);
+    return loaded;
+  }
+
+  /** Runs the decider and queues its events for the stream at the loaded version. */
+  decide<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, loaded: Loaded<S>, command: C, options: { ruleSetId?: string | null } = {}): E[] {
+    const events = decider.decide(command, loaded.state);
+    if (events.length > 0) this.queue(loaded, events, options.ruleSetId ?? null);
+    return events;
+  }
+
+  private queue(loaded: Loaded<unknown>, events: DomainEvent[], ruleSetId: string | null): void {
+    const metadata: EventMetadataInput = {
+      actorId: this.context.identity.actorId,
+      role: this.context.identity.role,
+      unitId: this.context.identity.unitId,
+      commandId: this.commandId,
+      correlationId: this.context.correlationId,
+      causationId: null,
+      recordedAt: this.nowIso,
+      ruleSetId,
+    };
+    const newEvents: NewEvent[] = events.map((event) => ({
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata,
+    }));
+    const existing = this.appends.find((a) => a.streamId === loaded.streamId);
+    if (existing) existing.events.push(...newEvents);
+    else this.appends.push({ streamId: loaded.streamId, id: loaded.id, expected: Expected.version(loaded.version), events: newEvents });
+  }
+}
+
+export interface CommandOptions {
+  /** Re-run on a version conflict (the command reloads and decides again). */
+  retryOnConflict?: boolean;
+  maxRetries?: number;
+}
+
+/**
+ * Runs commands: load, decide (pure), append with expected versions; retries a
+ * bounded number of times on a version conflict when the command allows it; answers
+ * a repeated Idempotency-Key with the first result and appends nothing.
+ */
+export class CommandHandler {
+  constructor(
+    private readonly store: EventStore,
+    private readonly idempotency: IdempotencyStore,
+  ) {}
+
+  /**
+   * `name` and `input` identify the request for idempotency; `run` loads and decides.
+   * The result names the first stream decided on (the command's own).
+   */
+  async execute(
+    context: CommandContext,
+    name: string,
+    input: unknown,
+    run: (tx: CommandTransaction) => Promise<void>,
+    options: CommandOptions = {},
+  ): Promise<CommandResult> {
+    const key = context.idempotencyKey ? `${context.idempotencyKey}|${context.idempotencyScope ?? name}` : null;
+    if (!key) return this.runWithRetries(context, randomUUID(), run, options);
+    const requestHash = createHash('sha256').update(name).update('\n').update(canonicalJson(input ?? null)).digest('hex');
+    const reservation = await this.idempotency.reserve<CommandResult>(key, requestHash);
+    if (reservation.kind === 'done') return reservation.result;
+    try {
+      const result = await this.runWithRetries(context, commandIdFor(key), run, options);
+      await this.idempotency.complete(key, result);
+      return result;
+    } catch (error) {
+      await this.idempotency.release(key);
+      throw error;
+    }
+  }
+
+  private async runWithRetries(context: CommandContext, commandId: string, run: (tx: CommandTransaction) => Promise<void>, options: CommandOptions): Promise<CommandResult> {
+    const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
+    for (let attempt = 0; ; attempt++) {
+      const tx = new CommandTransaction(this.store, context, commandId);
+      await run(tx);
+      try {
+        return await this.commit(tx);
+      } catch (error) {
+        if (error instanceof VersionConflict && attempt < maxRetries) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async commit(tx: CommandTransaction): Promise<CommandResult> {
+    const primary = tx.appends[0];
+    if (!primary) throw new Error('the command decided no events');
+    const results = await this.store.appendToStreams(tx.appends);
+    return {
+      id: primary.id,
+      streamId: primary.streamId,
+      version: results[0].version,
+      position: results[results.length - 1].position,
+      eventTypes: tx.appends.flatMap((a) => a.events.map((e) => e.type)),
+    };
+  }
+}
+
+/** A stable command id derived from the idempotency key, stored in event metadata. */
+function commandIdFor(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, type CommandContext } from '../../src/commands/commandHandler';
+import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
+import { Expected } from '../../src/eventStore/eventStore.port';
+import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { Decider } from '../../src/shared/decider';
+import { IdempotencyConflict, RuleViolation, VersionConflict } from '../../src/shared/errors';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { testEvent } from '../support/events';
+
+// A small counter stream: enough to exercise the handler without the domain.
+type CounterEvent = { type: 'Incremented'; data: { by: number; total: number } };
+type CounterCommand = { type: 'Increment'; data: { by: number; max: number } };
+const counterDecider: Decider<CounterCommand, CounterEvent, { total: number }> = {
+  streamType: 'counter',
+  initialState: () => ({ total: 0 }),
+  evolve: (state, event) => ({ total: event.data.total }),
+  decide: (command, state) => {
+    const total = state.total + command.data.by;
+    if (total > command.data.max) throw new RuleViolation('COUNTER_MAX', `total would exceed ${command.data.max}`);
+    return [{ type: 'Incremented', data: { by: command.data.by, total } }];
+  },
+};
+
+describe('CommandHandler', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let handler: CommandHandler;
+
+  const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
+    identity: { actorId: 'officer-1', role: 'SECRETARIAT', unitId: 'unit-9' },
+    correlationId: randomUUID(),
+    idempotencyKey: null,
+    now: () => new Date('2024-03-01T08:00:00Z'),
+    ...overrides,
+  });
+  const increment = (id: string, by: number, max = 100) => async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {
+    const counter = await tx.load(counterDecider, id);
+    tx.decide(counterDecider, counter, { type: 'Increment', data: { by, max } });
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migratePostgresEventStore(db.pool);
+    await migrateCommandResults(db.pool);
+    store = new PostgresEventStore(db.pool);
+    handler = new CommandHandler(store, new IdempotencyStore(db.pool, { waitMs: 2_000 }));
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('appends the decided events with the request identity in their metadata', async () => {
+    const id = randomUUID();
+    const ctx = context();
+    const result = await handler.execute(ctx, 'increment', { id, by: 2 }, increment(id, 2));
+    expect(result).toMatchObject({ id, streamId: `counter-${id}`, version: 1, eventTypes: ['Incremented'] });
+    const [event] = await store.readStream(`counter-${id}`);
+    expect(event.position).toBe(result.position);
+    expect(event.metadata).toMatchObject({
+      actorId: 'officer-1',
+      role: 'SECRETARIAT',
+      unitId: 'unit-9',
+      correlationId: ctx.correlationId,
+      recordedAt: '2024-03-01T08:00:00.000Z',
+      ruleSetId: null,
+    });
+  });
+
+  it('appends nothing when the decider refuses', async () => {
+    const id = randomUUID();
+    await handler.execute(context(), 'increment', {}, increment(id, 5, 10));
+    await expect(handler.execute(context(), 'increment', {}, increment(id, 6, 10))).rejects.toBeInstanceOf(RuleViolation);
+    expect((await store.readStream(`counter-${id}`)).map((e) => e.data.total)).toEqual([5]);
+  });
+
+  it('answers a version conflict when the command does not allow retries', async () => {
+    const id = randomUUID();
+    await handler.execute(context(), 'increment', {}, increment(id, 1));
+    const racing = handler.execute(context(), 'increment', {}, async (tx) => {
+      const counter = await tx.load(counterDecider, id);
+      await store.append(`counter-${id}`, [testEvent('Incremented', { by: 1, total: 2 })], Expected.any); // someone else wins
+      tx.decide(counterDecider, counter, { type: 'Increment', data: { by: 1, max: 100 } });
+    });
+    await expect(racing).rejects.toBeInstanceOf(VersionConflict);
+    expect(await store.readStream(`counter-${id}`)).toHaveLength(2);
+  });
+
+  it('retries a bounded number of times on conflict when the command allows it', async () => {
+    const id = randomUUID();
+    await handler.execute(context(), 'increment', {}, increment(id, 1));
+    let attempts = 0;
+    const run = async (tx: import('../../src/commands/commandHandler').CommandTransaction, conflicts: number) => {
+      attempts++;
+      const counter = await tx.load(counterDecider, id);
+      if (attempts <= conflicts) await store.append(`counter-${id}`, [testEvent('Incremented', { by: 0, total: counter.state.total })], Expected.any);
+      tx.decide(counterDecider, counter, { type: 'Increment', data: { by: 1, max: 100 } });
+    };
+    const ok = await handler.execute(context(), 'increment', {}, (tx) => run(tx, 2), { retryOnConflict: true, maxRetries: 3 });
+    expect(attempts).toBe(3);
+    expect(ok.version).toBe(4);
+
+    attempts = 0;
+    const failing = handler.execute(context(), 'increment', {}, (tx) => run(tx, 10), { retryOnConflict: true, maxRetries: 3 });
+    await expect(failing).rejects.toBeInstanceOf(VersionConflict);
+    expect(attempts).toBe(4);
+  });
+
+  it('returns the first result for a repeated Idempotency-Key and appends nothing', async () => {
+    const id = randomUUID();
+    const key = randomUUID();
+    const first = await handler.execute(context({ idempotencyKey: key }), 'increment', { id, by: 3 }, increment(id, 3));
+    const again = await handler.execute(context({ idempotencyKey: key }), 'increment', { id, by: 3 }, increment(id, 3));
+    expect(again).toEqual(first);
+    expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
+    await expect(handler.execute(context({ idempotencyKey: key }), 'increment', { id, by: 4 }, increment(id, 4))).rejects.toBeInstanceOf(IdempotencyConflict);
+    expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
+  });
+
+  it('runs concurrent repeats of one Idempotency-Key once', async () => {
+    const id = randomUUID();
+    const key = randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => handler.execute(context({ idempotencyKey: key }), 'increment', { id }, increment(id, 1))),
+    );
+    expect(new Set(results.map((r) => r.position)).size).toBe(1);
+    expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
+  });
+
+  it('lets a failed command be retried with the same Idempotency-Key', async () => {
+    const id = randomUUID();
+    const key = randomUUID();
+    await handler.execute(context(), 'increment', {}, increment(id, 9, 10));
+    await expect(handler.execute(context({ idempotencyKey: key }), 'increment', {}, increment(id, 2, 10))).rejects.toBeInstanceOf(RuleViolation);
+    const retried = await handler.execute(context({ idempotencyKey: key }), 'increment', {}, increment(id, 1, 10));
+    expect(retried.version).toBe(2);
+  });
+
+  it('appends to several streams atomically and reports the last position', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    const both = await handler.execute(context(), 'pair', {}, async (tx) => {
+      tx.decide(counterDecider, await tx.load(counterDecider, a), { type: 'Increment', data: { by: 1, max: 10 } });
+      tx.decide(counterDecider, await tx.load(counterDecider, b), { type: 'Increment', data: { by: 2, max: 10 } });
+    });
+    const [bEvent] = await store.readStream(`counter-${b}`);
+    expect(both).toMatchObject({ id: a, version: 1, position: bEvent.position, eventTypes: ['Incremented', 'Incremented'] });
+
+    const failing = handler.execute(context(), 'pair', {}, async (tx) => {
+      tx.decide(counterDecider, await tx.load(counterDecider, a), { type: 'Increment', data: { by: 1, max: 10 } });
+      const second = await tx.load(counterDecider, b);
+      await store.append(`counter-${b}`, [testEvent('Incremented', { by: 0, total: 2 })], Expected.any);
+      tx.decide(counterDecider, second, { type: 'Increment', data: { by: 1, max: 10 } });
+    });
+    await expect(failing).rejects.toBeInstanceOf(VersionConflict);
+    expect(await store.readStream(`counter-${a}`)).toHaveLength(1);
+  });
+});
