@@ -125,6 +125,8 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
   /** The position of the newest safely readable event ('0' when the log is empty). */
   headPosition(): Promise<string>;
+  /** How many (matching) events lie after `position`, counting at most `cap`. */
+  countEventsAfter(position: string, options?: { types?: readonly string[]; cap?: number }): Promise<number>;
   /** Catch up from `from`, then follow the log live. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Resolves on the next append anywhere (or after `timeoutMs`): a wake-up, not data. */

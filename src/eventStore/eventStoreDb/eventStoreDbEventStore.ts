@@ -163,6 +163,18 @@ export class EventStoreDbEventStore implements EventStore {
     return '0';
   }
 
+  async countEventsAfter(position: string, options: { types?: readonly string[]; cap?: number } = {}): Promise<number> {
+    const cap = options.cap ?? 100_000;
+    let count = 0;
+    let after = position;
+    for (;;) {
+      const page = await this.readAll({ after, limit: Math.min(1000, cap - count), types: options.types });
+      count += page.events.length;
+      after = page.scannedTo;
+      if (page.endOfLog || count >= cap) return count;
+    }
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
   }

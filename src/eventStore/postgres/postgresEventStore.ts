@@ -217,6 +217,17 @@ export class PostgresEventStore implements EventStore {
     return rows[0].position ?? '0';
   }
 
+  async countEventsAfter(position: string, options: { types?: readonly string[]; cap?: number } = {}): Promise<number> {
+    const params: unknown[] = [position, options.cap ?? 1_000_000];
+    if (options.types) params.push(options.types);
+    const { rows } = await this.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM (SELECT 1 FROM events WHERE position > $1::bigint AND position < ${HORIZON_SQL}
+       ${options.types ? 'AND type = ANY($3::text[])' : ''} LIMIT $2) capped`,
+      params,
+    );
+    return rows[0].n;
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
   }
