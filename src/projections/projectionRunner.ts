@@ -26,7 +26,7 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   log?: (message: string, details?: Record<string, unknown>) => void;
-  /** Tests: the runner dies (as if killed) inside the transaction of batch N+1. */
+  /** Tests: each projection dies (as if killed) inside the transaction of its batch N+1 with events. */
   crashAfterBatches?: number;
 }
 
@@ -42,6 +42,7 @@ interface Worker {
   error: string | null;
   failedPosition: string | null;
   subscription?: Subscription;
+  batchesWithEvents: number;
 }
 
 /**
@@ -55,7 +56,6 @@ export class ProjectionRunner {
   private readonly workers = new Map<string, Worker>();
   private readonly rebuilds = new Map<string, Worker>();
   private readonly progress = new EventEmitter();
-  private batchesCommitted = 0;
   private stopping = false;
 
   constructor(
@@ -136,7 +136,7 @@ export class ProjectionRunner {
   }
 
   private newWorker(definition: ProjectionDefinition, generation: number, checkpoint: string, state: ProjectionRunState): Worker {
-    return { definition, generation, schema: generationSchema(definition.name, generation), checkpoint, state, error: null, failedPosition: null };
+    return { definition, generation, schema: generationSchema(definition.name, generation), checkpoint, state, error: null, failedPosition: null, batchesWithEvents: 0 };
   }
 
   private follow(worker: Worker): void {
@@ -173,8 +173,8 @@ export class ProjectionRunner {
     await inTransaction(this.pool, async (client) => {
       await client.query(`SET LOCAL search_path TO ${quoteIdent(worker.schema)}, public`);
       if (events.length > 0) await worker.definition.apply(events, client);
-      if (this.options.crashAfterBatches !== undefined && this.batchesCommitted >= this.options.crashAfterBatches) {
-        throw new SimulatedCrash(`simulated crash after ${this.batchesCommitted} batches`);
+      if (events.length > 0 && this.options.crashAfterBatches !== undefined && worker.batchesWithEvents >= this.options.crashAfterBatches) {
+        throw new SimulatedCrash(`simulated crash after ${worker.batchesWithEvents} batches`);
       }
       // Guarded by the old checkpoint: a second runner on the same projection cannot double-apply.
       const updated = await client.query(
@@ -184,7 +184,7 @@ export class ProjectionRunner {
       );
       if (updated.rowCount !== 1) throw new Error(`checkpoint of ${worker.definition.name} moved under us`);
     });
-    this.batchesCommitted++;
+    if (events.length > 0) worker.batchesWithEvents++;
     worker.checkpoint = scannedTo;
     this.progress.emit('progress');
   }

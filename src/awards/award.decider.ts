@@ -1,0 +1,230 @@
+import { assertNever, type Decider } from '../shared/decider';
+import {
+  AuthorityLevel,
+  DossierStatus,
+  SubjectKind,
+  periodLabel,
+  type AwardKind,
+  type IsoDate,
+  type IsoInstant,
+  type Period,
+} from '../shared/domain';
+import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { awardDefinition, canBeAwardedTo, mayBeGrantedAt } from '../rules/awardCatalog';
+import {
+  requireCount,
+  requireIsoDate,
+  requireIsoInstant,
+  requireNamedSubject,
+  requirePeriod,
+  requireText,
+  sameWrittenName,
+  type NamedSubject,
+} from '../rules/values';
+import type { AwardEvent, AwardGranted } from './award.events';
+
+export const AWARD_STREAM_TYPE = 'award';
+
+export interface AwardRevocation {
+  reason: string;
+  decisionNumber: string;
+  complaintId: string | null;
+  revokedAt: IsoInstant;
+}
+
+export type AwardState =
+  | { status: 'NONE' }
+  | { status: 'GRANTED'; grant: AwardGranted['data']; revocation: null }
+  | { status: 'REVOKED'; grant: AwardGranted['data']; revocation: AwardRevocation };
+
+/** The dossier the award is issued on, as the handler read it from the dossier stream. */
+export interface AwardDossierFacts {
+  dossierId: string;
+  status: DossierStatus;
+  nominee: NamedSubject;
+  /** The person's unit, or the collective itself. */
+  nomineeUnitId: string;
+  award: AwardKind;
+  period: Period;
+  movementId: string | null;
+  thematic: boolean;
+}
+
+export interface GrantAward {
+  type: 'GrantAward';
+  data: {
+    awardId: string;
+    dossier: AwardDossierFacts;
+    /** From the person's record; both false for collectives. */
+    subjectFacts: { directWorker: boolean; female: boolean };
+    issuingUnit: { id: string; level: AuthorityLevel };
+    decisionNumber: string;
+    decidedOn: IsoDate;
+    signerName: string;
+    /** Non-revoked awards of the same kind for the same subject and period. */
+    facts: { heldSameKindSamePeriod: number };
+    /** An award already issued under this decision number by this unit, if any: its date and signer. */
+    decisionFacts: { decidedOn: IsoDate; signerName: string } | null;
+    now: IsoInstant;
+  };
+}
+
+export interface RevokeAward {
+  type: 'RevokeAward';
+  data: {
+    awardId: string;
+    reason: string;
+    /** The number of the revoking decision. */
+    decisionNumber: string;
+    complaintId: string | null;
+    now: IsoInstant;
+  };
+}
+
+export type AwardCommand = GrantAward | RevokeAward;
+
+export function initialAwardState(): AwardState {
+  return { status: 'NONE' };
+}
+
+export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
+  switch (event.type) {
+    case 'AwardGranted':
+      return { status: 'GRANTED', grant: event.data, revocation: null };
+    case 'AwardRevoked': {
+      if (state.status === 'NONE') throw new Error('award stream is corrupt: AwardRevoked before AwardGranted');
+      const { reason, decisionNumber, complaintId, revokedAt } = event.data;
+      return { status: 'REVOKED', grant: state.grant, revocation: { reason, decisionNumber, complaintId, revokedAt } };
+    }
+    default:
+      return assertNever(event, 'award event');
+  }
+}
+
+export function decideAward(command: AwardCommand, state: AwardState): AwardEvent[] {
+  switch (command.type) {
+    case 'GrantAward':
+      return grant(command.data, state);
+    case 'RevokeAward': {
+      const { awardId, reason, decisionNumber, complaintId, now } = command.data;
+      if (state.status === 'NONE') throw new NotFound('Award', awardId);
+      requireText(reason, 'reason');
+      requireText(decisionNumber, 'decisionNumber');
+      if (complaintId !== null) requireText(complaintId, 'complaintId');
+      requireIsoInstant(now, 'now');
+      if (state.status === 'REVOKED') {
+        throw new RuleViolation('AWARD_ALREADY_REVOKED', `award ${awardId} was already revoked by decision ${state.revocation.decisionNumber}`, {
+          revokedBy: state.revocation.decisionNumber,
+        });
+      }
+      const granted = state.grant;
+      return [
+        {
+          type: 'AwardRevoked',
+          data: {
+            awardId: granted.awardId,
+            dossierId: granted.dossierId,
+            subject: granted.subject,
+            subjectUnitId: granted.subjectUnitId,
+            award: granted.award,
+            period: granted.period,
+            reason,
+            decisionNumber,
+            complaintId,
+            revokedAt: now,
+          },
+        },
+      ];
+    }
+    default:
+      return assertNever(command, 'award command');
+  }
+}
+
+function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
+  if (state.status !== 'NONE') throw new RuleViolation('AWARD_ALREADY_GRANTED', `award ${data.awardId} already exists`);
+  const { dossier, subjectFacts, issuingUnit } = data;
+  requireText(data.awardId, 'awardId');
+  requireText(dossier.dossierId, 'dossier.dossierId');
+  requireNamedSubject(dossier.nominee, 'dossier.nominee');
+  requireText(dossier.nomineeUnitId, 'dossier.nomineeUnitId');
+  requirePeriod(dossier.period, 'dossier.period');
+  requireText(issuingUnit.id, 'issuingUnit.id');
+  if (!Object.values(AuthorityLevel).includes(issuingUnit.level)) {
+    throw new InvalidInput(`unknown authority level ${JSON.stringify(issuingUnit.level)}`, 'issuingUnit.level');
+  }
+  requireText(data.decisionNumber, 'decisionNumber');
+  requireIsoDate(data.decidedOn, 'decidedOn');
+  requireText(data.signerName, 'signerName');
+  requireCount(data.facts.heldSameKindSamePeriod, 'facts.heldSameKindSamePeriod');
+  requireIsoInstant(data.now, 'now');
+  if (dossier.nominee.kind === SubjectKind.COLLECTIVE && (subjectFacts.directWorker || subjectFacts.female)) {
+    throw new InvalidInput('a collective is neither a direct worker nor female', 'subjectFacts');
+  }
+
+  if (dossier.status !== DossierStatus.APPROVED) {
+    throw new RuleViolation('DOSSIER_NOT_APPROVED', `dossier ${dossier.dossierId} is ${dossier.status}: an award needs an approved dossier`, {
+      dossierId: dossier.dossierId,
+      status: dossier.status,
+    });
+  }
+  const definition = awardDefinition(dossier.award);
+  if (!canBeAwardedTo(dossier.award, dossier.nominee.kind)) {
+    throw new RuleViolation('AWARD_SUBJECT_KIND', `${dossier.award} cannot be awarded to a ${dossier.nominee.kind.toLowerCase()} subject`);
+  }
+  if (!mayBeGrantedAt(dossier.award, issuingUnit.level)) {
+    throw new RuleViolation(
+      'ISSUER_LEVEL',
+      `${dossier.award} is granted at ${definition.grantingLevels.join(' or ')} level, not by a ${issuingUnit.level} unit`,
+      { award: dossier.award, issuingLevel: issuingUnit.level, allowedLevels: definition.grantingLevels },
+    );
+  }
+  if (data.facts.heldSameKindSamePeriod > 0) {
+    throw new RuleViolation('ONE_AWARD_PER_ACHIEVEMENT', `${dossier.nominee.name} already holds ${dossier.award} for ${periodLabel(dossier.period)}`, {
+      held: data.facts.heldSameKindSamePeriod,
+    });
+  }
+  const decision = data.decisionFacts;
+  if (decision !== null && (decision.decidedOn !== data.decidedOn || !sameWrittenName(decision.signerName, data.signerName))) {
+    throw new RuleViolation(
+      'DECISION_MISMATCH',
+      `decision ${data.decisionNumber} was issued on ${decision.decidedOn} signed by ${decision.signerName}; this award says ${data.decidedOn}, ${data.signerName}`,
+      { decisionNumber: data.decisionNumber, recorded: decision, given: { decidedOn: data.decidedOn, signerName: data.signerName } },
+    );
+  }
+
+  const isIndividual = dossier.nominee.kind === SubjectKind.INDIVIDUAL;
+  return [
+    {
+      type: 'AwardGranted',
+      data: {
+        awardId: data.awardId,
+        dossierId: dossier.dossierId,
+        award: dossier.award,
+        category: definition.category,
+        label: definition.label,
+        subject: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
+        subjectUnitId: dossier.nomineeUnitId,
+        period: { kind: dossier.period.kind, year: dossier.period.year },
+        decisionNumber: data.decisionNumber,
+        decidedOn: data.decidedOn,
+        issuedByUnitId: issuingUnit.id,
+        issuedByLevel: issuingUnit.level,
+        signerName: data.signerName,
+        cashMultiple: definition.cashMultiple,
+        directWorker: isIndividual && subjectFacts.directWorker,
+        female: isIndividual && subjectFacts.female,
+        movementId: dossier.movementId,
+        thematic: dossier.thematic,
+        grantedAt: data.now,
+      },
+    },
+  ];
+}
+
+export const awardDecider: Decider<AwardCommand, AwardEvent, AwardState> = {
+  streamType: AWARD_STREAM_TYPE,
+  initialState: initialAwardState,
+  evolve: evolveAward,
+  decide: decideAward,
+};

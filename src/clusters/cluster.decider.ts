@@ -1,0 +1,460 @@
+import { assertNever, type Decider } from '../shared/decider';
+import type { ClusterKind, IsoDate, IsoInstant, ScoreKind } from '../shared/domain';
+import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { optionalText, requireDistinctIds, requireFinite, requireIsoDate, requireText, requireYear } from '../units/validation';
+import type {
+  ClusterCovenantSigned,
+  ClusterCriteriaSet,
+  ClusterCriterion,
+  ClusterEvent,
+  ClusterFormed,
+  ClusterLeadershipAssigned,
+  ClusterMember,
+  ClusterRankingFinalized,
+  ClusterScoreRecorded,
+  CriterionKind,
+} from './cluster.events';
+import { computeClusterStandings, missingScores, type ClusterStandingRow, type StandingScore } from './standings';
+
+export const CLUSTER_STREAM_TYPE = 'cluster';
+
+export const MIN_CLUSTER_MEMBERS = 4;
+export const MAX_CLUSTER_MEMBERS = 15;
+/** The allowed point scales: the ORDINARY criteria's maxima must add up to one of these. */
+export const CLUSTER_SCALES: readonly number[] = [100, 1000];
+
+/** Rule names this decider raises in `RuleViolation.rule`. */
+export const ClusterRule = {
+  ALREADY_EXISTS: 'ALREADY_EXISTS',
+  SIZE: 'CLUSTER_SIZE',
+  YEAR_FINALIZED: 'CLUSTER_YEAR_FINALIZED',
+  LEADERSHIP_SAME_UNIT: 'CLUSTER_LEADERSHIP_SAME_UNIT',
+  LEADERSHIP_NOT_MEMBER: 'CLUSTER_LEADERSHIP_NOT_MEMBER',
+  COVENANT_ALREADY_SIGNED: 'CLUSTER_COVENANT_ALREADY_SIGNED',
+  CRITERIA_EMPTY: 'CLUSTER_CRITERIA_EMPTY',
+  CRITERION_DUPLICATE_CODE: 'CLUSTER_CRITERION_DUPLICATE_CODE',
+  CRITERION_MAX_POINTS: 'CLUSTER_CRITERION_MAX_POINTS',
+  CRITERIA_SCALE: 'CLUSTER_CRITERIA_SCALE',
+  CRITERIA_LOCKED: 'CLUSTER_CRITERIA_LOCKED',
+  CRITERIA_NOT_SET: 'CLUSTER_CRITERIA_NOT_SET',
+  SCORE_NOT_MEMBER: 'CLUSTER_SCORE_NOT_MEMBER',
+  SCORE_UNKNOWN_CRITERION: 'CLUSTER_SCORE_UNKNOWN_CRITERION',
+  SCORE_OUT_OF_RANGE: 'CLUSTER_SCORE_OUT_OF_RANGE',
+  SCORES_MISSING: 'CLUSTER_SCORES_MISSING',
+} as const;
+
+export interface ClusterYear {
+  leadership: { leaderUnitId: string; deputyUnitId: string } | null;
+  covenantSignedOn: IsoDate | null;
+  criteria: ClusterCriterion[] | null;
+  /** Every score recorded for the year, in stream order. */
+  scores: StandingScore[];
+  /** The final ranking once finalized. */
+  ranking: ClusterStandingRow[] | null;
+}
+
+export interface ClusterRecord {
+  status: 'FORMED';
+  clusterId: string;
+  name: string;
+  kind: ClusterKind;
+  organizerUnitId: string;
+  members: ClusterMember[];
+  years: Readonly<Record<number, ClusterYear>>;
+}
+
+export type ClusterState = { status: 'NONE' } | ClusterRecord;
+
+export interface FormCluster {
+  type: 'FormCluster';
+  data: {
+    clusterId: string;
+    name: string;
+    kind: ClusterKind;
+    organizerUnitId: string;
+    /** Member units with their names, looked up by the handler. */
+    members: ClusterMember[];
+    /** Ids among the organizer and the members that the handler could not find. */
+    unknownUnitIds: string[];
+  };
+}
+
+export interface AssignClusterLeadership {
+  type: 'AssignClusterLeadership';
+  data: { clusterId: string; year: number; leaderUnitId: string; deputyUnitId: string };
+}
+
+export interface SignClusterCovenant {
+  type: 'SignClusterCovenant';
+  data: { clusterId: string; year: number; signedOn: IsoDate };
+}
+
+export interface CriterionInput {
+  code: string;
+  name: string;
+  /** Positive for ORDINARY and BONUS criteria, negative for PENALTY criteria. */
+  maxPoints: number;
+  /** A positive criterion outside the scale (điểm thưởng); `false` when the input does not say. */
+  bonus: boolean;
+}
+
+export interface SetClusterCriteria {
+  type: 'SetClusterCriteria';
+  data: { clusterId: string; year: number; criteria: CriterionInput[] };
+}
+
+export interface RecordClusterScore {
+  type: 'RecordClusterScore';
+  data: {
+    clusterId: string;
+    year: number;
+    unitId: string;
+    criterionCode: string;
+    points: number;
+    kind: ScoreKind;
+    note: string | null;
+    now: IsoInstant;
+  };
+}
+
+export interface FinalizeClusterRanking {
+  type: 'FinalizeClusterRanking';
+  data: {
+    clusterId: string;
+    year: number;
+    now: IsoInstant;
+    /** Units after rank 1 proposed for the certificate of merit: pass `DEFAULT_CERTIFICATE_COUNT` (2) unless configured. */
+    certificateCount: number;
+  };
+}
+
+export type ClusterCommand =
+  | FormCluster
+  | AssignClusterLeadership
+  | SignClusterCovenant
+  | SetClusterCriteria
+  | RecordClusterScore
+  | FinalizeClusterRanking;
+
+export function initialClusterState(): ClusterState {
+  return { status: 'NONE' };
+}
+
+export function emptyClusterYear(): ClusterYear {
+  return { leadership: null, covenantSignedOn: null, criteria: null, scores: [], ranking: null };
+}
+
+/** The state of one year (an empty one when nothing happened in it yet). */
+export function clusterYear(cluster: ClusterRecord, year: number): ClusterYear {
+  return cluster.years[year] ?? emptyClusterYear();
+}
+
+function withYear(cluster: ClusterRecord, year: number, change: (y: ClusterYear) => ClusterYear): ClusterRecord {
+  return { ...cluster, years: { ...cluster.years, [year]: change(clusterYear(cluster, year)) } };
+}
+
+export function evolveCluster(state: ClusterState, event: ClusterEvent): ClusterState {
+  if (event.type === 'ClusterFormed') {
+    const d = event.data;
+    return {
+      status: 'FORMED',
+      clusterId: d.clusterId,
+      name: d.name,
+      kind: d.kind,
+      organizerUnitId: d.organizerUnitId,
+      members: d.members,
+      years: {},
+    };
+  }
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'ClusterLeadershipAssigned': {
+      const { year, leaderUnitId, deputyUnitId } = event.data;
+      return withYear(state, year, (y) => ({ ...y, leadership: { leaderUnitId, deputyUnitId } }));
+    }
+    case 'ClusterCovenantSigned':
+      return withYear(state, event.data.year, (y) => ({ ...y, covenantSignedOn: event.data.signedOn }));
+    case 'ClusterCriteriaSet':
+      return withYear(state, event.data.year, (y) => ({ ...y, criteria: event.data.criteria }));
+    case 'ClusterScoreRecorded': {
+      const { year, unitId, criterionCode, points, kind } = event.data;
+      return withYear(state, year, (y) => ({ ...y, scores: [...y.scores, { unitId, criterionCode, points, kind }] }));
+    }
+    case 'ClusterRankingFinalized':
+      return withYear(state, event.data.year, (y) => ({ ...y, ranking: event.data.rows }));
+    default:
+      return assertNever(event, 'cluster event');
+  }
+}
+
+export function decideCluster(command: ClusterCommand, state: ClusterState): ClusterEvent[] {
+  switch (command.type) {
+    case 'FormCluster':
+      return [formCluster(command.data, state)];
+    case 'AssignClusterLeadership':
+      return [assignLeadership(command.data, requireCluster(command.data.clusterId, state))];
+    case 'SignClusterCovenant':
+      return [signCovenant(command.data, requireCluster(command.data.clusterId, state))];
+    case 'SetClusterCriteria':
+      return [setCriteria(command.data, requireCluster(command.data.clusterId, state))];
+    case 'RecordClusterScore':
+      return [recordScore(command.data, requireCluster(command.data.clusterId, state))];
+    case 'FinalizeClusterRanking':
+      return [finalizeRanking(command.data, requireCluster(command.data.clusterId, state))];
+    default:
+      return assertNever(command, 'cluster command');
+  }
+}
+
+function requireCluster(clusterId: string, state: ClusterState): ClusterRecord {
+  if (state.status === 'NONE') throw new NotFound('Cluster', clusterId);
+  return state;
+}
+
+function member(cluster: ClusterRecord, unitId: string): ClusterMember | undefined {
+  return cluster.members.find((m) => m.unitId === unitId);
+}
+
+/** Validates the year and refuses it once its ranking is finalized. */
+function openYear(cluster: ClusterRecord, year: number): ClusterYear {
+  requireYear(year);
+  const y = clusterYear(cluster, year);
+  if (y.ranking !== null) {
+    throw new RuleViolation(ClusterRule.YEAR_FINALIZED, `the ${year} ranking of cluster ${cluster.name} is already finalized`, {
+      clusterId: cluster.clusterId,
+      year,
+    });
+  }
+  return y;
+}
+
+function formCluster(d: FormCluster['data'], state: ClusterState): ClusterFormed {
+  if (state.status !== 'NONE') throw new RuleViolation(ClusterRule.ALREADY_EXISTS, `cluster ${d.clusterId} already exists`, { clusterId: d.clusterId });
+  requireText(d.clusterId, 'clusterId');
+  requireText(d.name, 'name');
+  requireText(d.organizerUnitId, 'organizerUnitId');
+  requireDistinctIds(d.members.map((m) => m.unitId), 'memberUnitIds');
+  d.members.forEach((m, i) => requireText(m.unitName, `members[${i}].unitName`));
+  if (d.unknownUnitIds.length > 0) throw new NotFound('Unit', d.unknownUnitIds[0]);
+  const size = d.members.length;
+  if (size < MIN_CLUSTER_MEMBERS || size > MAX_CLUSTER_MEMBERS) {
+    throw new RuleViolation(
+      ClusterRule.SIZE,
+      `a cluster has ${MIN_CLUSTER_MEMBERS}–${MAX_CLUSTER_MEMBERS} member units, got ${size}`,
+      { members: size, min: MIN_CLUSTER_MEMBERS, max: MAX_CLUSTER_MEMBERS },
+    );
+  }
+  return {
+    type: 'ClusterFormed',
+    data: {
+      clusterId: d.clusterId,
+      name: d.name,
+      kind: d.kind,
+      organizerUnitId: d.organizerUnitId,
+      members: d.members.map((m) => ({ unitId: m.unitId, unitName: m.unitName })),
+    },
+  };
+}
+
+function assignLeadership(d: AssignClusterLeadership['data'], cluster: ClusterRecord): ClusterLeadershipAssigned {
+  const y = openYear(cluster, d.year);
+  if (d.leaderUnitId === d.deputyUnitId) {
+    throw new RuleViolation(ClusterRule.LEADERSHIP_SAME_UNIT, 'the leader and the deputy must be different units', {
+      clusterId: cluster.clusterId,
+      year: d.year,
+      unitId: d.leaderUnitId,
+    });
+  }
+  const leader = member(cluster, d.leaderUnitId);
+  const deputy = member(cluster, d.deputyUnitId);
+  const notMembers = [leader ? null : d.leaderUnitId, deputy ? null : d.deputyUnitId].filter((id): id is string => id !== null);
+  if (!leader || !deputy) {
+    throw new RuleViolation(
+      ClusterRule.LEADERSHIP_NOT_MEMBER,
+      `not a member of cluster ${cluster.name}: ${notMembers.join(', ')}`,
+      { clusterId: cluster.clusterId, year: d.year, unitIds: notMembers },
+    );
+  }
+  return {
+    type: 'ClusterLeadershipAssigned',
+    data: {
+      clusterId: cluster.clusterId,
+      clusterName: cluster.name,
+      year: d.year,
+      leaderUnitId: leader.unitId,
+      leaderUnitName: leader.unitName,
+      deputyUnitId: deputy.unitId,
+      deputyUnitName: deputy.unitName,
+      previousLeaderUnitId: y.leadership?.leaderUnitId ?? null,
+      previousDeputyUnitId: y.leadership?.deputyUnitId ?? null,
+    },
+  };
+}
+
+function signCovenant(d: SignClusterCovenant['data'], cluster: ClusterRecord): ClusterCovenantSigned {
+  requireYear(d.year);
+  requireIsoDate(d.signedOn, 'signedOn');
+  const y = clusterYear(cluster, d.year);
+  if (y.covenantSignedOn !== null) {
+    throw new RuleViolation(
+      ClusterRule.COVENANT_ALREADY_SIGNED,
+      `the ${d.year} covenant of cluster ${cluster.name} was already signed on ${y.covenantSignedOn}`,
+      { clusterId: cluster.clusterId, year: d.year, signedOn: y.covenantSignedOn },
+    );
+  }
+  return {
+    type: 'ClusterCovenantSigned',
+    data: {
+      clusterId: cluster.clusterId,
+      clusterName: cluster.name,
+      year: d.year,
+      signedOn: d.signedOn,
+      memberUnitIds: cluster.members.map((m) => m.unitId),
+    },
+  };
+}
+
+const SCALE_TOLERANCE = 1e-6;
+
+function setCriteria(d: SetClusterCriteria['data'], cluster: ClusterRecord): ClusterCriteriaSet {
+  const y = openYear(cluster, d.year);
+  const ruleDetails = { clusterId: cluster.clusterId, year: d.year };
+  if (y.scores.length > 0) {
+    throw new RuleViolation(ClusterRule.CRITERIA_LOCKED, `scores were already recorded for ${d.year}: the criteria can no longer change`, {
+      ...ruleDetails,
+      scores: y.scores.length,
+    });
+  }
+  if (d.criteria.length === 0) throw new RuleViolation(ClusterRule.CRITERIA_EMPTY, 'at least one criterion is needed', ruleDetails);
+
+  const seen = new Set<string>();
+  const criteria: ClusterCriterion[] = d.criteria.map((c, i) => {
+    requireText(c.code, `criteria[${i}].code`);
+    requireText(c.name, `criteria[${i}].name`);
+    requireFinite(c.maxPoints, `criteria[${i}].maxPoints`);
+    if (seen.has(c.code)) {
+      throw new RuleViolation(ClusterRule.CRITERION_DUPLICATE_CODE, `criterion code ${c.code} is listed more than once`, { ...ruleDetails, code: c.code });
+    }
+    seen.add(c.code);
+    if (c.maxPoints === 0) {
+      throw new RuleViolation(ClusterRule.CRITERION_MAX_POINTS, `criterion ${c.code}: maximum points must not be 0`, { ...ruleDetails, code: c.code, maxPoints: c.maxPoints });
+    }
+    if (c.bonus && c.maxPoints < 0) {
+      throw new RuleViolation(ClusterRule.CRITERION_MAX_POINTS, `bonus criterion ${c.code} needs positive maximum points (penalties are negative criteria)`, {
+        ...ruleDetails,
+        code: c.code,
+        maxPoints: c.maxPoints,
+      });
+    }
+    const kind: CriterionKind = c.maxPoints < 0 ? 'PENALTY' : c.bonus ? 'BONUS' : 'ORDINARY';
+    return { code: c.code, name: c.name, maxPoints: c.maxPoints, kind };
+  });
+
+  const ordinarySum = criteria.filter((c) => c.kind === 'ORDINARY').reduce((sum, c) => sum + c.maxPoints, 0);
+  const scale = CLUSTER_SCALES.find((s) => Math.abs(ordinarySum - s) <= SCALE_TOLERANCE);
+  if (scale === undefined) {
+    throw new RuleViolation(
+      ClusterRule.CRITERIA_SCALE,
+      `the maxima of the ordinary (positive, non-bonus) criteria must add up to ${CLUSTER_SCALES.join(' or ')}, got ${ordinarySum}`,
+      { ...ruleDetails, sum: ordinarySum, scales: [...CLUSTER_SCALES] },
+    );
+  }
+  return {
+    type: 'ClusterCriteriaSet',
+    data: {
+      clusterId: cluster.clusterId,
+      clusterName: cluster.name,
+      year: d.year,
+      scale,
+      criteria,
+      replacesPrevious: y.criteria !== null,
+    },
+  };
+}
+
+function recordScore(d: RecordClusterScore['data'], cluster: ClusterRecord): ClusterScoreRecorded {
+  const y = openYear(cluster, d.year);
+  const ruleDetails = { clusterId: cluster.clusterId, year: d.year, unitId: d.unitId, criterionCode: d.criterionCode };
+  const unit = member(cluster, d.unitId);
+  if (!unit) throw new RuleViolation(ClusterRule.SCORE_NOT_MEMBER, `unit ${d.unitId} is not a member of cluster ${cluster.name}`, ruleDetails);
+  if (y.criteria === null) throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, ruleDetails);
+  const criterion = y.criteria.find((c) => c.code === d.criterionCode);
+  if (!criterion) {
+    throw new RuleViolation(ClusterRule.SCORE_UNKNOWN_CRITERION, `criterion ${d.criterionCode} is not among the ${d.year} criteria`, ruleDetails);
+  }
+  requireFinite(d.points, 'points');
+  const min = Math.min(0, criterion.maxPoints);
+  const max = Math.max(0, criterion.maxPoints);
+  if (d.points < min || d.points > max) {
+    throw new RuleViolation(
+      ClusterRule.SCORE_OUT_OF_RANGE,
+      `criterion ${criterion.code} takes points in [${min}, ${max}], got ${d.points}`,
+      { ...ruleDetails, points: d.points, min, max },
+    );
+  }
+  return {
+    type: 'ClusterScoreRecorded',
+    data: {
+      clusterId: cluster.clusterId,
+      clusterName: cluster.name,
+      year: d.year,
+      unitId: unit.unitId,
+      unitName: unit.unitName,
+      criterionCode: criterion.code,
+      criterionName: criterion.name,
+      maxPoints: criterion.maxPoints,
+      // -0 is normalised so stored JSON and comparisons stay plain.
+      points: d.points === 0 ? 0 : d.points,
+      kind: d.kind,
+      note: optionalText(d.note),
+      recordedAt: d.now,
+    },
+  };
+}
+
+function finalizeRanking(d: FinalizeClusterRanking['data'], cluster: ClusterRecord): ClusterRankingFinalized {
+  const y = openYear(cluster, d.year);
+  const certificateCount = d.certificateCount;
+  if (!Number.isInteger(certificateCount) || certificateCount < 0) {
+    throw new InvalidInput(`certificateCount must be a non-negative whole number, got ${certificateCount}`, 'certificateCount');
+  }
+  if (y.criteria === null) {
+    throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, { clusterId: cluster.clusterId, year: d.year });
+  }
+  const missing = missingScores(y.criteria, cluster.members, y.scores);
+  if (missing.length > 0) {
+    const byUnit = new Map<string, string[]>();
+    for (const m of missing) {
+      const label = `${m.unitName} (${m.unitId})`;
+      byUnit.set(label, [...(byUnit.get(label) ?? []), m.criterionCode]);
+    }
+    const summary = [...byUnit].map(([unit, codes]) => `${unit}: ${codes.join(', ')}`).join('; ');
+    throw new RuleViolation(ClusterRule.SCORES_MISSING, `scores are missing for ${summary}`, {
+      clusterId: cluster.clusterId,
+      year: d.year,
+      missing,
+    });
+  }
+  const rows = computeClusterStandings(y.criteria, cluster.members, y.scores, { certificateCount });
+  return {
+    type: 'ClusterRankingFinalized',
+    data: {
+      clusterId: cluster.clusterId,
+      clusterName: cluster.name,
+      year: d.year,
+      finalizedAt: d.now,
+      criteria: y.criteria,
+      rows,
+      flagUnitId: rows[0].unitId,
+      certificateUnitIds: rows.filter((r) => r.proposedForCertificate).map((r) => r.unitId),
+      certificateCount,
+    },
+  };
+}
+
+export const clusterDecider: Decider<ClusterCommand, ClusterEvent, ClusterState> = {
+  streamType: CLUSTER_STREAM_TYPE,
+  initialState: initialClusterState,
+  evolve: evolveCluster,
+  decide: decideCluster,
+};

@@ -1,0 +1,368 @@
+import { assertNever, type Decider } from '../shared/decider';
+import {
+  ComplaintKind,
+  ComplaintOutcome,
+  ComplaintStatus,
+  addDays,
+  type IsoDate,
+  type IsoInstant,
+} from '../shared/domain';
+import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import type {
+  ComplaintAccepted,
+  ComplaintDismissed,
+  ComplaintEvent,
+  ComplaintFiled,
+  ComplaintResolved,
+  ComplaintSubject,
+} from './complaint.events';
+
+export const COMPLAINT_STREAM_TYPE = 'complaint';
+
+// ---------------------------------------------------------------------------
+// Deadlines
+// ---------------------------------------------------------------------------
+
+/** Every kind (complaint, denunciation, petition) must be accepted or dismissed within 10 days of receipt. */
+export const ACCEPTANCE_DAYS = 10;
+
+/** Days from acceptance to the resolution deadline: 30; 45 if complex; 45 in a remote area; 60 if both. */
+export function resolutionDays(complex: boolean, remoteArea: boolean): 30 | 45 | 60 {
+  if (complex && remoteArea) return 60;
+  if (complex || remoteArea) return 45;
+  return 30;
+}
+
+export function acceptanceDueOn(receivedOn: IsoDate): IsoDate {
+  return addDays(receivedOn, ACCEPTANCE_DAYS);
+}
+
+export function resolutionDueOn(acceptedOn: IsoDate, complex: boolean, remoteArea: boolean): IsoDate {
+  return addDays(acceptedOn, resolutionDays(complex, remoteArea));
+}
+
+/**
+ * What `complaintOverdue` needs: the decider's state, or a read-model row with the
+ * contract's field names. `acceptedOn` and `resolvedOn` (the date of the resolution or
+ * dismissal) are optional: when given, the answer is as of `on` even for a complaint
+ * that has moved on since (a complaint resolved later was still open on `on`).
+ */
+export interface ComplaintDeadlineFacts {
+  status: ComplaintStatus | `${ComplaintStatus}`;
+  receivedOn: IsoDate;
+  dueOn: IsoDate | null;
+  acceptedOn?: IsoDate | null;
+  resolvedOn?: IsoDate | null;
+}
+
+/**
+ * Whether a complaint is overdue on the date `on`: still RECEIVED more than 10 days
+ * after receipt (on > receivedOn + 10), or ACCEPTED past its due date (on > dueOn).
+ * Resolved and dismissed complaints are not overdue (from their decision date on,
+ * when it is known); nor is anything before it was received.
+ */
+export function complaintOverdue(complaint: ComplaintDeadlineFacts | { status: 'NONE' }, on: IsoDate): boolean {
+  if (complaint.status === 'NONE') return false;
+  const c = complaint as ComplaintDeadlineFacts;
+  if (on < c.receivedOn) return false;
+  const closed = c.status === ComplaintStatus.RESOLVED || c.status === ComplaintStatus.DISMISSED;
+  if (closed) {
+    const closedOn = c.resolvedOn ?? null;
+    if (closedOn === null || closedOn <= on) return false;
+  }
+  const acceptedOn = c.acceptedOn ?? null;
+  const acceptedByThen = acceptedOn !== null ? acceptedOn <= on : c.status === ComplaintStatus.ACCEPTED;
+  if (acceptedByThen) return c.dueOn !== null && on > c.dueOn;
+  return on > acceptanceDueOn(c.receivedOn);
+}
+
+// ---------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------
+
+export interface FiledComplaint {
+  status: ComplaintStatus;
+  complaintId: string;
+  kind: ComplaintKind;
+  complainantName: string;
+  receivedOn: IsoDate;
+  awardId: string | null;
+  dossierId: string | null;
+  subject: ComplaintSubject | null;
+  acceptanceDueOn: IsoDate;
+  acceptedOn: IsoDate | null;
+  complex: boolean;
+  remoteArea: boolean;
+  /** Resolution deadline, once accepted. */
+  dueOn: IsoDate | null;
+  /** Date of the resolution or dismissal. */
+  resolvedOn: IsoDate | null;
+  outcome: ComplaintOutcome | null;
+  revokedAwardId: string | null;
+}
+
+export type ComplaintState = { status: 'NONE' } | FiledComplaint;
+
+// ---------------------------------------------------------------------------
+// Commands
+// ---------------------------------------------------------------------------
+
+export interface FileComplaint {
+  type: 'FileComplaint';
+  data: {
+    complaintId: string;
+    kind: ComplaintKind;
+    complainantName: string;
+    receivedOn: IsoDate;
+    content: string;
+    awardId: string | null;
+    dossierId: string | null;
+    /** The handler adds the subject's name. */
+    subject: ComplaintSubject | null;
+    now: IsoInstant;
+  };
+}
+
+export interface AcceptComplaint {
+  type: 'AcceptComplaint';
+  data: {
+    complaintId: string;
+    acceptedOn: IsoDate;
+    complex: boolean;
+    remoteArea: boolean;
+    now: IsoInstant;
+  };
+}
+
+export interface DismissComplaint {
+  type: 'DismissComplaint';
+  data: {
+    complaintId: string;
+    reason: string;
+    decidedOn: IsoDate;
+    now: IsoInstant;
+  };
+}
+
+export interface ResolveComplaint {
+  type: 'ResolveComplaint';
+  data: {
+    complaintId: string;
+    outcome: ComplaintOutcome;
+    resolution: string;
+    decidedOn: IsoDate;
+    revokeAward: boolean;
+    /** The complaint's award, or the award granted from its dossier; null when there is none. */
+    awardIdToRevoke: string | null;
+    now: IsoInstant;
+  };
+}
+
+export type ComplaintCommand = FileComplaint | AcceptComplaint | DismissComplaint | ResolveComplaint;
+
+// ---------------------------------------------------------------------------
+// Evolve
+// ---------------------------------------------------------------------------
+
+export function initialComplaintState(): ComplaintState {
+  return { status: 'NONE' };
+}
+
+export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): ComplaintState {
+  switch (event.type) {
+    case 'ComplaintFiled': {
+      const d = event.data;
+      return {
+        status: ComplaintStatus.RECEIVED,
+        complaintId: d.complaintId,
+        kind: d.kind,
+        complainantName: d.complainantName,
+        receivedOn: d.receivedOn,
+        awardId: d.awardId,
+        dossierId: d.dossierId,
+        subject: d.subject,
+        acceptanceDueOn: d.acceptanceDueOn,
+        acceptedOn: null,
+        complex: false,
+        remoteArea: false,
+        dueOn: null,
+        resolvedOn: null,
+        outcome: null,
+        revokedAwardId: null,
+      };
+    }
+    case 'ComplaintAccepted': {
+      if (state.status === 'NONE') return state;
+      const { acceptedOn, complex, remoteArea, dueOn } = event.data;
+      return { ...state, status: ComplaintStatus.ACCEPTED, acceptedOn, complex, remoteArea, dueOn };
+    }
+    case 'ComplaintDismissed':
+      if (state.status === 'NONE') return state;
+      return { ...state, status: ComplaintStatus.DISMISSED, resolvedOn: event.data.decidedOn };
+    case 'ComplaintResolved': {
+      if (state.status === 'NONE') return state;
+      const { decidedOn, outcome, revokedAwardId } = event.data;
+      return { ...state, status: ComplaintStatus.RESOLVED, resolvedOn: decidedOn, outcome, revokedAwardId };
+    }
+    default:
+      return assertNever(event, 'complaint event');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Decide
+// ---------------------------------------------------------------------------
+
+export function decideComplaint(command: ComplaintCommand, state: ComplaintState): ComplaintEvent[] {
+  switch (command.type) {
+    case 'FileComplaint':
+      return file(command.data, state);
+    case 'AcceptComplaint':
+      return accept(command.data, state);
+    case 'DismissComplaint':
+      return dismiss(command.data, state);
+    case 'ResolveComplaint':
+      return resolve(command.data, state);
+    default:
+      return assertNever(command, 'complaint command');
+  }
+}
+
+function file(data: FileComplaint['data'], state: ComplaintState): ComplaintFiled[] {
+  if (state.status !== 'NONE') {
+    throw new RuleViolation('ALREADY_EXISTS', `complaint ${state.complaintId} already exists`, { complaintId: state.complaintId });
+  }
+  if (!Object.values(ComplaintKind).includes(data.kind)) throw new InvalidInput(`unknown complaint kind ${String(data.kind)}`, 'kind');
+  requireDate(data.receivedOn, 'receivedOn');
+  requireText(data.complainantName, 'complainantName');
+  requireText(data.content, 'content');
+  if (data.awardId === null && data.dossierId === null && data.subject === null) {
+    throw new RuleViolation('COMPLAINT_TARGET_REQUIRED', 'a complaint must name the award, the dossier or the subject it is about');
+  }
+  return [
+    {
+      type: 'ComplaintFiled',
+      data: {
+        complaintId: data.complaintId,
+        kind: data.kind,
+        complainantName: data.complainantName,
+        receivedOn: data.receivedOn,
+        content: data.content,
+        awardId: data.awardId,
+        dossierId: data.dossierId,
+        subject: data.subject === null ? null : { kind: data.subject.kind, id: data.subject.id, name: data.subject.name },
+        acceptanceDueOn: acceptanceDueOn(data.receivedOn),
+        filedAt: data.now,
+      },
+    },
+  ];
+}
+
+function existing(state: ComplaintState, complaintId: string, required: ComplaintStatus): FiledComplaint {
+  if (state.status === 'NONE') throw new NotFound('Complaint', complaintId);
+  if (state.status !== required) {
+    throw new RuleViolation('COMPLAINT_STATUS', `complaint ${state.complaintId} is ${state.status}; this needs it ${required}`, {
+      complaintId: state.complaintId,
+      status: state.status,
+      required,
+    });
+  }
+  return state;
+}
+
+function accept(data: AcceptComplaint['data'], state: ComplaintState): ComplaintAccepted[] {
+  const complaint = existing(state, data.complaintId, ComplaintStatus.RECEIVED);
+  requireDate(data.acceptedOn, 'acceptedOn');
+  notBefore(data.acceptedOn, complaint.receivedOn, 'acceptedOn', 'received');
+  return [
+    {
+      type: 'ComplaintAccepted',
+      data: {
+        complaintId: complaint.complaintId,
+        kind: complaint.kind,
+        acceptedOn: data.acceptedOn,
+        complex: data.complex,
+        remoteArea: data.remoteArea,
+        dueOn: resolutionDueOn(data.acceptedOn, data.complex, data.remoteArea),
+        acceptedAt: data.now,
+      },
+    },
+  ];
+}
+
+function dismiss(data: DismissComplaint['data'], state: ComplaintState): ComplaintDismissed[] {
+  const complaint = existing(state, data.complaintId, ComplaintStatus.RECEIVED);
+  requireText(data.reason, 'reason');
+  requireDate(data.decidedOn, 'decidedOn');
+  notBefore(data.decidedOn, complaint.receivedOn, 'decidedOn', 'received');
+  return [
+    {
+      type: 'ComplaintDismissed',
+      data: { complaintId: complaint.complaintId, kind: complaint.kind, reason: data.reason, decidedOn: data.decidedOn, dismissedAt: data.now },
+    },
+  ];
+}
+
+function resolve(data: ResolveComplaint['data'], state: ComplaintState): ComplaintResolved[] {
+  const complaint = existing(state, data.complaintId, ComplaintStatus.ACCEPTED);
+  if (!Object.values(ComplaintOutcome).includes(data.outcome)) throw new InvalidInput(`unknown outcome ${String(data.outcome)}`, 'outcome');
+  requireText(data.resolution, 'resolution');
+  requireDate(data.decidedOn, 'decidedOn');
+  notBefore(data.decidedOn, complaint.acceptedOn ?? complaint.receivedOn, 'decidedOn', 'accepted');
+  if (data.revokeAward) {
+    if (data.outcome === ComplaintOutcome.REJECTED) {
+      throw new RuleViolation('REVOCATION_NEEDS_UPHELD', 'an award can only be revoked when the complaint is upheld or partially upheld', {
+        outcome: data.outcome,
+      });
+    }
+    if (data.awardIdToRevoke === null) {
+      throw new RuleViolation('NO_AWARD_TO_REVOKE', `complaint ${complaint.complaintId} names no granted award to revoke`, {
+        complaintId: complaint.complaintId,
+        awardId: complaint.awardId,
+        dossierId: complaint.dossierId,
+      });
+    }
+  }
+  return [
+    {
+      type: 'ComplaintResolved',
+      data: {
+        complaintId: complaint.complaintId,
+        kind: complaint.kind,
+        outcome: data.outcome,
+        resolution: data.resolution,
+        decidedOn: data.decidedOn,
+        revokeAward: data.revokeAward,
+        revokedAwardId: data.revokeAward ? data.awardIdToRevoke : null,
+        awardId: complaint.awardId,
+        dossierId: complaint.dossierId,
+        resolvedAt: data.now,
+      },
+    },
+  ];
+}
+
+function requireDate(value: string, field: string): void {
+  if (!isIsoDate(value)) throw new InvalidInput(`${field} ${value} is not a date (YYYY-MM-DD)`, field);
+}
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+function requireText(value: string, field: string): void {
+  if (value.trim() === '') throw new InvalidInput(`${field} must not be empty`, field);
+}
+
+function notBefore(date: IsoDate, earliest: IsoDate, field: string, what: string): void {
+  if (date < earliest) throw new InvalidInput(`${field} ${date} is before the complaint was ${what} (${earliest})`, field);
+}
+
+export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {
+  streamType: COMPLAINT_STREAM_TYPE,
+  initialState: initialComplaintState,
+  evolve: evolveComplaint,
+  decide: decideComplaint,
+};

@@ -1,0 +1,75 @@
+import 'reflect-metadata';
+import { startApp, type App } from './app';
+import { ConfigError, loadConfig } from './config';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
+import { createLogger } from './infra/logger';
+
+/** `npm start`: validates the environment, starts embedded PostgreSQL when no DATABASE_URL is set, serves. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let app: App | undefined;
+  let stopping: Promise<void> | undefined;
+  let firstSignalAt = 0;
+
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      // Ctrl-C under `npm start` arrives twice (from the terminal and forwarded by npm):
+      // only a later, deliberate second signal cuts the graceful shutdown short.
+      if (Date.now() - firstSignalAt < 3_000) return;
+      logger.warn('second signal: exiting now', { signal });
+      process.exit(1);
+    }
+    firstSignalAt = Date.now();
+    logger.info('shutting down', { signal });
+    stopping = (async () => {
+      try {
+        await app?.stop();
+      } catch (error) {
+        logger.warn('error while stopping the app', { error: String(error) });
+      }
+      try {
+        await embedded?.stop();
+      } catch (error) {
+        logger.warn('error while stopping embedded PostgreSQL', { error: String(error) });
+      }
+      logger.info('stopped');
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.info('no DATABASE_URL: starting embedded PostgreSQL', { dataDir: config.embeddedDataDir });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.embeddedDataDir,
+      port: config.embeddedPort,
+      persistent: true,
+      database: 'tdkt',
+      log: (line) => logger.debug(line),
+    });
+    databaseUrl = embedded.databaseUrl;
+    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid });
+  }
+  if (stopping) return;
+  app = await startApp({ config, databaseUrl, logger });
+  logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore });
+  process.stdout.write(`Thi đua – Khen thưởng API: ${app.url}/graphql (health: ${app.url}/health)\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

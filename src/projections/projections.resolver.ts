@@ -1,0 +1,31 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { InvalidInput } from '../shared/errors';
+import type { GraphQLContext } from '../graphql/context';
+import { ProjectionStatusType } from './projections.types';
+
+const MAX_WAIT_MS = 30_000;
+
+@Resolver()
+export class ProjectionsResolver {
+  @Query(() => [ProjectionStatusType], { description: 'Every read model with its checkpoint, lag and state' })
+  async projections(@Ctx() { services }: GraphQLContext): Promise<ProjectionStatusType[]> {
+    return Promise.all(
+      services.projections.status().map(async (status) => ({
+        ...status,
+        checkpoint: status.checkpoint,
+        lag: await services.projections.lag(status.name),
+      })),
+    );
+  }
+
+  @Query(() => Boolean, { description: 'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position' })
+  async projectionsCaughtUp(
+    @Arg('position', () => String) position: string,
+    @Arg('timeoutMs', () => Int, { nullable: true }) timeoutMs: number | null,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<boolean> {
+    if (!/^\d{1,20}$/.test(position)) throw new InvalidInput('position must be a global position (digits)', 'position');
+    if (timeoutMs !== null && timeoutMs < 0) throw new InvalidInput('timeoutMs must not be negative', 'timeoutMs');
+    return services.projections.waitForPosition(position, Math.min(timeoutMs ?? 5_000, MAX_WAIT_MS));
+  }
+}

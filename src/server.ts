@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import { createContext, type GraphQLContext, type Services } from './graphql/context';
+import { depthLimit } from './graphql/depthLimit';
+import { formatError } from './graphql/errorMapping';
+import { landingPageHtml } from './graphql/landingPage';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_QUERY_DEPTH = 12;
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+export interface HttpServer {
+  server: Server;
+  apollo: ApolloServer<GraphQLContext>;
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
+ * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing.
+ */
+export async function startHttpServer(
+  schema: GraphQLSchema,
+  services: Services,
+  options: { port: number; host?: string; isReady: () => Promise<{ ready: boolean; details: Record<string, unknown> }> },
+): Promise<HttpServer> {
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    includeStacktraceInErrorResponses: false,
+    // Shutdown is ordered by main.ts (HTTP, then projections, then pools).
+    stopOnTerminationSignals: false,
+  });
+  await apollo.start();
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (url.pathname === '/health' && request.method === 'GET') {
+      const { ready, details } = await options.isReady().catch((error) => ({ ready: false, details: { error: String(error) } }));
+      return sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', ...details });
+    }
+    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return response.end(landingPageHtml);
+    }
+    if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+
+    let body: unknown;
+    if (request.method === 'POST') {
+      let raw: string;
+      try {
+        raw = await readBody(request);
+      } catch (error) {
+        if (error instanceof BodyTooLarge) {
+          response.setHeader('connection', 'close');
+          return sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        }
+        throw error;
+      }
+      try {
+        body = raw === '' ? {} : JSON.parse(raw);
+      } catch {
+        return sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: async () => createContext(services, request.headers),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') return response.end(result.body.string);
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error) => {
+      services.logger.error('request failed', { error: String(error) });
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    apollo,
+    url: `http://localhost:${port}`,
+    close: async () => {
+      // Stop taking requests, let the ones in flight finish, then drop idle keep-alives.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+      server.closeAllConnections();
+      await apollo.stop();
+    },
+  };
+}

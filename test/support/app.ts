@@ -1,0 +1,43 @@
+import { startApp, type App } from '../../src/app';
+import { silentLogger } from '../../src/infra/logger';
+import type { ProjectionDefinition } from '../../src/projections/projection';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  app: App;
+  db: TestDatabase;
+  url: string;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
+  stop(): Promise<void>;
+}
+
+/** The whole app over HTTP on a random port, on its own database. */
+export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const app = await startApp({
+    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 },
+    databaseUrl: db.url,
+    logger: silentLogger,
+    projections: options.projections,
+    now: options.now,
+    host: '127.0.0.1',
+  });
+  const url = app.url.replace('localhost', '127.0.0.1');
+  return {
+    app,
+    db,
+    url,
+    graphql: async (query, variables, headers = {}) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    },
+    stop: async () => {
+      await app.stop();
+      await db.drop();
+    },
+  };
+}
