@@ -72,8 +72,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     pid: child?.pid,
     stop: async () => {
+      // Its output pipes would otherwise keep this process alive after postgres exits.
+      const release = () => {
+        child?.stdout?.destroy();
+        child?.stderr?.destroy();
+      };
       // Ctrl-C in a terminal reaches postgres too, and it may already be gone.
-      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return release();
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
       const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
@@ -81,6 +86,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         child.kill('SIGQUIT');
         await exited;
       }
+      release();
     },
   };
 }
