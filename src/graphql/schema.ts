@@ -1,10 +1,12 @@
 import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { ProjectionsResolver } from '../projections/projections.resolver';
+import { awardingResolvers } from './resolvers.awarding';
+import { referenceResolvers } from './resolvers.reference';
 import { DateTimeScalar } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const resolvers: NonEmptyArray<Function> = [ProjectionsResolver];
+export const resolvers: NonEmptyArray<Function> = [ProjectionsResolver, ...referenceResolvers, ...awardingResolvers];
 
 let cached: Promise<GraphQLSchema> | undefined;
 

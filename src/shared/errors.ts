@@ -62,3 +62,12 @@ export class Unauthenticated extends DomainError {
 export class Forbidden extends DomainError {
   readonly code = 'FORBIDDEN' as const;
 }
+
+/** The read models a decision depends on did not catch up in time: safe to retry. */
+export class ReadModelsBehind extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor(names: readonly string[]) {
+    super(`read models ${names.join(', ')} are still catching up with the event log; retry the command`);
+    Object.assign(this.extensions, { retryable: true, projections: [...names] });
+  }
+}

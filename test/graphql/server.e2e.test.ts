@@ -12,7 +12,7 @@ describe('GraphQL server over HTTP', () => {
   it('answers /health with 200 once the store and projections are ready', async () => {
     const response = await fetch(`${t.url}/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as any;
     expect(body).toMatchObject({ status: 'ok', eventStore: 'postgres' });
     expect(body.projections.map((p: { name: string }) => p.name)).toContain('audit_trail');
   });
@@ -57,7 +57,7 @@ describe('GraphQL server over HTTP', () => {
       body: JSON.stringify({ query: '{ projections { name } }', variables: { padding: 'x'.repeat(1024 * 1024) } }),
     });
     expect(response.status).toBe(413);
-    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('answers unknown paths with 404', async () => {

@@ -1,0 +1,82 @@
+import './enums';
+import { IsEnum, IsInt, Matches, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { MAX_YEAR, MIN_YEAR, PeriodKind, SubjectKind, periodLabel, type Period, type SubjectRef } from '../shared/domain';
+
+/** Ids become part of stream names (`dossier-<id>`), so they are kept to a safe alphabet. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
+export const ID_MESSAGE = 'must be 1-100 characters: letters, digits, _ . : - (starting with a letter or digit)';
+export const NAME_MAX = 300;
+export const TEXT_MAX = 20_000;
+
+@InputType('PeriodInput', { description: 'SCHOOL_YEAR 2022 = 2022-2023' })
+export class PeriodInput implements Period {
+  @Field(() => PeriodKind)
+  @IsEnum(PeriodKind)
+  kind!: PeriodKind;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year!: number;
+}
+
+@InputType('SubjectInput')
+export class SubjectInput implements SubjectRef {
+  @Field(() => SubjectKind)
+  @IsEnum(SubjectKind)
+  kind!: SubjectKind;
+
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id!: string;
+}
+
+@ObjectType('Period')
+export class PeriodType {
+  @Field(() => PeriodKind)
+  kind!: PeriodKind;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field({ description: '"2023" or "2022-2023"' })
+  label!: string;
+
+  static of(period: Period): PeriodType {
+    return { kind: period.kind, year: period.year, label: periodLabel(period) };
+  }
+}
+
+@ObjectType('Subject')
+export class SubjectType {
+  @Field(() => SubjectKind)
+  kind!: SubjectKind;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+}
+
+@ObjectType('CommandResult', {
+  description: 'Every command answers with this. `position` is the global position of the last event appended; pass it to projectionsCaughtUp to read your own writes.',
+})
+export class CommandResultType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  streamId!: string;
+
+  @Field(() => Int, { description: 'Events in the stream after the append' })
+  version!: number;
+
+  @Field()
+  position!: string;
+
+  @Field(() => [String])
+  eventTypes!: string[];
+}

@@ -1,0 +1,23 @@
+import { registerEnumType } from 'type-graphql';
+import {
+  AuthorityLevel, AwardCategory, AwardKind, BallotChoice, ClusterKind, ComplaintKind, ComplaintOutcome, ComplaintStatus,
+  DossierStatus, MovementKind, PerformanceRating, PeriodKind, PlanTaskStatus, ScoreKind, SubjectKind, UnitKind,
+} from '../shared/domain';
+
+// The contract's enums, registered once under their contract names.
+registerEnumType(AuthorityLevel, { name: 'AuthorityLevel' });
+registerEnumType(UnitKind, { name: 'UnitKind' });
+registerEnumType(SubjectKind, { name: 'SubjectKind' });
+registerEnumType(PeriodKind, { name: 'PeriodKind' });
+registerEnumType(MovementKind, { name: 'MovementKind' });
+registerEnumType(ClusterKind, { name: 'ClusterKind' });
+registerEnumType(ScoreKind, { name: 'ScoreKind' });
+registerEnumType(PerformanceRating, { name: 'PerformanceRating' });
+registerEnumType(AwardCategory, { name: 'AwardCategory' });
+registerEnumType(AwardKind, { name: 'AwardKind' });
+registerEnumType(BallotChoice, { name: 'BallotChoice' });
+registerEnumType(DossierStatus, { name: 'DossierStatus' });
+registerEnumType(ComplaintKind, { name: 'ComplaintKind' });
+registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
+registerEnumType(ComplaintOutcome, { name: 'ComplaintOutcome' });
+registerEnumType(PlanTaskStatus, { name: 'PlanTaskStatus' });

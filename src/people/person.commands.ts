@@ -1,0 +1,27 @@
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { Services } from '../graphql/context';
+import { newId } from '../graphql/ids';
+import { unitDecider } from '../units/unit.decider';
+import { personDecider } from './person.decider';
+import type { RegisterPersonInput } from './person.inputs';
+
+export async function registerPerson(services: Services, context: CommandContext, input: RegisterPersonInput): Promise<CommandResult> {
+  const personId = newId(input.id);
+  return services.commands.execute(context, 'registerPerson', input, async (tx) => {
+    const unit = (await tx.load(unitDecider, input.unitId)).state;
+    const person = await tx.load(personDecider, personId);
+    tx.decide(personDecider, person, {
+      type: 'RegisterPerson',
+      data: {
+        personId,
+        fullName: input.fullName,
+        unitId: input.unitId,
+        unitExists: unit.status !== 'NONE',
+        unitName: unit.status !== 'NONE' ? unit.name : '',
+        position: input.position ?? null,
+        directWorker: input.directWorker,
+        female: input.female ?? false,
+      },
+    });
+  });
+}

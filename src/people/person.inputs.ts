@@ -1,0 +1,33 @@
+import { IsBoolean, IsOptional, Length, Matches } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ID_MESSAGE, ID_PATTERN, NAME_MAX } from '../graphql/common.types';
+
+@InputType('RegisterPersonInput')
+export class RegisterPersonInput {
+  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id?: string | null;
+
+  @Field()
+  @Length(1, NAME_MAX)
+  fullName!: string;
+
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `unitId ${ID_MESSAGE}` })
+  unitId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Job title (chức vụ)' })
+  @IsOptional()
+  @Length(1, NAME_MAX)
+  position?: string | null;
+
+  @Field({ description: 'A direct worker: worker, farmer (người lao động trực tiếp)' })
+  @IsBoolean()
+  directWorker!: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  female?: boolean | null;
+}
