@@ -2,11 +2,12 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, type NonEmptyArray } from 'type-graphql';
 import { ProjectionsResolver } from '../projections/projections.resolver';
 import { awardingResolvers } from './resolvers.awarding';
+import { queryResolvers } from './resolvers.queries';
 import { referenceResolvers } from './resolvers.reference';
 import { DateTimeScalar } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const resolvers: NonEmptyArray<Function> = [ProjectionsResolver, ...referenceResolvers, ...awardingResolvers];
+export const resolvers: NonEmptyArray<Function> = [ProjectionsResolver, ...referenceResolvers, ...awardingResolvers, ...queryResolvers];
 
 let cached: Promise<GraphQLSchema> | undefined;
 

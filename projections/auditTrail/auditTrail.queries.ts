@@ -1,0 +1,80 @@
+import type { Pool } from 'pg';
+import type { RefKind } from './auditRefs';
+
+export interface AuditTrailFilter {
+  streamId?: string | null;
+  subject?: { kind: string; id: string } | null;
+  dossierId?: string | null;
+  awardId?: string | null;
+  complaintId?: string | null;
+  decisionNumber?: string | null;
+  actorId?: string | null;
+}
+
+export interface AuditEntryRow {
+  position: string;
+  recordedAt: Date;
+  streamId: string;
+  streamVersion: number;
+  type: string;
+  actorId: string | null;
+  summary: string;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditTrailPage {
+  entries: AuditEntryRow[];
+  hasNextPage: boolean;
+}
+
+/**
+ * The events matching every given filter, oldest first, after a position (keyset
+ * pagination: an entry never moves, so pages stay stable while events are appended),
+ * optionally only those recorded at or before `asOf`.
+ */
+export async function getAuditTrail(
+  pool: Pool,
+  filter: AuditTrailFilter,
+  page: { first: number; afterPosition: string; asOf: Date | null },
+): Promise<AuditTrailPage> {
+  const params: unknown[] = [page.afterPosition, page.first + 1];
+  const joins: string[] = [];
+  const where: string[] = ['e.position > $1::bigint'];
+  const refFilters: Array<[RefKind, string | null | undefined]> = [
+    ['subject', filter.subject ? `${filter.subject.kind}:${filter.subject.id}` : null],
+    ['dossier', filter.dossierId],
+    ['award', filter.awardId],
+    ['complaint', filter.complaintId],
+    ['decision', filter.decisionNumber],
+  ];
+  for (const [kind, id] of refFilters) {
+    if (id === null || id === undefined) continue;
+    params.push(kind, id);
+    const alias = `r${joins.length}`;
+    joins.push(`JOIN audit_trail.entry_refs ${alias} ON ${alias}.position = e.position AND ${alias}.ref_kind = $${params.length - 1} AND ${alias}.ref_id = $${params.length}`);
+  }
+  if (filter.streamId) {
+    params.push(filter.streamId);
+    where.push(`e.stream_id = $${params.length}`);
+  }
+  if (filter.actorId) {
+    params.push(filter.actorId);
+    where.push(`e.actor_id = $${params.length}`);
+  }
+  if (page.asOf) {
+    params.push(page.asOf);
+    where.push(`e.recorded_at <= $${params.length}`);
+  }
+  const { rows } = await pool.query(
+    `SELECT e.position::text AS position, e.recorded_at AS "recordedAt", e.stream_id AS "streamId", e.stream_version AS "streamVersion",
+            e.type, e.actor_id AS "actorId", e.summary, e.data, e.hash
+     FROM audit_trail.entries e ${joins.join(' ')}
+     WHERE ${where.join(' AND ')}
+     ORDER BY e.position
+     LIMIT $2`,
+    params,
+  );
+  const hasNextPage = rows.length > page.first;
+  return { entries: rows.slice(0, page.first) as AuditEntryRow[], hasNextPage };
+}

@@ -1,0 +1,5 @@
+// Resolvers of the read side that span stream types: audit trail, totals, search.
+import { AuditTrailResolver } from '../auditTrail/auditTrail.resolver';
+
+// eslint-disable-next-line @typescript-eslint/ban-types
+export const queryResolvers: Function[] = [AuditTrailResolver];
