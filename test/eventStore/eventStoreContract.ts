@@ -98,7 +98,11 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
         Array.from({ length: 8 }, (_, i) => store.append(stream, [testEvent('B', { writer: i }), testEvent('C', { writer: i })], Expected.version(1))),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(VersionConflict);
+      for (const o of outcomes) {
+        if (o.status !== 'rejected') continue;
+        expect(o.reason).toBeInstanceOf(VersionConflict);
+        expect((o.reason as VersionConflict).actual).toBe(3); // the winner's version, whichever way the race was lost
+      }
       const events = await store.readStream(stream);
       expect(events).toHaveLength(3);
       // A multi-event append is atomic: both events come from the same writer.

@@ -132,7 +132,7 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async streamHead(client: PoolClient, streamId: string): Promise<{ version: number; hash: string }> {
+  private async streamHead(client: Pick<PoolClient, 'query'>, streamId: string): Promise<{ version: number; hash: string }> {
     const { rows } = await client.query<{ stream_version: number; hash: string }>(
       `SELECT stream_version, metadata->>'hash' AS hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
       [streamId],
@@ -168,8 +168,9 @@ export class PostgresEventStore implements EventStore {
       return rows.map(toRecorded).sort((a, b) => a.streamVersion - b.streamVersion);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') {
-        // Another writer took the next version between our read and our insert.
-        const actual = (await this.streamHead(client, streamId).catch(() => ({ version: -1 }))).version;
+        // Another writer took the next version between our read and our insert. Our
+        // transaction is aborted now, so the current version is read outside it.
+        const actual = (await this.streamHead(this.pool, streamId).catch(() => ({ version: -1 }))).version;
         throw new VersionConflict(streamId, describeExpected(expected), actual);
       }
       throw error;
