@@ -1,7 +1,22 @@
 // Resolvers of the reference data: units, people, clusters, movements, plans,
 // registrations, ratings, initiatives.
+import { ClusterResolver } from '../clusters/cluster.resolver';
+import { InitiativeResolver } from '../initiatives/initiative.resolver';
+import { MovementResolver } from '../movements/movement.resolver';
 import { PersonResolver } from '../people/person.resolver';
+import { PlanResolver } from '../plans/plan.resolver';
+import { RatingResolver } from '../ratings/rating.resolver';
+import { RegistrationResolver } from '../registrations/registration.resolver';
 import { UnitResolver } from '../units/unit.resolver';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const referenceResolvers: Function[] = [UnitResolver, PersonResolver];
+export const referenceResolvers: Function[] = [
+  UnitResolver,
+  PersonResolver,
+  ClusterResolver,
+  MovementResolver,
+  PlanResolver,
+  RegistrationResolver,
+  RatingResolver,
+  InitiativeResolver,
+];

@@ -1,0 +1,26 @@
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { Services } from '../graphql/context';
+import { lookUpSubject } from '../people/subject.lookup';
+import { ratingDecider, ratingStreamKey } from './rating.decider';
+import type { RatePerformanceInput } from './rating.inputs';
+
+export async function ratePerformance(services: Services, context: CommandContext, input: RatePerformanceInput): Promise<CommandResult> {
+  const subjectRef = { kind: input.subject.kind, id: input.subject.id };
+  const period = { kind: input.period.kind, year: input.period.year };
+  // One stream per subject and period: a later rating corrects the earlier one in the same stream.
+  const ratingId = ratingStreamKey(subjectRef, period);
+  return services.commands.execute(
+    context,
+    'ratePerformance',
+    input,
+    async (tx) => {
+      const { subject, subjectUnitId } = await lookUpSubject(tx, subjectRef);
+      const rating = await tx.load(ratingDecider, ratingId);
+      tx.decide(ratingDecider, rating, {
+        type: 'RatePerformance',
+        data: { subject, subjectUnitId, period, rating: input.rating, now: tx.nowIso },
+      });
+    },
+    { retryOnConflict: true },
+  );
+}

@@ -1,0 +1,30 @@
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { Services } from '../graphql/context';
+import { movementDecider } from '../movements/movement.decider';
+import { lookUpSubject } from '../people/subject.lookup';
+import { registrationDecider, registrationStreamKey } from './registration.decider';
+import type { RegisterTitleInput } from './registration.inputs';
+
+export async function registerTitle(services: Services, context: CommandContext, input: RegisterTitleInput): Promise<CommandResult> {
+  const subjectRef = { kind: input.subject.kind, id: input.subject.id };
+  const period = { kind: input.period.kind, year: input.period.year };
+  // One stream per subject, title and period: a second registration lands on it and is refused.
+  const registrationId = registrationStreamKey(subjectRef, input.award, period);
+  return services.commands.execute(
+    context,
+    'registerTitle',
+    input,
+    async (tx) => {
+      const { subject, subjectUnitId } = await lookUpSubject(tx, subjectRef);
+      const movementId = input.movementId ?? null;
+      if (movementId !== null) await tx.loadExisting(movementDecider, movementId, 'Movement');
+      const registration = await tx.load(registrationDecider, registrationId);
+      tx.decide(registrationDecider, registration, {
+        type: 'RegisterTitle',
+        data: { subject, subjectUnitId, award: input.award, period, movementId, now: tx.nowIso },
+      });
+    },
+    // Two requests for the same registration at once: the retry answers ALREADY_REGISTERED, not CONFLICT.
+    { retryOnConflict: true },
+  );
+}
