@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { startApp, type App } from './app';
+import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
 import { ConfigError, loadConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
 import { createLogger } from './infra/logger';
@@ -66,7 +67,24 @@ async function main(): Promise<void> {
   if (stopping) return;
   app = await startApp({ config, databaseUrl, logger });
   logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore });
+  if (config.seedDemoData) await seedDemoDataIfEmpty(app, logger);
   process.stdout.write(`Thi đua – Khen thưởng API: ${app.url}/graphql (health: ${app.url}/health)\n`);
+}
+
+/** A new, empty log gets a demo year (Bạch Thông district), loaded through the public API. */
+async function seedDemoDataIfEmpty(app: App, logger: ReturnType<typeof createLogger>): Promise<void> {
+  const first = await app.services.store.readAll({ after: '0', limit: 1 });
+  if (first.events.length > 0) return;
+  logger.info('empty event log: loading the demo year (set SEED_DEMO_DATA=false to skip)');
+  const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
+  const summary = await runDemoYear(
+    async (query, variables, headers) => {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+      return (await response.json()) as GraphQLAnswer;
+    },
+    (step) => logger.info(`demo data: ${step}`),
+  );
+  logger.info('demo data loaded', { commands: summary.positions.length });
 }
 
 main().catch((error) => {

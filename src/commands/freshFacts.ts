@@ -3,9 +3,10 @@ import { ReadModelsBehind } from '../shared/errors';
 
 /**
  * A handler that looks facts up in read models first waits (bounded) until those
- * projections have applied the whole log, so no decision rests on stale facts.
+ * projections have applied every event committed so far — including the caller's own
+ * previous command — so no decision rests on stale facts.
  */
 export async function awaitFreshReadModels(services: Pick<Services, 'store' | 'projections'>, names: readonly string[], timeoutMs = 5_000): Promise<void> {
-  const head = await services.store.headPosition();
+  const head = await services.store.lastCommittedPosition();
   if (!(await services.projections.waitForPosition(head, timeoutMs, names))) throw new ReadModelsBehind(names);
 }

@@ -125,6 +125,12 @@ export interface EventStore {
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
   /** The position of the newest safely readable event ('0' when the log is empty). */
   headPosition(): Promise<string>;
+  /**
+   * The position of the newest committed event, which may lie above `headPosition`
+   * while older transactions are still running. A reader that must see everything
+   * committed so far (read-your-writes) waits until it has read up to here.
+   */
+  lastCommittedPosition(): Promise<string>;
   /** How many (matching) events lie after `position`, counting at most `cap`. */
   countEventsAfter(position: string, options?: { types?: readonly string[]; cap?: number }): Promise<number>;
   /** Catch up from `from`, then follow the log live. */

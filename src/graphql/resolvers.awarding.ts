@@ -1,4 +1,8 @@
 // Resolvers of the award process: dossiers, council sessions, awards, complaints, eligibility.
+import { AwardResolver } from '../awards/award.resolver';
+import { ComplaintResolver } from '../complaints/complaint.resolver';
+import { CouncilSessionResolver } from '../councilSessions/councilSession.resolver';
+import { DossierResolver } from '../dossiers/dossier.resolver';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const awardingResolvers: Function[] = [];
+export const awardingResolvers: Function[] = [DossierResolver, CouncilSessionResolver, AwardResolver, ComplaintResolver];

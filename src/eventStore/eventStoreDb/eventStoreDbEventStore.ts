@@ -163,6 +163,11 @@ export class EventStoreDbEventStore implements EventStore {
     return '0';
   }
 
+  /** EventStoreDB commits in log order: the newest event is also the newest readable one. */
+  lastCommittedPosition(): Promise<string> {
+    return this.headPosition();
+  }
+
   async countEventsAfter(position: string, options: { types?: readonly string[]; cap?: number } = {}): Promise<number> {
     const cap = options.cap ?? 100_000;
     let count = 0;

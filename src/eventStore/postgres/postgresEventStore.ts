@@ -218,6 +218,11 @@ export class PostgresEventStore implements EventStore {
     return rows[0].position ?? '0';
   }
 
+  async lastCommittedPosition(): Promise<string> {
+    const { rows } = await this.pool.query<{ position: string | null }>('SELECT max(position)::text AS position FROM events');
+    return rows[0].position ?? '0';
+  }
+
   async countEventsAfter(position: string, options: { types?: readonly string[]; cap?: number } = {}): Promise<number> {
     const params: unknown[] = [position, options.cap ?? 1_000_000];
     if (options.types) params.push(options.types);

@@ -1,0 +1,109 @@
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import { dossierDecider } from '../dossiers/dossier.decider';
+import type { Services } from '../graphql/context';
+import { newId } from '../graphql/ids';
+import type { Role } from '../identity';
+import { personDecider } from '../people/person.decider';
+import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
+import { DossierStatus } from '../shared/domain';
+import { Forbidden, NotFound } from '../shared/errors';
+import { unitDecider } from '../units/unit.decider';
+import { councilSessionDecider, type ConveneCouncilSession } from './councilSession.decider';
+import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
+import type { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
+
+/** Roles that may record the written ballot of an absent member (anyone else votes only in person). */
+export const WRITTEN_BALLOT_ROLES: readonly Role[] = ['SECRETARIAT', 'ADMIN'];
+
+export async function conveneCouncilSession(services: Services, context: CommandContext, input: ConveneCouncilSessionInput): Promise<CommandResult> {
+  const sessionId = newId(input.id);
+  return services.commands.execute(context, 'conveneCouncilSession', input, async (tx) => {
+    const councilUnit = (await tx.load(unitDecider, input.councilUnitId)).state;
+    if (councilUnit.status === 'NONE') throw new NotFound('Unit', input.councilUnitId);
+    const members: CouncilMember[] = [];
+    for (const memberId of input.memberIds) {
+      const person = (await tx.load(personDecider, memberId)).state;
+      if (person.status === 'NONE') throw new NotFound('Person', memberId);
+      members.push({ personId: memberId, name: person.fullName, unitId: person.unitId });
+    }
+    const agenda: ConveneCouncilSession['data']['agenda'] = [];
+    for (const dossierId of input.dossierIds) {
+      const dossier = (await tx.loadExisting(dossierDecider, dossierId, 'Dossier')).state;
+      if (dossier.status === 'NONE') throw new NotFound('Dossier', dossierId);
+      // The threshold of the rule set the dossier was appraised under, over all members.
+      const threshold = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
+      agenda.push({
+        dossierId,
+        award: dossier.award,
+        nominee: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
+        nomineeUnitId: dossier.nomineeUnitId,
+        thresholdShare: threshold.share,
+        thresholdInclusive: threshold.inclusive,
+        dossierStatus: dossier.status,
+      });
+    }
+    const session = await tx.load(councilSessionDecider, sessionId);
+    tx.decide(councilSessionDecider, session, {
+      type: 'ConveneCouncilSession',
+      data: { sessionId, councilUnitId: input.councilUnitId, heldOn: input.heldOn, members, agenda, now: tx.nowIso },
+    });
+  });
+}
+
+/**
+ * A member votes in person when the caller is that member; a ballot recorded by anyone
+ * else is that member's written ballot, which only the secretariat (or an admin) records.
+ * Concurrent ballots on one session retry on the version conflict.
+ */
+export async function castBallot(services: Services, context: CommandContext, input: CastBallotInput): Promise<CommandResult> {
+  return services.commands.execute(
+    context,
+    'castBallot',
+    input,
+    async (tx) => {
+      const castBy = tx.identity.actorId ?? 'anonymous';
+      const writtenBallot = castBy !== input.memberId;
+      if (writtenBallot && !(tx.identity.role !== null && WRITTEN_BALLOT_ROLES.includes(tx.identity.role))) {
+        throw new Forbidden(`${castBy} may cast only its own ballot; the written ballot of member ${input.memberId} is recorded by ${WRITTEN_BALLOT_ROLES.join(' or ')}`);
+      }
+      const session = await tx.load(councilSessionDecider, input.sessionId);
+      tx.decide(councilSessionDecider, session, {
+        type: 'CastBallot',
+        data: { sessionId: input.sessionId, dossierId: input.dossierId, memberId: input.memberId, choice: input.choice, castBy, writtenBallot, now: tx.nowIso },
+      });
+    },
+    { retryOnConflict: true, maxRetries: 20 },
+  );
+}
+
+/**
+ * Closes the session (quorum checked by the decider) and, in the same command, resolves
+ * every agenda dossier with its tally: one atomic append across the session and dossier
+ * streams, whose position covers them all. A dossier that has left the council's hands
+ * since it was put on the agenda (withdrawn, or resolved by another session) keeps its
+ * state: its tally stays on record in CouncilSessionClosed only.
+ */
+export async function closeCouncilSession(services: Services, context: CommandContext, args: CloseCouncilSessionArgs): Promise<CommandResult> {
+  return services.commands.execute(
+    context,
+    'closeCouncilSession',
+    args,
+    async (tx) => {
+      const session = await tx.load(councilSessionDecider, args.sessionId);
+      const events = tx.decide(councilSessionDecider, session, { type: 'CloseCouncilSession', data: { sessionId: args.sessionId, now: tx.nowIso } });
+      const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed');
+      if (!closed) throw new Error('closing the session decided no CouncilSessionClosed');
+      for (const { dossierId, tally } of closed.data.tallies) {
+        const dossier = await tx.loadExisting(dossierDecider, dossierId, 'Dossier');
+        if (dossier.state.status !== DossierStatus.ELIGIBLE) continue;
+        tx.decide(
+          dossierDecider,
+          dossier,
+          { type: 'ResolveDossier', data: { dossierId, sessionId: args.sessionId, tally, now: tx.nowIso } },
+          { ruleSetId: dossier.state.ruleSetId },
+        );
+      }
+    },
+    { retryOnConflict: true },
+  );
+}

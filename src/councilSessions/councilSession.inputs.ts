@@ -1,0 +1,62 @@
+import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
+import { DateScalar } from '../graphql/scalars';
+import { BallotChoice } from '../shared/domain';
+
+/** Upper bounds that keep one command's work reasonable. */
+export const MAX_COUNCIL_MEMBERS = 100;
+export const MAX_AGENDA_DOSSIERS = 500;
+
+@InputType('ConveneCouncilSessionInput')
+export class ConveneCouncilSessionInput {
+  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id?: string | null;
+
+  @Field(() => ID, { description: 'The unit whose council meets (its standing agency convenes it)' })
+  @Matches(ID_PATTERN, { message: `councilUnitId ${ID_MESSAGE}` })
+  councilUnitId!: string;
+
+  @Field(() => DateScalar)
+  heldOn!: string;
+
+  @Field(() => [ID], { description: 'Every council member (person ids): thresholds count all of them' })
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_COUNCIL_MEMBERS)
+  @Matches(ID_PATTERN, { each: true, message: `each of memberIds ${ID_MESSAGE}` })
+  memberIds!: string[];
+
+  @Field(() => [ID], { description: 'The agenda: ELIGIBLE dossiers only' })
+  @ArrayNotEmpty()
+  @ArrayMaxSize(MAX_AGENDA_DOSSIERS)
+  @Matches(ID_PATTERN, { each: true, message: `each of dossierIds ${ID_MESSAGE}` })
+  dossierIds!: string[];
+}
+
+@InputType('CastBallotInput')
+export class CastBallotInput {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `sessionId ${ID_MESSAGE}` })
+  sessionId!: string;
+
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field(() => ID, { description: 'The voting member; anyone else records that member’s written ballot (SECRETARIAT, ADMIN)' })
+  @Matches(ID_PATTERN, { message: `memberId ${ID_MESSAGE}` })
+  memberId!: string;
+
+  @Field(() => BallotChoice)
+  @IsEnum(BallotChoice)
+  choice!: BallotChoice;
+}
+
+@ArgsType()
+export class CloseCouncilSessionArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `sessionId ${ID_MESSAGE}` })
+  sessionId!: string;
+}

@@ -1,0 +1,105 @@
+import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ID_MESSAGE, ID_PATTERN, PeriodInput, SubjectInput, TEXT_MAX } from '../graphql/common.types';
+import { DateScalar } from '../graphql/scalars';
+import { AwardKind } from '../shared/domain';
+
+@InputType('SubmitDossierInput', { description: 'submittedOn defaults to today and picks the rule set' })
+export class SubmitDossierInput {
+  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  id?: string | null;
+
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `proposingUnitId ${ID_MESSAGE}` })
+  proposingUnitId!: string;
+
+  @Field(() => SubjectInput)
+  @ValidateNested()
+  nominee!: SubjectInput;
+
+  @Field(() => AwardKind)
+  @IsEnum(AwardKind)
+  award!: AwardKind;
+
+  @Field(() => PeriodInput)
+  @ValidateNested()
+  period!: PeriodInput;
+
+  @Field(() => ID, { nullable: true, description: 'The movement the achievements were made in' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `movementId ${ID_MESSAGE}` })
+  movementId?: string | null;
+
+  @Field({ description: 'Thành tích: the achievements the proposal rests on' })
+  @Length(1, TEXT_MAX)
+  achievements!: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Defaults to today; picks the rule set. An earlier date (archived paper dossiers) is for SECRETARIAT and ADMIN only',
+  })
+  @IsOptional()
+  submittedOn?: string | null;
+}
+
+@ArgsType()
+export class ReturnDossierArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field({ description: 'What the unit must supplement' })
+  @Length(1, TEXT_MAX)
+  reason!: string;
+}
+
+@ArgsType()
+export class ResubmitDossierArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field({ description: 'The supplemented achievements' })
+  @Length(1, TEXT_MAX)
+  achievements!: string;
+}
+
+@ArgsType()
+export class WithdrawDossierArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field()
+  @Length(1, TEXT_MAX)
+  reason!: string;
+}
+
+@ArgsType()
+export class AppraiseDossierArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field(() => String, { nullable: true, description: "The standing agency's remarks" })
+  @IsOptional()
+  @MaxLength(TEXT_MAX)
+  note?: string | null;
+}
+
+@ArgsType()
+export class EligibilityArgs {
+  @Field(() => SubjectInput)
+  @ValidateNested()
+  subject!: SubjectInput;
+
+  @Field(() => AwardKind)
+  @IsEnum(AwardKind)
+  award!: AwardKind;
+
+  @Field(() => PeriodInput)
+  @ValidateNested()
+  period!: PeriodInput;
+}

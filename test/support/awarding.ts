@@ -1,0 +1,304 @@
+/**
+ * Helpers for the award-process end-to-end tests (dossiers, council sessions, awards,
+ * complaints): the GraphQL documents, a small organisation, facts seeded through the
+ * pure deciders (ratings, registrations, initiatives, movements, earlier awards), and a
+ * council run from convening to closing.
+ */
+import { awardDecider } from '../../src/awards/award.decider';
+import type { CommandContext } from '../../src/commands/commandHandler';
+import { initiativeDecider } from '../../src/initiatives/initiative.decider';
+import { movementDecider } from '../../src/movements/movement.decider';
+import { ratingDecider, ratingStreamKey } from '../../src/ratings/rating.decider';
+import { registrationDecider, registrationStreamKey } from '../../src/registrations/registration.decider';
+import { SYSTEM_IDENTITY } from '../../src/identity';
+import {
+  AuthorityLevel,
+  AwardKind,
+  BallotChoice,
+  DossierStatus,
+  MovementKind,
+  PerformanceRating,
+  PeriodKind,
+  SubjectKind,
+  type Period,
+} from '../../src/shared/domain';
+import type { TestApp } from './app';
+import { expectStreamsUnchanged } from './streams';
+
+/** Tests run on a fixed clock: "today" is 2025-11-20, so the tdkt-2025 rule set is in force. */
+export const TEST_NOW = new Date('2025-11-20T03:00:00.000Z');
+export const TODAY = '2025-11-20';
+
+const RESULT = '{ id streamId version position eventTypes }';
+export const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) ${RESULT} }`;
+export const REGISTER_PERSON = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) ${RESULT} }`;
+export const SUBMIT = `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) ${RESULT} }`;
+export const RETURN = `mutation($dossierId: ID!, $reason: String!) { returnDossier(dossierId: $dossierId, reason: $reason) ${RESULT} }`;
+export const RESUBMIT = `mutation($dossierId: ID!, $achievements: String!) { resubmitDossier(dossierId: $dossierId, achievements: $achievements) ${RESULT} }`;
+export const WITHDRAW = `mutation($dossierId: ID!, $reason: String!) { withdrawDossier(dossierId: $dossierId, reason: $reason) ${RESULT} }`;
+export const APPRAISE = `mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) ${RESULT} }`;
+export const CONVENE = `mutation($input: ConveneCouncilSessionInput!) { conveneCouncilSession(input: $input) ${RESULT} }`;
+export const CAST = `mutation($input: CastBallotInput!) { castBallot(input: $input) ${RESULT} }`;
+export const CLOSE = `mutation($sessionId: ID!) { closeCouncilSession(sessionId: $sessionId) ${RESULT} }`;
+export const GRANT = `mutation($input: GrantAwardInput!) { grantAward(input: $input) ${RESULT} }`;
+export const REVOKE = `mutation($awardId: ID!, $reason: String!, $decisionNumber: String!) { revokeAward(awardId: $awardId, reason: $reason, decisionNumber: $decisionNumber) ${RESULT} }`;
+export const FILE_COMPLAINT = `mutation($input: FileComplaintInput!) { fileComplaint(input: $input) ${RESULT} }`;
+export const ACCEPT_COMPLAINT = `mutation($complaintId: ID!, $acceptedOn: Date!, $complex: Boolean, $remoteArea: Boolean) {
+  acceptComplaint(complaintId: $complaintId, acceptedOn: $acceptedOn, complex: $complex, remoteArea: $remoteArea) ${RESULT} }`;
+export const DISMISS_COMPLAINT = `mutation($complaintId: ID!, $reason: String!, $decidedOn: Date!) {
+  dismissComplaint(complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn) ${RESULT} }`;
+export const RESOLVE_COMPLAINT = `mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) ${RESULT} }`;
+export const ELIGIBILITY = `query($subject: SubjectInput!, $award: AwardKind!, $period: PeriodInput!) {
+  eligibility(subject: $subject, award: $award, period: $period) { eligible ruleSet checks { rule passed detail } } }`;
+
+export const SECRETARIAT = { 'x-actor-id': 'secretariat-1', 'x-role': 'SECRETARIAT' };
+export const UNIT_OFFICER = { 'x-actor-id': 'officer-1', 'x-role': 'UNIT_OFFICER', 'x-unit-id': 'truong' };
+export const ADMIN = { 'x-actor-id': 'admin-1', 'x-role': 'ADMIN' };
+
+export function year(y: number, kind: PeriodKind = PeriodKind.CALENDAR_YEAR): Period {
+  return { kind, year: y };
+}
+
+export function person(id: string) {
+  return { kind: SubjectKind.INDIVIDUAL, id };
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: Record<string, any>;
+}
+
+/** Runs a mutation that must succeed and returns its CommandResult. */
+export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>, headers: Record<string, string> = SECRETARIAT): Promise<any> {
+  const { body } = await t.graphql(query, variables, headers);
+  if (body.errors?.length) throw new Error(`expected success, got ${JSON.stringify(body.errors)}`);
+  return Object.values(body.data as Record<string, unknown>)[0];
+}
+
+/**
+ * Sends a command that must be refused: none of `streamIds` may change, no data comes
+ * back, and the error's extensions match `expected` (code, rule …).
+ */
+export async function expectRefused(
+  t: TestApp,
+  streamIds: string[],
+  query: string,
+  variables: Record<string, unknown>,
+  expected: Record<string, unknown>,
+  headers: Record<string, string> = SECRETARIAT,
+): Promise<GraphQLErrorBody> {
+  let errors: GraphQLErrorBody[] | undefined;
+  let data: unknown;
+  await expectStreamsUnchanged(t.app.services.store, streamIds, async () => {
+    const { body } = await t.graphql(query, variables, headers);
+    errors = body.errors;
+    data = body.data;
+  });
+  expect(data ?? null).toBeNull();
+  expect(errors).toHaveLength(1);
+  expect(errors![0].extensions).toMatchObject(expected);
+  return errors![0];
+}
+
+export async function streamEvents(t: TestApp, streamId: string): Promise<Array<{ type: string; data: any; metadata: any; position: string }>> {
+  const events = await t.app.services.store.readStream(streamId);
+  return events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata, position: e.position }));
+}
+
+/** The newest event's position over several streams (positions are numeric strings). */
+export async function lastPosition(t: TestApp, streamIds: string[]): Promise<string> {
+  const positions = (await Promise.all(streamIds.map((id) => t.app.services.store.readStream(id)))).flatMap((events) => events.map((e) => BigInt(e.position)));
+  return positions.reduce((a, b) => (a > b ? a : b)).toString();
+}
+
+/**
+ * Every event committed to the log so far (count and newest position). Unlike the store's
+ * head, which stops below the oldest transaction still running, this only changes on an append.
+ */
+export async function logExtent(t: TestApp): Promise<{ events: number; last: string }> {
+  const { rows } = await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events');
+  return rows[0];
+}
+
+export async function caughtUp(t: TestApp, position: string): Promise<void> {
+  expect(await t.app.services.projections.waitForPosition(position, 10_000)).toBe(true);
+}
+
+// ---------------------------------------------------------------------------
+// The organisation
+// ---------------------------------------------------------------------------
+
+/**
+ * UBND tỉnh (province) ⊃ Sở Nội vụ (the council's standing agency, province level),
+ * Sở Giáo dục (province level), UBND huyện (district) ⊃ Trường THCS Lê Lợi (unit level).
+ * Council members tv-1 … tv-9 work at Sở Nội vụ; teachers at the school.
+ */
+export const ORG = {
+  province: 'tinh',
+  homeAffairs: 'so-noi-vu',
+  education: 'so-giao-duc',
+  district: 'huyen',
+  school: 'truong',
+} as const;
+
+export const MEMBERS = ['tv-1', 'tv-2', 'tv-3', 'tv-4', 'tv-5', 'tv-6', 'tv-7', 'tv-8', 'tv-9'];
+
+export const TEACHERS: Record<string, { fullName: string; female: boolean; directWorker?: boolean }> = {
+  'gv-hoa': { fullName: 'Nguyễn Thị Hoa', female: true },
+  'gv-nam': { fullName: 'Trần Văn Nam', female: false },
+  'gv-ba': { fullName: 'Lê Văn Ba', female: false },
+  'gv-tu': { fullName: 'Phạm Thị Tư', female: true },
+  'gv-lan': { fullName: 'Võ Thị Lan', female: true, directWorker: true },
+};
+
+export async function setUpOrganisation(t: TestApp, extraTeachers: Record<string, { fullName: string; female: boolean }> = {}): Promise<void> {
+  const units: Array<Record<string, unknown>> = [
+    { id: ORG.province, name: 'UBND tỉnh Quảng Nam', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' },
+    { id: ORG.homeAffairs, name: 'Sở Nội vụ tỉnh Quảng Nam', kind: 'AGENCY', level: 'PROVINCE', parentUnitId: ORG.province },
+    { id: ORG.education, name: 'Sở Giáo dục và Đào tạo', kind: 'AGENCY', level: 'PROVINCE', parentUnitId: ORG.province },
+    { id: ORG.district, name: 'UBND huyện Duy Xuyên', kind: 'PEOPLES_COMMITTEE', level: 'DISTRICT', parentUnitId: ORG.province },
+    { id: ORG.school, name: 'Trường THCS Lê Lợi', kind: 'SCHOOL', level: 'UNIT', parentUnitId: ORG.district },
+  ];
+  for (const input of units) await mutate(t, REGISTER_UNIT, { input });
+  const names = ['Hoàng Văn Một', 'Huỳnh Thị Hai', 'Phan Văn Ba', 'Vũ Thị Bốn', 'Võ Văn Năm', 'Đặng Thị Sáu', 'Nguyễn Văn Bảy', 'Trần Thị Tám', 'Lê Văn Chín'];
+  for (const [i, id] of MEMBERS.entries()) {
+    await mutate(t, REGISTER_PERSON, { input: { id, fullName: names[i], unitId: ORG.homeAffairs, position: 'Ủy viên Hội đồng', directWorker: false } });
+  }
+  await mutate(t, REGISTER_PERSON, { input: { id: 'cb-an', fullName: 'Đỗ Văn An', unitId: ORG.education, directWorker: false } });
+  for (const [id, p] of Object.entries({ ...TEACHERS, ...extraTeachers })) {
+    await mutate(t, REGISTER_PERSON, {
+      input: { id, fullName: p.fullName, unitId: ORG.school, position: 'Giáo viên', directWorker: (p as { directWorker?: boolean }).directWorker ?? false, female: p.female },
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Facts seeded through the pure deciders
+// ---------------------------------------------------------------------------
+
+function seedContext(t: TestApp): CommandContext {
+  return { identity: SYSTEM_IDENTITY, correlationId: 'test-seed', idempotencyKey: null, now: t.app.services.now };
+}
+
+export async function seedRating(t: TestApp, subject: { kind: SubjectKind; id: string; name: string }, subjectUnitId: string, period: Period, rating: PerformanceRating): Promise<void> {
+  await t.app.services.commands.execute(seedContext(t), 'seedRating', null, async (tx) => {
+    const stream = await tx.load(ratingDecider, ratingStreamKey(subject, period));
+    tx.decide(ratingDecider, stream, { type: 'RatePerformance', data: { subject, subjectUnitId, period, rating, now: tx.nowIso } });
+  });
+}
+
+export async function seedRegistration(t: TestApp, subject: { kind: SubjectKind; id: string; name: string }, subjectUnitId: string, award: AwardKind, period: Period): Promise<void> {
+  await t.app.services.commands.execute(seedContext(t), 'seedRegistration', null, async (tx) => {
+    const stream = await tx.load(registrationDecider, registrationStreamKey(subject, award, period));
+    tx.decide(registrationDecider, stream, { type: 'RegisterTitle', data: { subject, subjectUnitId, award, period, movementId: null, now: tx.nowIso } });
+  });
+}
+
+export async function seedInitiative(
+  t: TestApp,
+  initiativeId: string,
+  authors: Array<{ personId: string; name: string }>,
+  level: AuthorityLevel,
+  period: Period,
+): Promise<string> {
+  const result = await t.app.services.commands.execute(seedContext(t), 'seedInitiative', null, async (tx) => {
+    const stream = await tx.load(initiativeDecider, initiativeId);
+    tx.decide(initiativeDecider, stream, {
+      type: 'RecognizeInitiative',
+      data: { initiativeId, title: `Sáng kiến ${initiativeId}`, authors, level, period, decisionNumber: `SK-${initiativeId}`, now: tx.nowIso },
+    });
+  });
+  return result.position;
+}
+
+export async function seedMovement(t: TestApp, movementId: string, kind: MovementKind, launchedByUnitId: string): Promise<void> {
+  await t.app.services.commands.execute(seedContext(t), 'seedMovement', null, async (tx) => {
+    const stream = await tx.load(movementDecider, movementId);
+    tx.decide(movementDecider, stream, {
+      type: 'LaunchMovement',
+      data: {
+        movementId,
+        name: `Phong trào ${movementId}`,
+        kind,
+        launchedByUnitId,
+        startsOn: '2025-01-01',
+        endsOn: kind === MovementKind.REGULAR ? null : '2025-12-31',
+        criteria: ['Hoàn thành xuất sắc nhiệm vụ'],
+        participantUnitIds: [],
+        unknownUnitIds: [],
+      },
+    });
+  });
+}
+
+/**
+ * An award decided on paper before this system (history entered through the award
+ * decider, its dossier facts as the handler would read them): for chains such as
+ * "3 consecutive grassroots fighter periods".
+ */
+export async function seedEarlierAward(
+  t: TestApp,
+  awardId: string,
+  nominee: { kind: SubjectKind; id: string; name: string },
+  nomineeUnitId: string,
+  award: AwardKind,
+  period: Period,
+  issuingUnit: { id: string; level: AuthorityLevel },
+): Promise<string> {
+  const result = await t.app.services.commands.execute(seedContext(t), 'seedAward', null, async (tx) => {
+    const stream = await tx.load(awardDecider, awardId);
+    tx.decide(awardDecider, stream, {
+      type: 'GrantAward',
+      data: {
+        awardId,
+        dossier: { dossierId: `paper-${awardId}`, status: DossierStatus.APPROVED, nominee, nomineeUnitId, award, period, movementId: null, thematic: false },
+        subjectFacts: { directWorker: false, female: false },
+        issuingUnit,
+        decisionNumber: `${period.year}/QĐ-${awardId}`,
+        decidedOn: `${period.year}-12-20`,
+        signerName: 'Chủ tịch UBND',
+        facts: { heldSameKindSamePeriod: 0 },
+        decisionFacts: null,
+        now: tx.nowIso,
+      },
+    });
+  });
+  return result.position;
+}
+
+// ---------------------------------------------------------------------------
+// The award path
+// ---------------------------------------------------------------------------
+
+export async function submitDossier(t: TestApp, input: Record<string, unknown>, headers: Record<string, string> = SECRETARIAT): Promise<string> {
+  return (await mutate(t, SUBMIT, { input: { proposingUnitId: ORG.school, achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học.', ...input } }, headers)).id;
+}
+
+export async function appraise(t: TestApp, dossierId: string): Promise<{ eligible: boolean; checks: Array<{ rule: string; passed: boolean; detail: string }>; ruleSetId: string }> {
+  await mutate(t, APPRAISE, { dossierId });
+  const events = await streamEvents(t, `dossier-${dossierId}`);
+  const appraised = events.filter((e) => e.type === 'DossierAppraised').at(-1)!;
+  return appraised.data;
+}
+
+/**
+ * Convenes a council of `memberIds` on `dossierIds`, casts every ballot `choose` returns
+ * (null: no ballot), each member in person, and closes the session.
+ */
+export async function runCouncil(
+  t: TestApp,
+  sessionId: string,
+  memberIds: string[],
+  dossierIds: string[],
+  choose: (dossierId: string, memberId: string) => BallotChoice | null = () => BallotChoice.APPROVE,
+): Promise<any> {
+  await mutate(t, CONVENE, { input: { id: sessionId, councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds, dossierIds } });
+  for (const dossierId of dossierIds) {
+    for (const memberId of memberIds) {
+      const choice = choose(dossierId, memberId);
+      if (choice === null) continue;
+      await mutate(t, CAST, { input: { sessionId, dossierId, memberId, choice } }, { 'x-actor-id': memberId, 'x-role': 'COUNCIL_MEMBER' });
+    }
+  }
+  return mutate(t, CLOSE, { sessionId });
+}
