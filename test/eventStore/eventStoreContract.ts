@@ -142,6 +142,11 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       expect(comparePositions(await store.headPosition(), events[14].position)).toBeGreaterThanOrEqual(0);
     });
 
+    it('knows the newest committed position, even before it is safely readable', async () => {
+      const { position } = await store.append(uniqueStream(), [testEvent('Newest')], Expected.noStream);
+      expect(comparePositions(await store.lastCommittedPosition(), position)).toBeGreaterThanOrEqual(0);
+    });
+
     it('filters the global log by event type', async () => {
       const start = await store.headPosition();
       const stream = uniqueStream();

@@ -86,6 +86,7 @@ describe('PostgreSQL event store', () => {
     const later = await store.append(uniqueStream(), [testEvent('After')], Expected.noStream);
     await new Promise((r) => setTimeout(r, 50));
     expect(await store.headPosition()).toBe(marker.position);
+    expect(await store.lastCommittedPosition()).toBe(later.position); // committed, not yet safely readable
     expect((await store.readAll({ after: marker.position, limit: 10 })).events).toEqual([]);
     await blocker.query('ROLLBACK');
     blocker.release();

@@ -133,7 +133,7 @@ describe('the read models behind the award rules: awards, complaints, initiative
 
     runner = new ProjectionRunner(db.pool, store, [awardsProjection, complaintsProjection, initiativesProjection, clusterScoringProjection], { batchSize: 5 });
     await runner.start();
-    expect(await runner.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
   });
   afterAll(async () => {
     await runner.stop();

@@ -72,7 +72,7 @@ describe('ProjectionRunner', () => {
     await appendMany(store, 3, 10); // more arrives while it is down
     const resumed = new ProjectionRunner(db.pool, store, projections, { batchSize: 50 });
     await resumed.start();
-    expect(await resumed.waitForPosition(await store.headPosition(), 15_000)).toBe(true);
+    expect(await resumed.waitForPosition(await store.lastCommittedPosition(), 15_000)).toBe(true);
     const incremental = await snapshot(db, 'counts');
 
     await resumed.rebuild('counts');
@@ -103,9 +103,9 @@ describe('ProjectionRunner', () => {
     expect(state.rows[0]).toEqual({ failed: true, failed_position: poison.events[0].position });
 
     await store.append(stream, [testEvent('Counted', { amount: 8 })], Expected.version(4));
-    expect(await runner.waitForPosition(await store.headPosition(), 10_000, ['sturdy'])).toBe(true);
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000, ['sturdy'])).toBe(true);
     expect(await snapshot(db, 'sturdy')).toEqual([{ stream_id: stream, n: 5, total: '15' }]); // it counts the poison too
-    expect(await runner.waitForPosition(await store.headPosition(), 300, ['fragile'])).toBe(false);
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 300, ['fragile'])).toBe(false);
     await runner.stop();
 
     // A restart keeps it failed rather than silently skipping the event.
@@ -119,7 +119,7 @@ describe('ProjectionRunner', () => {
     await appendMany(store, 8, 30);
     const runner = new ProjectionRunner(db.pool, store, [countingProjection('counts')], { batchSize: 20 });
     await runner.start();
-    expect(await runner.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     const before = await snapshot(db, 'counts');
     const generationBefore = runner.status()[0].generation;
 
@@ -133,7 +133,7 @@ describe('ProjectionRunner', () => {
     const writer = appendMany(store, 2, 10); // live appends during the rebuild
     await runner.rebuild('counts');
     await writer;
-    expect(await runner.waitForPosition(await store.headPosition(), 10_000)).toBe(true);
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     watching = false;
     await watcher;
 
