@@ -1,7 +1,11 @@
 // Resolvers of the read side that span stream types: audit trail, totals, search.
 import { AuditTrailResolver } from '../auditTrail/auditTrail.resolver';
+import { ClusterQueriesResolver } from '../clusters/clusterQueries.resolver';
+import { MovementQueriesResolver } from '../movements/movementQueries.resolver';
+import { PlanQueriesResolver } from '../plans/planQueries.resolver';
+import { SubjectsResolver } from '../subjects/subjects.resolver';
 import { lookupResolvers } from './resolvers.lookups';
 import { totalsResolvers } from './resolvers.totals';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const queryResolvers: Function[] = [AuditTrailResolver, ...lookupResolvers, ...totalsResolvers];
+export const queryResolvers: Function[] = [AuditTrailResolver, SubjectsResolver, ClusterQueriesResolver, MovementQueriesResolver, PlanQueriesResolver, ...lookupResolvers, ...totalsResolvers];
