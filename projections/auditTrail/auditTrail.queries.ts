@@ -38,6 +38,14 @@ export async function getAuditTrail(
   filter: AuditTrailFilter,
   page: { first: number; afterPosition: string; asOf: Date | null },
 ): Promise<AuditTrailPage> {
+  const { text, params } = auditTrailSql(filter, page);
+  const { rows } = await pool.query(text, params);
+  const hasNextPage = rows.length > page.first;
+  return { entries: rows.slice(0, page.first) as AuditEntryRow[], hasNextPage };
+}
+
+/** The statement behind getAuditTrail (exposed so tests can check its plan). */
+export function auditTrailSql(filter: AuditTrailFilter, page: { first: number; afterPosition: string; asOf: Date | null }): { text: string; params: unknown[] } {
   const params: unknown[] = [page.afterPosition, page.first + 1];
   const joins: string[] = [];
   const where: string[] = ['e.position > $1::bigint'];
@@ -66,15 +74,12 @@ export async function getAuditTrail(
     params.push(page.asOf);
     where.push(`e.recorded_at <= $${params.length}`);
   }
-  const { rows } = await pool.query(
+  const text =
     `SELECT e.position::text AS position, e.recorded_at AS "recordedAt", e.stream_id AS "streamId", e.stream_version AS "streamVersion",
             e.type, e.actor_id AS "actorId", e.summary, e.data, e.hash
      FROM audit_trail.entries e ${joins.join(' ')}
      WHERE ${where.join(' AND ')}
      ORDER BY e.position
-     LIMIT $2`,
-    params,
-  );
-  const hasNextPage = rows.length > page.first;
-  return { entries: rows.slice(0, page.first) as AuditEntryRow[], hasNextPage };
+     LIMIT $2`;
+  return { text, params };
 }

@@ -1,4 +1,5 @@
 import { auditTrailProjection } from '../../projections/auditTrail/auditTrail.projection';
+import { auditTrailSql } from '../../projections/auditTrail/auditTrail.queries';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
@@ -83,6 +84,31 @@ describe('auditTrail query', () => {
   it('refuses a page size over 100 and a forged cursor', async () => {
     expect((await t.graphql(TRAIL, { filter: {}, first: 101 })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect((await t.graphql(TRAIL, { filter: {}, after: 'bm9wZQ' })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('serves every filter from an index', async () => {
+    const filters = [
+      { streamId: 'dossier-d1' },
+      { subject: { kind: 'INDIVIDUAL', id: 'p-an' } },
+      { dossierId: 'd1' },
+      { awardId: 'a1' },
+      { complaintId: 'c1' },
+      { decisionNumber: '125/QĐ-UBND' },
+      { actorId: 'officer-9' },
+    ];
+    const client = await t.db.pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off'); // the test tables are tiny: ask whether an index can serve
+      for (const filter of filters) {
+        const { text, params } = auditTrailSql(filter, { first: 50, afterPosition: '0', asOf: null });
+        const plan = (await client.query(`EXPLAIN ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect([filter, plan]).toEqual([filter, expect.stringMatching(/Index/)]);
+        expect(plan).not.toMatch(/Seq Scan/);
+      }
+    } finally {
+      await client.query('RESET enable_seqscan');
+      client.release();
+    }
   });
 
   it('reports a broken chain when stored history was altered behind the application', async () => {
