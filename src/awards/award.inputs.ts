@@ -1,13 +1,11 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 
 @InputType('GrantAwardInput')
 export class GrantAwardInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field(() => ID, { description: 'The APPROVED dossier the decision is issued on' })

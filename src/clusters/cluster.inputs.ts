@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
 import { ClusterKind, MAX_YEAR, MIN_YEAR, ScoreKind } from '../shared/domain';
 
 /**
@@ -18,9 +18,7 @@ const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
 @InputType('FormClusterInput')
 export class FormClusterInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field()

@@ -1,14 +1,12 @@
 import { IsBoolean, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX, SubjectInput, TEXT_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, SubjectInput, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { ComplaintKind, ComplaintOutcome } from '../shared/domain';
 
 @InputType('FileComplaintInput', { description: 'Names the award, the dossier or the subject it is about (at least one)' })
 export class FileComplaintInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field(() => ComplaintKind)

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsEnum, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsEnum, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { BallotChoice } from '../shared/domain';
 
@@ -10,9 +10,7 @@ export const MAX_AGENDA_DOSSIERS = 500;
 
 @InputType('ConveneCouncilSessionInput')
 export class ConveneCouncilSessionInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field(() => ID, { description: 'The unit whose council meets (its standing agency convenes it)' })

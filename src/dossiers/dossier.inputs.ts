@@ -1,14 +1,12 @@
 import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, PeriodInput, SubjectInput, TEXT_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, PeriodInput, SubjectInput, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { AwardKind } from '../shared/domain';
 
 @InputType('SubmitDossierInput', { description: 'submittedOn defaults to today and picks the rule set' })
 export class SubmitDossierInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field(() => ID)

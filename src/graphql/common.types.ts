@@ -1,5 +1,5 @@
 import './enums';
-import { IsEnum, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { MAX_YEAR, MIN_YEAR, PeriodKind, SubjectKind, periodLabel, type Period, type SubjectRef } from '../shared/domain';
 
@@ -8,6 +8,15 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 export const ID_MESSAGE = 'must be 1-100 characters: letters, digits, _ . : - (starting with a letter or digit)';
 export const NAME_MAX = 300;
 export const TEXT_MAX = 20_000;
+
+/** The optional `id` of a create command's input: the caller's, or one generated. */
+export function GeneratedIdField(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => ID, { nullable: true, description: 'Generated when absent' })(target, key);
+    IsOptional()(target, key);
+    Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })(target, key);
+  };
+}
 
 @InputType('PeriodInput', { description: 'SCHOOL_YEAR 2022 = 2022-2023' })
 export class PeriodInput implements Period {

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX, PeriodInput } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, PeriodInput } from '../graphql/common.types';
 import { AuthorityLevel } from '../shared/domain';
 
 /** At most this many authors per initiative. */
@@ -8,9 +8,7 @@ export const MAX_AUTHORS = 100;
 
 @InputType('RecognizeInitiativeInput')
 export class RecognizeInitiativeInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field()

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { MovementKind, type IsoDate } from '../shared/domain';
 
@@ -11,9 +11,7 @@ export const MAX_PARTICIPANTS = 500;
 
 @InputType('LaunchMovementInput')
 export class LaunchMovementInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field()

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
 import { MAX_YEAR, MIN_YEAR } from '../shared/domain';
 
 /** At most this many tasks per plan (the 2022–2023 district plans have a few dozen). */
@@ -38,9 +38,7 @@ export class PlanTaskInput {
 
 @InputType('IssuePlanInput')
 export class IssuePlanInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field(() => Int)

@@ -1,13 +1,11 @@
 import { IsBoolean, IsEnum, IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ID_MESSAGE, ID_PATTERN, NAME_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX } from '../graphql/common.types';
 import { AuthorityLevel, UnitKind } from '../shared/domain';
 
 @InputType('RegisterUnitInput')
 export class RegisterUnitInput {
-  @Field(() => ID, { nullable: true, description: 'Generated when absent' })
-  @IsOptional()
-  @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
+  @GeneratedIdField()
   id?: string | null;
 
   @Field()
