@@ -3,17 +3,21 @@ import { auditTrailProjection } from './auditTrail/auditTrail.projection';
 import { awardsProjection } from './awards/awards.projection';
 import { clusterScoringProjection } from './clusterScoring/clusterScoring.projection';
 import { complaintsProjection } from './complaints/complaints.projection';
+import { dossiersProjection } from './dossiers/dossiers.projection';
 import { initiativesProjection } from './initiatives/initiatives.projection';
 import { plansProjection } from './plans/plans.projection';
 import { registryProjection } from './registry/registry.projection';
+import { yearlyTotalsProjection } from './yearlyTotals/yearlyTotals.projection';
 
 /** Every read model the app maintains. */
 export const allProjections: readonly ProjectionDefinition[] = [
   auditTrailProjection,
   awardsProjection,
   complaintsProjection,
+  dossiersProjection,
   initiativesProjection,
   clusterScoringProjection,
   registryProjection,
   plansProjection,
+  yearlyTotalsProjection,
 ];

@@ -1,9 +1,10 @@
 /**
- * Questions the award rules ask of the awards read model (schema `awards`). Callers
- * that base a decision on them first wait for the model to catch up (awaitFreshReadModels).
+ * Questions the award rules and the award lookups ask of the awards read model (schema
+ * `awards`). Callers that base a decision on them first wait for the model to catch up
+ * (awaitFreshReadModels).
  */
 import type { Pool, PoolClient } from 'pg';
-import { AwardKind, type IsoDate, type Period, type PeriodKind, type SubjectRef } from '../../src/shared/domain';
+import { AwardKind, type AwardCategory, type IsoDate, type Period, type PeriodKind, type SubjectKind, type SubjectRef } from '../../src/shared/domain';
 import type { HeldAwardFact, UnitAwardCounts } from '../../src/rules/eligibility';
 
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
@@ -67,4 +68,109 @@ export async function getDecision(db: Queryable, decisionNumber: string, issuedB
     [decisionNumber, issuedByUnitId],
   );
   return rows.length === 0 ? null : { decidedOn: rows[0].decided_on, signerName: rows[0].signer_name };
+}
+
+/** An award decision as the `Award` lookups show it, with its revocation if any. */
+export interface AwardView {
+  id: string;
+  award: AwardKind;
+  label: string;
+  category: AwardCategory;
+  subject: { kind: SubjectKind; id: string; name: string };
+  subjectUnitId: string;
+  period: Period;
+  decisionNumber: string;
+  decidedOn: IsoDate;
+  issuedByUnitId: string;
+  signerName: string;
+  dossierId: string;
+  movementId: string | null;
+  revoked: boolean;
+  revokedReason: string | null;
+  revocationDecisionNumber: string | null;
+  revokedByComplaintId: string | null;
+}
+
+interface AwardRow {
+  award_id: string;
+  award: AwardKind;
+  label: string;
+  category: AwardCategory;
+  subject_kind: SubjectKind;
+  subject_id: string;
+  subject_name: string;
+  subject_unit_id: string;
+  period_kind: PeriodKind;
+  period_year: number;
+  decision_number: string;
+  decided_on: string;
+  issued_by_unit_id: string;
+  signer_name: string;
+  dossier_id: string;
+  movement_id: string | null;
+  revoked: boolean;
+  revoked_reason: string | null;
+  revocation_decision_number: string | null;
+  revoked_by_complaint_id: string | null;
+}
+
+const SELECT_AWARD = `SELECT award_id, award, label, category, subject_kind, subject_id, subject_name, subject_unit_id, period_kind, period_year,
+    decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, issued_by_unit_id, signer_name, dossier_id, movement_id,
+    revoked, revoked_reason, revocation_decision_number, revoked_by_complaint_id
+  FROM awards.awards`;
+
+function toAwardView(row: AwardRow): AwardView {
+  return {
+    id: row.award_id,
+    award: row.award,
+    label: row.label,
+    category: row.category,
+    subject: { kind: row.subject_kind, id: row.subject_id, name: row.subject_name },
+    subjectUnitId: row.subject_unit_id,
+    period: { kind: row.period_kind, year: row.period_year },
+    decisionNumber: row.decision_number,
+    decidedOn: row.decided_on,
+    issuedByUnitId: row.issued_by_unit_id,
+    signerName: row.signer_name,
+    dossierId: row.dossier_id,
+    movementId: row.movement_id,
+    revoked: row.revoked,
+    revokedReason: row.revoked_reason,
+    revocationDecisionNumber: row.revocation_decision_number,
+    revokedByComplaintId: row.revoked_by_complaint_id,
+  };
+}
+
+/**
+ * Every award the subject received, revoked ones included, oldest period first
+ * (within a year the calendar year before the school year that starts in it), then
+ * in decision order.
+ */
+export async function getAwardHistory(db: Queryable, subject: SubjectRef): Promise<AwardView[]> {
+  const { rows } = await db.query<AwardRow>(
+    `${SELECT_AWARD} WHERE subject_kind = $1 AND subject_id = $2
+     ORDER BY period_year, period_kind, decided_on, granted_position`,
+    [subject.kind, subject.id],
+  );
+  return rows.map(toAwardView);
+}
+
+/**
+ * The awards granted by decision `decisionNumber` (of whichever issuing unit: numbers
+ * like 125/QĐ-UBND recur across committees), revoked ones included, in the order granted.
+ * Revoking decisions are not matched: they are on the revoked award's revocationDecisionNumber.
+ */
+export async function getAwardsByDecision(db: Queryable, decisionNumber: string): Promise<AwardView[]> {
+  const { rows } = await db.query<AwardRow>(
+    `${SELECT_AWARD} WHERE decision_number = $1 ORDER BY decided_on, issued_by_unit_id, granted_position`,
+    [decisionNumber],
+  );
+  return rows.map(toAwardView);
+}
+
+/** Several awards in one round trip (for a DataLoader); unknown ids are simply absent. */
+export async function getAwardsByIds(db: Queryable, awardIds: readonly string[]): Promise<AwardView[]> {
+  if (awardIds.length === 0) return [];
+  const { rows } = await db.query<AwardRow>(`${SELECT_AWARD} WHERE award_id = ANY($1::text[])`, [[...awardIds]]);
+  return rows.map(toAwardView);
 }

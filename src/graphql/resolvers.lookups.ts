@@ -1,4 +1,7 @@
 // Resolvers of the lookups: dossier, award history, awards by decision, complaints.
+import { AwardQueriesResolver } from '../awards/awardQueries.resolver';
+import { ComplaintQueriesResolver } from '../complaints/complaintQueries.resolver';
+import { DossierQueriesResolver } from '../dossiers/dossierQueries.resolver';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const lookupResolvers: Function[] = [];
+export const lookupResolvers: Function[] = [DossierQueriesResolver, AwardQueriesResolver, ComplaintQueriesResolver];

@@ -1,0 +1,199 @@
+/**
+ * The dossiers read model's row, and the pure fold of dossier events into it. The
+ * row's keys are the table's columns, so a batch loads rows with `to_jsonb` and writes
+ * them back with `jsonb_to_recordset` without any mapping in between.
+ */
+import type {
+  DossierAppraised,
+  DossierGranted,
+  DossierResolved,
+  DossierReturned,
+  DossierSubmitted,
+  DossierWithdrawn,
+} from '../../src/dossiers/dossier.events';
+import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { DossierStatus, type BallotTally, type IsoDate, type IsoInstant, type RuleCheck } from '../../src/shared/domain';
+
+export interface DossierRecord {
+  dossier_id: string;
+  status: DossierStatus;
+  nominee_kind: string;
+  nominee_id: string;
+  nominee_name: string;
+  nominee_unit_id: string;
+  award: string;
+  period_kind: string;
+  period_year: number;
+  proposing_unit_id: string;
+  proposing_unit_name: string;
+  movement_id: string | null;
+  submitted_on: IsoDate;
+  submitted_at: IsoInstant;
+  rule_set_id: string;
+  checks: RuleCheck[];
+  appraised_at: IsoInstant | null;
+  return_count: number;
+  session_id: string | null;
+  tally: BallotTally | null;
+  resolved_on: IsoDate | null;
+  award_id: string | null;
+  decision_number: string | null;
+  decided_on: IsoDate | null;
+  withdrawn_at: IsoInstant | null;
+  version: number;
+  updated_position: string;
+}
+
+/** Every column with its SQL type, in table order: the shape `jsonb_to_recordset` reads rows back in. */
+export const DOSSIER_COLUMNS: ReadonlyArray<readonly [keyof DossierRecord, string]> = [
+  ['dossier_id', 'text'],
+  ['status', 'text'],
+  ['nominee_kind', 'text'],
+  ['nominee_id', 'text'],
+  ['nominee_name', 'text'],
+  ['nominee_unit_id', 'text'],
+  ['award', 'text'],
+  ['period_kind', 'text'],
+  ['period_year', 'integer'],
+  ['proposing_unit_id', 'text'],
+  ['proposing_unit_name', 'text'],
+  ['movement_id', 'text'],
+  ['submitted_on', 'date'],
+  ['submitted_at', 'timestamptz'],
+  ['rule_set_id', 'text'],
+  ['checks', 'jsonb'],
+  ['appraised_at', 'timestamptz'],
+  ['return_count', 'integer'],
+  ['session_id', 'text'],
+  ['tally', 'jsonb'],
+  ['resolved_on', 'date'],
+  ['award_id', 'text'],
+  ['decision_number', 'text'],
+  ['decided_on', 'date'],
+  ['withdrawn_at', 'timestamptz'],
+  ['version', 'integer'],
+  ['updated_position', 'bigint'],
+];
+
+/** The event types the fold understands, besides CouncilSessionConvened (kept for its heldOn). */
+export const FOLDED_DOSSIER_EVENTS = [
+  'DossierSubmitted',
+  'DossierReturned',
+  'DossierResubmitted',
+  'DossierWithdrawn',
+  'DossierAppraised',
+  'DossierResolved',
+  'DossierGranted',
+] as const;
+
+/** The held-on date of a council session, or null when the read model never saw it convened. */
+export type SessionDates = (sessionId: string) => IsoDate | null;
+
+function dataOf<E extends { data: unknown }>(event: RecordedEvent): E['data'] {
+  return event.data as unknown as E['data'];
+}
+
+function existing(record: DossierRecord | null, event: RecordedEvent): DossierRecord {
+  if (record === null) {
+    throw new Error(`${event.type} for dossier ${String(event.data.dossierId)}, which was never submitted`);
+  }
+  return record;
+}
+
+/** Stream bookkeeping every event updates: the version is the event's place in the dossier stream. */
+function touched(record: DossierRecord, event: RecordedEvent): DossierRecord {
+  return { ...record, version: Math.max(record.version, event.streamVersion), updated_position: event.position };
+}
+
+/**
+ * One dossier event applied to the dossier's row (null before DossierSubmitted). The
+ * statuses follow the dossier decider's evolve: submitted and resubmitted dossiers are
+ * SUBMITTED; the appraisal makes them ELIGIBLE or INELIGIBLE, the council's vote
+ * APPROVED or REJECTED, the award decision GRANTED. Throws on an event the row cannot
+ * take (a dossier event before its submission, a vote in a session never convened):
+ * the runner then stops the projection at that event rather than skip it.
+ */
+export function foldDossierEvent(record: DossierRecord | null, event: RecordedEvent, sessions: SessionDates): DossierRecord {
+  switch (event.type) {
+    case 'DossierSubmitted': {
+      if (record !== null) throw new Error(`dossier ${record.dossier_id} was submitted twice`);
+      const d = dataOf<DossierSubmitted>(event);
+      return {
+        dossier_id: d.dossierId,
+        status: DossierStatus.SUBMITTED,
+        nominee_kind: d.nominee.kind,
+        nominee_id: d.nominee.id,
+        nominee_name: d.nominee.name,
+        nominee_unit_id: d.nomineeUnitId,
+        award: d.award,
+        period_kind: d.period.kind,
+        period_year: d.period.year,
+        proposing_unit_id: d.proposingUnitId,
+        proposing_unit_name: d.proposingUnitName,
+        movement_id: d.movementId,
+        submitted_on: d.submittedOn,
+        submitted_at: event.recordedAt,
+        rule_set_id: d.ruleSetId,
+        checks: [],
+        appraised_at: null,
+        return_count: 0,
+        session_id: null,
+        tally: null,
+        resolved_on: null,
+        award_id: null,
+        decision_number: null,
+        decided_on: null,
+        withdrawn_at: null,
+        version: event.streamVersion,
+        updated_position: event.position,
+      };
+    }
+    case 'DossierReturned': {
+      const d = dataOf<DossierReturned>(event);
+      return touched({ ...existing(record, event), status: DossierStatus.RETURNED, return_count: d.returnNo }, event);
+    }
+    case 'DossierResubmitted':
+      return touched({ ...existing(record, event), status: DossierStatus.SUBMITTED }, event);
+    case 'DossierWithdrawn': {
+      const d = dataOf<DossierWithdrawn>(event);
+      return touched({ ...existing(record, event), status: DossierStatus.WITHDRAWN, withdrawn_at: d.withdrawnAt }, event);
+    }
+    case 'DossierAppraised': {
+      const d = dataOf<DossierAppraised>(event);
+      return touched(
+        {
+          ...existing(record, event),
+          status: d.eligible ? DossierStatus.ELIGIBLE : DossierStatus.INELIGIBLE,
+          rule_set_id: d.ruleSetId,
+          checks: d.checks,
+          appraised_at: d.appraisedAt,
+        },
+        event,
+      );
+    }
+    case 'DossierResolved': {
+      const d = dataOf<DossierResolved>(event);
+      const heldOn = sessions(d.sessionId);
+      if (heldOn === null) throw new Error(`DossierResolved for dossier ${d.dossierId} names council session ${d.sessionId}, which was never convened`);
+      return touched(
+        {
+          ...existing(record, event),
+          status: d.approved ? DossierStatus.APPROVED : DossierStatus.REJECTED,
+          session_id: d.sessionId,
+          tally: d.tally,
+          resolved_on: heldOn,
+        },
+        event,
+      );
+    }
+    case 'DossierGranted': {
+      const d = dataOf<DossierGranted>(event);
+      return touched(
+        { ...existing(record, event), status: DossierStatus.GRANTED, award_id: d.awardId, decision_number: d.decisionNumber, decided_on: d.decidedOn },
+        event,
+      );
+    }
+    default:
+      throw new Error(`the dossiers read model does not handle ${event.type}`);
+  }
+}

@@ -1,0 +1,116 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { DossierView } from '../../projections/dossiers/dossiers.queries';
+import { PeriodType, SubjectType } from '../graphql/common.types';
+import { DateScalar, DateTimeScalar } from '../graphql/scalars';
+import { AwardKind, DossierStatus } from '../shared/domain';
+import { RuleCheckType } from './eligibility.types';
+
+@ObjectType('BallotTally', {
+  description:
+    'The council\'s secret-ballot count. thresholdShare: the share of ALL council members whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council\'s rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default)',
+})
+export class BallotTallyType {
+  @Field(() => Int)
+  approve!: number;
+
+  @Field(() => Int)
+  reject!: number;
+
+  @Field(() => Int)
+  abstain!: number;
+
+  @Field(() => Int, { description: 'All council members, present or not' })
+  members!: number;
+
+  @Field(() => Float)
+  thresholdShare!: number;
+
+  @Field()
+  approved!: boolean;
+}
+
+@ObjectType('Dossier', { description: 'An award proposal dossier (hồ sơ đề nghị khen thưởng) as it stands' })
+export class DossierType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => DossierStatus)
+  status!: DossierStatus;
+
+  @Field(() => SubjectType)
+  nominee!: SubjectType;
+
+  @Field(() => ID, { description: "The nominee's unit: the person's unit, or the collective itself" })
+  nomineeUnitId!: string;
+
+  @Field(() => AwardKind)
+  award!: AwardKind;
+
+  @Field(() => PeriodType)
+  period!: PeriodType;
+
+  @Field(() => ID)
+  proposingUnitId!: string;
+
+  @Field(() => DateScalar, { description: 'The submission date the rule set was chosen by' })
+  submittedOn!: string;
+
+  @Field(() => DateTimeScalar, { description: 'When the submission was recorded' })
+  submittedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'The rule set the dossier is appraised under (chosen by submittedOn, recorded by the appraisal)' })
+  ruleSet!: string | null;
+
+  @Field(() => [RuleCheckType], { description: "The latest appraisal's findings; empty until appraised" })
+  checks!: RuleCheckType[];
+
+  @Field(() => Int, { description: 'How many times it was returned for supplement' })
+  returnCount!: number;
+
+  @Field(() => BallotTallyType, { nullable: true, description: "The council's tally; null until the council resolved it" })
+  tally!: BallotTallyType | null;
+
+  @Field(() => ID, { nullable: true, description: 'The council session that resolved it' })
+  sessionId!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "The day the council resolved it (the session's heldOn)" })
+  resolvedOn!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The award granted on it' })
+  awardId!: string | null;
+
+  @Field(() => Int, { description: 'Events in the dossier stream so far' })
+  version!: number;
+
+  static of(view: DossierView): DossierType {
+    return {
+      id: view.id,
+      status: view.status,
+      nominee: view.nominee,
+      nomineeUnitId: view.nomineeUnitId,
+      award: view.award,
+      period: PeriodType.of(view.period),
+      proposingUnitId: view.proposingUnitId,
+      submittedOn: view.submittedOn,
+      submittedAt: view.submittedAt,
+      ruleSet: view.ruleSetId,
+      checks: view.checks.map((c) => ({ rule: c.rule, passed: c.passed, detail: c.detail })),
+      returnCount: view.returnCount,
+      tally:
+        view.tally === null
+          ? null
+          : {
+              approve: view.tally.approve,
+              reject: view.tally.reject,
+              abstain: view.tally.abstain,
+              members: view.tally.members,
+              thresholdShare: view.tally.thresholdShare,
+              approved: view.tally.approved,
+            },
+      sessionId: view.sessionId,
+      resolvedOn: view.resolvedOn,
+      awardId: view.awardId,
+      version: view.version,
+    };
+  }
+}

@@ -1,0 +1,113 @@
+import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
+import { startTestApp, type TestApp } from '../support/app';
+
+const DOSSIER = `query($id: ID!) {
+  dossier(id: $id) {
+    id status nominee { kind id name } nomineeUnitId award period { kind year label } proposingUnitId
+    submittedOn submittedAt ruleSet checks { rule passed detail } returnCount
+    tally { approve reject abstain members thresholdShare approved } sessionId resolvedOn awardId version
+  }
+}`;
+
+/** The demo year through GraphQL, then the dossier lookups over HTTP. */
+describe('dossier query', () => {
+  let t: TestApp;
+  let year: DemoYearSummary;
+
+  const dossier = async (id: string) => {
+    const { body } = await t.graphql(DOSSIER, { id });
+    expect(body.errors).toBeUndefined();
+    return body.data.dossier;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
+    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', { p: year.lastPosition });
+    expect(caughtUp.body.data.projectionsCaughtUp).toBe(true);
+  }, 120_000);
+  afterAll(async () => t.stop());
+
+  it('shows the returned and resubmitted dossier through appraisal, vote and award', async () => {
+    const d = await dossier(year.dossiers['p-do-thi-ngoc']);
+    expect(d).toMatchObject({
+      id: 'hs-ldtt-do-thi-ngoc',
+      status: 'GRANTED',
+      nominee: { kind: 'INDIVIDUAL', id: 'p-do-thi-ngoc', name: 'Đỗ Thị Ngọc' },
+      nomineeUnitId: 'phong-tckh',
+      award: 'ADVANCED_WORKER',
+      period: { kind: 'CALENDAR_YEAR', year: DEMO_YEAR, label: String(DEMO_YEAR) },
+      proposingUnitId: 'phong-tckh',
+      submittedOn: `${DEMO_YEAR}-12-02`,
+      ruleSet: 'tdkt-2022',
+      returnCount: 1,
+      // Lê Văn Cường sits in the nominee's unit and may not vote; one member abstains.
+      tally: { approve: 7, reject: 0, abstain: 1, members: 9, thresholdShare: 0.5, approved: true },
+      sessionId: year.sessions[0],
+      resolvedOn: `${DEMO_YEAR}-12-10`,
+      awardId: year.awards['p-do-thi-ngoc'],
+      // Submitted, returned, resubmitted, appraised, resolved, granted.
+      version: 6,
+    });
+    expect(d.checks.length).toBeGreaterThan(0);
+    expect(d.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
+    expect(d.checks.map((c: { rule: string }) => c.rule)).toContain('RATING');
+  });
+
+  it('dates the submission by when it was recorded', async () => {
+    const d = await dossier(year.dossiers['p-do-thi-ngoc']);
+    const [submitted] = await t.app.services.store.readStream(`dossier-${year.dossiers['p-do-thi-ngoc']}`);
+    expect(submitted.type).toBe('DossierSubmitted');
+    expect(new Date(d.submittedAt).toISOString()).toBe(new Date(submitted.recordedAt).toISOString());
+  });
+
+  it('shows the ineligible dossier with the failed check and no vote', async () => {
+    const d = await dossier(year.dossiers['p-duong-thi-quynh']);
+    expect(d).toMatchObject({ status: 'INELIGIBLE', ruleSet: 'tdkt-2022', tally: null, sessionId: null, resolvedOn: null, awardId: null, returnCount: 0, version: 2 });
+    expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING')).toMatchObject({ passed: false });
+    expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING').detail).not.toBe('');
+  });
+
+  it('shows the second session and the collective nominee', async () => {
+    const flag = await dossier(year.dossiers.flag);
+    expect(flag).toMatchObject({
+      status: 'GRANTED',
+      nominee: { kind: 'COLLECTIVE', id: 'xa-quan-ha', name: 'UBND xã Quân Hà' },
+      nomineeUnitId: 'xa-quan-ha',
+      award: 'PROVINCIAL_EMULATION_FLAG',
+      resolvedOn: `${DEMO_YEAR}-12-20`,
+      sessionId: year.sessions[1],
+      awardId: year.awards.flag,
+      version: 4,
+    });
+    expect(flag.checks.find((c: { rule: string }) => c.rule === 'CLUSTER_LEADER')).toMatchObject({ passed: true });
+  });
+
+  it('answers null for an unknown dossier and refuses a malformed id', async () => {
+    expect(await dossier('hs-khong-co')).toBeNull();
+    const { body } = await t.graphql(DOSSIER, { id: 'not an id!' });
+    expect(body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('agrees with the dossier streams on status and version for every dossier', async () => {
+    for (const id of Object.values(year.dossiers)) {
+      const events = await t.app.services.store.readStream(`dossier-${id}`);
+      const d = await dossier(id);
+      expect(d.version).toBe(events.length);
+      const last = events[events.length - 1].type;
+      const expected = { DossierGranted: 'GRANTED', DossierAppraised: d.status === 'INELIGIBLE' ? 'INELIGIBLE' : 'ELIGIBLE' }[last as 'DossierGranted'];
+      expect(d.status).toBe(expected);
+    }
+  });
+
+  it('gives the same answers after the dossiers read model is rebuilt from the log', async () => {
+    const ids = Object.values(year.dossiers);
+    const before = await Promise.all(ids.map(dossier));
+    const generation = () => t.app.services.projections.status().find((s) => s.name === 'dossiers')!.generation;
+    const old = generation();
+    await t.app.services.projections.rebuild('dossiers');
+    expect(generation()).toBe(old + 1);
+    const after = await Promise.all(ids.map(dossier));
+    expect(after).toEqual(before);
+  });
+});
