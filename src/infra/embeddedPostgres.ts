@@ -72,10 +72,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     port,
     pid: child?.pid,
     stop: async () => {
-      // Its output pipes would otherwise keep this process alive after postgres exits.
+      // The package's own exit hook would otherwise wait (10 s) on the exited process.
       const release = () => {
-        child?.stdout?.destroy();
-        child?.stderr?.destroy();
+        (server as unknown as { process?: ChildProcess }).process = undefined;
       };
       // Ctrl-C in a terminal reaches postgres too, and it may already be gone.
       if (!child || child.exitCode !== null || child.signalCode !== null) return release();
