@@ -1,0 +1,136 @@
+/** The benchmark's results and their markdown table. */
+import type { AppendResult, AppendTargetName } from './appends';
+import type { GeneratorStats } from './generator';
+import type { LagResult, OpsResult, RatePoint, UserName } from './load';
+import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
+import type { MemorySample } from './server';
+
+export interface MachineInfo {
+  nproc: number;
+  memoryGiB: number;
+  cpu: string;
+  node: string;
+  postgres: string;
+}
+
+export interface UserResult {
+  name: UserName;
+  description: string;
+  requestsPerAction: number;
+  saturation: RatePoint;
+  points: RatePoint[];
+  /** Highest completed request rate among the fixed rates with p99 ≤ 20 ms, no error and nothing shed. */
+  maxRequestsPerSecWithinP99: number;
+}
+
+export interface TargetCheck {
+  target: string;
+  value: string;
+  met: boolean | null;
+}
+
+export interface BenchResults {
+  date: string;
+  durationSec: number;
+  machine: MachineInfo;
+  options: { events: number; runs: number; quick: boolean; skipEmmett: boolean; seed: number; singleSample: number; writers: { single: number; batch: number }; batchSize: number };
+  generator: { ms: number; eventsPerSec: number; stats: GeneratorStats };
+  appends: {
+    single: Partial<Record<AppendTargetName, AppendResult>>;
+    batch: Partial<Record<AppendTargetName, AppendResult>>;
+    /** Ours, one writer in log order: the import that builds the province's database. */
+    ordered: AppendResult | null;
+    allRuns: AppendResult[];
+  };
+  rebuild: {
+    all: RebuildAllResult | null;
+    allRuns: RebuildAllResult[];
+    each: ProjectionTiming[] | null;
+    copy: Partial<Record<'ours' | 'emmett', CopyRebuildResult>>;
+  };
+  commands: { setup: OpsResult[]; runs: OpsResult[]; median: OpsResult | null; mix: Record<string, number> } | null;
+  queries: { users: UserResult[]; notes: string[] } | null;
+  lag: LagResult | null;
+  rss: MemorySample | null;
+  notes: string[];
+  targets: TargetCheck[];
+}
+
+const fmt = (n: number | undefined | null, digits = 0): string => (n === undefined || n === null || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 }));
+const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
+const pct = (a: number | undefined, b: number | undefined): string => (a && b ? `${Math.round((a / b) * 100)}%` : '—');
+const yesNo = (met: boolean | null): string => (met === null ? 'n/a' : met ? '**met**' : '**not met**');
+
+export function checkTargets(r: BenchResults): TargetCheck[] {
+  const b = r.appends.batch;
+  const s = r.appends.single;
+  const checks: TargetCheck[] = [];
+  const cmp = (value: number | undefined, goal: number | undefined, min: number) => (value && goal ? value / goal >= min : null);
+  checks.push({ target: 'batched appends ≥ 1.0× Emmett', value: ratio(b.ours?.eventsPerSec, b.emmett?.eventsPerSec), met: cmp(b.ours?.eventsPerSec, b.emmett?.eventsPerSec, 1) });
+  checks.push({ target: 'single-event appends (16 writers) ≥ 1.0× Emmett', value: ratio(s.ours?.eventsPerSec, s.emmett?.eventsPerSec), met: cmp(s.ours?.eventsPerSec, s.emmett?.eventsPerSec, 1) });
+  checks.push({ target: 'batched appends ≥ 25% of the multi-row INSERT ceiling', value: pct(b.ours?.eventsPerSec, b['raw-insert']?.eventsPerSec), met: cmp(b.ours?.eventsPerSec, b['raw-insert']?.eventsPerSec, 0.25) });
+  const all = r.rebuild.all;
+  checks.push({ target: 'rebuild of all read models ≥ 25,000 events/s', value: all ? `${fmt(all.eventsPerSec)} events/s` : '—', met: all ? all.eventsPerSec >= 25_000 : null });
+  const copy = r.rebuild.copy;
+  checks.push({ target: 'rebuild ≥ 1.5× Emmett (same read model)', value: ratio(copy.ours?.eventsPerSec, copy.emmett?.eventsPerSec), met: cmp(copy.ours?.eventsPerSec, copy.emmett?.eventsPerSec, 1.5) });
+  for (const name of ['inspector', 'complaint desk'] as const) {
+    const user = r.queries?.users.find((u) => u.name === name);
+    checks.push({
+      target: `${name}: ≥ 1,500 req/s with p99 ≤ 20 ms`,
+      value: user ? `${fmt(user.maxRequestsPerSecWithinP99)} req/s within p99 ≤ 20 ms (saturation ${fmt(user.saturation.achievedRequestsPerSec)} req/s, p99 ${fmt(user.saturation.p99, 1)} ms)` : 'skipped',
+      met: user ? user.maxRequestsPerSecWithinP99 >= 1_500 : null,
+    });
+  }
+  checks.push({ target: 'server peak RSS ≤ 300 MB', value: r.rss ? `${fmt(r.rss.peakMiB)} MiB` : '—', met: r.rss ? r.rss.peakMiB <= 300 : null });
+  return checks;
+}
+
+/** The rows of the results table (also what the smoke test checks). */
+export function tableRows(r: BenchResults): string[][] {
+  const rows: string[][] = [];
+  const b = r.appends.batch;
+  const s = r.appends.single;
+  const rate = (x: AppendResult | undefined) => (x ? `${fmt(x.eventsPerSec)} ev/s (p50 ${fmt(x.latency.p50, 1)} / p99 ${fmt(x.latency.p99, 1)} ms)` : '—');
+  rows.push([`Single-event appends, ${r.options.writers.single} writers, ${fmt(s.ours?.events)} events`, rate(s.ours), rate(s.emmett), rate(s['raw-insert']) + ' (1-row INSERT)', '—', `${ratio(s.ours?.eventsPerSec, s.emmett?.eventsPerSec)} Emmett; ${pct(s.ours?.eventsPerSec, s['raw-insert']?.eventsPerSec)} of 1-row INSERT`]);
+  rows.push([`Batched appends, ${r.options.writers.batch} writers × ${r.options.batchSize} events, ${fmt(b.ours?.events)} events`, rate(b.ours), rate(b.emmett), rate(b['raw-insert']), rate(b['raw-copy']), `${ratio(b.ours?.eventsPerSec, b.emmett?.eventsPerSec)} Emmett; ${pct(b.ours?.eventsPerSec, b['raw-insert']?.eventsPerSec)} of INSERT; ${pct(b.ours?.eventsPerSec, b['raw-copy']?.eventsPerSec)} of COPY`]);
+  const o = r.appends.ordered;
+  if (o) rows.push([`Bulk import in log order (path a), 1 writer × ${r.options.batchSize} events, ${fmt(o.events)} events`, rate(o), '—', '—', '—', '—']);
+  const all = r.rebuild.all;
+  rows.push([`Rebuild of all ${all?.projections.length ?? 0} read models from 0 (fresh runner), ${fmt(all?.logEvents)} events`, all ? `${fmt(all.eventsPerSec)} ev/s (${fmt(all.ms / 1000, 1)} s)${all.projections.every((p) => p.complete) ? '' : ' INCOMPLETE'}` : '—', '—', '—', '—', '—']);
+  for (const p of all?.projections ?? []) rows.push([`  · ${p.name}: ${fmt(p.events)} events of its types`, `caught up after ${fmt(p.ms / 1000, 1)} s (${fmt(p.eventsPerSec)} ev/s of its types)${p.complete ? '' : ` saw ${fmt(p.applied)}`}`, '', '', '', '']);
+  for (const p of r.rebuild.each ?? []) rows.push([`  · rebuild(${p.name}) alone, beside the live models`, `${fmt(p.eventsPerSec)} log ev/s (${fmt(p.ms / 1000, 1)} s)${p.complete ? '' : ` saw ${fmt(p.applied)} of ${fmt(p.events)}`}`, '', '', '', '']);
+  const copy = r.rebuild.copy;
+  const copyCell = (c: CopyRebuildResult | undefined) => (c ? `${fmt(c.eventsPerSec)} ev/s${c.complete ? '' : ` (saw ${fmt(c.rows)} of ${fmt(c.logEvents)})`}` : '—');
+  rows.push(['Rebuild of one minimal read model (copy of every event), batch 500', copyCell(copy.ours), copyCell(copy.emmett), '—', '—', ratio(copy.ours?.eventsPerSec, copy.emmett?.eventsPerSec) + ' Emmett']);
+  if (r.lag) rows.push([`Live projection lag at ${fmt(r.lag.targetRate)} events/s (achieved ${fmt(r.lag.achievedRate)}), all read models`, `p50 ${fmt(r.lag.p50, 1)} ms, p99 ${fmt(r.lag.p99, 1)} ms (${r.lag.samples} samples${r.lag.timeouts ? `, ${r.lag.timeouts} timeouts` : ''})`, '—', '—', '—', '—']);
+  const c = r.commands?.median;
+  if (c) rows.push([`Commands over GraphQL/HTTP, 32 clients (${Object.entries(r.commands!.mix).map(([k, v]) => `${k} ${Math.round((v / Object.values(r.commands!.mix).reduce((a, x) => a + x, 0)) * 100)}%`).join(', ')})`, `${fmt(c.opsPerSec)} commands/s, p50 ${fmt(c.latency.p50, 1)} ms, p99 ${fmt(c.latency.p99, 1)} ms, ${c.errors} errors`, '—', '—', '—', '—']);
+  if (c) for (const [name, x] of Object.entries(c.byName)) rows.push([`  · ${name}`, `p50 ${fmt(x.p50, 1)} ms, p99 ${fmt(x.p99, 1)} ms${x.errors ? `, ${x.errors} errors` : ''}`, '', '', '', '']);
+  for (const u of r.queries?.users ?? []) {
+    rows.push([`Queries, ${u.name} (${u.description})`, `saturation ${fmt(u.saturation.achievedRequestsPerSec)} req/s (p50 ${fmt(u.saturation.p50, 1)} / p99 ${fmt(u.saturation.p99, 1)} ms); ${fmt(u.maxRequestsPerSecWithinP99)} req/s within p99 ≤ 20 ms`, '—', '—', '—', '—']);
+    for (const p of u.points) rows.push([`  · offered ${fmt(p.offered * u.requestsPerAction)} req/s`, `${fmt(p.achievedRequestsPerSec)} req/s, p50 ${fmt(p.p50, 1)} ms, p99 ${fmt(p.p99, 1)} ms${p.errors ? `, ${p.errors} errors` : ''}${p.shed ? `, ${p.shed} shed` : ''}`, '', '', '', '']);
+  }
+  if (r.rss) rows.push(['Server process peak RSS (VmHWM) over commands, queries and lag', `${fmt(r.rss.peakMiB)} MiB`, '—', '—', '—', '—']);
+  return rows;
+}
+
+export function renderMarkdown(r: BenchResults): string {
+  const lines: string[] = [];
+  const g = r.generator.stats;
+  lines.push(`# Benchmark ${r.date}`);
+  lines.push('');
+  lines.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${fmt(r.machine.memoryGiB, 1)} GiB RAM; Node ${r.machine.node}; ${r.machine.postgres} (embedded, one server for everything, same machine as the load).`);
+  lines.push(`Workload: ${fmt(g.events)} generated events (${fmt(g.commands)} commands, ${fmt(g.streams)} streams; ${fmt(g.units)} units, ${fmt(g.people)} people, ${fmt(g.clusters)} clusters, scale ${g.scale.toFixed(3)}), ${g.firstRecordedAt?.slice(0, 10)} – ${g.lastRecordedAt?.slice(0, 10)}, ${Math.round(g.lastSixWeeksShare * 100)}% in the last six weeks of a year; generated at ${fmt(r.generator.eventsPerSec)} events/s. Runs: median of ${r.options.runs} where cheap. Total time ${fmt(r.durationSec / 60, 1)} min.`);
+  lines.push('');
+  lines.push('| measure | ours | Emmett | raw multi-row INSERT | raw COPY | ours relative |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const row of tableRows(r)) lines.push(`| ${row.join(' | ')} |`);
+  lines.push('');
+  lines.push('| target | measured | |');
+  lines.push('|---|---|---|');
+  for (const t of r.targets) lines.push(`| ${t.target} | ${t.value} | ${yesNo(t.met)} |`);
+  lines.push('');
+  lines.push('Event mix: ' + Object.entries(g.byCategory).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') + '.');
+  for (const note of [...r.notes, ...(r.queries?.notes ?? [])]) lines.push(`- ${note}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,339 @@
+/**
+ * `npm run bench -- [--events N] [--runs K] [--skip-emmett] [--quick] [--profile]`
+ *
+ * Starts its own embedded PostgreSQL (fresh temporary data folder, stopped and removed
+ * at the end), generates the province workload, and measures, side by side with the
+ * Emmett PostgreSQL event store and the raw INSERT/COPY ceilings of the same machine:
+ * appends, projection rebuilds, live lag, GraphQL command throughput, query latency
+ * and the server's peak RSS. Writes bench/results/<date>.json and .md and prints the table.
+ */
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { startEmbeddedPostgres } from '../src/infra/embeddedPostgres';
+import { projectRoot } from '../src/infra/projectRoot';
+import type { AppendResult, AppendTargetName } from './appends';
+import { DEFAULT_SEED, ProvinceGenerator, type GeneratorOptions } from './generator';
+import { GraphQLClient, queryFields } from './http';
+import { Databases, medianBy, nowMs, round } from './lib';
+import { closedLoop, measureLag, openLoop, planCommandSlice, readUsers, runOps, type OpsResult, type RatePoint } from './load';
+import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
+import { checkTargets, renderMarkdown, type BenchResults, type MachineInfo, type UserResult } from './report';
+import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from './server';
+import { Random } from './random';
+import { runTask, runTaskInChild, type GenerateResult, type Task, type TaskResult } from './worker';
+
+export interface BenchOptions {
+  /** A PostgreSQL server URL on which the benchmark may create and drop databases. */
+  serverUrl: string;
+  events: number;
+  runs: number;
+  quick: boolean;
+  skipEmmett: boolean;
+  seed?: number;
+  /** Run workloads in worker processes and the app as `node dist/src/main.js` (the CLI); in-process for tests. */
+  isolate: boolean;
+  /** Directory for CPU profiles (workers and server), or none. */
+  profileDir?: string;
+  /** Smaller server phase (tests): commands per run, seconds per query rate, request rates, seconds of lag. */
+  commandsPerRun?: number;
+  querySeconds?: number;
+  queryRates?: number[];
+  lagSeconds?: number;
+  log?: (line: string) => void;
+}
+
+const SINGLE_WRITERS = 16;
+const BATCH_WRITERS = 4;
+const BATCH_SIZE = 1_000;
+const COMMAND_CLIENTS = 32;
+/** Side-by-side append and rebuild comparisons use at most this many events of the log (time budget). */
+const SIDE_BY_SIDE_MAX = 300_000;
+
+export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const started = Date.now();
+  const log = options.log ?? (() => undefined);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const generatorOptions: GeneratorOptions = { events: options.events, seed };
+  const dbs = new Databases(options.serverUrl);
+  const exec = <T extends TaskResult>(task: Task): Promise<T> => (options.isolate ? runTaskInChild<T>(task, { cpuProfileDir: options.profileDir }) : (runTask(task) as Promise<T>));
+  const heavyRuns = options.events <= 200_000 ? options.runs : 1;
+  const singleSample = Math.min(options.events, options.quick ? 3_000 : 20_000);
+  const sideBySide = options.events <= SIDE_BY_SIDE_MAX ? undefined : SIDE_BY_SIDE_MAX;
+  const notes: string[] = [];
+  const targets: AppendTargetName[] = options.skipEmmett ? ['ours', 'raw-insert', 'raw-copy'] : ['ours', 'emmett', 'raw-insert', 'raw-copy'];
+  if (options.skipEmmett) notes.push('Emmett was skipped (--skip-emmett).');
+  if (sideBySide) notes.push(`Side by side (batched appends, minimal read model rebuild), every system gets the first ${sideBySide.toLocaleString('en-US')} events of the log; the ordered import and the rebuild of all read models use the whole log.`);
+
+  const results: BenchResults = {
+    date: new Date().toISOString(),
+    durationSec: 0,
+    machine: await machineInfo(options.serverUrl),
+    options: { events: options.events, runs: options.runs, quick: options.quick, skipEmmett: options.skipEmmett, seed, singleSample, writers: { single: SINGLE_WRITERS, batch: BATCH_WRITERS }, batchSize: BATCH_SIZE },
+    generator: { ms: 0, eventsPerSec: 0, stats: undefined as never },
+    appends: { single: {}, batch: {}, ordered: null, allRuns: [] },
+    rebuild: { all: null, allRuns: [], each: null, copy: {} },
+    commands: null,
+    queries: null,
+    lag: null,
+    rss: null,
+    notes,
+    targets: [],
+  };
+
+  let mainUrl: string | null = null;
+  let emmettUrl: string | null = null;
+  let oursBatchUrl: string | null = null;
+  try {
+    // 1. The workload.
+    log(`generating ${options.events} events`);
+    const generated = await exec<GenerateResult>({ kind: 'generate', generator: generatorOptions });
+    results.generator = { ms: generated.ms, eventsPerSec: generated.eventsPerSec, stats: generated.stats };
+    log(`generated ${generated.stats.events} events in ${generated.ms} ms`);
+
+    // 2. Single-event appends: a sample of the log, 16 writers, a fresh database per run.
+    for (const target of targets.filter((t) => t !== 'raw-copy')) {
+      const runs: AppendResult[] = [];
+      for (let run = 0; run < options.runs; run++) {
+        const url = await dbs.create(`single_${target}`);
+        log(`single appends: ${target}, run ${run + 1}`);
+        runs.push(await exec<AppendResult>({ kind: 'append', task: { target, url, mode: 'single', writers: SINGLE_WRITERS, batchSize: 1, limit: singleSample, generator: generatorOptions } }));
+        await dbs.drop(url);
+      }
+      results.appends.allRuns.push(...runs);
+      results.appends.single[target] = medianBy(runs, (r) => r.eventsPerSec);
+    }
+
+    // 3. Batched appends of the whole log, 4 writers each owning a share of the streams.
+    // Streams keep their order, but not the log as a whole: these logs are for throughput
+    // only (Emmett's last one also serves its order-insensitive rebuild).
+    for (const target of targets) {
+      const runs: AppendResult[] = [];
+      for (let run = 0; run < heavyRuns; run++) {
+        const url = await dbs.create(`batch_${target}`);
+        log(`batched appends: ${target}, run ${run + 1}`);
+        runs.push(await exec<AppendResult>({ kind: 'append', task: { target, url, mode: 'batch', writers: BATCH_WRITERS, batchSize: BATCH_SIZE, limit: sideBySide, generator: generatorOptions } }));
+        if (run === heavyRuns - 1 && target === 'emmett') emmettUrl = url;
+        else if (run === heavyRuns - 1 && target === 'ours') oursBatchUrl = url;
+        else await dbs.drop(url);
+      }
+      results.appends.allRuns.push(...runs);
+      results.appends.batch[target] = medianBy(runs, (r) => r.eventsPerSec);
+      log(`batched appends: ${target}: ${results.appends.batch[target]!.eventsPerSec} events/s`);
+    }
+
+    // 3b. The province's log for everything after: bulk import in log order (one writer,
+    // multi-stream batches through the EventStore port), so read models see causes first.
+    mainUrl = await dbs.create('province');
+    log('ordered import of the province (one writer, log order)');
+    results.appends.ordered = await exec<AppendResult>({ kind: 'append', task: { target: 'ours', url: mainUrl, mode: 'batch', writers: 1, batchSize: BATCH_SIZE, inLogOrder: true, generator: generatorOptions } });
+    log(`ordered import: ${results.appends.ordered.eventsPerSec} events/s`);
+    const provinceUrl: string = mainUrl;
+    const emmettLog: string | null = emmettUrl;
+    const oursBatchLog: string = oursBatchUrl ?? provinceUrl;
+
+    // 4. Rebuilds.
+    await phase(results, 'rebuild', async () => {
+      for (let run = 0; run < heavyRuns; run++) {
+        log(`rebuild of all read models, run ${run + 1}`);
+        results.rebuild.allRuns.push(await exec<RebuildAllResult>({ kind: 'rebuild-all', url: provinceUrl }));
+      }
+      results.rebuild.all = medianBy(results.rebuild.allRuns, (r) => r.eventsPerSec);
+    });
+    await phase(results, 'rebuild of each read model', async () => {
+      if (!options.quick && options.events <= 300_000) {
+        log('rebuild of each read model in turn');
+        results.rebuild.each = await exec<ProjectionTiming[]>({ kind: 'rebuild-each', url: provinceUrl });
+      } else notes.push('The per-read-model rebuild (ProjectionRunner.rebuild of each in turn) is measured only without --quick and up to 300,000 events (time budget).');
+    });
+    await phase(results, 'minimal read model rebuild', async () => {
+      const copyRuns: Record<'ours' | 'emmett', CopyRebuildResult[]> = { ours: [], emmett: [] };
+      for (let run = 0; run < heavyRuns; run++) {
+        log(`minimal read model rebuild, run ${run + 1}`);
+        copyRuns.ours.push(await exec<CopyRebuildResult>({ kind: 'copy-ours', url: oursBatchLog }));
+        if (emmettLog) copyRuns.emmett.push(await exec<CopyRebuildResult>({ kind: 'copy-emmett', url: emmettLog }));
+      }
+      results.rebuild.copy.ours = medianBy(copyRuns.ours, (r) => r.eventsPerSec);
+      if (copyRuns.emmett.length > 0) results.rebuild.copy.emmett = medianBy(copyRuns.emmett, (r) => r.eventsPerSec);
+    });
+    for (const url of [emmettUrl, oursBatchUrl]) if (url) await dbs.drop(url);
+    emmettUrl = null;
+    oursBatchUrl = null;
+
+    // 5. The app: commands, queries, lag, memory.
+    await phase(results, 'app', () => serverPhase(options, provinceUrl, generated, results, log));
+  } finally {
+    results.durationSec = Math.round((Date.now() - started) / 1000);
+    results.targets = results.generator.stats ? checkTargets(results) : [];
+    await dbs.dropAll();
+  }
+  return results;
+}
+
+/** Runs one part of the benchmark; a failure is recorded in the notes and the rest goes on. */
+async function phase(results: BenchResults, name: string, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    results.notes.push(`${name} failed: ${String((error as Error)?.message ?? error).slice(0, 500)}`);
+  }
+}
+
+async function serverPhase(options: BenchOptions, url: string, generated: GenerateResult, results: BenchResults, log: (line: string) => void): Promise<void> {
+  const province = new ProvinceGenerator({ events: options.events, seed: options.seed ?? DEFAULT_SEED }).province;
+  log('starting the app');
+  const server: ServerHandle = options.isolate ? await startServerProcess(url, { cpuProfileDir: options.profileDir }) : await startServerInProcess(url);
+  const memory = server.pid !== null ? sampleMemory(server.pid) : null;
+  if (server.pid === null) results.notes.push('The app ran in the benchmark process (no separate RSS).');
+  const client = new GraphQLClient(server.url, 256);
+  try {
+    const fields = await queryFields(client);
+    const year = new Date().getUTCFullYear();
+    // Commands.
+    await phase(results, 'commands', async () => {
+      const runs = options.runs;
+      const opsPerRun = options.commandsPerRun ?? (options.quick ? 1_500 : Math.min(6_000, Math.max(600, Math.round(options.events / 20))));
+      const slice = planCommandSlice(province, { year, runs, opsPerRun, seed: options.seed });
+      log(`command slice: set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${runs} runs of ${opsPerRun}`);
+      const setup: OpsResult[] = [];
+      for (const phase of slice.setup) setup.push(await runOps(client, phase, 8));
+      const commandRuns: OpsResult[] = [];
+      for (const ops of slice.runs) {
+        commandRuns.push(await runOps(client, ops, COMMAND_CLIENTS, options.quick ? 8_000 : 20_000));
+        log(`commands: ${commandRuns[commandRuns.length - 1].opsPerSec}/s, p99 ${commandRuns[commandRuns.length - 1].latency.p99} ms, ${commandRuns[commandRuns.length - 1].errors} errors`);
+      }
+      results.commands = { setup, runs: commandRuns, median: commandRuns.length > 0 ? medianBy(commandRuns, (r) => r.opsPerSec) : null, mix: slice.mix };
+      const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
+      if (setupErrors > 0) results.notes.push(`Command slice set-up: ${setupErrors} errors (${setup.flatMap((s) => s.errorSamples).slice(0, 2).join('; ')})`);
+      const runErrors = commandRuns.flatMap((r) => r.errorSamples);
+      if (runErrors.length > 0) results.notes.push(`Command errors (samples): ${runErrors.slice(0, 3).join('; ')}`);
+    });
+
+    // Queries.
+    await phase(results, 'queries', async () => {
+      const stats = results.generator.stats;
+      const firstYear = Number(stats.firstRecordedAt?.slice(0, 4) ?? year - 5);
+      const lastYear = Math.max(firstYear, Number(stats.lastRecordedAt?.slice(0, 4) ?? year) - 1);
+      const awards = generated.awardSamples;
+      const { users, notes } = readUsers(province, awards, fields, { first: firstYear, last: lastYear });
+      const rng = new Random(options.seed ?? DEFAULT_SEED);
+      const seconds = options.querySeconds ?? (options.quick ? 2 : 5);
+      const rates = options.queryRates ?? (options.quick ? [250, 1_000] : [250, 500, 1_000, 1_500, 2_000, 3_000]);
+      const userResults: UserResult[] = [];
+      for (const user of users) {
+        log(`queries: ${user.name}`);
+        await closedLoop(client, user, 8, Math.min(1_000, seconds * 500), rng); // warm-up
+        const saturation = await closedLoop(client, user, COMMAND_CLIENTS, seconds * 1000, rng);
+        const points: RatePoint[] = [];
+        for (const requestRate of rates) {
+          const actionRate = requestRate / user.requestsPerAction;
+          const point = await openLoop(client, user, actionRate, seconds * 1000, rng);
+          points.push(point);
+          if (point.shed > 0 || point.p99 > 200 || point.achievedRequestsPerSec < requestRate * 0.8) break; // past saturation
+        }
+        const within = points.filter((p) => p.p99 <= 20 && p.errors === 0 && p.shed === 0).map((p) => p.achievedRequestsPerSec);
+        userResults.push({ name: user.name, description: user.description, requestsPerAction: user.requestsPerAction, saturation, points, maxRequestsPerSecWithinP99: within.length > 0 ? Math.max(...within) : 0 });
+      }
+      results.queries = { users: userResults, notes };
+    });
+
+    // Live lag.
+    log('live lag at 1,000 events/s');
+    await phase(results, 'live lag', async () => {
+        results.lag = await measureLag(url, client, { rate: 1_000, seconds: options.lagSeconds ?? (options.quick ? 8 : 20), seed: (options.seed ?? DEFAULT_SEED) + 1 });
+    });
+  } finally {
+    client.close();
+    results.rss = memory?.stop() ?? null;
+    await server.stop();
+  }
+}
+
+async function machineInfo(serverUrl: string): Promise<MachineInfo> {
+  let cpu = cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
+  } catch {
+    // not Linux
+  }
+  const pool = new Pool({ connectionString: serverUrl, max: 1 });
+  const postgres = ((await pool.query('SELECT version() AS v')).rows[0].v as string).split(' on ')[0];
+  await pool.end();
+  return { nproc: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), cpu, node: process.version, postgres };
+}
+
+// ---------------------------------------------------------------------------
+// CLI
+// ---------------------------------------------------------------------------
+
+function parseArgs(argv: string[]) {
+  const options = { events: 100_000, runs: 3, quick: false, skipEmmett: false, profile: false, seed: DEFAULT_SEED };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--events') options.events = Number(value());
+    else if (arg === '--runs') options.runs = Number(value());
+    else if (arg === '--seed') options.seed = Number(value());
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--skip-emmett') options.skipEmmett = true;
+    else if (arg === '--profile') options.profile = true;
+    else if (arg === '--help' || arg === '-h') {
+      process.stdout.write('npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n');
+      process.exit(0);
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  if (!Number.isInteger(options.events) || options.events < 1_000 || options.events > 20_000_000) throw new Error('--events must be a whole number from 1,000 to 20,000,000');
+  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > 20) throw new Error('--runs must be 1–20');
+  if (options.quick && options.runs === 3) options.runs = 1;
+  return options;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+  const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-bench-pg-'));
+  const resultsDir = join(projectRoot(), 'bench', 'results');
+  const profileDir = args.profile ? join(resultsDir, 'profiles') : undefined;
+  if (profileDir) {
+    mkdirSync(profileDir, { recursive: true });
+    log(`CPU profiles of the workers and the server go to ${profileDir} (summarize one with: node dist/bench/profile.js <file>)`);
+  }
+  log(`embedded PostgreSQL in ${dataDir}`);
+  const pg = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+  let stopping = false;
+  const cleanup = async () => {
+    if (stopping) return;
+    stopping = true;
+    await pg.stop().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
+  const start = nowMs();
+  try {
+    const results = await runBenchmark({ serverUrl: pg.databaseUrl, events: args.events, runs: args.runs, quick: args.quick, skipEmmett: args.skipEmmett, seed: args.seed, isolate: true, profileDir, log });
+    mkdirSync(resultsDir, { recursive: true });
+    const stamp = results.date.replace(/:/g, '-').replace(/\..+$/, '');
+    const markdown = renderMarkdown(results);
+    writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(resultsDir, `${stamp}.md`), markdown);
+    process.stdout.write(markdown);
+    log(`done in ${Math.round((nowMs() - start) / 1000)} s: bench/results/${stamp}.md`);
+  } finally {
+    await cleanup();
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`benchmark failed: ${error?.stack ?? error}\n`);
+    process.exit(1);
+  });
+}
+

@@ -1,0 +1,112 @@
+/**
+ * The app under test. The benchmark runs it as `node dist/src/main.js` in a child
+ * process (its own heap and CPU, peak RSS from /proc/<pid>/status); tests run it in-process.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startApp } from '../src/app';
+import { findFreePort } from '../src/infra/embeddedPostgres';
+import { silentLogger } from '../src/infra/logger';
+import { projectRoot } from '../src/infra/projectRoot';
+import { sleep } from './lib';
+
+export interface ServerHandle {
+  url: string;
+  pid: number | null;
+  stop(): Promise<void>;
+}
+
+export interface MemorySample {
+  /** Resident set size now, in MiB. */
+  rssMiB: number;
+  /** Peak resident set size so far (VmHWM), in MiB. */
+  peakMiB: number;
+}
+
+export function readMemory(pid: number): MemorySample | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { rssMiB: Math.round(kib('VmRSS') / 1024), peakMiB: Math.round(kib('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
+}
+
+/** Samples a process's memory every `intervalMs` until stopped. */
+export function sampleMemory(pid: number, intervalMs = 250): { stop(): MemorySample | null } {
+  let last: MemorySample | null = readMemory(pid);
+  let maxRss = last?.rssMiB ?? 0;
+  const timer = setInterval(() => {
+    const sample = readMemory(pid);
+    if (sample) {
+      last = sample;
+      maxRss = Math.max(maxRss, sample.rssMiB);
+    }
+  }, intervalMs);
+  timer.unref();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const final = readMemory(pid) ?? last;
+      return final ? { rssMiB: Math.max(maxRss, final.rssMiB), peakMiB: final.peakMiB } : null;
+    },
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`the server at ${url} did not become healthy in ${timeoutMs} ms`);
+}
+
+export async function startServerProcess(databaseUrl: string, options: { cpuProfileDir?: string; log?: (line: string) => void } = {}): Promise<ServerHandle> {
+  const main = join(projectRoot(), 'dist', 'src', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} not found: run npm run build first`);
+  const port = await findFreePort();
+  const args = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile', main] : [main];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', EVENT_STORE: 'postgres' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const log = options.log ?? (() => undefined);
+  child.stdout?.on('data', (c: Buffer) => log(c.toString().trimEnd()));
+  child.stderr?.on('data', (c: Buffer) => log(c.toString().trimEnd()));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url, child, 120_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    pid: child.pid ?? null,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      const timeout = sleep(20_000).then(() => 'timeout');
+      if ((await Promise.race([exited.then(() => 'exited'), timeout])) === 'timeout') {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+/** The app in this process (tests): no separate RSS. */
+export async function startServerInProcess(databaseUrl: string): Promise<ServerHandle> {
+  const app = await startApp({ config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 }, databaseUrl, logger: silentLogger, host: '127.0.0.1' });
+  return { url: app.url.replace('localhost', '127.0.0.1'), pid: null, stop: () => app.stop() };
+}

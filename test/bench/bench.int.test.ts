@@ -1,0 +1,105 @@
+/**
+ * The benchmark's tools at a tiny size (no thresholds: figures come from `npm run bench`):
+ * the generator is deterministic and its events fold through the real deciders; the
+ * same commands sent over GraphQL make the app store the same events (path b); and the
+ * benchmark functions run end to end against the test database and produce the table.
+ */
+import { createHash } from 'node:crypto';
+import { EVENT_CATEGORY, foldAll, ProvinceGenerator, type GeneratedEvent } from '../../bench/generator';
+import { tableRows, renderMarkdown } from '../../bench/report';
+import { runBenchmark } from '../../bench/run';
+import { startTestApp, type TestApp } from '../support/app';
+
+function digest(events: GeneratedEvent[]): string {
+  const hash = createHash('sha256');
+  for (const e of events) hash.update(JSON.stringify(e)).update('\n');
+  return hash.digest('hex');
+}
+
+describe('province generator', () => {
+  it('gives the same events for the same seed, and other events for another seed', () => {
+    const a = [...new ProvinceGenerator({ events: 3_000, seed: 42 }).events()];
+    const b = [...new ProvinceGenerator({ events: 3_000, seed: 42 }).events()];
+    const c = [...new ProvinceGenerator({ events: 3_000, seed: 43 }).events()];
+    expect(a.length).toBeGreaterThan(1_000);
+    expect(digest(b)).toBe(digest(a));
+    expect(digest(c)).not.toBe(digest(a));
+  });
+
+  it('produces events that fold through the real deciders, grouped by stream with consecutive versions, in calendar order', () => {
+    const generator = new ProvinceGenerator({ events: 6_000, seed: 7 });
+    const events = [...generator.events()];
+    const states = foldAll(events); // throws on a gap in versions or an event evolve refuses
+    expect(states.size).toBe(generator.stats.streams);
+    for (let i = 1; i < events.length; i++) expect(events[i].metadata.recordedAt >= events[i - 1].metadata.recordedAt).toBe(true);
+    for (const e of events) expect(EVENT_CATEGORY[e.type]).toBeDefined();
+    const types = new Set(events.map((e) => e.type));
+    for (const type of ['UnitRegistered', 'PersonRegistered', 'TitleRegistered', 'ClusterScoreRecorded', 'DossierAppraised', 'BallotCast', 'DossierResolved', 'AwardGranted', 'ComplaintFiled']) expect(types).toContain(type);
+    expect(generator.stats.events).toBe(events.length);
+    expect(new Set(events.map((e) => e.metadata.recordedAt.slice(0, 4))).size).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the same commands over GraphQL (path b)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('make the app store the same events as the generator decided', async () => {
+    const generator = new ProvinceGenerator({ events: 800, years: 1, seed: 11 });
+    const steps = [...generator.steps()];
+    for (const step of steps) {
+      const op = step.op();
+      const { body } = await t.graphql(op.query, op.variables, op.headers);
+      if (body.errors?.length) throw new Error(`${op.name} ${JSON.stringify(op.variables)} failed: ${JSON.stringify(body.errors[0])}`);
+    }
+    // Wall-clock fields differ (the app records now); everything else must match.
+    const timeless = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(timeless);
+      if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).filter(([k]) => !k.endsWith('At') && k !== 'reportedOn').map(([k, v]) => [k, timeless(v)]));
+      }
+      return value;
+    };
+    const byStream = new Map<string, GeneratedEvent[]>();
+    for (const e of steps.flatMap((s) => s.events)) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
+    for (const [streamId, expected] of byStream) {
+      const stored = await t.app.services.store.readStream(streamId);
+      expect({ streamId, events: stored.map((e) => ({ v: e.streamVersion, type: e.type, data: timeless(e.data), ruleSetId: e.metadata.ruleSetId, actorId: e.metadata.actorId, correlationId: e.metadata.correlationId })) }).toEqual({
+        streamId,
+        events: expected.map((e) => ({ v: e.streamVersion, type: e.type, data: timeless(e.data), ruleSetId: e.metadata.ruleSetId, actorId: e.metadata.actorId, correlationId: e.metadata.correlationId })),
+      });
+    }
+  });
+});
+
+describe('benchmark smoke run', () => {
+  it('completes at a tiny size and produces the table rows', async () => {
+    const serverUrl = process.env.TEST_DATABASE_URL!;
+    const results = await runBenchmark({
+      serverUrl,
+      events: 2_000,
+      runs: 1,
+      quick: true,
+      skipEmmett: true,
+      isolate: false,
+      commandsPerRun: 120,
+      querySeconds: 0.3,
+      queryRates: [50],
+      lagSeconds: 1,
+    });
+    expect(results.notes.filter((n) => n.includes('failed'))).toEqual([]);
+    const rows = tableRows(results);
+    const labels = rows.map((r) => r[0]);
+    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk']) {
+      expect(labels.some((l) => l.startsWith(label))).toBe(true);
+    }
+    expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);
+    expect(results.targets.length).toBeGreaterThan(5);
+    expect(renderMarkdown(results)).toContain('| measure | ours | Emmett |');
+  }, 120_000);
+});
