@@ -1,7 +1,7 @@
-import { ArrayMaxSize, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
-import { ClusterKind, MAX_YEAR, MIN_YEAR, ScoreKind } from '../shared/domain';
+import { ArrayMaxSize, IsBoolean, IsEnum, IsNumber, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX, YearField } from '../graphql/common.types';
+import { ClusterKind, ScoreKind } from '../shared/domain';
 
 /**
  * Upper bound on the member list the input accepts. The domain rule (4–15 members,
@@ -65,10 +65,7 @@ export class SetClusterCriteriaInput {
   @Matches(ID_PATTERN, { message: `clusterId ${ID_MESSAGE}` })
   clusterId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearField()
   year!: number;
 
   @Field(() => [CriterionInput])
@@ -83,10 +80,7 @@ export class RecordClusterScoreInput {
   @Matches(ID_PATTERN, { message: `clusterId ${ID_MESSAGE}` })
   clusterId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearField()
   year!: number;
 
   @Field(() => ID)
@@ -117,10 +111,7 @@ export class AssignClusterLeadershipArgs {
   @Matches(ID_PATTERN, { message: `clusterId ${ID_MESSAGE}` })
   clusterId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearField()
   year!: number;
 
   @Field(() => ID, { description: 'The leading unit (trưởng khối) for the year' })
@@ -138,9 +129,6 @@ export class FinalizeClusterRankingArgs {
   @Matches(ID_PATTERN, { message: `clusterId ${ID_MESSAGE}` })
   clusterId!: string;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearField()
   year!: number;
 }

@@ -18,16 +18,23 @@ export function GeneratedIdField(): PropertyDecorator {
   };
 }
 
+/** A year of a period, plan or cluster: 1945–2100. */
+export function YearField(): PropertyDecorator {
+  return (target, key) => {
+    Field(() => Int)(target, key);
+    IsInt()(target, key);
+    Min(MIN_YEAR)(target, key);
+    Max(MAX_YEAR)(target, key);
+  };
+}
+
 @InputType('PeriodInput', { description: 'SCHOOL_YEAR 2022 = 2022-2023' })
 export class PeriodInput implements Period {
   @Field(() => PeriodKind)
   @IsEnum(PeriodKind)
   kind!: PeriodKind;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearField()
   year!: number;
 }
 

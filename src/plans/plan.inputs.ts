@@ -1,7 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX } from '../graphql/common.types';
-import { MAX_YEAR, MIN_YEAR } from '../shared/domain';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX, YearField } from '../graphql/common.types';
 
 /** At most this many tasks per plan (the 2022–2023 district plans have a few dozen). */
 export const MAX_PLAN_TASKS = 500;
@@ -41,10 +40,7 @@ export class IssuePlanInput {
   @GeneratedIdField()
   id?: string | null;
 
-  @Field(() => Int)
-  @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @YearField()
   year!: number;
 
   @Field(() => ID)
