@@ -1,7 +1,8 @@
-import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
+import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
 import { comparePositions } from '../../src/eventStore/eventStore.port';
 import { verifyChain } from '../../src/eventStore/hashChain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
+import { startDemoApp } from '../support/demo';
 
 /** A whole year driven through GraphQL over HTTP, then checked against the event log. */
 describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
@@ -9,8 +10,7 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   let year: DemoYearSummary;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
+    ({ t, year } = await startDemoApp()); // every read model caught up with the year
   }, 120_000);
   afterAll(async () => t.stop());
 
