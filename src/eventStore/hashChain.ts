@@ -21,11 +21,15 @@ export function canonicalJson(value: unknown): string {
 
 /** SHA-256 over stream id, version, type, canonical data and the previous hash. */
 export function eventHash(streamId: string, streamVersion: number, type: string, data: unknown, prevHash: string): string {
+  return hashOfCanonical(streamId, streamVersion, type, canonicalJson(data), prevHash);
+}
+
+function hashOfCanonical(streamId: string, streamVersion: number, type: string, canonicalData: string, prevHash: string): string {
   return createHash('sha256')
     .update(streamId).update('\n')
     .update(String(streamVersion)).update('\n')
     .update(type).update('\n')
-    .update(canonicalJson(data)).update('\n')
+    .update(canonicalData).update('\n')
     .update(prevHash)
     .digest('hex');
 }
@@ -54,18 +58,22 @@ export function verifyChain(links: readonly ChainLink[]): { valid: boolean; brok
   return { valid: true, brokenAt: null };
 }
 
-/** Stamps prevHash/hash on new events continuing a stream at `version` whose last hash is `lastHash`. */
+/**
+ * Stamps prevHash/hash on new events continuing a stream at `version` whose last hash
+ * is `lastHash`. `dataJson` is the canonical JSON that was hashed, ready to store.
+ */
 export function chainNewEvents<E extends { type: string; data: unknown; metadata: object }>(
   streamId: string,
   version: number,
   lastHash: string,
   events: readonly E[],
-): Array<E & { streamVersion: number; metadata: E['metadata'] & { prevHash: string; hash: string } }> {
+): Array<E & { streamVersion: number; dataJson: string; metadata: E['metadata'] & { prevHash: string; hash: string } }> {
   let prevHash = lastHash;
   return events.map((event, index) => {
     const streamVersion = version + index + 1;
-    const hash = eventHash(streamId, streamVersion, event.type, event.data, prevHash);
-    const chained = { ...event, streamVersion, metadata: { ...event.metadata, prevHash, hash } };
+    const dataJson = canonicalJson(event.data);
+    const hash = hashOfCanonical(streamId, streamVersion, event.type, dataJson, prevHash);
+    const chained = { ...event, streamVersion, dataJson, metadata: { ...event.metadata, prevHash, hash } };
     prevHash = hash;
     return chained;
   });

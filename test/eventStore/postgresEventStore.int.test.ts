@@ -1,4 +1,6 @@
 import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { verifyChain } from '../../src/eventStore/hashChain';
+import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { testEvent, uniqueStream } from '../support/events';
@@ -91,5 +93,78 @@ describe('PostgreSQL event store', () => {
     await blocker.query('ROLLBACK');
     blocker.release();
     expect(await readable(later.position)).toBe(later.position);
+  });
+
+  it('continues from the remembered head, and a writer elsewhere makes that head stale without corrupting the chain', async () => {
+    const ours = new PostgresEventStore(db.pool);
+    const elsewhere = new PostgresEventStore(db.pool); // another process with its own memory
+    const stream = uniqueStream('cache');
+    await ours.append(stream, [testEvent('A', { n: 1 })], Expected.noStream);
+    await ours.append(stream, [testEvent('A', { n: 2 })], Expected.version(1)); // from the remembered head
+    await elsewhere.append(stream, [testEvent('A', { n: 3 })], Expected.version(2));
+
+    // `ours` still remembers version 2: the stale expectation collides and appends nothing.
+    const before = await ours.readStream(stream);
+    await expect(ours.append(stream, [testEvent('A', { n: 99 })], Expected.version(2))).rejects.toMatchObject({ streamId: stream, actual: 3 });
+    expect(await ours.readStream(stream)).toEqual(before);
+
+    // The right expectation (unknown to its memory) reads the head and chains from it.
+    await ours.append(stream, [testEvent('A', { n: 4 })], Expected.version(3));
+    await elsewhere.append(stream, [testEvent('A', { n: 5 })], Expected.any);
+    await ours.append(stream, [testEvent('A', { n: 6 })], Expected.streamExists);
+    const events = await ours.readStream(stream);
+    expect(events.map((e) => e.data.n)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(verifyChain(events)).toEqual({ valid: true, brokenAt: null });
+  });
+
+  it('appends a stream that occurs several times in one call as one continuing chain, between other streams', async () => {
+    const store = new PostgresEventStore(db.pool);
+    const a = uniqueStream('runs');
+    const b = uniqueStream('runs');
+    const results = await store.appendToStreams([
+      { streamId: a, expected: Expected.noStream, events: [testEvent('A', { n: 1 })] },
+      { streamId: b, expected: Expected.noStream, events: [testEvent('B', { n: 1 })] },
+      { streamId: a, expected: Expected.version(1), events: [testEvent('A', { n: 2 }), testEvent('A', { n: 3 })] },
+    ]);
+    expect(results.map((r) => [r.streamId, r.version])).toEqual([[a, 1], [b, 1], [a, 3]]);
+    const positions = results.flatMap((r) => r.events.map((e) => e.position));
+    expect([...positions].sort(comparePositions)).toEqual(positions); // the order of the call
+    const streamA = await store.readStream(a);
+    expect(streamA.map((e) => e.position)).toEqual([results[0].position, ...results[2].events.map((e) => e.position)]);
+    expect(verifyChain(streamA)).toEqual({ valid: true, brokenAt: null });
+    expect(streamA).toEqual([...results[0].events, ...results[2].events]);
+  });
+
+  it('names the stream that conflicted in a multi-stream append and appends none of it', async () => {
+    const store = new PostgresEventStore(db.pool);
+    const fresh = uniqueStream('multi');
+    const taken = uniqueStream('multi');
+    await store.append(taken, [testEvent('T')], Expected.noStream);
+    const head = await store.lastCommittedPosition();
+    const attempt = store.appendToStreams([
+      { streamId: fresh, expected: Expected.noStream, events: [testEvent('F')] },
+      { streamId: taken, expected: Expected.noStream, events: [testEvent('T')] },
+    ]);
+    await expect(attempt).rejects.toBeInstanceOf(VersionConflict);
+    await expect(attempt).rejects.toMatchObject({ streamId: taken, actual: 1 });
+    expect(await store.readStream(fresh)).toEqual([]);
+    expect(await store.lastCommittedPosition()).toBe(head);
+  });
+
+  it('wakes a subscriber of another process soon after an append, without waiting for its poll', async () => {
+    const subscriberSide = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 60_000 });
+    const writerSide = new PostgresEventStore(db.pool);
+    const from = await subscriberSide.lastCommittedPosition();
+    const seen: RecordedEvent[] = [];
+    const subscription = subscriberSide.subscribeToAll({ from, onBatch: async (batch) => void seen.push(...batch.events) });
+    await new Promise((r) => setTimeout(r, 300)); // caught up and listening
+    const stream = uniqueStream('wake');
+    await writerSide.append(stream, [testEvent('Wake')], Expected.noStream);
+    const deadline = Date.now() + 10_000;
+    while (!seen.some((e) => e.streamId === stream) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await subscriberSide.close(); // wakes the subscription's long wait
+    await subscription.stop();
+    await writerSide.close();
+    expect(seen.some((e) => e.streamId === stream)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, type Pool, type PoolClient } from 'pg';
+import { Client, type Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
 import { loadMigrations, migrate } from '../../infra/migrations';
 import { projectRoot } from '../../infra/projectRoot';
@@ -49,6 +49,55 @@ interface EventRow {
   recorded_at: Date;
 }
 
+type ChainedEvent = ReturnType<typeof chainNewEvents<NewEvent>>[number];
+
+interface StreamHead {
+  version: number;
+  hash: string;
+}
+
+/** Streams whose head the store remembers (a command reads its stream, then appends to it). */
+const STREAM_HEAD_CACHE_SIZE = 20_000;
+
+/**
+ * The newest (version, hash) seen per stream, least recently used first out. Every
+ * entry is a fact about committed, immutable events, so it stays true whoever appends
+ * later: an append that trusts an old entry collides on the unique version key.
+ */
+class StreamHeadCache {
+  private readonly entries = new Map<string, StreamHead>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(streamId: string): StreamHead | undefined {
+    const head = this.entries.get(streamId);
+    if (head) {
+      this.entries.delete(streamId);
+      this.entries.set(streamId, head);
+    }
+    return head;
+  }
+
+  remember(streamId: string, version: number, hash: string): void {
+    const known = this.entries.get(streamId);
+    if (known && known.version >= version) return;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, { version, hash });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+
+  forget(streamId: string): void {
+    this.entries.delete(streamId);
+  }
+}
+
+/** The stream named in a unique-violation detail: `Key (stream_id, stream_version)=(s, 3) already exists.` */
+function conflictingStream(error: unknown): string | null {
+  const detail = (error as { detail?: string }).detail ?? '';
+  const match = /^Key \(stream_id, stream_version\)=\((.*), \d+\) already exists\.$/.exec(detail);
+  return match ? match[1] : null;
+}
+
 const SELECT_COLUMNS = 'position, stream_id, stream_version, type, data, metadata, recorded_at';
 
 export function postgresEventStoreMigrations() {
@@ -77,6 +126,9 @@ export class PostgresEventStore implements EventStore {
   private listenerReady: Promise<void> | undefined;
   private waiters = new Set<() => void>();
   private closed = false;
+  private readonly heads = new StreamHeadCache(STREAM_HEAD_CACHE_SIZE);
+  private notifying: Promise<void> | undefined;
+  private notifyAgain = false;
 
   constructor(private readonly pool: Pool, private readonly options: PostgresEventStoreOptions = {}) {}
 
@@ -100,30 +152,158 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * One INSERT for every event of every stream (and the NOTIFY in the same statement),
+   * so an append whose stream heads are known costs one round trip and commits on its
+   * own; a conflicting writer is caught by the unique (stream_id, stream_version) key.
+   */
   private async appendOnce(appends: StreamAppend[]): Promise<AppendResult[]> {
+    const heads = await this.headsFor(appends);
+    const planned: Array<{ streamId: string; expected: ExpectedVersion; chained: ChainedEvent[] }> = [];
+    const rows: ChainedEvent[] = [];
+    const streamIds: string[] = [];
+    for (const { streamId, events, expected } of appends) {
+      if (events.length === 0) continue;
+      const head = heads.get(streamId)!;
+      checkExpected(streamId, expected, head.version);
+      const chained = chainNewEvents(streamId, head.version, head.hash, events);
+      const last = chained[chained.length - 1];
+      // A stream may occur more than once in one append: the next occurrence continues it.
+      heads.set(streamId, { version: last.streamVersion, hash: last.metadata.hash });
+      planned.push({ streamId, expected, chained });
+      for (const event of chained) {
+        rows.push(event);
+        streamIds.push(streamId);
+      }
+    }
+    let firstPosition: bigint;
+    try {
+      firstPosition = await this.insertAll(streamIds, rows);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      // Another writer took a version first; the statement appended nothing.
+      const streamId = conflictingStream(error) ?? planned[0].streamId;
+      const conflicting = planned.find((p) => p.streamId === streamId) ?? planned[0];
+      for (const p of planned) this.heads.forget(p.streamId);
+      const actual = (await this.readHeads([conflicting.streamId]).catch(() => new Map<string, StreamHead>())).get(conflicting.streamId)?.version ?? -1;
+      throw new VersionConflict(conflicting.streamId, describeExpected(conflicting.expected), actual);
+    }
+    const results: AppendResult[] = [];
+    let ordinal = 0n;
+    for (const { streamId, chained } of planned) {
+      const recorded = chained.map((event) => ({
+        position: String(firstPosition + ordinal++),
+        streamId,
+        streamVersion: event.streamVersion,
+        type: event.type,
+        data: event.data,
+        metadata: event.metadata,
+        recordedAt: new Date(event.metadata.recordedAt).toISOString(),
+      }));
+      const last = recorded[recorded.length - 1];
+      this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
+      results.push({ streamId, version: last.streamVersion, position: last.position, events: recorded });
+    }
+    this.announceAppend();
+    return results;
+  }
+
+  /**
+   * The version and last hash each append continues from. A new stream needs no read;
+   * an exact version is taken from the head cache when it matches; the rest are read in
+   * one query (a writer racing in between is caught by the unique version key).
+   */
+  private async headsFor(appends: StreamAppend[]): Promise<Map<string, StreamHead>> {
+    const heads = new Map<string, StreamHead>();
+    const unknown = new Set<string>();
+    for (const { streamId, expected } of appends) {
+      if (heads.has(streamId) || unknown.has(streamId)) continue;
+      if (expected.kind === 'no_stream') {
+        heads.set(streamId, { version: 0, hash: GENESIS_HASH });
+        continue;
+      }
+      const cached = this.heads.get(streamId);
+      if (cached && expected.kind === 'exact' && cached.version === expected.version) heads.set(streamId, cached);
+      else unknown.add(streamId);
+    }
+    if (unknown.size > 0) {
+      const read = await this.readHeads([...unknown]);
+      for (const streamId of unknown) heads.set(streamId, read.get(streamId) ?? { version: 0, hash: GENESIS_HASH });
+    }
+    return heads;
+  }
+
+  private async readHeads(streamIds: string[]): Promise<Map<string, StreamHead>> {
+    const { rows } = await this.pool.query<{ stream_id: string; stream_version: number; hash: string }>(
+      `SELECT s.stream_id, h.stream_version, h.hash FROM unnest($1::text[]) AS s(stream_id)
+       JOIN LATERAL (
+         SELECT stream_version, metadata->>'hash' AS hash FROM events
+         WHERE stream_id = s.stream_id ORDER BY stream_version DESC LIMIT 1
+       ) h ON true`,
+      [streamIds],
+    );
+    const heads = new Map<string, StreamHead>();
+    for (const row of rows) {
+      heads.set(row.stream_id, { version: row.stream_version, hash: row.hash });
+      this.heads.remember(row.stream_id, row.stream_version, row.hash);
+    }
+    return heads;
+  }
+
+  /** Inserts the rows in one statement (in its own transaction unless a test hook holds one open); returns the first position. */
+  /**
+   * Wakes subscribers: those of this process at once, other processes by NOTIFY. The
+   * NOTIFY is sent after the commit and coalesced (one in flight, at most one queued),
+   * because a NOTIFY inside the append would take PostgreSQL's notify lock and hold it
+   * through the commit's WAL flush, serializing every writer's commit.
+   */
+  private announceAppend(): void {
+    this.wakeAll();
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = this.pool
+      .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, 'append'])
+      .then(() => undefined, () => undefined) // a lost wake-up only delays subscribers until their next poll
+      .finally(() => {
+        this.notifying = undefined;
+        if (this.notifyAgain && !this.closed) {
+          this.notifyAgain = false;
+          this.announceAppend();
+        }
+      });
+  }
+
+  private async insertAll(streamIds: string[], rows: ChainedEvent[]): Promise<bigint> {
+    const sql = `WITH inserted AS (
+        INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at)
+        SELECT pg_current_xact_id()::text::bigint * 65536 + e.ord - 1, e.stream_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at
+        FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
+             WITH ORDINALITY AS e(stream_id, version, event_id, type, data, metadata, recorded_at, ord)
+        RETURNING position
+      )
+      SELECT min(position)::text AS first FROM inserted`;
+    const params = [
+      streamIds,
+      rows.map((e) => e.streamVersion),
+      rows.map(() => randomUUID()),
+      rows.map((e) => e.type),
+      rows.map((e) => e.dataJson),
+      rows.map((e) => JSON.stringify(e.metadata)),
+      rows.map((e) => e.metadata.recordedAt),
+    ];
+    if (!this.options.beforeCommit) {
+      const { rows: result } = await this.pool.query<{ first: string }>(sql, params);
+      return BigInt(result[0].first);
+    }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const results: AppendResult[] = [];
-      let ordinal = 0;
-      for (const { streamId, events, expected } of appends) {
-        if (events.length === 0) continue;
-        const head = await this.streamHead(client, streamId);
-        checkExpected(streamId, expected, head.version);
-        const chained = chainNewEvents(streamId, head.version, head.hash, events);
-        const inserted = await this.insert(client, streamId, chained, ordinal, expected);
-        ordinal += chained.length;
-        results.push({
-          streamId,
-          version: head.version + events.length,
-          position: inserted[inserted.length - 1].position,
-          events: inserted,
-        });
-      }
-      await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, results[results.length - 1].position]);
-      if (this.options.beforeCommit) await this.options.beforeCommit();
+      const { rows: result } = await client.query<{ first: string }>(sql, params);
+      await this.options.beforeCommit();
       await client.query('COMMIT');
-      return results;
+      return BigInt(result[0].first);
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
@@ -132,57 +312,15 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private async streamHead(client: Pick<PoolClient, 'query'>, streamId: string): Promise<{ version: number; hash: string }> {
-    const { rows } = await client.query<{ stream_version: number; hash: string }>(
-      `SELECT stream_version, metadata->>'hash' AS hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1`,
-      [streamId],
-    );
-    return rows.length === 0 ? { version: 0, hash: GENESIS_HASH } : { version: rows[0].stream_version, hash: rows[0].hash };
-  }
-
-  private async insert(
-    client: PoolClient,
-    streamId: string,
-    events: ReturnType<typeof chainNewEvents<NewEvent>>,
-    firstOrdinal: number,
-    expected: ExpectedVersion,
-  ): Promise<RecordedEvent[]> {
-    try {
-      const { rows } = await client.query<EventRow>(
-        `INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at)
-         SELECT pg_current_xact_id()::text::bigint * 65536 + $2::int + e.ord, $1, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at
-         FROM unnest($3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::timestamptz[])
-              WITH ORDINALITY AS e(version, event_id, type, data, metadata, recorded_at, ord)
-         RETURNING ${SELECT_COLUMNS}`,
-        [
-          streamId,
-          firstOrdinal,
-          events.map((e) => e.streamVersion),
-          events.map(() => randomUUID()),
-          events.map((e) => e.type),
-          events.map((e) => JSON.stringify(e.data)),
-          events.map((e) => JSON.stringify(e.metadata)),
-          events.map((e) => e.metadata.recordedAt),
-        ],
-      );
-      return rows.map(toRecorded).sort((a, b) => a.streamVersion - b.streamVersion);
-    } catch (error) {
-      if ((error as { code?: string }).code === '23505') {
-        // Another writer took the next version between our read and our insert. Our
-        // transaction is aborted now, so the current version is read outside it.
-        const actual = (await this.streamHead(this.pool, streamId).catch(() => ({ version: -1 }))).version;
-        throw new VersionConflict(streamId, describeExpected(expected), actual);
-      }
-      throw error;
-    }
-  }
-
   async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1],
     );
-    return rows.map(toRecorded);
+    const events = rows.map(toRecorded);
+    const last = events[events.length - 1];
+    if (last) this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
+    return events;
   }
 
   async readAll({ after, limit, types }: ReadAllOptions): Promise<ReadAllResult> {
@@ -284,6 +422,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     this.closed = true;
     this.wakeAll();
+    await this.notifying;
     const listener = this.listener;
     this.listener = undefined;
     if (listener) await listener.end().catch(() => undefined);
