@@ -31,7 +31,34 @@ export interface Loaded<State> {
   id: string;
   state: State;
   version: number;
-  events: RecordedEvent[];
+}
+
+/**
+ * Folded states of recently loaded streams, least recently used first out. A state at a
+ * version is a pure fold of immutable events (evolve never mutates its input), so a
+ * command only reads and folds the events appended since; long streams (a cluster's
+ * scores, a session's ballots) are not re-read and re-folded on every command.
+ */
+export class StreamStateCache {
+  private readonly entries = new Map<string, { decider: object; version: number; state: unknown }>();
+
+  constructor(private readonly capacity = 5_000) {}
+
+  get<S>(decider: object, streamId: string): { version: number; state: S } | undefined {
+    const entry = this.entries.get(streamId);
+    if (!entry || entry.decider !== decider) return undefined;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, entry);
+    return { version: entry.version, state: entry.state as S };
+  }
+
+  remember(decider: object, streamId: string, version: number, state: unknown): void {
+    const known = this.entries.get(streamId);
+    if (known && known.decider === decider && known.version >= version) return;
+    this.entries.delete(streamId);
+    this.entries.set(streamId, { decider, version, state });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
 }
 
 /**
@@ -47,6 +74,7 @@ export class CommandTransaction {
     private readonly store: EventStore,
     private readonly context: CommandContext,
     commandId: string,
+    private readonly states: StreamStateCache = new StreamStateCache(0),
   ) {
     this.commandId = commandId;
     this.now = context.now();
@@ -66,9 +94,13 @@ export class CommandTransaction {
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
     const streamId = streamIdOf(decider.streamType, id);
-    const events = await this.store.readStream(streamId);
-    const state = fold(decider, events as unknown as E[]);
-    return { streamId, id, state, version: events.length, events };
+    const known = this.states.get<S>(decider, streamId);
+    const from = known ?? { version: 0, state: decider.initialState() };
+    const newer = await this.store.readStream(streamId, { fromVersion: from.version + 1 });
+    const state = (newer as unknown as E[]).reduce(decider.evolve, from.state);
+    const version = newer.length > 0 ? newer[newer.length - 1].streamVersion : from.version;
+    if (newer.length > 0) this.states.remember(decider, streamId, version, state);
+    return { streamId, id, state, version };
   }
 
   /** Loads a stream that must exist, or answers NOT_FOUND. */
@@ -119,6 +151,8 @@ export interface CommandOptions {
  * a repeated Idempotency-Key with the first result and appends nothing.
  */
 export class CommandHandler {
+  private readonly states = new StreamStateCache();
+
   constructor(
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
@@ -153,7 +187,7 @@ export class CommandHandler {
   private async runWithRetries(context: CommandContext, commandId: string, run: (tx: CommandTransaction) => Promise<void>, options: CommandOptions): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
-      const tx = new CommandTransaction(this.store, context, commandId);
+      const tx = new CommandTransaction(this.store, context, commandId, this.states);
       await run(tx);
       try {
         return await this.commit(tx);

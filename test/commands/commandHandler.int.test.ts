@@ -156,4 +156,43 @@ describe('CommandHandler', () => {
     await expect(failing).rejects.toBeInstanceOf(VersionConflict);
     expect(await store.readStream(`counter-${a}`)).toHaveLength(1);
   });
+
+  it('folds only the events appended since it last loaded a stream, including those of other writers', async () => {
+    // A running sum: folding any event twice, or missing one, changes the total.
+    type SumEvent = { type: 'Added'; data: { by: number } };
+    const sumDecider: Decider<{ type: 'Add'; data: { by: number } }, SumEvent, { sum: number; count: number }> = {
+      streamType: 'sum',
+      initialState: () => ({ sum: 0, count: 0 }),
+      evolve: (state, event) => ({ sum: state.sum + event.data.by, count: state.count + 1 }),
+      decide: (command, state) => [{ type: 'Added', data: { by: command.data.by + state.sum * 0 } }],
+    };
+    const readsFrom: number[] = [];
+    const spied = new Proxy(store, {
+      get: (target, key) =>
+        key === 'readStream'
+          ? (streamId: string, options?: { fromVersion?: number }) => {
+              readsFrom.push(options?.fromVersion ?? 1);
+              return target.readStream(streamId, options);
+            }
+          : Reflect.get(target, key, target),
+    });
+    const own = new CommandHandler(spied, new IdempotencyStore(db.pool));
+    const id = randomUUID();
+    const states: Array<{ sum: number; count: number }> = [];
+    const add = (by: number) => async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {
+      const loaded = await tx.load(sumDecider, id);
+      states.push(loaded.state);
+      tx.decide(sumDecider, loaded, { type: 'Add', data: { by } });
+    };
+    await own.execute(context(), 'add', {}, add(1));
+    await own.execute(context(), 'add', {}, add(2));
+    await store.append(`sum-${id}`, [{ ...testEvent('Added', { by: 10 }) }], Expected.version(2)); // another process
+    await own.execute(context(), 'add', {}, add(3));
+    await own.execute(context(), 'add', {}, add(4));
+
+    expect(states).toEqual([{ sum: 0, count: 0 }, { sum: 1, count: 1 }, { sum: 13, count: 3 }, { sum: 16, count: 4 }]);
+    // An empty stream caches nothing; then each load reads only past the version it folded last.
+    expect(readsFrom).toEqual([1, 1, 2, 4]);
+    expect((await store.readStream(`sum-${id}`)).map((e) => e.data.by)).toEqual([1, 2, 10, 3, 4]);
+  });
 });
