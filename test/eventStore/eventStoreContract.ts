@@ -193,7 +193,9 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       await new Promise((r) => setTimeout(r, 100));
       await store.append(stream, [testEvent('Live1')], Expected.version(2));
       await store.append(stream, [testEvent('Live2')], Expected.version(3));
-      await Promise.race([allSeen, new Promise((_, reject) => setTimeout(() => reject(new Error('timed out')), 10_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out')), 10_000)));
+      await Promise.race([allSeen, timedOut]).finally(() => clearTimeout(timer));
       await subscription.stop();
       expect(received.map((e) => e.type)).toEqual(['Before1', 'Before2', 'Live1', 'Live2']);
     });
