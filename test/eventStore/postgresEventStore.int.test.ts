@@ -72,6 +72,22 @@ describe('PostgreSQL event store', () => {
     expect((await store.readStream(stream))[0].data).toEqual({ v: 1 });
   });
 
+  it('refuses changes also in a session that skips ordinary triggers (replication role replica)', async () => {
+    const store = new PostgresEventStore(db.pool);
+    const stream = uniqueStream();
+    await store.append(stream, [testEvent('A', { v: 1 })], Expected.noStream);
+    const client = await db.pool.connect();
+    try {
+      await client.query(`SET session_replication_role = replica`);
+      await expect(client.query(`UPDATE events SET data = '{"v":2}' WHERE stream_id = $1`, [stream])).rejects.toThrow(/immutable/);
+      await expect(client.query('TRUNCATE events')).rejects.toThrow(/immutable/);
+      await client.query(`RESET session_replication_role`);
+    } finally {
+      client.release();
+    }
+    expect((await store.readStream(stream))[0].data).toEqual({ v: 1 });
+  });
+
   it('keeps the log readable up to the oldest running writer only', async () => {
     const store = new PostgresEventStore(db.pool);
     // Other databases' transactions on the same server also hold the horizon back for a moment.
