@@ -231,6 +231,16 @@ export interface ReadUser {
   requestsPerAction: number;
   description: string;
   action(client: GraphQLClient, rng: Random): Promise<void>;
+  /** Steady state before measuring: each sample once (e.g. the app's chain-verification memory). */
+  warmUp?(client: GraphQLClient): Promise<void>;
+}
+
+/** Runs `work` over `items` with `concurrency` at a time. */
+async function eachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await work(items[next++]);
+  }));
 }
 
 export class QueryError extends Error {}
@@ -273,6 +283,8 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       action: async (client, rng) => {
         await must(client, query, { d: rng.pick(awards).dossierId }, inspector);
       },
+      // The first check of a stream recomputes its whole chain; later ones only what was appended since.
+      warmUp: (client) => eachConcurrently([...new Set(awards.map((a) => a.dossierId))], 8, async (d) => void (await must(client, query, { d }, inspector))),
     });
   } else notes.push('inspector: auditTrail is not in the schema (or no award was generated); skipped');
   if (fields.has('searchSubjects') && awards.length > 0) {

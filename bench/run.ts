@@ -224,6 +224,9 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
       const userResults: UserResult[] = [];
       for (const user of users) {
         log(`queries: ${user.name}`);
+        const warmStart = nowMs();
+        await user.warmUp?.(client);
+        if (user.warmUp) log(`queries: ${user.name} warmed up in ${Math.round(nowMs() - warmStart)} ms`);
         await closedLoop(client, user, 8, Math.min(1_000, seconds * 500), rng); // warm-up
         const saturation = await closedLoop(client, user, COMMAND_CLIENTS, seconds * 1000, rng);
         const points: RatePoint[] = [];

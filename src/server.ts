@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
 import { depthLimit } from './graphql/depthLimit';
@@ -57,10 +57,13 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
+    // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.
+    introspection: true,
     // Shutdown is ordered by main.ts (HTTP, then projections, then pools).
     stopOnTerminationSignals: false,
   });

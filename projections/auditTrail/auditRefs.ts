@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 
-export type RefKind = 'subject' | 'dossier' | 'award' | 'complaint' | 'session' | 'decision';
+export type RefKind = 'subject' | 'dossier' | 'award' | 'complaint' | 'decision';
 export interface AuditRef {
   kind: RefKind;
   id: string;
@@ -50,7 +50,7 @@ export function auditRefs(event: Pick<RecordedEvent, 'type' | 'streamId' | 'data
       break;
     }
     case 'council_session':
-      add('session', ownId);
+      // No session ref: no filter asks for one (a session's own events are its stream).
       add('dossier', d.dossierId);
       for (const item of (d.agenda ?? []) as Data[]) {
         add('dossier', item.dossierId);

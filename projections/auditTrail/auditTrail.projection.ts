@@ -3,9 +3,10 @@ import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
+import { copyChunks, copyLines, copyText } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { periodLabel, type Period } from '../../src/shared/domain';
-import { auditRefs, type AuditRef } from './auditRefs';
+import { auditRefs } from './auditRefs';
 
 /** Fields that would reveal how a council member voted: tallies are public, choices are not. */
 const SECRET_FIELDS: Record<string, readonly string[]> = {
@@ -22,10 +23,22 @@ export function redact(event: Pick<RecordedEvent, 'type' | 'data'>): Record<stri
 
 type Data = Record<string, any>;
 
+const typeLabels = new Map<string, string>();
+
+/** `DossierSubmitted` → `Dossier Submitted` (a handful of types: computed once each). */
+function typeLabel(type: string): string {
+  let label = typeLabels.get(type);
+  if (label === undefined) {
+    label = type.replace(/([a-z])([A-Z])/g, '$1 $2');
+    if (typeLabels.size < 1_000) typeLabels.set(type, label);
+  }
+  return label;
+}
+
 /** One line an inspector can read: what happened, to whom, under which decision. */
 export function summarize(event: Pick<RecordedEvent, 'type' | 'streamId' | 'streamVersion' | 'data'>): string {
   const d = redact(event) as Data;
-  const parts: string[] = [event.type.replace(/([a-z])([A-Z])/g, '$1 $2')];
+  const parts: string[] = [typeLabel(event.type)];
   const name = d.name ?? d.fullName ?? d.title;
   if (typeof name === 'string') parts.push(`"${name}"`);
   const who = (d.nominee ?? d.subject) as { name?: string } | undefined;
@@ -66,11 +79,30 @@ async function loadLookups(events: RecordedEvent[], client: PoolClient) {
   return { complaints, awards };
 }
 
+const COPY_CHUNK_EVENTS = 500;
+
+function* entryChunks(events: RecordedEvent[]): Generator<string> {
+  for (let start = 0; start < events.length; start += COPY_CHUNK_EVENTS) {
+    let chunk = '';
+    for (const e of events.slice(start, start + COPY_CHUNK_EVENTS)) {
+      chunk +=
+        `${e.position}\t${copyText(e.streamId)}\t${e.streamVersion}\t${copyText(e.type)}\t${e.recordedAt}\t${copyText(e.metadata.actorId)}\t` +
+        `${copyText(summarize(e))}\t${copyText(JSON.stringify(redact(e)))}\t${copyText(e.metadata.prevHash)}\t${copyText(e.metadata.hash)}\n`;
+    }
+    yield chunk;
+  }
+}
+
+const ENTRY_COLUMNS = ['position', 'stream_id', 'stream_version', 'type', 'recorded_at', 'actor_id', 'summary', 'data', 'prev_hash', 'hash'] as const;
+const REF_COLUMNS = ['ref_kind', 'ref_id', 'position'] as const;
+
 export async function applyAuditEntries(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const { complaints, awards } = await loadLookups(events, client);
   const newComplaints: Array<[string, string | null, string | null]> = [];
   const newAwards: Array<[string, string]> = [];
-  const refs: Array<AuditRef & { position: string }> = [];
+  // Deduped per event, one position per event, and a position is applied once: unique rows.
+  const refLines: string[] = [];
+  const lookups = { complaintTargets: (id: string) => complaints.get(id), dossierOfAward: (id: string) => awards.get(id) };
   for (const event of events) {
     const d = event.data as Data;
     if (event.type === 'ComplaintFiled') {
@@ -81,31 +113,14 @@ export async function applyAuditEntries(events: RecordedEvent[], client: PoolCli
       awards.set(d.awardId, d.dossierId);
       newAwards.push([d.awardId, d.dossierId]);
     }
-    const lookups = { complaintTargets: (id: string) => complaints.get(id), dossierOfAward: (id: string) => awards.get(id) };
-    for (const ref of auditRefs(event, lookups)) refs.push({ ...ref, position: event.position });
+    for (const ref of auditRefs(event, lookups)) refLines.push(`${ref.kind}\t${copyText(ref.id)}\t${event.position}`);
   }
-  await client.query(
-    `INSERT INTO entries (position, stream_id, stream_version, type, recorded_at, actor_id, summary, data, prev_hash, hash)
-     SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::jsonb[], $9::text[], $10::text[])`,
-    [
-      events.map((e) => e.position),
-      events.map((e) => e.streamId),
-      events.map((e) => e.streamVersion),
-      events.map((e) => e.type),
-      events.map((e) => e.recordedAt),
-      events.map((e) => e.metadata.actorId ?? null),
-      events.map((e) => summarize(e)),
-      events.map((e) => JSON.stringify(redact(e))),
-      events.map((e) => e.metadata.prevHash),
-      events.map((e) => e.metadata.hash),
-    ],
-  );
-  if (refs.length > 0) {
-    await client.query(
-      `INSERT INTO entry_refs (ref_kind, ref_id, position) SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) ON CONFLICT DO NOTHING`,
-      [refs.map((r) => r.kind), refs.map((r) => r.id), refs.map((r) => r.position)],
-    );
-  }
+  // COPY rather than INSERT … unnest: every event lands here, and building and parsing
+  // array literals of JSON was most of the cost of a rebuild. The lines are built a
+  // chunk at a time while the server stores the previous chunk (positions, versions and
+  // ISO times need no escaping).
+  await copyChunks(client, 'entries', ENTRY_COLUMNS, entryChunks(events));
+  await copyLines(client, 'entry_refs', REF_COLUMNS, refLines);
   if (newComplaints.length > 0) {
     await client.query(
       `INSERT INTO complaint_targets (complaint_id, award_id, dossier_id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`,
@@ -122,8 +137,18 @@ export async function applyAuditEntries(events: RecordedEvent[], client: PoolCli
 
 export const auditTrailProjection: ProjectionDefinition = {
   name: 'audit_trail',
-  version: 2,
+  // 3: data as json, written by COPY; no refs to council sessions (nothing filters by
+  // them); the filters' indexes are built once caught up.
+  version: 3,
   eventTypes: null, // every event
   migrations: loadMigrations(join(projectRoot(), 'projections/auditTrail/migrations')),
+  // Random-order inserts into these (by stream, by ref) cost more than the rows themselves
+  // on a full log; built in one sort once the trail has caught up (004 drops the old ones).
+  deferredIndexes: [
+    'CREATE INDEX IF NOT EXISTS entries_stream ON entries (stream_id, position)',
+    'CREATE INDEX IF NOT EXISTS entries_actor ON entries (actor_id, position)',
+    'CREATE INDEX IF NOT EXISTS entries_recorded_at ON entries (recorded_at)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS entry_refs_key ON entry_refs (ref_kind, ref_id, position)',
+  ],
   apply: applyAuditEntries,
 };

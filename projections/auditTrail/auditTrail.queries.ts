@@ -19,7 +19,8 @@ export interface AuditEntryRow {
   type: string;
   actorId: string | null;
   summary: string;
-  data: Record<string, unknown>;
+  /** Absent when the page was read without it (withData: false). */
+  data?: Record<string, unknown>;
   hash: string;
 }
 
@@ -36,7 +37,7 @@ export interface AuditTrailPage {
 export async function getAuditTrail(
   pool: Pool,
   filter: AuditTrailFilter,
-  page: { first: number; afterPosition: string; asOf: Date | null },
+  page: AuditTrailPageArgs,
 ): Promise<AuditTrailPage> {
   const { text, params } = auditTrailSql(filter, page);
   const { rows } = await pool.query(text, params);
@@ -44,8 +45,20 @@ export async function getAuditTrail(
   return { entries: rows.slice(0, page.first) as AuditEntryRow[], hasNextPage };
 }
 
-/** The statement behind getAuditTrail (exposed so tests can check its plan). */
-export function auditTrailSql(filter: AuditTrailFilter, page: { first: number; afterPosition: string; asOf: Date | null }): { text: string; params: unknown[] } {
+export interface AuditTrailPageArgs {
+  first: number;
+  afterPosition: string;
+  asOf: Date | null;
+  /** Read each entry's data (default true); a page whose reader asks no data skips parsing it. */
+  withData?: boolean;
+}
+
+/**
+ * The statement behind getAuditTrail (exposed so tests can check its plan, and so the
+ * chain verifier can read the page and its log check in one round trip). It selects
+ * at most `first + 1` rows: one more tells whether there is a next page.
+ */
+export function auditTrailSql(filter: AuditTrailFilter, page: AuditTrailPageArgs): { text: string; params: unknown[] } {
   const params: unknown[] = [page.afterPosition, page.first + 1];
   const joins: string[] = [];
   const where: string[] = ['e.position > $1::bigint'];
@@ -76,7 +89,7 @@ export function auditTrailSql(filter: AuditTrailFilter, page: { first: number; a
   }
   const text =
     `SELECT e.position::text AS position, e.recorded_at AS "recordedAt", e.stream_id AS "streamId", e.stream_version AS "streamVersion",
-            e.type, e.actor_id AS "actorId", e.summary, e.data, e.hash
+            e.type, e.actor_id AS "actorId", e.summary${page.withData === false ? '' : ', e.data'}, e.hash
      FROM audit_trail.entries e ${joins.join(' ')}
      WHERE ${where.join(' AND ')}
      ORDER BY e.position

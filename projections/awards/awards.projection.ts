@@ -4,39 +4,70 @@ import type { AwardGranted, AwardRevoked } from '../../src/awards/award.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
+import { copyRows } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 
 export const AWARDS_PROJECTION = 'awards';
 
-async function granted(event: RecordedEvent, client: PoolClient): Promise<void> {
-  const d = event.data as AwardGranted['data'];
-  await client.query(
-    `INSERT INTO awards (award_id, dossier_id, award, category, label, subject_kind, subject_id, subject_name, subject_unit_id,
-       period_kind, period_year, decision_number, decided_on, issued_by_unit_id, issued_by_level, signer_name, cash_multiple,
-       direct_worker, female, movement_id, thematic, granted_at, granted_position)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)`,
-    [
+type Revocation = AwardRevoked['data'];
+
+const GRANT_COLUMNS = [
+  'award_id', 'dossier_id', 'award', 'category', 'label', 'subject_kind', 'subject_id', 'subject_name', 'subject_unit_id',
+  'period_kind', 'period_year', 'decision_number', 'decided_on', 'issued_by_unit_id', 'issued_by_level', 'signer_name', 'cash_multiple',
+  'direct_worker', 'female', 'movement_id', 'thematic', 'granted_at', 'granted_position',
+  'revoked', 'revoked_reason', 'revocation_decision_number', 'revoked_by_complaint_id', 'revoked_at',
+] as const;
+
+/**
+ * One COPY of the batch's grants and one update of the awards granted before it. A
+ * revocation of an award granted earlier in the same batch is folded into its new row,
+ * and a later revocation of the same award replaces an earlier one, as row-by-row updates would.
+ */
+export async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
+  const grants = new Map<string, { event: RecordedEvent; revocation: Revocation | null }>();
+  const revocationsOfEarlier = new Map<string, Revocation>();
+  for (const event of events) {
+    if (event.type === 'AwardGranted') {
+      const d = event.data as AwardGranted['data'];
+      // Two grants of one award fail on the primary key, like two inserts did.
+      if (grants.has(d.awardId)) throw new Error(`award ${d.awardId} was granted twice`);
+      // Revoked before it was granted: row by row, that revocation found nothing to update.
+      if (revocationsOfEarlier.has(d.awardId)) throw new Error(`AwardRevoked for award ${d.awardId}, which was never granted`);
+      grants.set(d.awardId, { event, revocation: null });
+    } else if (event.type === 'AwardRevoked') {
+      const d = event.data as Revocation;
+      const grant = grants.get(d.awardId);
+      if (grant) grant.revocation = d;
+      else revocationsOfEarlier.set(d.awardId, d);
+    }
+  }
+
+  // A plain COPY: granting an award twice still fails on the primary key.
+  await copyRows(client, 'awards', GRANT_COLUMNS, [...grants.values()].map(({ event, revocation: r }) => {
+    const d = event.data as AwardGranted['data'];
+    return [
       d.awardId, d.dossierId, d.award, d.category, d.label, d.subject.kind, d.subject.id, d.subject.name, d.subjectUnitId,
       d.period.kind, d.period.year, d.decisionNumber, d.decidedOn, d.issuedByUnitId, d.issuedByLevel, d.signerName, d.cashMultiple,
       d.directWorker, d.female, d.movementId, d.thematic, d.grantedAt, event.position,
-    ],
-  );
-}
+      r !== null, r?.reason ?? null, r?.decisionNumber ?? null, r?.complaintId ?? null, r?.revokedAt ?? null,
+    ];
+  }));
 
-async function revoked(event: RecordedEvent, client: PoolClient): Promise<void> {
-  const d = event.data as AwardRevoked['data'];
-  const result = await client.query(
-    `UPDATE awards SET revoked = true, revoked_reason = $2, revocation_decision_number = $3, revoked_by_complaint_id = $4, revoked_at = $5
-     WHERE award_id = $1`,
-    [d.awardId, d.reason, d.decisionNumber, d.complaintId, d.revokedAt],
-  );
-  if (result.rowCount !== 1) throw new Error(`AwardRevoked for award ${d.awardId}, which was never granted`);
-}
-
-export async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
-  for (const event of events) {
-    if (event.type === 'AwardGranted') await granted(event, client);
-    else if (event.type === 'AwardRevoked') await revoked(event, client);
+  if (revocationsOfEarlier.size > 0) {
+    const revocations = [...revocationsOfEarlier.values()];
+    const { rows } = await client.query<{ award_id: string }>(
+      `UPDATE awards a SET revoked = true, revoked_reason = r.reason, revocation_decision_number = r.decision_number,
+         revoked_by_complaint_id = r.complaint_id, revoked_at = r.revoked_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(award_id, reason, decision_number, complaint_id, revoked_at)
+       WHERE a.award_id = r.award_id
+       RETURNING a.award_id`,
+      [revocations.map((r) => r.awardId), revocations.map((r) => r.reason), revocations.map((r) => r.decisionNumber), revocations.map((r) => r.complaintId), revocations.map((r) => r.revokedAt)],
+    );
+    if (rows.length !== revocations.length) {
+      const found = new Set(rows.map((r) => r.award_id));
+      const missing = revocations.find((r) => !found.has(r.awardId))!;
+      throw new Error(`AwardRevoked for award ${missing.awardId}, which was never granted`);
+    }
   }
 }
 

@@ -9,23 +9,40 @@ import { applyStandingsInputs, STANDINGS_EVENT_TYPES } from './standings.apply';
 
 export const CLUSTER_SCORING_PROJECTION = 'cluster_scoring';
 
-async function rankingFinalized(event: RecordedEvent, client: PoolClient): Promise<void> {
-  const d = event.data as ClusterRankingFinalized['data'];
-  // A cluster's year is finalized once; replacing keeps a repeated event harmless.
-  await client.query('DELETE FROM final_ranks WHERE cluster_id = $1 AND year = $2', [d.clusterId, d.year]);
+/**
+ * A cluster's year is finalized once; replacing keeps a repeated event harmless. Within
+ * a batch the last finalization of a cluster and year wins, as it would event by event:
+ * one delete of the years finalized, one insert of their rows.
+ */
+async function rankingsFinalized(events: RecordedEvent[], client: PoolClient): Promise<void> {
+  const latest = new Map<string, ClusterRankingFinalized['data']>();
+  for (const event of events) {
+    if (event.type !== 'ClusterRankingFinalized') continue;
+    const d = event.data as ClusterRankingFinalized['data'];
+    const key = JSON.stringify([d.clusterId, d.year]);
+    latest.set(key, d);
+  }
+  if (latest.size === 0) return;
+  const finalized = [...latest.values()];
+  await client.query(
+    'DELETE FROM final_ranks f USING unnest($1::text[], $2::int[]) AS k(cluster_id, year) WHERE f.cluster_id = k.cluster_id AND f.year = k.year',
+    [finalized.map((d) => d.clusterId), finalized.map((d) => d.year)],
+  );
+  const rows = finalized.flatMap((d) => d.rows.map((r) => ({ d, r })));
+  if (rows.length === 0) return;
   await client.query(
     `INSERT INTO final_ranks (cluster_id, year, unit_id, rank, cluster_name, unit_name, total_points, finalized_at)
-     SELECT $1, $2, r.unit_id, r.rank, $3, r.unit_name, r.total_points, $7
-     FROM unnest($4::text[], $5::int[], $6::text[], $8::float8[]) AS r(unit_id, rank, unit_name, total_points)`,
-    [d.clusterId, d.year, d.clusterName, d.rows.map((r) => r.unitId), d.rows.map((r) => r.rank), d.rows.map((r) => r.unitName), d.finalizedAt, d.rows.map((r) => r.totalPoints)],
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::float8[], $8::timestamptz[])`,
+    [
+      rows.map(({ d }) => d.clusterId), rows.map(({ d }) => d.year), rows.map(({ r }) => r.unitId), rows.map(({ r }) => r.rank),
+      rows.map(({ d }) => d.clusterName), rows.map(({ r }) => r.unitName), rows.map(({ r }) => r.totalPoints), rows.map(({ d }) => d.finalizedAt),
+    ],
   );
 }
 
 export async function applyClusterScoring(events: RecordedEvent[], client: PoolClient): Promise<void> {
   await applyStandingsInputs(events, client);
-  for (const event of events) {
-    if (event.type === 'ClusterRankingFinalized') await rankingFinalized(event, client);
-  }
+  await rankingsFinalized(events, client);
 }
 
 /** Cluster scoring: every input of the standings (answered as of any instant) and the finalized ranks. */

@@ -1,5 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { copyRows } from '../../src/projections/copyRows';
 
 type Data = Record<string, any>;
 
@@ -7,42 +8,43 @@ export const STANDINGS_EVENT_TYPES = ['ClusterFormed', 'ClusterLeadershipAssigne
 
 /** Keeps every input of the standings (not the standings themselves): they are computed per question, as of any instant. */
 export async function applyStandingsInputs(events: RecordedEvent[], client: PoolClient): Promise<void> {
+  // Scores are the bulk of a cluster's events: one COPY per batch.
   const scores = events.filter((e) => e.type === 'ClusterScoreRecorded');
-  if (scores.length > 0) {
-    // Scores are the bulk of a cluster's events: one statement per batch.
+  await copyRows(
+    client,
+    'scores',
+    ['cluster_id', 'year', 'position', 'recorded_at', 'unit_id', 'criterion_code', 'kind', 'points'],
+    scores.map((e) => {
+      const d = e.data as Data;
+      return [d.clusterId, d.year, e.position, e.recordedAt, d.unitId, d.criterionCode, d.kind, d.points];
+    }),
+  );
+  const formed = events.filter((e) => e.type === 'ClusterFormed').map((e) => e.data as Data);
+  if (formed.length > 0) {
+    await client.query('INSERT INTO clusters (cluster_id, name, members) SELECT c.id, c.name, c.members::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS c(id, name, members)', [
+      formed.map((d) => d.clusterId), formed.map((d) => d.name), formed.map((d) => JSON.stringify(d.members)),
+    ]);
+  }
+  const criteria = events.filter((e) => e.type === 'ClusterCriteriaSet');
+  if (criteria.length > 0) {
     await client.query(
-      `INSERT INTO scores (cluster_id, year, position, recorded_at, unit_id, criterion_code, kind, points)
-       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::float8[])`,
+      `INSERT INTO criteria_sets (cluster_id, year, position, recorded_at, criteria)
+       SELECT c.id, c.year, c.position, c.recorded_at, c.criteria::jsonb FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[]) AS c(id, year, position, recorded_at, criteria)`,
       [
-        scores.map((e) => (e.data as Data).clusterId),
-        scores.map((e) => (e.data as Data).year),
-        scores.map((e) => e.position),
-        scores.map((e) => e.recordedAt),
-        scores.map((e) => (e.data as Data).unitId),
-        scores.map((e) => (e.data as Data).criterionCode),
-        scores.map((e) => (e.data as Data).kind),
-        scores.map((e) => (e.data as Data).points),
+        criteria.map((e) => (e.data as Data).clusterId), criteria.map((e) => (e.data as Data).year), criteria.map((e) => e.position),
+        criteria.map((e) => e.recordedAt), criteria.map((e) => JSON.stringify((e.data as Data).criteria)),
       ],
     );
   }
-  for (const event of events) {
-    const d = event.data as Data;
-    switch (event.type) {
-      case 'ClusterFormed':
-        await client.query('INSERT INTO clusters (cluster_id, name, members) VALUES ($1, $2, $3)', [d.clusterId, d.name, JSON.stringify(d.members)]);
-        break;
-      case 'ClusterCriteriaSet':
-        await client.query('INSERT INTO criteria_sets (cluster_id, year, position, recorded_at, criteria) VALUES ($1, $2, $3, $4, $5)', [
-          d.clusterId, d.year, event.position, event.recordedAt, JSON.stringify(d.criteria),
-        ]);
-        break;
-      case 'ClusterLeadershipAssigned':
-        await client.query('INSERT INTO leadership (cluster_id, year, position, recorded_at, leader_unit_id, deputy_unit_id) VALUES ($1, $2, $3, $4, $5, $6)', [
-          d.clusterId, d.year, event.position, event.recordedAt, d.leaderUnitId, d.deputyUnitId,
-        ]);
-        break;
-      default:
-        break;
-    }
+  const leadership = events.filter((e) => e.type === 'ClusterLeadershipAssigned');
+  if (leadership.length > 0) {
+    await client.query(
+      `INSERT INTO leadership (cluster_id, year, position, recorded_at, leader_unit_id, deputy_unit_id)
+       SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[])`,
+      [
+        leadership.map((e) => (e.data as Data).clusterId), leadership.map((e) => (e.data as Data).year), leadership.map((e) => e.position),
+        leadership.map((e) => e.recordedAt), leadership.map((e) => (e.data as Data).leaderUnitId), leadership.map((e) => (e.data as Data).deputyUnitId),
+      ],
+    );
   }
 }

@@ -4,27 +4,34 @@ import type { CouncilSessionConvened } from '../../src/councilSessions/councilSe
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
+import { copyRows } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import type { IsoDate } from '../../src/shared/domain';
 import { DOSSIER_COLUMNS, FOLDED_DOSSIER_EVENTS, foldDossierEvent, type DossierRecord } from './dossierRecord';
 
 export const DOSSIERS_PROJECTION = 'dossiers';
 
-const COLUMN_LIST = DOSSIER_COLUMNS.map(([name]) => name).join(', ');
 const RECORD_SHAPE = DOSSIER_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
-const UPDATE_LIST = DOSSIER_COLUMNS.filter(([name]) => name !== 'dossier_id')
-  .map(([name]) => `${name} = EXCLUDED.${name}`)
-  .join(', ');
 
-/** Writes every touched row in one statement: the rows travel as one jsonb parameter. */
-const UPSERT_DOSSIERS = `INSERT INTO dossiers (${COLUMN_LIST})
-  SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_SHAPE})
-  ON CONFLICT (dossier_id) DO UPDATE SET ${UPDATE_LIST}`;
+const COLUMN_NAMES = DOSSIER_COLUMNS.map(([name]) => name);
+const JSON_COLUMNS = new Set(DOSSIER_COLUMNS.filter(([, type]) => type === 'jsonb').map(([name]) => name));
+
+/** A row as COPY takes it: jsonb columns as JSON text. */
+function copyRow(record: DossierRecord): unknown[] {
+  return COLUMN_NAMES.map((name) => (JSON_COLUMNS.has(name) && record[name] !== null ? JSON.stringify(record[name]) : record[name]));
+}
+
+/** Dossiers submitted before the batch: one update (the rows travel as one jsonb parameter). */
+const UPDATE_DOSSIERS = `UPDATE dossiers d SET ${DOSSIER_COLUMNS.filter(([name]) => name !== 'dossier_id')
+  .map(([name]) => `${name} = r.${name}`)
+  .join(', ')}
+  FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_SHAPE}) WHERE d.dossier_id = r.dossier_id`;
 
 /**
  * Applies a batch with a fixed number of statements however many events it holds:
  * the sessions it convenes, one read of the rows it touches and of the sessions its
- * votes name, then one upsert. Events are folded in memory in log order.
+ * votes name, then one COPY of the new rows and one update of the others. Events
+ * are folded in memory in log order.
  */
 export async function applyDossiers(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const heldOn = new Map<string, IsoDate>();
@@ -61,6 +68,7 @@ export async function applyDossiers(events: RecordedEvent[], client: PoolClient)
     [[...touchedIds]],
   );
   for (const { record } of rows) records.set(record.dossier_id, record);
+  const existedBefore = new Set(records.keys());
   const sessionsToLoad = [...sessionsNamed].filter((id) => !heldOn.has(id));
   if (sessionsToLoad.length > 0) {
     const { rows } = await client.query<{ session_id: string; held_on: IsoDate }>(
@@ -76,7 +84,11 @@ export async function applyDossiers(events: RecordedEvent[], client: PoolClient)
     const dossierId = String(event.data.dossierId);
     records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate));
   }
-  await client.query(UPSERT_DOSSIERS, [JSON.stringify([...records.values()])]);
+  const created = [...records.values()].filter((r) => !existedBefore.has(r.dossier_id));
+  const changed = [...records.values()].filter((r) => existedBefore.has(r.dossier_id));
+  // Dossiers submitted in the batch: a plain COPY.
+  await copyRows(client, 'dossiers', COLUMN_NAMES, created.map(copyRow));
+  if (changed.length > 0) await client.query(UPDATE_DOSSIERS, [JSON.stringify(changed)]);
 }
 
 /** Dossiers with their status, appraisal, tally and award: the `dossier` query's read model. */

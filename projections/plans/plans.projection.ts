@@ -1,41 +1,55 @@
 import { join } from 'node:path';
+import type { PoolClient } from 'pg';
+import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
+import { copyRows } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 
 type Data = Record<string, any>;
+
+/** Plans and reports are only ever inserted, so a batch is one COPY or multi-row insert per table. */
+export async function applyPlans(events: RecordedEvent[], client: PoolClient): Promise<void> {
+  const plans: Data[] = [];
+  const tasks: Array<{ planId: string; task: Data }> = [];
+  const reports: RecordedEvent[] = [];
+  for (const event of events) {
+    const d = event.data as Data;
+    if (event.type === 'PlanIssued') {
+      plans.push(d);
+      for (const task of d.tasks as Data[]) tasks.push({ planId: d.planId, task });
+    } else if (event.type === 'PlanTaskReported') reports.push(event);
+  }
+  await copyRows(client, 'plans', ['plan_id', 'year', 'title', 'issued_by_unit_id'], plans.map((d) => [d.planId, d.year, d.title, d.issuedByUnitId]));
+  if (tasks.length > 0) {
+    // Arrays of arrays cannot be bound one row each: unit lists travel joined by the unit separator.
+    await client.query(
+      `INSERT INTO plan_tasks (plan_id, task_no, quarter, content, directing_unit_id, executing_unit_ids, coordinating_unit_ids)
+       SELECT t.plan_id, t.task_no, t.quarter, t.content, t.directing, string_to_array(t.executing, E'\\x1f'), string_to_array(t.coordinating, E'\\x1f')
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(plan_id, task_no, quarter, content, directing, executing, coordinating)`,
+      [
+        tasks.map((t) => t.planId),
+        tasks.map((t) => t.task.taskNo),
+        tasks.map((t) => t.task.quarter),
+        tasks.map((t) => t.task.content),
+        tasks.map((t) => t.task.directingUnitId),
+        tasks.map((t) => (t.task.executingUnitIds as string[]).join('\x1f')),
+        tasks.map((t) => (t.task.coordinatingUnitIds as string[]).join('\x1f')),
+      ],
+    );
+  }
+  await copyRows(
+    client,
+    'plan_task_reports',
+    ['plan_id', 'task_no', 'position', 'done', 'note', 'reported_on'],
+    reports.map((e) => [e.data.planId, e.data.taskNo, e.position, e.data.done, e.data.note, e.data.reportedOn]),
+  );
+}
 
 export const plansProjection: ProjectionDefinition = {
   name: 'plans',
   version: 1,
   eventTypes: ['PlanIssued', 'PlanTaskReported'],
   migrations: loadMigrations(join(projectRoot(), 'projections/plans/migrations')),
-  apply: async (events, client) => {
-    for (const event of events) {
-      const d = event.data as Data;
-      if (event.type === 'PlanIssued') {
-        await client.query('INSERT INTO plans (plan_id, year, title, issued_by_unit_id) VALUES ($1, $2, $3, $4)', [d.planId, d.year, d.title, d.issuedByUnitId]);
-        const tasks = d.tasks as Data[];
-        await client.query(
-          `INSERT INTO plan_tasks (plan_id, task_no, quarter, content, directing_unit_id, executing_unit_ids, coordinating_unit_ids)
-           SELECT $1, t.task_no, t.quarter, t.content, t.directing, string_to_array(t.executing, E'\\x1f'), string_to_array(t.coordinating, E'\\x1f')
-           FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(task_no, quarter, content, directing, executing, coordinating)`,
-          [
-            d.planId,
-            tasks.map((t) => t.taskNo),
-            tasks.map((t) => t.quarter),
-            tasks.map((t) => t.content),
-            tasks.map((t) => t.directingUnitId),
-            tasks.map((t) => (t.executingUnitIds as string[]).join('\x1f')),
-            tasks.map((t) => (t.coordinatingUnitIds as string[]).join('\x1f')),
-          ],
-        );
-      } else if (event.type === 'PlanTaskReported') {
-        await client.query(
-          'INSERT INTO plan_task_reports (plan_id, task_no, position, done, note, reported_on) VALUES ($1, $2, $3, $4, $5, $6)',
-          [d.planId, d.taskNo, event.position, d.done, d.note, d.reportedOn],
-        );
-      }
-    }
-  },
+  apply: applyPlans,
 };

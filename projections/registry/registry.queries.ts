@@ -9,24 +9,51 @@ export interface SubjectHitRow {
   score: number;
 }
 
+/** The length of the name pieces in subjects_search_grams (migration 009): texts this long or longer use them. */
+export const SEARCH_GRAM_LENGTH = 8;
+
+/** The score of a hit: 2 for the whole name, 1 for a name starting with the text, plus trigram word similarity. */
+const SCORE = `(CASE WHEN search_text = $1 THEN 2 WHEN search_text LIKE $3 THEN 1 ELSE 0 END + public.word_similarity($1, search_text))::float8`;
+
 /**
  * People and units whose name contains the words typed, with or without diacritics,
  * best first: the whole name, then a name starting with the text, then by trigram
- * similarity. The trigram index serves the LIKE, so no table scan.
+ * similarity.
+ *
+ * The three kinds of hit never tie across kinds (whole name: 2 + 1; starting with the
+ * text: 1 + a similarity above 0; containing it elsewhere: at most 0 + 1), so they are
+ * read in that order and a kind is only read while the page is not full: whole names
+ * and names starting with the text come from the b-tree on search_text (a few rows).
+ * Only a page they leave short looks for names containing the text further on: for a
+ * text of 8 characters or more, among the rows holding both its first and its last 8
+ * characters (subjects_search_grams), else through the trigram index, whose scan over
+ * common name syllables is what every search used to cost. The answer is the one
+ * scoring every match would give (test/subjects checks it against that query).
  */
 export async function searchSubjects(pool: Pool, text: string, first: number): Promise<SubjectHitRow[]> {
   const needle = normalizeForSearch(text);
   if (needle === '') return [];
-  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // Pieces every row containing the text holds; counted in code points, as substr counts.
+  const chars = Array.from(needle);
+  const grams = chars.length >= SEARCH_GRAM_LENGTH ? [...new Set([chars.slice(0, SEARCH_GRAM_LENGTH).join(''), chars.slice(-SEARCH_GRAM_LENGTH).join('')])] : null;
   const { rows } = await pool.query(
-    `SELECT kind, id, name, unit_name AS "unitName",
-            (CASE WHEN search_text = $1 THEN 2 WHEN search_text LIKE $3 THEN 1 ELSE 0 END
-             + public.word_similarity($1, search_text))::float8 AS score
-     FROM registry.subjects
-     WHERE search_text LIKE $2
+    `WITH whole AS MATERIALIZED (
+       SELECT kind, id, name, unit_name, search_text FROM registry.subjects
+       WHERE search_text = $1 ORDER BY name, id LIMIT $4
+     ), starting AS MATERIALIZED (
+       SELECT kind, id, name, unit_name, search_text FROM registry.subjects
+       WHERE (SELECT count(*) FROM whole) < $4 AND search_text LIKE $3 AND search_text <> $1
+     ), containing AS MATERIALIZED (
+       SELECT kind, id, name, unit_name, search_text FROM registry.subjects
+       WHERE (SELECT count(*) FROM whole) + (SELECT count(*) FROM starting) < $4 AND search_text LIKE $2 AND search_text NOT LIKE $3
+         ${grams ? 'AND public.search_grams(search_text) @> $5::text[]' : ''}
+     )
+     SELECT kind, id, name, unit_name AS "unitName", ${SCORE} AS score
+     FROM (SELECT * FROM whole UNION ALL SELECT * FROM starting UNION ALL SELECT * FROM containing) hits
      ORDER BY score DESC, name, id
      LIMIT $4`,
-    [needle, pattern, `${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, first],
+    grams ? [needle, `%${escaped}%`, `${escaped}%`, first, grams] : [needle, `%${escaped}%`, `${escaped}%`, first],
   );
   return rows as SubjectHitRow[];
 }

@@ -129,9 +129,16 @@ class Deltas {
 
 const b = (flag: boolean): number => (flag ? 1 : 0);
 
+/**
+ * The unit id of the province-wide rows: every contribution is also added here, so a
+ * dashboard over all units reads a few rows per year instead of summing every unit's.
+ * No unit has an empty id.
+ */
+export const ALL_UNITS = '';
+
 /** granted, individuals, collectives, direct_workers, women, revoked, revoked_individuals, revoked_direct_workers */
 function awardContribution(a: AwardRow, deltas: Deltas, sign: 1 | -1): void {
-  deltas.add([a.periodKind, a.periodYear, a.unitId, a.award], [
+  for (const unitId of [a.unitId, ALL_UNITS]) deltas.add([a.periodKind, a.periodYear, unitId, a.award], [
     1,
     b(a.individual),
     b(!a.individual),
@@ -146,7 +153,7 @@ function awardContribution(a: AwardRow, deltas: Deltas, sign: 1 | -1): void {
 /** submitted, returned, eligible, ineligible, approved, rejected, granted — a withdrawn dossier only in submitted. */
 function dossierContribution(d: DossierRow, totals: Deltas, days: Deltas, sign: 1 | -1): void {
   const live = !d.withdrawn;
-  totals.add([d.periodKind, d.periodYear, d.unitId], [
+  for (const unitId of [d.unitId, ALL_UNITS]) totals.add([d.periodKind, d.periodYear, unitId], [
     1,
     b(live && d.returned),
     b(live && d.eligible === true),
@@ -155,7 +162,9 @@ function dossierContribution(d: DossierRow, totals: Deltas, days: Deltas, sign: 
     b(live && d.approved === false),
     b(live && d.granted),
   ], sign);
-  if (live && d.approved !== null && d.decisionDays !== null) days.add([d.periodKind, d.periodYear, d.unitId, d.decisionDays], [1], sign);
+  if (live && d.approved !== null && d.decisionDays !== null) {
+    for (const unitId of [d.unitId, ALL_UNITS]) days.add([d.periodKind, d.periodYear, unitId, d.decisionDays], [1], sign);
+  }
 }
 
 type Data = Record<string, any>;
@@ -533,7 +542,7 @@ export async function applyYearlyTotals(events: RecordedEvent[], client: PoolCli
 /** Per-period, per-unit totals of awards, dossiers and complaints, summed over unit subtrees by the queries. */
 export const yearlyTotalsProjection: ProjectionDefinition = {
   name: YEARLY_TOTALS_PROJECTION,
-  version: 1,
+  version: 2,
   eventTypes: YEARLY_TOTALS_EVENT_TYPES,
   migrations: loadMigrations(join(projectRoot(), 'projections/yearlyTotals/migrations')),
   apply: applyYearlyTotals,

@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { awardCategory, awardLabel } from '../../src/rules/awardCatalog';
 import {
   AwardCategory,
@@ -111,6 +111,8 @@ const SUBTREE = `WITH RECURSIVE tree AS (
     UNION SELECT u.unit_id FROM yearly_totals.units u JOIN tree t ON u.parent_unit_id = t.unit_id
   )`;
 const IN_SCOPE = `($1::text IS NULL OR x.unit_id IN (SELECT unit_id FROM tree))`;
+/** The same for the sums, which hold province-wide rows under ALL_UNITS ('') besides the per-unit ones. */
+const SUMS_IN_SCOPE = `(CASE WHEN $1::text IS NULL THEN x.unit_id = '' ELSE x.unit_id IN (SELECT unit_id FROM tree) END)`;
 
 const AWARD_ORDER = Object.values(AwardKind);
 
@@ -124,7 +126,7 @@ export async function getYearlyTotals(pool: Pool, period: Period, unitId: string
   return totals;
 }
 
-/** One YearlyTotals per year from `fromYear` to `toYear` (inclusive), read with four queries whatever the span. */
+/** One YearlyTotals per year from `fromYear` to `toYear` (inclusive), read with one statement whatever the span. */
 export async function getYearlyTotalsSeries(
   pool: Pool,
   kind: PeriodKind,
@@ -139,82 +141,72 @@ export async function getYearlyTotalsSeries(
   return readTotals(pool, kind, years, unitId, today);
 }
 
-async function readTotals(pool: Pool, kind: PeriodKind, years: number[], unitId: string | null, today: IsoDate): Promise<YearlyTotalsRow[]> {
-  const client = await pool.connect();
-  try {
-    // One snapshot for every figure, even while a projection batch commits.
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const result = await readInSnapshot(client, kind, years, unitId, today);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+/** The columns of one year's award totals, as the series statement returns them. */
+interface AwardTotalsRow {
+  year: number; award: AwardKind; granted: number; individuals: number; collectives: number; direct_workers: number; women: number;
+  revoked: number; revoked_individuals: number; revoked_direct_workers: number;
 }
 
-async function readInSnapshot(client: PoolClient, kind: PeriodKind, years: number[], unitId: string | null, today: IsoDate): Promise<YearlyTotalsRow[]> {
-  if (unitId !== null) {
-    const known = await client.query('SELECT 1 FROM yearly_totals.units WHERE unit_id = $1', [unitId]);
-    if (known.rowCount === 0) throw new NotFound('Unit', unitId);
-  }
+/**
+ * Every figure of the series in one statement: one round trip, and one snapshot for all
+ * of them (a statement sees a single snapshot, even while a projection batch commits).
+ * `$1` is the unit or null; unit_known is false for an unknown unit.
+ */
+const SERIES_SQL = `${SUBTREE}
+  SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM yearly_totals.units WHERE unit_id = $1::text)) AS unit_known,
+    (SELECT coalesce(json_agg(a), '[]'::json) FROM (
+       SELECT x.period_year AS year, x.award, sum(x.granted)::int AS granted, sum(x.individuals)::int AS individuals,
+              sum(x.collectives)::int AS collectives, sum(x.direct_workers)::int AS direct_workers, sum(x.women)::int AS women,
+              sum(x.revoked)::int AS revoked, sum(x.revoked_individuals)::int AS revoked_individuals,
+              sum(x.revoked_direct_workers)::int AS revoked_direct_workers
+       FROM yearly_totals.award_totals x
+       WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${SUMS_IN_SCOPE}
+       GROUP BY x.period_year, x.award) a) AS awards,
+    (SELECT coalesce(json_agg(d), '[]'::json) FROM (
+       SELECT x.period_year AS year, sum(x.submitted)::int AS submitted, sum(x.returned)::int AS returned, sum(x.eligible)::int AS eligible,
+              sum(x.ineligible)::int AS ineligible, sum(x.approved)::int AS approved, sum(x.rejected)::int AS rejected, sum(x.granted)::int AS granted
+       FROM yearly_totals.dossier_totals x
+       WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${SUMS_IN_SCOPE}
+       GROUP BY x.period_year) d) AS dossiers,
+    (SELECT coalesce(json_agg(h), '[]'::json) FROM (
+       SELECT x.period_year AS year, x.days, sum(x.dossiers)::int AS dossiers
+       FROM yearly_totals.dossier_decision_days x
+       WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${SUMS_IN_SCOPE}
+       GROUP BY x.period_year, x.days) h) AS days,
+    (SELECT coalesce(json_agg(c), '[]'::json) FROM (
+       SELECT p.year, count(*)::int AS filed,
+              count(*) FILTER (WHERE x.accepted_on IS NOT NULL)::int AS accepted,
+              count(*) FILTER (WHERE x.status = 'RESOLVED')::int AS resolved,
+              count(*) FILTER (WHERE x.upheld)::int AS upheld,
+              count(*) FILTER (WHERE p.as_of >= x.received_on
+                                 AND NOT (x.closed_on IS NOT NULL AND x.closed_on <= p.as_of)
+                                 AND CASE WHEN x.accepted_on IS NOT NULL AND x.accepted_on <= p.as_of
+                                          THEN x.due_on IS NOT NULL AND p.as_of > x.due_on
+                                          ELSE p.as_of > x.received_on + 10 END)::int AS overdue
+       FROM unnest($5::int[], $6::date[], $7::date[], $8::date[]) AS p(year, starts_on, ends_on, as_of)
+       JOIN yearly_totals.complaints x ON x.received_on BETWEEN p.starts_on AND p.ends_on
+       WHERE ${IN_SCOPE}
+       GROUP BY p.year) c) AS complaints`;
+
+async function readTotals(pool: Pool, kind: PeriodKind, years: number[], unitId: string | null, today: IsoDate): Promise<YearlyTotalsRow[]> {
   const from = years[0];
   const to = years[years.length - 1];
-  const awardRows = await client.query<{
-    year: number; award: AwardKind; granted: number; individuals: number; collectives: number; direct_workers: number; women: number;
-    revoked: number; revoked_individuals: number; revoked_direct_workers: number;
-  }>(
-    `${SUBTREE}
-     SELECT x.period_year AS year, x.award, sum(x.granted)::int AS granted, sum(x.individuals)::int AS individuals,
-            sum(x.collectives)::int AS collectives, sum(x.direct_workers)::int AS direct_workers, sum(x.women)::int AS women,
-            sum(x.revoked)::int AS revoked, sum(x.revoked_individuals)::int AS revoked_individuals,
-            sum(x.revoked_direct_workers)::int AS revoked_direct_workers
-     FROM yearly_totals.award_totals x
-     WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${IN_SCOPE}
-     GROUP BY x.period_year, x.award`,
-    [unitId, kind, from, to],
-  );
-  const dossierRows = await client.query<{
-    year: number; submitted: number; returned: number; eligible: number; ineligible: number; approved: number; rejected: number; granted: number;
-  }>(
-    `${SUBTREE}
-     SELECT x.period_year AS year, sum(x.submitted)::int AS submitted, sum(x.returned)::int AS returned, sum(x.eligible)::int AS eligible,
-            sum(x.ineligible)::int AS ineligible, sum(x.approved)::int AS approved, sum(x.rejected)::int AS rejected, sum(x.granted)::int AS granted
-     FROM yearly_totals.dossier_totals x
-     WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${IN_SCOPE}
-     GROUP BY x.period_year`,
-    [unitId, kind, from, to],
-  );
-  const dayRows = await client.query<{ year: number; days: number; dossiers: number }>(
-    `${SUBTREE}
-     SELECT x.period_year AS year, x.days, sum(x.dossiers)::int AS dossiers
-     FROM yearly_totals.dossier_decision_days x
-     WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${IN_SCOPE}
-     GROUP BY x.period_year, x.days`,
-    [unitId, kind, from, to],
-  );
   // Each year's complaints: received between the period's first and last day; overdue as of
   // the last day, or today while the period runs (complaint.decider.ts complaintOverdue).
   const periods = years.map((year) => ({ year, ...periodDates({ kind, year }), asOf: overdueAsOf({ kind, year }, today) }));
-  const complaintRows = await client.query<{ year: number; filed: number; accepted: number; resolved: number; upheld: number; overdue: number }>(
-    `${SUBTREE}
-     SELECT p.year, count(*)::int AS filed,
-            count(*) FILTER (WHERE x.accepted_on IS NOT NULL)::int AS accepted,
-            count(*) FILTER (WHERE x.status = 'RESOLVED')::int AS resolved,
-            count(*) FILTER (WHERE x.upheld)::int AS upheld,
-            count(*) FILTER (WHERE p.as_of >= x.received_on
-                               AND NOT (x.closed_on IS NOT NULL AND x.closed_on <= p.as_of)
-                               AND CASE WHEN x.accepted_on IS NOT NULL AND x.accepted_on <= p.as_of
-                                        THEN x.due_on IS NOT NULL AND p.as_of > x.due_on
-                                        ELSE p.as_of > x.received_on + 10 END)::int AS overdue
-     FROM unnest($2::int[], $3::date[], $4::date[], $5::date[]) AS p(year, starts_on, ends_on, as_of)
-     JOIN yearly_totals.complaints x ON x.received_on BETWEEN p.starts_on AND p.ends_on
-     WHERE ${IN_SCOPE}
-     GROUP BY p.year`,
-    [unitId, periods.map((p) => p.year), periods.map((p) => p.start), periods.map((p) => p.end), periods.map((p) => p.asOf)],
-  );
+  const { rows } = await pool.query<{
+    unit_known: boolean;
+    awards: AwardTotalsRow[];
+    dossiers: Array<{ year: number; submitted: number; returned: number; eligible: number; ineligible: number; approved: number; rejected: number; granted: number }>;
+    days: Array<{ year: number; days: number; dossiers: number }>;
+    complaints: Array<{ year: number; filed: number; accepted: number; resolved: number; upheld: number; overdue: number }>;
+  }>(SERIES_SQL, [unitId, kind, from, to, periods.map((p) => p.year), periods.map((p) => p.start), periods.map((p) => p.end), periods.map((p) => p.asOf)]);
+  const totals = rows[0];
+  if (!totals.unit_known) throw new NotFound('Unit', unitId!);
+  const awardRows = { rows: totals.awards };
+  const dossierRows = { rows: totals.dossiers };
+  const dayRows = { rows: totals.days };
+  const complaintRows = { rows: totals.complaints };
 
   return years.map((year) => {
     const awards = awardRows.rows.filter((r) => r.year === year && r.granted > 0);

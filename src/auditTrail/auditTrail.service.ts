@@ -1,9 +1,9 @@
-import { getAuditTrail, type AuditTrailFilter } from '../../projections/auditTrail/auditTrail.queries';
+import { auditTrailSql, type AuditEntryRow, type AuditTrailFilter } from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
-import { verifyChain } from '../eventStore/hashChain';
 import type { Services } from '../graphql/context';
 import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';
+import { IncrementalChainVerifier, RecomputingChainVerifier, type ChainVerifier } from './chainVerifier';
 
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 100;
@@ -19,37 +19,37 @@ export function decodeCursor(cursor: string): string {
   return match[1];
 }
 
+const verifiers = new WeakMap<EventStore, ChainVerifier>();
+
 /**
- * Recomputes, from the event log itself, the chain of every stream the page shows,
- * and checks that each shown hash is the one the log holds at that version.
+ * The chain verifier of a store, one per store for the app's life: over PostgreSQL it
+ * remembers verified prefixes (chainVerifier.ts says what it trusts); over other stores
+ * it recomputes every chain from the log.
  */
-export async function verifyChainsOf(store: EventStore, entries: Array<{ streamId: string; streamVersion: number; hash: string }>): Promise<boolean> {
-  const streams = [...new Set(entries.map((e) => e.streamId))];
-  const results = await Promise.all(
-    streams.map(async (streamId) => {
-      const events = await store.readStream(streamId);
-      if (!verifyChain(events).valid) return false;
-      const byVersion = new Map(events.map((e) => [e.streamVersion, e.metadata.hash]));
-      return entries.filter((e) => e.streamId === streamId).every((e) => byVersion.get(e.streamVersion) === e.hash);
-    }),
-  );
-  return results.every(Boolean);
+export function chainVerifierFor(services: Pick<Services, 'pool' | 'store'>): ChainVerifier {
+  let verifier = verifiers.get(services.store);
+  if (!verifier) {
+    verifier = services.store.name === 'postgres' ? new IncrementalChainVerifier(services.pool) : new RecomputingChainVerifier(services.pool, services.store);
+    verifiers.set(services.store, verifier);
+  }
+  return verifier;
 }
 
 export async function auditTrail(
   services: Pick<Services, 'pool' | 'store'>,
   filter: AuditTrailFilter,
-  args: { first: number | null; after: string | null; asOf: Date | null },
+  args: { first: number | null; after: string | null; asOf: Date | null; withData?: boolean },
 ): Promise<AuditTrailConnectionType> {
   const first = args.first ?? AUDIT_PAGE_DEFAULT;
   if (!Number.isInteger(first) || first < 1 || first > AUDIT_PAGE_MAX) throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
   const afterPosition = args.after ? decodeCursor(args.after) : '0';
-  const page = await getAuditTrail(services.pool, filter, { first, afterPosition, asOf: args.asOf });
+  const statement = auditTrailSql(filter, { first, afterPosition, asOf: args.asOf, withData: args.withData });
+  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first });
   const last = page.entries[page.entries.length - 1];
   return {
-    entries: page.entries,
+    entries: page.entries as AuditTrailConnectionType['entries'],
     endCursor: last ? encodeCursor(last.position) : null,
     hasNextPage: page.hasNextPage,
-    chainVerified: await verifyChainsOf(services.store, page.entries),
+    chainVerified: page.chainVerified,
   };
 }

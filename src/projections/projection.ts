@@ -16,6 +16,13 @@ export interface ProjectionDefinition {
   eventTypes: readonly string[] | null;
   /** Numbered, forward-only; run in each new generation's schema. */
   migrations: Migration[];
+  /**
+   * `CREATE [UNIQUE] INDEX IF NOT EXISTS …` statements the runner runs, in the batch's
+   * transaction, once the projection first reaches the head of the log (and before a
+   * rebuilt generation goes live): one sort is much cheaper than maintaining the index
+   * row by row while catching up. Optional; queries must not need them before then.
+   */
+  deferredIndexes?: readonly string[];
   apply(events: RecordedEvent[], client: PoolClient): Promise<void>;
 }
 

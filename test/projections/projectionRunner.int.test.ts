@@ -27,6 +27,42 @@ function countingProjection(name: string, failOn?: (event: RecordedEvent) => boo
   };
 }
 
+/** Records every event it applies by position: a double-applied event breaks the primary key, a missed one shows in the comparison. */
+function recordingProjection(name: string, eventTypes: readonly string[] | null, options: { delayMs?: number } = {}): ProjectionDefinition {
+  return {
+    name,
+    version: 1,
+    eventTypes,
+    migrations: [{ id: '001_seen', sql: 'CREATE TABLE seen (position bigint PRIMARY KEY, type text NOT NULL)' }],
+    apply: async (events: RecordedEvent[], client: PoolClient) => {
+      if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+      await client.query('INSERT INTO seen (position, type) SELECT * FROM unnest($1::bigint[], $2::text[])', [events.map((e) => e.position), events.map((e) => e.type)]);
+    },
+  };
+}
+
+async function seenPositions(db: TestDatabase, schema: string): Promise<string[]> {
+  return (await db.pool.query(`SELECT position::text FROM ${schema}.seen ORDER BY position`)).rows.map((r) => r.position);
+}
+
+async function logPositions(db: TestDatabase, types: readonly string[] | null): Promise<string[]> {
+  const { rows } = types
+    ? await db.pool.query('SELECT position::text FROM events WHERE type = ANY($1) ORDER BY position', [types])
+    : await db.pool.query('SELECT position::text FROM events ORDER BY position');
+  return rows.map((r) => r.position);
+}
+
+/** The store, counting how often the log is read. */
+function countingReads(store: PostgresEventStore): { store: PostgresEventStore; reads: () => number } {
+  let reads = 0;
+  const counted = Object.create(store) as PostgresEventStore;
+  counted.readAll = (options) => {
+    reads++;
+    return store.readAll(options);
+  };
+  return { store: counted, reads: () => reads };
+}
+
 async function appendMany(store: PostgresEventStore, streams: number, perStream: number): Promise<void> {
   await Promise.all(
     Array.from({ length: streams }, async () => {
@@ -145,6 +181,105 @@ describe('ProjectionRunner', () => {
     expect((await db.pool.query('SELECT sum(n)::int AS n FROM counts.counts')).rows[0].n).toBe(260);
     const schemas = await db.pool.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'counts__g%'`);
     expect(schemas.rows.map((r) => r.schema_name)).toEqual([`counts__g${generationBefore + 1}`]);
+    await runner.stop();
+  });
+
+  it('reads the log once per batch for all projections and gives each exactly its own events', async () => {
+    await appendMany(store, 10, 30); // 300 Counted and 300 Noise events
+    const { store: counted, reads } = countingReads(store);
+    const projections = [recordingProjection('every_event', null), recordingProjection('only_counted', ['Counted']), recordingProjection('only_noise', ['Noise', 'Absent'])];
+    const runner = new ProjectionRunner(db.pool, counted, projections, { catchUpBatchSize: 100, liveBatchSize: 7 });
+    await runner.start();
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    // 600 events in batches of 100: one shared read per batch (plus the read that finds the end), not one per projection.
+    expect(reads()).toBeLessThanOrEqual(8);
+
+    await appendMany(store, 3, 5); // live, in small batches
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await runner.stop();
+    expect(await seenPositions(db, 'every_event')).toEqual(await logPositions(db, null));
+    expect(await seenPositions(db, 'only_counted')).toEqual(await logPositions(db, ['Counted']));
+    expect(await seenPositions(db, 'only_noise')).toEqual(await logPositions(db, ['Noise']));
+    const state = await db.pool.query(`SELECT name, events_applied::int AS n FROM projection_state ORDER BY name`);
+    expect(state.rows).toEqual([
+      { name: 'every_event', n: 630 },
+      { name: 'only_counted', n: 315 },
+      { name: 'only_noise', n: 315 },
+    ]);
+  });
+
+  it('finds the failing event inside a large batch, applies everything before it, and keeps the others on the shared reader going', async () => {
+    const stream = uniqueStream('counted');
+    const events = Array.from({ length: 300 }, (_, i) => (i === 137 ? testEvent('Poison', {}) : testEvent('Counted', { amount: 1 })));
+    const appended = await store.append(stream, events, Expected.noStream);
+    const runner = new ProjectionRunner(db.pool, store, [countingProjection('fragile', (e) => e.type === 'Poison'), recordingProjection('sturdy', null)], { catchUpBatchSize: 1000 });
+    await runner.start();
+    expect(await runner.waitForPosition(appended.position, 10_000, ['sturdy'])).toBe(true);
+    const deadline = Date.now() + 5_000;
+    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const fragile = runner.status().find((s) => s.name === 'fragile')!;
+    expect(fragile.state).toBe('failed');
+    expect(fragile.failedPosition).toBe(appended.events[137].position);
+    expect(fragile.checkpoint).toBe(appended.events[136].position);
+    expect(await snapshot(db, 'fragile')).toEqual([{ stream_id: stream, n: 137, total: '137' }]);
+
+    const more = await store.append(stream, [testEvent('Counted', { amount: 1 })], Expected.version(300));
+    expect(await runner.waitForPosition(more.position, 10_000, ['sturdy'])).toBe(true);
+    expect(await seenPositions(db, 'sturdy')).toEqual(await logPositions(db, null));
+    await runner.stop();
+  });
+
+  it('lets a projection far behind catch up on its own reader while the others stay live, then share one reader', async () => {
+    await appendMany(store, 10, 30);
+    const first = new ProjectionRunner(db.pool, store, [recordingProjection('live_one', null)]);
+    await first.start();
+    expect(await first.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await first.stop();
+
+    // A projection added later starts from zero, and slowly: 600 events in batches of 20, 150 ms each.
+    const { store: counted, reads } = countingReads(store);
+    const runner = new ProjectionRunner(db.pool, counted, [recordingProjection('live_one', null), recordingProjection('late_one', null, { delayMs: 150 })], {
+      catchUpBatchSize: 20,
+      liveBatchSize: 20,
+    });
+    await runner.start();
+    const live = await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 1 })], Expected.noStream);
+    expect(await runner.waitForPosition(live.position, 2_000, ['live_one'])).toBe(true);
+    expect(runner.status().find((s) => s.name === 'late_one')!.checkpoint < live.position).toBe(true);
+
+    expect(await runner.waitForPosition(live.position, 30_000, ['late_one'])).toBe(true);
+    // Joined: from now on one read serves both.
+    await new Promise((r) => setTimeout(r, 300));
+    const readsBefore = reads();
+    for (let i = 0; i < 5; i++) {
+      const next = await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 1 })], Expected.noStream);
+      expect(await runner.waitForPosition(next.position, 5_000)).toBe(true);
+    }
+    expect(reads() - readsBefore).toBeLessThanOrEqual(5 * 3);
+    await runner.stop();
+    expect(await seenPositions(db, 'live_one')).toEqual(await logPositions(db, null));
+    expect(await seenPositions(db, 'late_one')).toEqual(await logPositions(db, null));
+  });
+
+  it('builds deferred indexes once a projection has caught up, and before a rebuilt generation goes live', async () => {
+    await appendMany(store, 10, 15); // 300 events
+    const indexed: ProjectionDefinition = { ...recordingProjection('indexed', null, { delayMs: 60 }), deferredIndexes: ['CREATE INDEX IF NOT EXISTS seen_by_type ON seen (type, position)'] };
+    const indexesOf = async (schema: string) => (await db.pool.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema])).rows.map((r) => r.indexname);
+    const runner = new ProjectionRunner(db.pool, store, [indexed], { batchSize: 30 });
+    await runner.start();
+    const deadline = Date.now() + 5_000;
+    while (runner.status()[0].checkpoint === '0' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(await indexesOf('indexed__g1')).toEqual(['seen_pkey']); // catching up: not yet
+    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    // Built with the batch that reaches the head of the log (or the empty read that finds it).
+    const built = Date.now() + 5_000;
+    while ((await indexesOf('indexed__g1')).length < 2 && Date.now() < built) await new Promise((r) => setTimeout(r, 20));
+    expect(await indexesOf('indexed__g1')).toEqual(['seen_by_type', 'seen_pkey']);
+
+    await runner.rebuild('indexed');
+    expect(runner.status()[0].generation).toBe(2);
+    expect(await indexesOf('indexed__g2')).toEqual(['seen_by_type', 'seen_pkey']);
+    expect(await seenPositions(db, 'indexed')).toEqual(await logPositions(db, null));
     await runner.stop();
   });
 });

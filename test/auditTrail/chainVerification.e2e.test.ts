@@ -1,0 +1,107 @@
+import { auditTrailProjection } from '../../projections/auditTrail/auditTrail.projection';
+import { chainVerifierFor } from '../../src/auditTrail/auditTrail.service';
+import { IncrementalChainVerifier } from '../../src/auditTrail/chainVerifier';
+import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
+import { startTestApp, type TestApp } from '../support/app';
+import { testMetadata } from '../support/events';
+
+// The inspector's chain verification remembers verified stream prefixes: these check
+// that what it remembers never hides an alteration of the stored log.
+const TRAIL = `query($filter: AuditFilter!) { auditTrail(filter: $filter) { entries { streamId streamVersion type } chainVerified } }`;
+
+const event = (type: string, data: Record<string, unknown>, actorId = 'secretariat-1'): NewEvent => ({ type, data, metadata: testMetadata({ actorId }) });
+
+describe('auditTrail chain verification with remembered prefixes', () => {
+  let t: TestApp;
+  let session = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({ projections: [auditTrailProjection] });
+  });
+  afterAll(async () => t.stop());
+
+  const caughtUp = async (position: string) => {
+    expect((await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: position })).body.data?.projectionsCaughtUp).toBe(true);
+  };
+  const trail = async (filter: Record<string, unknown>) => (await t.graphql(TRAIL, { filter })).body.data.auditTrail as { entries: Array<{ streamId: string; streamVersion: number; type: string }>; chainVerified: boolean };
+
+  /** A session stream with a convening and two ballots, each ballot by its own member; the trail of one ballot is verified (and remembered). */
+  async function verifiedSession(): Promise<{ streamId: string; sessionId: string }> {
+    const sessionId = `s${++session}`;
+    const streamId = `council_session-${sessionId}`;
+    const store = t.app.services.store;
+    await store.append(streamId, [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })], Expected.noStream);
+    await store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' }, `m1-${sessionId}`)], Expected.version(1));
+    const last = await store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm2', choice: 'APPROVE' }, `m2-${sessionId}`)], Expected.version(2));
+    await caughtUp(last.position);
+    const shown = await trail({ streamId, actorId: `m2-${sessionId}` });
+    expect(shown.entries.map((e) => e.streamVersion)).toEqual([3]);
+    expect(shown.chainVerified).toBe(true);
+    return { streamId, sessionId };
+  }
+
+  it('uses the incremental verifier over PostgreSQL and remembers what it verified', async () => {
+    await verifiedSession();
+    const verifier = chainVerifierFor(t.app.services);
+    expect(verifier).toBeInstanceOf(IncrementalChainVerifier);
+    expect((verifier as IncrementalChainVerifier).rememberedStreams).toBeGreaterThan(0);
+  });
+
+  it('verifies events appended after a prefix was remembered', async () => {
+    const { streamId, sessionId } = await verifiedSession();
+    const late = await t.app.services.store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm3', choice: 'ABSTAIN' }, `m3-${sessionId}`)], Expected.version(3));
+    await caughtUp(late.position);
+    expect((await trail({ streamId, actorId: `m3-${sessionId}` })).chainVerified).toBe(true);
+    expect((await trail({ streamId })).chainVerified).toBe(true);
+  });
+
+  it('reports an event inserted behind the application that does not chain from the verified head', async () => {
+    const { streamId, sessionId } = await verifiedSession();
+    // INSERT is what the immutability triggers allow: a forged continuation must still fail.
+    await t.db.pool.query(
+      `INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at)
+       SELECT max(position) + 1, $1, 4, gen_random_uuid(), 'BallotCast', $2::jsonb,
+              $3::jsonb, now()
+       FROM events`,
+      [streamId, JSON.stringify({ sessionId, dossierId: `d-${sessionId}`, memberId: 'm9', choice: 'APPROVE' }), JSON.stringify({ ...testMetadata({ actorId: 'forger' }), prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) })],
+    );
+    // The page shows only the remembered ballot; the stream's newer head must still be checked.
+    expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
+  });
+
+  it('reports an alteration of a remembered event the page does not show, made by switching the trigger off', async () => {
+    const { streamId, sessionId } = await verifiedSession();
+    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`, [streamId]);
+    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    // Version 1 is not on this page: only the changed guard can make the verifier look again.
+    expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
+  });
+
+  it('reports an alteration made in replica mode once the trigger was set to fire in ordinary sessions only', async () => {
+    const { streamId, sessionId } = await verifiedSession();
+    // Enabled for ordinary sessions only: a superuser's replica-mode session skips it.
+    await t.db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update');
+    const client = await t.db.pool.connect();
+    try {
+      await client.query('SET session_replication_role = replica');
+      await client.query(`UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`, [streamId]);
+    } finally {
+      await client.query('RESET session_replication_role');
+      client.release();
+    }
+    expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
+    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+  });
+
+  it('keeps reporting an altered stream on every later request', async () => {
+    const { streamId, sessionId } = await verifiedSession();
+    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{memberId}', '"m7"') WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    for (let i = 0; i < 3; i++) expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
+    // Other streams still verify.
+    const other = await verifiedSession();
+    expect((await trail({ streamId: other.streamId })).chainVerified).toBe(true);
+  });
+});
