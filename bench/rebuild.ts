@@ -157,7 +157,7 @@ export interface CopyRebuildResult {
 }
 
 export async function ourCopyRebuild(url: string): Promise<CopyRebuildResult> {
-  const result = await rebuildFromZero(url, [copyProjection]);
+  const result = await rebuildFromZero(url, [copyProjection], { batchSize: 500 }); // Emmett's pulling batch size
   const pool = createPool(url, { max: 1 });
   try {
     const rows = (await pool.query('SELECT count(*)::int AS n FROM bench_copy.bench_copy')).rows[0].n as number;

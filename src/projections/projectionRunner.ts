@@ -363,8 +363,10 @@ export class ProjectionRunner {
   private async commitBatch(worker: Worker, events: RecordedEvent[], scannedTo: string, buildIndexes = false): Promise<void> {
     const client = await this.pool.connect();
     try {
-      // One round trip to open the transaction on the generation's tables.
-      await client.query(`BEGIN; SET LOCAL search_path TO ${quoteIdent(worker.schema)}, public`);
+      // One round trip to open the transaction on the generation's tables. The commit need
+      // not wait for its WAL flush: a read model is derived from the log, and its rows and
+      // checkpoint are lost together in a crash, so the batch is simply applied again.
+      await client.query(`BEGIN; SET LOCAL search_path TO ${quoteIdent(worker.schema)}, public; SET LOCAL synchronous_commit = off`);
       if (events.length > 0) await worker.definition.apply(events, client);
       if (buildIndexes) for (const statement of worker.definition.deferredIndexes ?? []) await client.query(statement);
       if (events.length > 0 && this.options.crashAfterBatches !== undefined && worker.batchesWithEvents >= this.options.crashAfterBatches) {
