@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { GENESIS_HASH, verifyChain, type ChainLink } from '../eventStore/hashChain';
+import { LruMap } from '../shared/lruMap';
 
 /** An audit entry as the read model shows it: which stored event it claims to be. */
 export interface ShownEntry {
@@ -129,14 +130,16 @@ function guardInPlace(guard: string): boolean {
  * once the altered event is shown, or after a restart (the cache lives in memory only).
  */
 export class IncrementalChainVerifier implements ChainVerifier {
-  private readonly verified = new Map<string, VerifiedPrefix>();
+  private readonly verified: LruMap<string, VerifiedPrefix>;
   private readonly inFlight = new Map<string, Promise<VerifiedPrefix | null>>();
   private guard: string | null = null;
 
   constructor(
     private readonly pool: Pool,
-    private readonly capacity = VERIFIED_STREAMS_CAPACITY,
-  ) {}
+    capacity = VERIFIED_STREAMS_CAPACITY,
+  ) {
+    this.verified = new LruMap(capacity);
+  }
 
   /** How many streams have a remembered verified prefix (for tests). */
   get rememberedStreams(): number {
@@ -209,18 +212,11 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 
   private remembered(streamId: string): VerifiedPrefix | undefined {
-    const prefix = this.verified.get(streamId);
-    if (prefix) {
-      this.verified.delete(streamId);
-      this.verified.set(streamId, prefix);
-    }
-    return prefix;
+    return this.verified.get(streamId);
   }
 
   private remember(streamId: string, prefix: VerifiedPrefix): void {
-    this.verified.delete(streamId);
     this.verified.set(streamId, prefix);
-    if (this.verified.size > this.capacity) this.verified.delete(this.verified.keys().next().value as string);
   }
 
   /**

@@ -4,6 +4,7 @@ import { Expected, type EventMetadataInput, type EventStore, type NewEvent, type
 import type { Identity } from '../identity';
 import { fold, streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
+import { LruMap } from '../shared/lruMap';
 import type { IdempotencyStore } from './idempotency';
 
 /** Everything a command needs to know about the request that sent it. */
@@ -40,24 +41,20 @@ export interface Loaded<State> {
  * scores, a session's ballots) are not re-read and re-folded on every command.
  */
 export class StreamStateCache {
-  private readonly entries = new Map<string, { decider: object; version: number; state: unknown }>();
+  private readonly entries: LruMap<string, { decider: object; version: number; state: unknown }>;
 
-  constructor(private readonly capacity = 5_000) {}
+  constructor(capacity = 5_000) {
+    this.entries = new LruMap(capacity);
+  }
 
   get<S>(decider: object, streamId: string): { version: number; state: S } | undefined {
     const entry = this.entries.get(streamId);
-    if (!entry || entry.decider !== decider) return undefined;
-    this.entries.delete(streamId);
-    this.entries.set(streamId, entry);
-    return { version: entry.version, state: entry.state as S };
+    return entry && entry.decider === decider ? { version: entry.version, state: entry.state as S } : undefined;
   }
 
   remember(decider: object, streamId: string, version: number, state: unknown): void {
-    const known = this.entries.get(streamId);
-    if (known && known.decider === decider && known.version >= version) return;
-    this.entries.delete(streamId);
-    this.entries.set(streamId, { decider, version, state });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    const known = this.entries.peek(streamId);
+    if (!known || known.decider !== decider || known.version < version) this.entries.set(streamId, { decider, version, state });
   }
 }
 

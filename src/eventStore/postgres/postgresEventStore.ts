@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, type Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
+import { LruMap } from '../../shared/lruMap';
 import { loadMigrations, migrate } from '../../infra/migrations';
 import { projectRoot } from '../../infra/projectRoot';
 import { chainNewEvents, GENESIS_HASH } from '../hashChain';
@@ -65,25 +66,19 @@ const STREAM_HEAD_CACHE_SIZE = 20_000;
  * later: an append that trusts an old entry collides on the unique version key.
  */
 class StreamHeadCache {
-  private readonly entries = new Map<string, StreamHead>();
+  private readonly entries: LruMap<string, StreamHead>;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.entries = new LruMap(capacity);
+  }
 
   get(streamId: string): StreamHead | undefined {
-    const head = this.entries.get(streamId);
-    if (head) {
-      this.entries.delete(streamId);
-      this.entries.set(streamId, head);
-    }
-    return head;
+    return this.entries.get(streamId);
   }
 
   remember(streamId: string, version: number, hash: string): void {
-    const known = this.entries.get(streamId);
-    if (known && known.version >= version) return;
-    this.entries.delete(streamId);
-    this.entries.set(streamId, { version, hash });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    const known = this.entries.peek(streamId);
+    if (!known || known.version < version) this.entries.set(streamId, { version, hash });
   }
 
   forget(streamId: string): void {
