@@ -10,12 +10,11 @@
  * (bigint → BigInt, its own JSON reviver), so Emmett is only ever loaded in a worker
  * process of its own (bench/worker.ts), never next to the app's store.
  */
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Pool } from 'pg';
 import { Expected, type NewEvent, type StreamAppend } from '../src/eventStore/eventStore.port';
 import { migratePostgresEventStore, PostgresEventStore } from '../src/eventStore/postgres/postgresEventStore';
 import { createPool } from '../src/infra/db';
+import { copyRows } from '../src/projections/copyRows';
 import { ProvinceGenerator, type GeneratedEvent, type GeneratorOptions } from './generator';
 import { latencySummary, nowMs, partition, runWriters, take } from './lib';
 
@@ -159,13 +158,10 @@ export async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): P
     );
   };
   const copyMany = async (events: GeneratedEvent[]) => {
-    const { from } = await import('pg-copy-streams');
     const client = await pool.connect();
     try {
-      const text = events
-        .map((e) => [e.streamId, String(e.streamVersion), e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.recordedAt].map(copyEscape).join('\t'))
-        .join('\n') + '\n';
-      await pipeline(Readable.from([text]), client.query(from('COPY raw_events (stream_id, stream_version, type, data, metadata, recorded_at) FROM STDIN')));
+      await copyRows(client, 'raw_events', ['stream_id', 'stream_version', 'type', 'data', 'metadata', 'recorded_at'],
+        events.map((e) => [e.streamId, e.streamVersion, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.recordedAt]));
     } finally {
       client.release();
     }
@@ -177,11 +173,6 @@ export async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): P
     count: async () => Number((await pool.query('SELECT count(*)::int AS n FROM raw_events')).rows[0].n),
     close: () => pool.end(),
   };
-}
-
-/** COPY's text format: backslash, tab, newline and carriage return escaped. */
-function copyEscape(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
 export async function openTarget(name: AppendTargetName, url: string): Promise<AppendTarget> {

@@ -24,7 +24,7 @@ import { clusterDecider, type ClusterState } from '../src/clusters/cluster.decid
 import type { ClusterRankingFinalized } from '../src/clusters/cluster.events';
 import { DEFAULT_CERTIFICATE_COUNT } from '../src/clusters/standings';
 import { complaintDecider, type ComplaintState } from '../src/complaints/complaint.decider';
-import { councilSessionDecider, type ConveneCouncilSession, type CouncilSessionState } from '../src/councilSessions/councilSession.decider';
+import { councilSessionDecider, type ConveneCouncilSession } from '../src/councilSessions/councilSession.decider';
 import type { CouncilSessionClosed } from '../src/councilSessions/councilSession.events';
 import { dossierDecider, type DossierState } from '../src/dossiers/dossier.decider';
 import type { EventMetadataInput, NewEvent } from '../src/eventStore/eventStore.port';
@@ -44,7 +44,6 @@ import {
   BallotChoice,
   ComplaintKind,
   ComplaintOutcome,
-  ComplaintStatus,
   DossierStatus,
   MovementKind,
   PerformanceRating,

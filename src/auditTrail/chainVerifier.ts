@@ -196,7 +196,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
           if (!row || row.stream_id !== entry.streamId || row.stream_version !== entry.streamVersion || row.hash !== entry.hash) return false;
         }
         const head = check.heads?.[streamId] ?? 0;
-        let prefix = trusted ? this.remembered(streamId) : undefined;
+        let prefix = trusted ? this.verified.get(streamId) : undefined;
         if (prefix && shown.some((e) => prefix!.rowVersions[e.streamVersion - 1] !== Number(stored.get(e.position)!.row_version))) {
           // A shown event is not the row that was verified: recompute the stream from the log.
           this.verified.delete(streamId);
@@ -209,14 +209,6 @@ export class IncrementalChainVerifier implements ChainVerifier {
       }),
     );
     return results.every(Boolean);
-  }
-
-  private remembered(streamId: string): VerifiedPrefix | undefined {
-    return this.verified.get(streamId);
-  }
-
-  private remember(streamId: string, prefix: VerifiedPrefix): void {
-    this.verified.set(streamId, prefix);
   }
 
   /**
@@ -237,7 +229,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
     if (!pending) {
       pending = this.extend(streamId, prefix).then((result) => {
         // Remembered only if the guard did not change while the events were read.
-        if (result && this.guard === trustedGuard) this.remember(streamId, result);
+        if (result && this.guard === trustedGuard) this.verified.set(streamId, result);
         return result;
       });
       pending.finally(() => this.inFlight.delete(key)).catch(() => undefined);

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../eventStore/hashChain';
-import { Expected, type EventMetadataInput, type EventStore, type NewEvent, type RecordedEvent, type StreamAppend } from '../eventStore/eventStore.port';
+import { Expected, type EventMetadataInput, type EventStore, type NewEvent, type StreamAppend } from '../eventStore/eventStore.port';
 import type { Identity } from '../identity';
-import { fold, streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
+import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
 import { LruMap } from '../shared/lruMap';
 import type { IdempotencyStore } from './idempotency';
