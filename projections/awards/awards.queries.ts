@@ -6,6 +6,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { AwardKind, type AwardCategory, type IsoDate, type Period, type PeriodKind, type SubjectKind, type SubjectRef } from '../../src/shared/domain';
 import type { HeldAwardFact, UnitAwardCounts } from '../../src/rules/eligibility';
+import { queryPrepared } from '../../src/infra/preparedQuery';
 
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
@@ -147,7 +148,8 @@ function toAwardView(row: AwardRow): AwardView {
  * in decision order.
  */
 export async function getAwardHistory(db: Queryable, subject: SubjectRef): Promise<AwardView[]> {
-  const { rows } = await db.query<AwardRow>(
+  const { rows } = await queryPrepared<AwardRow>(
+    db,
     `${SELECT_AWARD} WHERE subject_kind = $1 AND subject_id = $2
      ORDER BY period_year, period_kind, decided_on, granted_position`,
     [subject.kind, subject.id],

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { queryPrepared } from '../../src/infra/preparedQuery';
 import { normalizeForSearch } from './search';
 
 export interface SubjectHitRow {
@@ -13,7 +14,13 @@ export interface SubjectHitRow {
 export const SEARCH_GRAM_LENGTH = 8;
 
 /** The score of a hit: 2 for the whole name, 1 for a name starting with the text, plus trigram word similarity. */
-const SCORE = `(CASE WHEN search_text = $1 THEN 2 WHEN search_text LIKE $3 THEN 1 ELSE 0 END + public.word_similarity($1, search_text))::float8`;
+const SCORE = `(CASE WHEN search_text = $1 THEN 2 WHEN starts_with(search_text, $1) THEN 1 ELSE 0 END + public.word_similarity($1, search_text))::float8`;
+
+/**
+ * Above every text that starts with the needle in the b-tree's byte order (text_pattern_ops):
+ * U+10FFFF is the highest code point, and its UTF-8 bytes the highest a character can have.
+ */
+const PREFIX_END = '\u{10FFFF}';
 
 /**
  * People and units whose name contains the words typed, with or without diacritics,
@@ -29,31 +36,37 @@ const SCORE = `(CASE WHEN search_text = $1 THEN 2 WHEN search_text LIKE $3 THEN 
  * characters (subjects_search_grams), else through the trigram index, whose scan over
  * common name syllables is what every search used to cost. The answer is the one
  * scoring every match would give (test/subjects checks it against that query).
+ *
+ * The statement is prepared once per connection, so every condition is one a generic
+ * plan can take to its index with the text as a parameter: the prefix as a b-tree range
+ * (LIKE 'text%' only becomes a range when the pattern is known while planning), and
+ * "contains it after the start" as strpos, which no index answers, so that the grams
+ * index is the one scanned.
  */
 export async function searchSubjects(pool: Pool, text: string, first: number): Promise<SubjectHitRow[]> {
   const needle = normalizeForSearch(text);
   if (needle === '') return [];
-  const escaped = needle.replace(/[\\%_]/g, (c) => `\\${c}`);
   // Pieces every row containing the text holds; counted in code points, as substr counts.
   const chars = Array.from(needle);
   const grams = chars.length >= SEARCH_GRAM_LENGTH ? [...new Set([chars.slice(0, SEARCH_GRAM_LENGTH).join(''), chars.slice(-SEARCH_GRAM_LENGTH).join('')])] : null;
-  const { rows } = await pool.query(
+  const { rows } = await queryPrepared(
+    pool,
     `WITH whole AS MATERIALIZED (
        SELECT kind, id, name, unit_name, search_text FROM registry.subjects
-       WHERE search_text = $1 ORDER BY name, id LIMIT $4
+       WHERE search_text = $1 ORDER BY name, id LIMIT $3
      ), starting AS MATERIALIZED (
        SELECT kind, id, name, unit_name, search_text FROM registry.subjects
-       WHERE (SELECT count(*) FROM whole) < $4 AND search_text LIKE $3 AND search_text <> $1
+       WHERE (SELECT count(*) FROM whole) < $3 AND search_text ~>=~ $1 AND search_text ~<~ $2 AND search_text <> $1
      ), containing AS MATERIALIZED (
        SELECT kind, id, name, unit_name, search_text FROM registry.subjects
-       WHERE (SELECT count(*) FROM whole) + (SELECT count(*) FROM starting) < $4 AND search_text LIKE $2 AND search_text NOT LIKE $3
-         ${grams ? 'AND public.search_grams(search_text) @> $5::text[]' : ''}
+       WHERE (SELECT count(*) FROM whole) + (SELECT count(*) FROM starting) < $3 AND strpos(search_text, $1) > 1
+         AND ${grams ? 'public.search_grams(search_text) @> $4::text[]' : 'search_text LIKE $4'}
      )
      SELECT kind, id, name, unit_name AS "unitName", ${SCORE} AS score
      FROM (SELECT * FROM whole UNION ALL SELECT * FROM starting UNION ALL SELECT * FROM containing) hits
      ORDER BY score DESC, name, id
-     LIMIT $4`,
-    grams ? [needle, `%${escaped}%`, `${escaped}%`, first, grams] : [needle, `%${escaped}%`, `${escaped}%`, first],
+     LIMIT $3`,
+    [needle, needle + PREFIX_END, first, grams ?? `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`],
   );
   return rows as SubjectHitRow[];
 }

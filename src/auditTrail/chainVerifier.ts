@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { GENESIS_HASH, verifyChain, type ChainLink } from '../eventStore/hashChain';
+import { queryPrepared } from '../infra/preparedQuery';
 import { LruMap } from '../shared/lruMap';
 
 /** An audit entry as the read model shows it: which stored event it claims to be. */
@@ -151,7 +152,8 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * check of its entries: each entry's stored event, each stream's newest version, the guard.
    */
   async readPage<E extends ShownEntry>(page: PageStatement): Promise<VerifiedPage<E>> {
-    const { rows } = await this.pool.query(
+    const { rows } = await queryPrepared(
+      this.pool,
       `WITH page AS MATERIALIZED (${page.text}),
             streams AS (SELECT DISTINCT "streamId" AS stream_id FROM page)
        SELECT page.*, ev.stream_id AS "logStreamId", ev.stream_version AS "logStreamVersion", ev.metadata->>'hash' AS "logHash", ev.xmin::text AS "logRowVersion",
@@ -256,7 +258,8 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 
   private async readLinks(streamId: string, fromVersion: number): Promise<StoredLink[]> {
-    const { rows } = await this.pool.query<{ stream_version: number; type: string; data: unknown; prev_hash: string; hash: string; row_version: string }>(
+    const { rows } = await queryPrepared<{ stream_version: number; type: string; data: unknown; prev_hash: string; hash: string; row_version: string }>(
+      this.pool,
       `SELECT stream_version, type, data, metadata->>'prevHash' AS prev_hash, metadata->>'hash' AS hash, xmin::text AS row_version
        FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],

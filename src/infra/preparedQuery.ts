@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { QueryResult, QueryResultRow } from 'pg';
+
+/** Anything that runs a statement: a pool or one of its clients. */
+export interface StatementRunner {
+  query<R extends QueryResultRow = any>(config: { name?: string; text: string; values?: unknown[] }): Promise<QueryResult<R>>;
+}
+
+/**
+ * Distinct statement texts given names. The hot queries are a handful of texts (one per
+ * filter combination); past this many, further texts run unnamed, so a caller that
+ * builds texts from values cannot grow every connection's statement cache without bound.
+ */
+export const MAX_NAMED_STATEMENTS = 256;
+
+const names = new Map<string, string>();
+/** Bumped when PostgreSQL refuses a statement whose result type changed: every text gets a fresh name. */
+let epoch = 0;
+
+function nameOf(text: string): string | undefined {
+  let name = names.get(text);
+  if (name === undefined && names.size < MAX_NAMED_STATEMENTS) {
+    name = `q${epoch}_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/** PostgreSQL's refusal to reuse a prepared statement whose result columns changed type. */
+function isResultTypeChange(error: unknown): boolean {
+  return (error as { code?: string })?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
+}
+
+/**
+ * Runs a read-model query as a named prepared statement: each connection parses and
+ * plans it once, then only binds and executes. Planning was about half of the database
+ * time of the inspector's and the complaint desk's queries.
+ *
+ * A rebuilt read model can switch in tables whose columns have other types (a new
+ * projection version); PostgreSQL then refuses the old prepared statement on every
+ * connection. That one call is answered unprepared and every text gets a new name, so
+ * each connection prepares it afresh against the new tables.
+ */
+export async function queryPrepared<R extends QueryResultRow = any>(db: StatementRunner, text: string, values: unknown[] = []): Promise<QueryResult<R>> {
+  const name = nameOf(text);
+  if (name === undefined) return db.query<R>({ text, values });
+  try {
+    return await db.query<R>({ name, text, values });
+  } catch (error) {
+    if (!isResultTypeChange(error)) throw error;
+    if (names.get(text) === name) {
+      epoch++;
+      names.clear();
+    }
+    return db.query<R>({ text, values });
+  }
+}
