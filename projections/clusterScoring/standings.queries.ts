@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { computeClusterStandings, type ClusterStandingRow, type StandingCriterion, type StandingMember } from '../../src/clusters/standings';
+import { queryPrepared } from '../../src/infra/preparedQuery';
 import type { ScoreKind } from '../../src/shared/domain';
 
 export interface ClusterStandingsView {
@@ -19,23 +20,26 @@ export interface ClusterStandingsView {
  */
 export async function getClusterStandings(pool: Pool, clusterId: string, year: number, asOf: Date | null): Promise<ClusterStandingsView | null> {
   const at = asOf ?? new Date('9999-12-31T00:00:00Z');
-  const cluster = await pool.query<{ name: string; members: StandingMember[] }>('SELECT name, members FROM cluster_scoring.clusters WHERE cluster_id = $1', [clusterId]);
+  const cluster = await queryPrepared<{ name: string; members: StandingMember[] }>(pool, 'SELECT name, members FROM cluster_scoring.clusters WHERE cluster_id = $1', [clusterId]);
   if (cluster.rows.length === 0) return null;
   const [criteria, scores, leadership, finalized] = await Promise.all([
-    pool.query<{ criteria: StandingCriterion[] }>(
+    queryPrepared<{ criteria: StandingCriterion[] }>(
+      pool,
       'SELECT criteria FROM cluster_scoring.criteria_sets WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position DESC LIMIT 1',
       [clusterId, year, at],
     ),
-    pool.query<{ unitId: string; criterionCode: string; points: number; kind: ScoreKind }>(
+    queryPrepared<{ unitId: string; criterionCode: string; points: number; kind: ScoreKind }>(
+      pool,
       `SELECT unit_id AS "unitId", criterion_code AS "criterionCode", points, kind FROM cluster_scoring.scores
        WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position`,
       [clusterId, year, at],
     ),
-    pool.query<{ leader_unit_id: string }>(
+    queryPrepared<{ leader_unit_id: string }>(
+      pool,
       'SELECT leader_unit_id FROM cluster_scoring.leadership WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position DESC LIMIT 1',
       [clusterId, year, at],
     ),
-    pool.query('SELECT 1 FROM cluster_scoring.final_ranks WHERE cluster_id = $1 AND year = $2 AND finalized_at <= $3 LIMIT 1', [clusterId, year, at]),
+    queryPrepared(pool, 'SELECT 1 FROM cluster_scoring.final_ranks WHERE cluster_id = $1 AND year = $2 AND finalized_at <= $3 LIMIT 1', [clusterId, year, at]),
   ]);
   const isFinalized = finalized.rows.length > 0;
   const rows = computeClusterStandings(criteria.rows[0]?.criteria ?? [], cluster.rows[0].members, scores.rows).map((row) => ({
