@@ -3,12 +3,12 @@
  * `awards`). Callers that base a decision on them first wait for the model to catch up
  * (awaitFreshReadModels).
  */
-import type { Pool, PoolClient } from 'pg';
 import { AwardKind, type AwardCategory, type IsoDate, type Period, type PeriodKind, type SubjectKind, type SubjectRef } from '../../src/shared/domain';
 import type { HeldAwardFact, UnitAwardCounts } from '../../src/rules/eligibility';
+import type { Queryable } from '../../src/infra/db';
 import { queryPrepared } from '../../src/infra/preparedQuery';
 
-export type Queryable = Pick<Pool | PoolClient, 'query'>;
+export type { Queryable };
 
 export interface HeldAward extends HeldAwardFact {
   awardId: string;

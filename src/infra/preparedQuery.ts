@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { QueryResult, QueryResultRow } from 'pg';
-
-/** Anything that runs a statement: a pool or one of its clients. */
-export interface StatementRunner {
-  query<R extends QueryResultRow = any>(config: { name?: string; text: string; values?: unknown[] }): Promise<QueryResult<R>>;
-}
+import type { Queryable } from './db';
 
 /**
  * Distinct statement texts given names. The hot queries are a handful of texts (one per
@@ -41,7 +37,7 @@ function isResultTypeChange(error: unknown): boolean {
  * connection. That one call is answered unprepared and every text gets a new name, so
  * each connection prepares it afresh against the new tables.
  */
-export async function queryPrepared<R extends QueryResultRow = any>(db: StatementRunner, text: string, values: unknown[] = []): Promise<QueryResult<R>> {
+export async function queryPrepared<R extends QueryResultRow = any>(db: Queryable, text: string, values: unknown[] = []): Promise<QueryResult<R>> {
   const name = nameOf(text);
   if (name === undefined) return db.query<R>({ text, values });
   try {
