@@ -94,6 +94,20 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
   });
 
+  it.each([
+    ['hash', `hash = repeat('0', 64)`],
+    ['stream version', 'stream_version = 2'],
+    ['stream', `stream_id = stream_id || '-x'`],
+  ])('reports a read-model entry whose %s is not what the log holds at its position', async (_, change) => {
+    const { streamId, sessionId } = await verifiedSession();
+    const events = await t.app.services.store.readStream(streamId);
+    await t.db.pool.query(`UPDATE audit_trail.entries SET ${change} WHERE stream_id = $1 AND stream_version = 3`, [streamId]);
+    const shown = await trail({ actorId: `m2-${sessionId}` });
+    expect(shown.entries).toHaveLength(1);
+    expect(shown.chainVerified).toBe(false);
+    expect(await t.app.services.store.readStream(streamId)).toEqual(events); // the log itself is untouched
+  });
+
   it('keeps reporting an altered stream on every later request', async () => {
     const { streamId, sessionId } = await verifiedSession();
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
