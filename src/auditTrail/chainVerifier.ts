@@ -67,29 +67,24 @@ interface VerifiedPrefix {
   version: number;
   /** The stored hash of `version`: the next event must chain from it. */
   headHash: string;
-  /** The PostgreSQL row version (xmin) of each verified event, index = version - 1. */
-  rowVersions: Uint32Array;
+  /** The log position of each verified event, index = version - 1 (exact: positions stay below 2^53). */
+  positions: Float64Array;
+  /** The stored hash of each verified event, 32 bytes each, in version order. */
+  hashes: Buffer;
 }
+
+const HASH_BYTES = 32;
 
 interface StoredLink extends ChainLink {
-  rowVersion: number;
-}
-
-/** What the log holds at the position an entry claims. */
-interface StoredEvent {
   position: string;
-  /** The log's event there has the entry's stream, version and hash. */
-  matches: boolean;
-  row_version: string;
 }
 
 interface LogCheck {
-  shown: StoredEvent[];
   heads: Record<string, number | null> | null;
   guard: string;
 }
 
-/** Streams whose verified prefix is remembered, least recently used first out (~4 bytes per event plus the hash). */
+/** Streams whose verified prefix is remembered, least recently used first out (40 bytes per event). */
 export const VERIFIED_STREAMS_CAPACITY = 50_000;
 
 /**
@@ -110,24 +105,25 @@ function guardInPlace(guard: string): boolean {
 
 /**
  * Verifies chains incrementally over the PostgreSQL event store, remembering per
- * stream the prefix it has recomputed and found intact.
+ * stream the prefix it has recomputed and found intact: each verified event's position
+ * and stored hash.
  *
- * What the cache trusts, and why: a verified event can only change afterwards if its
- * row is rewritten, and every rewrite through SQL gives the row a new row version
- * (xmin, the writing transaction's id). So, on every request:
- *  - each event the page shows is looked up in the log by position: its stream, version
- *    and stored hash must be the entry's, and its row version the one verified (else the
- *    stream is recomputed from the log, which then reports the alteration);
- *  - events appended since a stream was verified are verified before the answer, chaining
- *    from the remembered head hash;
- *  - the verified events the page does not show are trusted while the immutability
- *    triggers stay as they were: the guard text (triggers, their catalog row versions,
- *    their function, the table's file node) is read with every check, and any change
- *    drops every remembered prefix. While the triggers are off, missing or only enabled
- *    for ordinary sessions (replica mode would skip them), nothing is remembered and
- *    every chain is recomputed in full.
+ * What the memory trusts, and why: a stored event can only change if its row is
+ * updated, deleted or the table truncated or rewritten, and the immutability triggers
+ * refuse all of that. So a verified prefix is trusted while those triggers stay exactly
+ * as they were: the guard text (triggers, their catalog row versions, their function,
+ * the table's file node) is read with every page, and any change (a trigger disabled
+ * even for a moment, dropped, redefined, the table rewritten) drops every remembered
+ * prefix, so the next page recomputes its streams from the log and reports what was
+ * altered. While the triggers are off, missing or only enabled for ordinary sessions
+ * (replica mode would skip them), nothing is remembered and every chain is recomputed
+ * in full. On every page:
+ *  - each shown entry (the read model's copy) must have the position and hash of the
+ *    verified event with its stream and version: the read model is checked every time;
+ *  - events appended since a stream was verified are verified before the answer,
+ *    chaining from the remembered head hash.
  * Not covered: edits of the database files themselves; such an alteration is reported
- * once the altered event is shown, or after a restart (the cache lives in memory only).
+ * after a restart (the memory lives in the process only).
  */
 export class IncrementalChainVerifier implements ChainVerifier {
   private readonly verified: LruMap<string, VerifiedPrefix>;
@@ -147,69 +143,55 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 
   /**
-   * Reads the page and, in the same statement (one round trip, one snapshot), the log
-   * check of its entries: each entry's stored event, each stream's newest version, the guard.
+   * Reads the page and, in the same statement (one round trip, one snapshot), what the
+   * check needs from the log: each shown stream's newest version and the guard.
    */
   async readPage<E extends ShownEntry>(page: PageStatement): Promise<VerifiedPage<E>> {
     const { rows } = await queryPrepared(
       this.pool,
-      `WITH page AS MATERIALIZED (${page.text}),
-            streams AS (SELECT DISTINCT "streamId" AS stream_id FROM page)
+      `WITH page AS MATERIALIZED (${page.text})
        SELECT page.*,
-              -- Compared here, not in the app: one boolean per row instead of three more values to decode.
-              (ev.stream_id = page."streamId" AND ev.stream_version = page."streamVersion" AND ev.metadata->>'hash' = page.hash) AS "logMatches",
-              ev.xmin::text AS "logRowVersion",
               CASE WHEN page.position = (SELECT min(position) FROM page) THEN
-                (SELECT json_object_agg(s.stream_id, (SELECT max(v.stream_version) FROM events v WHERE v.stream_id = s.stream_id)) FROM streams s) END AS "logHeads",
+                (SELECT json_object_agg(s.stream_id, (SELECT max(v.stream_version) FROM events v WHERE v.stream_id = s.stream_id))
+                 FROM (SELECT DISTINCT "streamId" AS stream_id FROM page) s) END AS "logHeads",
               CASE WHEN page.position = (SELECT min(position) FROM page) THEN ${GUARD_SQL} END AS "logGuard"
-       FROM page LEFT JOIN events ev ON ev.position = page.position::bigint
+       FROM page
        ORDER BY page.position::bigint`,
       page.params,
     );
-    const shown: StoredEvent[] = [];
     const entries: E[] = [];
-    let heads: LogCheck['heads'] = null;
-    let guard = '';
+    const check: LogCheck = { heads: null, guard: '' };
     for (const row of rows) {
-      const { logMatches, logRowVersion, logHeads, logGuard, ...entry } = row;
+      const { logHeads, logGuard, ...entry } = row;
       if (logGuard !== null) {
-        heads = logHeads;
-        guard = logGuard;
+        check.heads = logHeads;
+        check.guard = logGuard;
       }
-      if (logRowVersion !== null) shown.push({ position: entry.position, matches: logMatches === true, row_version: logRowVersion });
       if (entries.length < page.first) entries.push(entry as E);
     }
-    const chainVerified = entries.length === 0 || (await this.verifyAgainst(entries, { shown, heads, guard }));
+    const chainVerified = entries.length === 0 || (await this.verifyAgainst(entries, check));
     return { entries, hasNextPage: rows.length > page.first, chainVerified };
   }
 
   private async verifyAgainst(entries: readonly ShownEntry[], check: LogCheck): Promise<boolean> {
-    const streamIds = [...new Set(entries.map((e) => e.streamId))];
     if (check.guard !== this.guard) {
       // The guard changed (or this is the first look): nothing verified before is trusted.
       this.verified.clear();
       this.guard = check.guard;
     }
     const trusted = guardInPlace(check.guard);
-    const stored = new Map(check.shown.map((row) => [row.position, row]));
+    const byStream = new Map<string, ShownEntry[]>();
+    for (const entry of entries) {
+      const shown = byStream.get(entry.streamId);
+      if (shown) shown.push(entry);
+      else byStream.set(entry.streamId, [entry]);
+    }
     const results = await Promise.all(
-      streamIds.map(async (streamId) => {
-        const shown = entries.filter((e) => e.streamId === streamId);
-        for (const entry of shown) {
-          const row = stored.get(entry.position);
-          if (!row || !row.matches) return false;
-        }
+      [...byStream].map(async ([streamId, shown]) => {
         const head = check.heads?.[streamId] ?? 0;
-        let prefix = trusted ? this.verified.get(streamId) : undefined;
-        if (prefix && shown.some((e) => prefix!.rowVersions[e.streamVersion - 1] !== Number(stored.get(e.position)!.row_version))) {
-          // A shown event is not the row that was verified: recompute the stream from the log.
-          this.verified.delete(streamId);
-          prefix = undefined;
-        }
+        const prefix = trusted ? this.verified.get(streamId) : undefined;
         const verified = await this.verifiedThrough(streamId, head, prefix, trusted ? check.guard : null);
-        if (verified === null) return false;
-        // Rows appended or read after the check: the shown ones must be the verified rows.
-        return shown.every((e) => e.streamVersion <= verified.version && verified.rowVersions[e.streamVersion - 1] === Number(stored.get(e.position)!.row_version));
+        return verified !== null && shown.every((entry) => isVerifiedEvent(verified, entry));
       }),
     );
     return results.every(Boolean);
@@ -252,17 +234,24 @@ export class IncrementalChainVerifier implements ChainVerifier {
     const expectedPrev = prefix?.headHash ?? GENESIS_HASH;
     if (links[0].metadata.prevHash !== expectedPrev) return null;
     if (!verifyChain(links).valid) return null;
-    const rowVersions = new Uint32Array(fromVersion - 1 + links.length);
-    if (prefix) rowVersions.set(prefix.rowVersions.subarray(0, prefix.version));
-    for (const link of links) rowVersions[link.streamVersion - 1] = link.rowVersion;
-    const last = links[links.length - 1];
-    return { version: last.streamVersion, headHash: last.metadata.hash, rowVersions };
+    const version = fromVersion - 1 + links.length;
+    const positions = new Float64Array(version);
+    const hashes = Buffer.alloc(version * HASH_BYTES);
+    if (prefix) {
+      positions.set(prefix.positions);
+      prefix.hashes.copy(hashes);
+    }
+    for (const link of links) {
+      positions[link.streamVersion - 1] = Number(link.position);
+      hashes.write(link.metadata.hash, (link.streamVersion - 1) * HASH_BYTES, HASH_BYTES, 'hex');
+    }
+    return { version, headHash: links[links.length - 1].metadata.hash, positions, hashes };
   }
 
   private async readLinks(streamId: string, fromVersion: number): Promise<StoredLink[]> {
-    const { rows } = await queryPrepared<{ stream_version: number; type: string; data: unknown; prev_hash: string; hash: string; row_version: string }>(
+    const { rows } = await queryPrepared<{ position: string; stream_version: number; type: string; data: unknown; prev_hash: string; hash: string }>(
       this.pool,
-      `SELECT stream_version, type, data, metadata->>'prevHash' AS prev_hash, metadata->>'hash' AS hash, xmin::text AS row_version
+      `SELECT position::text AS position, stream_version, type, data, metadata->>'prevHash' AS prev_hash, metadata->>'hash' AS hash
        FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
       [streamId, fromVersion],
     );
@@ -272,7 +261,19 @@ export class IncrementalChainVerifier implements ChainVerifier {
       type: row.type,
       data: row.data,
       metadata: { prevHash: row.prev_hash, hash: row.hash },
-      rowVersion: Number(row.row_version),
+      position: row.position,
     }));
   }
+}
+
+const HEX_HASH = /^[0-9a-f]{64}$/;
+
+/** The entry is the verified event of its stream and version: same position, same stored hash. */
+function isVerifiedEvent(prefix: VerifiedPrefix, entry: ShownEntry): boolean {
+  const index = entry.streamVersion - 1;
+  if (!Number.isInteger(index) || index < 0 || index >= prefix.version) return false;
+  if (prefix.positions[index] !== Number(entry.position)) return false;
+  // Lower-case hex only: Buffer.write would accept other spellings of the same bytes.
+  if (!HEX_HASH.test(entry.hash)) return false;
+  return prefix.hashes.toString('hex', index * HASH_BYTES, (index + 1) * HASH_BYTES) === entry.hash;
 }

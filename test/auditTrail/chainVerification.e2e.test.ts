@@ -98,6 +98,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     ['hash', `hash = repeat('0', 64)`],
     ['stream version', 'stream_version = 2'],
     ['stream', `stream_id = stream_id || '-x'`],
+    ['position', 'position = position + 1'],
   ])('reports a read-model entry whose %s is not what the log holds at its position', async (_, change) => {
     const { streamId, sessionId } = await verifiedSession();
     const events = await t.app.services.store.readStream(streamId);
