@@ -162,12 +162,12 @@ export class IncrementalChainVerifier implements ChainVerifier {
     const entries: E[] = [];
     const check: LogCheck = { heads: null, guard: '' };
     for (const row of rows) {
-      const { logHeads, logGuard, ...entry } = row;
-      if (logGuard !== null) {
-        check.heads = logHeads;
-        check.guard = logGuard;
+      if (row.logGuard !== null) {
+        check.heads = row.logHeads;
+        check.guard = row.logGuard;
       }
-      if (entries.length < page.first) entries.push(entry as E);
+      // The two log columns stay on the row (null but on the first): no GraphQL type exposes them.
+      if (entries.length < page.first) entries.push(row as E);
     }
     const chainVerified = entries.length === 0 || (await this.verifyAgainst(entries, check));
     return { entries, hasNextPage: rows.length > page.first, chainVerified };

@@ -120,6 +120,33 @@ describe('ProjectionRunner', () => {
     await resumed.stop();
   });
 
+  it('keeps its checkpoint row still while the log moves on without its events, and writes it with its next event', async () => {
+    await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 1 })], Expected.noStream);
+    const runner = new ProjectionRunner(db.pool, store, [countingProjection('counts')], { batchSize: 50, pollIntervalMs: 20 });
+    await runner.start();
+    try {
+      expect(await runner.waitForPosition(await store.lastCommittedPosition(), 5_000)).toBe(true);
+      const row = async () => (await db.pool.query(`SELECT xmin::text AS row_version, position::text FROM projection_state WHERE name = 'counts' AND status = 'active'`)).rows[0];
+      const before = await row();
+      // Events of other types, and the transaction ids other writers take, move the readable horizon.
+      for (let i = 0; i < 5; i++) await store.append(uniqueStream('noise'), [testEvent('Noise', {})], Expected.noStream);
+      const noiseHead = await store.lastCommittedPosition();
+      expect(await runner.waitForPosition(noiseHead, 5_000)).toBe(true); // read-your-writes still answers at once
+      await new Promise((r) => setTimeout(r, 400)); // some twenty polls at the head
+      expect(await row()).toEqual(before);
+
+      await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 2 })], Expected.noStream);
+      const counted = await store.lastCommittedPosition();
+      expect(await runner.waitForPosition(counted, 5_000)).toBe(true);
+      const after = await row();
+      expect(after.row_version).not.toBe(before.row_version);
+      expect(BigInt(after.position)).toBeGreaterThanOrEqual(BigInt(counted));
+      expect((await db.pool.query('SELECT sum(n)::int AS n FROM counts.counts')).rows[0].n).toBe(2);
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('stops a failing projection at the failing event and keeps the others going', async () => {
     const stream = uniqueStream('counted');
     await store.append(stream, [testEvent('Counted', { amount: 1 }), testEvent('Counted', { amount: 2 })], Expected.noStream);
