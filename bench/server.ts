@@ -70,11 +70,23 @@ async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs:
   throw new Error(`the server at ${url} did not become healthy in ${timeoutMs} ms`);
 }
 
+/**
+ * The app's Node flags in `npm start` (read from package.json, so the benchmark runs the
+ * app as shipped): a larger young generation lets a request's garbage die before
+ * it is collected, instead of being copied and promoted while the request is in flight.
+ */
+export const APP_NODE_FLAGS: readonly string[] = (() => {
+  const scripts = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).scripts as Record<string, string>;
+  const command = /node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/main\.js/.exec(scripts.start ?? '');
+  return command ? command[1].trim().split(/\s+/).filter(Boolean) : [];
+})();
+
 export async function startServerProcess(databaseUrl: string, options: { cpuProfileDir?: string; log?: (line: string) => void } = {}): Promise<ServerHandle> {
   const main = join(projectRoot(), 'dist', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} not found: run npm run build first`);
   const port = await findFreePort();
-  const args = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile', main] : [main];
+  // As `npm start` runs it (package.json).
+  const args = [...APP_NODE_FLAGS, ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile'] : []), main];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', EVENT_STORE: 'postgres', NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

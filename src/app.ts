@@ -38,6 +38,11 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const pool: Pool = createPool(options.databaseUrl, {
     max: 30,
+    // Opening a connection costs both sides milliseconds of CPU (authentication, a new
+    // backend, its catalog caches, every prepared statement again), and the pool opens
+    // them exactly when requests pile up. So the connections a busy period opened stay.
+    min: 30,
+    idleTimeoutMillis: 60_000,
     onError: (error) => logger.warn('idle database connection lost', { error: error.message }),
   });
   let store: EventStore;

@@ -273,5 +273,10 @@ export const registryProjection: ProjectionDefinition = {
   version: 2,
   eventTypes: REGISTRY_EVENT_TYPES,
   migrations: loadMigrations(join(projectRoot(), 'projections/registry/migrations')),
+  // Built at the head of the log (migration 010 says why); live inserts then go straight into them.
+  deferredIndexes: [
+    'CREATE INDEX IF NOT EXISTS subjects_search_trgm ON subjects USING gin (search_text public.gin_trgm_ops) WITH (fastupdate = off)',
+    'CREATE INDEX IF NOT EXISTS subjects_search_grams ON subjects USING gin (public.search_grams(search_text)) WITH (fastupdate = off)',
+  ],
   apply: applyRegistry,
 };

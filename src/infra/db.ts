@@ -7,6 +7,9 @@ export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
 export interface PoolOptions {
   max?: number;
+  /** Connections kept open while idle (the rest close after `idleTimeoutMillis`). */
+  min?: number;
+  idleTimeoutMillis?: number;
   applicationName?: string;
   onError?: (error: Error) => void;
 }
@@ -19,6 +22,8 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
   const config: PoolConfig = {
     connectionString,
     max: options.max ?? 20,
+    min: options.min ?? 0,
+    idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000,
     application_name: options.applicationName ?? 'tdkt',
     idle_in_transaction_session_timeout: 60_000,
     connectionTimeoutMillis: 10_000,

@@ -109,4 +109,16 @@ describe('searchSubjects', () => {
       client.release();
     }
   });
+
+  it('keeps no pending list beside its GIN indexes: names added live go straight into them', async () => {
+    const { rows } = await t.db.pool.query(
+      `SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid
+       WHERE i.indrelid IN (SELECT t.oid FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace WHERE t.relname = 'subjects' AND t.relkind = 'r' AND n.nspname LIKE 'registry\\_\\_g%')
+         AND c.relam = (SELECT oid FROM pg_am WHERE amname = 'gin') ORDER BY c.relname`,
+    );
+    expect(rows).toEqual([
+      { relname: 'subjects_search_grams', reloptions: ['fastupdate=off'] },
+      { relname: 'subjects_search_trgm', reloptions: ['fastupdate=off'] },
+    ]);
+  });
 });
