@@ -84,6 +84,8 @@ interface LogCheck {
   guard: string;
 }
 
+const MAX_CONCURRENT_RECOMPUTATIONS = 2;
+
 /** Streams whose verified prefix is remembered, least recently used first out (40 bytes per event). */
 export const VERIFIED_STREAMS_CAPACITY = 50_000;
 
@@ -129,6 +131,8 @@ export class IncrementalChainVerifier implements ChainVerifier {
   private readonly verified: LruMap<string, VerifiedPrefix>;
   private readonly inFlight = new Map<string, Promise<VerifiedPrefix | null>>();
   private guard: string | null = null;
+  private recomputing = 0;
+  private readonly recomputeQueue: Array<() => void> = [];
 
   constructor(
     private readonly pool: Pool,
@@ -224,8 +228,25 @@ export class IncrementalChainVerifier implements ChainVerifier {
     return pending;
   }
 
-  /** Reads the events after `prefix` (all of them without one) and verifies that they continue its chain. */
+  /**
+   * Reads the events after `prefix` (all of them without one) and verifies that they continue its chain.
+   * Whole streams are recomputed at most two at a time: a long stream's rows and canonical
+   * texts live while it is hashed, and many of them at once (the first look at a few hundred
+   * council sessions) would be promoted to the old generation and leave it grown.
+   */
   private async extend(streamId: string, prefix: VerifiedPrefix | undefined): Promise<VerifiedPrefix | null> {
+    if (prefix) return this.verifyAfter(streamId, prefix);
+    if (this.recomputing >= MAX_CONCURRENT_RECOMPUTATIONS) await new Promise<void>((resolve) => this.recomputeQueue.push(resolve));
+    this.recomputing++;
+    try {
+      return await this.verifyAfter(streamId, undefined);
+    } finally {
+      this.recomputing--;
+      this.recomputeQueue.shift()?.();
+    }
+  }
+
+  private async verifyAfter(streamId: string, prefix: VerifiedPrefix | undefined): Promise<VerifiedPrefix | null> {
     const fromVersion = (prefix?.version ?? 0) + 1;
     const links = await this.readLinks(streamId, fromVersion);
     if (links.length === 0) return prefix ?? null;

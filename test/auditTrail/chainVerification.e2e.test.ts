@@ -47,6 +47,25 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     expect((verifier as IncrementalChainVerifier).rememberedStreams).toBeGreaterThan(0);
   });
 
+  it('recomputes many unseen streams at once, a few at a time, and verifies each', async () => {
+    const store = t.app.services.store;
+    const streams: string[] = [];
+    let last = '0';
+    for (let i = 0; i < 7; i++) {
+      const sessionId = `burst${++session}`;
+      const streamId = `council_session-${sessionId}`;
+      await store.append(streamId, [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })], Expected.noStream);
+      last = (await store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' }, `m1-${sessionId}`)], Expected.version(1))).position;
+      streams.push(streamId);
+    }
+    await caughtUp(last);
+    const verifier = chainVerifierFor(t.app.services) as IncrementalChainVerifier;
+    const before = verifier.rememberedStreams;
+    const pages = await Promise.all(streams.map((streamId) => trail({ streamId })));
+    expect(pages.map((p) => [p.entries.length, p.chainVerified])).toEqual(streams.map(() => [2, true]));
+    expect(verifier.rememberedStreams).toBe(before + streams.length);
+  });
+
   it('verifies events appended after a prefix was remembered', async () => {
     const { streamId, sessionId } = await verifiedSession();
     const late = await t.app.services.store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm3', choice: 'ABSTAIN' }, `m3-${sessionId}`)], Expected.version(3));
