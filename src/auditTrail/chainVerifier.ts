@@ -85,6 +85,8 @@ interface LogCheck {
 }
 
 const MAX_CONCURRENT_RECOMPUTATIONS = 2;
+/** Events read and hashed at a time when a stream is (re)verified. */
+export const LINKS_PER_READ = 500;
 
 /** Streams whose verified prefix is remembered, least recently used first out (40 bytes per event). */
 export const VERIFIED_STREAMS_CAPACITY = 50_000;
@@ -246,35 +248,50 @@ export class IncrementalChainVerifier implements ChainVerifier {
     }
   }
 
+  /** Verifies the stream's events after `prefix` page by page, so a long stream never sits in memory whole. */
   private async verifyAfter(streamId: string, prefix: VerifiedPrefix | undefined): Promise<VerifiedPrefix | null> {
-    const fromVersion = (prefix?.version ?? 0) + 1;
-    const links = await this.readLinks(streamId, fromVersion);
-    if (links.length === 0) return prefix ?? null;
-    // Versions must run on without a gap from the prefix (or from 1), chaining from its head.
-    if (links.some((link, i) => link.streamVersion !== fromVersion + i)) return null;
-    const expectedPrev = prefix?.headHash ?? GENESIS_HASH;
-    if (links[0].metadata.prevHash !== expectedPrev) return null;
-    if (!verifyChain(links).valid) return null;
-    const version = fromVersion - 1 + links.length;
-    const positions = new Float64Array(version);
-    const hashes = Buffer.alloc(version * HASH_BYTES);
-    if (prefix) {
-      positions.set(prefix.positions);
-      prefix.hashes.copy(hashes);
+    let version = prefix?.version ?? 0;
+    let headHash = prefix?.headHash ?? GENESIS_HASH;
+    let positions = prefix?.positions ?? new Float64Array(0);
+    let hashes = prefix?.hashes ?? Buffer.alloc(0);
+    for (;;) {
+      const links = await this.readLinks(streamId, version + 1, LINKS_PER_READ);
+      if (links.length === 0) break;
+      // Versions must run on without a gap, each page chaining from the hash before it.
+      if (links.some((link, i) => link.streamVersion !== version + 1 + i)) return null;
+      if (links[0].metadata.prevHash !== headHash) return null;
+      if (!verifyChain(links).valid) return null;
+      const verified = version + links.length;
+      if (verified > positions.length) {
+        // Room for the whole page and then some: long streams grow by doubling, not page by page.
+        const capacity = Math.max(verified, links.length === LINKS_PER_READ ? positions.length * 2 : 0);
+        const grownPositions = new Float64Array(capacity);
+        grownPositions.set(positions.subarray(0, version));
+        const grownHashes = Buffer.alloc(capacity * HASH_BYTES);
+        hashes.copy(grownHashes, 0, 0, version * HASH_BYTES);
+        positions = grownPositions;
+        hashes = grownHashes;
+      }
+      for (const link of links) {
+        positions[link.streamVersion - 1] = Number(link.position);
+        hashes.write(link.metadata.hash, (link.streamVersion - 1) * HASH_BYTES, HASH_BYTES, 'hex');
+      }
+      version = verified;
+      headHash = links[links.length - 1].metadata.hash;
+      if (links.length < LINKS_PER_READ) break;
     }
-    for (const link of links) {
-      positions[link.streamVersion - 1] = Number(link.position);
-      hashes.write(link.metadata.hash, (link.streamVersion - 1) * HASH_BYTES, HASH_BYTES, 'hex');
-    }
-    return { version, headHash: links[links.length - 1].metadata.hash, positions, hashes };
+    if (version === 0) return null;
+    if (prefix && version === prefix.version) return prefix;
+    // Remembered at its exact size.
+    return { version, headHash, positions: positions.slice(0, version), hashes: Buffer.from(hashes.subarray(0, version * HASH_BYTES)) };
   }
 
-  private async readLinks(streamId: string, fromVersion: number): Promise<StoredLink[]> {
+  private async readLinks(streamId: string, fromVersion: number, limit: number): Promise<StoredLink[]> {
     const { rows } = await queryPrepared<{ position: string; stream_version: number; type: string; data: unknown; prev_hash: string; hash: string }>(
       this.pool,
       `SELECT position::text AS position, stream_version, type, data, metadata->>'prevHash' AS prev_hash, metadata->>'hash' AS hash
-       FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
-      [streamId, fromVersion],
+       FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      [streamId, fromVersion, limit],
     );
     return rows.map((row) => ({
       streamId,

@@ -1,6 +1,6 @@
 import { auditTrailProjection } from '../../projections/auditTrail/auditTrail.projection';
 import { chainVerifierFor } from '../../src/auditTrail/auditTrail.service';
-import { IncrementalChainVerifier } from '../../src/auditTrail/chainVerifier';
+import { IncrementalChainVerifier, LINKS_PER_READ } from '../../src/auditTrail/chainVerifier';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
@@ -64,6 +64,22 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const pages = await Promise.all(streams.map((streamId) => trail({ streamId })));
     expect(pages.map((p) => [p.entries.length, p.chainVerified])).toEqual(streams.map(() => [2, true]));
     expect(verifier.rememberedStreams).toBe(before + streams.length);
+  });
+
+  it('verifies a stream longer than one read page by page, and finds an alteration deep inside it', async () => {
+    const sessionId = `long${++session}`;
+    const streamId = `council_session-${sessionId}`;
+    const length = LINKS_PER_READ * 2 + 37;
+    const ballots = Array.from({ length: length - 1 }, (_, i) => event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: `m${i}`, choice: 'APPROVE' }, `m${i}-${sessionId}`));
+    const appended = await t.app.services.store.append(streamId, [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] }), ...ballots], Expected.noStream);
+    await caughtUp(appended.position);
+    const lastPage = { streamId, actorId: `m${length - 2}-${sessionId}` };
+    expect(await trail(lastPage)).toMatchObject({ entries: [{ streamVersion: length }], chainVerified: true });
+
+    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{choice}', '"REJECT"') WHERE stream_id = $1 AND stream_version = $2`, [streamId, LINKS_PER_READ + 10]);
+    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    expect((await trail(lastPage)).chainVerified).toBe(false);
   });
 
   it('verifies events appended after a prefix was remembered', async () => {
