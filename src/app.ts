@@ -29,6 +29,9 @@ export interface AppOptions {
   host?: string;
 }
 
+/** Database connections: opened as needed, then kept (see startApp). */
+const POOL_SIZE = 30;
+
 /**
  * Wires the app: migrations, event store, projections, command handler, HTTP.
  * `stop` shuts down in the reverse order: no new requests, the current projection
@@ -37,12 +40,11 @@ export interface AppOptions {
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const pool: Pool = createPool(options.databaseUrl, {
-    max: 30,
     // Opening a connection costs both sides milliseconds of CPU (authentication, a new
     // backend, its catalog caches, every prepared statement again), and the pool opens
-    // them exactly when requests pile up. So the connections a busy period opened stay.
-    min: 30,
-    idleTimeoutMillis: 60_000,
+    // them exactly when requests pile up. So every connection it opens stays open.
+    max: POOL_SIZE,
+    min: POOL_SIZE,
     onError: (error) => logger.warn('idle database connection lost', { error: error.message }),
   });
   let store: EventStore;
