@@ -11,6 +11,8 @@ export interface MachineInfo {
   cpu: string;
   node: string;
   postgres: string;
+  /** How the app, Emmett and the ceilings reach PostgreSQL (absent in results written before it was recorded). */
+  connection?: 'Unix socket' | 'TCP';
 }
 
 export interface UserResult {
@@ -119,7 +121,7 @@ export function renderMarkdown(r: BenchResults): string {
   const g = r.generator.stats;
   lines.push(`# Benchmark ${r.date}`);
   lines.push('');
-  lines.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${fmt(r.machine.memoryGiB, 1)} GiB RAM; Node ${r.machine.node}; ${r.machine.postgres} (embedded, one server for everything, same machine as the load).`);
+  lines.push(`Machine: ${r.machine.nproc} CPUs (${r.machine.cpu}), ${fmt(r.machine.memoryGiB, 1)} GiB RAM; Node ${r.machine.node}; ${r.machine.postgres} (embedded, one server for everything, same machine as the load${r.machine.connection ? `; every client connects through ${r.machine.connection === 'TCP' ? 'TCP on 127.0.0.1' : 'its Unix socket'}` : ''}).`);
   lines.push(`Workload: ${fmt(g.events)} generated events (${fmt(g.commands)} commands, ${fmt(g.streams)} streams; ${fmt(g.units)} units, ${fmt(g.people)} people, ${fmt(g.clusters)} clusters, scale ${g.scale.toFixed(3)}), ${g.firstRecordedAt?.slice(0, 10)} – ${g.lastRecordedAt?.slice(0, 10)}, ${Math.round(g.lastSixWeeksShare * 100)}% in the last six weeks of a year; generated at ${fmt(r.generator.eventsPerSec)} events/s. Runs: median of ${r.options.runs} where cheap. Total time ${fmt(r.durationSec / 60, 1)} min.`);
   lines.push('');
   lines.push('| measure | ours | Emmett | raw multi-row INSERT | raw COPY | ours relative |');

@@ -278,7 +278,8 @@ async function machineInfo(serverUrl: string): Promise<MachineInfo> {
   const pool = new Pool({ connectionString: serverUrl, max: 1 });
   const postgres = ((await pool.query('SELECT version() AS v')).rows[0].v as string).split(' on ')[0];
   await pool.end();
-  return { nproc: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), cpu, node: process.version, postgres };
+  const socket = new URL(serverUrl).searchParams.get('host')?.startsWith('/') ?? false;
+  return { nproc: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), cpu, node: process.version, postgres, connection: socket ? 'Unix socket' : 'TCP' };
 }
 
 // ---------------------------------------------------------------------------

@@ -13,7 +13,8 @@ export interface AuditTrailFilter {
 
 export interface AuditEntryRow {
   position: string;
-  recordedAt: Date;
+  /** UTC, milliseconds, `Z` (the API's own form: written out as is). */
+  recordedAt: string;
   streamId: string;
   streamVersion: number;
   type: string;
@@ -53,6 +54,9 @@ export interface AuditTrailPageArgs {
   withData?: boolean;
 }
 
+/** recorded_at as the API writes a DateTime (events are recorded to the millisecond). */
+const RECORDED_AT_ISO = `to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /**
  * The statement behind getAuditTrail (exposed so tests can check its plan, and so the
  * chain verifier can read the page and its log check in one round trip). It selects
@@ -60,8 +64,6 @@ export interface AuditTrailPageArgs {
  */
 export function auditTrailSql(filter: AuditTrailFilter, page: AuditTrailPageArgs): { text: string; params: unknown[] } {
   const params: unknown[] = [page.afterPosition, page.first + 1];
-  const joins: string[] = [];
-  const where: string[] = ['e.position > $1::bigint'];
   const refFilters: Array<[RefKind, string | null | undefined]> = [
     ['subject', filter.subject ? `${filter.subject.kind}:${filter.subject.id}` : null],
     ['dossier', filter.dossierId],
@@ -69,30 +71,60 @@ export function auditTrailSql(filter: AuditTrailFilter, page: AuditTrailPageArgs
     ['complaint', filter.complaintId],
     ['decision', filter.decisionNumber],
   ];
+  // The text depends only on which filters are given: one string per shape, built once.
+  let shape = '';
   for (const [kind, id] of refFilters) {
     if (id === null || id === undefined) continue;
     params.push(kind, id);
-    const alias = `r${joins.length}`;
-    joins.push(`JOIN audit_trail.entry_refs ${alias} ON ${alias}.position = e.position AND ${alias}.ref_kind = $${params.length - 1} AND ${alias}.ref_id = $${params.length}`);
+    shape += 'ref,';
   }
   if (filter.streamId) {
     params.push(filter.streamId);
-    where.push(`e.stream_id = $${params.length}`);
+    shape += 'stream,';
   }
   if (filter.actorId) {
     params.push(filter.actorId);
-    where.push(`e.actor_id = $${params.length}`);
+    shape += 'actor,';
   }
   if (page.asOf) {
     params.push(page.asOf);
-    where.push(`e.recorded_at <= $${params.length}`);
+    shape += 'asOf,';
   }
-  const text =
-    `SELECT e.position::text AS position, e.recorded_at AS "recordedAt", e.stream_id AS "streamId", e.stream_version AS "streamVersion",
-            e.type, e.actor_id AS "actorId", e.summary${page.withData === false ? '' : ', e.data'}, e.hash
+  if (page.withData !== false) shape += 'data';
+  let text = statementTexts.get(shape);
+  if (text === undefined) {
+    text = auditTrailText(shape);
+    statementTexts.set(shape, text);
+  }
+  return { text, params };
+}
+
+/**
+ * Statement texts by filter shape (a few hundred shapes at most). Handing out the same string
+ * object each time also lets every map keyed by the text (prepared statement names,
+ * the chain verifier's wrapping) reuse its hash instead of rehashing a new string.
+ */
+const statementTexts = new Map<string, string>();
+
+/** The statement for a shape: its parameters are $1 after, $2 limit, then two per ref, then stream, actor, asOf. */
+function auditTrailText(shape: string): string {
+  let n = 2;
+  const joins: string[] = [];
+  const where: string[] = ['e.position > $1::bigint'];
+  const parts = shape.split(',');
+  for (const part of parts) {
+    if (part === 'ref') {
+      const alias = `r${joins.length}`;
+      joins.push(`JOIN audit_trail.entry_refs ${alias} ON ${alias}.position = e.position AND ${alias}.ref_kind = $${n + 1} AND ${alias}.ref_id = $${n + 2}`);
+      n += 2;
+    } else if (part === 'stream') where.push(`e.stream_id = $${++n}`);
+    else if (part === 'actor') where.push(`e.actor_id = $${++n}`);
+    else if (part === 'asOf') where.push(`e.recorded_at <= $${++n}`);
+  }
+  return `SELECT e.position::text AS position, ${RECORDED_AT_ISO} AS "recordedAt", e.stream_id AS "streamId", e.stream_version AS "streamVersion",
+            e.type, e.actor_id AS "actorId", e.summary${parts.includes('data') ? ', e.data' : ''}, e.hash
      FROM audit_trail.entries e ${joins.join(' ')}
      WHERE ${where.join(' AND ')}
      ORDER BY e.position
      LIMIT $2`;
-  return { text, params };
 }

@@ -8,7 +8,7 @@ export class AuditEntryType {
   position!: string;
 
   @Field(() => DateTimeScalar)
-  recordedAt!: Date;
+  recordedAt!: string;
 
   @Field()
   streamId!: string;

@@ -88,6 +88,9 @@ const MAX_CONCURRENT_RECOMPUTATIONS = 2;
 /** Events read and hashed at a time when a stream is (re)verified. */
 export const LINKS_PER_READ = 500;
 
+/** Page texts whose checked form is kept (there is one text per filter shape). */
+const MAX_PAGE_TEXTS = 1_000;
+
 /** Streams whose verified prefix is remembered, least recently used first out (40 bytes per event). */
 export const VERIFIED_STREAMS_CAPACITY = 50_000;
 
@@ -135,6 +138,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
   private guard: string | null = null;
   private recomputing = 0;
   private readonly recomputeQueue: Array<() => void> = [];
+  private readonly checkedTexts = new Map<string, string>();
 
   constructor(
     private readonly pool: Pool,
@@ -153,18 +157,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * check needs from the log: each shown stream's newest version and the guard.
    */
   async readPage<E extends ShownEntry>(page: PageStatement): Promise<VerifiedPage<E>> {
-    const { rows } = await queryPrepared(
-      this.pool,
-      `WITH page AS MATERIALIZED (${page.text})
-       SELECT page.*,
-              CASE WHEN page.position = (SELECT min(position) FROM page) THEN
-                (SELECT json_object_agg(s.stream_id, (SELECT max(v.stream_version) FROM events v WHERE v.stream_id = s.stream_id))
-                 FROM (SELECT DISTINCT "streamId" AS stream_id FROM page) s) END AS "logHeads",
-              CASE WHEN page.position = (SELECT min(position) FROM page) THEN ${GUARD_SQL} END AS "logGuard"
-       FROM page
-       ORDER BY page.position::bigint`,
-      page.params,
-    );
+    const { rows } = await queryPrepared(this.pool, this.withLogCheck(page.text), page.params);
     const entries: E[] = [];
     const check: LogCheck = { heads: null, guard: '' };
     for (const row of rows) {
@@ -177,6 +170,24 @@ export class IncrementalChainVerifier implements ChainVerifier {
     }
     const chainVerified = entries.length === 0 || (await this.verifyAgainst(entries, check));
     return { entries, hasNextPage: rows.length > page.first, chainVerified };
+  }
+
+  /** The page statement with the log check added (one string per page text: see statementTexts in auditTrail.queries). */
+  private withLogCheck(pageText: string): string {
+    let text = this.checkedTexts.get(pageText);
+    if (text === undefined) {
+      text = `WITH page AS MATERIALIZED (${pageText})
+       SELECT page.*,
+              CASE WHEN page.position = (SELECT min(position) FROM page) THEN
+                (SELECT json_object_agg(s.stream_id, (SELECT max(v.stream_version) FROM events v WHERE v.stream_id = s.stream_id))
+                 FROM (SELECT DISTINCT "streamId" AS stream_id FROM page) s) END AS "logHeads",
+              CASE WHEN page.position = (SELECT min(position) FROM page) THEN ${GUARD_SQL} END AS "logGuard"
+       FROM page
+       ORDER BY page.position::bigint`;
+      if (this.checkedTexts.size >= MAX_PAGE_TEXTS) this.checkedTexts.clear();
+      this.checkedTexts.set(pageText, text);
+    }
+    return text;
   }
 
   private async verifyAgainst(entries: readonly ShownEntry[], check: LogCheck): Promise<boolean> {
@@ -304,14 +315,26 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 }
 
-const HEX_HASH = /^[0-9a-f]{64}$/;
+/** The value of a lower-case hex digit's char code, or -1 for anything else (upper case included: the stored spelling is lower case). */
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  return -1;
+}
 
 /** The entry is the verified event of its stream and version: same position, same stored hash. */
 function isVerifiedEvent(prefix: VerifiedPrefix, entry: ShownEntry): boolean {
   const index = entry.streamVersion - 1;
   if (!Number.isInteger(index) || index < 0 || index >= prefix.version) return false;
   if (prefix.positions[index] !== Number(entry.position)) return false;
-  // Lower-case hex only: Buffer.write would accept other spellings of the same bytes.
-  if (!HEX_HASH.test(entry.hash)) return false;
-  return prefix.hashes.toString('hex', index * HASH_BYTES, (index + 1) * HASH_BYTES) === entry.hash;
+  const hash = entry.hash;
+  if (typeof hash !== 'string' || hash.length !== HASH_BYTES * 2) return false;
+  // Byte by byte against the remembered hash, without building a hex string per entry.
+  const offset = index * HASH_BYTES;
+  for (let i = 0; i < HASH_BYTES; i++) {
+    const high = hexDigit(hash.charCodeAt(2 * i));
+    const low = hexDigit(hash.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0 || ((high << 4) | low) !== prefix.hashes[offset + i]) return false;
+  }
+  return true;
 }

@@ -24,5 +24,21 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-export const DateTimeScalar = DateTimeResolver;
+/** The form every DateTime leaves the API in: UTC, milliseconds, `Z`. */
+const CANONICAL_DATE_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
+/**
+ * graphql-scalars' DateTime (same name, description, input parsing and errors), written
+ * out as its canonical string: a Date becomes `toISOString()`, and a string already in
+ * that form (read models select it so, see auditTrailSql) passes through untouched
+ * instead of being parsed into a Date and formatted again.
+ */
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  ...DateTimeResolver.toConfig(),
+  serialize(value) {
+    if (typeof value === 'string' && CANONICAL_DATE_TIME.test(value)) return value;
+    const date = DateTimeResolver.serialize(value);
+    return date instanceof Date ? date.toISOString() : date;
+  },
+});
 export const JSONScalar = JSONResolver;

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface EmbeddedPostgresHandle {
+  /** Through the Unix socket in the data folder where there is one, else TCP on 127.0.0.1. */
   databaseUrl: string;
+  /** Whether databaseUrl goes through the Unix socket. */
+  unixSocket: boolean;
   port: number;
   pid: number | undefined;
   stop(): Promise<void>;
@@ -44,6 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     rmSync(options.dataDir, { recursive: true, force: true });
   }
   const log = options.log ?? (() => undefined);
+  const socketDir = unixSocketDirectory(options.dataDir, port);
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -52,7 +56,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1'],
+    postgresFlags: [
+      '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1',
+      // The socket lives in the data folder (its owner only); none at all where it cannot.
+      '-c', `unix_socket_directories=${socketDir ?? ''}`,
+    ],
     onLog: (message: string) => log(message.trimEnd()),
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });
@@ -68,7 +76,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const child = (server as unknown as { process?: ChildProcess }).process;
   return {
-    databaseUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    databaseUrl: socketDir
+      ? `postgres://${USER}:${PASSWORD}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+      : `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    unixSocket: socketDir !== null,
     port,
     pid: child?.pid,
     stop: async () => {
@@ -88,6 +99,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       release();
     },
   };
+}
+
+/** Longest Unix socket path Linux and macOS accept (sun_path, less its terminating NUL). */
+const MAX_SOCKET_PATH = 103;
+
+/**
+ * Where the server's Unix socket goes: the data folder, when the platform has Unix
+ * sockets and the path is short and plain enough (the setting is a comma-separated
+ * list). The app then talks to PostgreSQL without the TCP stack: on this workload that
+ * is less CPU on both sides of every query.
+ */
+export function unixSocketDirectory(dataDir: string, port: number): string | null {
+  if (process.platform === 'win32') return null;
+  if (!/^\/[\w./-]*$/.test(dataDir)) return null;
+  return `${dataDir}/.s.PGSQL.${port}`.length <= MAX_SOCKET_PATH ? dataDir : null;
 }
 
 /**

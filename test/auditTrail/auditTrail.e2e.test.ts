@@ -49,6 +49,10 @@ describe('auditTrail query', () => {
     ]);
     expect(trail.chainVerified).toBe(true);
     expect(trail.hasNextPage).toBe(false);
+    // Recorded instants in the API's one DateTime form, whatever the session's time zone.
+    expect(trail.entries.map((e: any) => e.recordedAt)).toEqual([
+      '2024-12-02T08:00:00.000Z', '2024-12-10T08:00:00.000Z', '2024-12-10T09:00:00.000Z', '2024-12-15T08:00:00.000Z', '2025-01-06T08:00:00.000Z', '2025-01-10T08:00:00.000Z',
+    ]);
   });
 
   it('never shows how a member voted', async () => {

@@ -131,6 +131,8 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it.each([
     ['hash', `hash = repeat('0', 64)`],
+    ['hash (its last digit)', `hash = left(hash, 63) || CASE WHEN right(hash, 1) = '0' THEN '1' ELSE '0' END`],
+    ['hash (the same bytes spelled in capitals)', `hash = upper(hash)`],
     ['stream version', 'stream_version = 2'],
     ['stream', `stream_id = stream_id || '-x'`],
     ['position', 'position = position + 1'],

@@ -22,3 +22,16 @@ it('keeps `min` connections open through idle time and closes the others', async
     await db.drop();
   }
 });
+
+it("reaches the run's embedded PostgreSQL through its Unix socket, not TCP", async () => {
+  if (process.env.TEST_DATABASE_EMBEDDED !== 'true') return console.warn('skipped: the tests were given an outside server (TEST_DATABASE_URL)');
+  const db = await createTestDatabase();
+  try {
+    expect(new URL(db.url).searchParams.get('host')).toMatch(/^\//);
+    // inet_server_addr() is null exactly when the session came through a Unix socket.
+    const { rows } = await db.pool.query('SELECT inet_server_addr() IS NULL AS unix, current_database() AS name');
+    expect(rows[0]).toEqual({ unix: true, name: expect.stringMatching(/^test_/) });
+  } finally {
+    await db.drop();
+  }
+});

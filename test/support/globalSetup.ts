@@ -16,4 +16,5 @@ export default async function globalSetup(): Promise<void> {
   const handle = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
   globalThis.__embeddedPostgres = handle;
   process.env.TEST_DATABASE_URL = handle.databaseUrl;
+  process.env.TEST_DATABASE_EMBEDDED = 'true';
 }
