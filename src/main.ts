@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       log: (line) => logger.debug(line),
     });
     databaseUrl = embedded.databaseUrl;
-    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid });
+    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp' });
   }
   if (stopping) return;
   app = await startApp({ config, databaseUrl, logger });

@@ -136,6 +136,8 @@ export class IncrementalChainVerifier implements ChainVerifier {
   private readonly verified: LruMap<string, VerifiedPrefix>;
   private readonly inFlight = new Map<string, Promise<VerifiedPrefix | null>>();
   private guard: string | null = null;
+  /** Whether `guard` shows the immutability triggers in place (memory is trusted only then). */
+  private guardTrusted = false;
   private recomputing = 0;
   private readonly recomputeQueue: Array<() => void> = [];
   private readonly checkedTexts = new Map<string, string>();
@@ -168,8 +170,8 @@ export class IncrementalChainVerifier implements ChainVerifier {
       // The two log columns stay on the row (null but on the first): no GraphQL type exposes them.
       if (entries.length < page.first) entries.push(row as E);
     }
-    const chainVerified = entries.length === 0 || (await this.verifyAgainst(entries, check));
-    return { entries, hasNextPage: rows.length > page.first, chainVerified };
+    const verdict = entries.length === 0 || this.verifyAgainst(entries, check);
+    return { entries, hasNextPage: rows.length > page.first, chainVerified: typeof verdict === 'boolean' ? verdict : await verdict };
   }
 
   /** The page statement with the log check added (one string per page text: see statementTexts in auditTrail.queries). */
@@ -190,13 +192,39 @@ export class IncrementalChainVerifier implements ChainVerifier {
     return text;
   }
 
-  private async verifyAgainst(entries: readonly ShownEntry[], check: LogCheck): Promise<boolean> {
+  /** Synchronous when memory answers (every shown stream verified through its head), a promise when the log must be read. */
+  private verifyAgainst(entries: readonly ShownEntry[], check: LogCheck): boolean | Promise<boolean> {
     if (check.guard !== this.guard) {
       // The guard changed (or this is the first look): nothing verified before is trusted.
       this.verified.clear();
       this.guard = check.guard;
+      this.guardTrusted = guardInPlace(check.guard);
     }
-    const trusted = guardInPlace(check.guard);
+    return (this.guardTrusted && this.verifiedFromMemory(entries, check.heads)) || this.verifyStreams(entries, check, this.guardTrusted);
+  }
+
+  /**
+   * True when every shown stream is remembered as verified exactly through its head in the
+   * log and every entry is one of its verified events; false when anything else is so
+   * (a stream not remembered, appended to, or an entry that does not match), and the
+   * general check then decides.
+   */
+  private verifiedFromMemory(entries: readonly ShownEntry[], heads: Record<string, number | null> | null): boolean {
+    if (heads === null) return false;
+    let streamId: string | null = null;
+    let prefix: VerifiedPrefix | undefined;
+    for (const entry of entries) {
+      if (entry.streamId !== streamId) {
+        streamId = entry.streamId;
+        prefix = this.verified.get(streamId);
+        if (!prefix || prefix.version !== heads[streamId]) return false;
+      }
+      if (!isVerifiedEvent(prefix!, entry)) return false;
+    }
+    return true;
+  }
+
+  private async verifyStreams(entries: readonly ShownEntry[], check: LogCheck, trusted: boolean): Promise<boolean> {
     const byStream = new Map<string, ShownEntry[]>();
     for (const entry of entries) {
       const shown = byStream.get(entry.streamId);
