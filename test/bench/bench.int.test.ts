@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { EVENT_CATEGORY, foldAll, ProvinceGenerator, type GeneratedEvent } from '../../bench/generator';
 import { tableRows, renderMarkdown } from '../../bench/report';
-import { runBenchmark } from '../../bench/run';
+import { runBenchmark, untilAutovacuumIdle } from '../../bench/run';
 import { startTestApp, type TestApp } from '../support/app';
 
 function digest(events: GeneratedEvent[]): string {
@@ -91,6 +91,8 @@ describe('benchmark smoke run', () => {
       querySeconds: 0.3,
       queryRates: [50],
       lagSeconds: 1,
+      // Other test files' databases share this server and its autovacuum.
+      autovacuumWaitMs: 1_000,
     });
     expect(results.notes.filter((n) => n.includes('failed'))).toEqual([]);
     const rows = tableRows(results);
@@ -101,5 +103,15 @@ describe('benchmark smoke run', () => {
     expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);
     expect(results.targets.length).toBeGreaterThan(5);
     expect(renderMarkdown(results)).toContain('| measure | ours | Emmett |');
+    expect(results.notes.some((n) => /VACUUM ANALYZEd after the rebuild/.test(n))).toBe(true);
   }, 120_000);
+});
+
+describe('untilAutovacuumIdle', () => {
+  it('answers at once on an idle server, and waits no longer than it is allowed', async () => {
+    const serverUrl = process.env.TEST_DATABASE_URL!;
+    const settled = await untilAutovacuumIdle(serverUrl, 5_000);
+    expect(settled.ms).toBeLessThanOrEqual(5_000 + 1_000);
+    expect(settled.stillRunning || settled.ms < 5_000).toBe(true);
+  });
 });
