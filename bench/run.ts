@@ -247,7 +247,7 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
       for (const user of users) {
         // Each reader is measured once autovacuum (after the commands, or the reader before) is done, up to a minute.
         const settled = await untilAutovacuumIdle(url, options.autovacuumWaitMs ?? AUTOVACUUM_WAIT_MAX_MS);
-        if (settled.ms > 0) {
+        if (settled.ms >= 250) {
           log(`queries: ${user.name}: waited ${settled.ms} ms for autovacuum${settled.stillRunning ? ' (still running)' : ''}`);
           results.notes.push(`${user.name}: measured after waiting ${(settled.ms / 1000).toFixed(1)} s for autovacuum to finish${settled.stillRunning ? ' (it was still running)' : ''}.`);
         }
