@@ -28,15 +28,14 @@ function validationKey(value: object): string | null {
 }
 
 async function validateObject(value: object): Promise<void> {
-  const constructor = value.constructor;
   const key = validationKey(value);
-  const known = key === null ? undefined : validValues.get(constructor);
-  if (key !== null && known?.get(key)) return;
+  if (key === null) return validateOrReject(value, VALIDATOR_OPTIONS);
+  let known = validValues.get(value.constructor);
+  if (known?.get(key)) return;
   await validateOrReject(value, VALIDATOR_OPTIONS);
   // Only successes are remembered: an invalid value is checked again, so its errors are fresh.
-  if (key === null) return;
-  if (known) known.set(key, true);
-  else validValues.set(constructor, new LruMap<string, true>(VALID_VALUES_CAPACITY)).get(constructor)!.set(key, true);
+  if (!known) validValues.set(value.constructor, (known = new LruMap<string, true>(VALID_VALUES_CAPACITY)));
+  known.set(key, true);
 }
 
 /**
