@@ -76,6 +76,8 @@ export interface GraphQLOp {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** Who sends it: the load generator signs a bearer token for each actor. */
+  actor: Actor;
   headers: Record<string, string>;
 }
 
@@ -545,12 +547,8 @@ export class ProvinceGenerator {
         name,
         query: MUTATIONS[name],
         variables: variables(),
-        headers: {
-          'x-actor-id': actor.actorId,
-          'x-role': actor.role,
-          ...(actor.unitId ? { 'x-unit-id': actor.unitId } : {}),
-          'x-correlation-id': correlationId,
-        },
+        actor,
+        headers: { 'x-correlation-id': correlationId },
       }),
     };
   }

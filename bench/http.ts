@@ -204,7 +204,7 @@ export class GraphQLClient {
 }
 
 /** Field names of the server's Query type (to skip queries a server does not offer). */
-export async function queryFields(client: GraphQLClient): Promise<Set<string>> {
-  const res = await client.request('{ __schema { queryType { fields { name } } } }');
+export async function queryFields(client: GraphQLClient, headers: Record<string, string> = {}): Promise<Set<string>> {
+  const res = await client.request('{ __schema { queryType { fields { name } } } }', {}, headers);
   return new Set((res.body.data?.__schema?.queryType?.fields ?? []).map((f: { name: string }) => f.name));
 }

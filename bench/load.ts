@@ -18,6 +18,7 @@ import { MUTATIONS, ProvinceGenerator, type AwardSample, type GeneratedEvent, ty
 import { GraphQLClient } from './http';
 import { latencySummary, nowMs, sleep } from './lib';
 import type { Actor, ClusterInfo, Province } from './province';
+import { authorizationOf } from './auth';
 import { Random } from './random';
 
 // ---------------------------------------------------------------------------
@@ -34,9 +35,6 @@ export interface OpsResult {
   byName: Record<string, { ops: number; p50: number; p99: number; errors: number }>;
 }
 
-function headersOf(actor: Actor): Record<string, string> {
-  return { 'x-actor-id': actor.actorId, 'x-role': actor.role, ...(actor.unitId ? { 'x-unit-id': actor.unitId } : {}) };
-}
 
 /** Runs `ops` with `clients` concurrent clients (closed loop), each taking the next op when done, for at most `maxMs`. */
 export async function runOps(client: GraphQLClient, ops: GraphQLOp[], clients: number, maxMs = Infinity): Promise<OpsResult> {
@@ -53,7 +51,7 @@ export async function runOps(client: GraphQLClient, ops: GraphQLOp[], clients: n
         const entry = byName.get(op.name) ?? { lat: [], errors: 0 };
         byName.set(op.name, entry);
         try {
-          const res = await client.request(op.query, op.variables, op.headers);
+          const res = await client.request(op.query, op.variables, { ...op.headers, ...(await authorizationOf(op.actor)) });
           latencies.push(res.ms);
           entry.lat.push(res.ms);
           if (res.status !== 200 || res.body.errors?.length) {
@@ -105,7 +103,7 @@ export interface CommandSliceOptions {
 }
 
 function op(name: keyof typeof MUTATIONS, variables: Record<string, unknown>, actor: Actor): GraphQLOp {
-  return { name, query: MUTATIONS[name], variables, headers: headersOf(actor) };
+  return { name, query: MUTATIONS[name], variables, actor, headers: {} };
 }
 
 function criteriaFor(): Array<{ code: string; name: string; maxPoints: number; bonus: boolean }> {
@@ -245,8 +243,8 @@ async function eachConcurrently<T>(items: readonly T[], concurrency: number, wor
 
 export class QueryError extends Error {}
 
-async function must(client: GraphQLClient, query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
-  const res = await client.request(query, variables, headers);
+async function must(client: GraphQLClient, query: string, variables: Record<string, unknown>, actor: Actor) {
+  const res = await client.request(query, variables, await authorizationOf(actor));
   if (res.status !== 200 || res.body.errors?.length) throw new QueryError(`${res.status} ${JSON.stringify(res.body.errors?.[0] ?? '').slice(0, 200)}`);
   return res.body.data!;
 }
@@ -254,9 +252,9 @@ async function must(client: GraphQLClient, query: string, variables: Record<stri
 export function readUsers(province: Province, awards: AwardSample[], fields: Set<string>, years: { first: number; last: number }): { users: ReadUser[]; notes: string[] } {
   const notes: string[] = [];
   const users: ReadUser[] = [];
-  const analyst = { 'x-actor-id': 'bench-analyst', 'x-role': 'ANALYST' };
-  const inspector = { 'x-actor-id': 'bench-inspector', 'x-role': 'INSPECTOR' };
-  const desk = { 'x-actor-id': 'bench-desk', 'x-role': 'COMPLAINT_OFFICER' };
+  const analyst: Actor = { actorId: 'bench-analyst', role: 'ANALYST', unitId: null };
+  const inspector: Actor = { actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null };
+  const desk: Actor = { actorId: 'bench-desk', role: 'COMPLAINT_OFFICER', unitId: null };
   if (fields.has('clusterStandings')) {
     const series = fields.has('yearlyTotalsSeries');
     if (!series) notes.push('dashboard: yearlyTotalsSeries is not in the schema; the dashboard reads clusterStandings only');
@@ -410,6 +408,7 @@ export interface LagResult {
  * The lag is the time from the append's commit to that answer.
  */
 export async function measureLag(databaseUrl: string, client: GraphQLClient, options: { rate: number; seconds: number; seed: number; sampleEveryMs?: number }): Promise<LagResult> {
+  const lagProbe = await authorizationOf({ actorId: 'bench-lag-probe', role: 'INSPECTOR', unitId: null });
   const pool = createPool(databaseUrl, { max: 4, applicationName: 'bench-lag' });
   const store = new PostgresEventStore(pool);
   const generator = new ProvinceGenerator({ events: Math.max(5_000, Math.ceil(options.rate * options.seconds * 1.3)), seed: options.seed, idPrefix: `live${options.seed % 1000}-` });
@@ -446,7 +445,7 @@ export async function measureLag(databaseUrl: string, client: GraphQLClient, opt
         const position = results[results.length - 1].position;
         checks.push(
           client
-            .request('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 15000) }', { p: position })
+            .request('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 15000) }', { p: position }, lagProbe)
             .then((res) => {
               if (res.body.data?.projectionsCaughtUp === true) lags.push(nowMs() - committedAt);
               else timeouts++;

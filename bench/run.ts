@@ -17,6 +17,7 @@ import { projectRoot } from '../src/infra/projectRoot';
 import type { AppendResult, AppendTargetName } from './appends';
 import { DEFAULT_SEED, ProvinceGenerator, type GeneratorOptions } from './generator';
 import { GraphQLClient, queryFields } from './http';
+import { authorizationOf } from './auth';
 import { Databases, medianBy, nowMs, round, sleep } from './lib';
 import { closedLoop, measureLag, openLoop, planCommandSlice, readUsers, runOps, type OpsResult, type RatePoint } from './load';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
@@ -211,7 +212,7 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
   if (server.pid === null) results.notes.push('The app ran in the benchmark process (no separate RSS).');
   const client = new GraphQLClient(server.url, 256);
   try {
-    const fields = await queryFields(client);
+    const fields = await queryFields(client, await authorizationOf({ actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null }));
     const year = new Date().getUTCFullYear();
     // Commands.
     await phase(results, 'commands', async () => {

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApp } from '../src/app';
+import { BENCH_TOKEN_SETTINGS } from './auth';
 import { findFreePort } from '../src/infra/embeddedPostgres';
 import { silentLogger } from '../src/infra/logger';
 import { projectRoot } from '../src/infra/projectRoot';
@@ -93,7 +94,7 @@ export async function startServerProcess(databaseUrl: string, options: { cpuProf
   // As `npm start` runs it (package.json).
   const args = [...APP_NODE_FLAGS, ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile'] : []), main];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', EVENT_STORE: 'postgres', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', EVENT_STORE: 'postgres', NODE_ENV: 'production', JWT_SECRET: BENCH_TOKEN_SETTINGS.secret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = options.log ?? (() => undefined);
@@ -124,6 +125,6 @@ export async function startServerProcess(databaseUrl: string, options: { cpuProf
 
 /** The app in this process (tests): no separate RSS. */
 export async function startServerInProcess(databaseUrl: string): Promise<ServerHandle> {
-  const app = await startApp({ config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 }, databaseUrl, logger: silentLogger, host: '127.0.0.1' });
+  const app = await startApp({ config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 }, databaseUrl, logger: silentLogger, host: '127.0.0.1', tokens: BENCH_TOKEN_SETTINGS });
   return { url: app.url.replace('localhost', '127.0.0.1'), pid: null, stop: () => app.stop() };
 }

@@ -13,6 +13,7 @@ import type { Logger } from './infra/logger';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
 import { startHttpServer, type HttpServer } from './server';
+import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
 
 export interface App {
   services: Services;
@@ -22,11 +23,15 @@ export interface App {
 
 export interface AppOptions {
   config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'>;
+  /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
+  tokens: TokenSettings & VerifierOptions;
   databaseUrl: string;
   logger: Logger;
   projections?: readonly ProjectionDefinition[];
   now?: () => Date;
   host?: string;
+  /** Development tokens the landing page offers (development mode only). */
+  landingPageTokens?: Record<string, string>;
 }
 
 /** Database connections: opened as needed, then kept (see startApp). */
@@ -72,6 +77,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     http = await startHttpServer(await buildAppSchema(), services, {
       port: config.port,
       host: options.host,
+      tokens: createTokenVerifier(options.tokens, options.tokens),
+      landingPageTokens: options.landingPageTokens,
       isReady: async () => {
         await pool.query('SELECT 1');
         const statuses = projections.status();

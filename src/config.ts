@@ -8,13 +8,28 @@ export interface Config {
   databaseUrl: string | null;
   eventStoreUrl: string | null;
   port: number;
-  jwtSecret: string | null;
+  /** How bearer tokens are verified; `development` when no JWT setting is given outside production. */
+  auth: AuthConfig;
   logLevel: LogLevel;
   embeddedDataDir: string;
   embeddedPort: number;
   /** Load the demo province when the log is empty. */
   seedDemoData: boolean;
 }
+
+/** Names of the token claims that carry the caller's id, role and unit. */
+export interface ClaimNames {
+  subject: string;
+  role: string;
+  unitId: string;
+}
+
+export type AuthConfig =
+  | { kind: 'hs256'; secret: string; issuer: string | null; audience: string | null; claims: ClaimNames }
+  | { kind: 'oidc'; jwksUrl: string; issuer: string; audience: string; claims: ClaimNames }
+  | { kind: 'development'; claims: ClaimNames };
+
+export const DEFAULT_CLAIMS: ClaimNames = { subject: 'sub', role: 'role', unitId: 'unitId' };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -69,14 +84,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
     eventStoreUrl: url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']),
     port: port('PORT', 4000),
-    jwtSecret: text('JWT_SECRET'),
+    auth: authConfig(text, url, problems, text('NODE_ENV') === 'production'),
     logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     embeddedDataDir: text('EMBEDDED_PG_DATA_DIR') ?? join(cwd, '.data', 'postgres'),
     embeddedPort: port('EMBEDDED_PG_PORT', 0),
     seedDemoData: bool('SEED_DEMO_DATA', true),
   };
   if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
-  if (config.jwtSecret !== null && config.jwtSecret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/**
+ * `JWT_SECRET` (HS256) or an OIDC provider (`JWT_JWKS_URL` with `JWT_ISSUER` and
+ * `JWT_AUDIENCE`), never both. With neither, production refuses to start and anything
+ * else runs in development mode (a generated secret, one token per role).
+ */
+function authConfig(
+  text: (name: string) => string | null,
+  url: (name: string, protocols: string[]) => string | null,
+  problems: string[],
+  production: boolean,
+): AuthConfig {
+  const claims: ClaimNames = {
+    subject: text('JWT_SUBJECT_CLAIM') ?? DEFAULT_CLAIMS.subject,
+    role: text('JWT_ROLE_CLAIM') ?? DEFAULT_CLAIMS.role,
+    unitId: text('JWT_UNIT_CLAIM') ?? DEFAULT_CLAIMS.unitId,
+  };
+  const secret = text('JWT_SECRET');
+  const jwksUrl = url('JWT_JWKS_URL', ['https:', 'http:']);
+  const issuer = text('JWT_ISSUER');
+  const audience = text('JWT_AUDIENCE');
+  if (secret !== null && jwksUrl !== null) {
+    problems.push('set either JWT_SECRET or JWT_JWKS_URL, not both');
+    return { kind: 'development', claims };
+  }
+  if (secret !== null) {
+    if (secret.length < 32) problems.push('JWT_SECRET must be at least 32 characters');
+    return { kind: 'hs256', secret, issuer, audience, claims };
+  }
+  if (jwksUrl !== null) {
+    if (issuer === null) problems.push('JWT_ISSUER is required with JWT_JWKS_URL');
+    if (audience === null) problems.push('JWT_AUDIENCE is required with JWT_JWKS_URL');
+    return { kind: 'oidc', jwksUrl, issuer: issuer ?? '', audience: audience ?? '', claims };
+  }
+  if (issuer !== null || audience !== null) problems.push('JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL');
+  if (production) problems.push('NODE_ENV=production needs JWT_SECRET or JWT_JWKS_URL (with JWT_ISSUER and JWT_AUDIENCE): bearer tokens must be verified');
+  return { kind: 'development', claims };
 }

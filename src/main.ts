@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { startApp, type App } from './app';
 import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
-import { createLogger } from './infra/logger';
+import { createLogger, type Logger } from './infra/logger';
+import { join } from 'node:path';
+import { createDevelopmentAuth, writeDevelopmentTokens } from './auth/developmentTokens';
+import { signToken, type TokenSettings } from './auth/tokens';
 
 /** `npm start`: validates the environment, starts embedded PostgreSQL when no DATABASE_URL is set, serves. */
 async function main(): Promise<void> {
@@ -65,21 +68,49 @@ async function main(): Promise<void> {
     logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp' });
   }
   if (stopping) return;
-  app = await startApp({ config, databaseUrl, logger });
-  logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore });
-  if (config.seedDemoData) await seedDemoDataIfEmpty(app, logger);
+  const { tokens, host, landingPageTokens } = await resolveAuth(config);
+  app = await startApp({ config, databaseUrl, logger, tokens, host, landingPageTokens });
+  logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore, auth: config.auth.kind });
+  if (config.seedDemoData) await seedDemoDataIfEmpty(app, tokens, logger);
   process.stdout.write(`Thi đua – Khen thưởng API: ${app.url}/graphql (health: ${app.url}/health)\n`);
 }
 
+/**
+ * The token settings to serve with. Development mode makes a secret for this run,
+ * listens on 127.0.0.1 only, writes one token per role to `.data/dev-tokens.json`
+ * (0600) and prints them once to standard output, never to the log.
+ */
+async function resolveAuth(config: Config): Promise<{ tokens: TokenSettings; host?: string; landingPageTokens?: Record<string, string> }> {
+  if (config.auth.kind !== 'development') return { tokens: config.auth };
+  const development = await createDevelopmentAuth(config.auth.claims);
+  const file = join(process.cwd(), '.data', 'dev-tokens.json');
+  writeDevelopmentTokens(file, development.tokens);
+  const lines = Object.entries(development.tokens).map(([role, token]) => `  ${role.padEnd(17)} ${token}`);
+  process.stdout.write(
+    `Development mode (no JWT_SECRET or JWT_JWKS_URL): listening on 127.0.0.1 only.\n` +
+      `Bearer tokens for this run, one per role (also in ${file}):\n${lines.join('\n')}\n`,
+  );
+  return { tokens: development.settings, host: '127.0.0.1', landingPageTokens: development.tokens };
+}
+
 /** A new, empty log gets a demo year (Bạch Thông district), loaded through the public API. */
-async function seedDemoDataIfEmpty(app: App, logger: ReturnType<typeof createLogger>): Promise<void> {
+async function seedDemoDataIfEmpty(app: App, tokens: TokenSettings, logger: Logger): Promise<void> {
   const first = await app.services.store.readAll({ after: '0', limit: 1 });
   if (first.events.length > 0) return;
+  if (tokens.kind !== 'hs256') {
+    logger.warn('empty event log: the demo year is loaded only with JWT_SECRET or in development mode (it signs its own tokens)');
+    return;
+  }
   logger.info('empty event log: loading the demo year (set SEED_DEMO_DATA=false to skip)');
   const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
   const summary = await runDemoYear(
-    async (query, variables, headers) => {
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    async (query, variables, actor) => {
+      const token = await signToken(tokens.secret, actor, { expiresIn: '10m', issuer: tokens.issuer, audience: tokens.audience, claims: tokens.claims });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
       return (await response.json()) as GraphQLAnswer;
     },
     (step) => logger.info(`demo data: ${step}`),

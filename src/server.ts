@@ -8,6 +8,8 @@ import { createContext, type GraphQLContext, type Services } from './graphql/con
 import { depthLimit } from './graphql/depthLimit';
 import { formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
+import { AuthenticationError, type TokenVerifier } from './auth/tokens';
+import type { Identity } from './identity';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_QUERY_DEPTH = 12;
@@ -85,6 +87,10 @@ export async function startHttpServer(
     port: number;
     host?: string;
     isReady: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
+    /** Verifies every `/graphql` request's bearer token. */
+    tokens: TokenVerifier;
+    /** Development mode: the tokens the landing page offers. */
+    landingPageTokens?: Record<string, string>;
     /** Answer repeated, valid queries through compiled code (default true); false sends everything through Apollo. */
     compiledQueries?: boolean;
   },
@@ -111,12 +117,12 @@ export async function startHttpServer(
    * from scratch, so errors are shaped, coded and logged in one place. Only queries are
    * compiled, so running one twice changes nothing.
    */
-  const answerCompiled = async (request: IncomingMessage, response: ServerResponse, body: PlainQueryBody): Promise<boolean> => {
+  const answerCompiled = async (request: IncomingMessage, response: ServerResponse, body: PlainQueryBody, identity: Identity): Promise<boolean> => {
     const query = compiled!.get(body.query, body.operationName);
     if (!query) return false;
     let result;
     try {
-      result = await query.query(undefined, createContext(services, request.headers), body.variables);
+      result = await query.query(undefined, createContext(services, request.headers, identity), body.variables);
     } catch {
       return false;
     }
@@ -133,6 +139,20 @@ export async function startHttpServer(
     return true;
   };
 
+  /** The caller of a `/graphql` request, or null once it has been answered 401. */
+  const authenticate = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | null> => {
+    try {
+      return await options.tokens.identify(request.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof AuthenticationError)) throw error;
+      services.logger.info('request refused: not authenticated', { reason: error.message });
+      response.setHeader('www-authenticate', 'Bearer');
+      sendJson(response, 401, { errors: [{ message: `not authenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      return null;
+    }
+  };
+
+  const landingPage = landingPageHtml(options.landingPageTokens);
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
@@ -142,9 +162,11 @@ export async function startHttpServer(
     }
     if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
       response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return response.end(landingPageHtml);
+      return response.end(landingPage);
     }
     if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+    const identity = await authenticate(request, response);
+    if (!identity) return;
 
     let body: unknown;
     if (request.method === 'POST') {
@@ -164,7 +186,7 @@ export async function startHttpServer(
         return sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
       const plain = compiled && plainQueryBody(request, body);
-      if (plain && (await answerCompiled(request, response, plain))) return;
+      if (plain && (await answerCompiled(request, response, plain, identity))) return;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
@@ -172,7 +194,7 @@ export async function startHttpServer(
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createContext(services, request.headers),
+      context: async () => createContext(services, request.headers, identity),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

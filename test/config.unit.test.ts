@@ -29,9 +29,45 @@ describe('loadConfig', () => {
     expect((error as ConfigError).problems).toEqual([
       'DATABASE_URL must use postgres: or postgresql: (got "mysql:")',
       'PORT must be a port number 0-65535 (got "70000")',
+      'JWT_SECRET must be at least 32 characters',
       'LOG_LEVEL must be one of debug, info, warn, error (got "loud")',
       'EVENTSTORE_URL is required when EVENT_STORE=eventstoredb',
-      'JWT_SECRET must be at least 32 characters',
     ]);
+  });
+});
+
+describe('loadConfig: bearer tokens', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it('is development mode with no JWT setting outside production, with the default claim names', () => {
+    expect(loadConfig({}).auth).toEqual({ kind: 'development', claims: { subject: 'sub', role: 'role', unitId: 'unitId' } });
+  });
+
+  it('refuses to start in production with no JWT setting', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringContaining('NODE_ENV=production needs JWT_SECRET or JWT_JWKS_URL')]);
+  });
+
+  it('takes an HS256 secret, with optional issuer and audience, and renamed claims', () => {
+    const auth = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), JWT_AUDIENCE: 'tdkt', JWT_ROLE_CLAIM: 'tdkt_role', JWT_UNIT_CLAIM: 'tdkt_unit' }).auth;
+    expect(auth).toEqual({ kind: 'hs256', secret: 's'.repeat(32), issuer: null, audience: 'tdkt', claims: { subject: 'sub', role: 'tdkt_role', unitId: 'tdkt_unit' } });
+  });
+
+  it('takes an OIDC provider, which needs its issuer and audience', () => {
+    const env = { JWT_JWKS_URL: 'https://sso.example.gov.vn/certs', JWT_ISSUER: 'https://sso.example.gov.vn', JWT_AUDIENCE: 'tdkt' };
+    expect(loadConfig(env).auth).toMatchObject({ kind: 'oidc', jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: 'tdkt' });
+    expect(problemsOf({ JWT_JWKS_URL: env.JWT_JWKS_URL })).toEqual(['JWT_ISSUER is required with JWT_JWKS_URL', 'JWT_AUDIENCE is required with JWT_JWKS_URL']);
+    expect(problemsOf({ JWT_JWKS_URL: 'ftp://x/certs', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toEqual(['JWT_JWKS_URL must use https: or http: (got "ftp:")']);
+  });
+
+  it('refuses both ways at once, and an issuer or audience without either', () => {
+    expect(problemsOf({ JWT_SECRET: 's'.repeat(32), JWT_JWKS_URL: 'https://sso/certs', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toEqual(['set either JWT_SECRET or JWT_JWKS_URL, not both']);
+    expect(problemsOf({ JWT_AUDIENCE: 'a' })).toEqual(['JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL']);
   });
 });

@@ -1,3 +1,5 @@
+import type { TokenSubject } from '../auth/tokens';
+
 /**
  * A year of emulation and commendation work in Bạch Thông district (Bắc Kạn province),
  * after the district's 2023 plan: units and people, a cluster of communes scored and
@@ -10,11 +12,22 @@ export interface GraphQLAnswer {
   data?: Record<string, any> | null;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
-export type GraphQLExecutor = (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => Promise<GraphQLAnswer>;
+/** Sends one GraphQL request as `actor` (the caller turns the actor into a bearer token). */
+export type GraphQLExecutor = (query: string, variables: Record<string, unknown>, actor: TokenSubject) => Promise<GraphQLAnswer>;
 
 export const DEMO_YEAR = 2024;
 const YEAR = { kind: 'CALENDAR_YEAR', year: DEMO_YEAR };
-const SECRETARIAT = { 'x-actor-id': 'p-nguyen-van-an', 'x-role': 'SECRETARIAT', 'x-unit-id': 'phong-noi-vu' };
+/** Who does what in the demo: the district's standing agency does the daily work. */
+export const DEMO_ACTORS = {
+  /** Sets up the organisation catalogue, the province included. */
+  admin: { sub: 'demo-admin', role: 'ADMIN' },
+  /** Phòng Nội vụ, the standing agency of the district People's Committee. */
+  districtSecretariat: { sub: 'p-nguyen-van-an', role: 'SECRETARIAT', unitId: 'huyen-bach-thong' },
+  /** Sở Nội vụ, for the province's own decisions. */
+  provinceSecretariat: { sub: 'so-noi-vu-bac-kan', role: 'SECRETARIAT', unitId: 'tinh-bac-kan' },
+  /** The district inspectorate's complaint desk. */
+  complaintOfficer: { sub: 'thanh-tra-huyen', role: 'COMPLAINT_OFFICER' },
+} as const satisfies Record<string, TokenSubject>;
 
 const M = {
   registerUnit: 'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }',
@@ -108,8 +121,8 @@ export interface DemoYearSummary {
 
 export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) => void = () => undefined): Promise<DemoYearSummary> {
   const positions: string[] = [];
-  const call = async (name: keyof typeof M, variables: Record<string, unknown>, headers: Record<string, string> = SECRETARIAT) => {
-    const answer = await execute(M[name], variables, headers);
+  const call = async (name: keyof typeof M, variables: Record<string, unknown>, actor: TokenSubject = DEMO_ACTORS.districtSecretariat) => {
+    const answer = await execute(M[name], variables, actor);
     if (answer.errors?.length) {
       const [first] = answer.errors;
       throw new Error(`${name} failed: ${first.message} ${JSON.stringify(first.extensions ?? {})}`);
@@ -122,7 +135,7 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
   const collective = (id: string) => ({ kind: 'COLLECTIVE', id });
 
   log('units and people');
-  for (const unit of DEMO_UNITS) await call('registerUnit', { input: unit });
+  for (const unit of DEMO_UNITS) await call('registerUnit', { input: unit }, DEMO_ACTORS.admin);
   for (const person of DEMO_PEOPLE) await call('registerPerson', { input: person });
 
   log('movements and the yearly plan');
@@ -299,7 +312,7 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
   awards.flag = (
     await call('grantAward', {
       input: { id: 'kt-co-thi-dua-xa-quan-ha', dossierId: flag.id, decisionNumber: '2156/QĐ-UBND', decidedOn: `${DEMO_YEAR + 1}-01-08`, issuedByUnitId: 'tinh-bac-kan', signerName: 'Nguyễn Đăng Bình' },
-    })
+    }, DEMO_ACTORS.provinceSecretariat)
   ).id;
 
   log('complaints: one upheld (the award is revoked), one dismissed');
@@ -312,8 +325,8 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
       content: 'Ông Ngô Văn Phúc bị kỷ luật khiển trách trong năm nhưng vẫn được tặng danh hiệu Lao động tiên tiến.',
       awardId: awards['p-ngo-van-phuc'],
     },
-  });
-  await call('acceptComplaint', { complaintId: complaint.id, acceptedOn: `${DEMO_YEAR + 1}-01-10`, complex: false, remoteArea: true });
+  }, DEMO_ACTORS.complaintOfficer);
+  await call('acceptComplaint', { complaintId: complaint.id, acceptedOn: `${DEMO_YEAR + 1}-01-10`, complex: false, remoteArea: true }, DEMO_ACTORS.complaintOfficer);
   await call('resolveComplaint', {
     input: {
       complaintId: complaint.id,
@@ -322,7 +335,7 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
       decidedOn: `${DEMO_YEAR + 1}-02-05`,
       revokeAward: true,
     },
-  });
+  }, DEMO_ACTORS.complaintOfficer);
   const petition = await call('fileComplaint', {
     input: {
       id: `kn-${DEMO_YEAR + 1}-002`,
@@ -332,8 +345,8 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
       content: 'Đề nghị xem xét khen thưởng cho tổ hòa giải thôn Nà Pài.',
       subject: collective('xa-cam-giang'),
     },
-  });
-  await call('dismissComplaint', { complaintId: petition.id, reason: 'Không thuộc thẩm quyền giải quyết; đã hướng dẫn gửi UBND xã Cẩm Giàng.', decidedOn: `${DEMO_YEAR + 1}-01-15` });
+  }, DEMO_ACTORS.complaintOfficer);
+  await call('dismissComplaint', { complaintId: petition.id, reason: 'Không thuộc thẩm quyền giải quyết; đã hướng dẫn gửi UBND xã Cẩm Giàng.', decidedOn: `${DEMO_YEAR + 1}-01-15` }, DEMO_ACTORS.complaintOfficer);
 
   return {
     positions,
@@ -351,7 +364,7 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
  * itself, so the actor is the member.
  */
 async function castBallots(
-  call: (name: keyof typeof M, variables: Record<string, unknown>, headers?: Record<string, string>) => Promise<unknown>,
+  call: (name: keyof typeof M, variables: Record<string, unknown>, actor?: TokenSubject) => Promise<unknown>,
   sessionId: string,
   agenda: Array<{ dossierId: string; nomineeId: string; nomineeUnitId: string }>,
 ): Promise<void> {
@@ -359,7 +372,7 @@ async function castBallots(
     for (const [index, memberId] of DEMO_COUNCIL.entries()) {
       if (memberId === item.nomineeId || PERSON_UNIT.get(memberId) === item.nomineeUnitId) continue;
       const choice = index === 4 ? 'ABSTAIN' : 'APPROVE';
-      await call('castBallot', { input: { sessionId, dossierId: item.dossierId, memberId, choice }, }, { 'x-actor-id': memberId, 'x-role': 'COUNCIL_MEMBER' });
+      await call('castBallot', { input: { sessionId, dossierId: item.dossierId, memberId, choice } }, { sub: memberId, role: 'COUNCIL_MEMBER' });
     }
   }
 }

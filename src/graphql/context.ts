@@ -4,7 +4,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Pool } from 'pg';
 import type { CommandContext, CommandHandler } from '../commands/commandHandler';
 import type { EventStore } from '../eventStore/eventStore.port';
-import { identityFromRequest, type Identity } from '../identity';
+import type { Identity } from '../identity';
 import type { Logger } from '../infra/logger';
 import type { ProjectionRunner } from '../projections/projectionRunner';
 
@@ -34,8 +34,8 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
   return text && text.trim() !== '' ? text.trim() : null;
 }
 
-export function createContext(services: Services, headers: IncomingHttpHeaders): GraphQLContext {
-  const identity = identityFromRequest(headers);
+/** The context of one request by a caller whose token has been verified. */
+export function createContext(services: Services, headers: IncomingHttpHeaders, identity: Identity): GraphQLContext {
   const correlationId = header(headers, 'x-correlation-id')?.slice(0, 100) ?? randomUUID();
   const idempotencyKey = header(headers, 'idempotency-key')?.slice(0, 200) ?? null;
   return {

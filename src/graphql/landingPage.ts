@@ -1,9 +1,24 @@
 /**
  * A small page served at `/` and to browsers at `/graphql`: type a query, variables
  * and headers, run it, read the answer. Everything is inline, so it works offline
- * (Apollo's own landing page loads its code from a CDN).
+ * (Apollo's own landing page loads its code from a CDN). In development mode it also
+ * offers this run's token of each role; otherwise a token is pasted into the headers.
  */
-export const landingPageHtml = `<!doctype html>
+export function landingPageHtml(developmentTokens?: Record<string, string>): string {
+  const options = Object.entries(developmentTokens ?? {})
+    .map(([role, token]) => `<option value="${escapeAttribute(token)}">${escapeAttribute(role)}</option>`)
+    .join('');
+  const picker = developmentTokens
+    ? `<label for="token">Act as (development tokens of this run)</label><select id="token"><option value="">—</option>${options}</select>`
+    : '';
+  return PAGE.replace('<!--token-picker-->', picker);
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+const PAGE = `<!doctype html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
@@ -26,7 +41,7 @@ export const landingPageHtml = `<!doctype html>
 </style>
 </head>
 <body>
-<header><h1>Thi đua – Khen thưởng · GraphQL API</h1><p>POST /graphql · GET /health · Ctrl+Enter runs the query</p></header>
+<header><h1>Thi đua – Khen thưởng · GraphQL API</h1><p>POST /graphql with Authorization: Bearer &lt;token&gt; · GET /health · Ctrl+Enter runs the query</p></header>
 <main>
   <section>
     <label for="query">Query</label>
@@ -35,8 +50,9 @@ export const landingPageHtml = `<!doctype html>
 }</textarea>
     <label for="variables">Variables (JSON)</label>
     <textarea id="variables" rows="4" spellcheck="false">{}</textarea>
+    <!--token-picker-->
     <label for="headers">Headers (JSON)</label>
-    <textarea id="headers" rows="3" spellcheck="false">{}</textarea>
+    <textarea id="headers" rows="3" spellcheck="false">{"authorization": "Bearer "}</textarea>
     <button id="run" type="button">Run ▶</button>
   </section>
   <section>
@@ -67,6 +83,12 @@ export const landingPageHtml = `<!doctype html>
     }
   }
   $('run').addEventListener('click', run);
+  if ($('token')) $('token').addEventListener('change', () => {
+    let headers = {};
+    try { headers = JSON.parse($('headers').value || '{}'); } catch {}
+    headers.authorization = 'Bearer ' + $('token').value;
+    $('headers').value = JSON.stringify(headers, null, 1);
+  });
   document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
 </script>
 </body>

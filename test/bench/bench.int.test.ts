@@ -54,7 +54,7 @@ describe('the same commands over GraphQL (path b)', () => {
     const steps = [...generator.steps()];
     for (const step of steps) {
       const op = step.op();
-      const { body } = await t.graphql(op.query, op.variables, op.headers);
+      const { body } = await t.graphql(op.query, op.variables, { sub: op.actor.actorId, role: op.actor.role, unitId: op.actor.unitId }, op.headers);
       if (body.errors?.length) throw new Error(`${op.name} ${JSON.stringify(op.variables)} failed: ${JSON.stringify(body.errors[0])}`);
     }
     // Wall-clock fields differ (the app records now); everything else must match.

@@ -1,3 +1,4 @@
+import type { Actor } from '../support/auth';
 import { countPendingComplaintsAbout } from '../../projections/complaints/complaints.queries';
 import { PerformanceRating, SubjectKind } from '../../src/shared/domain';
 import { startTestApp, type TestApp } from '../support/app';
@@ -25,7 +26,7 @@ import {
 
 /** Complaint handling runs a few weeks after the decisions. */
 const NOW = new Date('2025-12-15T03:00:00.000Z');
-const OFFICER = { 'x-actor-id': 'kn-1', 'x-role': 'COMPLAINT_OFFICER' };
+const OFFICER: Actor = { sub: 'kn-1', role: 'COMPLAINT_OFFICER' };
 
 describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the award in the same command)', () => {
   let t: TestApp;

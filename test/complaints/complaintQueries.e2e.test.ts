@@ -1,9 +1,10 @@
+import type { Actor } from '../support/auth';
 import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
 import { startTestApp, type TestApp } from '../support/app';
 
 const Y = DEMO_YEAR + 1; // the demo's complaints come in the year after its awards
 const TODAY = `${Y}-03-20`;
-const OFFICER = { 'x-actor-id': 'officer-1', 'x-role': 'COMPLAINT_OFFICER' };
+const OFFICER: Actor = { sub: 'officer-1', role: 'COMPLAINT_OFFICER' };
 
 const FIELDS = `id kind status complainantName receivedOn acceptedOn dueOn resolvedOn outcome awardId dossierId subject { kind id name } overdue`;
 const COMPLAINT = `query($id: ID!) { complaint(id: $id) { ${FIELDS} revokedAwardId award { id revoked revokedReason } } }`;

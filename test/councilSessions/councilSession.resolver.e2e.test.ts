@@ -1,3 +1,4 @@
+import type { Actor } from '../support/auth';
 import { AuthorityLevel, AwardKind, BallotChoice, PerformanceRating, SubjectKind } from '../../src/shared/domain';
 import { startTestApp, type TestApp } from '../support/app';
 import {
@@ -25,7 +26,7 @@ import {
   year,
 } from '../support/awarding';
 
-const asMember = (memberId: string) => ({ 'x-actor-id': memberId, 'x-role': 'COUNCIL_MEMBER' });
+const asMember = (memberId: string): Actor => ({ sub: memberId, role: 'COUNCIL_MEMBER' });
 
 describe('council sessions over GraphQL: convene, secret ballots, close with tallies over all members', () => {
   let t: TestApp;
@@ -107,7 +108,7 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
 
     await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'FORBIDDEN' }, asMember('tv-1'));
     await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'FORBIDDEN' }, UNIT_OFFICER);
-    await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'FORBIDDEN' }, {});
+    await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'UNAUTHENTICATED' }, null);
     await mutate(t, CAST, ballot('tv-2'), SECRETARIAT);
     const written = (await streamEvents(t, 'council_session-s-2')).at(-1)!;
     expect(written.data).toMatchObject({ memberId: 'tv-2', castBy: 'secretariat-1', writtenBallot: true, choice: 'APPROVE' });

@@ -3,6 +3,8 @@ import { buildAppSchema } from '../../src/graphql/schema';
 import { startHttpServer, type HttpServer } from '../../src/server';
 import type { TestApp } from '../support/app';
 import { startDemoApp } from '../support/demo';
+import { authorization, TEST_TOKEN_SETTINGS, type Actor } from '../support/auth';
+import { createTokenVerifier } from '../../src/auth/tokens';
 
 interface Answer {
   status: number;
@@ -10,7 +12,7 @@ interface Answer {
   text: string;
 }
 
-const INSPECTOR = { 'x-actor-id': 'thanh-tra-1', 'x-role': 'INSPECTOR' };
+const INSPECTOR: Actor = { sub: 'thanh-tra-1', role: 'INSPECTOR' };
 
 /**
  * Two HTTP fronts over the same app: one answers repeated queries from compiled code,
@@ -26,8 +28,9 @@ describe('compiled queries answer exactly as Apollo does', () => {
     ({ t, year } = await startDemoApp());
     const schema = await buildAppSchema();
     const isReady = async () => ({ ready: true, details: {} });
-    compiled = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady });
-    general = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady, compiledQueries: false });
+    const tokens = createTokenVerifier(TEST_TOKEN_SETTINGS);
+    compiled = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady, tokens });
+    general = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady, tokens, compiledQueries: false });
   }, 120_000);
   afterAll(async () => {
     await compiled?.close();
@@ -38,7 +41,7 @@ describe('compiled queries answer exactly as Apollo does', () => {
   const post = async (server: HttpServer, body: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
     const response = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...INSPECTOR, ...headers },
+      headers: { 'content-type': 'application/json', ...(await authorization(INSPECTOR)), ...headers },
       body: JSON.stringify(body),
     });
     return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };

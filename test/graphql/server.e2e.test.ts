@@ -1,3 +1,4 @@
+import { authorization, TEST_ADMIN } from '../support/auth';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import { testEvent, uniqueStream } from '../support/events';
 import { startTestApp, type TestApp } from '../support/app';
@@ -53,7 +54,7 @@ describe('GraphQL server over HTTP', () => {
   it('refuses request bodies over 1 MiB with HTTP 413', async () => {
     const response = await fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await authorization(TEST_ADMIN)) },
       body: JSON.stringify({ query: '{ projections { name } }', variables: { padding: 'x'.repeat(1024 * 1024) } }),
     });
     expect(response.status).toBe(413);

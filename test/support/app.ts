@@ -2,12 +2,14 @@ import { startApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/infra/logger';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { createTestDatabase, type TestDatabase } from './database';
+import { authorization, TEST_ADMIN, TEST_TOKEN_SETTINGS, type Actor } from './auth';
 
 export interface TestApp {
   app: App;
   db: TestDatabase;
   url: string;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
+  /** POSTs a request as `as` (an administrator unless named; null sends no token), with extra headers. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, as?: Actor | null, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
   stop(): Promise<void>;
 }
 
@@ -21,16 +23,17 @@ export async function startTestApp(options: { projections?: readonly ProjectionD
     projections: options.projections,
     now: options.now,
     host: '127.0.0.1',
+    tokens: TEST_TOKEN_SETTINGS,
   });
   const url = app.url.replace('localhost', '127.0.0.1');
   return {
     app,
     db,
     url,
-    graphql: async (query, variables, headers = {}) => {
+    graphql: async (query, variables, as = TEST_ADMIN, headers = {}) => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(as ? await authorization(as) : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as any };

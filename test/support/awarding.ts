@@ -23,6 +23,7 @@ import {
   type Period,
 } from '../../src/shared/domain';
 import type { TestApp } from './app';
+import type { Actor } from './auth';
 import { expectStreamsUnchanged } from './streams';
 
 /** Tests run on a fixed clock: "today" is 2025-11-20, so the tdkt-2025 rule set is in force. */
@@ -51,9 +52,10 @@ export const RESOLVE_COMPLAINT = `mutation($input: ResolveComplaintInput!) { res
 export const ELIGIBILITY = `query($subject: SubjectInput!, $award: AwardKind!, $period: PeriodInput!) {
   eligibility(subject: $subject, award: $award, period: $period) { eligible ruleSet checks { rule passed detail } } }`;
 
-export const SECRETARIAT = { 'x-actor-id': 'secretariat-1', 'x-role': 'SECRETARIAT' };
-export const UNIT_OFFICER = { 'x-actor-id': 'officer-1', 'x-role': 'UNIT_OFFICER', 'x-unit-id': 'truong' };
-export const ADMIN = { 'x-actor-id': 'admin-1', 'x-role': 'ADMIN' };
+/** The province's standing agency (ORG.province below), the organisation's root. */
+export const SECRETARIAT: Actor = { sub: 'secretariat-1', role: 'SECRETARIAT', unitId: 'tinh' };
+export const UNIT_OFFICER: Actor = { sub: 'officer-1', role: 'UNIT_OFFICER', unitId: 'truong' };
+export const ADMIN: Actor = { sub: 'admin-1', role: 'ADMIN' };
 
 export function year(y: number, kind: PeriodKind = PeriodKind.CALENDAR_YEAR): Period {
   return { kind, year: y };
@@ -69,8 +71,8 @@ export interface GraphQLErrorBody {
 }
 
 /** Runs a mutation that must succeed and returns its CommandResult. */
-export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>, headers: Record<string, string> = SECRETARIAT): Promise<any> {
-  const { body } = await t.graphql(query, variables, headers);
+export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>, as: Actor = SECRETARIAT): Promise<any> {
+  const { body } = await t.graphql(query, variables, as);
   if (body.errors?.length) throw new Error(`expected success, got ${JSON.stringify(body.errors)}`);
   return Object.values(body.data as Record<string, unknown>)[0];
 }
@@ -85,12 +87,12 @@ export async function expectRefused(
   query: string,
   variables: Record<string, unknown>,
   expected: Record<string, unknown>,
-  headers: Record<string, string> = SECRETARIAT,
+  as: Actor | null = SECRETARIAT,
 ): Promise<GraphQLErrorBody> {
   let errors: GraphQLErrorBody[] | undefined;
   let data: unknown;
   await expectStreamsUnchanged(t.app.services.store, streamIds, async () => {
-    const { body } = await t.graphql(query, variables, headers);
+    const { body } = await t.graphql(query, variables, as);
     errors = body.errors;
     data = body.data;
   });
@@ -270,8 +272,8 @@ export async function seedEarlierAward(
 // The award path
 // ---------------------------------------------------------------------------
 
-export async function submitDossier(t: TestApp, input: Record<string, unknown>, headers: Record<string, string> = SECRETARIAT): Promise<string> {
-  return (await mutate(t, SUBMIT, { input: { proposingUnitId: ORG.school, achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học.', ...input } }, headers)).id;
+export async function submitDossier(t: TestApp, input: Record<string, unknown>, as: Actor = SECRETARIAT): Promise<string> {
+  return (await mutate(t, SUBMIT, { input: { proposingUnitId: ORG.school, achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học.', ...input } }, as)).id;
 }
 
 export async function appraise(t: TestApp, dossierId: string): Promise<{ eligible: boolean; checks: Array<{ rule: string; passed: boolean; detail: string }>; ruleSetId: string }> {
@@ -297,7 +299,7 @@ export async function runCouncil(
     for (const memberId of memberIds) {
       const choice = choose(dossierId, memberId);
       if (choice === null) continue;
-      await mutate(t, CAST, { input: { sessionId, dossierId, memberId, choice } }, { 'x-actor-id': memberId, 'x-role': 'COUNCIL_MEMBER' });
+      await mutate(t, CAST, { input: { sessionId, dossierId, memberId, choice } }, { sub: memberId, role: 'COUNCIL_MEMBER' });
     }
   }
   return mutate(t, CLOSE, { sessionId });

@@ -1,4 +1,5 @@
 import type { TestApp } from './app';
+import type { Actor } from './auth';
 import { expectStreamsUnchanged } from './streams';
 
 /** Helpers for the reference-data end-to-end tests (clusters, movements, plans …). */
@@ -12,8 +13,8 @@ export interface GraphQLErrorBody {
 }
 
 /** Runs a mutation that must succeed and returns its CommandResult. */
-export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>, headers?: Record<string, string>): Promise<any> {
-  const { body } = await t.graphql(query, variables, headers);
+export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>, as?: Actor): Promise<any> {
+  const { body } = await t.graphql(query, variables, as);
   if (body.errors?.length) throw new Error(`expected success, got ${JSON.stringify(body.errors)}`);
   const data = body.data as Record<string, unknown>;
   return Object.values(data)[0];

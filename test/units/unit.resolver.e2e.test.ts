@@ -20,7 +20,7 @@ describe('registering units and people over GraphQL', () => {
     const person = await t.graphql(
       REGISTER_PERSON,
       { input: { fullName: 'Nguyễn Thị Hoa', unitId: schoolId, position: 'Giáo viên', directWorker: false, female: true } },
-      { 'x-actor-id': 'officer-7', 'x-role': 'SECRETARIAT' },
+      { sub: 'officer-7', role: 'SECRETARIAT', unitId: 'ubnd-tinh' },
     );
     const { streamId } = person.body.data.registerPerson;
     const [event] = await t.app.services.store.readStream(streamId);
@@ -60,10 +60,10 @@ describe('registering units and people over GraphQL', () => {
   it('returns the first result for a repeated Idempotency-Key', async () => {
     const headers = { 'idempotency-key': 'register-commune-1' };
     const input = { name: 'UBND xã Tam Kỳ', kind: 'PEOPLES_COMMITTEE', level: 'COMMUNE', parentUnitId: 'ubnd-tinh' };
-    const first = await t.graphql(REGISTER_UNIT, { input }, headers);
-    const again = await t.graphql(REGISTER_UNIT, { input }, headers);
+    const first = await t.graphql(REGISTER_UNIT, { input }, undefined, headers);
+    const again = await t.graphql(REGISTER_UNIT, { input }, undefined, headers);
     expect(again.body.data).toEqual(first.body.data);
-    const changed = await t.graphql(REGISTER_UNIT, { input: { ...input, name: 'Other' } }, headers);
+    const changed = await t.graphql(REGISTER_UNIT, { input: { ...input, name: 'Other' } }, undefined, headers);
     expect(changed.body.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 });

@@ -1,9 +1,10 @@
+import type { Actor } from '../support/auth';
 import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
 import { startTestApp, type TestApp } from '../support/app';
 
 /** Mid-2025: calendar year 2025 and school year 2024-2025 are still running, so "overdue" is as of today. */
 const NOW = new Date('2025-06-30T03:00:00.000Z');
-const OFFICER = { 'x-actor-id': 'kn-officer', 'x-role': 'COMPLAINT_OFFICER' };
+const OFFICER: Actor = { sub: 'kn-officer', role: 'COMPLAINT_OFFICER' };
 
 const FIELDS = `
   period { kind year label } unitId
