@@ -127,7 +127,7 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
   });
 
   it('lets only one of two simultaneous grants on a dossier through', async () => {
-    const attempt = (id: string) => t.graphql(GRANT, { input: { ...decision, id, dossierId: 'aw-lan' } }, { role: 'SECRETARIAT', sub: id });
+    const attempt = (id: string) => t.graphql(GRANT, { input: { ...decision, id, dossierId: 'aw-lan' } }, { role: 'SECRETARIAT', sub: id, unitId: ORG.province });
     const results = await Promise.all([attempt('a-lan-1'), attempt('a-lan-2')]);
     const granted = results.filter((r) => r.body.data?.grantAward);
     const refused = results.filter((r) => r.body.errors);

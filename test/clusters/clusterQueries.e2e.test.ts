@@ -14,7 +14,7 @@ describe('clusters and clusterStandings', () => {
     clock = new Date(iso);
   };
   const ok = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await t.graphql(query, variables, { sub: 'officer', role: 'SECRETARIAT' });
+    const { body } = await t.graphql(query, variables, { sub: 'officer', role: 'SECRETARIAT', unitId: 'tinh' });
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return Object.values(body.data as Record<string, { position: string }>)[0];
   };
