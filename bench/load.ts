@@ -249,12 +249,20 @@ async function must(client: GraphQLClient, query: string, variables: Record<stri
   return res.body.data!;
 }
 
+/** Readers of one kind: 64 people, so per-actor limits and caches see realistic traffic. */
+const READERS_PER_KIND = 64;
+
+function actorsOf(prefix: string, role: Actor['role']): Actor[] {
+  return Array.from({ length: READERS_PER_KIND }, (_, i) => ({ actorId: `${prefix}-${i + 1}`, role, unitId: null }));
+}
+
 export function readUsers(province: Province, awards: AwardSample[], fields: Set<string>, years: { first: number; last: number }): { users: ReadUser[]; notes: string[] } {
   const notes: string[] = [];
   const users: ReadUser[] = [];
-  const analyst: Actor = { actorId: 'bench-analyst', role: 'ANALYST', unitId: null };
-  const inspector: Actor = { actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null };
-  const desk: Actor = { actorId: 'bench-desk', role: 'COMPLAINT_OFFICER', unitId: null };
+  // Each request comes from one of many people of its kind, each with a token of its own.
+  const analysts = actorsOf('bench-analyst', 'ANALYST');
+  const inspectors = actorsOf('bench-inspector', 'INSPECTOR');
+  const desks = actorsOf('bench-desk', 'COMPLAINT_OFFICER');
   if (fields.has('clusterStandings')) {
     const series = fields.has('yearlyTotalsSeries');
     if (!series) notes.push('dashboard: yearlyTotalsSeries is not in the schema; the dashboard reads clusterStandings only');
@@ -268,7 +276,7 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       description: series ? 'clusterStandings + yearlyTotalsSeries in one request' : 'clusterStandings',
       action: async (client, rng) => {
         const cluster = rng.pick(province.clusters);
-        await must(client, query, { c: cluster.id, y: rng.int(years.first, years.last), from: years.first, to: years.last }, analyst);
+        await must(client, query, { c: cluster.id, y: rng.int(years.first, years.last), from: years.first, to: years.last }, rng.pick(analysts));
       },
     });
   } else notes.push('dashboard: clusterStandings is not in the schema; skipped');
@@ -279,10 +287,10 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       requestsPerAction: 1,
       description: "auditTrail of one award's dossier, 50 entries, chain verified",
       action: async (client, rng) => {
-        await must(client, query, { d: rng.pick(awards).dossierId }, inspector);
+        await must(client, query, { d: rng.pick(awards).dossierId }, rng.pick(inspectors));
       },
       // The first check of a stream recomputes its whole chain; later ones only what was appended since.
-      warmUp: (client) => eachConcurrently([...new Set(awards.map((a) => a.dossierId))], 8, async (d) => void (await must(client, query, { d }, inspector))),
+      warmUp: (client) => eachConcurrently([...new Set(awards.map((a) => a.dossierId))], 8, async (d) => void (await must(client, query, { d }, inspectors[0]))),
     });
   } else notes.push('inspector: auditTrail is not in the schema (or no award was generated); skipped');
   if (fields.has('searchSubjects') && awards.length > 0) {
@@ -296,6 +304,7 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       description: history ? 'searchSubjects by a name typed without diacritics, then awardHistory of the top hit' : 'searchSubjects without diacritics',
       action: async (client, rng) => {
         const award = rng.pick(awards);
+        const desk = rng.pick(desks);
         const data = await must(client, search, { t: withoutDiacritics(award.subject.name).toLowerCase() }, desk);
         const top = (data.searchSubjects as Array<{ subject: { kind: string; id: string } }>)[0];
         if (history && top) await must(client, awardsOf, { s: { kind: top.subject.kind, id: top.subject.id } }, desk);
