@@ -4,6 +4,7 @@ import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
 import { ConfigError, loadConfig } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
 import { createLogger } from './infra/logger';
+import { describeStartupFailure } from './infra/startupFailure';
 
 /** `npm start`: validates the environment, starts embedded PostgreSQL when no DATABASE_URL is set, serves. */
 async function main(): Promise<void> {
@@ -88,6 +89,6 @@ async function seedDemoDataIfEmpty(app: App, logger: ReturnType<typeof createLog
 }
 
 main().catch((error) => {
-  process.stderr.write(`failed to start: ${error?.stack ?? error}\n`);
+  process.stderr.write(`${describeStartupFailure(error, process.env.LOG_LEVEL === 'debug')}\n`);
   process.exit(1);
 });
