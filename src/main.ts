@@ -61,9 +61,10 @@ async function main(): Promise<void> {
       persistent: true,
       database: 'tdkt',
       log: (line) => logger.debug(line),
+      notice: (line) => logger.info(line),
     });
     databaseUrl = embedded.databaseUrl;
-    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp' });
+    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp', dataDir: embedded.dataDir });
   }
   if (stopping) return;
   app = await startApp({ config, databaseUrl, logger });
