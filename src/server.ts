@@ -5,12 +5,11 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import { CompiledExecutor } from './graphql/compiledExecutor';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
-import { depthLimit } from './graphql/depthLimit';
 import { formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
+import { queryLimits } from './graphql/queryLimits';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_QUERY_DEPTH = 12;
 
 class BodyTooLarge extends Error {}
 
@@ -41,18 +40,18 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 /**
- * Apollo Server for the schema. With a compiled executor Apollo reaches the schema through
- * it (the gateway interface): Apollo still parses, validates and runs plugins, the
- * executor only executes.
+ * Apollo Server for the schema, with every request held to the query limits.
+ * With a compiled executor Apollo reaches the schema through it (the gateway interface):
+ * Apollo still parses, validates and runs plugins, the executor only executes.
  */
 function createApollo(schema: GraphQLSchema, services: Services, compiledExecutor: CompiledExecutor | null): ApolloServer<GraphQLContext> {
+  const limits = queryLimits((reason) => services.logger.info('query refused', { reason }));
   return new ApolloServer<GraphQLContext>({
     ...(compiledExecutor ? { gateway: compiledExecutor.gateway() } : { schema }),
+    ...limits,
     // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins],
     formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
-    includeStacktraceInErrorResponses: false,
     // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.
     introspection: true,
     // Shutdown is ordered by main.ts (HTTP, then projections, then pools).
