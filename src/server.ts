@@ -7,7 +7,7 @@ import { CompiledExecutor } from './graphql/compiledExecutor';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
 import { formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
-import { queryLimits } from './graphql/queryLimits';
+import { QUERY_LIMITS, queryLimits } from './graphql/queryLimits';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -37,6 +37,11 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   response.end(text);
+}
+
+/** Whether `text` is longer than `maxBytes` in UTF-8 (counted only when it might be). */
+function exceedsBytes(text: string, maxBytes: number): boolean {
+  return text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes;
 }
 
 /**
@@ -70,7 +75,8 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
- * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing.
+ * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, and answers
+ * over 5 MiB with 413 instead of being sent (QUERY_LIMITS).
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
@@ -81,11 +87,14 @@ export async function startHttpServer(
     isReady: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
     /** Run repeated queries through compiled code (default true); false: graphql-js runs everything. */
     compiledQueries?: boolean;
+    /** Longer answers are refused (default QUERY_LIMITS.maxResponseBytes). */
+    maxResponseBytes?: number;
   },
 ): Promise<HttpServer> {
   const compiledExecutor = options.compiledQueries === false ? null : new CompiledExecutor(schema);
   const apollo = createApollo(schema, services, compiledExecutor);
   await apollo.start();
+  const maxResponseBytes = options.maxResponseBytes ?? QUERY_LIMITS.maxResponseBytes;
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -126,6 +135,10 @@ export async function startHttpServer(
       httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: async () => createContext(services, request.headers),
     });
+    if (result.body.kind === 'complete' && exceedsBytes(result.body.string, maxResponseBytes)) {
+      services.logger.info('answer refused: too large', { bytes: Buffer.byteLength(result.body.string) });
+      return sendJson(response, 413, { errors: [{ message: `the answer exceeds ${maxResponseBytes} bytes: ask for fewer fields, aliases or entries`, extensions: { code: 'RESPONSE_TOO_LARGE' } }] });
+    }
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') return response.end(result.body.string);

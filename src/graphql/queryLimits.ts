@@ -16,6 +16,8 @@ export const QUERY_LIMITS = {
    */
   maxCost: 5_000,
   maxDirectives: 10,
+  /** Answers longer than this, in UTF-8 bytes, are refused instead of sent. */
+  maxResponseBytes: 5 * 1024 * 1024,
 } as const;
 
 export interface QueryLimitOptions {

@@ -1,6 +1,8 @@
 import { fragmentBomb, READ_QUERIES } from '../../bench/load';
 import { MUTATIONS } from '../../bench/generator';
+import { buildAppSchema } from '../../src/graphql/schema';
 import { QUERY_LIMITS } from '../../src/graphql/queryLimits';
+import { startHttpServer, type HttpServer } from '../../src/server';
 import { startTestApp, type TestApp } from '../support/app';
 
 /** `count` aliases of `field`. */
@@ -65,5 +67,35 @@ describe('query limits', () => {
   it('does not suggest field names', async () => {
     const { messages } = await answer('{ cluster { id } }');
     expect(messages.join(' ')).not.toMatch(/Did you mean/);
+  });
+});
+
+describe('answer size limit', () => {
+  let t: TestApp;
+  let small: HttpServer;
+  beforeAll(async () => {
+    t = await startTestApp();
+    small = await startHttpServer(await buildAppSchema(), t.app.services, { port: 0, host: '127.0.0.1', isReady: async () => ({ ready: true, details: {} }), maxResponseBytes: 2_000 });
+  });
+  afterAll(async () => {
+    await small?.close();
+    await t?.stop();
+  });
+
+  const post = async (query: string) => {
+    const response = await fetch(`${small.url.replace('localhost', '127.0.0.1')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> } };
+  };
+
+  it('refuses an answer over the limit with 413 RESPONSE_TOO_LARGE, and sends smaller ones', async () => {
+    const big = await post('{ __schema { types { name fields { name } } } }');
+    expect(big.status).toBe(413);
+    expect(big.body.data).toBeUndefined();
+    expect(big.body.errors?.[0].extensions.code).toBe('RESPONSE_TOO_LARGE');
+    expect(await post('{ __typename }')).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  });
+
+  it('is 5 MiB by default', () => {
+    expect(QUERY_LIMITS.maxResponseBytes).toBe(5 * 1024 * 1024);
   });
 });
