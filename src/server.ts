@@ -8,6 +8,7 @@ import { createContext, type GraphQLContext, type Services } from './graphql/con
 import { formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
 import { QUERY_LIMITS, queryLimits } from './graphql/queryLimits';
+import { knownOperationTypes, textInputGuard } from './graphql/requestGuards';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -45,7 +46,7 @@ function exceedsBytes(text: string, maxBytes: number): boolean {
 }
 
 /**
- * Apollo Server for the schema, with every request held to the query limits.
+ * Apollo Server for the schema, with every request held to the query limits and guards.
  * With a compiled executor Apollo reaches the schema through it (the gateway interface):
  * Apollo still parses, validates and runs plugins, the executor only executes.
  */
@@ -55,8 +56,11 @@ function createApollo(schema: GraphQLSchema, services: Services, compiledExecuto
     ...(compiledExecutor ? { gateway: compiledExecutor.gateway() } : { schema }),
     ...limits,
     // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, textInputGuard],
+    validationRules: [...limits.validationRules, knownOperationTypes],
     formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
+    // No client sends persisted-query hashes; without them, no query text is kept for one.
+    persistedQueries: false,
     // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.
     introspection: true,
     // Shutdown is ordered by main.ts (HTTP, then projections, then pools).
