@@ -47,9 +47,9 @@ describe('request guards', () => {
   const unit = (name: string) => ({ input: { id: `don-vi-${Math.random().toString(36).slice(2)}`, name, kind: 'AGENCY', level: 'UNIT' } });
 
   it.each(UNSTORABLE)('refuses %s in an input-object field of a mutation, and appends nothing', async (_, name) => {
-    const before = await t.app.services.store.headPosition();
+    const before = await t.app.services.store.lastCommittedPosition();
     expect(await post({ query: REGISTER_UNIT, variables: unit(name) })).toEqual({ status: 400, data: undefined, codes: ['BAD_USER_INPUT'] });
-    expect(await t.app.services.store.headPosition()).toBe(before);
+    expect(await t.app.services.store.lastCommittedPosition()).toBe(before);
     // The same command with storable text is accepted.
     expect((await post({ query: REGISTER_UNIT, variables: unit('Phòng Nội vụ') })).codes).toEqual([]);
   });
