@@ -256,6 +256,16 @@ function actorsOf(prefix: string, role: Actor['role']): Actor[] {
   return Array.from({ length: READERS_PER_KIND }, (_, i) => ({ actorId: `${prefix}-${i + 1}`, role, unitId: null }));
 }
 
+/** The queries the readers send (also checked against the query limits by the tests). */
+export const READ_QUERIES = {
+  dashboard: `query($c: ID!, $y: Int!, $from: Int!, $to: Int!) { clusterStandings(clusterId: $c, year: $y) { clusterName finalized rows { rank unitName totalPoints } }
+         yearlyTotalsSeries(kind: CALENDAR_YEAR, fromYear: $from, toYear: $to) { period { year } awards { award count revoked } dossiers { submitted granted } complaints { filed overdue } } }`,
+  standings: `query($c: ID!, $y: Int!) { clusterStandings(clusterId: $c, year: $y) { clusterName finalized rows { rank unitName totalPoints } } }`,
+  auditTrail: `query($d: ID!) { auditTrail(filter: { dossierId: $d }, first: 50) { entries { position recordedAt streamId type actorId summary hash } hasNextPage chainVerified } }`,
+  search: `query($t: String!) { searchSubjects(text: $t, first: 10) { subject { kind id name } unitName score } }`,
+  awardHistory: `query($s: SubjectInput!) { awardHistory(subject: $s) { id award label period { year label } decisionNumber decidedOn revoked } }`,
+} as const;
+
 export function readUsers(province: Province, awards: AwardSample[], fields: Set<string>, years: { first: number; last: number }): { users: ReadUser[]; notes: string[] } {
   const notes: string[] = [];
   const users: ReadUser[] = [];
@@ -266,10 +276,7 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
   if (fields.has('clusterStandings')) {
     const series = fields.has('yearlyTotalsSeries');
     if (!series) notes.push('dashboard: yearlyTotalsSeries is not in the schema; the dashboard reads clusterStandings only');
-    const query = series
-      ? `query($c: ID!, $y: Int!, $from: Int!, $to: Int!) { clusterStandings(clusterId: $c, year: $y) { clusterName finalized rows { rank unitName totalPoints } }
-         yearlyTotalsSeries(kind: CALENDAR_YEAR, fromYear: $from, toYear: $to) { period { year } awards { award count revoked } dossiers { submitted granted } complaints { filed overdue } } }`
-      : `query($c: ID!, $y: Int!) { clusterStandings(clusterId: $c, year: $y) { clusterName finalized rows { rank unitName totalPoints } } }`;
+    const query = series ? READ_QUERIES.dashboard : READ_QUERIES.standings;
     users.push({
       name: 'dashboard',
       requestsPerAction: 1,
@@ -281,7 +288,7 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
     });
   } else notes.push('dashboard: clusterStandings is not in the schema; skipped');
   if (fields.has('auditTrail') && awards.length > 0) {
-    const query = `query($d: ID!) { auditTrail(filter: { dossierId: $d }, first: 50) { entries { position recordedAt streamId type actorId summary hash } hasNextPage chainVerified } }`;
+    const query = READ_QUERIES.auditTrail;
     users.push({
       name: 'inspector',
       requestsPerAction: 1,
@@ -296,8 +303,7 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
   if (fields.has('searchSubjects') && awards.length > 0) {
     const history = fields.has('awardHistory');
     if (!history) notes.push('complaint desk: awardHistory is not in the schema; the desk only searches');
-    const search = `query($t: String!) { searchSubjects(text: $t, first: 10) { subject { kind id name } unitName score } }`;
-    const awardsOf = `query($s: SubjectInput!) { awardHistory(subject: $s) { id award label period { year label } decisionNumber decidedOn revoked } }`;
+    const { search, awardHistory: awardsOf } = READ_QUERIES;
     users.push({
       name: 'complaint desk',
       requestsPerAction: history ? 2 : 1,
@@ -391,6 +397,46 @@ export async function closedLoop(client: GraphQLClient, user: ReadUser, clients:
   const elapsed = nowMs() - start;
   const s = latencySummary(latencies);
   return { offered: NaN, achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000), actions: latencies.length, p50: s.p50, p99: s.p99, errors, shed: 0 };
+}
+
+// ---------------------------------------------------------------------------
+// Refusals
+// ---------------------------------------------------------------------------
+
+/** A query of `levels` fragments, each spreading the next twice: 2^levels paths in ~40 bytes a level. */
+export function fragmentBomb(levels: number): string {
+  const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
+  return `query Bomb { ...F0 } ${fragments.join(' ')} fragment F${levels} on Query { __typename }`;
+}
+
+export interface RefusalResult {
+  levels: number;
+  bytes: number;
+  requests: number;
+  /** Answered with HTTP 400 and an error code. */
+  refused: number;
+  codes: string[];
+  p50: number;
+  max: number;
+}
+
+/** Sends a fragment bomb `requests` times, one at a time: how long the server takes to refuse it. */
+export async function timeBombRefusals(client: GraphQLClient, levels: number, requests: number): Promise<RefusalResult> {
+  const query = fragmentBomb(levels);
+  const latencies: number[] = [];
+  const codes = new Set<string>();
+  let refused = 0;
+  for (let i = 0; i < requests; i++) {
+    const res = await client.request(query);
+    latencies.push(res.ms);
+    const code = res.body.errors?.[0]?.extensions?.code;
+    if (res.status === 400 && typeof code === 'string') {
+      refused++;
+      codes.add(code);
+    }
+  }
+  const { p50, max } = latencySummary(latencies);
+  return { levels, bytes: Buffer.byteLength(query), requests, refused, codes: [...codes], p50, max };
 }
 
 // ---------------------------------------------------------------------------

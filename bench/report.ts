@@ -1,7 +1,7 @@
 /** The benchmark's results and their markdown table. */
 import type { AppendResult, AppendTargetName } from './appends';
 import type { GeneratorStats } from './generator';
-import type { LagResult, OpsResult, RatePoint, UserName } from './load';
+import type { LagResult, OpsResult, RatePoint, RefusalResult, UserName } from './load';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import type { MemorySample } from './server';
 
@@ -52,6 +52,8 @@ export interface BenchResults {
   };
   commands: { setup: OpsResult[]; runs: OpsResult[]; median: OpsResult | null; mix: Record<string, number> } | null;
   queries: { users: UserResult[]; notes: string[] } | null;
+  /** Absent in results written before it was measured. */
+  fragmentBomb?: RefusalResult | null;
   lag: LagResult | null;
   rss: MemorySample | null;
   notes: string[];
@@ -83,6 +85,8 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       met: user ? user.maxRequestsPerSecWithinP99 >= 1_500 : null,
     });
   }
+  const bomb = r.fragmentBomb;
+  checks.push({ target: 'fragment bomb refused (HTTP 400) in < 50 ms', value: bomb ? `max ${fmt(bomb.max, 1)} ms, ${bomb.refused} of ${bomb.requests} refused` : '—', met: bomb ? bomb.max < 50 && bomb.refused === bomb.requests : null });
   checks.push({ target: 'server peak RSS ≤ 300 MB', value: r.rss ? `${fmt(r.rss.peakMiB)} MiB` : '—', met: r.rss ? r.rss.peakMiB <= 300 : null });
   return checks;
 }
@@ -112,6 +116,8 @@ export function tableRows(r: BenchResults): string[][] {
     rows.push([`Queries, ${u.name} (${u.description})`, `saturation ${fmt(u.saturation.achievedRequestsPerSec)} req/s (p50 ${fmt(u.saturation.p50, 1)} / p99 ${fmt(u.saturation.p99, 1)} ms); ${fmt(u.maxRequestsPerSecWithinP99)} req/s within p99 ≤ 20 ms`, '—', '—', '—', '—']);
     for (const p of u.points) rows.push([`  · offered ${fmt(p.offered * u.requestsPerAction)} req/s`, `${fmt(p.achievedRequestsPerSec)} req/s, p50 ${fmt(p.p50, 1)} ms, p99 ${fmt(p.p99, 1)} ms${p.errors ? `, ${p.errors} errors` : ''}${p.shed ? `, ${p.shed} shed` : ''}`, '', '', '', '']);
   }
+  const bomb = r.fragmentBomb;
+  if (bomb) rows.push([`Refusal of a ${bomb.levels}-level fragment bomb (${fmt(bomb.bytes)} bytes), ${bomb.requests} requests one at a time`, `p50 ${fmt(bomb.p50, 1)} ms, max ${fmt(bomb.max, 1)} ms; ${bomb.refused} refused with HTTP 400 (${bomb.codes.join(', ') || 'no code'})`, '—', '—', '—', '—']);
   if (r.rss) rows.push(['Server process peak RSS (VmHWM) over commands, queries and lag', `${fmt(r.rss.peakMiB)} MiB`, '—', '—', '—', '—']);
   return rows;
 }

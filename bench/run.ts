@@ -19,7 +19,7 @@ import { DEFAULT_SEED, ProvinceGenerator, type GeneratorOptions } from './genera
 import { GraphQLClient, queryFields } from './http';
 import { authorizationOf } from './auth';
 import { Databases, medianBy, nowMs, round, sleep } from './lib';
-import { closedLoop, measureLag, openLoop, planCommandSlice, readUsers, runOps, type OpsResult, type RatePoint } from './load';
+import { closedLoop, measureLag, openLoop, planCommandSlice, readUsers, runOps, timeBombRefusals, type OpsResult, type RatePoint } from './load';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import { checkTargets, renderMarkdown, type BenchResults, type MachineInfo, type UserResult } from './report';
 import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from './server';
@@ -56,6 +56,8 @@ const COMMAND_CLIENTS = 32;
 const SIDE_BY_SIDE_MAX = 300_000;
 /** How long a reader waits for autovacuum before it is measured anyway. */
 const AUTOVACUUM_WAIT_MAX_MS = 60_000;
+/** Levels of the fragment bomb whose refusal is timed: 4 million paths through 1 KB of query. */
+const FRAGMENT_BOMB_LEVELS = 22;
 
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
   const started = Date.now();
@@ -82,6 +84,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     rebuild: { all: null, allRuns: [], each: null, copy: {} },
     commands: null,
     queries: null,
+    fragmentBomb: null,
     lag: null,
     rss: null,
     notes,
@@ -272,6 +275,11 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
         userResults.push({ name: user.name, description: user.description, requestsPerAction: user.requestsPerAction, saturation, points, maxRequestsPerSecWithinP99: within.length > 0 ? Math.max(...within) : 0 });
       }
       results.queries = { users: userResults, notes };
+    });
+
+    await phase(results, 'fragment bomb', async () => {
+      log(`refusing a ${FRAGMENT_BOMB_LEVELS}-level fragment bomb`);
+      results.fragmentBomb = await timeBombRefusals(client, FRAGMENT_BOMB_LEVELS, options.quick ? 20 : 50);
     });
 
     // Live lag.

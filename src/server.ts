@@ -3,16 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
-import { CompiledQueries } from './graphql/compiledQueries';
+import { CompiledExecutor } from './graphql/compiledExecutor';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
-import { depthLimit } from './graphql/depthLimit';
 import { formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
 import { AuthenticationError, type TokenVerifier } from './auth/tokens';
 import type { Identity } from './identity';
+import { QUERY_LIMITS, queryLimits } from './graphql/queryLimits';
+import { knownOperationTypes, textInputGuard } from './graphql/requestGuards';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_QUERY_DEPTH = 12;
 
 class BodyTooLarge extends Error {}
 
@@ -36,49 +36,53 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-/** A POST body the compiled path may answer: one operation as JSON, no protocol extensions. */
-interface PlainQueryBody {
-  query: string;
-  operationName: string | null;
-  variables: Record<string, unknown> | null;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function plainQueryBody(request: IncomingMessage, body: unknown): PlainQueryBody | null {
-  const contentType = request.headers['content-type'] ?? '';
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) return null;
-  // Other response media types (graphql-response+json, multipart) are negotiated by Apollo.
-  const accept = request.headers.accept;
-  if (accept !== undefined && !/application\/json|\*\/\*/i.test(accept)) return null;
-  if (accept !== undefined && /graphql-response|multipart/i.test(accept)) return null;
-  if (!isPlainObject(body) || typeof body.query !== 'string' || body.extensions !== undefined) return null;
-  const { operationName = null, variables = null } = body;
-  if (operationName !== null && typeof operationName !== 'string') return null;
-  if (variables !== null && !isPlainObject(variables)) return null;
-  return { query: body.query, operationName, variables };
-}
-
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
 
+/** Whether `text` is longer than `maxBytes` in UTF-8 (counted only when it might be). */
+function exceedsBytes(text: string, maxBytes: number): boolean {
+  return text.length * 3 > maxBytes && Buffer.byteLength(text) > maxBytes;
+}
+
+/**
+ * Apollo Server for the schema, with every request held to the query limits and guards.
+ * With a compiled executor Apollo reaches the schema through it (the gateway interface):
+ * Apollo still parses, validates and runs plugins, the executor only executes.
+ */
+function createApollo(schema: GraphQLSchema, services: Services, compiledExecutor: CompiledExecutor | null): ApolloServer<GraphQLContext> {
+  const limits = queryLimits((reason) => services.logger.info('query refused', { reason }));
+  return new ApolloServer<GraphQLContext>({
+    ...(compiledExecutor ? { gateway: compiledExecutor.gateway() } : { schema }),
+    ...limits,
+    // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, textInputGuard],
+    validationRules: [...limits.validationRules, knownOperationTypes],
+    formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
+    // No client sends persisted-query hashes; without them, no query text is kept for one.
+    persistedQueries: false,
+    // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.
+    introspection: true,
+    // Shutdown is ordered by main.ts (HTTP, then projections, then pools).
+    stopOnTerminationSignals: false,
+  });
+}
+
 export interface HttpServer {
   server: Server;
   apollo: ApolloServer<GraphQLContext>;
-  /** The compiled queries the server answers from (null when turned off). */
-  compiledQueries: CompiledQueries | null;
+  /** The executor that runs repeated queries from compiled code (null when turned off). */
+  compiledExecutor: CompiledExecutor | null;
   url: string;
   close(): Promise<void>;
 }
 
 /**
  * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
- * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing.
+ * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, and answers
+ * over 5 MiB with 413 instead of being sent (QUERY_LIMITS).
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
@@ -91,53 +95,16 @@ export async function startHttpServer(
     tokens: TokenVerifier;
     /** Development mode: the tokens the landing page offers. */
     landingPageTokens?: Record<string, string>;
-    /** Answer repeated, valid queries through compiled code (default true); false sends everything through Apollo. */
+    /** Run repeated queries through compiled code (default true); false: graphql-js runs everything. */
     compiledQueries?: boolean;
+    /** Longer answers are refused (default QUERY_LIMITS.maxResponseBytes). */
+    maxResponseBytes?: number;
   },
 ): Promise<HttpServer> {
-  const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
-  const apollo = new ApolloServer<GraphQLContext>({
-    schema,
-    // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
-    validationRules,
-    includeStacktraceInErrorResponses: false,
-    // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.
-    introspection: true,
-    // Shutdown is ordered by main.ts (HTTP, then projections, then pools).
-    stopOnTerminationSignals: false,
-  });
+  const compiledExecutor = options.compiledQueries === false ? null : new CompiledExecutor(schema);
+  const apollo = createApollo(schema, services, compiledExecutor);
   await apollo.start();
-  const compiled = options.compiledQueries === false ? null : new CompiledQueries(schema, validationRules);
-
-  /**
-   * Answers a plain query through its compiled form when the answer is clean data. Anything
-   * else (not compiled, errors, a throw) returns false and Apollo answers the request
-   * from scratch, so errors are shaped, coded and logged in one place. Only queries are
-   * compiled, so running one twice changes nothing.
-   */
-  const answerCompiled = async (request: IncomingMessage, response: ServerResponse, body: PlainQueryBody, identity: Identity): Promise<boolean> => {
-    const query = compiled!.get(body.query, body.operationName);
-    if (!query) return false;
-    let result;
-    try {
-      result = await query.query(undefined, createContext(services, request.headers, identity), body.variables);
-    } catch {
-      return false;
-    }
-    if (result.errors?.length || result.data === undefined) return false;
-    // Byte for byte what Apollo sends for the same result, encoded once into a buffer of its own
-    // (no second string with the newline, no copy inside the response stream).
-    const json = JSON.stringify({ data: result.data });
-    const length = Buffer.byteLength(json);
-    const bytes = Buffer.allocUnsafe(length + 1);
-    bytes.write(json, 0, length, 'utf8');
-    bytes[length] = 0x0a;
-    response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length });
-    response.end(bytes);
-    return true;
-  };
+  const maxResponseBytes = options.maxResponseBytes ?? QUERY_LIMITS.maxResponseBytes;
 
   /** The caller of a `/graphql` request, or null once it has been answered 401. */
   const authenticate = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | null> => {
@@ -185,8 +152,6 @@ export async function startHttpServer(
       } catch {
         return sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       }
-      const plain = compiled && plainQueryBody(request, body);
-      if (plain && (await answerCompiled(request, response, plain, identity))) return;
     }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(request.headers)) {
@@ -196,6 +161,10 @@ export async function startHttpServer(
       httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
       context: async () => createContext(services, request.headers, identity),
     });
+    if (result.body.kind === 'complete' && exceedsBytes(result.body.string, maxResponseBytes)) {
+      services.logger.info('answer refused: too large', { bytes: Buffer.byteLength(result.body.string) });
+      return sendJson(response, 413, { errors: [{ message: `the answer exceeds ${maxResponseBytes} bytes: ask for fewer fields, aliases or entries`, extensions: { code: 'RESPONSE_TOO_LARGE' } }] });
+    }
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') return response.end(result.body.string);
@@ -219,7 +188,7 @@ export async function startHttpServer(
   return {
     server,
     apollo,
-    compiledQueries: compiled,
+    compiledExecutor,
     url: `http://localhost:${port}`,
     close: async () => {
       // Stop taking requests, let the ones in flight finish, then drop idle keep-alives.

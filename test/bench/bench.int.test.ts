@@ -97,7 +97,7 @@ describe('benchmark smoke run', () => {
     expect(results.notes.filter((n) => n.includes('failed'))).toEqual([]);
     const rows = tableRows(results);
     const labels = rows.map((r) => r[0]);
-    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk']) {
+    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk', 'Refusal of a 22-level fragment bomb']) {
       expect(labels.some((l) => l.startsWith(label))).toBe(true);
     }
     expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);
