@@ -34,8 +34,42 @@ export interface AppOptions {
   landingPageTokens?: Record<string, string>;
 }
 
-/** Database connections: opened as needed, then kept (see startApp). */
+/** Database connections of requests (queries, commands, appends): opened as needed, then kept. */
 const POOL_SIZE = 30;
+/** `/health` answers from connections of its own, so a busy request pool cannot make it fail. */
+const HEALTH_POOL_SIZE = 2;
+
+/**
+ * The app's connection pools. Requests share one; the projection runner (its log readers
+ * and one transaction per read model) and `/health` each have their own, so no load of
+ * requests can starve them.
+ */
+interface Pools {
+  requests: Pool;
+  projections: Pool;
+  health: Pool;
+  end(): Promise<void>;
+}
+
+function openPools(databaseUrl: string, logger: Logger, projectionCount: number): Pools {
+  const onError = (error: Error) => logger.warn('idle database connection lost', { error: error.message });
+  // Opening a connection costs both sides milliseconds of CPU (authentication, a new
+  // backend, its catalog caches, every prepared statement again), and a pool opens
+  // them exactly when work piles up. So every connection a pool opens stays open.
+  const kept = (size: number, applicationName: string) => createPool(databaseUrl, { max: size, min: size, applicationName, onError });
+  const requests = kept(POOL_SIZE, 'tdkt');
+  // A reader and a transaction per read model at most (a rebuild or a laggard reads on its own).
+  const projections = kept(2 * projectionCount + 2, 'tdkt-projections');
+  const health = kept(HEALTH_POOL_SIZE, 'tdkt-health');
+  return {
+    requests,
+    projections,
+    health,
+    end: async () => {
+      await Promise.all([requests.end(), projections.end(), health.end()]);
+    },
+  };
+}
 
 /**
  * Wires the app: migrations, event store, projections, command handler, HTTP.
@@ -44,23 +78,18 @@ const POOL_SIZE = 30;
  */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const pool: Pool = createPool(options.databaseUrl, {
-    // Opening a connection costs both sides milliseconds of CPU (authentication, a new
-    // backend, its catalog caches, every prepared statement again), and the pool opens
-    // them exactly when requests pile up. So every connection it opens stays open.
-    max: POOL_SIZE,
-    min: POOL_SIZE,
-    onError: (error) => logger.warn('idle database connection lost', { error: error.message }),
-  });
+  const definitions = options.projections ?? allProjections;
+  const pools = openPools(options.databaseUrl, logger, definitions.length);
+  const pool = pools.requests;
   let store: EventStore;
   if (config.eventStore === 'eventstoredb') {
     store = new EventStoreDbEventStore(config.eventStoreUrl!);
   } else {
     await migratePostgresEventStore(pool);
-    store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl });
+    store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl, logPool: pools.projections });
   }
   await migrateCommandResults(pool);
-  const projections = new ProjectionRunner(pool, store, options.projections ?? allProjections, {
+  const projections = new ProjectionRunner(pools.projections, store, definitions, {
     log: (message, details) => logger.info(message, details),
   });
   await projections.start();
@@ -80,7 +109,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       tokens: createTokenVerifier(options.tokens, options.tokens),
       landingPageTokens: options.landingPageTokens,
       isReady: async () => {
-        await pool.query('SELECT 1');
+        await pools.health.query('SELECT 1');
         const statuses = projections.status();
         return {
           ready: true,
@@ -91,7 +120,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   } catch (error) {
     await projections.stop();
     await store.close();
-    await pool.end();
+    await pools.end();
     throw error;
   }
   const server = http;
@@ -115,7 +144,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       await step('http', () => server.close());
       await step('projections', () => projections.stop());
       await step('event store', () => store.close(), 3_000);
-      await step('database pool', () => pool.end(), 3_000);
+      await step('database pools', () => pools.end(), 3_000);
     },
   };
 }
