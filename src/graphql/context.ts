@@ -58,7 +58,8 @@ export function budgetedServices(services: Services, budget = new ConnectionBudg
 export function createContext(shared: Services, headers: IncomingHttpHeaders, identity: Identity): GraphQLContext {
   const services = budgetedServices(shared);
   const correlationId = header(headers, 'x-correlation-id')?.slice(0, 100) ?? randomUUID();
-  const idempotencyKey = header(headers, 'idempotency-key')?.slice(0, 200) ?? null;
+  // Whole: the command handler refuses one that is too long rather than cutting it.
+  const idempotencyKey = header(headers, 'idempotency-key');
   return {
     services,
     identity,
