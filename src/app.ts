@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { Pool } from 'pg';
 import { allProjections } from '../projections';
 import { CommandHandler } from './commands/commandHandler';
@@ -12,12 +13,15 @@ import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
+import type { HttpLimits } from './http/limits';
 import { startHttpServer, type HttpServer } from './server';
 import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
 
 export interface App {
   services: Services;
   url: string;
+  /** The HTTP server (its limits are set from `AppOptions.http`). */
+  server: Server;
   stop(): Promise<void>;
 }
 
@@ -32,6 +36,8 @@ export interface AppOptions {
   host?: string;
   /** Development tokens the landing page offers (development mode only). */
   landingPageTokens?: Record<string, string>;
+  /** Connection, time and size limits of HTTP requests (defaults: http/limits.ts). */
+  http?: Partial<HttpLimits>;
 }
 
 /** Database connections of requests (queries, commands, appends): opened as needed, then kept. */
@@ -108,6 +114,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       host: options.host,
       tokens: createTokenVerifier(options.tokens, options.tokens),
       landingPageTokens: options.landingPageTokens,
+      limits: options.http,
       isReady: async () => {
         await pools.health.query('SELECT 1');
         const statuses = projections.status();
@@ -127,6 +134,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   return {
     services,
     url: server.url,
+    server: server.server,
     stop: async () => {
       // Each step is bounded: after Ctrl-C the database may already be gone, and a
       // client waiting on a dead connection must not keep the process alive.

@@ -9,32 +9,10 @@ import { depthLimit } from './graphql/depthLimit';
 import { formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
 import { AuthenticationError, type TokenVerifier } from './auth/tokens';
+import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
 import type { Identity } from './identity';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_QUERY_DEPTH = 12;
-
-class BodyTooLarge extends Error {}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.removeAllListeners('data');
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 /** A POST body the compiled path may answer: one operation as JSON, no protocol extensions. */
 interface PlainQueryBody {
@@ -78,7 +56,8 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
- * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing.
+ * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, bodies and
+ * headers that arrive too slowly with 408 (see http/limits.ts).
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
@@ -93,8 +72,10 @@ export async function startHttpServer(
     landingPageTokens?: Record<string, string>;
     /** Answer repeated, valid queries through compiled code (default true); false sends everything through Apollo. */
     compiledQueries?: boolean;
+    limits?: Partial<HttpLimits>;
   },
 ): Promise<HttpServer> {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -172,13 +153,13 @@ export async function startHttpServer(
     if (request.method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(request);
+        raw = await readBody(request, limits);
       } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          response.setHeader('connection', 'close');
-          return sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-        }
-        throw error;
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        // The rest of the body is not read: the connection cannot carry another request.
+        response.setHeader('connection', 'close');
+        return sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
       }
       try {
         body = raw === '' ? {} : JSON.parse(raw);
@@ -203,14 +184,20 @@ export async function startHttpServer(
     response.end();
   };
 
-  const server = createServer((request, response) => {
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often Node checks those two: its default, 30 s, would let a slow sender stay twice as long.
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const server = createServer(timeouts, (request, response) => {
     handle(request, response).catch((error) => {
       services.logger.error('request failed', { error: String(error) });
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.destroy();
     });
   });
-  server.requestTimeout = 60_000;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
