@@ -6,7 +6,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CompiledQueries } from './graphql/compiledQueries';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
 import { depthLimit } from './graphql/depthLimit';
-import { formatError } from './graphql/errorMapping';
+import { errorReportingPlugin, formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
 import { AuthenticationError, type TokenVerifier } from './auth/tokens';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
@@ -80,8 +80,8 @@ export async function startHttpServer(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorReportingPlugin(services.logger)],
+    formatError,
     validationRules,
     includeStacktraceInErrorResponses: false,
     // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.

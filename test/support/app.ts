@@ -14,12 +14,12 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on a random port, on its own database. */
-export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } & Pick<AppOptions, 'http'> = {}): Promise<TestApp> {
+export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } & Partial<Pick<AppOptions, 'http' | 'logger'>> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await startApp({
     config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 },
     databaseUrl: db.url,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     projections: options.projections,
     now: options.now,
     host: '127.0.0.1',
