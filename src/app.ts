@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { allProjections } from '../projections';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
-import type { Config } from './config';
+import { DEFAULT_MUTATIONS_PER_MINUTE, type Config } from './config';
 import type { EventStore } from './eventStore/eventStore.port';
 import { EventStoreDbEventStore } from './eventStore/eventStoreDb/eventStoreDbEventStore';
 import { migratePostgresEventStore, PostgresEventStore } from './eventStore/postgres/postgresEventStore';
@@ -11,6 +11,7 @@ import type { Services } from './graphql/context';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';
+import { MutationRateLimiter } from './infra/rateLimit';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
 import type { HttpLimits } from './http/limits';
@@ -26,7 +27,7 @@ export interface App {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'>;
+  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> & Partial<Pick<Config, 'mutationsPerMinute'>>;
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
   tokens: TokenSettings & VerifierOptions;
   databaseUrl: string;
@@ -95,6 +96,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl, logPool: pools.projections });
   }
   await migrateCommandResults(pool);
+  const mutationRateLimiter = await MutationRateLimiter.start(pool, config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE);
   const projections = new ProjectionRunner(pools.projections, store, definitions, {
     log: (message, details) => logger.info(message, details),
   });
@@ -115,6 +117,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       tokens: createTokenVerifier(options.tokens, options.tokens),
       landingPageTokens: options.landingPageTokens,
       limits: options.http,
+      mutationRateLimiter,
       isReady: async () => {
         await pools.health.query('SELECT 1');
         const statuses = projections.status();

@@ -8,9 +8,11 @@ import { createContext, type GraphQLContext, type Services } from './graphql/con
 import { depthLimit } from './graphql/depthLimit';
 import { errorReportingPlugin, formatError } from './graphql/errorMapping';
 import { landingPageHtml } from './graphql/landingPage';
+import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
 import { AuthenticationError, type TokenVerifier } from './auth/tokens';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
 import type { Identity } from './identity';
+import type { MutationRateLimiter } from './infra/rateLimit';
 
 const MAX_QUERY_DEPTH = 12;
 
@@ -73,6 +75,8 @@ export async function startHttpServer(
     /** Answer repeated, valid queries through compiled code (default true); false sends everything through Apollo. */
     compiledQueries?: boolean;
     limits?: Partial<HttpLimits>;
+    /** Counts every caller's mutations (none are counted without it). */
+    mutationRateLimiter?: MutationRateLimiter;
   },
 ): Promise<HttpServer> {
   const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
@@ -80,7 +84,12 @@ export async function startHttpServer(
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), errorReportingPlugin(services.logger)],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      errorReportingPlugin(services.logger),
+      ...(options.mutationRateLimiter ? [mutationRateLimitPlugin(options.mutationRateLimiter)] : []),
+    ],
     formatError,
     validationRules,
     includeStacktraceInErrorResponses: false,

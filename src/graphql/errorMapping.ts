@@ -21,7 +21,9 @@ export function isStoreOutage(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (OUTAGE_SQLSTATES.has(code) || code.startsWith('08') || OUTAGE_SOCKET_CODES.has(code))) return true;
-  return OUTAGE_MESSAGES.test(error.message) || isStoreOutage(error.cause, depth + 1);
+  if (OUTAGE_MESSAGES.test(error.message)) return true;
+  // Apollo wraps what a plugin throws (the rate limiter's statement) as the originalError of a GraphQLError.
+  return isStoreOutage((error as { originalError?: unknown }).originalError ?? error.cause, depth + 1);
 }
 
 export interface ValidationProblem {
@@ -39,8 +41,9 @@ function flattenValidation(errors: ArgumentValidationError['extensions']['valida
 
 /** Apollo refuses some requests (a persisted-query hash that does not match) with an HTTP 4xx but no code. */
 function isCodelessRefusal(error: unknown): boolean {
-  const status = (error as GraphQLError | undefined)?.extensions?.http as { status?: number } | undefined;
-  return typeof status?.status === 'number' && status.status >= 400 && status.status < 500;
+  const extensions = (error as GraphQLError | undefined)?.extensions;
+  const status = (extensions?.http as { status?: number } | undefined)?.status;
+  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
 }
 
 /** An error no code describes: masked for the client, logged with the request's correlation id. */

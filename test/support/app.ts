@@ -14,10 +14,12 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on a random port, on its own database. */
-export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } & Partial<Pick<AppOptions, 'http' | 'logger'>> = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { projections?: readonly ProjectionDefinition[]; now?: () => Date; mutationsPerMinute?: number } & Partial<Pick<AppOptions, 'http' | 'logger'>> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await startApp({
-    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 },
+    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0, mutationsPerMinute: options.mutationsPerMinute },
     databaseUrl: db.url,
     logger: options.logger ?? silentLogger,
     projections: options.projections,
