@@ -21,22 +21,31 @@ export class MutationRateLimiter {
     readonly perMinute: number,
   ) {}
 
-  /** Creates the counters' table if it is missing. */
-  static start(pool: Pool, perMinute: number): Promise<MutationRateLimiter> {
-    return new Promise((resolve, reject) => {
-      const options = {
-        storeClient: pool,
-        storeType: 'pool',
-        tableName: TABLE,
-        keyPrefix: 'mutations',
-        points: perMinute,
-        duration: 60,
-        inMemoryBlockOnConsumed: perMinute,
-        // A row per caller, reset by its next window: nothing to sweep.
-        clearExpiredByTimeout: false,
-      };
-      const limiter = new RateLimiterPostgres(options, (error?: Error) => (error ? reject(error) : resolve(new MutationRateLimiter(limiter, perMinute))));
+  /**
+   * Creates the counters' table if it is missing, with the columns the library writes
+   * (key, points, expire). Unlogged: a count needs no write-ahead log flush of its own
+   * beside the command's, and after a crash every caller simply starts a new minute.
+   */
+  static async start(pool: Pool, perMinute: number): Promise<MutationRateLimiter> {
+    await pool
+      .query(`CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`)
+      .catch((error: { code?: string }) => {
+        // Another instance created it at the same moment.
+        if (error.code !== '23505' && error.code !== '42P07') throw error;
+      });
+    const limiter = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: TABLE,
+      tableCreated: true,
+      keyPrefix: 'mutations',
+      points: perMinute,
+      duration: 60,
+      inMemoryBlockOnConsumed: perMinute,
+      // A row per caller, reset by its next window: nothing to sweep.
+      clearExpiredByTimeout: false,
     });
+    return new MutationRateLimiter(limiter, perMinute);
   }
 
   /** Counts `count` mutations of `actorId`, or refuses them all if they would pass the limit. */
