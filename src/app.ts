@@ -78,6 +78,32 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
   };
 }
 
+/** `/health`: the database answers on the health pool; the projections' states and checkpoints. */
+async function readiness(health: Pool, store: EventStore, projections: ProjectionRunner) {
+  await health.query('SELECT 1');
+  const statuses = projections.status();
+  return {
+    ready: true,
+    details: { eventStore: store.name, projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })) },
+  };
+}
+
+/**
+ * One step of shutting down, bounded: after Ctrl-C the database may already be gone, and
+ * a client waiting on a dead connection must not keep the process alive.
+ */
+async function shutdownStep(logger: Logger, name: string, work: () => Promise<void>, ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn('shutdown step timed out', { step: name });
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work().catch((error) => logger.warn('shutdown step failed', { step: name, error: String(error) })), timeout]);
+  clearTimeout(timer);
+}
+
 /**
  * Wires the app: migrations, event store, projections, command handler, HTTP.
  * `stop` shuts down in the reverse order: no new requests, the current projection
@@ -118,14 +144,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       landingPageTokens: options.landingPageTokens,
       limits: options.http,
       mutationRateLimiter,
-      isReady: async () => {
-        await pools.health.query('SELECT 1');
-        const statuses = projections.status();
-        return {
-          ready: true,
-          details: { eventStore: store.name, projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })) },
-        };
-      },
+      isReady: () => readiness(pools.health, store, projections),
     });
   } catch (error) {
     await projections.stop();
@@ -139,19 +158,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     url: server.url,
     server: server.server,
     stop: async () => {
-      // Each step is bounded: after Ctrl-C the database may already be gone, and a
-      // client waiting on a dead connection must not keep the process alive.
-      const step = async (name: string, work: () => Promise<void>, ms = 10_000) => {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<void>((resolve) => {
-          timer = setTimeout(() => {
-            logger.warn('shutdown step timed out', { step: name });
-            resolve();
-          }, ms);
-        });
-        await Promise.race([work().catch((error) => logger.warn('shutdown step failed', { step: name, error: String(error) })), timeout]);
-        clearTimeout(timer);
-      };
+      const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
       await step('http', () => server.close());
       await step('projections', () => projections.stop());
       await step('event store', () => store.close(), 3_000);
