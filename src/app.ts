@@ -1,8 +1,9 @@
+import type { Server } from 'node:http';
 import type { Pool } from 'pg';
 import { allProjections } from '../projections';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
-import type { Config } from './config';
+import { DEFAULT_MUTATIONS_PER_MINUTE, type Config } from './config';
 import type { EventStore } from './eventStore/eventStore.port';
 import { EventStoreDbEventStore } from './eventStore/eventStoreDb/eventStoreDbEventStore';
 import { migratePostgresEventStore, PostgresEventStore } from './eventStore/postgres/postgresEventStore';
@@ -10,19 +11,23 @@ import type { Services } from './graphql/context';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';
+import { MutationRateLimiter } from './infra/rateLimit';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
+import type { HttpLimits } from './http/limits';
 import { startHttpServer, type HttpServer } from './server';
 import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
 
 export interface App {
   services: Services;
   url: string;
+  /** The HTTP server (its limits are set from `AppOptions.http`). */
+  server: Server;
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'>;
+  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> & Partial<Pick<Config, 'mutationsPerMinute'>>;
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
   tokens: TokenSettings & VerifierOptions;
   databaseUrl: string;
@@ -32,10 +37,72 @@ export interface AppOptions {
   host?: string;
   /** Development tokens the landing page offers (development mode only). */
   landingPageTokens?: Record<string, string>;
+  /** Connection, time and size limits of HTTP requests (defaults: http/limits.ts). */
+  http?: Partial<HttpLimits>;
 }
 
-/** Database connections: opened as needed, then kept (see startApp). */
+/** Database connections of requests (queries, commands, appends): opened as needed, then kept. */
 const POOL_SIZE = 30;
+/** `/health` answers from connections of its own, so a busy request pool cannot make it fail. */
+const HEALTH_POOL_SIZE = 2;
+
+/**
+ * The app's connection pools. Requests share one; the projection runner (its log readers
+ * and one transaction per read model) and `/health` each have their own, so no load of
+ * requests can starve them.
+ */
+interface Pools {
+  requests: Pool;
+  projections: Pool;
+  health: Pool;
+  end(): Promise<void>;
+}
+
+function openPools(databaseUrl: string, logger: Logger, projectionCount: number): Pools {
+  const onError = (error: Error) => logger.warn('idle database connection lost', { error: error.message });
+  // Opening a connection costs both sides milliseconds of CPU (authentication, a new
+  // backend, its catalog caches, every prepared statement again), and a pool opens
+  // them exactly when work piles up. So every connection a pool opens stays open.
+  const kept = (size: number, applicationName: string) => createPool(databaseUrl, { max: size, min: size, applicationName, onError });
+  const requests = kept(POOL_SIZE, 'tdkt');
+  // A reader and a transaction per read model at most (a rebuild or a laggard reads on its own).
+  const projections = kept(2 * projectionCount + 2, 'tdkt-projections');
+  const health = kept(HEALTH_POOL_SIZE, 'tdkt-health');
+  return {
+    requests,
+    projections,
+    health,
+    end: async () => {
+      await Promise.all([requests.end(), projections.end(), health.end()]);
+    },
+  };
+}
+
+/** `/health`: the database answers on the health pool; the projections' states and checkpoints. */
+async function readiness(health: Pool, store: EventStore, projections: ProjectionRunner) {
+  await health.query('SELECT 1');
+  const statuses = projections.status();
+  return {
+    ready: true,
+    details: { eventStore: store.name, projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })) },
+  };
+}
+
+/**
+ * One step of shutting down, bounded: after Ctrl-C the database may already be gone, and
+ * a client waiting on a dead connection must not keep the process alive.
+ */
+async function shutdownStep(logger: Logger, name: string, work: () => Promise<void>, ms = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn('shutdown step timed out', { step: name });
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work().catch((error) => logger.warn('shutdown step failed', { step: name, error: String(error) })), timeout]);
+  clearTimeout(timer);
+}
 
 /**
  * Wires the app: migrations, event store, projections, command handler, HTTP.
@@ -44,23 +111,19 @@ const POOL_SIZE = 30;
  */
 export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
-  const pool: Pool = createPool(options.databaseUrl, {
-    // Opening a connection costs both sides milliseconds of CPU (authentication, a new
-    // backend, its catalog caches, every prepared statement again), and the pool opens
-    // them exactly when requests pile up. So every connection it opens stays open.
-    max: POOL_SIZE,
-    min: POOL_SIZE,
-    onError: (error) => logger.warn('idle database connection lost', { error: error.message }),
-  });
+  const definitions = options.projections ?? allProjections;
+  const pools = openPools(options.databaseUrl, logger, definitions.length);
+  const pool = pools.requests;
   let store: EventStore;
   if (config.eventStore === 'eventstoredb') {
     store = new EventStoreDbEventStore(config.eventStoreUrl!);
   } else {
     await migratePostgresEventStore(pool);
-    store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl });
+    store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl, logPool: pools.projections });
   }
   await migrateCommandResults(pool);
-  const projections = new ProjectionRunner(pool, store, options.projections ?? allProjections, {
+  const mutationRateLimiter = await MutationRateLimiter.start(pool, config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE);
+  const projections = new ProjectionRunner(pools.projections, store, definitions, {
     log: (message, details) => logger.info(message, details),
   });
   await projections.start();
@@ -79,43 +142,27 @@ export async function startApp(options: AppOptions): Promise<App> {
       host: options.host,
       tokens: createTokenVerifier(options.tokens, options.tokens),
       landingPageTokens: options.landingPageTokens,
-      isReady: async () => {
-        await pool.query('SELECT 1');
-        const statuses = projections.status();
-        return {
-          ready: true,
-          details: { eventStore: store.name, projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })) },
-        };
-      },
+      limits: options.http,
+      mutationRateLimiter,
+      isReady: () => readiness(pools.health, store, projections),
     });
   } catch (error) {
     await projections.stop();
     await store.close();
-    await pool.end();
+    await pools.end();
     throw error;
   }
   const server = http;
   return {
     services,
     url: server.url,
+    server: server.server,
     stop: async () => {
-      // Each step is bounded: after Ctrl-C the database may already be gone, and a
-      // client waiting on a dead connection must not keep the process alive.
-      const step = async (name: string, work: () => Promise<void>, ms = 10_000) => {
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<void>((resolve) => {
-          timer = setTimeout(() => {
-            logger.warn('shutdown step timed out', { step: name });
-            resolve();
-          }, ms);
-        });
-        await Promise.race([work().catch((error) => logger.warn('shutdown step failed', { step: name, error: String(error) })), timeout]);
-        clearTimeout(timer);
-      };
+      const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
       await step('http', () => server.close());
       await step('projections', () => projections.stop());
       await step('event store', () => store.close(), 3_000);
-      await step('database pool', () => pool.end(), 3_000);
+      await step('database pools', () => pools.end(), 3_000);
     },
   };
 }

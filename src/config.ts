@@ -15,6 +15,8 @@ export interface Config {
   embeddedPort: number;
   /** Load the demo province when the log is empty. */
   seedDemoData: boolean;
+  /** Mutations one caller may send per minute, counted across every instance on the database. */
+  mutationsPerMinute: number;
 }
 
 /** Names of the token claims that carry the caller's id, role and unit. */
@@ -30,6 +32,9 @@ export type AuthConfig =
   | { kind: 'development'; claims: ClaimNames };
 
 export const DEFAULT_CLAIMS: ClaimNames = { subject: 'sub', role: 'role', unitId: 'unitId' };
+
+/** Mutations one caller may send per minute unless MUTATIONS_PER_MINUTE says otherwise. */
+export const DEFAULT_MUTATIONS_PER_MINUTE = 600;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -49,16 +54,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (!(allowed as readonly string[]).includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
     return value as T;
   };
-  const port = (name: string, fallback: number): number => {
+  const integer = (name: string, fallback: number, min: number, max: number, what: string): number => {
     const value = text(name);
     if (value === null) return fallback;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) {
-      problems.push(`${name} must be a port number 0-65535 (got "${value}")`);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be ${what} (got "${value}")`);
       return fallback;
     }
     return n;
   };
+  const port = (name: string, fallback: number): number => integer(name, fallback, 0, 65535, 'a port number 0-65535');
   const url = (name: string, protocols: string[]): string | null => {
     const value = text(name);
     if (value === null) return null;
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     embeddedDataDir: text('EMBEDDED_PG_DATA_DIR') ?? join(cwd, '.data', 'postgres'),
     embeddedPort: port('EMBEDDED_PG_PORT', 0),
     seedDemoData: bool('SEED_DEMO_DATA', true),
+    mutationsPerMinute: integer('MUTATIONS_PER_MINUTE', DEFAULT_MUTATIONS_PER_MINUTE, 1, 1_000_000, 'a whole number 1-1000000'),
   };
   if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
   if (problems.length > 0) throw new ConfigError(problems);

@@ -5,36 +5,15 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import { CompiledExecutor } from './graphql/compiledExecutor';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
-import { formatError } from './graphql/errorMapping';
+import { errorReportingPlugin, formatError } from './graphql/errorMapping';
+import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
+import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
+import type { MutationRateLimiter } from './infra/rateLimit';
 import { landingPageHtml } from './graphql/landingPage';
 import { AuthenticationError, type TokenVerifier } from './auth/tokens';
 import type { Identity } from './identity';
 import { QUERY_LIMITS, queryLimits } from './graphql/queryLimits';
 import { knownOperationTypes, textInputGuard } from './graphql/requestGuards';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-
-class BodyTooLarge extends Error {}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(request.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) return reject(new BodyTooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        request.removeAllListeners('data');
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -52,15 +31,27 @@ function exceedsBytes(text: string, maxBytes: number): boolean {
  * With a compiled executor Apollo reaches the schema through it (the gateway interface):
  * Apollo still parses, validates and runs plugins, the executor only executes.
  */
-function createApollo(schema: GraphQLSchema, services: Services, compiledExecutor: CompiledExecutor | null): ApolloServer<GraphQLContext> {
+function createApollo(
+  schema: GraphQLSchema,
+  services: Services,
+  compiledExecutor: CompiledExecutor | null,
+  mutationRateLimiter: MutationRateLimiter | undefined,
+): ApolloServer<GraphQLContext> {
   const limits = queryLimits((reason) => services.logger.info('query refused', { reason }));
   return new ApolloServer<GraphQLContext>({
     ...(compiledExecutor ? { gateway: compiledExecutor.gateway() } : { schema }),
     ...limits,
     // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...limits.plugins, textInputGuard],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...limits.plugins,
+      textInputGuard,
+      errorReportingPlugin(services.logger),
+      ...(mutationRateLimiter ? [mutationRateLimitPlugin(mutationRateLimiter)] : []),
+    ],
     validationRules: [...limits.validationRules, knownOperationTypes],
-    formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
+    formatError,
     // No client sends persisted-query hashes; without them, no query text is kept for one.
     persistedQueries: false,
     // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.
@@ -81,8 +72,9 @@ export interface HttpServer {
 
 /**
  * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
- * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, and answers
- * over 5 MiB with 413 instead of being sent (QUERY_LIMITS).
+ * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, bodies and
+ * headers that arrive too slowly with 408 (see http/limits.ts), and answers over 5 MiB
+ * with 413 instead of being sent (QUERY_LIMITS).
  */
 export async function startHttpServer(
   schema: GraphQLSchema,
@@ -99,10 +91,14 @@ export async function startHttpServer(
     compiledQueries?: boolean;
     /** Longer answers are refused (default QUERY_LIMITS.maxResponseBytes). */
     maxResponseBytes?: number;
+    limits?: Partial<HttpLimits>;
+    /** Counts every caller's mutations (none are counted without it). */
+    mutationRateLimiter?: MutationRateLimiter;
   },
 ): Promise<HttpServer> {
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const compiledExecutor = options.compiledQueries === false ? null : new CompiledExecutor(schema);
-  const apollo = createApollo(schema, services, compiledExecutor);
+  const apollo = createApollo(schema, services, compiledExecutor, options.mutationRateLimiter);
   await apollo.start();
   const maxResponseBytes = options.maxResponseBytes ?? QUERY_LIMITS.maxResponseBytes;
 
@@ -139,13 +135,13 @@ export async function startHttpServer(
     if (request.method === 'POST') {
       let raw: string;
       try {
-        raw = await readBody(request);
+        raw = await readBody(request, limits);
       } catch (error) {
-        if (error instanceof BodyTooLarge) {
-          response.setHeader('connection', 'close');
-          return sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-        }
-        throw error;
+        const refusal = refusalOf(error);
+        if (!refusal) throw error;
+        // The rest of the body is not read: the connection cannot carry another request.
+        response.setHeader('connection', 'close');
+        return sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
       }
       try {
         body = raw === '' ? {} : JSON.parse(raw);
@@ -172,14 +168,20 @@ export async function startHttpServer(
     response.end();
   };
 
-  const server = createServer((request, response) => {
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often Node checks those two: its default, 30 s, would let a slow sender stay twice as long.
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const server = createServer(timeouts, (request, response) => {
     handle(request, response).catch((error) => {
       services.logger.error('request failed', { error: String(error) });
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.destroy();
     });
   });
-  server.requestTimeout = 60_000;
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());

@@ -18,6 +18,14 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ eventStore: 'eventstoredb', eventStoreUrl: 'esdb://localhost:2113?tls=false', databaseUrl: 'postgres://u:p@db:5432/tdkt', port: 8080, logLevel: 'debug' });
   });
 
+  it('reads the mutations a caller may send per minute: 600 unless MUTATIONS_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).mutationsPerMinute).toBe(600);
+    expect(loadConfig({ MUTATIONS_PER_MINUTE: '1200' }).mutationsPerMinute).toBe(1200);
+    for (const wrong of ['0', '1.5', 'many', '-3']) {
+      expect(() => loadConfig({ MUTATIONS_PER_MINUTE: wrong })).toThrow(`MUTATIONS_PER_MINUTE must be a whole number 1-1000000 (got "${wrong}")`);
+    }
+  });
+
   it('reports every problem at once', () => {
     let error: unknown;
     try {

@@ -1,6 +1,7 @@
 import { auditTrailSql, type AuditEntryRow, type AuditTrailFilter } from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
 import type { Services } from '../graphql/context';
+import { withoutBudget } from '../infra/connectionBudget';
 import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';
 import { IncrementalChainVerifier, RecomputingChainVerifier, type ChainVerifier } from './chainVerifier';
@@ -22,15 +23,18 @@ export function decodeCursor(cursor: string): string {
 const verifiers = new WeakMap<EventStore, ChainVerifier>();
 
 /**
- * The chain verifier of a store, one per store for the app's life: over PostgreSQL it
- * remembers verified prefixes (chainVerifier.ts says what it trusts); over other stores
- * it recomputes every chain from the log.
+ * The chain verifier of a store, one per store for the app's life (a request's budgeted
+ * view of the store shares it): over PostgreSQL it remembers verified prefixes
+ * (chainVerifier.ts says what it trusts); over other stores it recomputes every chain
+ * from the log. A request passes its own pool to `readPage`.
  */
 export function chainVerifierFor(services: Pick<Services, 'pool' | 'store'>): ChainVerifier {
-  let verifier = verifiers.get(services.store);
+  const store = withoutBudget(services.store);
+  let verifier = verifiers.get(store);
   if (!verifier) {
-    verifier = services.store.name === 'postgres' ? new IncrementalChainVerifier(services.pool) : new RecomputingChainVerifier(services.pool, services.store);
-    verifiers.set(services.store, verifier);
+    const pool = withoutBudget(services.pool);
+    verifier = store.name === 'postgres' ? new IncrementalChainVerifier(pool) : new RecomputingChainVerifier(pool, store);
+    verifiers.set(store, verifier);
   }
   return verifier;
 }
@@ -44,7 +48,7 @@ export async function auditTrail(
   if (!Number.isInteger(first) || first < 1 || first > AUDIT_PAGE_MAX) throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
   const afterPosition = args.after ? decodeCursor(args.after) : '0';
   const statement = auditTrailSql(filter, { first, afterPosition, asOf: args.asOf, withData: args.withData });
-  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first });
+  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first }, services.pool);
   const last = page.entries[page.entries.length - 1];
   return {
     entries: page.entries as AuditTrailConnectionType['entries'],

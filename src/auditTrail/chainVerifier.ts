@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Queryable } from '../infra/db';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { GENESIS_HASH, verifyChain, type ChainLink } from '../eventStore/hashChain';
 import { queryPrepared } from '../infra/preparedQuery';
@@ -26,9 +27,12 @@ export interface VerifiedPage<E extends ShownEntry> {
   chainVerified: boolean;
 }
 
-/** Reads a page of audit entries and answers whether the hash chains behind it are intact. */
+/**
+ * Reads a page of audit entries and answers whether the hash chains behind it are intact.
+ * `db` is the connection source of the request asking (its budget); the verifier's own pool otherwise.
+ */
 export interface ChainVerifier {
-  readPage<E extends ShownEntry>(page: PageStatement): Promise<VerifiedPage<E>>;
+  readPage<E extends ShownEntry>(page: PageStatement, db?: Queryable): Promise<VerifiedPage<E>>;
 }
 
 /**
@@ -41,8 +45,8 @@ export class RecomputingChainVerifier implements ChainVerifier {
     private readonly store: EventStore,
   ) {}
 
-  async readPage<E extends ShownEntry>(page: PageStatement): Promise<VerifiedPage<E>> {
-    const { rows } = await this.pool.query(page.text, page.params);
+  async readPage<E extends ShownEntry>(page: PageStatement, db: Queryable = this.pool): Promise<VerifiedPage<E>> {
+    const { rows } = await db.query(page.text, page.params);
     const entries = rows.slice(0, page.first) as E[];
     return { entries, hasNextPage: rows.length > page.first, chainVerified: await this.verify(entries) };
   }
@@ -158,8 +162,8 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * Reads the page and, in the same statement (one round trip, one snapshot), what the
    * check needs from the log: each shown stream's newest version and the guard.
    */
-  async readPage<E extends ShownEntry>(page: PageStatement): Promise<VerifiedPage<E>> {
-    const { rows } = await queryPrepared(this.pool, this.withLogCheck(page.text), page.params);
+  async readPage<E extends ShownEntry>(page: PageStatement, db: Queryable = this.pool): Promise<VerifiedPage<E>> {
+    const { rows } = await queryPrepared(db, this.withLogCheck(page.text), page.params);
     const entries: E[] = [];
     const check: LogCheck = { heads: null, guard: '' };
     for (const row of rows) {
@@ -170,7 +174,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
       // The two log columns stay on the row (null but on the first): no GraphQL type exposes them.
       if (entries.length < page.first) entries.push(row as E);
     }
-    const verdict = entries.length === 0 || this.verifyAgainst(entries, check);
+    const verdict = entries.length === 0 || this.verifyAgainst(entries, check, db);
     return { entries, hasNextPage: rows.length > page.first, chainVerified: typeof verdict === 'boolean' ? verdict : await verdict };
   }
 
@@ -193,14 +197,14 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 
   /** Synchronous when memory answers (every shown stream verified through its head), a promise when the log must be read. */
-  private verifyAgainst(entries: readonly ShownEntry[], check: LogCheck): boolean | Promise<boolean> {
+  private verifyAgainst(entries: readonly ShownEntry[], check: LogCheck, db: Queryable): boolean | Promise<boolean> {
     if (check.guard !== this.guard) {
       // The guard changed (or this is the first look): nothing verified before is trusted.
       this.verified.clear();
       this.guard = check.guard;
       this.guardTrusted = guardInPlace(check.guard);
     }
-    return (this.guardTrusted && this.verifiedFromMemory(entries, check.heads)) || this.verifyStreams(entries, check, this.guardTrusted);
+    return (this.guardTrusted && this.verifiedFromMemory(entries, check.heads)) || this.verifyStreams(entries, check, this.guardTrusted, db);
   }
 
   /**
@@ -224,7 +228,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
     return true;
   }
 
-  private async verifyStreams(entries: readonly ShownEntry[], check: LogCheck, trusted: boolean): Promise<boolean> {
+  private async verifyStreams(entries: readonly ShownEntry[], check: LogCheck, trusted: boolean, db: Queryable): Promise<boolean> {
     const byStream = new Map<string, ShownEntry[]>();
     for (const entry of entries) {
       const shown = byStream.get(entry.streamId);
@@ -235,7 +239,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
       [...byStream].map(async ([streamId, shown]) => {
         const head = check.heads?.[streamId] ?? 0;
         const prefix = trusted ? this.verified.get(streamId) : undefined;
-        const verified = await this.verifiedThrough(streamId, head, prefix, trusted ? check.guard : null);
+        const verified = await this.verifiedThrough(streamId, head, prefix, trusted ? check.guard : null, db);
         return verified !== null && shown.every((entry) => isVerifiedEvent(verified, entry));
       }),
     );
@@ -246,19 +250,19 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * The stream verified at least through `head`, or null when its chain is broken.
    * `trustedGuard`: the guard in place when the request looked (null: remember nothing).
    */
-  private async verifiedThrough(streamId: string, head: number, prefix: VerifiedPrefix | undefined, trustedGuard: string | null): Promise<VerifiedPrefix | null> {
+  private async verifiedThrough(streamId: string, head: number, prefix: VerifiedPrefix | undefined, trustedGuard: string | null, db: Queryable): Promise<VerifiedPrefix | null> {
     if (prefix && prefix.version === head) return prefix;
     if (prefix && prefix.version > head) {
       // Verified events are gone from the log: recompute, which reports it.
       this.verified.delete(streamId);
       prefix = undefined;
     }
-    if (trustedGuard === null) return this.extend(streamId, undefined);
+    if (trustedGuard === null) return this.extend(streamId, undefined, db);
     // Concurrent requests for the same stream share one read and one recomputation.
     const key = `${trustedGuard}\u0000${streamId}\u0000${prefix?.version ?? 0}`;
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.extend(streamId, prefix).then((result) => {
+      pending = this.extend(streamId, prefix, db).then((result) => {
         // Remembered only if the guard did not change while the events were read.
         if (result && this.guard === trustedGuard) this.verified.set(streamId, result);
         return result;
@@ -275,12 +279,12 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * texts live while it is hashed, and many of them at once (the first look at a few hundred
    * council sessions) would be promoted to the old generation and leave it grown.
    */
-  private async extend(streamId: string, prefix: VerifiedPrefix | undefined): Promise<VerifiedPrefix | null> {
-    if (prefix) return this.verifyAfter(streamId, prefix);
+  private async extend(streamId: string, prefix: VerifiedPrefix | undefined, db: Queryable): Promise<VerifiedPrefix | null> {
+    if (prefix) return this.verifyAfter(streamId, prefix, db);
     if (this.recomputing >= MAX_CONCURRENT_RECOMPUTATIONS) await new Promise<void>((resolve) => this.recomputeQueue.push(resolve));
     this.recomputing++;
     try {
-      return await this.verifyAfter(streamId, undefined);
+      return await this.verifyAfter(streamId, undefined, db);
     } finally {
       this.recomputing--;
       this.recomputeQueue.shift()?.();
@@ -288,13 +292,13 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 
   /** Verifies the stream's events after `prefix` page by page, so a long stream never sits in memory whole. */
-  private async verifyAfter(streamId: string, prefix: VerifiedPrefix | undefined): Promise<VerifiedPrefix | null> {
+  private async verifyAfter(streamId: string, prefix: VerifiedPrefix | undefined, db: Queryable): Promise<VerifiedPrefix | null> {
     let version = prefix?.version ?? 0;
     let headHash = prefix?.headHash ?? GENESIS_HASH;
     let positions = prefix?.positions ?? new Float64Array(0);
     let hashes = prefix?.hashes ?? Buffer.alloc(0);
     for (;;) {
-      const links = await this.readLinks(streamId, version + 1, LINKS_PER_READ);
+      const links = await this.readLinks(db, streamId, version + 1, LINKS_PER_READ);
       if (links.length === 0) break;
       // Versions must run on without a gap, each page chaining from the hash before it.
       if (links.some((link, i) => link.streamVersion !== version + 1 + i)) return null;
@@ -325,9 +329,9 @@ export class IncrementalChainVerifier implements ChainVerifier {
     return { version, headHash, positions: positions.slice(0, version), hashes: Buffer.from(hashes.subarray(0, version * HASH_BYTES)) };
   }
 
-  private async readLinks(streamId: string, fromVersion: number, limit: number): Promise<StoredLink[]> {
+  private async readLinks(db: Queryable, streamId: string, fromVersion: number, limit: number): Promise<StoredLink[]> {
     const { rows } = await queryPrepared<{ position: string; stream_version: number; type: string; data: unknown; prev_hash: string; hash: string }>(
-      this.pool,
+      db,
       `SELECT position::text AS position, stream_version, type, data, metadata->>'prevHash' AS prev_hash, metadata->>'hash' AS hash
        FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       [streamId, fromVersion, limit],

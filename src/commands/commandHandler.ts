@@ -5,13 +5,13 @@ import type { Identity } from '../identity';
 import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
 import { LruMap } from '../shared/lruMap';
-import type { IdempotencyStore } from './idempotency';
+import { scopedIdempotencyKey, type IdempotencyStore } from './idempotency';
 
 /** Everything a command needs to know about the request that sent it. */
 export interface CommandContext {
   identity: Identity;
   correlationId: string;
-  /** From the Idempotency-Key header; a repeat returns the first result. */
+  /** From the Idempotency-Key header (at most 200 characters); the same caller's repeat returns the first result. */
   idempotencyKey: string | null;
   /** Distinguishes several mutations under one key (the field's response path). */
   idempotencyScope?: string;
@@ -166,7 +166,7 @@ export class CommandHandler {
     run: (tx: CommandTransaction) => Promise<void>,
     options: CommandOptions = {},
   ): Promise<CommandResult> {
-    const key = context.idempotencyKey ? `${context.idempotencyKey}|${context.idempotencyScope ?? name}` : null;
+    const key = context.idempotencyKey ? scopedIdempotencyKey(context.identity.actorId, context.idempotencyKey, context.idempotencyScope ?? name) : null;
     if (!key) return this.runWithRetries(context, randomUUID(), run, options);
     const requestHash = createHash('sha256').update(name).update('\n').update(canonicalJson(input ?? null)).digest('hex');
     const reservation = await this.idempotency.reserve<CommandResult>(key, requestHash);

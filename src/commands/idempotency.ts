@@ -1,11 +1,27 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Pool } from 'pg';
-import { IdempotencyConflict } from '../shared/errors';
+import { IdempotencyConflict, InvalidInput } from '../shared/errors';
 import { loadMigrations, migrate } from '../infra/migrations';
 import { projectRoot } from '../infra/projectRoot';
 
 export async function migrateCommandResults(pool: Pool): Promise<void> {
   await migrate(pool, 'commands', loadMigrations(join(projectRoot(), 'src/commands/migrations')));
+}
+
+/** Longer Idempotency-Key values are refused, not cut: two keys must never become one. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+/**
+ * The key a command's result is stored under: SHA-256 over the caller, the whole
+ * Idempotency-Key and the mutation's slot, so a caller's key never answers another
+ * caller's request and keys that share a prefix stay apart.
+ */
+export function scopedIdempotencyKey(actorId: string | null, key: string, scope: string): string {
+  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new InvalidInput(`Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 'Idempotency-Key');
+  }
+  return createHash('sha256').update(JSON.stringify([actorId, key, scope])).digest('hex');
 }
 
 export type Reservation<R> = { kind: 'new' } | { kind: 'done'; result: R };

@@ -5,6 +5,7 @@ import type { Pool } from 'pg';
 import type { CommandContext, CommandHandler } from '../commands/commandHandler';
 import type { EventStore } from '../eventStore/eventStore.port';
 import type { Identity } from '../identity';
+import { budgetedPool, ConnectionBudget, withinBudget } from '../infra/connectionBudget';
 import type { Logger } from '../infra/logger';
 import type { ProjectionRunner } from '../projections/projectionRunner';
 
@@ -34,10 +35,31 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
   return text && text.trim() !== '' ? text.trim() : null;
 }
 
+/** Store methods that read or write through the request pool, one connection at a time each. */
+const STORE_CALLS: ReadonlySet<PropertyKey> = new Set(['append', 'appendToStreams', 'readStream', 'readAll', 'headPosition', 'lastCommittedPosition', 'countEventsAfter']);
+const PROJECTION_CALLS: ReadonlySet<PropertyKey> = new Set(['lag']);
+
+/**
+ * The services as one request sees them: every connection it takes, through the pool,
+ * the store or the projections' lag, counts against one budget (infra/connectionBudget.ts).
+ * Mutations run one after the other and each command reads a bounded set of streams, so
+ * the command handler keeps the shared store.
+ */
+export function budgetedServices(services: Services, budget = new ConnectionBudget()): Services {
+  return {
+    ...services,
+    pool: budgetedPool(services.pool, budget),
+    store: withinBudget(services.store, budget, STORE_CALLS),
+    projections: withinBudget(services.projections, budget, PROJECTION_CALLS),
+  };
+}
+
 /** The context of one request by a caller whose token has been verified. */
-export function createContext(services: Services, headers: IncomingHttpHeaders, identity: Identity): GraphQLContext {
+export function createContext(shared: Services, headers: IncomingHttpHeaders, identity: Identity): GraphQLContext {
+  const services = budgetedServices(shared);
   const correlationId = header(headers, 'x-correlation-id')?.slice(0, 100) ?? randomUUID();
-  const idempotencyKey = header(headers, 'idempotency-key')?.slice(0, 200) ?? null;
+  // Whole: the command handler refuses one that is too long rather than cutting it.
+  const idempotencyKey = header(headers, 'idempotency-key');
   return {
     services,
     identity,

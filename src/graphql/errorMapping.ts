@@ -1,7 +1,30 @@
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import type { Logger } from '../infra/logger';
 import { DomainError } from '../shared/errors';
+import type { GraphQLContext } from './context';
+
+/** Seconds a client is asked to wait before it retries a request the database could not serve. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/** PostgreSQL error codes (SQLSTATE) of a database that is going away, full or gone: class 08 is "connection exception". */
+const OUTAGE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
+/** Socket errors of a database that cannot be reached. */
+const OUTAGE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** What node-postgres says, without a code, when a connection drops or none can be had in time. */
+const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
+
+/** Whether `error` (or what caused it) says the database cannot serve requests now, rather than that a request is wrong. */
+export function isStoreOutage(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 3) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && (OUTAGE_SQLSTATES.has(code) || code.startsWith('08') || OUTAGE_SOCKET_CODES.has(code))) return true;
+  if (OUTAGE_MESSAGES.test(error.message)) return true;
+  // Apollo wraps what a plugin throws (the rate limiter's statement) as the originalError of a GraphQLError.
+  return isStoreOutage((error as { originalError?: unknown }).originalError ?? error.cause, depth + 1);
+}
 
 export interface ValidationProblem {
   field: string;
@@ -16,12 +39,28 @@ function flattenValidation(errors: ArgumentValidationError['extensions']['valida
   });
 }
 
+/** Apollo refuses some requests (a persisted-query hash that does not match) with an HTTP 4xx but no code. */
+function isCodelessRefusal(error: unknown): boolean {
+  const extensions = (error as GraphQLError | undefined)?.extensions;
+  const status = (extensions?.http as { status?: number } | undefined)?.status;
+  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** An error no code describes: masked for the client, logged with the request's correlation id. */
+function isUnexpected(error: GraphQLError): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError || original instanceof ArgumentValidationError || isStoreOutage(original) || isCodelessRefusal(error)) return false;
+  const code = error.extensions?.code;
+  return typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR';
+}
+
 /**
  * The one place errors become GraphQL errors. Domain errors keep their code and
  * details; validation errors say which field broke which constraint (never the
- * rejected object or a stack); anything unexpected is masked.
+ * rejected object or a stack); a database that cannot be reached is SERVICE_UNAVAILABLE;
+ * anything unexpected is masked (errorReportingPlugin logs it and adds the correlation id).
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (error: unknown) => void): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
@@ -36,11 +75,51 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
       extensions: { code: 'BAD_USER_INPUT', validationErrors: problems },
     };
   }
+  if (isStoreOutage(original)) {
+    const extensions = { code: 'SERVICE_UNAVAILABLE', retryable: true };
+    return { message: 'the database cannot be reached; retry later', locations: formatted.locations, path: formatted.path, extensions };
+  }
+  if (isCodelessRefusal(error)) return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log?.(original);
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * Reports what went wrong in a request: an unexpected error is logged with the request's
+ * correlation id (never its body or headers) and the client gets that id in the error's
+ * extensions, so an operator can find the log line; a database that cannot be reached
+ * makes the answer HTTP 503 with Retry-After.
+ */
+export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, response }) {
+          const { correlationId } = contextValue;
+          const outage = errors.find((error) => isStoreOutage(unwrapResolverError(error)));
+          if (outage) {
+            logger.warn('database unavailable', { correlationId, error: String(unwrapResolverError(outage)) });
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+          }
+          for (const error of errors.filter(isUnexpected)) {
+            const original = unwrapResolverError(error) as Error;
+            logger.error('unexpected error', { correlationId, error: String(original?.stack ?? original) });
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const { correlationId } = contextValue;
+          const errors = response.body.singleResult.errors.map((error) =>
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...error, extensions: { ...error.extensions, correlationId } } : error,
+          );
+          response.body.singleResult = { ...response.body.singleResult, errors };
+        },
+      };
+    },
+  };
 }

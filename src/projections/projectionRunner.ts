@@ -6,6 +6,7 @@ import { inTransaction, quoteIdent } from '../infra/db';
 import { loadMigrations, migrate } from '../infra/migrations';
 import { projectRoot } from '../infra/projectRoot';
 import { generationSchema, type ProjectionDefinition } from './projection';
+import { PositionWaiters } from './positionWaiters';
 import { SharedLogReader, type BatchConsumer, type SharedBatch } from './sharedLogReader';
 
 export async function migrateProjectionState(pool: Pool): Promise<void> {
@@ -169,6 +170,7 @@ export class ProjectionRunner {
   private readonly rebuilds = new Map<string, Worker>();
   private readonly catchUpReaders = new Set<SharedLogReader>();
   private readonly progress = new EventEmitter();
+  private readonly waiters = new PositionWaiters((position, names) => this.reached(position, names));
   private readonly shared: SharedLogReader;
   private stopping = false;
 
@@ -179,6 +181,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     this.progress.setMaxListeners(0);
+    this.progress.on('progress', () => this.waiters.check());
     this.shared = this.newReader('shared');
   }
 
@@ -524,17 +527,23 @@ export class ProjectionRunner {
     return this.store.countEventsAfter(worker.checkpoint, { types: worker.definition.eventTypes ?? undefined, cap });
   }
 
-  /** True once every named (default: all) projection has applied the log up to `position`. */
-  async waitForPosition(position: string, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    const caughtUp = () =>
-      [...this.workers.values()]
-        .filter((w) => !names || names.includes(w.definition.name))
-        .every((w) => comparePositions(w.checkpoint, position) >= 0);
-    while (!caughtUp()) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await this.waitForProgress(Math.min(left, 250));
+  /**
+   * True once every named (default: all) projection has applied the log up to `position`,
+   * false after `timeoutMs`; refused (SERVICE_BUSY) while the process's waiting list is full.
+   */
+  waitForPosition(position: string, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
+    return this.waiters.wait(position, timeoutMs, names);
+  }
+
+  /** Callers waiting in `waitForPosition` now. */
+  get waitingCallers(): number {
+    return this.waiters.size;
+  }
+
+  private reached(position: string, names?: readonly string[]): boolean {
+    for (const worker of this.workers.values()) {
+      if (names && !names.includes(worker.definition.name)) continue;
+      if (comparePositions(worker.checkpoint, position) < 0) return false;
     }
     return true;
   }
@@ -559,6 +568,7 @@ export class ProjectionRunner {
     // Closing a worker empties its queue, which also frees a reader waiting for room.
     await Promise.all([...[this.shared, ...this.catchUpReaders].map((r) => r.stop()), ...all.map((w) => w.close())]);
     for (const w of all) if (w.state !== 'failed') w.state = 'stopped';
+    this.waiters.stop();
   }
 
   private log(message: string, details?: Record<string, unknown>): void {

@@ -3,7 +3,7 @@
  * (`src/graphql/errorMapping.ts`) maps them to GraphQL `extensions.code`.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: 'BAD_USER_INPUT' | 'RULE_VIOLATION' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN';
+  abstract readonly code: 'BAD_USER_INPUT' | 'RULE_VIOLATION' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_BUSY';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -69,5 +69,14 @@ export class ReadModelsBehind extends DomainError {
   constructor(names: readonly string[]) {
     super(`read models ${names.join(', ')} are still catching up with the event log; retry the command`);
     Object.assign(this.extensions, { retryable: true, projections: [...names] });
+  }
+}
+
+/** The process already does as much of this work as it takes at once: safe to retry later. */
+export class ServiceBusy extends DomainError {
+  readonly code = 'SERVICE_BUSY' as const;
+  constructor(message: string) {
+    super(message);
+    this.extensions.retryable = true;
   }
 }

@@ -47,7 +47,11 @@ describe('compiled queries answer exactly as graphql-js does', () => {
     });
     return { status: response.status, contentType: response.headers.get('content-type'), text: await response.text() };
   };
-  const both = async (body: unknown, headers?: Record<string, string>) => [await post(compiled, body, headers), await post(general, body, headers)];
+  // One correlation id for both: an internal error carries it in its extensions.
+  const both = async (body: unknown, headers?: Record<string, string>) => {
+    const same = { 'x-correlation-id': 'compared', ...headers };
+    return [await post(compiled, body, same), await post(general, body, same)];
+  };
 
   const DATA_QUESTIONS: Array<[string, { query: string; variables?: Record<string, unknown>; operationName?: string }]> = [
     ['the inspector’s audit trail', {

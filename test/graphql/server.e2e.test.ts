@@ -61,6 +61,12 @@ describe('GraphQL server over HTTP', () => {
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('takes at most 1,000 connections and cuts off slow senders after seconds', () => {
+    expect(t.app.server.maxConnections).toBe(1_000);
+    expect(t.app.server.headersTimeout).toBe(10_000);
+    expect(t.app.server.requestTimeout).toBe(30_000);
+  });
+
   it('answers unknown paths with 404', async () => {
     expect((await fetch(`${t.url}/nope`)).status).toBe(404);
   });

@@ -1,4 +1,4 @@
-import { startApp, type App } from '../../src/app';
+import { startApp, type App, type AppOptions } from '../../src/app';
 import { silentLogger } from '../../src/infra/logger';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -14,16 +14,19 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on a random port, on its own database. */
-export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { projections?: readonly ProjectionDefinition[]; now?: () => Date; mutationsPerMinute?: number } & Partial<Pick<AppOptions, 'http' | 'logger'>> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await startApp({
-    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 },
+    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0, mutationsPerMinute: options.mutationsPerMinute },
     databaseUrl: db.url,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     projections: options.projections,
     now: options.now,
     host: '127.0.0.1',
     tokens: TEST_TOKEN_SETTINGS,
+    http: options.http,
   });
   const url = app.url.replace('localhost', '127.0.0.1');
   return {

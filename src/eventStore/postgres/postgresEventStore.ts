@@ -32,6 +32,8 @@ const HORIZON_SQL = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 65
 export interface PostgresEventStoreOptions {
   /** A connection string for the LISTEN connection (live wake-ups). Omit to poll only. */
   listenUrl?: string;
+  /** Reads of the global log (the projections' readers) go through this pool when given, not the request pool. */
+  logPool?: Pool;
   /** How often a subscriber polls when no notification comes. */
   pollIntervalMs?: number;
   /** Retries of an `any` append that lost a race for the next version. */
@@ -325,7 +327,7 @@ export class PostgresEventStore implements EventStore {
     const params: unknown[] = [after, limit];
     if (types) params.push(types);
     // One statement, so the horizon and the rows come from the same snapshot.
-    const { rows } = await this.pool.query<EventRow & { horizon: string }>(
+    const { rows } = await (this.options.logPool ?? this.pool).query<EventRow & { horizon: string }>(
       `WITH h AS (SELECT ${HORIZON_SQL} AS horizon)
        SELECT h.horizon::text AS horizon, e.* FROM h
        LEFT JOIN LATERAL (
@@ -347,7 +349,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<string> {
-    const { rows } = await this.pool.query<{ position: string | null }>(
+    const { rows } = await (this.options.logPool ?? this.pool).query<{ position: string | null }>(
       `SELECT max(position)::text AS position FROM events WHERE position < ${HORIZON_SQL}`,
     );
     return rows[0].position ?? '0';
