@@ -69,12 +69,17 @@ export function sampleValue(type: GraphQLInputType, depth = 0): unknown {
   }
 }
 
-/** Values that break a field of `type`: wrong types, nulls, and text the API refuses. */
-function brokenValues(type: GraphQLInputType): Array<[string, unknown]> {
+/**
+ * Values that break a field of `type`: wrong types, nulls, and text the API refuses. A
+ * long id is no error where it only looks something up (nothing has it: the answer is
+ * null); where it would be stored, it is.
+ */
+function brokenValues(type: GraphQLInputType, lookup = false): Array<[string, unknown]> {
   const named = getNamedType(type);
   const broken: Array<[string, unknown]> = [['an object', { $where: '1' }], ['a list of lists', [[1]]]];
   if (isNonNullType(type)) broken.push(['null', null]);
-  if (isScalarType(named) && ['String', 'ID'].includes(named.name)) broken.push(...HOSTILE_TEXT);
+  if (isScalarType(named) && named.name === 'String') broken.push(...HOSTILE_TEXT);
+  if (isScalarType(named) && named.name === 'ID') broken.push(...HOSTILE_TEXT.filter(([label]) => !lookup || !label.includes('characters')));
   if (isScalarType(named) && named.name === 'Int') broken.push(['2^53', 2 ** 53], ['a float', 1.5], ['a numeric string', '2024']);
   if (isScalarType(named) && named.name === 'Date') broken.push(['February 30th', '2025-02-30'], ['a date-time', '2025-01-01T00:00:00Z'], ['text', 'hôm qua']);
   if (isEnumType(named)) broken.push(['an unknown member', 'SUPERUSER']);
@@ -97,15 +102,15 @@ function validVariables(args: readonly GraphQLArgument[]): Record<string, unknow
 }
 
 /** Every way each argument (and each field of an input object) can be broken. */
-function brokenVariables(args: readonly GraphQLArgument[]): Array<[string, Record<string, unknown>]> {
+function brokenVariables(args: readonly GraphQLArgument[], lookup = false): Array<[string, Record<string, unknown>]> {
   const valid = validVariables(args);
   const variants: Array<[string, Record<string, unknown>]> = [];
   for (const arg of args) {
-    for (const [label, value] of brokenValues(arg.type)) variants.push([`${arg.name} = ${label}`, { ...valid, [arg.name]: value }]);
+    for (const [label, value] of brokenValues(arg.type, lookup)) variants.push([`${arg.name} = ${label}`, { ...valid, [arg.name]: value }]);
     const input = getNullableType(arg.type);
     if (!isInputObjectType(input)) continue;
     for (const field of Object.values(input.getFields())) {
-      for (const [label, value] of brokenValues(field.type)) {
+      for (const [label, value] of brokenValues(field.type, lookup)) {
         variants.push([`${arg.name}.${field.name} = ${label}`, { ...valid, [arg.name]: { ...(valid[arg.name] as object), [field.name]: value } }]);
       }
     }
@@ -142,7 +147,7 @@ export function queryCorpus(schema: GraphQLSchema, names: string[], role: string
     const field = fields[name];
     const query = documentOf('query', field);
     for (const auth of BROKEN_TOKENS) corpus.push({ label: `${name} with ${auth.kind} token`, auth, body: JSON.stringify({ query, variables: validVariables(field.args) }) });
-    for (const [label, variables] of brokenVariables(field.args)) corpus.push({ label: `${name}: ${label}`, auth: { kind: 'token', role }, body: JSON.stringify({ query, variables }) });
+    for (const [label, variables] of brokenVariables(field.args, true)) corpus.push({ label: `${name}: ${label}`, auth: { kind: 'token', role }, body: JSON.stringify({ query, variables }) });
   }
   return corpus;
 }
