@@ -19,7 +19,7 @@ import { measureLag, planCommandSlice, readUsers, runOps, type OpsResult } from 
 import { AUTOVACUUM_WAIT_MAX_MS, measureReader, QUICK_READER_RATES, READER_RATES } from './readers';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import { checkTargets, renderMarkdown, type BenchResults, type UserResult } from './report';
-import { benchLog, machineInfo, RESULTS_DIR, withEmbeddedPostgres, writeResults } from './session';
+import { benchLog, checkSize, commandLine, machineInfo, RESULTS_DIR, withEmbeddedPostgres, writeResults } from './session';
 import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from './server';
 import { Random } from './random';
 import { runTask, runTaskInChild, type GenerateResult, type Task, type TaskResult } from './worker';
@@ -270,28 +270,13 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
 // CLI
 // ---------------------------------------------------------------------------
 
+const USAGE = 'npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
+
 function parseArgs(argv: string[]) {
-  const options = { events: 100_000, runs: 3, quick: false, skipEmmett: false, profile: false, seed: DEFAULT_SEED };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--events') options.events = Number(value());
-    else if (arg === '--runs') options.runs = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--quick') options.quick = true;
-    else if (arg === '--skip-emmett') options.skipEmmett = true;
-    else if (arg === '--profile') options.profile = true;
-    else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n');
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg}`);
-  }
-  if (!Number.isInteger(options.events) || options.events < 1_000 || options.events > 20_000_000) throw new Error('--events must be a whole number from 1,000 to 20,000,000');
-  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > 20) throw new Error('--runs must be 1–20');
+  const given = commandLine(argv, ['--events', '--runs', '--seed'], ['--quick', '--skip-emmett', '--profile'], USAGE);
+  const number = (name: string, fallback: number) => (given[name] === undefined ? fallback : Number(given[name]));
+  const options = { events: number('--events', 100_000), runs: number('--runs', 3), quick: given['--quick'] === true, skipEmmett: given['--skip-emmett'] === true, profile: given['--profile'] === true, seed: number('--seed', DEFAULT_SEED) };
+  checkSize(options.events, options.runs);
   if (options.quick && options.runs === 3) options.runs = 1;
   return options;
 }

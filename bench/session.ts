@@ -61,3 +61,31 @@ export async function machineInfo(serverUrl: string): Promise<MachineInfo> {
   const socket = new URL(serverUrl).searchParams.get('host')?.startsWith('/') ?? false;
   return { nproc: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), cpu, node: process.version, postgres, connection: socket ? 'Unix socket' : 'TCP' };
 }
+
+/**
+ * A command's options: `--name value` for the names in `valued`, a bare `--name` for those
+ * in `bare`; `--help` prints `usage` and exits. Any other argument is an error.
+ */
+export function commandLine(argv: readonly string[], valued: readonly string[], bare: readonly string[], usage: string): Record<string, string | true> {
+  const given: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(usage);
+      process.exit(0);
+    }
+    if (valued.includes(arg)) {
+      const value = argv[++i];
+      if (value === undefined) throw new Error(`${arg} needs a value`);
+      given[arg] = value;
+    } else if (bare.includes(arg)) given[arg] = true;
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return given;
+}
+
+/** The province size and run count a command accepts. */
+export function checkSize(events: number, runs: number): void {
+  if (!Number.isInteger(events) || events < 1_000 || events > 20_000_000) throw new Error('--events must be a whole number from 1,000 to 20,000,000');
+  if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error('--runs must be 1–20');
+}
