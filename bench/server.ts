@@ -135,6 +135,31 @@ export async function startServerProcess(databaseUrl: string, options: ServerPro
   };
 }
 
+/**
+ * Waits until the app at `url` rebuilds no read model, at most `maxMs`: how long a rebuild kept it waiting (0 when none ran).
+ * An app whose projection versions differ from those of the database's read models
+ * rebuilds them right after it starts, and readers measured meanwhile share the cores with it.
+ */
+export async function untilNoRebuild(url: string, maxMs: number): Promise<number> {
+  const start = Date.now();
+  // Two answers a second apart: a rebuild registers itself a moment after the app starts serving.
+  let quietBefore = false;
+  let rebuilt = false;
+  for (;;) {
+    const health = (await (await fetch(`${url}/health`)).json()) as { projections?: Array<{ name: string; state: string }> };
+    const projections = health.projections ?? [];
+    const failed = projections.filter((p) => p.state === 'failed').map((p) => p.name);
+    if (failed.length > 0) throw new Error(`read models failed in the app at ${url}: ${failed.join(', ')}`);
+    const waited = Date.now() - start;
+    const quiet = !projections.some((p) => p.state === 'rebuilding');
+    if (quiet && quietBefore) return rebuilt ? waited : 0;
+    quietBefore = quiet;
+    rebuilt ||= !quiet;
+    if (waited >= maxMs) throw new Error(`the app at ${url} still rebuilds read models after ${Math.round(waited / 1000)} s`);
+    await sleep(1_000);
+  }
+}
+
 /** The app in this process (tests): no separate RSS. */
 export async function startServerInProcess(databaseUrl: string): Promise<ServerHandle> {
   const app = await startApp({ config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 }, databaseUrl, logger: silentLogger, host: '127.0.0.1', tokens: BENCH_TOKEN_SETTINGS });
