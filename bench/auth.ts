@@ -11,15 +11,30 @@ export const BENCH_TOKEN_SETTINGS: Extract<TokenSettings, { kind: 'hs256' }> = {
   claims: DEFAULT_CLAIMS,
 };
 
-const signed = new Map<string, Promise<Record<string, string>>>();
+/** Headers worked out once per actor and run. */
+function oncePerActor(make: (actor: Actor) => Promise<Record<string, string>>): (actor: Actor) => Promise<Record<string, string>> {
+  const made = new Map<string, Promise<Record<string, string>>>();
+  return (actor) => {
+    const key = `${actor.actorId}\u0000${actor.role}\u0000${actor.unitId ?? ''}`;
+    let headers = made.get(key);
+    if (!headers) made.set(key, (headers = make(actor)));
+    return headers;
+  };
+}
 
 /** The Authorization header of `actor`, signed once per actor and run. */
-export function authorizationOf(actor: Actor): Promise<Record<string, string>> {
-  const key = `${actor.actorId}\u0000${actor.role}\u0000${actor.unitId ?? ''}`;
-  let header = signed.get(key);
-  if (!header) {
-    header = signToken(BENCH_TOKEN_SETTINGS.secret, { sub: actor.actorId, role: actor.role, unitId: actor.unitId }, { expiresIn: '24h' }).then((token) => ({ authorization: `Bearer ${token}` }));
-    signed.set(key, header);
-  }
-  return header;
-}
+export const authorizationOf = oncePerActor(async (actor) => {
+  const token = await signToken(BENCH_TOKEN_SETTINGS.secret, { sub: actor.actorId, role: actor.role, unitId: actor.unitId }, { expiresIn: '24h' });
+  return { authorization: `Bearer ${token}` };
+});
+
+/**
+ * The bearer token and the identity headers a build from before bearer tokens read
+ * (X-Actor-Id, X-Role, X-Unit-Id), so that either build knows who asks.
+ */
+export const tokenAndIdentityHeadersOf = oncePerActor(async (actor) => ({
+  ...(await authorizationOf(actor)),
+  'x-actor-id': actor.actorId,
+  'x-role': actor.role,
+  ...(actor.unitId ? { 'x-unit-id': actor.unitId } : {}),
+}));

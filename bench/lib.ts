@@ -89,6 +89,16 @@ export class Databases {
   }
 }
 
+/** VACUUM (ANALYZE) of one log table, or of the whole database. */
+export async function vacuumAnalyze(url: string, table?: 'events' | 'emt_messages'): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    await pool.query(table ? `VACUUM (ANALYZE) ${table}` : 'VACUUM (ANALYZE)');
+  } finally {
+    await pool.end();
+  }
+}
+
 /** FNV-1a: which writer owns a stream (so one stream's events stay in order). */
 export function hashString(text: string): number {
   let h = 0x811c9dc5;

@@ -253,8 +253,11 @@ async function eachConcurrently<T>(items: readonly T[], concurrency: number, wor
 
 export class QueryError extends Error {}
 
-async function must(client: GraphQLClient, query: string, variables: Record<string, unknown>, actor: Actor) {
-  const res = await client.request(query, variables, await authorizationOf(actor));
+/** The headers that say who sends a request (by default its bearer token). */
+export type Credentials = (actor: Actor) => Promise<Record<string, string>>;
+
+async function must(client: GraphQLClient, query: string, variables: Record<string, unknown>, actor: Actor, credentials: Credentials) {
+  const res = await client.request(query, variables, await credentials(actor));
   if (res.status !== 200 || res.body.errors?.length) throw new QueryError(`${res.status} ${JSON.stringify(res.body.errors?.[0] ?? '').slice(0, 200)}`);
   return res.body.data!;
 }
@@ -276,7 +279,7 @@ export const READ_QUERIES = {
   awardHistory: `query($s: SubjectInput!) { awardHistory(subject: $s) { id award label period { year label } decisionNumber decidedOn revoked } }`,
 } as const;
 
-export function readUsers(province: Province, awards: AwardSample[], fields: Set<string>, years: { first: number; last: number }): { users: ReadUser[]; notes: string[] } {
+export function readUsers(province: Province, awards: AwardSample[], fields: Set<string>, years: { first: number; last: number }, credentials: Credentials = authorizationOf): { users: ReadUser[]; notes: string[] } {
   const notes: string[] = [];
   const users: ReadUser[] = [];
   // Each request comes from one of many people of its kind, each with a token of its own.
@@ -293,7 +296,7 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       description: series ? 'clusterStandings + yearlyTotalsSeries in one request' : 'clusterStandings',
       action: async (client, rng) => {
         const cluster = rng.pick(province.clusters);
-        await must(client, query, { c: cluster.id, y: rng.int(years.first, years.last), from: years.first, to: years.last }, rng.pick(analysts));
+        await must(client, query, { c: cluster.id, y: rng.int(years.first, years.last), from: years.first, to: years.last }, rng.pick(analysts), credentials);
       },
     });
   } else notes.push('dashboard: clusterStandings is not in the schema; skipped');
@@ -304,10 +307,10 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       requestsPerAction: 1,
       description: "auditTrail of one award's dossier, 50 entries, chain verified",
       action: async (client, rng) => {
-        await must(client, query, { d: rng.pick(awards).dossierId }, rng.pick(inspectors));
+        await must(client, query, { d: rng.pick(awards).dossierId }, rng.pick(inspectors), credentials);
       },
       // The first check of a stream recomputes its whole chain; later ones only what was appended since.
-      warmUp: (client) => eachConcurrently([...new Set(awards.map((a) => a.dossierId))], 8, async (d) => void (await must(client, query, { d }, inspectors[0]))),
+      warmUp: (client) => eachConcurrently([...new Set(awards.map((a) => a.dossierId))], 8, async (d) => void (await must(client, query, { d }, inspectors[0], credentials))),
     });
   } else notes.push('inspector: auditTrail is not in the schema (or no award was generated); skipped');
   if (fields.has('searchSubjects') && awards.length > 0) {
@@ -321,9 +324,9 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       action: async (client, rng) => {
         const award = rng.pick(awards);
         const desk = rng.pick(desks);
-        const data = await must(client, search, { t: withoutDiacritics(award.subject.name).toLowerCase() }, desk);
+        const data = await must(client, search, { t: withoutDiacritics(award.subject.name).toLowerCase() }, desk, credentials);
         const top = (data.searchSubjects as Array<{ subject: { kind: string; id: string } }>)[0];
-        if (history && top) await must(client, awardsOf, { s: { kind: top.subject.kind, id: top.subject.id } }, desk);
+        if (history && top) await must(client, awardsOf, { s: { kind: top.subject.kind, id: top.subject.id } }, desk, credentials);
       },
     });
   } else notes.push('complaint desk: searchSubjects is not in the schema (or no award was generated); skipped');

@@ -8,20 +8,18 @@
  * and the server's peak RSS. Writes bench/results/<date>.json and .md and prints the table.
  */
 import 'reflect-metadata';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Pool } from 'pg';
-import { startEmbeddedPostgres } from '../src/infra/embeddedPostgres';
-import { projectRoot } from '../src/infra/projectRoot';
 import type { AppendResult, AppendTargetName } from './appends';
 import { DEFAULT_SEED, ProvinceGenerator, type GeneratorOptions } from './generator';
 import { GraphQLClient, queryFields } from './http';
 import { authorizationOf } from './auth';
-import { Databases, medianBy, nowMs, round, sleep } from './lib';
-import { closedLoop, measureLag, openLoop, planCommandSlice, readUsers, runOps, timeBombRefusals, type OpsResult, type RatePoint } from './load';
+import { Databases, medianBy, nowMs, vacuumAnalyze } from './lib';
+import { measureLag, planCommandSlice, readUsers, runOps, timeBombRefusals, type OpsResult } from './load';
+import { AUTOVACUUM_WAIT_MAX_MS, measureReader, QUICK_READER_RATES, READER_RATES } from './readers';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
-import { checkTargets, renderMarkdown, type BenchResults, type MachineInfo, type UserResult } from './report';
+import { checkTargets, renderMarkdown, type BenchResults, type UserResult } from './report';
+import { benchLog, checkSize, commandLine, machineInfo, RESULTS_DIR, withEmbeddedPostgres, writeResults } from './session';
 import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from './server';
 import { Random } from './random';
 import { runTask, runTaskInChild, type GenerateResult, type Task, type TaskResult } from './worker';
@@ -54,8 +52,6 @@ const BATCH_SIZE = 1_000;
 const COMMAND_CLIENTS = 32;
 /** Side-by-side append and rebuild comparisons use at most this many events of the log (time budget). */
 const SIDE_BY_SIDE_MAX = 300_000;
-/** How long a reader waits for autovacuum before it is measured anyway. */
-const AUTOVACUUM_WAIT_MAX_MS = 60_000;
 /** Levels of the fragment bomb whose refusal is timed: 4 million paths through 1 KB of query. */
 const FRAGMENT_BOMB_LEVELS = 22;
 
@@ -245,34 +241,18 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
       const awards = generated.awardSamples;
       const { users, notes } = readUsers(province, awards, fields, { first: firstYear, last: lastYear });
       const rng = new Random(options.seed ?? DEFAULT_SEED);
-      const seconds = options.querySeconds ?? (options.quick ? 2 : 5);
-      const rates = options.queryRates ?? (options.quick ? [250, 1_000] : [250, 500, 1_000, 1_500, 2_000, 3_000]);
+      const readerOptions = {
+        databaseUrl: url,
+        seconds: options.querySeconds ?? (options.quick ? 2 : 5),
+        rates: options.queryRates ?? (options.quick ? QUICK_READER_RATES : READER_RATES),
+        autovacuumWaitMs: options.autovacuumWaitMs ?? AUTOVACUUM_WAIT_MAX_MS,
+        log,
+      };
       const userResults: UserResult[] = [];
       for (const user of users) {
-        // Each reader is measured once autovacuum (after the commands, or the reader before) is done, up to a minute.
-        const settled = await untilAutovacuumIdle(url, options.autovacuumWaitMs ?? AUTOVACUUM_WAIT_MAX_MS);
-        if (settled.ms >= 250) {
-          log(`queries: ${user.name}: waited ${settled.ms} ms for autovacuum${settled.stillRunning ? ' (still running)' : ''}`);
-          results.notes.push(`${user.name}: measured after waiting ${(settled.ms / 1000).toFixed(1)} s for autovacuum to finish${settled.stillRunning ? ' (it was still running)' : ''}.`);
-        }
-        log(`queries: ${user.name}`);
-        const warmStart = nowMs();
-        await user.warmUp?.(client);
-        if (user.warmUp) log(`queries: ${user.name} warmed up in ${Math.round(nowMs() - warmStart)} ms`);
-        await closedLoop(client, user, 8, Math.min(1_000, seconds * 500), rng); // warm-up
-        const saturation = await closedLoop(client, user, COMMAND_CLIENTS, seconds * 1000, rng);
-        const points: RatePoint[] = [];
-        for (const requestRate of rates) {
-          const actionRate = requestRate / user.requestsPerAction;
-          const point = await openLoop(client, user, actionRate, seconds * 1000, rng);
-          points.push(point);
-          if (point.shed > 0 || point.p99 > 200 || point.achievedRequestsPerSec < requestRate * 0.8) break; // past saturation
-        }
-        // A point that served every action it was offered holds the offered rate: its achieved rate
-        // divides by a window that also waits for the last responses, so it reads a little lower.
-        const held = (p: RatePoint) => (p.achievedRequestsPerSec >= p.offered * user.requestsPerAction * 0.99 ? p.offered * user.requestsPerAction : p.achievedRequestsPerSec);
-        const within = points.filter((p) => p.p99 <= 20 && p.errors === 0 && p.shed === 0).map(held);
-        userResults.push({ name: user.name, description: user.description, requestsPerAction: user.requestsPerAction, saturation, points, maxRequestsPerSecWithinP99: within.length > 0 ? Math.max(...within) : 0 });
+        const measured = await measureReader(client, user, rng, readerOptions);
+        results.notes.push(...measured.notes);
+        userResults.push(measured.result);
       }
       results.queries = { users: userResults, notes };
     });
@@ -294,84 +274,37 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
   }
 }
 
-async function machineInfo(serverUrl: string): Promise<MachineInfo> {
-  let cpu = cpus()[0]?.model ?? 'unknown';
-  try {
-    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu;
-  } catch {
-    // not Linux
-  }
-  const pool = new Pool({ connectionString: serverUrl, max: 1 });
-  const postgres = ((await pool.query('SELECT version() AS v')).rows[0].v as string).split(' on ')[0];
-  await pool.end();
-  const socket = new URL(serverUrl).searchParams.get('host')?.startsWith('/') ?? false;
-  return { nproc: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), cpu, node: process.version, postgres, connection: socket ? 'Unix socket' : 'TCP' };
-}
-
 // ---------------------------------------------------------------------------
 // CLI
 // ---------------------------------------------------------------------------
 
+const USAGE = 'npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
+
 function parseArgs(argv: string[]) {
-  const options = { events: 100_000, runs: 3, quick: false, skipEmmett: false, profile: false, seed: DEFAULT_SEED };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--events') options.events = Number(value());
-    else if (arg === '--runs') options.runs = Number(value());
-    else if (arg === '--seed') options.seed = Number(value());
-    else if (arg === '--quick') options.quick = true;
-    else if (arg === '--skip-emmett') options.skipEmmett = true;
-    else if (arg === '--profile') options.profile = true;
-    else if (arg === '--help' || arg === '-h') {
-      process.stdout.write('npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n');
-      process.exit(0);
-    } else throw new Error(`unknown option ${arg}`);
-  }
-  if (!Number.isInteger(options.events) || options.events < 1_000 || options.events > 20_000_000) throw new Error('--events must be a whole number from 1,000 to 20,000,000');
-  if (!Number.isInteger(options.runs) || options.runs < 1 || options.runs > 20) throw new Error('--runs must be 1–20');
+  const given = commandLine(argv, ['--events', '--runs', '--seed'], ['--quick', '--skip-emmett', '--profile'], USAGE);
+  const number = (name: string, fallback: number) => (given[name] === undefined ? fallback : Number(given[name]));
+  const options = { events: number('--events', 100_000), runs: number('--runs', 3), quick: given['--quick'] === true, skipEmmett: given['--skip-emmett'] === true, profile: given['--profile'] === true, seed: number('--seed', DEFAULT_SEED) };
+  checkSize(options.events, options.runs);
   if (options.quick && options.runs === 3) options.runs = 1;
   return options;
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const log = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-bench-pg-'));
-  const resultsDir = join(projectRoot(), 'bench', 'results');
-  const profileDir = args.profile ? join(resultsDir, 'profiles') : undefined;
+  const log = benchLog;
+  const profileDir = args.profile ? join(RESULTS_DIR, 'profiles') : undefined;
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });
     log(`CPU profiles of the workers and the server go to ${profileDir} (summarize one with: node dist/bench/profile.js <file>)`);
   }
-  log(`embedded PostgreSQL in ${dataDir}`);
-  const pg = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
-  let stopping = false;
-  const cleanup = async () => {
-    if (stopping) return;
-    stopping = true;
-    await pg.stop().catch(() => undefined);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-  process.on('SIGTERM', () => void cleanup().then(() => process.exit(143)));
-  const start = nowMs();
-  try {
-    const results = await runBenchmark({ serverUrl: pg.databaseUrl, events: args.events, runs: args.runs, quick: args.quick, skipEmmett: args.skipEmmett, seed: args.seed, isolate: true, profileDir, log });
-    mkdirSync(resultsDir, { recursive: true });
-    const stamp = results.date.replace(/:/g, '-').replace(/\..+$/, '');
+  await withEmbeddedPostgres(log, async (serverUrl) => {
+    const start = nowMs();
+    const results = await runBenchmark({ serverUrl, events: args.events, runs: args.runs, quick: args.quick, skipEmmett: args.skipEmmett, seed: args.seed, isolate: true, profileDir, log });
     const markdown = renderMarkdown(results);
-    writeFileSync(join(resultsDir, `${stamp}.json`), JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(join(resultsDir, `${stamp}.md`), markdown);
+    const written = writeResults(results.date, '', results, markdown);
     process.stdout.write(markdown);
-    log(`done in ${Math.round((nowMs() - start) / 1000)} s: bench/results/${stamp}.md`);
-  } finally {
-    await cleanup();
-  }
+    log(`done in ${Math.round((nowMs() - start) / 1000)} s: ${written}`);
+  });
 }
 
 if (require.main === module) {
@@ -379,31 +312,4 @@ if (require.main === module) {
     process.stderr.write(`benchmark failed: ${error?.stack ?? error}\n`);
     process.exit(1);
   });
-}
-
-/** VACUUM (ANALYZE) of one log table, or of the whole database. */
-async function vacuumAnalyze(url: string, table?: 'events' | 'emt_messages'): Promise<void> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  try {
-    await pool.query(table ? `VACUUM (ANALYZE) ${table}` : 'VACUUM (ANALYZE)');
-  } finally {
-    await pool.end();
-  }
-}
-
-/** Waits until no autovacuum worker runs on the server, at most `maxMs`: how long it waited, and whether one still runs. */
-export async function untilAutovacuumIdle(url: string, maxMs: number): Promise<{ ms: number; stillRunning: boolean }> {
-  const pool = new Pool({ connectionString: url, max: 1 });
-  const start = nowMs();
-  try {
-    for (;;) {
-      const { rows } = await pool.query<{ workers: number }>(`SELECT count(*)::int AS workers FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
-      const ms = Math.round(nowMs() - start);
-      if (rows[0].workers === 0) return { ms, stillRunning: false };
-      if (ms >= maxMs) return { ms, stillRunning: true };
-      await sleep(250);
-    }
-  } finally {
-    await pool.end();
-  }
 }

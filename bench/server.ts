@@ -81,18 +81,30 @@ async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs:
  * they kept the request's young rows alive through every scavenge (3–5 MB copied and
  * promoted each time instead of ~40 KB).
  */
-export const APP_NODE_FLAGS: readonly string[] = (() => {
-  const scripts = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).scripts as Record<string, string>;
+export const APP_NODE_FLAGS: readonly string[] = appNodeFlags(projectRoot());
+
+/** The Node flags of `npm start` in the checkout at `appRoot` (its package.json). */
+export function appNodeFlags(appRoot: string): string[] {
+  const scripts = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')).scripts as Record<string, string>;
   const command = /node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/main\.js/.exec(scripts.start ?? '');
   return command ? command[1].trim().split(/\s+/).filter(Boolean) : [];
-})();
+}
 
-export async function startServerProcess(databaseUrl: string, options: { cpuProfileDir?: string; log?: (line: string) => void } = {}): Promise<ServerHandle> {
-  const main = join(projectRoot(), 'dist', 'src', 'main.js');
-  if (!existsSync(main)) throw new Error(`${main} not found: run npm run build first`);
+export interface ServerProcessOptions {
+  cpuProfileDir?: string;
+  log?: (line: string) => void;
+  /** The checkout whose build runs (default this one): its `dist/src/main.js` with its `npm start` flags. */
+  appRoot?: string;
+}
+
+export async function startServerProcess(databaseUrl: string, options: ServerProcessOptions = {}): Promise<ServerHandle> {
+  const appRoot = options.appRoot ?? projectRoot();
+  const main = join(appRoot, 'dist', 'src', 'main.js');
+  if (!existsSync(main)) throw new Error(`${main} not found: run npm run build in ${appRoot} first`);
   const port = await findFreePort();
   // As `npm start` runs it (package.json).
-  const args = [...APP_NODE_FLAGS, ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile'] : []), main];
+  const nodeFlags = options.appRoot === undefined ? APP_NODE_FLAGS : appNodeFlags(appRoot);
+  const args = [...nodeFlags, ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile'] : []), main];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', EVENT_STORE: 'postgres', NODE_ENV: 'production', JWT_SECRET: BENCH_TOKEN_SETTINGS.secret },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -121,6 +133,31 @@ export async function startServerProcess(databaseUrl: string, options: { cpuProf
       }
     },
   };
+}
+
+/**
+ * Waits until the app at `url` rebuilds no read model, at most `maxMs`: how long a rebuild kept it waiting (0 when none ran).
+ * An app whose projection versions differ from those of the database's read models
+ * rebuilds them right after it starts, and readers measured meanwhile share the cores with it.
+ */
+export async function untilNoRebuild(url: string, maxMs: number): Promise<number> {
+  const start = Date.now();
+  // Two answers a second apart: a rebuild registers itself a moment after the app starts serving.
+  let quietBefore = false;
+  let rebuilt = false;
+  for (;;) {
+    const health = (await (await fetch(`${url}/health`)).json()) as { projections?: Array<{ name: string; state: string }> };
+    const projections = health.projections ?? [];
+    const failed = projections.filter((p) => p.state === 'failed').map((p) => p.name);
+    if (failed.length > 0) throw new Error(`read models failed in the app at ${url}: ${failed.join(', ')}`);
+    const waited = Date.now() - start;
+    const quiet = !projections.some((p) => p.state === 'rebuilding');
+    if (quiet && quietBefore) return rebuilt ? waited : 0;
+    quietBefore = quiet;
+    rebuilt ||= !quiet;
+    if (waited >= maxMs) throw new Error(`the app at ${url} still rebuilds read models after ${Math.round(waited / 1000)} s`);
+    await sleep(1_000);
+  }
 }
 
 /** The app in this process (tests): no separate RSS. */

@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import { EVENT_CATEGORY, foldAll, ProvinceGenerator, type GeneratedEvent } from '../../bench/generator';
 import { tableRows, renderMarkdown } from '../../bench/report';
-import { runBenchmark, untilAutovacuumIdle } from '../../bench/run';
+import { runBenchmark } from '../../bench/run';
+import { untilAutovacuumIdle } from '../../bench/readers';
 import { startTestApp, type TestApp } from '../support/app';
 
 function digest(events: GeneratedEvent[]): string {
