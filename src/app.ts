@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { allProjections } from '../projections';
+import { ScopeFacts } from './auth/scopeFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
 import type { Config } from './config';
@@ -64,12 +65,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     log: (message, details) => logger.info(message, details),
   });
   await projections.start();
+  const commands = new CommandHandler(store, new IdempotencyStore(pool));
   const services: Services = {
     pool,
     store,
-    commands: new CommandHandler(store, new IdempotencyStore(pool)),
+    commands,
     projections,
     logger,
+    scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
   };
   let http: HttpServer | undefined;

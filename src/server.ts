@@ -100,7 +100,7 @@ export async function startHttpServer(
     schema,
     // No field sets cache hints and no response is cacheable: skip the per-field cache-control bookkeeping.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
-    formatError: (formatted, error) => formatError(formatted, error, (e) => services.logger.error('unexpected error', { error: String((e as Error)?.stack ?? e) })),
+    formatError: (formatted, error) => formatError(formatted, error, services.logger),
     validationRules,
     includeStacktraceInErrorResponses: false,
     // The schema is public (schema.graphql); dashboards and the local explorer read it in production too.

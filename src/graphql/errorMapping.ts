@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import { AccessDenied } from '../auth/policy';
+import type { Logger } from '../infra/logger';
 import { DomainError } from '../shared/errors';
 
 export interface ValidationProblem {
@@ -19,10 +21,12 @@ function flattenValidation(errors: ArgumentValidationError['extensions']['valida
 /**
  * The one place errors become GraphQL errors. Domain errors keep their code and
  * details; validation errors say which field broke which constraint (never the
- * rejected object or a stack); anything unexpected is masked.
+ * rejected object or a stack); anything unexpected is masked. Refusals by the access
+ * policy and unexpected errors are logged here, once per response.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log?: (error: unknown) => void): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, logger?: Pick<Logger, 'warn' | 'error'>): GraphQLFormattedError {
   const original = unwrapResolverError(error);
+  if (original instanceof AccessDenied) logger?.warn('request refused', { ...original.record });
   if (original instanceof DomainError) {
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
   }
@@ -41,6 +45,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  log?.(original);
+  logger?.error('unexpected error', { error: String((original as Error)?.stack ?? original) });
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
