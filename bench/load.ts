@@ -106,6 +106,11 @@ function op(name: keyof typeof MUTATIONS, variables: Record<string, unknown>, ac
   return { name, query: MUTATIONS[name], variables, actor, headers: {} };
 }
 
+/** The emulation officer of a unit: registers, rates and self-scores for it. */
+function officerOf(unitId: string): Actor {
+  return { actorId: 'bench-officer', role: 'UNIT_OFFICER', unitId };
+}
+
 function criteriaFor(): Array<{ code: string; name: string; maxPoints: number; bonus: boolean }> {
   const weights = [25, 15, 15, 10, 10, 10, 5, 10];
   return [
@@ -152,7 +157,7 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     session.nominees.forEach((personId, i) => {
       const person = province.personById.get(personId)!;
       const dossierId = session.dossierIds[i];
-      setupRatings.push(op('ratePerformance', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating: PerformanceRating.GOOD } }, secretariat));
+      setupRatings.push(op('ratePerformance', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating: PerformanceRating.GOOD } }, officerOf(person.unitId)));
       setupSubmits.push(op('submitDossier', { input: { id: dossierId, proposingUnitId: person.unitId, nominee: { kind: SubjectKind.INDIVIDUAL, id: personId }, award: AwardKind.ADVANCED_WORKER, period: { kind: PeriodKind.CALENDAR_YEAR, year }, achievements: 'Hoàn thành tốt nhiệm vụ được giao.' } }, secretariat));
       setupAppraisals.push(op('appraiseDossier', { dossierId, note: null }, secretariat));
       for (const memberId of session.council.memberIds) {
@@ -168,13 +173,16 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   // Cluster scores for the year: criteria first (set-up), then scores in the runs.
   const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
   const criteria = criteriaFor();
-  const setupCriteria = clusters.map((c) => op('setClusterCriteria', { input: { clusterId: c.id, year, criteria } }, { actorId: 'bench-organizer', role: 'SECRETARIAT', unitId: c.organizerUnitId }));
+  const organizerOf = (c: ClusterInfo): Actor => ({ actorId: 'bench-organizer', role: 'SECRETARIAT', unitId: c.organizerUnitId });
+  const setupCriteria = clusters.map((c) => op('setClusterCriteria', { input: { clusterId: c.id, year, criteria } }, organizerOf(c)));
   const scoreOp = (): GraphQLOp => {
     const cluster = rng.pick(clusters);
     const unitId = rng.pick(cluster.memberIds);
     const criterion = rng.pick(criteria);
     const points = criterion.maxPoints < 0 ? -rng.int(0, 5) : Math.round(criterion.maxPoints * (0.6 + 0.4 * rng.next()) * 2) / 2;
-    return op('recordClusterScore', { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind: rng.chance(0.5) ? ScoreKind.SELF : ScoreKind.ASSESSED, note: null } }, { actorId: 'bench-officer', role: 'UNIT_OFFICER', unitId });
+    // A member unit records its self-score; the organizer's standing agency the assessed one.
+    const kind = rng.chance(0.5) ? ScoreKind.SELF : ScoreKind.ASSESSED;
+    return op('recordClusterScore', { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind, note: null } }, kind === ScoreKind.SELF ? officerOf(unitId) : organizerOf(cluster));
   };
 
   // Registrations and ratings of people not in the sessions.
@@ -192,7 +200,7 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     registration++;
     const [award, kind] = titles[round];
     const person = province.personById.get(personId)!;
-    return op('registerTitle', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, award, period: { kind, year }, movementId: null } }, { actorId: 'bench-officer', role: 'UNIT_OFFICER', unitId: person.unitId });
+    return op('registerTitle', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, award, period: { kind, year }, movementId: null } }, officerOf(person.unitId));
   };
 
   const runs: GraphQLOp[][] = [];
@@ -208,7 +216,7 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     const rating = r % 2 === 0 ? PerformanceRating.EXCELLENT : PerformanceRating.GOOD;
     for (const personId of raters.slice(r * ratersPerRun, r * ratersPerRun + perRun(wanted.ratePerformance))) {
       const person = province.personById.get(personId)!;
-      list.push(op('ratePerformance', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating } }, { actorId: 'bench-officer', role: 'UNIT_OFFICER', unitId: person.unitId }));
+      list.push(op('ratePerformance', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating } }, officerOf(person.unitId)));
     }
     runs.push(rng.shuffle(list));
   }
