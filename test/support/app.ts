@@ -1,5 +1,5 @@
 import { startApp, type App } from '../../src/app';
-import { silentLogger } from '../../src/infra/logger';
+import { silentLogger, type Logger } from '../../src/infra/logger';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { createTestDatabase, type TestDatabase } from './database';
 import { authorization, TEST_ADMIN, TEST_TOKEN_SETTINGS, type Actor } from './auth';
@@ -14,12 +14,12 @@ export interface TestApp {
 }
 
 /** The whole app over HTTP on a random port, on its own database. */
-export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(options: { projections?: readonly ProjectionDefinition[]; now?: () => Date; logger?: Logger } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await startApp({
     config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 },
     databaseUrl: db.url,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     projections: options.projections,
     now: options.now,
     host: '127.0.0.1',
