@@ -1,4 +1,9 @@
 import { WITHHELD_DENOUNCER } from '../../src/auth/denouncers';
+import { AccessDenied } from '../../src/auth/policy';
+import { CompiledQueries } from '../../src/graphql/compiledQueries';
+import { createContext } from '../../src/graphql/context';
+import { buildAppSchema } from '../../src/graphql/schema';
+import type { Identity } from '../../src/identity';
 import type { Logger } from '../../src/infra/logger';
 import { PerformanceRating, SubjectKind } from '../../src/shared/domain';
 import { startTestApp, type TestApp } from '../support/app';
@@ -48,7 +53,7 @@ describe('reads: what each role sees', () => {
   });
 
   describe("a denouncer's identity", () => {
-    it.each([['INSPECTOR', INSPECTOR], ['SECRETARIAT', SECRETARIAT]])('reads as %s in complaint, complaints and the audit trail for a %s', async (_, as) => {
+    it.each([['INSPECTOR', INSPECTOR], ['SECRETARIAT', SECRETARIAT]])('reads as the placeholder for %s in complaint, complaints and the audit trail', async (_, as) => {
       expect((await read(COMPLAINT, { id: 'to-cao-1' }, as)).data.complaint).toEqual({ kind: 'DENUNCIATION', complainantName: WITHHELD_DENOUNCER });
       expect((await read(COMPLAINT, { id: 'khieu-nai-1' }, as)).data.complaint.complainantName).toBe(COMPLAINANT);
       const nodes = (await read(COMPLAINTS, {}, as)).data.complaints.nodes;
@@ -137,6 +142,15 @@ describe('reads: what each role sees', () => {
     expect((await read(dossier, { id: schoolDossier }, { sub: 'tv-1', role: 'COUNCIL_MEMBER' })).data.dossier.id).toBe(schoolDossier);
     expect(codes(await read(dossier, { id: schoolDossier }, { sub: 'tv-9', role: 'COUNCIL_MEMBER' }))).toEqual(['FORBIDDEN']);
     expect(codes(await read(dossier, { id: educationDossier }, { sub: 'tv-1', role: 'COUNCIL_MEMBER' }))).toEqual(['FORBIDDEN']);
+  });
+
+  it('holds on the compiled path too: the same refusals, the same withheld names', async () => {
+    const compiled = new CompiledQueries(await buildAppSchema(), []);
+    const run = (query: string, identity: Identity) => compiled.get(query, null)!.query(undefined, createContext(t.app.services, {}, identity), { id: 'to-cao-1' });
+    const refused = await run(COMPLAINT, { actorId: ANALYST.sub, role: 'ANALYST', unitId: null });
+    expect(refused.errors?.map((e) => e.originalError)).toEqual([expect.any(AccessDenied)]);
+    const withheld = await run(COMPLAINT, { actorId: INSPECTOR.sub, role: 'INSPECTOR', unitId: null });
+    expect(withheld.data?.complaint).toEqual({ kind: 'DENUNCIATION', complainantName: WITHHELD_DENOUNCER });
   });
 
   it('logs each refusal with who asked for what, and nothing personal or secret', async () => {
