@@ -558,9 +558,20 @@ export class ProvinceGenerator {
     return slot ? (slot.state as S) : decider.initialState();
   }
 
-  private officerOf(unitId: string): Actor {
+  /** A member of the unit's staff acting in `role` for the unit. */
+  private staffOf(unitId: string, role: Role): Actor {
     const unit = this.province.unitById.get(unitId)!;
-    return { actorId: unit.people[Math.min(1, unit.people.length - 1)] ?? 'system', role: 'UNIT_OFFICER' as Role, unitId };
+    return { actorId: unit.people[Math.min(1, unit.people.length - 1)] ?? 'system', role, unitId };
+  }
+
+  private officerOf(unitId: string): Actor {
+    return this.staffOf(unitId, 'UNIT_OFFICER');
+  }
+
+  /** The standing agency acting for the unit: a council's secretariat for its committee, else the unit's own staff. */
+  private secretariatOf(unitId: string): Actor {
+    const council = [this.province.provinceCouncil, ...this.province.districts.map((d) => d.council)].find((c) => c.unitId === unitId);
+    return council?.secretariat ?? this.staffOf(unitId, 'SECRETARIAT');
   }
 
   private secretariatFor(council: CouncilInfo): Actor {
@@ -620,7 +631,9 @@ export class ProvinceGenerator {
 
   private planRegistry(year: number): void {
     const p = this.province;
-    const admin = p.provinceCouncil.secretariat;
+    // The administrator keeps the catalogue of units; the province's standing agency registers people and forms clusters.
+    const admin: Actor = { actorId: 'bench-admin', role: 'ADMIN', unitId: null };
+    const secretariat = p.provinceCouncil.secretariat;
     // Units in tree order (parents first), one after another on Jan 2–5, then people on Jan 6–12.
     let t = dayStart(ymd(year, 1, 2)) + 60 * MINUTE;
     const unitStep = Math.max(1, Math.floor((3 * DAY) / Math.max(1, p.units.length)));
@@ -632,11 +645,11 @@ export class ProvinceGenerator {
     const span = 6 * DAY;
     p.people.forEach((person, i) => {
       const at = from + Math.floor((span * i) / p.people.length);
-      this.at(at, () => this.registerPerson(at, admin, person));
+      this.at(at, () => this.registerPerson(at, secretariat, person));
     });
     for (const cluster of p.clusters) {
       const at = this.officeTime(ymd(year, 1, 30), ymd(year, 2, 3));
-      this.at(at, () => this.run(at, admin, 'formCluster', () => ({ input: { id: cluster.id, name: cluster.name, kind: cluster.kind, organizerUnitId: cluster.organizerUnitId, memberUnitIds: cluster.memberIds } }), (tx) => {
+      this.at(at, () => this.run(at, secretariat, 'formCluster', () => ({ input: { id: cluster.id, name: cluster.name, kind: cluster.kind, organizerUnitId: cluster.organizerUnitId, memberUnitIds: cluster.memberIds } }), (tx) => {
         const members = cluster.memberIds.map((unitId) => ({ unitId, unitName: this.subjectOf(COLLECTIVE, unitId).name }));
         tx.decide(clusterDecider, tx.load(clusterDecider, cluster.id), {
           type: 'FormCluster',
@@ -692,7 +705,7 @@ export class ProvinceGenerator {
     const criteria = this.rng.sample(['Hoàn thành vượt mức chỉ tiêu được giao', 'Có mô hình, cách làm hay được nhân rộng', 'Không có vi phạm kỷ luật, kỷ cương hành chính', 'Ứng dụng công nghệ thông tin trong công việc'], this.rng.int(2, 4));
     const name = `${theme} năm ${year}`;
     const at = this.officeTime(startsOn, startsOn);
-    const actor = this.officerOf(launcher);
+    const actor = this.secretariatOf(launcher);
     this.at(at - DAY, () => this.run(at - DAY, actor, 'launchMovement', () => ({ input: { id, name, kind, launchedByUnitId: launcher, startsOn, endsOn, criteria, participantUnitIds: participants } }), (tx) => {
       tx.decide(movementDecider, tx.load(movementDecider, id), {
         type: 'LaunchMovement',
@@ -736,7 +749,7 @@ export class ProvinceGenerator {
         return { quarter: Math.min(4, 1 + Math.floor((i * 4) / PLAN_TASKS.length)), content: `${PLAN_TASKS[i]} ${year}`, directingUnitId: issuer.id, executingUnitIds: executing, coordinatingUnitIds: coordinating };
       });
       const title = `Kế hoạch công tác thi đua, khen thưởng năm ${year}`;
-      const actor = this.officerOf(issuer.id);
+      const actor = this.secretariatOf(issuer.id);
       const issuedAt = year === this.firstYear ? this.officeTime(ymd(year, 1, 14), ymd(year, 1, 28)) : this.officeTime(ymd(year, 1, 5), ymd(year, 1, 25));
       this.at(issuedAt, () => this.run(issuedAt, actor, 'issuePlan', () => ({ input: { id: planId, year, issuedByUnitId: issuer.id, title, tasks } }), (tx) => {
         tx.decide(planDecider, tx.load(planDecider, planId), { type: 'IssuePlan', data: { planId, year, issuedByUnitId: issuer.id, title, tasks, unknownUnitIds: [] } });
@@ -764,7 +777,7 @@ export class ProvinceGenerator {
 
   private planClusterYear(year: number): void {
     for (const cluster of this.province.clusters) {
-      const organizer = this.officerOf(cluster.organizerUnitId);
+      const organizer = this.secretariatOf(cluster.organizerUnitId);
       const ranked = [...cluster.memberIds].sort((a, b) => cluster.strength.get(b)! - cluster.strength.get(a)!);
       const leader = this.rng.chance(0.7) ? ranked[0] : this.rng.pick(cluster.memberIds);
       const deputy = ranked.find((id) => id !== leader)!;

@@ -184,7 +184,9 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     const unitId = rng.pick(cluster.memberIds);
     const criterion = rng.pick(criteria);
     const points = criterion.maxPoints < 0 ? -rng.int(0, 5) : Math.round(criterion.maxPoints * (0.6 + 0.4 * rng.next()) * 2) / 2;
-    return op('recordClusterScore', { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind: rng.chance(0.5) ? ScoreKind.SELF : ScoreKind.ASSESSED, note: null } }, officerOf(unitId));
+    // A member unit records its self-score; the organizer's standing agency the assessed one.
+    const kind = rng.chance(0.5) ? ScoreKind.SELF : ScoreKind.ASSESSED;
+    return op('recordClusterScore', { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind, note: null } }, kind === ScoreKind.SELF ? officerOf(unitId) : officerOf(cluster.organizerUnitId, 'SECRETARIAT'));
   };
 
   // Registrations and ratings of people not in the sessions.

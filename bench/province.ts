@@ -328,7 +328,8 @@ function buildCouncil(
     code,
     unitId: committee.id,
     memberIds: members,
-    secretariat: { actorId: secretary, role: 'SECRETARIAT', unitId: secretariatUnit.id },
+    // The standing agency acts for the committee: its token names the committee's unit, whose subtree it works in.
+    secretariat: { actorId: secretary, role: 'SECRETARIAT', unitId: committee.id },
     signerName: nameOf(committee.people[0]),
     district,
   };

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Pool } from 'pg';
 import { allProjections } from '../projections';
+import { ScopeFacts } from './auth/scopeFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
 import { DEFAULT_MUTATIONS_PER_MINUTE, type Config } from './config';
@@ -127,12 +128,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     log: (message, details) => logger.info(message, details),
   });
   await projections.start();
+  const commands = new CommandHandler(store, new IdempotencyStore(pool));
   const services: Services = {
     pool,
     store,
-    commands: new CommandHandler(store, new IdempotencyStore(pool)),
+    commands,
     projections,
     logger,
+    scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
   };
   let http: HttpServer | undefined;

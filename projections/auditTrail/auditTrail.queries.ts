@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { COUNCIL_SESSION_STREAM_TYPE } from '../../src/councilSessions/councilSession.decider';
 import type { RefKind } from './auditRefs';
 
 export interface AuditTrailFilter {
@@ -127,4 +128,14 @@ function auditTrailText(shape: string): string {
      WHERE ${where.join(' AND ')}
      ORDER BY e.position
      LIMIT $2`;
+}
+
+/** The council sessions convened with the dossier on their agenda (session ids). */
+export async function getSessionsWithDossierOnAgenda(pool: Pool, dossierId: string): Promise<string[]> {
+  const { rows } = await pool.query(
+    `SELECT e.stream_id FROM audit_trail.entry_refs r JOIN audit_trail.entries e ON e.position = r.position
+     WHERE r.ref_kind = 'dossier' AND r.ref_id = $1 AND e.type = 'CouncilSessionConvened'`,
+    [dossierId],
+  );
+  return rows.map((r) => (r.stream_id as string).slice(COUNCIL_SESSION_STREAM_TYPE.length + 1));
 }

@@ -10,6 +10,10 @@ export interface SubjectHitRow {
   score: number;
 }
 
+/** Hits per search page: by default, and at most. */
+export const SEARCH_PAGE_DEFAULT = 20;
+export const SEARCH_PAGE_MAX = 100;
+
 /** The length of the name pieces in subjects_search_grams (migration 009): texts this long or longer use them. */
 export const SEARCH_GRAM_LENGTH = 8;
 
@@ -118,4 +122,11 @@ export async function getUnitSubtree(pool: Pool, unitId: string): Promise<string
     [unitId],
   );
   return rows.map((r) => r.unit_id as string);
+}
+
+/** The unit of each of these people that is registered (person id → unit id). */
+export async function getPeopleUnits(pool: Pool, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const { rows } = await pool.query('SELECT person_id, unit_id FROM registry.people WHERE person_id = ANY($1)', [personIds]);
+  return new Map(rows.map((r) => [r.person_id as string, r.unit_id as string]));
 }

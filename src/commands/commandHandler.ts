@@ -58,6 +58,18 @@ export class StreamStateCache {
   }
 }
 
+/** A stream's state at its newest version: the cached fold plus the events appended since. */
+async function loadStream<C, E extends DomainEvent, S>(store: EventStore, states: StreamStateCache, decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+  const streamId = streamIdOf(decider.streamType, id);
+  const known = states.get<S>(decider, streamId);
+  const from = known ?? { version: 0, state: decider.initialState() };
+  const newer = await store.readStream(streamId, { fromVersion: from.version + 1 });
+  const state = (newer as unknown as E[]).reduce(decider.evolve, from.state);
+  const version = newer.length > 0 ? newer[newer.length - 1].streamVersion : from.version;
+  if (newer.length > 0) states.remember(decider, streamId, version, state);
+  return { streamId, id, state, version };
+}
+
 /**
  * One attempt at a command: load streams, decide, queue events. The handler appends
  * everything queued in one call, each stream at the version it was loaded at.
@@ -89,15 +101,8 @@ export class CommandTransaction {
     return this.context.identity;
   }
 
-  async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
-    const streamId = streamIdOf(decider.streamType, id);
-    const known = this.states.get<S>(decider, streamId);
-    const from = known ?? { version: 0, state: decider.initialState() };
-    const newer = await this.store.readStream(streamId, { fromVersion: from.version + 1 });
-    const state = (newer as unknown as E[]).reduce(decider.evolve, from.state);
-    const version = newer.length > 0 ? newer[newer.length - 1].streamVersion : from.version;
-    if (newer.length > 0) this.states.remember(decider, streamId, version, state);
-    return { streamId, id, state, version };
+  load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+    return loadStream(this.store, this.states, decider, id);
   }
 
   /** Loads a stream that must exist, or answers NOT_FOUND. */
@@ -154,6 +159,14 @@ export class CommandHandler {
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
   ) {}
+
+  /**
+   * A stream's current state, loaded as a command loads it (through the same cache), for
+   * checks made before a command runs; deciding still reloads at the version it appends.
+   */
+  async currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<S> {
+    return (await loadStream(this.store, this.states, decider, id)).state;
+  }
 
   /**
    * `name` and `input` identify the request for idempotency; `run` loads and decides.

@@ -2,18 +2,14 @@ import type { CommandContext, CommandResult } from '../commands/commandHandler';
 import { dossierDecider } from '../dossiers/dossier.decider';
 import type { Services } from '../graphql/context';
 import { newId } from '../graphql/ids';
-import type { Role } from '../identity';
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
 import { DossierStatus } from '../shared/domain';
-import { Forbidden, NotFound } from '../shared/errors';
+import { NotFound } from '../shared/errors';
 import { unitDecider } from '../units/unit.decider';
 import { councilSessionDecider, type ConveneCouncilSession } from './councilSession.decider';
 import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
 import type { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
-
-/** Roles that may record the written ballot of an absent member (anyone else votes only in person). */
-export const WRITTEN_BALLOT_ROLES: readonly Role[] = ['SECRETARIAT', 'ADMIN'];
 
 export async function conveneCouncilSession(services: Services, context: CommandContext, input: ConveneCouncilSessionInput): Promise<CommandResult> {
   const sessionId = newId(input.id);
@@ -52,7 +48,7 @@ export async function conveneCouncilSession(services: Services, context: Command
 
 /**
  * A member votes in person when the caller is that member; a ballot recorded by anyone
- * else is that member's written ballot, which only the secretariat (or an admin) records.
+ * else is that member's written ballot (the access policy says who may record one).
  * Concurrent ballots on one session retry on the version conflict.
  */
 export async function castBallot(services: Services, context: CommandContext, input: CastBallotInput): Promise<CommandResult> {
@@ -63,9 +59,6 @@ export async function castBallot(services: Services, context: CommandContext, in
     async (tx) => {
       const castBy = tx.identity.actorId ?? 'anonymous';
       const writtenBallot = castBy !== input.memberId;
-      if (writtenBallot && !(tx.identity.role !== null && WRITTEN_BALLOT_ROLES.includes(tx.identity.role))) {
-        throw new Forbidden(`${castBy} may cast only its own ballot; the written ballot of member ${input.memberId} is recorded by ${WRITTEN_BALLOT_ROLES.join(' or ')}`);
-      }
       const session = await tx.load(councilSessionDecider, input.sessionId);
       tx.decide(councilSessionDecider, session, {
         type: 'CastBallot',

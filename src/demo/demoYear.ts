@@ -17,7 +17,10 @@ export type GraphQLExecutor = (query: string, variables: Record<string, unknown>
 
 export const DEMO_YEAR = 2024;
 const YEAR = { kind: 'CALENDAR_YEAR', year: DEMO_YEAR };
-/** Who does what in the demo: the district's standing agency does the daily work. */
+/**
+ * Who does what in the demo: the district's standing agency does the daily work; each
+ * unit's emulation officer registers, rates and self-scores its own people and unit.
+ */
 export const DEMO_ACTORS = {
   /** Sets up the organisation catalogue, the province included. */
   admin: { sub: 'demo-admin', role: 'ADMIN' },
@@ -28,6 +31,11 @@ export const DEMO_ACTORS = {
   /** The district inspectorate's complaint desk. */
   complaintOfficer: { sub: 'thanh-tra-huyen', role: 'COMPLAINT_OFFICER' },
 } as const satisfies Record<string, TokenSubject>;
+
+/** The emulation and commendation officer (cán bộ thi đua) of a unit. */
+export function unitOfficer(unitId: string): TokenSubject {
+  return { sub: `can-bo-tdkt-${unitId}`, role: 'UNIT_OFFICER', unitId };
+}
 
 const M = {
   registerUnit: 'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }',
@@ -171,7 +179,7 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
         { quarter: 1, content: `Ban hành Kế hoạch công tác thi đua, khen thưởng năm ${DEMO_YEAR}`, directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'] },
         { quarter: 1, content: 'Hướng dẫn đăng ký thi đua, phân công Trưởng, Phó Trưởng khối thi đua', directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'], coordinatingUnitIds: ['xa-quan-ha', 'xa-cam-giang'] },
         { quarter: 2, content: 'Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm', directingUnitId: 'huyen-bach-thong', executingUnitIds: ['xa-quan-ha'] },
-        { quarter: 3, content: 'Tập huấn công tác thi đua, khen thưởng', directingUnitId: 'tinh-bac-kan', executingUnitIds: ['phong-noi-vu'] },
+        { quarter: 3, content: 'Cử cán bộ tham gia tập huấn công tác thi đua, khen thưởng do tỉnh tổ chức', directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'] },
         { quarter: 4, content: `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${DEMO_YEAR}`, directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'], coordinatingUnitIds: ['phong-gddt', 'phong-tckh'] },
       ],
     },
@@ -190,7 +198,8 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
     for (const [unitId, scores] of Object.entries(SCORES)) {
       for (const [i, criterion] of CRITERIA.entries()) {
         const points = kind === 'SELF' ? scores.self[i] : scores.assessed[i];
-        await call('recordClusterScore', { input: { clusterId: CLUSTER, year: DEMO_YEAR, unitId, criterionCode: criterion.code, points, kind, note: null } });
+        const scorer = kind === 'SELF' ? unitOfficer(unitId) : DEMO_ACTORS.districtSecretariat;
+        await call('recordClusterScore', { input: { clusterId: CLUSTER, year: DEMO_YEAR, unitId, criterionCode: criterion.code, points, kind, note: null } }, scorer);
       }
     }
   }
@@ -198,9 +207,10 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
 
   log('registrations, ratings, an initiative');
   const nominees = ['p-dang-thi-lan', 'p-bui-van-minh', 'p-do-thi-ngoc', 'p-ngo-van-phuc', 'p-duong-thi-quynh'];
-  for (const id of nominees) await call('registerTitle', { input: { subject: individual(id), award: 'ADVANCED_WORKER', period: YEAR, movementId: 'pt-nong-thon-moi' } });
-  await call('registerTitle', { input: { subject: individual('p-dang-thi-lan'), award: 'GRASSROOTS_EMULATION_FIGHTER', period: YEAR } });
-  await call('registerTitle', { input: { subject: collective('xa-quan-ha'), award: 'PROVINCIAL_EMULATION_FLAG', period: YEAR } });
+  const officerOf = (personId: string) => unitOfficer(PERSON_UNIT.get(personId)!);
+  for (const id of nominees) await call('registerTitle', { input: { subject: individual(id), award: 'ADVANCED_WORKER', period: YEAR, movementId: 'pt-nong-thon-moi' } }, officerOf(id));
+  await call('registerTitle', { input: { subject: individual('p-dang-thi-lan'), award: 'GRASSROOTS_EMULATION_FIGHTER', period: YEAR } }, officerOf('p-dang-thi-lan'));
+  await call('registerTitle', { input: { subject: collective('xa-quan-ha'), award: 'PROVINCIAL_EMULATION_FLAG', period: YEAR } }, unitOfficer('xa-quan-ha'));
   const ratings: Record<string, string> = {
     'p-dang-thi-lan': 'EXCELLENT',
     'p-bui-van-minh': 'GOOD',
@@ -208,9 +218,9 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
     'p-ngo-van-phuc': 'EXCELLENT',
     'p-duong-thi-quynh': 'COMPLETED',
   };
-  for (const [id, rating] of Object.entries(ratings)) await call('ratePerformance', { input: { subject: individual(id), period: YEAR, rating } });
+  for (const [id, rating] of Object.entries(ratings)) await call('ratePerformance', { input: { subject: individual(id), period: YEAR, rating } }, officerOf(id));
   // A correction: the first rating of Ngọc was entered wrong.
-  await call('ratePerformance', { input: { subject: individual('p-do-thi-ngoc'), period: YEAR, rating: 'EXCELLENT' } });
+  await call('ratePerformance', { input: { subject: individual('p-do-thi-ngoc'), period: YEAR, rating: 'EXCELLENT' } }, officerOf('p-do-thi-ngoc'));
   await call('recognizeInitiative', {
     input: {
       id: `sk-${DEMO_YEAR}-ban-do-so`,
@@ -243,10 +253,11 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
     dossiers[id] = dossier.id;
   }
   await call('returnDossier', { dossierId: dossiers['p-do-thi-ngoc'], reason: 'Thiếu bản nhận xét, đánh giá của thủ trưởng đơn vị' });
+  // The proposing unit supplements its dossier.
   await call('resubmitDossier', {
     dossierId: dossiers['p-do-thi-ngoc'],
     achievements: 'Hoàn thành xuất sắc nhiệm vụ tham mưu dự toán ngân sách; bổ sung bản nhận xét của Trưởng phòng Tài chính - Kế hoạch.',
-  });
+  }, officerOf('p-do-thi-ngoc'));
   for (const id of nominees) await call('appraiseDossier', { dossierId: dossiers[id], note: null });
   const eligibleFirstRound = nominees.filter((id) => id !== 'p-duong-thi-quynh'); // rated COMPLETED: ineligible
 

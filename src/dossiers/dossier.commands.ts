@@ -1,26 +1,20 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
 import type { Services } from '../graphql/context';
 import { newId } from '../graphql/ids';
-import type { Role } from '../identity';
 import { movementDecider } from '../movements/movement.decider';
 import { ruleSetFor } from '../rules/ruleSets';
 import { MovementKind } from '../shared/domain';
-import { Forbidden, NotFound } from '../shared/errors';
+import { NotFound } from '../shared/errors';
 import { unitDecider } from '../units/unit.decider';
 import { dossierDecider } from './dossier.decider';
 import type { AppraiseDossierArgs, ResubmitDossierArgs, ReturnDossierArgs, SubmitDossierInput, WithdrawDossierArgs } from './dossier.inputs';
 import { assembleEligibilityFacts, lookUpSubject, txLoader } from './eligibilityFacts';
 
-/** Roles that may enter archived paper dossiers with an earlier submission date. */
-export const BACKDATING_ROLES: readonly Role[] = ['SECRETARIAT', 'ADMIN'];
-
 export async function submitDossier(services: Services, context: CommandContext, input: SubmitDossierInput): Promise<CommandResult> {
   const dossierId = newId(input.id);
   return services.commands.execute(context, 'submitDossier', input, async (tx) => {
+    // A past date enters an archived paper dossier; who may do so is the access policy's rule.
     const submittedOn = input.submittedOn ?? tx.today;
-    if (submittedOn < tx.today && !(tx.identity.role !== null && BACKDATING_ROLES.includes(tx.identity.role))) {
-      throw new Forbidden(`a submission date before today (${submittedOn} < ${tx.today}) is for ${BACKDATING_ROLES.join(' and ')} only`);
-    }
     const ruleSet = ruleSetFor(submittedOn);
     const proposingUnit = (await tx.load(unitDecider, input.proposingUnitId)).state;
     if (proposingUnit.status === 'NONE') throw new NotFound('Unit', input.proposingUnitId);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Pool } from 'pg';
+import type { ScopeFacts } from '../auth/scopeFacts';
 import type { CommandContext, CommandHandler } from '../commands/commandHandler';
 import type { EventStore } from '../eventStore/eventStore.port';
 import type { Identity } from '../identity';
@@ -16,6 +17,8 @@ export interface Services {
   commands: CommandHandler;
   projections: ProjectionRunner;
   logger: Logger;
+  /** What the access policy looks up about the things requests name. */
+  scope: ScopeFacts;
   /** The clock, injectable for tests. */
   now: () => Date;
 }

@@ -2,6 +2,7 @@ import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import { AccessDenied } from '../auth/policy';
 import type { Logger } from '../infra/logger';
 import { DomainError } from '../shared/errors';
 import type { GraphQLContext } from './context';
@@ -58,7 +59,8 @@ function isUnexpected(error: GraphQLError): boolean {
  * The one place errors become GraphQL errors. Domain errors keep their code and
  * details; validation errors say which field broke which constraint (never the
  * rejected object or a stack); a database that cannot be reached is SERVICE_UNAVAILABLE;
- * anything unexpected is masked (errorReportingPlugin logs it and adds the correlation id).
+ * anything unexpected is masked (errorReportingPlugin logs it, and the access policy's
+ * refusals, and adds the correlation id).
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
@@ -105,6 +107,11 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
             logger.warn('database unavailable', { correlationId, error: String(unwrapResolverError(outage)) });
             response.http.status = 503;
             response.http.headers.set('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+          }
+          // Refusals by the access policy: who asked for what, never a token or a name.
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            if (original instanceof AccessDenied) logger.warn('request refused', { correlationId, ...original.record });
           }
           for (const error of errors.filter(isUnexpected)) {
             const original = unwrapResolverError(error) as Error;

@@ -1,6 +1,7 @@
 import { isObjectType, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
 import { ProjectionsResolver } from '../projections/projections.resolver';
+import { withAccessPolicy } from './accessControl';
 import { awardingResolvers } from './resolvers.awarding';
 import { queryResolvers } from './resolvers.queries';
 import { referenceResolvers } from './resolvers.reference';
@@ -18,9 +19,9 @@ const schemaOptions: BuildSchemaOptions = {
   scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
 };
 
-/** The app's schema, code first; `schema.graphql` is this printed. */
+/** The app's schema, code first, every operation under the access policy; `schema.graphql` is this printed. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema(schemaOptions).then((schema) => withPlainFieldsReadDirectly(schema, schemaOptions));
+  cached ??= buildSchema(schemaOptions).then((schema) => withAccessPolicy(withPlainFieldsReadDirectly(schema, schemaOptions)));
   return cached;
 }
 

@@ -1,11 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { searchSubjects } from '../../projections/registry/registry.queries';
+import { SEARCH_PAGE_DEFAULT, SEARCH_PAGE_MAX, searchSubjects } from '../../projections/registry/registry.queries';
 import type { GraphQLContext } from '../graphql/context';
 import { InvalidInput } from '../shared/errors';
 import { SubjectHitType } from './subjects.types';
-
-const SEARCH_DEFAULT = 20;
-const SEARCH_MAX = 100;
 
 @Resolver()
 export class SubjectsResolver {
@@ -16,8 +13,8 @@ export class SubjectsResolver {
     @Ctx() { services }: GraphQLContext,
   ): Promise<SubjectHitType[]> {
     if (text.length > 300) throw new InvalidInput('text must be at most 300 characters', 'text');
-    const limit = first ?? SEARCH_DEFAULT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_MAX) throw new InvalidInput(`first must be between 1 and ${SEARCH_MAX}`, 'first');
+    const limit = first ?? SEARCH_PAGE_DEFAULT;
+    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_PAGE_MAX) throw new InvalidInput(`first must be between 1 and ${SEARCH_PAGE_MAX}`, 'first');
     const hits = await searchSubjects(services.pool, text, limit);
     return hits.map((hit) => ({ subject: { kind: hit.kind as never, id: hit.id, name: hit.name }, unitName: hit.unitName, score: hit.score }));
   }

@@ -1,3 +1,4 @@
+import { TEST_ADMIN, type Actor } from '../support/auth';
 import { startTestApp, type TestApp } from '../support/app';
 
 const STANDINGS = `query($clusterId: ID!, $year: Int!, $asOf: DateTime) {
@@ -13,19 +14,22 @@ describe('clusters and clusterStandings', () => {
   const at = (iso: string) => {
     clock = new Date(iso);
   };
-  const ok = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await t.graphql(query, variables, { sub: 'officer', role: 'SECRETARIAT', unitId: 'tinh' });
+  /** The province's standing agency organizes the cluster; each member unit's officer enters its self-scores. */
+  const secretariat: Actor = { sub: 'secretariat', role: 'SECRETARIAT', unitId: 'tinh' };
+  const officerOf = (unitId: string): Actor => ({ sub: `officer-${unitId}`, role: 'UNIT_OFFICER', unitId });
+  const ok = async (query: string, variables: Record<string, unknown>, as: Actor = secretariat) => {
+    const { body } = await t.graphql(query, variables, as);
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return Object.values(body.data as Record<string, { position: string }>)[0];
   };
   const score = (unitId: string, criterionCode: string, points: number, kind: 'SELF' | 'ASSESSED') =>
-    ok('mutation($i: RecordClusterScoreInput!) { recordClusterScore(input: $i) { position } }', { i: { clusterId: 'cum-1', year: 2024, unitId, criterionCode, points, kind } });
+    ok('mutation($i: RecordClusterScoreInput!) { recordClusterScore(input: $i) { position } }', { i: { clusterId: 'cum-1', year: 2024, unitId, criterionCode, points, kind } }, kind === 'SELF' ? officerOf(unitId) : secretariat);
   const units = ['dv-a', 'dv-b', 'dv-c', 'dv-d'];
   let last = '0';
 
   beforeAll(async () => {
     t = await startTestApp({ now: () => clock });
-    await ok('mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }', { i: { id: 'tinh', name: 'UBND tỉnh', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' } });
+    await ok('mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }', { i: { id: 'tinh', name: 'UBND tỉnh', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' } }, TEST_ADMIN);
     for (const [i, id] of units.entries()) {
       await ok('mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }', { i: { id, name: `Sở ${['Nội vụ', 'Tài chính', 'Y tế', 'Xây dựng'][i]}`, kind: 'AGENCY', level: 'PROVINCE', parentUnitId: 'tinh' } });
     }

@@ -80,19 +80,19 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
   it('refuses a complaint that names nothing, an unknown award, dossier or subject, a subject other than the award’s, and malformed input', async () => {
     const stream = ['complaint-kn-x'];
     const input = { ...filing, id: 'kn-x' };
-    await expectRefused(t, stream, FILE_COMPLAINT, { input }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_TARGET_REQUIRED' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, awardId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Award' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, dossierId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Dossier' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('khong-co') } }, { code: 'NOT_FOUND', entity: 'Person' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, awardId: 'a-hoa', subject: person('gv-nam') } }, { code: 'BAD_USER_INPUT', field: 'subject' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, awardId: 'a-hoa', dossierId: 'aw-nam' } }, { code: 'BAD_USER_INPUT', field: 'dossierId' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('gv-hoa'), complainantName: '' } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('gv-hoa'), content: 'x'.repeat(20_001) } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('gv-hoa'), kind: 'RUMOUR' } }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(t, stream, FILE_COMPLAINT, { input }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_TARGET_REQUIRED' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, awardId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Award' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, dossierId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Dossier' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('khong-co') } }, { code: 'NOT_FOUND', entity: 'Person' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, awardId: 'a-hoa', subject: person('gv-nam') } }, { code: 'BAD_USER_INPUT', field: 'subject' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, awardId: 'a-hoa', dossierId: 'aw-nam' } }, { code: 'BAD_USER_INPUT', field: 'dossierId' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('gv-hoa'), complainantName: '' } }, { code: 'BAD_USER_INPUT' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('gv-hoa'), content: 'x'.repeat(20_001) } }, { code: 'BAD_USER_INPUT' }, OFFICER);
+    await expectRefused(t, stream, FILE_COMPLAINT, { input: { ...input, subject: person('gv-hoa'), kind: 'RUMOUR' } }, { code: 'BAD_USER_INPUT' }, OFFICER);
   });
 
   it('accepts a complaint and stores its due date: 30 days, 45 if complex', async () => {
-    await expectRefused(t, ['complaint-kn-1'], ACCEPT_COMPLAINT, { complaintId: 'kn-1', acceptedOn: '2025-11-20' }, { code: 'BAD_USER_INPUT', field: 'acceptedOn' });
+    await expectRefused(t, ['complaint-kn-1'], ACCEPT_COMPLAINT, { complaintId: 'kn-1', acceptedOn: '2025-11-20' }, { code: 'BAD_USER_INPUT', field: 'acceptedOn' }, OFFICER);
     const result = await mutate(t, ACCEPT_COMPLAINT, { complaintId: 'kn-1', acceptedOn: '2025-11-24', complex: true }, OFFICER);
     expect(result).toMatchObject({ version: 2, eventTypes: ['ComplaintAccepted'] });
     expect((await streamEvents(t, 'complaint-kn-1'))[1].data).toMatchObject({ acceptedOn: '2025-11-24', complex: true, remoteArea: false, dueOn: '2026-01-08' });
@@ -100,15 +100,15 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
     const row = (await t.app.services.pool.query(`SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on, complex FROM complaints.complaints WHERE complaint_id = 'kn-1'`)).rows[0];
     expect(row).toEqual({ status: 'ACCEPTED', due_on: '2026-01-08', complex: true });
     expect(await countPendingComplaintsAbout(t.app.services.pool, person('gv-hoa'))).toBe(1);
-    await expectRefused(t, ['complaint-kn-1'], ACCEPT_COMPLAINT, { complaintId: 'kn-1', acceptedOn: '2025-11-25' }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_STATUS', status: 'ACCEPTED' });
-    await expectRefused(t, ['complaint-khong-co'], ACCEPT_COMPLAINT, { complaintId: 'khong-co', acceptedOn: '2025-11-25' }, { code: 'NOT_FOUND', entity: 'Complaint' });
+    await expectRefused(t, ['complaint-kn-1'], ACCEPT_COMPLAINT, { complaintId: 'kn-1', acceptedOn: '2025-11-25' }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_STATUS', status: 'ACCEPTED' }, OFFICER);
+    await expectRefused(t, ['complaint-khong-co'], ACCEPT_COMPLAINT, { complaintId: 'khong-co', acceptedOn: '2025-11-25' }, { code: 'NOT_FOUND', entity: 'Complaint' }, OFFICER);
   });
 
   it('resolves UPHELD with revokeAward: ComplaintResolved and AwardRevoked in one command, its position covering both', async () => {
     const streams = ['complaint-kn-1', 'award-a-hoa'];
     const input = { complaintId: 'kn-1', outcome: 'UPHELD', resolution: 'Thành tích không đúng; thu hồi danh hiệu.', decidedOn: '2025-12-10', revokeAward: true, decisionNumber: '12/QĐ-GQKN' };
-    await expectRefused(t, streams, RESOLVE_COMPLAINT, { input: { ...input, outcome: 'REJECTED' } }, { code: 'RULE_VIOLATION', rule: 'REVOCATION_NEEDS_UPHELD' });
-    await expectRefused(t, streams, RESOLVE_COMPLAINT, { input: { ...input, resolution: '' } }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(t, streams, RESOLVE_COMPLAINT, { input: { ...input, outcome: 'REJECTED' } }, { code: 'RULE_VIOLATION', rule: 'REVOCATION_NEEDS_UPHELD' }, OFFICER);
+    await expectRefused(t, streams, RESOLVE_COMPLAINT, { input: { ...input, resolution: '' } }, { code: 'BAD_USER_INPUT' }, OFFICER);
 
     const result = await mutate(t, RESOLVE_COMPLAINT, { input }, OFFICER);
     expect(result).toMatchObject({ id: 'kn-1', streamId: 'complaint-kn-1', version: 3, eventTypes: ['ComplaintResolved', 'AwardRevoked'] });
@@ -122,36 +122,36 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
     await caughtUp(t, result.position);
     expect(await countPendingComplaintsAbout(t.app.services.pool, person('gv-hoa'))).toBe(0);
     expect((await t.app.services.pool.query(`SELECT revoked FROM awards.awards WHERE award_id = 'a-hoa'`)).rows[0].revoked).toBe(true);
-    await expectRefused(t, streams, RESOLVE_COMPLAINT, { input }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_STATUS', status: 'RESOLVED' });
+    await expectRefused(t, streams, RESOLVE_COMPLAINT, { input }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_STATUS', status: 'RESOLVED' }, OFFICER);
   });
 
   it('revokes the award granted from a complaint’s dossier, refuses when the dossier yielded none, and leaves the award when not asked to', async () => {
-    await mutate(t, FILE_COMPLAINT, { input: { ...filing, id: 'kn-2', kind: 'DENUNCIATION', dossierId: 'aw-nam' } });
+    await mutate(t, FILE_COMPLAINT, { input: { ...filing, id: 'kn-2', kind: 'DENUNCIATION', dossierId: 'aw-nam' } }, OFFICER);
     expect((await streamEvents(t, 'complaint-kn-2'))[0].data.subject).toEqual(nam);
-    await mutate(t, ACCEPT_COMPLAINT, { complaintId: 'kn-2', acceptedOn: '2025-11-22', remoteArea: true });
+    await mutate(t, ACCEPT_COMPLAINT, { complaintId: 'kn-2', acceptedOn: '2025-11-22', remoteArea: true }, OFFICER);
     expect((await streamEvents(t, 'complaint-kn-2'))[1].data.dueOn).toBe('2026-01-06');
-    const resolved = await mutate(t, RESOLVE_COMPLAINT, { input: { complaintId: 'kn-2', outcome: 'PARTIALLY_UPHELD', resolution: 'Một phần đúng.', decidedOn: '2025-12-01', revokeAward: true } });
+    const resolved = await mutate(t, RESOLVE_COMPLAINT, { input: { complaintId: 'kn-2', outcome: 'PARTIALLY_UPHELD', resolution: 'Một phần đúng.', decidedOn: '2025-12-01', revokeAward: true } }, OFFICER);
     expect(resolved.eventTypes).toEqual(['ComplaintResolved', 'AwardRevoked']);
     expect((await streamEvents(t, 'award-a-nam'))[1].data).toMatchObject({ complaintId: 'kn-2', decisionNumber: 'complaint-kn-2' });
 
-    await mutate(t, FILE_COMPLAINT, { input: { ...filing, id: 'kn-3', dossierId: 'aw-ba' } });
-    await mutate(t, ACCEPT_COMPLAINT, { complaintId: 'kn-3', acceptedOn: '2025-11-22' });
+    await mutate(t, FILE_COMPLAINT, { input: { ...filing, id: 'kn-3', dossierId: 'aw-ba' } }, OFFICER);
+    await mutate(t, ACCEPT_COMPLAINT, { complaintId: 'kn-3', acceptedOn: '2025-11-22' }, OFFICER);
     await expectRefused(t, ['complaint-kn-3'], RESOLVE_COMPLAINT, { input: { complaintId: 'kn-3', outcome: 'UPHELD', resolution: 'Đúng.', decidedOn: '2025-12-01', revokeAward: true } }, {
       code: 'RULE_VIOLATION',
       rule: 'NO_AWARD_TO_REVOKE',
-    });
-    const kept = await mutate(t, RESOLVE_COMPLAINT, { input: { complaintId: 'kn-3', outcome: 'UPHELD', resolution: 'Đúng một phần, chưa đến mức thu hồi.', decidedOn: '2025-12-01' } });
+    }, OFFICER);
+    const kept = await mutate(t, RESOLVE_COMPLAINT, { input: { complaintId: 'kn-3', outcome: 'UPHELD', resolution: 'Đúng một phần, chưa đến mức thu hồi.', decidedOn: '2025-12-01' } }, OFFICER);
     expect(kept.eventTypes).toEqual(['ComplaintResolved']);
     expect((await streamEvents(t, 'complaint-kn-3'))[2].data).toMatchObject({ revokeAward: false, revokedAwardId: null });
   });
 
   it('dismisses a petition within the 10 days, once', async () => {
-    await mutate(t, FILE_COMPLAINT, { input: { ...filing, id: 'kn-4', kind: 'PETITION', subject: { kind: 'COLLECTIVE', id: ORG.school } } });
+    await mutate(t, FILE_COMPLAINT, { input: { ...filing, id: 'kn-4', kind: 'PETITION', subject: { kind: 'COLLECTIVE', id: ORG.school } } }, OFFICER);
     expect((await streamEvents(t, 'complaint-kn-4'))[0].data.subject).toEqual({ kind: 'COLLECTIVE', id: ORG.school, name: 'Trường THCS Lê Lợi' });
     const result = await mutate(t, DISMISS_COMPLAINT, { complaintId: 'kn-4', reason: 'Không thuộc thẩm quyền', decidedOn: '2025-11-25' }, OFFICER);
     expect(result).toMatchObject({ version: 2, eventTypes: ['ComplaintDismissed'] });
-    await expectRefused(t, ['complaint-kn-4'], DISMISS_COMPLAINT, { complaintId: 'kn-4', reason: 'again', decidedOn: '2025-11-26' }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_STATUS', status: 'DISMISSED' });
-    await expectRefused(t, ['complaint-kn-4'], DISMISS_COMPLAINT, { complaintId: 'kn-4', reason: 'x', decidedOn: 'soon' }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(t, ['complaint-kn-4'], DISMISS_COMPLAINT, { complaintId: 'kn-4', reason: 'again', decidedOn: '2025-11-26' }, { code: 'RULE_VIOLATION', rule: 'COMPLAINT_STATUS', status: 'DISMISSED' }, OFFICER);
+    await expectRefused(t, ['complaint-kn-4'], DISMISS_COMPLAINT, { complaintId: 'kn-4', reason: 'x', decidedOn: 'soon' }, { code: 'BAD_USER_INPUT' }, OFFICER);
     await caughtUp(t, result.position);
     const row = (await t.app.services.pool.query(`SELECT status, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on, subject_kind FROM complaints.complaints WHERE complaint_id = 'kn-4'`)).rows[0];
     expect(row).toEqual({ status: 'DISMISSED', resolved_on: '2025-11-25', subject_kind: 'COLLECTIVE' });

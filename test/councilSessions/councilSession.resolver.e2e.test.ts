@@ -125,7 +125,8 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     await expectRefused(t, streams, CLOSE, { sessionId: 's-2' }, { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 2, members: 4, needed: 3 });
     // Members barred from one dossier still vote on the others and count toward the quorum.
     await mutate(t, CAST, { input: { sessionId: 's-2', dossierId: awAn, memberId: 'gv-ba', choice: 'APPROVE' } }, asMember('gv-ba'));
-    await mutate(t, WITHDRAW, { dossierId: awAn, reason: 'Chuyển công tác' });
+    // The proposing department withdraws its dossier.
+    await mutate(t, WITHDRAW, { dossierId: awAn, reason: 'Chuyển công tác' }, { sub: 'officer-so', role: 'UNIT_OFFICER', unitId: ORG.education });
 
     const closed = await mutate(t, CLOSE, { sessionId: 's-2' });
     expect(closed).toMatchObject({ id: 's-2', streamId: 'council_session-s-2', eventTypes: ['CouncilSessionClosed', 'DossierResolved'] });

@@ -63,7 +63,7 @@ describe('dossiers over GraphQL: submit, return, resubmit, withdraw, appraise; t
 
   it('returns a dossier for supplement and takes it back resubmitted; refuses steps out of order, appending nothing', async () => {
     const stream = 'dossier-d-hoa';
-    await expectRefused(t, [stream], RESUBMIT, { dossierId: 'd-hoa', achievements: 'Bổ sung' }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_RETURNED' });
+    await expectRefused(t, [stream], RESUBMIT, { dossierId: 'd-hoa', achievements: 'Bổ sung' }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_RETURNED' }, UNIT_OFFICER);
     const returned = await mutate(t, RETURN, { dossierId: 'd-hoa', reason: 'Thiếu minh chứng sáng kiến' });
     expect(returned).toMatchObject({ version: 2, eventTypes: ['DossierReturned'] });
     await expectRefused(t, [stream], APPRAISE, { dossierId: 'd-hoa' }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_AWAITING_APPRAISAL', status: 'RETURNED' });
@@ -103,7 +103,7 @@ describe('dossiers over GraphQL: submit, return, resubmit, withdraw, appraise; t
     const result = await mutate(t, WITHDRAW, { dossierId: id, reason: 'Đơn vị rút hồ sơ' }, UNIT_OFFICER);
     expect(result).toMatchObject({ id: 'd-rut', version: 2, eventTypes: ['DossierWithdrawn'] });
     expect((await streamEvents(t, 'dossier-d-rut'))[1].data).toMatchObject({ reason: 'Đơn vị rút hồ sơ', statusBefore: 'SUBMITTED' });
-    await expectRefused(t, ['dossier-d-rut'], WITHDRAW, { dossierId: id, reason: 'again' }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_ALREADY_WITHDRAWN' });
+    await expectRefused(t, ['dossier-d-rut'], WITHDRAW, { dossierId: id, reason: 'again' }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_ALREADY_WITHDRAWN' }, UNIT_OFFICER);
     await expectRefused(t, ['dossier-d-rut'], APPRAISE, { dossierId: id }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_AWAITING_APPRAISAL', status: 'WITHDRAWN' });
   });
 

@@ -27,7 +27,7 @@ describe('movements and plan queries', () => {
       [4, 3, 'OVERDUE'],
       [5, 4, 'OVERDUE'],
     ]);
-    expect(body.data.plan.tasks[3]).toMatchObject({ directingUnitId: 'tinh-bac-kan', executingUnitIds: ['phong-noi-vu'] });
+    expect(body.data.plan.tasks[3]).toMatchObject({ directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'] });
     expect((await t.graphql('{ plan(id: "none") { id } }')).body.data.plan).toBeNull();
   });
 });

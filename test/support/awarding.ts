@@ -161,7 +161,8 @@ export async function setUpOrganisation(t: TestApp, extraTeachers: Record<string
     { id: ORG.district, name: 'UBND huyện Duy Xuyên', kind: 'PEOPLES_COMMITTEE', level: 'DISTRICT', parentUnitId: ORG.province },
     { id: ORG.school, name: 'Trường THCS Lê Lợi', kind: 'SCHOOL', level: 'UNIT', parentUnitId: ORG.district },
   ];
-  for (const input of units) await mutate(t, REGISTER_UNIT, { input });
+  // The administrator keeps the catalogue of units; the secretariat registers people.
+  for (const input of units) await mutate(t, REGISTER_UNIT, { input }, ADMIN);
   const names = ['Hoàng Văn Một', 'Huỳnh Thị Hai', 'Phan Văn Ba', 'Vũ Thị Bốn', 'Võ Văn Năm', 'Đặng Thị Sáu', 'Nguyễn Văn Bảy', 'Trần Thị Tám', 'Lê Văn Chín'];
   for (const [i, id] of MEMBERS.entries()) {
     await mutate(t, REGISTER_PERSON, { input: { id, fullName: names[i], unitId: ORG.homeAffairs, position: 'Ủy viên Hội đồng', directWorker: false } });

@@ -1,0 +1,92 @@
+import type { Pool } from 'pg';
+import { getSessionsWithDossierOnAgenda } from '../../projections/auditTrail/auditTrail.queries';
+import { getPeopleUnits } from '../../projections/registry/registry.queries';
+import { awardDecider } from '../awards/award.decider';
+import { clusterDecider, type ClusterRecord } from '../clusters/cluster.decider';
+import { councilSessionDecider, type ConvenedSession } from '../councilSessions/councilSession.decider';
+import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
+import { personDecider } from '../people/person.decider';
+import { planDecider, type PlanRecord } from '../plans/plan.decider';
+import type { Decider, DomainEvent } from '../shared/decider';
+import { SubjectKind, subjectKey, type SubjectRef } from '../shared/domain';
+import { unitDecider } from '../units/unit.decider';
+import { UnitHierarchy } from './unitHierarchy';
+
+/** Reads a stream's current state as commands read it (CommandHandler.currentState). */
+export interface StreamStates {
+  currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<S>;
+}
+
+/**
+ * What the access policy needs to know about the things a request names: which unit
+ * each belongs to. Single things come from their streams, read the way the command that
+ * follows reads them (the units they belong to never change once recorded); lists of
+ * answers are placed from the registry read model in one query.
+ */
+export class ScopeFacts {
+  readonly units: UnitHierarchy;
+
+  constructor(
+    private readonly streams: StreamStates,
+    private readonly pool: Pool,
+  ) {
+    this.units = new UnitHierarchy(async (unitId) => {
+      const unit = await streams.currentState(unitDecider, unitId);
+      return unit.status === 'NONE' ? undefined : unit.parentUnitId;
+    });
+  }
+
+  async dossier(dossierId: string): Promise<SubmittedDossier | null> {
+    const dossier = await this.streams.currentState(dossierDecider, dossierId);
+    return dossier.status === 'NONE' ? null : dossier;
+  }
+
+  /** The issuing unit and the subject's unit of an award; null when there is no such award. */
+  async award(awardId: string): Promise<{ issuedByUnitId: string; subjectUnitId: string } | null> {
+    const award = await this.streams.currentState(awardDecider, awardId);
+    return award.status === 'NONE' ? null : { issuedByUnitId: award.grant.issuedByUnitId, subjectUnitId: award.grant.subjectUnitId };
+  }
+
+  async session(sessionId: string): Promise<ConvenedSession | null> {
+    const session = await this.streams.currentState(councilSessionDecider, sessionId);
+    return session.status === 'NONE' ? null : session;
+  }
+
+  async cluster(clusterId: string): Promise<ClusterRecord | null> {
+    const cluster = await this.streams.currentState(clusterDecider, clusterId);
+    return cluster.status === 'NONE' ? null : cluster;
+  }
+
+  async plan(planId: string): Promise<PlanRecord | null> {
+    const plan = await this.streams.currentState(planDecider, planId);
+    return plan.status === 'NONE' ? null : plan;
+  }
+
+  /** A person's unit, or the unit itself for a collective; null when the subject is not registered. */
+  async unitOf(subject: SubjectRef): Promise<string | null> {
+    if (subject.kind === SubjectKind.COLLECTIVE) {
+      return (await this.streams.currentState(unitDecider, subject.id)).status === 'NONE' ? null : subject.id;
+    }
+    const person = await this.streams.currentState(personDecider, subject.id);
+    return person.status === 'NONE' ? null : person.unitId;
+  }
+
+  /** The unit of each subject the registry knows (by subjectKey): one query for a page of answers. */
+  async unitsOf(subjects: readonly SubjectRef[]): Promise<Map<string, string>> {
+    const personIds = subjects.filter((s) => s.kind === SubjectKind.INDIVIDUAL).map((s) => s.id);
+    const personUnits = await getPeopleUnits(this.pool, [...new Set(personIds)]);
+    const units = new Map<string, string>();
+    for (const subject of subjects) {
+      const unitId = subject.kind === SubjectKind.COLLECTIVE ? subject.id : personUnits.get(subject.id);
+      if (unitId !== undefined) units.set(subjectKey(subject), unitId);
+    }
+    return units;
+  }
+
+  /** Whether the person sits on a council session that has the dossier on its agenda. */
+  async onAgendaOfMember(dossierId: string, personId: string): Promise<boolean> {
+    const sessionIds = await getSessionsWithDossierOnAgenda(this.pool, dossierId);
+    const sessions = await Promise.all(sessionIds.map((id) => this.session(id)));
+    return sessions.some((s) => s !== null && s.members.some((m) => m.personId === personId) && s.agenda.some((a) => a.dossierId === dossierId));
+  }
+}
