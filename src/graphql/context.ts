@@ -38,7 +38,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
   return text && text.trim() !== '' ? text.trim() : null;
 }
 
-/** Store methods that read or write through the request pool, one connection at a time each. */
+/** Store methods that take a database connection (one at a time each). */
 const STORE_CALLS: ReadonlySet<PropertyKey> = new Set(['append', 'appendToStreams', 'readStream', 'readAll', 'headPosition', 'lastCommittedPosition', 'countEventsAfter']);
 const PROJECTION_CALLS: ReadonlySet<PropertyKey> = new Set(['lag']);
 

@@ -40,17 +40,10 @@ function flattenValidation(errors: ArgumentValidationError['extensions']['valida
   });
 }
 
-/** Apollo refuses some requests (a persisted-query hash that does not match) with an HTTP 4xx but no code. */
-function isCodelessRefusal(error: unknown): boolean {
-  const extensions = (error as GraphQLError | undefined)?.extensions;
-  const status = (extensions?.http as { status?: number } | undefined)?.status;
-  return extensions?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
-}
-
 /** An error no code describes: masked for the client, logged with the request's correlation id. */
 function isUnexpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError || original instanceof ArgumentValidationError || isStoreOutage(original) || isCodelessRefusal(error)) return false;
+  if (original instanceof DomainError || original instanceof ArgumentValidationError || isStoreOutage(original)) return false;
   const code = error.extensions?.code;
   return typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR';
 }
@@ -81,7 +74,6 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const extensions = { code: 'SERVICE_UNAVAILABLE', retryable: true };
     return { message: 'the database cannot be reached; retry later', locations: formatted.locations, path: formatted.path, extensions };
   }
-  if (isCodelessRefusal(error)) return { ...formatted, extensions: { code: 'BAD_REQUEST' } };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};

@@ -7,8 +7,7 @@ export const CONNECTIONS_PER_REQUEST = 4;
 /**
  * The connections one request may hold at once. graphql-js resolves a query's fields
  * concurrently, so a query with thousands of aliases would otherwise ask the pool for
- * thousands of connections at once and every other request (and, before they had pools
- * of their own, `/health` and the projections) would wait behind it.
+ * thousands of connections at once and every other request would wait behind it.
  *
  * The budget sits where connections are taken rather than around root fields: a single
  * field can fan out too (the audit trail verifies up to a hundred streams at once), and

@@ -45,17 +45,6 @@ describe('errors a request runs into', () => {
     expectNothingPersonalLogged();
   });
 
-  it('gives a refusal Apollo leaves without a code the client code BAD_REQUEST, and logs no error for it', async () => {
-    const response = await fetch(`${t.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': 'corr-refused-1' },
-      body: JSON.stringify({ query: '{ clusters { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'not-its-hash' } } }),
-    });
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
-    expect(logged().filter((line) => line.correlationId === 'corr-refused-1')).toEqual([]);
-  });
-
   // Last: the database is gone afterwards.
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After while the database cannot be reached', async () => {
     const url = new URL(t.db.url);
