@@ -198,6 +198,7 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   const titles: Array<[AwardKind, PeriodKind]> = [[AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR], [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR], [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR], [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR]];
   let registration = 0;
   const registrationOp = (): GraphQLOp | null => {
+    if (registrants.length === 0) return null;
     const round = Math.floor(registration / Math.max(1, registrants.length));
     if (round >= titles.length) return null;
     const personId = registrants[registration % registrants.length];
