@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { serveBinariesFrom } from './postgresBinariesHook';
 import { binariesPackageName, placeEmbeddedPostgres } from './postgresPlacement';
 import { StartupError } from './startupFailure';
+import { isProcessAlive } from './processAlive';
 
 export interface EmbeddedPostgresHandle {
   /** Through the Unix socket in the data folder where there is one, else TCP on 127.0.0.1. */
@@ -221,7 +222,7 @@ function stopOrphanedServer(dataDir: string, log: (line: string) => void): void 
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
   let command = '';
   try {
     command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
@@ -232,17 +233,8 @@ function stopOrphanedServer(dataDir: string, log: (line: string) => void): void 
   log(`stopping orphaned postgres ${pid} left on ${dataDir}`);
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 15_000;
-  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+  while (isProcessAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 
 export function findFreePort(): Promise<number> {

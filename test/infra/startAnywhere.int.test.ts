@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 import { postgresAccount, postgresCanReachDataDir, RELOCATION_BASE } from '../../src/infra/postgresPlacement';
+import { isProcessAlive } from '../../src/infra/processAlive';
 
 const projectRoot = join(__dirname, '../..');
 const asRoot = process.getuid?.() === 0;
@@ -45,15 +46,6 @@ function lineMatching(stream: NodeJS.ReadableStream, test: (line: string) => boo
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -93,7 +85,7 @@ describe('starting from a private folder', () => {
     if (asRoot) expect(handle.dataDir.startsWith(`${RELOCATION_BASE}/`)).toBe(true);
     child.stdin.end();
     expect({ code: await started, stderr: stderr.join('') }).toEqual({ code: 0, stderr: expect.any(String) });
-    expect(isAlive(handle.pid)).toBe(false);
+    expect(isProcessAlive(handle.pid)).toBe(false);
     expect(existsSync(handle.dataDir)).toBe(false);
     expect(modeOf(folder)).toBe(0o700);
   });
@@ -114,7 +106,7 @@ describe('starting from a private folder', () => {
       await healthy(/\(health: (\S+)\)/.exec(banner)![1]!);
       app.kill('SIGINT');
       expect(await exited).toBe(0);
-      expect(isAlive(pid)).toBe(false);
+      expect(isProcessAlive(pid)).toBe(false);
       expect(modeOf(folder)).toBe(0o700);
     } finally {
       app.kill('SIGKILL');
