@@ -36,6 +36,8 @@ export interface EventMetadataInput {
 }
 
 export interface EventMetadata extends EventMetadataInput {
+  /** How `hash` was computed (src/eventStore/hashChain.ts); absent on events hashed before metadata was. */
+  hashScheme?: number;
   prevHash: string;
   hash: string;
 }

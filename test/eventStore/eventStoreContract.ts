@@ -1,6 +1,7 @@
 import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type EventStore, type RecordedEvent } from '../../src/eventStore/eventStore.port';
-import { verifyChain, GENESIS_HASH } from '../../src/eventStore/hashChain';
+import { verifyChain } from '../../src/eventStore/chainCheck';
+import { GENESIS_HASH } from '../../src/eventStore/hashChain';
 import { testEvent, uniqueStream } from '../support/events';
 
 export interface ContractTarget {

@@ -239,7 +239,7 @@ export class PostgresEventStore implements EventStore {
       rows.map(() => randomUUID()),
       rows.map((e) => e.type),
       rows.map((e) => e.dataJson),
-      rows.map((e) => JSON.stringify(e.metadata)),
+      rows.map((e) => e.metadataJson),
       rows.map((e) => e.metadata.recordedAt),
     ];
     if (!this.options.beforeCommit) {
