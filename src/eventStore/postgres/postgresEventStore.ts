@@ -16,11 +16,13 @@ import {
   type ReadAllResult,
   type RecordedEvent,
   type StreamAppend,
+  type StreamHead,
   type SubscribeOptions,
   type Subscription,
 } from '../eventStore.port';
 import { subscribeByPolling } from '../subscribeByPolling';
 import { SELECT_COLUMNS, toRecorded, type EventRow } from './eventRows';
+import { readEveryStream, streamHeads } from './logScan';
 import { CHAIN_TIP_CACHE_SIZE, ChainTipCache, type ChainTip } from './chainTipCache';
 
 /** Events one transaction may append: the ordinal is the low 16 bits of a position. */
@@ -319,6 +321,14 @@ export class PostgresEventStore implements EventStore {
       params,
     );
     return rows[0].n;
+  }
+
+  readEveryStream(options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]> {
+    return readEveryStream(this.pool, options);
+  }
+
+  streamHeads(at: string): Promise<StreamHead[]> {
+    return streamHeads(this.pool, at);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
