@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Expected } from '../../src/eventStore/eventStore.port';
+import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { testEvent, uniqueStream } from '../support/events';
+
+const ROOT = join(__dirname, '../..');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// `npm run verify-chain` as a process: what it prints and how it exits.
+describe('verify-chain', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  const folder = mkdtempSync(join(tmpdir(), 'tdkt-verify-chain-'));
+
+  const run = (...args: string[]): Promise<Run> =>
+    new Promise((resolve) => {
+      const env = { ...process.env, DATABASE_URL: db.url, EVENT_STORE: 'postgres' };
+      execFile(process.execPath, ['-r', './test/support/swcRegister.js', 'src/integrity/verifyChainCli.ts', ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      });
+    });
+
+  /** Waits until the appends are below the log's readable head, where the tool stops. */
+  const readable = async () => {
+    const last = await store.lastCommittedPosition();
+    const deadline = Date.now() + 10_000;
+    while ((await store.headPosition()) !== last && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await migratePostgresEventStore(db.pool);
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('passes an intact log, writes its digest, and fails a tampered one naming the stream and version', async () => {
+    const altered = uniqueStream('award');
+    const shortened = uniqueStream('dossier');
+    await store.append(altered, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 }), testEvent('C', { n: 3 })], Expected.noStream);
+    await store.append(shortened, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 })], Expected.noStream);
+    await readable();
+    const digestFile = join(folder, 'digest.json');
+    const intact = await run('--digest', '--out', digestFile);
+    expect(intact.stdout).toMatch(/Checked 5 events in 2 streams .*: every chain is intact\./);
+    expect(intact.code).toBe(0);
+    const digest = JSON.parse(readFileSync(digestFile, 'utf8'));
+    expect(digest).toMatchObject({ streamCount: 2, eventCount: 5, chainVerified: true, heads: expect.arrayContaining([expect.objectContaining({ streamId: shortened, version: 2 })]) });
+    expect(intact.stdout).toContain(`root ${digest.root}`);
+
+    await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+    await db.pool.query(`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND stream_version = 2`, [altered]);
+    await db.pool.query('DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [shortened]);
+    await db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    const tampered = await run('--against', digestFile);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(`BROKEN ${altered} version 2 altered: its type, data or metadata differ from what was hashed`);
+    expect(tampered.stdout).toContain(`DIFFERS ${shortened} deleted tail: kept version 2`);
+    expect(tampered.stdout).toMatch(new RegExp(`Root at position ${digest.position} differs: kept ${digest.root}, now [0-9a-f]{64}\\.`));
+    expect(tampered.stdout).toMatch(/1 broken stream\./);
+  });
+
+  it('prints the digest as JSON on standard output when no file is named, the report then on standard error', async () => {
+    const result = await run('--digest');
+    expect(JSON.parse(result.stdout)).toMatchObject({ scheme: 'tdkt-log-digest/1', store: 'postgres', root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(result.stderr).toMatch(/Checked \d+ events/);
+  });
+
+  it('exits with 2, saying why, when it cannot check', async () => {
+    const missing = await run('--against', join(folder, 'nowhere.json'));
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/^verify-chain: .*nowhere\.json/)]);
+    const forged = join(folder, 'forged.json');
+    writeFileSync(forged, JSON.stringify({ position: '1', root: 'a'.repeat(64), heads: [{ streamId: 'x-1', version: 1, hash: 'b'.repeat(64) }] }));
+    expect(await run('--against', forged)).toMatchObject({ code: 2, stderr: expect.stringContaining('the file was altered') });
+    expect(await run('--out', 'x.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('--out needs --digest') });
+  });
+});
