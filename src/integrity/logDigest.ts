@@ -108,8 +108,22 @@ function headChange(kept: StreamHead, now: StreamHead | null): HeadChange | null
   return now.hash === kept.hash ? null : 'recomputed chain';
 }
 
-/** The digest of the log at its safely readable head, read through the store's heads. */
-export async function currentLogDigest(store: EventStore): Promise<LogDigest> {
+const digestsInFlight = new WeakMap<EventStore, Promise<LogDigest>>();
+
+/**
+ * The digest of the log at its safely readable head, from the store's heads (no chain
+ * is recomputed: `checkLog` does that). Callers at the same time share one read.
+ */
+export function currentLogDigest(store: EventStore): Promise<LogDigest> {
+  let pending = digestsInFlight.get(store);
+  if (!pending) {
+    pending = readLogDigest(store).finally(() => digestsInFlight.delete(store));
+    digestsInFlight.set(store, pending);
+  }
+  return pending;
+}
+
+async function readLogDigest(store: EventStore): Promise<LogDigest> {
   const position = await store.headPosition();
   const { heads: _heads, ...digest } = digestOf(await store.streamHeads(position), position);
   return digest;

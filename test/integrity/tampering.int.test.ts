@@ -5,6 +5,7 @@ import { checkLog } from '../../src/integrity/logCheck';
 import { compareWithKept, currentLogDigest, digestOf, type LogDigest } from '../../src/integrity/logDigest';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { testEvent, uniqueStream } from '../support/events';
+import { untilReadable } from '../support/streams';
 
 // What an administrator can do to the stored log with the immutability trigger off for
 // a moment, and what catches it: the chains themselves, or a digest kept elsewhere.
@@ -145,9 +146,7 @@ describe('tampering with the stored log', () => {
 
   it('gives the digest of the heads read directly the root the check computes', async () => {
     await award(3);
-    const position = await store.lastCommittedPosition();
-    const deadline = Date.now() + 10_000;
-    while ((await store.headPosition()) !== position && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await untilReadable(store);
     const result = await checkLog(store);
     expect(await currentLogDigest(store)).toEqual({ ...digestOf(result.heads, result.upTo), heads: undefined });
   });

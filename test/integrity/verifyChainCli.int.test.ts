@@ -6,6 +6,7 @@ import { Expected } from '../../src/eventStore/eventStore.port';
 import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { testEvent, uniqueStream } from '../support/events';
+import { untilReadable } from '../support/streams';
 
 const ROOT = join(__dirname, '../..');
 
@@ -29,13 +30,6 @@ describe('verify-chain', () => {
       });
     });
 
-  /** Waits until the appends are below the log's readable head, where the tool stops. */
-  const readable = async () => {
-    const last = await store.lastCommittedPosition();
-    const deadline = Date.now() + 10_000;
-    while ((await store.headPosition()) !== last && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-  };
-
   beforeAll(async () => {
     db = await createTestDatabase();
     await migratePostgresEventStore(db.pool);
@@ -51,7 +45,7 @@ describe('verify-chain', () => {
     const shortened = uniqueStream('dossier');
     await store.append(altered, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 }), testEvent('C', { n: 3 })], Expected.noStream);
     await store.append(shortened, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 })], Expected.noStream);
-    await readable();
+    await untilReadable(store); // the tool stops at the readable head
     const digestFile = join(folder, 'digest.json');
     const intact = await run('--digest', '--out', digestFile);
     expect(intact.stdout).toMatch(/Checked 5 events in 2 streams .*: every chain is intact\./);
