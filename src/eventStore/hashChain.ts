@@ -34,18 +34,29 @@ export interface HashedEvent {
 
 /**
  * JSON with object keys sorted at every depth and no whitespace, so the same data
- * always hashes the same wherever it was stored (jsonb reorders keys).
+ * always hashes the same wherever it was stored (jsonb reorders keys). Written as
+ * loops over sorted keys: it runs for every event appended or verified.
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('non-finite number in event data');
     return JSON.stringify(value ?? null);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  // Default sort order is by UTF-16 code units, the order the hashes have always used.
+  const keys = Object.keys(record).sort();
+  let out = '';
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `{${out}}`;
 }
 
 /** The scheme an event's metadata names, or null for a value no scheme has. */
@@ -68,13 +79,9 @@ export function eventHash(event: HashedEvent, prevHash: string, scheme: HashSche
 }
 
 function hashOfCanonical(streamId: string, streamVersion: number, type: string, canonicalData: string, canonicalMeta: string | null, prevHash: string): string {
-  const hash = createHash('sha256')
-    .update(streamId).update('\n')
-    .update(String(streamVersion)).update('\n')
-    .update(type).update('\n')
-    .update(canonicalData).update('\n');
-  if (canonicalMeta !== null) hash.update(canonicalMeta).update('\n');
-  return hash.update(prevHash).digest('hex');
+  // One update of the joined text: the same bytes as one update per part, in a fraction of the calls.
+  const meta = canonicalMeta === null ? '' : `${canonicalMeta}\n`;
+  return createHash('sha256').update(`${streamId}\n${streamVersion}\n${type}\n${canonicalData}\n${meta}${prevHash}`).digest('hex');
 }
 
 /**

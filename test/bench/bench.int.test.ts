@@ -97,10 +97,11 @@ describe('benchmark smoke run', () => {
     expect(results.notes.filter((n) => n.includes('failed'))).toEqual([]);
     const rows = tableRows(results);
     const labels = rows.map((r) => r[0]);
-    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk']) {
+    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'verify-chain', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk']) {
       expect(labels.some((l) => l.startsWith(label))).toBe(true);
     }
     expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);
+    expect(results.verifyChain).toMatchObject({ brokenStreams: 0, events: expect.any(Number) });
     expect(results.targets.length).toBeGreaterThan(5);
     expect(renderMarkdown(results)).toContain('| measure | ours | Emmett |');
     expect(results.notes.some((n) => /VACUUM ANALYZEd after the rebuild/.test(n))).toBe(true);

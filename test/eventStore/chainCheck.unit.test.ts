@@ -1,5 +1,5 @@
 import { StreamChainCheck, verifyChain, type ChainFinding, type ChainLink } from '../../src/eventStore/chainCheck';
-import { chainNewEvents, eventHash, GENESIS_HASH } from '../../src/eventStore/hashChain';
+import { canonicalJson, chainNewEvents, eventHash, GENESIS_HASH } from '../../src/eventStore/hashChain';
 import { testMetadata } from '../support/events';
 
 const STREAM = 'award-a1';
@@ -39,6 +39,18 @@ function check(links: ChainLink[]): ChainFinding | null {
 const withVersion = (link: ChainLink, streamVersion: number): ChainLink => ({ ...link, streamVersion });
 
 describe('hash chain schemes', () => {
+  it('hashes stored events exactly as they were hashed when appended', () => {
+    // Pinned values of the first implementation: a change here would break every stored chain.
+    const data = { b: [1, undefined, { Z: 'Nguyễn Văn An', a: null, é: 2.5, A: [true, false] }], a: 'x\ny', ß: { k: -0, j: 1e21 }, u: undefined };
+    expect(canonicalJson(data)).toBe('{"a":"x\\ny","b":[1,null,{"A":[true,false],"Z":"Nguyễn Văn An","a":null,"é":2.5}],"ß":{"j":1e+21,"k":0}}');
+    const event = { streamId: 'award-a1', streamVersion: 3, type: 'AwardGranted', data, metadata: {} };
+    expect(eventHash(event, GENESIS_HASH, 1)).toBe('f35b7688a8c6cb6d3c0f292de665f402f5fb089af99e86170ead4dee523b9949');
+    // Scheme 2: the canonical metadata without prevHash and hash, on a line before the previous hash.
+    const metadata = { actorId: 'p-1', role: 'SECRETARIAT', unitId: 'u-1', commandId: 'c', correlationId: 'r', causationId: null, recordedAt: '2024-12-02T08:00:00.000Z', ruleSetId: 'tdkt-2022', hashScheme: 2, prevHash: GENESIS_HASH, hash: 'not hashed' };
+    const granted = { streamId: 'award-a1', streamVersion: 1, type: 'AwardGranted', data: { awardId: 'a1' }, metadata };
+    expect(eventHash(granted, GENESIS_HASH, 2)).toBe('a37d5605b42750a79d6d101d915df0ad96a40878e24197f5bfc6b3593f9211e4');
+  });
+
   it('stamps scheme 2 on new events and covers their metadata', () => {
     const links = appended(3);
     expect(links.map((l) => l.metadata.hashScheme)).toEqual([2, 2, 2]);
