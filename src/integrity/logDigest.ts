@@ -48,7 +48,7 @@ function leafOf(head: StreamHead): Buffer {
 }
 
 /** The heads in root order: by the UTF-8 bytes of the stream id. */
-export function sortHeads(heads: readonly StreamHead[]): StreamHead[] {
+function sortHeads(heads: readonly StreamHead[]): StreamHead[] {
   const keyed = heads.map((head) => ({ head, key: Buffer.from(head.streamId, 'utf8') }));
   keyed.sort((a, b) => Buffer.compare(a.key, b.key));
   return keyed.map((k) => k.head);

@@ -1,37 +1,22 @@
 import { Expected, type EventStore, type RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { chainNewEvents } from '../../src/eventStore/hashChain';
-import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { checkLog } from '../../src/integrity/logCheck';
 import { compareWithKept, currentLogDigest, digestOf, type LogDigest } from '../../src/integrity/logDigest';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { asAdministrator, createTestLog, type TestLog } from '../support/storedLog';
 import { testEvent, uniqueStream } from '../support/events';
 import { untilReadable } from '../support/streams';
 
 // What an administrator can do to the stored log with the immutability trigger off for
 // a moment, and what catches it: the chains themselves, or a digest kept elsewhere.
 describe('tampering with the stored log', () => {
-  let db: TestDatabase;
+  let log: TestLog;
   let store: EventStore;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
-    store = new PostgresEventStore(db.pool);
+    log = await createTestLog();
+    store = log.store;
   });
-  afterAll(async () => {
-    await store.close();
-    await db.drop();
-  });
-
-  /** Runs statements as an administrator who switched the immutability trigger off. */
-  async function asAdministrator(statements: Array<[string, unknown[]?]>): Promise<void> {
-    await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    try {
-      for (const [sql, params] of statements) await db.pool.query(sql, params);
-    } finally {
-      await db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
-    }
-  }
+  afterAll(async () => log.drop());
 
   async function award(events = 5): Promise<string> {
     const streamId = uniqueStream('award');
@@ -63,19 +48,19 @@ describe('tampering with the stored log', () => {
     ['type', `type = 'AwardRevoked'`],
   ])('names an event whose %s was altered', async (_, change) => {
     const streamId = await award();
-    await asAdministrator([[`UPDATE events SET ${change} WHERE stream_id = $1 AND stream_version = 3`, [streamId]]]);
+    await asAdministrator(log.db.pool, [[`UPDATE events SET ${change} WHERE stream_id = $1 AND stream_version = 3`, [streamId]]]);
     expect(await findingsOf(streamId)).toEqual([{ streamId, version: 3, kind: 'altered', detail: expect.any(String) }]);
   });
 
   it('names the first missing version when an event is deleted from the middle', async () => {
     const streamId = await award();
-    await asAdministrator([['DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [streamId]]]);
+    await asAdministrator(log.db.pool, [['DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [streamId]]]);
     expect(await findingsOf(streamId)).toEqual([{ streamId, version: 2, kind: 'removed', detail: 'version 2 is missing' }]);
   });
 
   it('names two events that exchanged places', async () => {
     const streamId = await award();
-    await asAdministrator([
+    await asAdministrator(log.db.pool, [
       ['UPDATE events SET stream_version = 1000 WHERE stream_id = $1 AND stream_version = 2', [streamId]],
       ['UPDATE events SET stream_version = 2 WHERE stream_id = $1 AND stream_version = 3', [streamId]],
       ['UPDATE events SET stream_version = 3 WHERE stream_id = $1 AND stream_version = 1000', [streamId]],
@@ -87,7 +72,7 @@ describe('tampering with the stored log', () => {
     const streamId = await award();
     const [, second] = await store.readStream(streamId);
     const [forged] = chainNewEvents(streamId, 2, second.metadata.hash, [testEvent('Forged', { n: 0 })]);
-    await asAdministrator([
+    await asAdministrator(log.db.pool, [
       ['UPDATE events SET stream_version = stream_version + 1000 WHERE stream_id = $1 AND stream_version >= 3', [streamId]],
       ['UPDATE events SET stream_version = stream_version - 999 WHERE stream_id = $1 AND stream_version > 1000', [streamId]],
       [
@@ -113,7 +98,7 @@ describe('tampering with the stored log', () => {
     const tail = await award();
     const gone = await award(2);
     const kept = await keptDigest();
-    await asAdministrator([
+    await asAdministrator(log.db.pool, [
       ['DELETE FROM events WHERE stream_id = $1 AND stream_version >= 4', [tail]],
       ['DELETE FROM events WHERE stream_id = $1', [gone]],
     ]);
@@ -139,7 +124,7 @@ describe('tampering with the stored log', () => {
   it('leaves the root to vouch for the heads and the chains for what lies below them', async () => {
     const streamId = await award(3);
     const kept = await keptDigest();
-    await asAdministrator([['UPDATE events SET data = $2::jsonb WHERE stream_id = $1 AND stream_version = 1', [streamId, JSON.stringify({ n: 7 })]]]);
+    await asAdministrator(log.db.pool, [['UPDATE events SET data = $2::jsonb WHERE stream_id = $1 AND stream_version = 1', [streamId, JSON.stringify({ n: 7 })]]]);
     expect((await differencesSince(kept)).rootMatches).toBe(true);
     expect(await findingsOf(streamId)).toEqual([expect.objectContaining({ version: 1, kind: 'altered' })]);
   });
@@ -167,6 +152,6 @@ describe('tampering with the stored log', () => {
       return { type: event.type, data: data(event), metadata };
     });
     const chained = chainNewEvents(streamId, version - 1, events[version - 2].metadata.hash, rewritten);
-    await asAdministrator(chained.map((e) => [`UPDATE events SET data = $3::jsonb, metadata = $4::jsonb WHERE stream_id = $1 AND stream_version = $2`, [streamId, e.streamVersion, e.dataJson, e.metadataJson]]));
+    await asAdministrator(log.db.pool, chained.map((e) => [`UPDATE events SET data = $3::jsonb, metadata = $4::jsonb WHERE stream_id = $1 AND stream_version = $2`, [streamId, e.streamVersion, e.dataJson, e.metadataJson]]));
   }
 });

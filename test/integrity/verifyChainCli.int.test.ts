@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Expected } from '../../src/eventStore/eventStore.port';
-import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { asAdministrator, createTestLog, type TestLog } from '../support/storedLog';
 import { testEvent, uniqueStream } from '../support/events';
 import { untilReadable } from '../support/streams';
 
@@ -18,27 +18,23 @@ interface Run {
 
 // `npm run verify-chain` as a process: what it prints and how it exits.
 describe('verify-chain', () => {
-  let db: TestDatabase;
+  let log: TestLog;
   let store: PostgresEventStore;
   const folder = mkdtempSync(join(tmpdir(), 'tdkt-verify-chain-'));
 
   const run = (...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
-      const env = { ...process.env, DATABASE_URL: db.url, EVENT_STORE: 'postgres' };
+      const env = { ...process.env, DATABASE_URL: log.db.url, EVENT_STORE: 'postgres' };
       execFile(process.execPath, ['-r', './test/support/swcRegister.js', 'src/integrity/verifyChainCli.ts', ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       });
     });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
-    store = new PostgresEventStore(db.pool);
+    log = await createTestLog();
+    store = log.store;
   });
-  afterAll(async () => {
-    await store.close();
-    await db.drop();
-  });
+  afterAll(async () => log.drop());
 
   it('passes an intact log, writes its digest, and fails a tampered one naming the stream and version', async () => {
     const altered = uniqueStream('award');
@@ -54,16 +50,23 @@ describe('verify-chain', () => {
     expect(digest).toMatchObject({ streamCount: 2, eventCount: 5, chainVerified: true, heads: expect.arrayContaining([expect.objectContaining({ streamId: shortened, version: 2 })]) });
     expect(intact.stdout).toContain(`root ${digest.root}`);
 
-    await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await db.pool.query(`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND stream_version = 2`, [altered]);
-    await db.pool.query('DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [shortened]);
-    await db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await asAdministrator(log.db.pool, [
+      [`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND stream_version = 2`, [altered]],
+      ['DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [shortened]],
+    ]);
     const tampered = await run('--against', digestFile);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toContain(`BROKEN ${altered} version 2 altered: its type, data or metadata differ from what was hashed`);
     expect(tampered.stdout).toContain(`DIFFERS ${shortened} deleted tail: kept version 2`);
     expect(tampered.stdout).toMatch(new RegExp(`Root at position ${digest.position} differs: kept ${digest.root}, now [0-9a-f]{64}\\.`));
     expect(tampered.stdout).toMatch(/1 broken stream\./);
+
+    const rootOnly = join(folder, 'root.json');
+    writeFileSync(rootOnly, JSON.stringify({ position: digest.position, root: digest.root }));
+    const againstRoot = await run('--against', rootOnly);
+    expect(againstRoot.code).toBe(1);
+    expect(againstRoot.stdout).not.toContain('DIFFERS');
+    expect(againstRoot.stdout).toContain(`Root at position ${digest.position} differs`);
   });
 
   it('prints the digest as JSON on standard output when no file is named, the report then on standard error', async () => {
