@@ -34,29 +34,55 @@ export interface HashedEvent {
 
 /**
  * JSON with object keys sorted at every depth and no whitespace, so the same data
- * always hashes the same wherever it was stored (jsonb reorders keys). Written as
- * loops over sorted keys: it runs for every event appended or verified.
+ * always hashes the same wherever it was stored (jsonb reorders keys). It runs for
+ * every event appended or verified, so the work is left to the native serializer: it
+ * writes a copy whose keys were inserted in sorted order as they stand. Only keys that
+ * look like array indices, which JavaScript always lists first, need the written-out way.
  */
 export function canonicalJson(value: unknown): string {
+  const sorted = keySorted(value);
+  return sorted === INDEX_LIKE_KEY ? canonicalJsonByHand(value) : JSON.stringify(sorted ?? null);
+}
+
+const INDEX_LIKE_KEY = Symbol('index-like key');
+
+/** A copy with every object's keys inserted in sorted order (by UTF-16 code units), or INDEX_LIKE_KEY. */
+function keySorted(value: unknown): unknown {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'number' && !Number.isFinite(value)) throw new Error('non-finite number in event data');
-    return JSON.stringify(value ?? null);
+    return value;
   }
   if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
-    return `${out}]`;
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = keySorted(value[i]);
+      if (item === INDEX_LIKE_KEY) return INDEX_LIKE_KEY;
+      copy[i] = item;
+    }
+    return copy;
   }
   const record = value as Record<string, unknown>;
-  // Default sort order is by UTF-16 code units, the order the hashes have always used.
-  const keys = Object.keys(record).sort();
-  let out = '';
-  for (const key of keys) {
-    const item = record[key];
-    if (item === undefined) continue;
-    out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(record).sort()) {
+    const first = key.charCodeAt(0);
+    if (first >= 48 && first <= 57) return INDEX_LIKE_KEY;
+    if (record[key] === undefined) continue;
+    const item = keySorted(record[key]);
+    if (item === INDEX_LIKE_KEY) return INDEX_LIKE_KEY;
+    copy[key] = item;
   }
-  return `{${out}}`;
+  return copy;
+}
+
+function canonicalJsonByHand(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJsonByHand).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJsonByHand(record[key])}`);
+  return `{${members.join(',')}}`;
 }
 
 /** The scheme an event's metadata names, or null for a value no scheme has. */
@@ -99,12 +125,14 @@ export function chainNewEvents<E extends { type: string; data: unknown; metadata
   return events.map((event, index) => {
     const streamVersion = version + index + 1;
     const dataJson = canonicalJson(event.data);
-    const hashed = { ...event.metadata, hashScheme: CURRENT_HASH_SCHEME };
-    const metaJson = canonicalJson(hashed);
+    const metadata = { ...event.metadata, hashScheme: CURRENT_HASH_SCHEME, prevHash: '', hash: '' };
+    // The hash fields are left out of what is hashed (canonicalMetadata) and stored after it.
+    const metaJson = canonicalMetadata(metadata);
     const hash = hashOfCanonical(streamId, streamVersion, event.type, dataJson, metaJson, prevHash);
-    // The stored text is the hashed one with the two hash fields added at its end.
-    const metadataJson = `${metaJson.slice(0, -1)}${metaJson.length > 2 ? ',' : ''}"prevHash":${JSON.stringify(prevHash)},"hash":${JSON.stringify(hash)}}`;
-    const chained = { ...event, streamVersion, dataJson, metadataJson, metadata: { ...hashed, prevHash, hash } };
+    metadata.prevHash = prevHash;
+    metadata.hash = hash;
+    const metadataJson = `${metaJson.slice(0, -1)},"prevHash":${JSON.stringify(prevHash)},"hash":${JSON.stringify(hash)}}`;
+    const chained = { ...event, streamVersion, dataJson, metadataJson, metadata };
     prevHash = hash;
     return chained;
   });

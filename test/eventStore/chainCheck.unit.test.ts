@@ -43,6 +43,8 @@ describe('hash chain schemes', () => {
     // Pinned values of the first implementation: a change here would break every stored chain.
     const data = { b: [1, undefined, { Z: 'Nguyễn Văn An', a: null, é: 2.5, A: [true, false] }], a: 'x\ny', ß: { k: -0, j: 1e21 }, u: undefined };
     expect(canonicalJson(data)).toBe('{"a":"x\\ny","b":[1,null,{"A":[true,false],"Z":"Nguyễn Văn An","a":null,"é":2.5}],"ß":{"j":1e+21,"k":0}}');
+    // Keys that look like array indices, which JavaScript lists first in any object, sort as text too.
+    expect(canonicalJson({ b: { '10': 1, '9': [2, { y: 1, x: 0 }] }, a: 1 })).toBe('{"a":1,"b":{"10":1,"9":[2,{"x":0,"y":1}]}}');
     const event = { streamId: 'award-a1', streamVersion: 3, type: 'AwardGranted', data, metadata: {} };
     expect(eventHash(event, GENESIS_HASH, 1)).toBe('f35b7688a8c6cb6d3c0f292de665f402f5fb089af99e86170ead4dee523b9949');
     // Scheme 2: the canonical metadata without prevHash and hash, on a line before the previous hash.
