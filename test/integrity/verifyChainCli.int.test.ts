@@ -25,7 +25,7 @@ describe('verify-chain', () => {
   const run = (...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
       const env = { ...process.env, DATABASE_URL: log.db.url, EVENT_STORE: 'postgres' };
-      execFile(process.execPath, ['-r', './test/support/swcRegister.js', 'src/integrity/verifyChainCli.ts', ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
+      execFile(process.execPath, ['-r', './test/support/registerTs.js', 'src/integrity/verifyChainCli.ts', ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       });
     });

@@ -1,4 +1,5 @@
-import type { EventStore } from '../../src/eventStore/eventStore.port';
+import { comparePositions, type EventStore } from '../../src/eventStore/eventStore.port';
+import { until } from './until';
 
 /**
  * Runs `attempt` (a command expected to be refused) and checks that none of the named
@@ -11,13 +12,9 @@ export async function expectStreamsUnchanged(store: EventStore, streamIds: strin
   expect(after).toEqual(before);
 }
 
-/**
- * Waits (10 s at most) until the log is safely readable up to its newest committed
- * event, which other test files' transactions on the same server hold back for a moment.
- */
+/** The log safely readable up to its newest committed event, which other test files' transactions on the same server hold back for a moment. */
 export async function untilReadable(store: EventStore): Promise<string> {
   const last = await store.lastCommittedPosition();
-  const deadline = Date.now() + 10_000;
-  while ((await store.headPosition()) !== last && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  await until(`the log is readable up to ${last}`, async () => comparePositions(await store.headPosition(), last) >= 0);
   return last;
 }
