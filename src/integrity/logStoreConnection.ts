@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { StoreConfig } from '../config';
 import type { EventStore } from '../eventStore/eventStore.port';
 import { EventStoreDbEventStore } from '../eventStore/eventStoreDb/eventStoreDbEventStore';
 import { PostgresEventStore } from '../eventStore/postgres/postgresEventStore';
 import { createPool } from '../infra/db';
-import { EMBEDDED_DATABASE, runningEmbeddedPostgresUrl, startEmbeddedPostgres } from '../infra/embeddedPostgres';
+import { EMBEDDED_DATABASE, runningEmbeddedPostgresUrl } from '../infra/embeddedPostgres';
 
 /** An event store opened for reading the log, and how to let go of it. */
 export interface LogStoreConnection {
@@ -18,28 +16,22 @@ export interface LogStoreConnection {
 /**
  * Opens the log the app's configuration names: EventStoreDB with
  * `EVENT_STORE=eventstoredb`, else PostgreSQL at `DATABASE_URL`, else the embedded
- * server's data folder (`EMBEDDED_PG_DATA_DIR`, default `.data/postgres`): the server
- * `npm start` runs there, or, when none runs, one started for the check and stopped after.
- * PostgreSQL sessions are read-only.
+ * server `npm start` runs on its data folder (`EMBEDDED_PG_DATA_DIR`, default
+ * `.data/postgres`). It never starts or stops that server: starting one clears away
+ * whatever server it takes for an orphan on the same folder. PostgreSQL sessions are read-only.
  */
 export async function openLogStore(config: StoreConfig): Promise<LogStoreConnection> {
   if (config.eventStore === 'eventstoredb') {
     const store = new EventStoreDbEventStore(config.eventStoreUrl!);
     return { store, description: 'EventStoreDB at EVENTSTORE_URL', close: () => store.close() };
   }
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, 'PostgreSQL at DATABASE_URL', async () => undefined);
-  const dataDir = config.embeddedDataDir;
-  const running = runningEmbeddedPostgresUrl(dataDir, EMBEDDED_DATABASE);
-  if (running) return openPostgres(running, `the embedded PostgreSQL running on ${dataDir}`, async () => undefined);
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) throw new Error(`no event log: ${dataDir} holds no database (set DATABASE_URL, or EMBEDDED_PG_DATA_DIR to the app's data folder)`);
-  const embedded = await startEmbeddedPostgres({ dataDir, port: config.embeddedPort, persistent: true, database: EMBEDDED_DATABASE });
-  return openPostgres(embedded.databaseUrl, `the embedded PostgreSQL in ${dataDir} (started for this check)`, () => embedded.stop()).catch(async (error) => {
-    await embedded.stop();
-    throw error;
-  });
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, 'PostgreSQL at DATABASE_URL');
+  const running = runningEmbeddedPostgresUrl(config.embeddedDataDir, EMBEDDED_DATABASE);
+  if (!running) throw new Error(`no embedded PostgreSQL runs on ${config.embeddedDataDir}: start the app (npm start), or set DATABASE_URL`);
+  return openPostgres(running, `the embedded PostgreSQL running on ${config.embeddedDataDir}`);
 }
 
-async function openPostgres(url: string, description: string, release: () => Promise<void>): Promise<LogStoreConnection> {
+async function openPostgres(url: string, description: string): Promise<LogStoreConnection> {
   const pool = createPool(url, { max: 2, applicationName: 'tdkt-verify-chain', readOnly: true });
   try {
     const { rows } = await pool.query<{ present: boolean }>(`SELECT to_regclass('events') IS NOT NULL AS present`);
@@ -55,7 +47,6 @@ async function openPostgres(url: string, description: string, release: () => Pro
     close: async () => {
       await store.close();
       await pool.end();
-      await release();
     },
   };
 }

@@ -15,7 +15,7 @@ broken stream. --digest writes every stream's head at the log's readable head an
 root over them (to <file>, or as JSON to standard output); --against compares the log
 with a kept digest (a digest file, or {"position": …, "root": …}) at its position.
 The log: EVENT_STORE=eventstoredb with EVENTSTORE_URL, else DATABASE_URL, else the
-embedded server's data folder (EMBEDDED_PG_DATA_DIR, default .data/postgres).
+embedded server npm start runs (EMBEDDED_PG_DATA_DIR, default .data/postgres).
 Exit status: 0 intact, 1 tampering found, 2 the check could not run.`;
 
 interface CliArgs {

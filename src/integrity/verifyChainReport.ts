@@ -5,10 +5,11 @@ import type { DigestComparison, HeadDifference, LogDigest } from './logDigest';
 // The lines verify-chain prints: one per broken stream or differing head, so scripts can grep them.
 
 const count = (n: number): string => n.toLocaleString('en-US');
+const counted = (n: number, noun: string): string => `${count(n)} ${noun}${n === 1 ? '' : 's'}`;
 const perSecond = (events: number, ms: number): string => count(Math.round((events / Math.max(ms, 1)) * 1000));
 
 export function progressLine(progress: LogCheckProgress): string {
-  return `verify-chain: ${count(progress.events)} events in ${count(progress.streams)} streams checked, ${perSecond(progress.events, progress.elapsedMs)} events/s`;
+  return `verify-chain: ${counted(progress.events, 'event')} in ${counted(progress.streams, 'stream')} checked, ${perSecond(progress.events, progress.elapsedMs)} events/s`;
 }
 
 export function findingLine(finding: ChainFinding): string {
@@ -16,12 +17,12 @@ export function findingLine(finding: ChainFinding): string {
 }
 
 export function summaryLine(result: LogCheckResult): string {
-  const verdict = result.findings.length === 0 ? 'every chain is intact' : `${count(result.findings.length)} broken ${result.findings.length === 1 ? 'stream' : 'streams'}`;
-  return `Checked ${count(result.events)} events in ${count(result.streams)} streams up to position ${result.upTo} in ${(result.elapsedMs / 1000).toFixed(1)} s (${perSecond(result.events, result.elapsedMs)} events/s): ${verdict}.`;
+  const verdict = result.findings.length === 0 ? 'every chain is intact' : counted(result.findings.length, 'broken stream');
+  return `Checked ${counted(result.events, 'event')} in ${counted(result.streams, 'stream')} up to position ${result.upTo} in ${(result.elapsedMs / 1000).toFixed(1)} s (${perSecond(result.events, result.elapsedMs)} events/s): ${verdict}.`;
 }
 
 export function digestLine(digest: LogDigest, writtenTo: string | null): string {
-  return `Digest at position ${digest.position}: root ${digest.root} (${count(digest.streamCount)} streams, ${count(digest.eventCount)} events)${writtenTo ? `, written to ${writtenTo}` : ''}.`;
+  return `Digest at position ${digest.position}: root ${digest.root} (${counted(digest.streamCount, 'stream')}, ${counted(digest.eventCount, 'event')})${writtenTo ? `, written to ${writtenTo}` : ''}.`;
 }
 
 function headText(head: HeadDifference['kept']): string {

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Expected } from '../../src/eventStore/eventStore.port';
-import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { Pool } from 'pg';
+import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { EMBEDDED_DATABASE } from '../../src/infra/embeddedPostgres';
 import { asAdministrator, createTestLog, type TestLog } from '../support/storedLog';
 import { testEvent, uniqueStream } from '../support/events';
 import { untilReadable } from '../support/streams';
@@ -22,9 +24,10 @@ describe('verify-chain', () => {
   let store: PostgresEventStore;
   const folder = mkdtempSync(join(tmpdir(), 'tdkt-verify-chain-'));
 
-  const run = (...args: string[]): Promise<Run> =>
+  const run = (...args: string[]): Promise<Run> => runWith({ DATABASE_URL: log.db.url }, ...args);
+  const runWith = (settings: Record<string, string>, ...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
-      const env = { ...process.env, DATABASE_URL: log.db.url, EVENT_STORE: 'postgres' };
+      const env = { ...process.env, DATABASE_URL: '', EVENT_STORE: 'postgres', ...settings };
       execFile(process.execPath, ['-r', './test/support/registerTs.js', 'src/integrity/verifyChainCli.ts', ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       });
@@ -82,5 +85,29 @@ describe('verify-chain', () => {
     writeFileSync(forged, JSON.stringify({ position: '1', root: 'a'.repeat(64), heads: [{ streamId: 'x-1', version: 1, hash: 'b'.repeat(64) }] }));
     expect(await run('--against', forged)).toMatchObject({ code: 2, stderr: expect.stringContaining('the file was altered') });
     expect(await run('--out', 'x.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('--out needs --digest') });
+  });
+
+  it("reads the log of the embedded server running on the app's data folder, and says so when none runs there", async () => {
+    const none = await runWith({ EMBEDDED_PG_DATA_DIR: folder });
+    expect([none.code, none.stderr]).toEqual([2, `verify-chain: no embedded PostgreSQL runs on ${folder}: start the app (npm start), or set DATABASE_URL\n`]);
+    // The run's own embedded server, reached through the socket in its data folder, stands in for the app's.
+    const dataDir = new URL(process.env.TEST_DATABASE_URL!).searchParams.get('host');
+    if (process.env.TEST_DATABASE_EMBEDDED !== 'true' || !dataDir?.startsWith('/')) return;
+    const appDatabase = new URL(process.env.TEST_DATABASE_URL!);
+    appDatabase.pathname = `/${EMBEDDED_DATABASE}`;
+    await log.db.pool.query(`DROP DATABASE IF EXISTS ${EMBEDDED_DATABASE} WITH (FORCE)`);
+    await log.db.pool.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
+    const pool = new Pool({ connectionString: appDatabase.toString(), max: 1 });
+    try {
+      await migratePostgresEventStore(pool);
+      await new PostgresEventStore(pool).append(uniqueStream('award'), [testEvent('A')], Expected.noStream);
+      const attached = await runWith({ EMBEDDED_PG_DATA_DIR: dataDir });
+      expect(attached.stdout).toContain(`Checking the embedded PostgreSQL running on ${dataDir}`);
+      expect(attached.stdout).toMatch(/Checked 1 event in 1 stream .*: every chain is intact\./);
+      expect(attached.code).toBe(0);
+    } finally {
+      await pool.end();
+      await log.db.pool.query(`DROP DATABASE ${EMBEDDED_DATABASE} WITH (FORCE)`);
+    }
   });
 });
