@@ -4,6 +4,7 @@ import type { GeneratorStats } from './generator';
 import type { LagResult, OpsResult, RatePoint, RefusalResult, UserName } from './load';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import type { MemorySample } from './server';
+import type { VerifyChainResult } from './verifyChain';
 
 export interface MachineInfo {
   nproc: number;
@@ -55,6 +56,8 @@ export interface BenchResults {
   /** Absent in results written before it was measured. */
   fragmentBomb?: RefusalResult | null;
   lag: LagResult | null;
+  /** Absent in results written before it was measured. */
+  verifyChain?: VerifyChainResult | null;
   rss: MemorySample | null;
   notes: string[];
   targets: TargetCheck[];
@@ -108,6 +111,8 @@ export function tableRows(r: BenchResults): string[][] {
   const copy = r.rebuild.copy;
   const copyCell = (c: CopyRebuildResult | undefined) => (c ? `${fmt(c.eventsPerSec)} ev/s${c.complete ? '' : ` (saw ${fmt(c.rows)} of ${fmt(c.logEvents)})`}` : '—');
   rows.push(['Rebuild of one minimal read model (copy of every event), batch 500', copyCell(copy.ours), copyCell(copy.emmett), '—', '—', ratio(copy.ours?.eventsPerSec, copy.emmett?.eventsPerSec) + ' Emmett']);
+  const v = r.verifyChain;
+  if (v) rows.push([`verify-chain: every chain of the log recomputed, one reader, ${fmt(v.events)} events in ${fmt(v.streams)} streams`, `${fmt(v.eventsPerSec)} ev/s (${fmt(v.ms / 1000, 1)} s${v.brokenStreams ? `, ${fmt(v.brokenStreams)} BROKEN` : ''}); logDigest (every stream head, root) ${fmt(v.digestMs / 1000, 1)} s`, '—', '—', '—', '—']);
   if (r.lag) rows.push([`Live projection lag at ${fmt(r.lag.targetRate)} events/s (achieved ${fmt(r.lag.achievedRate)}), all read models`, `p50 ${fmt(r.lag.p50, 1)} ms, p99 ${fmt(r.lag.p99, 1)} ms (${r.lag.samples} samples${r.lag.timeouts ? `, ${r.lag.timeouts} timeouts` : ''})`, '—', '—', '—', '—']);
   const c = r.commands?.median;
   if (c) rows.push([`Commands over GraphQL/HTTP, 32 clients (${Object.entries(r.commands!.mix).map(([k, v]) => `${k} ${Math.round((v / Object.values(r.commands!.mix).reduce((a, x) => a + x, 0)) * 100)}%`).join(', ')})`, `${fmt(c.opsPerSec)} commands/s, p50 ${fmt(c.latency.p50, 1)} ms, p99 ${fmt(c.latency.p99, 1)} ms, ${c.errors} errors`, '—', '—', '—', '—']);

@@ -23,6 +23,7 @@ import { benchLog, checkSize, commandLine, machineInfo, RESULTS_DIR, withEmbedde
 import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from './server';
 import { Random } from './random';
 import { runTask, runTaskInChild, type GenerateResult, type Task, type TaskResult } from './worker';
+import type { VerifyChainResult } from './verifyChain';
 
 export interface BenchOptions {
   /** A PostgreSQL server URL on which the benchmark may create and drop databases. */
@@ -82,6 +83,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     queries: null,
     fragmentBomb: null,
     lag: null,
+    verifyChain: null,
     rss: null,
     notes,
     targets: [],
@@ -148,6 +150,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     const settleMs = Math.round(nowMs() - settleStart);
     log(`VACUUM ANALYZE of the imported logs: ${settleMs} ms`);
     notes.push(`The rebuilds read logs that were VACUUM ANALYZEd after their import (${(settleMs / 1000).toFixed(1)} s for ${settled.length} logs), as after any bulk load.`);
+
+    // 3c. verify-chain over the whole log, and the digest the logDigest query reads.
+    await phase(results, 'verify-chain', async () => {
+      log('verify-chain over the province log');
+      results.verifyChain = await exec<VerifyChainResult>({ kind: 'verify-chain', url: provinceUrl });
+      log(`verify-chain: ${results.verifyChain.eventsPerSec} events/s, logDigest ${results.verifyChain.digestMs} ms`);
+    });
 
     // 4. Rebuilds.
     await phase(results, 'rebuild', async () => {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { runAppendTask, type AppendResult, type AppendTask } from './appends';
 import { ProvinceGenerator, type AwardSample, type GeneratorOptions, type GeneratorStats } from './generator';
 import { nowMs } from './lib';
+import { runVerifyChain, type VerifyChainResult } from './verifyChain';
 import { allProjections, emmettCopyRebuild, ourCopyRebuild, rebuildEachInTurn, rebuildFromZero, type CopyRebuildResult, type ProjectionTiming, type RebuildAllResult } from './rebuild';
 
 export type Task =
@@ -15,6 +16,7 @@ export type Task =
   | { kind: 'rebuild-each'; url: string }
   | { kind: 'copy-ours'; url: string }
   | { kind: 'copy-emmett'; url: string }
+  | { kind: 'verify-chain'; url: string }
   | { kind: 'generate'; generator: GeneratorOptions };
 
 export interface GenerateResult {
@@ -25,7 +27,7 @@ export interface GenerateResult {
   awardSamples: AwardSample[];
 }
 
-export type TaskResult = AppendResult | RebuildAllResult | ProjectionTiming[] | CopyRebuildResult | GenerateResult;
+export type TaskResult = AppendResult | RebuildAllResult | ProjectionTiming[] | CopyRebuildResult | GenerateResult | VerifyChainResult;
 
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
@@ -39,6 +41,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return ourCopyRebuild(task.url);
     case 'copy-emmett':
       return emmettCopyRebuild(task.url);
+    case 'verify-chain':
+      return runVerifyChain(task.url);
     case 'generate': {
       const generator = new ProvinceGenerator(task.generator);
       const start = nowMs();

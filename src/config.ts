@@ -42,9 +42,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads and validates the environment once, at start-up; every problem is reported together. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const problems: string[] = [];
+/** Typed readers of environment variables; each problem goes to `problems`. */
+function environmentReader(env: NodeJS.ProcessEnv, problems: string[]) {
   const text = (name: string): string | null => {
     const value = env[name];
     return value === undefined || value.trim() === '' ? null : value.trim();
@@ -84,20 +83,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     problems.push(`${name} must be true or false (got "${value}")`);
     return fallback;
   };
+  return { text, oneOf, integer, port, url, bool };
+}
 
-  const config: Config = {
-    eventStore: oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres'),
-    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
-    eventStoreUrl: url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']),
-    port: port('PORT', 4000),
-    auth: authConfig(text, url, problems, text('NODE_ENV') === 'production'),
-    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
-    embeddedDataDir: text('EMBEDDED_PG_DATA_DIR') ?? join(cwd, '.data', 'postgres'),
-    embeddedPort: port('EMBEDDED_PG_PORT', 0),
-    seedDemoData: bool('SEED_DEMO_DATA', true),
-    mutationsPerMinute: integer('MUTATIONS_PER_MINUTE', DEFAULT_MUTATIONS_PER_MINUTE, 1, 1_000_000, 'a whole number 1-1000000'),
+/** Where the event log is: what the app and the command-line tools that read the log share. */
+export type StoreConfig = Pick<Config, 'eventStore' | 'databaseUrl' | 'eventStoreUrl' | 'embeddedDataDir' | 'embeddedPort'>;
+
+function readStoreConfig(read: ReturnType<typeof environmentReader>, cwd: string): StoreConfig {
+  return {
+    eventStore: read.oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres'),
+    databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    eventStoreUrl: read.url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']),
+    embeddedDataDir: read.text('EMBEDDED_PG_DATA_DIR') ?? join(cwd, '.data', 'postgres'),
+    embeddedPort: read.port('EMBEDDED_PG_PORT', 0),
   };
+}
+
+/** Settings that are only wrong together; checked once each setting was read. */
+function checkStoreConfig(config: StoreConfig, problems: string[]): void {
   if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
+}
+
+/** The store settings alone, for tools that only read the log (no token settings needed). */
+export function loadStoreConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): StoreConfig {
+  const problems: string[] = [];
+  const config = readStoreConfig(environmentReader(env, problems), cwd);
+  checkStoreConfig(config, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Reads and validates the environment once, at start-up; every problem is reported together. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = environmentReader(env, problems);
+  const config: Config = {
+    ...readStoreConfig(read, cwd),
+    port: read.port('PORT', 4000),
+    auth: authConfig(read.text, read.url, problems, read.text('NODE_ENV') === 'production'),
+    logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    seedDemoData: read.bool('SEED_DEMO_DATA', true),
+    mutationsPerMinute: read.integer('MUTATIONS_PER_MINUTE', DEFAULT_MUTATIONS_PER_MINUTE, 1, 1_000_000, 'a whole number 1-1000000'),
+  };
+  checkStoreConfig(config, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

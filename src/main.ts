@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { startApp, type App } from './app';
 import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
 import { ConfigError, loadConfig, type Config } from './config';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
+import { EMBEDDED_DATABASE, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
 import { createLogger, type Logger } from './infra/logger';
 import { describeStartupFailure } from './infra/startupFailure';
 import { join } from 'node:path';
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       dataDir: config.embeddedDataDir,
       port: config.embeddedPort,
       persistent: true,
-      database: 'tdkt',
+      database: EMBEDDED_DATABASE,
       log: (line) => logger.debug(line),
       notice: (line) => logger.info(line),
     });

@@ -1,7 +1,8 @@
 import type { Pool } from 'pg';
 import type { Queryable } from '../infra/db';
-import type { EventStore } from '../eventStore/eventStore.port';
-import { GENESIS_HASH, verifyChain, type ChainLink } from '../eventStore/hashChain';
+import type { EventStore, RecordedEvent } from '../eventStore/eventStore.port';
+import { STREAM_START, StreamChainCheck, verifyChain, type ChainPoint } from '../eventStore/chainCheck';
+import { SELECT_COLUMNS, toRecorded, type EventRow } from '../eventStore/postgres/eventRows';
 import { queryPrepared } from '../infra/preparedQuery';
 import { LruMap } from '../shared/lruMap';
 
@@ -78,10 +79,6 @@ interface VerifiedPrefix {
 }
 
 const HASH_BYTES = 32;
-
-interface StoredLink extends ChainLink {
-  position: string;
-}
 
 interface LogCheck {
   heads: Record<string, number | null> | null;
@@ -293,17 +290,16 @@ export class IncrementalChainVerifier implements ChainVerifier {
 
   /** Verifies the stream's events after `prefix` page by page, so a long stream never sits in memory whole. */
   private async verifyAfter(streamId: string, prefix: VerifiedPrefix | undefined, db: Queryable): Promise<VerifiedPrefix | null> {
+    const check = new StreamChainCheck(streamId, prefix ? prefixEnd(prefix) : STREAM_START);
     let version = prefix?.version ?? 0;
-    let headHash = prefix?.headHash ?? GENESIS_HASH;
     let positions = prefix?.positions ?? new Float64Array(0);
     let hashes = prefix?.hashes ?? Buffer.alloc(0);
     for (;;) {
       const links = await this.readLinks(db, streamId, version + 1, LINKS_PER_READ);
       if (links.length === 0) break;
-      // Versions must run on without a gap, each page chaining from the hash before it.
-      if (links.some((link, i) => link.streamVersion !== version + 1 + i)) return null;
-      if (links[0].metadata.prevHash !== headHash) return null;
-      if (!verifyChain(links).valid) return null;
+      for (const link of links) check.add(link);
+      // Every link must be found intact: one that does not chain waits for its classification, which this answer does not need.
+      if (check.settled || check.verified.version !== version + links.length) return null;
       const verified = version + links.length;
       if (verified > positions.length) {
         // Room for the whole page and then some: long streams grow by doubling, not page by page.
@@ -320,31 +316,27 @@ export class IncrementalChainVerifier implements ChainVerifier {
         hashes.write(link.metadata.hash, (link.streamVersion - 1) * HASH_BYTES, HASH_BYTES, 'hex');
       }
       version = verified;
-      headHash = links[links.length - 1].metadata.hash;
       if (links.length < LINKS_PER_READ) break;
     }
     if (version === 0) return null;
     if (prefix && version === prefix.version) return prefix;
     // Remembered at its exact size.
-    return { version, headHash, positions: positions.slice(0, version), hashes: Buffer.from(hashes.subarray(0, version * HASH_BYTES)) };
+    return { version, headHash: check.verified.hash, positions: positions.slice(0, version), hashes: Buffer.from(hashes.subarray(0, version * HASH_BYTES)) };
   }
 
-  private async readLinks(db: Queryable, streamId: string, fromVersion: number, limit: number): Promise<StoredLink[]> {
-    const { rows } = await queryPrepared<{ position: string; stream_version: number; type: string; data: unknown; prev_hash: string; hash: string }>(
+  private async readLinks(db: Queryable, streamId: string, fromVersion: number, limit: number): Promise<RecordedEvent[]> {
+    const { rows } = await queryPrepared<EventRow>(
       db,
-      `SELECT position::text AS position, stream_version, type, data, metadata->>'prevHash' AS prev_hash, metadata->>'hash' AS hash
-       FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       [streamId, fromVersion, limit],
     );
-    return rows.map((row) => ({
-      streamId,
-      streamVersion: row.stream_version,
-      type: row.type,
-      data: row.data,
-      metadata: { prevHash: row.prev_hash, hash: row.hash },
-      position: row.position,
-    }));
+    return rows.map(toRecorded);
   }
+}
+
+/** Where a remembered prefix ends: a check of the events after it continues from here. */
+function prefixEnd(prefix: VerifiedPrefix): ChainPoint {
+  return { version: prefix.version, hash: prefix.headHash, position: String(prefix.positions[prefix.version - 1]), prevHash: null };
 }
 
 /** The value of a lower-case hex digit's char code, or -1 for anything else (upper case included: the stored spelling is lower case). */

@@ -136,4 +136,5 @@ export const QUERY_POLICY: AccessPolicy = {
   auditTrail: row('query', 'Audit and complaints', { ...READERS, UNIT_OFFICER: when('filtered by a subject, dossier or award of its subtree', trailPinnedInReach) }, { withholdDenouncers: withholdFromTrail }),
   complaint: row('query', 'Audit and complaints', READERS, { withholdDenouncers: withholdFromComplaint }),
   complaints: row('query', 'Audit and complaints', READERS, { withholdDenouncers: withholdFromComplaintPage }),
+  logDigest: row('query', 'Audit and complaints', grantTo(['INSPECTOR'])),
 };

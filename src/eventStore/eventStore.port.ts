@@ -36,6 +36,8 @@ export interface EventMetadataInput {
 }
 
 export interface EventMetadata extends EventMetadataInput {
+  /** How `hash` was computed (src/eventStore/hashChain.ts); absent on events hashed before metadata was. */
+  hashScheme?: number;
   prevHash: string;
   hash: string;
 }
@@ -92,6 +94,13 @@ export interface ReadAllResult {
   endOfLog: boolean;
 }
 
+/** A stream's newest event at some log position: what a digest of the log commits to. */
+export interface StreamHead {
+  streamId: string;
+  version: number;
+  hash: string;
+}
+
 export interface Subscription {
   stop(): Promise<void>;
   /** Resolves when the subscription stops; rejects if its handler failed. */
@@ -133,6 +142,15 @@ export interface EventStore {
   lastCommittedPosition(): Promise<string>;
   /** How many (matching) events lie after `position`, counting at most `cap`. */
   countEventsAfter(position: string, options?: { types?: readonly string[]; cap?: number }): Promise<number>;
+  /**
+   * Every stream's events at or below `upTo`, stream after stream (streams in no
+   * promised order), each stream's in version order, in pages of about `pageSize`
+   * (a stream may span pages): what a check of the whole log reads. Only what the
+   * store's own stream reads return: events it hides (truncated, deleted) are absent.
+   */
+  readEveryStream(options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]>;
+  /** Each stream's newest event at or below `at` (its highest version there), in no promised order. */
+  streamHeads(at: string): Promise<StreamHead[]>;
   /** Catch up from `from`, then follow the log live. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Resolves on the next append anywhere (or after `timeoutMs`): a wake-up, not data. */

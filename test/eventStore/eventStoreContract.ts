@@ -1,6 +1,7 @@
 import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type EventStore, type RecordedEvent } from '../../src/eventStore/eventStore.port';
-import { verifyChain, GENESIS_HASH } from '../../src/eventStore/hashChain';
+import { verifyChain } from '../../src/eventStore/chainCheck';
+import { GENESIS_HASH } from '../../src/eventStore/hashChain';
 import { testEvent, uniqueStream } from '../support/events';
 
 export interface ContractTarget {
@@ -173,6 +174,37 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
         await expect(failing).rejects.toBeInstanceOf(VersionConflict);
         expect(await store.readStream(c)).toEqual([]);
       }
+    });
+
+    it('reads every stream up to a position, stream after stream in version order, and each stream head there', async () => {
+      const a = uniqueStream();
+      const b = uniqueStream();
+      const a2 = await store.append(a, [testEvent('A1'), testEvent('A2')], Expected.noStream);
+      const middle = (await store.append(b, [testEvent('B1')], Expected.noStream)).position;
+      await store.append(a, [testEvent('A3')], Expected.version(2));
+      const end = (await store.append(b, [testEvent('B2')], Expected.version(1))).position;
+      const read = async (upTo: string) => {
+        const order: Array<[string, number]> = [];
+        for await (const page of store.readEveryStream({ upTo, pageSize: 2 })) for (const e of page) order.push([e.streamId, e.streamVersion]);
+        // Each stream's events come together, oldest first.
+        const finished = new Set<string>();
+        order.forEach(([streamId, version], i) => {
+          const previous = order[i - 1];
+          if (previous && previous[0] !== streamId) finished.add(previous[0]);
+          expect(finished.has(streamId)).toBe(false);
+          if (previous?.[0] === streamId) expect(version).toBe(previous[1] + 1);
+        });
+        return (streamId: string) => order.filter(([s]) => s === streamId).map(([, v]) => v);
+      };
+      const atMiddle = await read(middle);
+      expect([atMiddle(a), atMiddle(b)]).toEqual([[1, 2], [1]]);
+      const atEnd = await read(end);
+      expect([atEnd(a), atEnd(b)]).toEqual([[1, 2, 3], [1, 2]]);
+      const heads = new Map((await store.streamHeads(middle)).map((head) => [head.streamId, head]));
+      expect([heads.get(a), heads.get(b)]).toEqual([
+        { streamId: a, version: 2, hash: a2.events[1].metadata.hash },
+        { streamId: b, version: 1, hash: (await store.readStream(b))[0].metadata.hash },
+      ]);
     });
 
     it('catches up a subscription and then delivers live appends', async () => {

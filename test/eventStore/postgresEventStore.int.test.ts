@@ -1,5 +1,5 @@
 import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
-import { verifyChain } from '../../src/eventStore/hashChain';
+import { verifyChain } from '../../src/eventStore/chainCheck';
 import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { createTestDatabase, type TestDatabase } from '../support/database';

@@ -88,4 +88,5 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
   auditTrail: { query: 'query($s: SubjectInput) { auditTrail(filter: { subject: $s }) { entries { type } } }', variables: { s: HOA } },
   complaint: { query: 'query($id: ID!) { complaint(id: $id) { id } }', variables: { id: 'kn-1' } },
   complaints: { query: '{ complaints { nodes { id } } }', variables: {} },
+  logDigest: { query: '{ logDigest { root } }', variables: {} },
 };

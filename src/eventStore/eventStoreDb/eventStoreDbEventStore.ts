@@ -7,6 +7,7 @@ import {
   jsonEvent,
   NO_STREAM,
   START,
+  StreamDeletedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
@@ -25,6 +26,7 @@ import {
   type ReadAllResult,
   type RecordedEvent,
   type StreamAppend,
+  type StreamHead,
   type SubscribeOptions,
   type Subscription,
 } from '../eventStore.port';
@@ -179,6 +181,39 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  /**
+   * Streams are found in `$all`, then each is read as a stream, so what its metadata
+   * hides (`$tb` truncation, deletion) is absent even before a scavenge removes it.
+   */
+  async *readEveryStream(options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]> {
+    const upTo = BigInt(options.upTo);
+    for (const streamId of await this.streamIdsUpTo(upTo)) {
+      const events = (await this.readStream(streamId).catch(deletedAsEmpty)).filter((event) => BigInt(event.position) <= upTo);
+      if (events.length > 0) yield events;
+    }
+  }
+
+  async streamHeads(at: string): Promise<StreamHead[]> {
+    const heads: StreamHead[] = [];
+    for await (const events of this.readEveryStream({ upTo: at })) {
+      const last = events[events.length - 1];
+      heads.push({ streamId: last.streamId, version: last.streamVersion, hash: last.metadata.hash });
+    }
+    return heads;
+  }
+
+  /** The ids of the (non-system) streams with an event in `$all` at or below `upTo`. */
+  private async streamIdsUpTo(upTo: bigint): Promise<string[]> {
+    const streamIds = new Set<string>();
+    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: START, resolveLinkTos: false })) {
+      const event = resolved.event;
+      if (!event?.position) continue;
+      if (event.position.prepare > upTo) break;
+      if (!event.streamId.startsWith('$') && !event.type.startsWith('$')) streamIds.add(event.streamId);
+    }
+    return [...streamIds];
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
   }
@@ -215,6 +250,12 @@ export class EventStoreDbEventStore implements EventStore {
     await this.liveSubscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
   }
+}
+
+/** A hard-deleted (tombstoned) stream reads as no events. */
+function deletedAsEmpty(error: unknown): RecordedEvent[] {
+  if (error instanceof StreamDeletedError) return [];
+  throw error;
 }
 
 function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Client, type Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
-import { LruMap } from '../../shared/lruMap';
 import { loadMigrations, migrate } from '../../infra/migrations';
 import { projectRoot } from '../../infra/projectRoot';
 import { chainNewEvents, GENESIS_HASH } from '../hashChain';
@@ -10,7 +9,6 @@ import {
   comparePositions,
   describeExpected,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type ExpectedVersion,
   type NewEvent,
@@ -18,10 +16,14 @@ import {
   type ReadAllResult,
   type RecordedEvent,
   type StreamAppend,
+  type StreamHead,
   type SubscribeOptions,
   type Subscription,
 } from '../eventStore.port';
 import { subscribeByPolling } from '../subscribeByPolling';
+import { SELECT_COLUMNS, toRecorded, type EventRow } from './eventRows';
+import { readEveryStream, streamHeads } from './logScan';
+import { CHAIN_TIP_CACHE_SIZE, ChainTipCache, type ChainTip } from './chainTipCache';
 
 /** Events one transaction may append: the ordinal is the low 16 bits of a position. */
 const MAX_EVENTS_PER_TRANSACTION = 65_535;
@@ -42,51 +44,7 @@ export interface PostgresEventStoreOptions {
   beforeCommit?: () => Promise<void>;
 }
 
-interface EventRow {
-  position: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: EventMetadata;
-  recorded_at: string;
-}
-
 type ChainedEvent = ReturnType<typeof chainNewEvents<NewEvent>>[number];
-
-interface StreamHead {
-  version: number;
-  hash: string;
-}
-
-/** Streams whose head the store remembers (a command reads its stream, then appends to it). */
-const STREAM_HEAD_CACHE_SIZE = 20_000;
-
-/**
- * The newest (version, hash) seen per stream, least recently used first out. Every
- * entry is a fact about committed, immutable events, so it stays true whoever appends
- * later: an append that trusts an old entry collides on the unique version key.
- */
-class StreamHeadCache {
-  private readonly entries: LruMap<string, StreamHead>;
-
-  constructor(capacity: number) {
-    this.entries = new LruMap(capacity);
-  }
-
-  get(streamId: string): StreamHead | undefined {
-    return this.entries.get(streamId);
-  }
-
-  remember(streamId: string, version: number, hash: string): void {
-    const known = this.entries.peek(streamId);
-    if (!known || known.version < version) this.entries.set(streamId, { version, hash });
-  }
-
-  forget(streamId: string): void {
-    this.entries.delete(streamId);
-  }
-}
 
 /** The stream named in a unique-violation detail: `Key (stream_id, stream_version)=(s, 3) already exists.` */
 function conflictingStream(error: unknown): string | null {
@@ -94,10 +52,6 @@ function conflictingStream(error: unknown): string | null {
   const match = /^Key \(stream_id, stream_version\)=\((.*), \d+\) already exists\.$/.exec(detail);
   return match ? match[1] : null;
 }
-
-/** recorded_at comes back as its ISO text: building a Date per row only to print it again costs a projection rebuild seconds. */
-const SELECT_COLUMNS = `position, stream_id, stream_version, type, data, metadata,
-  to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
 
 export function postgresEventStoreMigrations() {
   return loadMigrations(join(projectRoot(), 'src/eventStore/postgres/migrations'));
@@ -125,7 +79,7 @@ export class PostgresEventStore implements EventStore {
   private listenerReady: Promise<void> | undefined;
   private waiters = new Set<() => void>();
   private closed = false;
-  private readonly heads = new StreamHeadCache(STREAM_HEAD_CACHE_SIZE);
+  private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
   private notifying: Promise<void> | undefined;
   private notifyAgain = false;
 
@@ -184,7 +138,7 @@ export class PostgresEventStore implements EventStore {
       const streamId = conflictingStream(error) ?? planned[0].streamId;
       const conflicting = planned.find((p) => p.streamId === streamId) ?? planned[0];
       for (const p of planned) this.heads.forget(p.streamId);
-      const actual = (await this.readHeads([conflicting.streamId]).catch(() => new Map<string, StreamHead>())).get(conflicting.streamId)?.version ?? -1;
+      const actual = (await this.readHeads([conflicting.streamId]).catch(() => new Map<string, ChainTip>())).get(conflicting.streamId)?.version ?? -1;
       throw new VersionConflict(conflicting.streamId, describeExpected(conflicting.expected), actual);
     }
     const results: AppendResult[] = [];
@@ -212,8 +166,8 @@ export class PostgresEventStore implements EventStore {
    * an exact version is taken from the head cache when it matches; the rest are read in
    * one query (a writer racing in between is caught by the unique version key).
    */
-  private async headsFor(appends: StreamAppend[]): Promise<Map<string, StreamHead>> {
-    const heads = new Map<string, StreamHead>();
+  private async headsFor(appends: StreamAppend[]): Promise<Map<string, ChainTip>> {
+    const heads = new Map<string, ChainTip>();
     const unknown = new Set<string>();
     for (const { streamId, expected } of appends) {
       if (heads.has(streamId) || unknown.has(streamId)) continue;
@@ -232,7 +186,7 @@ export class PostgresEventStore implements EventStore {
     return heads;
   }
 
-  private async readHeads(streamIds: string[]): Promise<Map<string, StreamHead>> {
+  private async readHeads(streamIds: string[]): Promise<Map<string, ChainTip>> {
     const { rows } = await this.pool.query<{ stream_id: string; stream_version: number; hash: string }>(
       `SELECT s.stream_id, h.stream_version, h.hash FROM unnest($1::text[]) AS s(stream_id)
        JOIN LATERAL (
@@ -241,7 +195,7 @@ export class PostgresEventStore implements EventStore {
        ) h ON true`,
       [streamIds],
     );
-    const heads = new Map<string, StreamHead>();
+    const heads = new Map<string, ChainTip>();
     for (const row of rows) {
       heads.set(row.stream_id, { version: row.stream_version, hash: row.hash });
       this.heads.remember(row.stream_id, row.stream_version, row.hash);
@@ -289,7 +243,7 @@ export class PostgresEventStore implements EventStore {
       rows.map(() => randomUUID()),
       rows.map((e) => e.type),
       rows.map((e) => e.dataJson),
-      rows.map((e) => JSON.stringify(e.metadata)),
+      rows.map((e) => e.metadataJson),
       rows.map((e) => e.metadata.recordedAt),
     ];
     if (!this.options.beforeCommit) {
@@ -371,6 +325,14 @@ export class PostgresEventStore implements EventStore {
     return rows[0].n;
   }
 
+  readEveryStream(options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]> {
+    return readEveryStream(this.pool, options);
+  }
+
+  streamHeads(at: string): Promise<StreamHead[]> {
+    return streamHeads(this.pool, at);
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
   }
@@ -435,16 +397,4 @@ function checkExpected(streamId: string, expected: ExpectedVersion, actual: numb
     (expected.kind === 'stream_exists' && actual > 0) ||
     (expected.kind === 'exact' && expected.version === actual);
   if (!ok) throw new VersionConflict(streamId, describeExpected(expected), actual);
-}
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    position: String(row.position),
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    type: row.type,
-    data: row.data,
-    metadata: row.metadata,
-    recordedAt: row.recorded_at,
-  };
 }

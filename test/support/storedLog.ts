@@ -1,0 +1,34 @@
+import type { Pool } from 'pg';
+import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestLog {
+  db: TestDatabase;
+  store: PostgresEventStore;
+  drop(): Promise<void>;
+}
+
+/** A PostgreSQL event store on a database of its own. */
+export async function createTestLog(): Promise<TestLog> {
+  const db = await createTestDatabase();
+  await migratePostgresEventStore(db.pool);
+  const store = new PostgresEventStore(db.pool);
+  return {
+    db,
+    store,
+    drop: async () => {
+      await store.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Runs statements as an administrator who switched the immutability trigger off for a moment. */
+export async function asAdministrator(pool: Pool, statements: Array<[string, unknown[]?]>): Promise<void> {
+  await pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+  try {
+    for (const [sql, params] of statements) await pool.query(sql, params);
+  } finally {
+    await pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+  }
+}
