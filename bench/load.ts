@@ -442,8 +442,10 @@ export async function timeBombRefusals(client: GraphQLClient, levels: number, re
   const latencies: number[] = [];
   const codes = new Set<string>();
   let refused = 0;
+  // An authenticated caller: an anonymous one is turned away before the query is read.
+  const headers = await authorizationOf({ actorId: 'bench-bomber', role: 'INSPECTOR', unitId: null });
   for (let i = 0; i < requests; i++) {
-    const res = await client.request(query);
+    const res = await client.request(query, {}, headers);
     latencies.push(res.ms);
     const code = res.body.errors?.[0]?.extensions?.code;
     if (res.status === 400 && typeof code === 'string') {
