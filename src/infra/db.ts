@@ -32,8 +32,12 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     options: options.readOnly ? '-c default_transaction_read_only=on' : undefined,
   };
   const pool = new Pool(config);
-  // An idle client's connection can drop (server restart); without a listener the process dies.
-  pool.on('error', options.onError ?? (() => undefined));
+  const onError = options.onError ?? (() => undefined);
+  // A connection can drop at any time (server restart). The pool listens on idle clients
+  // only; an 'error' event with no listener on a checked-out client ends the process. The
+  // statement in flight still fails, and the pool discards the client when it is released.
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   return pool;
 }
 
