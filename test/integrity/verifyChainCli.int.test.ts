@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Expected } from '../../src/eventStore/eventStore.port';
-import { Pool } from 'pg';
+import { createPool } from '../../src/infra/db';
 import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { EMBEDDED_DATABASE } from '../../src/infra/embeddedPostgres';
 import { asAdministrator, createTestLog, type TestLog } from '../support/storedLog';
@@ -97,7 +97,7 @@ describe('verify-chain', () => {
     appDatabase.pathname = `/${EMBEDDED_DATABASE}`;
     await log.db.pool.query(`DROP DATABASE IF EXISTS ${EMBEDDED_DATABASE} WITH (FORCE)`);
     await log.db.pool.query(`CREATE DATABASE ${EMBEDDED_DATABASE}`);
-    const pool = new Pool({ connectionString: appDatabase.toString(), max: 1 });
+    const pool = createPool(appDatabase.toString(), { max: 1 });
     try {
       await migratePostgresEventStore(pool);
       await new PostgresEventStore(pool).append(uniqueStream('award'), [testEvent('A')], Expected.noStream);
