@@ -60,7 +60,7 @@ interface Pools {
 }
 
 function openPools(databaseUrl: string, logger: Logger, projectionCount: number): Pools {
-  const onError = (error: Error) => logger.warn('idle database connection lost', { error: error.message });
+  const onError = (error: Error) => logger.warn('database connection lost', { error: error.message });
   // Opening a connection costs both sides milliseconds of CPU (authentication, a new
   // backend, its catalog caches, every prepared statement again), and a pool opens
   // them exactly when work piles up. So every connection a pool opens stays open.

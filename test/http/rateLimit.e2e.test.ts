@@ -2,7 +2,6 @@ import { startApp, type App } from '../../src/app';
 import { silentLogger } from '../../src/infra/logger';
 import { startTestApp, type TestApp } from '../support/app';
 import { authorization, TEST_TOKEN_SETTINGS, type Actor } from '../support/auth';
-import { REGISTER_UNIT } from '../support/reference';
 
 const PER_MINUTE = 3;
 
