@@ -99,7 +99,11 @@ export async function emmettTarget(url: string): Promise<AppendTarget> {
   const pool = new Pool({ connectionString: url, max: POOL_SIZE, application_name: 'bench-emmett' });
   const store = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
   await store.schema.migrate();
-  const toEmmett = (e: GeneratedEvent) => ({ type: e.type, data: e.data, metadata: e.metadata as unknown as Record<string, unknown> });
+  const toEmmett = (e: GeneratedEvent) => ({
+    type: e.type,
+    data: e.data,
+    metadata: e.metadata as unknown as Record<string, unknown>,
+  });
   return {
     name: 'emmett',
     appendOne: async (e) => {
@@ -108,7 +112,9 @@ export async function emmettTarget(url: string): Promise<AppendTarget> {
     // Emmett appends to one stream per call: a batch is one call per stream, in order.
     appendBatch: async (events, inLogOrder) => {
       for (const group of groupsOf(events, inLogOrder)) {
-        await store.appendToStream(group[0].streamId, group.map(toEmmett), { expectedStreamVersion: BigInt(group[0].streamVersion - 1) });
+        await store.appendToStream(group[0].streamId, group.map(toEmmett), {
+          expectedStreamVersion: BigInt(group[0].streamVersion - 1),
+        });
       }
     },
     count: async () => Number((await pool.query('SELECT count(*)::int AS n FROM emt_messages')).rows[0].n),
@@ -134,14 +140,10 @@ export async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): P
   pool.on('error', () => undefined);
   await pool.query(RAW_TABLE);
   const insertOne = async (e: GeneratedEvent) => {
-    await pool.query('INSERT INTO raw_events (stream_id, stream_version, type, data, metadata, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      e.streamId,
-      e.streamVersion,
-      e.type,
-      JSON.stringify(e.data),
-      JSON.stringify(e.metadata),
-      e.metadata.recordedAt,
-    ]);
+    await pool.query(
+      'INSERT INTO raw_events (stream_id, stream_version, type, data, metadata, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [e.streamId, e.streamVersion, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.recordedAt],
+    );
   };
   const insertMany = async (events: GeneratedEvent[]) => {
     await pool.query(
@@ -160,8 +162,19 @@ export async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): P
   const copyMany = async (events: GeneratedEvent[]) => {
     const client = await pool.connect();
     try {
-      await copyRows(client, 'raw_events', ['stream_id', 'stream_version', 'type', 'data', 'metadata', 'recorded_at'],
-        events.map((e) => [e.streamId, e.streamVersion, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), e.metadata.recordedAt]));
+      await copyRows(
+        client,
+        'raw_events',
+        ['stream_id', 'stream_version', 'type', 'data', 'metadata', 'recorded_at'],
+        events.map((e) => [
+          e.streamId,
+          e.streamVersion,
+          e.type,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          e.metadata.recordedAt,
+        ]),
+      );
     } finally {
       client.release();
     }

@@ -12,7 +12,9 @@ export const BENCH_TOKEN_SETTINGS: Extract<TokenSettings, { kind: 'hs256' }> = {
 };
 
 /** Headers worked out once per actor and run. */
-function oncePerActor(make: (actor: Actor) => Promise<Record<string, string>>): (actor: Actor) => Promise<Record<string, string>> {
+function oncePerActor(
+  make: (actor: Actor) => Promise<Record<string, string>>,
+): (actor: Actor) => Promise<Record<string, string>> {
   const made = new Map<string, Promise<Record<string, string>>>();
   return (actor) => {
     const key = `${actor.actorId}\u0000${actor.role}\u0000${actor.unitId ?? ''}`;
@@ -24,7 +26,11 @@ function oncePerActor(make: (actor: Actor) => Promise<Record<string, string>>): 
 
 /** The Authorization header of `actor`, signed once per actor and run. */
 export const authorizationOf = oncePerActor(async (actor) => {
-  const token = await signToken(BENCH_TOKEN_SETTINGS.secret, { sub: actor.actorId, role: actor.role, unitId: actor.unitId }, { expiresIn: '24h' });
+  const token = await signToken(
+    BENCH_TOKEN_SETTINGS.secret,
+    { sub: actor.actorId, role: actor.role, unitId: actor.unitId },
+    { expiresIn: '24h' },
+  );
   return { authorization: `Bearer ${token}` };
 });
 

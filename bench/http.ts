@@ -11,7 +11,10 @@ import { nowMs } from './lib';
 export interface GraphQLResponse {
   status: number;
   ms: number;
-  body: { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+  body: {
+    data?: Record<string, any> | null;
+    errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  };
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -36,7 +39,11 @@ class Connection {
   closed = false;
   idleSince = 0;
 
-  constructor(port: number, host: string, private readonly onClose: (connection: Connection) => void) {
+  constructor(
+    port: number,
+    host: string,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
     this.socket = connect({ port, host, noDelay: true });
     this.socket.on('data', (chunk: Buffer) => {
       try {
@@ -137,14 +144,22 @@ export class GraphQLClient {
   private open = 0;
   private shut = false;
 
-  constructor(url: string, private readonly sockets: number) {
+  constructor(
+    url: string,
+    private readonly sockets: number,
+  ) {
     const parsed = new URL(url);
-    if (parsed.hostname !== '127.0.0.1') throw new Error(`the load generator only targets 127.0.0.1, not ${parsed.hostname}`);
+    if (parsed.hostname !== '127.0.0.1')
+      throw new Error(`the load generator only targets 127.0.0.1, not ${parsed.hostname}`);
     this.host = parsed.hostname;
     this.port = Number(parsed.port);
   }
 
-  async request(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+  async request(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse> {
     const body = Buffer.from(JSON.stringify({ query, variables }));
     let head = `POST /graphql HTTP/1.1\r\nhost: ${this.host}:${this.port}\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n`;
     for (const name in headers) head += `${name}: ${headers[name]}\r\n`;

@@ -18,7 +18,12 @@ export function median(values: readonly number[]): number {
 /** Latencies in milliseconds → p50/p99/max. */
 export function latencySummary(latencies: number[]): { p50: number; p99: number; max: number; count: number } {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 50), 2), p99: round(percentile(sorted, 99), 2), max: round(sorted[sorted.length - 1] ?? NaN, 2), count: sorted.length };
+  return {
+    p50: round(percentile(sorted, 50), 2),
+    p99: round(percentile(sorted, 99), 2),
+    max: round(sorted[sorted.length - 1] ?? NaN, 2),
+    count: sorted.length,
+  };
 }
 
 export function round(value: number, digits = 0): number {
@@ -113,7 +118,12 @@ export function hashString(text: string): number {
  * Splits `items` over `writers` by stream (hash of `streamOf`), keeping the order of each
  * stream, and cuts each writer's share into batches of `batchSize`.
  */
-export function partition<T>(items: readonly T[], writers: number, batchSize: number, streamOf: (item: T) => string): T[][][] {
+export function partition<T>(
+  items: readonly T[],
+  writers: number,
+  batchSize: number,
+  streamOf: (item: T) => string,
+): T[][][] {
   const shares: T[][] = Array.from({ length: writers }, () => []);
   for (const item of items) shares[hashString(streamOf(item)) % writers].push(item);
   return shares.map((share) => {
@@ -124,7 +134,10 @@ export function partition<T>(items: readonly T[], writers: number, batchSize: nu
 }
 
 /** Runs each writer's batches in order, the writers concurrently; returns the wall time in ms. */
-export async function runWriters<T>(work: T[][][], append: (batch: T[], writer: number) => Promise<void>): Promise<number> {
+export async function runWriters<T>(
+  work: T[][][],
+  append: (batch: T[], writer: number) => Promise<void>,
+): Promise<number> {
   const start = nowMs();
   await Promise.all(
     work.map(async (batches, writer) => {

@@ -35,9 +35,13 @@ export interface OpsResult {
   byName: Record<string, { ops: number; p50: number; p99: number; errors: number }>;
 }
 
-
 /** Runs `ops` with `clients` concurrent clients (closed loop), each taking the next op when done, for at most `maxMs`. */
-export async function runOps(client: GraphQLClient, ops: GraphQLOp[], clients: number, maxMs = Infinity): Promise<OpsResult> {
+export async function runOps(
+  client: GraphQLClient,
+  ops: GraphQLOp[],
+  clients: number,
+  maxMs = Infinity,
+): Promise<OpsResult> {
   const latencies: number[] = [];
   const byName = new Map<string, { lat: number[]; errors: number }>();
   const errorSamples: string[] = [];
@@ -51,13 +55,19 @@ export async function runOps(client: GraphQLClient, ops: GraphQLOp[], clients: n
         const entry = byName.get(op.name) ?? { lat: [], errors: 0 };
         byName.set(op.name, entry);
         try {
-          const res = await client.request(op.query, op.variables, { ...op.headers, ...(await authorizationOf(op.actor)) });
+          const res = await client.request(op.query, op.variables, {
+            ...op.headers,
+            ...(await authorizationOf(op.actor)),
+          });
           latencies.push(res.ms);
           entry.lat.push(res.ms);
           if (res.status !== 200 || res.body.errors?.length) {
             errors++;
             entry.errors++;
-            if (errorSamples.length < 5) errorSamples.push(`${op.name}: ${res.status} ${JSON.stringify(res.body.errors?.[0] ?? res.body).slice(0, 300)}`);
+            if (errorSamples.length < 5)
+              errorSamples.push(
+                `${op.name}: ${res.status} ${JSON.stringify(res.body.errors?.[0] ?? res.body).slice(0, 300)}`,
+              );
           }
         } catch (error) {
           errors++;
@@ -76,10 +86,12 @@ export async function runOps(client: GraphQLClient, ops: GraphQLOp[], clients: n
     latency: latencySummary(latencies),
     errors,
     errorSamples,
-    byName: Object.fromEntries([...byName].map(([name, e]) => {
-      const s = latencySummary(e.lat);
-      return [name, { ops: e.lat.length, p50: s.p50, p99: s.p99, errors: e.errors }];
-    })),
+    byName: Object.fromEntries(
+      [...byName].map(([name, e]) => {
+        const s = latencySummary(e.lat);
+        return [name, { ops: e.lat.length, p50: s.p50, p99: s.p99, errors: e.errors }];
+      }),
+    ),
   };
 }
 
@@ -133,23 +145,40 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   const rng = new Random((options.seed ?? 7) ^ 0xc0ffee);
   const { year } = options;
   const total = options.runs * options.opsPerRun;
-  const wanted = { castBallot: Math.round(total * 0.3), recordClusterScore: Math.round(total * 0.25), registerTitle: Math.round(total * 0.25), ratePerformance: 0 };
+  const wanted = {
+    castBallot: Math.round(total * 0.3),
+    recordClusterScore: Math.round(total * 0.25),
+    registerTitle: Math.round(total * 0.25),
+    ratePerformance: 0,
+  };
   wanted.ratePerformance = total - wanted.castBallot - wanted.recordClusterScore - wanted.registerTitle;
 
   // Council sessions: each district council votes on dossiers of its own district.
   const districts = province.districts.filter((d) => d.council.memberIds.length >= 3);
   const agendaSize = Math.max(4, Math.min(40, Math.ceil(wanted.castBallot / 10)));
   const used = new Set<string>();
-  const sessions: Array<{ id: string; council: Province['districts'][number]['council']; nominees: string[]; dossierIds: string[] }> = [];
+  const sessions: Array<{
+    id: string;
+    council: Province['districts'][number]['council'];
+    nominees: string[];
+    dossierIds: string[];
+  }> = [];
   let ballotsPlanned = 0;
   for (let s = 0; ballotsPlanned < wanted.castBallot && s < 400 && districts.length > 0; s++) {
     const d = districts[s % districts.length];
-    const pool = [...d.communeIds, ...d.villageIds, ...d.officeIds].flatMap((id) => province.unitById.get(id)!.people).filter((id) => !used.has(id) && !d.council.memberIds.includes(id));
+    const pool = [...d.communeIds, ...d.villageIds, ...d.officeIds]
+      .flatMap((id) => province.unitById.get(id)!.people)
+      .filter((id) => !used.has(id) && !d.council.memberIds.includes(id));
     const nominees = rng.sample(pool, agendaSize);
     if (nominees.length === 0) break;
     nominees.forEach((id) => used.add(id));
     const id = `${province.prefix}bench-phien-${year}-${s + 1}`;
-    sessions.push({ id, council: d.council, nominees, dossierIds: nominees.map((n) => `${province.prefix}bench-hs-${year}-${n}`) });
+    sessions.push({
+      id,
+      council: d.council,
+      nominees,
+      dossierIds: nominees.map((n) => `${province.prefix}bench-hs-${year}-${n}`),
+    });
     ballotsPlanned += nominees.length * (d.council.memberIds.length - 2);
   }
   const setupRatings: GraphQLOp[] = [];
@@ -162,31 +191,89 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     session.nominees.forEach((personId, i) => {
       const person = province.personById.get(personId)!;
       const dossierId = session.dossierIds[i];
-      setupRatings.push(op('ratePerformance', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating: PerformanceRating.GOOD } }, officerOf(person.unitId)));
-      setupSubmits.push(op('submitDossier', { input: { id: dossierId, proposingUnitId: person.unitId, nominee: { kind: SubjectKind.INDIVIDUAL, id: personId }, award: AwardKind.ADVANCED_WORKER, period: { kind: PeriodKind.CALENDAR_YEAR, year }, achievements: 'Hoàn thành tốt nhiệm vụ được giao.' } }, officerOf(person.unitId)));
+      setupRatings.push(
+        op(
+          'ratePerformance',
+          {
+            input: {
+              subject: { kind: SubjectKind.INDIVIDUAL, id: personId },
+              period: { kind: PeriodKind.CALENDAR_YEAR, year },
+              rating: PerformanceRating.GOOD,
+            },
+          },
+          officerOf(person.unitId),
+        ),
+      );
+      setupSubmits.push(
+        op(
+          'submitDossier',
+          {
+            input: {
+              id: dossierId,
+              proposingUnitId: person.unitId,
+              nominee: { kind: SubjectKind.INDIVIDUAL, id: personId },
+              award: AwardKind.ADVANCED_WORKER,
+              period: { kind: PeriodKind.CALENDAR_YEAR, year },
+              achievements: 'Hoàn thành tốt nhiệm vụ được giao.',
+            },
+          },
+          officerOf(person.unitId),
+        ),
+      );
       setupAppraisals.push(op('appraiseDossier', { dossierId, note: null }, secretariat));
       for (const memberId of session.council.memberIds) {
         const member = province.personById.get(memberId)!;
         if (memberId === personId || member.unitId === person.unitId) continue;
-        ballots.push(op('castBallot', { input: { sessionId: session.id, dossierId, memberId, choice: rng.chance(0.92) ? 'APPROVE' : 'ABSTAIN' } }, { actorId: memberId, role: 'COUNCIL_MEMBER', unitId: member.unitId }));
+        ballots.push(
+          op(
+            'castBallot',
+            { input: { sessionId: session.id, dossierId, memberId, choice: rng.chance(0.92) ? 'APPROVE' : 'ABSTAIN' } },
+            { actorId: memberId, role: 'COUNCIL_MEMBER', unitId: member.unitId },
+          ),
+        );
       }
     });
-    setupSessions.push(op('conveneCouncilSession', { input: { id: session.id, councilUnitId: session.council.unitId, heldOn: `${year}-12-10`, memberIds: session.council.memberIds, dossierIds: session.dossierIds } }, secretariat));
+    setupSessions.push(
+      op(
+        'conveneCouncilSession',
+        {
+          input: {
+            id: session.id,
+            councilUnitId: session.council.unitId,
+            heldOn: `${year}-12-10`,
+            memberIds: session.council.memberIds,
+            dossierIds: session.dossierIds,
+          },
+        },
+        secretariat,
+      ),
+    );
   }
   rng.shuffle(ballots);
 
   // Cluster scores for the year: criteria first (set-up), then scores in the runs.
   const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
   const criteria = criteriaFor();
-  const setupCriteria = clusters.map((c) => op('setClusterCriteria', { input: { clusterId: c.id, year, criteria } }, officerOf(c.organizerUnitId, 'SECRETARIAT')));
+  const setupCriteria = clusters.map((c) =>
+    op(
+      'setClusterCriteria',
+      { input: { clusterId: c.id, year, criteria } },
+      officerOf(c.organizerUnitId, 'SECRETARIAT'),
+    ),
+  );
   const scoreOp = (): GraphQLOp => {
     const cluster = rng.pick(clusters);
     const unitId = rng.pick(cluster.memberIds);
     const criterion = rng.pick(criteria);
-    const points = criterion.maxPoints < 0 ? -rng.int(0, 5) : Math.round(criterion.maxPoints * (0.6 + 0.4 * rng.next()) * 2) / 2;
+    const points =
+      criterion.maxPoints < 0 ? -rng.int(0, 5) : Math.round(criterion.maxPoints * (0.6 + 0.4 * rng.next()) * 2) / 2;
     // A member unit records its self-score; the organizer's standing agency the assessed one.
     const kind = rng.chance(0.5) ? ScoreKind.SELF : ScoreKind.ASSESSED;
-    return op('recordClusterScore', { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind, note: null } }, kind === ScoreKind.SELF ? officerOf(unitId) : officerOf(cluster.organizerUnitId, 'SECRETARIAT'));
+    return op(
+      'recordClusterScore',
+      { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind, note: null } },
+      kind === ScoreKind.SELF ? officerOf(unitId) : officerOf(cluster.organizerUnitId, 'SECRETARIAT'),
+    );
   };
 
   // Registrations and ratings of people not in the sessions.
@@ -195,7 +282,12 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   const ratersPerRun = Math.max(1, Math.ceil(wanted.ratePerformance / Math.max(1, options.runs)));
   const raters = others.slice(0, ratersPerRun * options.runs);
   const registrants = others.slice(raters.length);
-  const titles: Array<[AwardKind, PeriodKind]> = [[AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR], [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR], [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR], [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR]];
+  const titles: Array<[AwardKind, PeriodKind]> = [
+    [AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR],
+    [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR],
+    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR],
+    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR],
+  ];
   let registration = 0;
   const registrationOp = (): GraphQLOp | null => {
     if (registrants.length === 0) return null;
@@ -205,14 +297,29 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     registration++;
     const [award, kind] = titles[round];
     const person = province.personById.get(personId)!;
-    return op('registerTitle', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, award, period: { kind, year }, movementId: null } }, officerOf(person.unitId));
+    return op(
+      'registerTitle',
+      {
+        input: {
+          subject: { kind: SubjectKind.INDIVIDUAL, id: personId },
+          award,
+          period: { kind, year },
+          movementId: null,
+        },
+      },
+      officerOf(person.unitId),
+    );
   };
 
   const runs: GraphQLOp[][] = [];
   const perRun = (n: number) => Math.floor(n / options.runs);
   for (let r = 0; r < options.runs; r++) {
     const list: GraphQLOp[] = [];
-    list.push(...ballots.slice(r * perRun(ballots.length), (r + 1) * perRun(ballots.length)).slice(0, perRun(wanted.castBallot)));
+    list.push(
+      ...ballots
+        .slice(r * perRun(ballots.length), (r + 1) * perRun(ballots.length))
+        .slice(0, perRun(wanted.castBallot)),
+    );
     for (let i = 0; i < perRun(wanted.recordClusterScore) && clusters.length > 0; i++) list.push(scoreOp());
     for (let i = 0; i < perRun(wanted.registerTitle); i++) {
       const next = registrationOp();
@@ -221,7 +328,19 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
     const rating = r % 2 === 0 ? PerformanceRating.EXCELLENT : PerformanceRating.GOOD;
     for (const personId of raters.slice(r * ratersPerRun, r * ratersPerRun + perRun(wanted.ratePerformance))) {
       const person = province.personById.get(personId)!;
-      list.push(op('ratePerformance', { input: { subject: { kind: SubjectKind.INDIVIDUAL, id: personId }, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating } }, officerOf(person.unitId)));
+      list.push(
+        op(
+          'ratePerformance',
+          {
+            input: {
+              subject: { kind: SubjectKind.INDIVIDUAL, id: personId },
+              period: { kind: PeriodKind.CALENDAR_YEAR, year },
+              rating,
+            },
+          },
+          officerOf(person.unitId),
+        ),
+      );
     }
     runs.push(rng.shuffle(list));
   }
@@ -247,11 +366,17 @@ export interface ReadUser {
 }
 
 /** Runs `work` over `items` with `concurrency` at a time. */
-async function eachConcurrently<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function eachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await work(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
 }
 
 export class QueryError extends Error {}
@@ -259,9 +384,16 @@ export class QueryError extends Error {}
 /** The headers that say who sends a request (by default its bearer token). */
 export type Credentials = (actor: Actor) => Promise<Record<string, string>>;
 
-async function must(client: GraphQLClient, query: string, variables: Record<string, unknown>, actor: Actor, credentials: Credentials) {
+async function must(
+  client: GraphQLClient,
+  query: string,
+  variables: Record<string, unknown>,
+  actor: Actor,
+  credentials: Credentials,
+) {
   const res = await client.request(query, variables, await credentials(actor));
-  if (res.status !== 200 || res.body.errors?.length) throw new QueryError(`${res.status} ${JSON.stringify(res.body.errors?.[0] ?? '').slice(0, 200)}`);
+  if (res.status !== 200 || res.body.errors?.length)
+    throw new QueryError(`${res.status} ${JSON.stringify(res.body.errors?.[0] ?? '').slice(0, 200)}`);
   return res.body.data!;
 }
 
@@ -282,7 +414,13 @@ export const READ_QUERIES = {
   awardHistory: `query($s: SubjectInput!) { awardHistory(subject: $s) { id award label period { year label } decisionNumber decidedOn revoked } }`,
 } as const;
 
-export function readUsers(province: Province, awards: AwardSample[], fields: Set<string>, years: { first: number; last: number }, credentials: Credentials = authorizationOf): { users: ReadUser[]; notes: string[] } {
+export function readUsers(
+  province: Province,
+  awards: AwardSample[],
+  fields: Set<string>,
+  years: { first: number; last: number },
+  credentials: Credentials = authorizationOf,
+): { users: ReadUser[]; notes: string[] } {
   const notes: string[] = [];
   const users: ReadUser[] = [];
   // Each request comes from one of many people of its kind, each with a token of its own.
@@ -291,7 +429,8 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
   const desks = actorsOf('bench-desk', 'COMPLAINT_OFFICER');
   if (fields.has('clusterStandings')) {
     const series = fields.has('yearlyTotalsSeries');
-    if (!series) notes.push('dashboard: yearlyTotalsSeries is not in the schema; the dashboard reads clusterStandings only');
+    if (!series)
+      notes.push('dashboard: yearlyTotalsSeries is not in the schema; the dashboard reads clusterStandings only');
     const query = series ? READ_QUERIES.dashboard : READ_QUERIES.standings;
     users.push({
       name: 'dashboard',
@@ -299,7 +438,13 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
       description: series ? 'clusterStandings + yearlyTotalsSeries in one request' : 'clusterStandings',
       action: async (client, rng) => {
         const cluster = rng.pick(province.clusters);
-        await must(client, query, { c: cluster.id, y: rng.int(years.first, years.last), from: years.first, to: years.last }, rng.pick(analysts), credentials);
+        await must(
+          client,
+          query,
+          { c: cluster.id, y: rng.int(years.first, years.last), from: years.first, to: years.last },
+          rng.pick(analysts),
+          credentials,
+        );
       },
     });
   } else notes.push('dashboard: clusterStandings is not in the schema; skipped');
@@ -313,7 +458,12 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
         await must(client, query, { d: rng.pick(awards).dossierId }, rng.pick(inspectors), credentials);
       },
       // The first check of a stream recomputes its whole chain; later ones only what was appended since.
-      warmUp: (client) => eachConcurrently([...new Set(awards.map((a) => a.dossierId))], 8, async (d) => void (await must(client, query, { d }, inspectors[0], credentials))),
+      warmUp: (client) =>
+        eachConcurrently(
+          [...new Set(awards.map((a) => a.dossierId))],
+          8,
+          async (d) => void (await must(client, query, { d }, inspectors[0], credentials)),
+        ),
     });
   } else notes.push('inspector: auditTrail is not in the schema (or no award was generated); skipped');
   if (fields.has('searchSubjects') && awards.length > 0) {
@@ -323,13 +473,22 @@ export function readUsers(province: Province, awards: AwardSample[], fields: Set
     users.push({
       name: 'complaint desk',
       requestsPerAction: history ? 2 : 1,
-      description: history ? 'searchSubjects by a name typed without diacritics, then awardHistory of the top hit' : 'searchSubjects without diacritics',
+      description: history
+        ? 'searchSubjects by a name typed without diacritics, then awardHistory of the top hit'
+        : 'searchSubjects without diacritics',
       action: async (client, rng) => {
         const award = rng.pick(awards);
         const desk = rng.pick(desks);
-        const data = await must(client, search, { t: withoutDiacritics(award.subject.name).toLowerCase() }, desk, credentials);
+        const data = await must(
+          client,
+          search,
+          { t: withoutDiacritics(award.subject.name).toLowerCase() },
+          desk,
+          credentials,
+        );
         const top = (data.searchSubjects as Array<{ subject: { kind: string; id: string } }>)[0];
-        if (history && top) await must(client, awardsOf, { s: { kind: top.subject.kind, id: top.subject.id } }, desk, credentials);
+        if (history && top)
+          await must(client, awardsOf, { s: { kind: top.subject.kind, id: top.subject.id } }, desk, credentials);
       },
     });
   } else notes.push('complaint desk: searchSubjects is not in the schema (or no award was generated); skipped');
@@ -350,7 +509,14 @@ export interface RatePoint {
 }
 
 /** Open loop: starts `rate` actions per second for `durationMs` regardless of responses (at most `maxInflight` in flight). */
-export async function openLoop(client: GraphQLClient, user: ReadUser, rate: number, durationMs: number, rng: Random, maxInflight = 256): Promise<RatePoint> {
+export async function openLoop(
+  client: GraphQLClient,
+  user: ReadUser,
+  rate: number,
+  durationMs: number,
+  rng: Random,
+  maxInflight = 256,
+): Promise<RatePoint> {
   const latencies: number[] = [];
   let errors = 0;
   let shed = 0;
@@ -388,11 +554,25 @@ export async function openLoop(client: GraphQLClient, user: ReadUser, rate: numb
   await Promise.all([...pending]);
   const elapsed = nowMs() - start;
   const s = latencySummary(latencies);
-  return { offered: rate, achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000), actions: latencies.length, p50: s.p50, p99: s.p99, errors, shed };
+  return {
+    offered: rate,
+    achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000),
+    actions: latencies.length,
+    p50: s.p50,
+    p99: s.p99,
+    errors,
+    shed,
+  };
 }
 
 /** Closed loop: `clients` users acting back to back for `durationMs`: the saturation throughput. */
-export async function closedLoop(client: GraphQLClient, user: ReadUser, clients: number, durationMs: number, rng: Random): Promise<RatePoint> {
+export async function closedLoop(
+  client: GraphQLClient,
+  user: ReadUser,
+  clients: number,
+  durationMs: number,
+  rng: Random,
+): Promise<RatePoint> {
   const latencies: number[] = [];
   let errors = 0;
   const start = nowMs();
@@ -412,7 +592,15 @@ export async function closedLoop(client: GraphQLClient, user: ReadUser, clients:
   );
   const elapsed = nowMs() - start;
   const s = latencySummary(latencies);
-  return { offered: NaN, achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000), actions: latencies.length, p50: s.p50, p99: s.p99, errors, shed: 0 };
+  return {
+    offered: NaN,
+    achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000),
+    actions: latencies.length,
+    p50: s.p50,
+    p99: s.p99,
+    errors,
+    shed: 0,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -437,7 +625,11 @@ export interface RefusalResult {
 }
 
 /** Sends a fragment bomb `requests` times, one at a time: how long the server takes to refuse it. */
-export async function timeBombRefusals(client: GraphQLClient, levels: number, requests: number): Promise<RefusalResult> {
+export async function timeBombRefusals(
+  client: GraphQLClient,
+  levels: number,
+  requests: number,
+): Promise<RefusalResult> {
   const query = fragmentBomb(levels);
   const latencies: number[] = [];
   const codes = new Set<string>();
@@ -480,11 +672,19 @@ export interface LagResult {
  * asked (projectionsCaughtUp) when every read model has applied the newest position.
  * The lag is the time from the append's commit to that answer.
  */
-export async function measureLag(databaseUrl: string, client: GraphQLClient, options: { rate: number; seconds: number; seed: number; sampleEveryMs?: number }): Promise<LagResult> {
+export async function measureLag(
+  databaseUrl: string,
+  client: GraphQLClient,
+  options: { rate: number; seconds: number; seed: number; sampleEveryMs?: number },
+): Promise<LagResult> {
   const lagProbe = await authorizationOf({ actorId: 'bench-lag-probe', role: 'INSPECTOR', unitId: null });
   const pool = createPool(databaseUrl, { max: 4, applicationName: 'bench-lag' });
   const store = new PostgresEventStore(pool);
-  const generator = new ProvinceGenerator({ events: Math.max(5_000, Math.ceil(options.rate * options.seconds * 1.3)), seed: options.seed, idPrefix: `live${options.seed % 1000}-` });
+  const generator = new ProvinceGenerator({
+    events: Math.max(5_000, Math.ceil(options.rate * options.seconds * 1.3)),
+    seed: options.seed,
+    idPrefix: `live${options.seed % 1000}-`,
+  });
   const events = generator.events()[Symbol.iterator]();
   const sampleEveryMs = options.sampleEveryMs ?? 50;
   const lags: number[] = [];
@@ -509,7 +709,11 @@ export async function measureLag(databaseUrl: string, client: GraphQLClient, opt
       }
       if (batch.length === 0) break;
       const results = await store.appendToStreams(
-        runsOfStreams(batch).map((group) => ({ streamId: group[0].streamId, expected: Expected.version(group[0].streamVersion - 1), events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata })) })),
+        runsOfStreams(batch).map((group) => ({
+          streamId: group[0].streamId,
+          expected: Expected.version(group[0].streamVersion - 1),
+          events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata })),
+        })),
       );
       const committedAt = nowMs();
       appended += batch.length;
@@ -518,7 +722,11 @@ export async function measureLag(databaseUrl: string, client: GraphQLClient, opt
         const position = results[results.length - 1].position;
         checks.push(
           client
-            .request('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 15000) }', { p: position }, lagProbe)
+            .request(
+              'query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 15000) }',
+              { p: position },
+              lagProbe,
+            )
             .then((res) => {
               if (res.body.data?.projectionsCaughtUp === true) lags.push(nowMs() - committedAt);
               else timeouts++;
@@ -536,5 +744,15 @@ export async function measureLag(databaseUrl: string, client: GraphQLClient, opt
   }
   const elapsed = (nowMs() - start) / 1000;
   const s = latencySummary(lags);
-  return { targetRate: options.rate, achievedRate: Math.round(appended / Math.min(elapsed, options.seconds)), seconds: Math.round(elapsed), appended, samples: lags.length, p50: s.p50, p99: s.p99, max: s.max, timeouts };
+  return {
+    targetRate: options.rate,
+    achievedRate: Math.round(appended / Math.min(elapsed, options.seconds)),
+    seconds: Math.round(elapsed),
+    appended,
+    samples: lags.length,
+    p50: s.p50,
+    p99: s.p99,
+    max: s.max,
+    timeouts,
+  };
 }

@@ -109,8 +109,26 @@ export interface Province {
   clusterOfUnit: Map<string, ClusterInfo>;
 }
 
-const PEOPLE_WEIGHT: Record<UnitRole, number> = { province: 40, department: 40, deptSub: 30, district: 40, office: 20, commune: 60, school: 22, village: 10 };
-const PEOPLE_MIN: Record<UnitRole, number> = { province: 4, department: 2, deptSub: 1, district: 4, office: 2, commune: 2, school: 1, village: 1 };
+const PEOPLE_WEIGHT: Record<UnitRole, number> = {
+  province: 40,
+  department: 40,
+  deptSub: 30,
+  district: 40,
+  office: 20,
+  commune: 60,
+  school: 22,
+  village: 10,
+};
+const PEOPLE_MIN: Record<UnitRole, number> = {
+  province: 4,
+  department: 2,
+  deptSub: 1,
+  district: 4,
+  office: 2,
+  commune: 2,
+  school: 1,
+  village: 1,
+};
 
 export function personName(rng: Random, female: boolean): string {
   const family = rng.weighted(FAMILY_NAMES);
@@ -136,12 +154,37 @@ export function buildProvince(seed: number, scale: number, prefix = ''): Provinc
   const officesPerDistrict = Math.max(2, Math.min(OFFICES.length, Math.round(20 * scale)));
   const targetUnits = Math.max(24, Math.round(2000 * scale));
 
-  const province = addUnit({ name: `UBND tỉnh ${PROVINCE_NAME}`, kind: UnitKind.PEOPLES_COMMITTEE, level: AuthorityLevel.PROVINCE, parentId: null, sector: null, small: false, role: 'province', district: null, remote: false });
+  const province = addUnit({
+    name: `UBND tỉnh ${PROVINCE_NAME}`,
+    kind: UnitKind.PEOPLES_COMMITTEE,
+    level: AuthorityLevel.PROVINCE,
+    parentId: null,
+    sector: null,
+    small: false,
+    role: 'province',
+    district: null,
+    remote: false,
+  });
   const departments: UnitInfo[] = [];
   for (let i = 0; i < departmentCount; i++) {
     const base = DEPARTMENTS[i % DEPARTMENTS.length];
-    const name = i < DEPARTMENTS.length ? `${base} tỉnh ${PROVINCE_NAME}`.replace('tỉnh tỉnh', 'tỉnh') : `${base} (${Math.floor(i / DEPARTMENTS.length) + 1})`;
-    departments.push(addUnit({ name, kind: UnitKind.AGENCY, level: AuthorityLevel.PROVINCE, parentId: province.id, sector: i === 1 ? 'Giáo dục' : i === 2 ? 'Y tế' : null, small: false, role: 'department', district: null, remote: false }));
+    const name =
+      i < DEPARTMENTS.length
+        ? `${base} tỉnh ${PROVINCE_NAME}`.replace('tỉnh tỉnh', 'tỉnh')
+        : `${base} (${Math.floor(i / DEPARTMENTS.length) + 1})`;
+    departments.push(
+      addUnit({
+        name,
+        kind: UnitKind.AGENCY,
+        level: AuthorityLevel.PROVINCE,
+        parentId: province.id,
+        sector: i === 1 ? 'Giáo dục' : i === 2 ? 'Y tế' : null,
+        small: false,
+        role: 'department',
+        district: null,
+        remote: false,
+      }),
+    );
   }
   const fixed = 1 + departmentCount + districtCount * (1 + officesPerDistrict);
   const rest = Math.max(0, targetUnits - fixed);
@@ -154,10 +197,32 @@ export function buildProvince(seed: number, scale: number, prefix = ''): Provinc
   for (let d = 0; d < districtCount; d++) {
     const [baseName, remote] = DISTRICTS[d % DISTRICTS.length];
     const name = d < DISTRICTS.length ? baseName : `${baseName} ${Math.floor(d / DISTRICTS.length) + 1}`;
-    const districtUnit = addUnit({ name: `UBND huyện ${name}`, kind: UnitKind.PEOPLES_COMMITTEE, level: AuthorityLevel.DISTRICT, parentId: province.id, sector: null, small: false, role: 'district', district: d, remote });
+    const districtUnit = addUnit({
+      name: `UBND huyện ${name}`,
+      kind: UnitKind.PEOPLES_COMMITTEE,
+      level: AuthorityLevel.DISTRICT,
+      parentId: province.id,
+      sector: null,
+      small: false,
+      role: 'district',
+      district: d,
+      remote,
+    });
     const offices: UnitInfo[] = [];
     for (let o = 0; o < officesPerDistrict; o++) {
-      offices.push(addUnit({ name: `${OFFICES[o]} huyện ${name}`, kind: UnitKind.AGENCY, level: AuthorityLevel.UNIT, parentId: districtUnit.id, sector: o === 1 ? 'Giáo dục' : null, small: false, role: 'office', district: d, remote }));
+      offices.push(
+        addUnit({
+          name: `${OFFICES[o]} huyện ${name}`,
+          kind: UnitKind.AGENCY,
+          level: AuthorityLevel.UNIT,
+          parentId: districtUnit.id,
+          sector: o === 1 ? 'Giáo dục' : null,
+          small: false,
+          role: 'office',
+          district: d,
+          remote,
+        }),
+      );
     }
     districts.push({
       index: d,
@@ -183,21 +248,53 @@ export function buildProvince(seed: number, scale: number, prefix = ''): Provinc
     }
     if (usedCommuneNames.has(`${district.index}:${name}`)) name = `${name} ${c}`;
     usedCommuneNames.add(`${district.index}:${name}`);
-    const commune = addUnit({ name: `UBND xã ${name}`, kind: UnitKind.PEOPLES_COMMITTEE, level: AuthorityLevel.COMMUNE, parentId: district.unitId, sector: null, small: false, role: 'commune', district: district.index, remote: district.remote });
+    const commune = addUnit({
+      name: `UBND xã ${name}`,
+      kind: UnitKind.PEOPLES_COMMITTEE,
+      level: AuthorityLevel.COMMUNE,
+      parentId: district.unitId,
+      sector: null,
+      small: false,
+      role: 'commune',
+      district: district.index,
+      remote: district.remote,
+    });
     district.communeIds.push(commune.id);
   }
   for (let v = 0; v < villageCount; v++) {
     const district = districts[v % districtCount];
     const communeId = rng.pick(district.communeIds);
     const commune = unitById.get(communeId)!;
-    const village = addUnit({ name: `Thôn ${v + 1} ${commune.name.replace('UBND xã ', 'xã ')}`, kind: UnitKind.VILLAGE, level: AuthorityLevel.UNIT, parentId: communeId, sector: 'Nông nghiệp', small: true, role: 'village', district: district.index, remote: district.remote });
+    const village = addUnit({
+      name: `Thôn ${v + 1} ${commune.name.replace('UBND xã ', 'xã ')}`,
+      kind: UnitKind.VILLAGE,
+      level: AuthorityLevel.UNIT,
+      parentId: communeId,
+      sector: 'Nông nghiệp',
+      small: true,
+      role: 'village',
+      district: district.index,
+      remote: district.remote,
+    });
     district.villageIds.push(village.id);
   }
   for (let s = 0; s < schoolCount; s++) {
     const district = districts[s % districtCount];
     const kind = rng.pick(SCHOOL_KINDS);
-    const namesake = rng.chance(0.6) ? rng.pick(NAMESAKES) : unitById.get(rng.pick(district.communeIds))!.name.replace('UBND xã ', '');
-    const school = addUnit({ name: `${kind} ${namesake}, huyện ${district.name}`, kind: UnitKind.SCHOOL, level: AuthorityLevel.UNIT, parentId: district.educationId, sector: 'Giáo dục', small: rng.chance(0.3), role: 'school', district: district.index, remote: district.remote });
+    const namesake = rng.chance(0.6)
+      ? rng.pick(NAMESAKES)
+      : unitById.get(rng.pick(district.communeIds))!.name.replace('UBND xã ', '');
+    const school = addUnit({
+      name: `${kind} ${namesake}, huyện ${district.name}`,
+      kind: UnitKind.SCHOOL,
+      level: AuthorityLevel.UNIT,
+      parentId: district.educationId,
+      sector: 'Giáo dục',
+      small: rng.chance(0.3),
+      role: 'school',
+      district: district.index,
+      remote: district.remote,
+    });
     district.schoolIds.push(school.id);
   }
   const deptSubs: UnitInfo[] = [];
@@ -206,17 +303,19 @@ export function buildProvince(seed: number, scale: number, prefix = ''): Provinc
     const parent = subParents.length > 0 ? subParents[i % subParents.length] : departments[i % departments.length];
     const kindName = Object.entries(DEPT_SUBUNIT_KINDS).find(([k]) => parent.name.startsWith(k))?.[1] ?? 'Trung tâm';
     const place = rng.chance(0.5) ? rng.pick(NAMESAKES) : districts[i % districtCount].name;
-    deptSubs.push(addUnit({
-      name: `${kindName} ${place}`,
-      kind: kindName.startsWith('Trường') ? UnitKind.SCHOOL : UnitKind.AGENCY,
-      level: AuthorityLevel.UNIT,
-      parentId: parent.id,
-      sector: kindName.startsWith('Trường') ? 'Giáo dục' : kindName.includes('Y tế') ? 'Y tế' : null,
-      small: false,
-      role: 'deptSub',
-      district: null,
-      remote: false,
-    }));
+    deptSubs.push(
+      addUnit({
+        name: `${kindName} ${place}`,
+        kind: kindName.startsWith('Trường') ? UnitKind.SCHOOL : UnitKind.AGENCY,
+        level: AuthorityLevel.UNIT,
+        parentId: parent.id,
+        sector: kindName.startsWith('Trường') ? 'Giáo dục' : kindName.includes('Y tế') ? 'Y tế' : null,
+        small: false,
+        role: 'deptSub',
+        district: null,
+        remote: false,
+      }),
+    );
   }
 
   // People: the minimum every unit needs (heads, council members), the rest by weight.
@@ -240,7 +339,8 @@ export function buildProvince(seed: number, scale: number, prefix = ''): Provinc
     for (let k = 0; k < counts[i]; k++) {
       const femaleShare = unit.role === 'school' ? 0.7 : unit.sector === 'Y tế' ? 0.65 : 0.45;
       const female = rng.chance(femaleShare);
-      const directWorker = unit.role === 'village' ? rng.chance(0.85) : unit.role === 'commune' ? rng.chance(0.1) : rng.chance(0.03);
+      const directWorker =
+        unit.role === 'village' ? rng.chance(0.85) : unit.role === 'commune' ? rng.chance(0.1) : rng.chance(0.03);
       const person: PersonInfo = {
         id: `${prefix}p-${String(++personSeq).padStart(6, '0')}`,
         fullName: personName(rng, female),
@@ -257,15 +357,40 @@ export function buildProvince(seed: number, scale: number, prefix = ''): Provinc
 
   const homeAffairs = departments[0];
   const nameOf = (id: string) => personById.get(id)!.fullName;
-  const provinceCouncil = buildCouncil('tinh', province, homeAffairs, [homeAffairs, ...departments.slice(1)], 17, null, nameOf);
+  const provinceCouncil = buildCouncil(
+    'tinh',
+    province,
+    homeAffairs,
+    [homeAffairs, ...departments.slice(1)],
+    17,
+    null,
+    nameOf,
+  );
   for (const district of districts) {
     const unit = unitById.get(district.unitId)!;
     const office = unitById.get(district.homeAffairsId)!;
     const others = [...district.officeIds.slice(1), ...district.communeIds].map((id) => unitById.get(id)!);
-    district.council = buildCouncil(`huyen-${district.index + 1}`, unit, office, [office, ...others], 13, district.index, nameOf);
+    district.council = buildCouncil(
+      `huyen-${district.index + 1}`,
+      unit,
+      office,
+      [office, ...others],
+      13,
+      district.index,
+      nameOf,
+    );
   }
 
-  const clusters = buildClusters(rng, Math.max(1, Math.round(100 * scale)), province, departments, deptSubs, districts, unitById, prefix);
+  const clusters = buildClusters(
+    rng,
+    Math.max(1, Math.round(100 * scale)),
+    province,
+    departments,
+    deptSubs,
+    districts,
+    unitById,
+    prefix,
+  );
   const clusterOfUnit = new Map<string, ClusterInfo>();
   for (const cluster of clusters) for (const id of cluster.memberIds) clusterOfUnit.set(id, cluster);
 
@@ -293,13 +418,27 @@ function positionFor(unit: UnitInfo, index: number, directWorker: boolean, rng: 
     case 'province':
     case 'district':
     case 'commune':
-      return index === 0 ? 'Chủ tịch UBND' : index <= 2 ? 'Phó Chủ tịch UBND' : rng.pick(['Chuyên viên', 'Công chức', 'Văn thư']);
+      return index === 0
+        ? 'Chủ tịch UBND'
+        : index <= 2
+          ? 'Phó Chủ tịch UBND'
+          : rng.pick(['Chuyên viên', 'Công chức', 'Văn thư']);
     case 'department':
-      return index === 0 ? 'Giám đốc' : index <= 2 ? 'Phó Giám đốc' : rng.pick(['Chuyên viên', 'Trưởng phòng', 'Phó Trưởng phòng']);
+      return index === 0
+        ? 'Giám đốc'
+        : index <= 2
+          ? 'Phó Giám đốc'
+          : rng.pick(['Chuyên viên', 'Trưởng phòng', 'Phó Trưởng phòng']);
     case 'office':
       return index === 0 ? 'Trưởng phòng' : index === 1 ? 'Phó Trưởng phòng' : 'Chuyên viên';
     case 'school':
-      return index === 0 ? 'Hiệu trưởng' : index === 1 ? 'Phó Hiệu trưởng' : rng.chance(0.85) ? 'Giáo viên' : 'Nhân viên';
+      return index === 0
+        ? 'Hiệu trưởng'
+        : index === 1
+          ? 'Phó Hiệu trưởng'
+          : rng.chance(0.85)
+            ? 'Giáo viên'
+            : 'Nhân viên';
     case 'deptSub':
       return index === 0 ? 'Giám đốc' : rng.pick(['Viên chức', 'Bác sĩ', 'Kỹ sư', 'Giáo viên']);
     case 'village':
@@ -345,7 +484,12 @@ function buildClusters(
   unitById: Map<string, UnitInfo>,
   prefix: string,
 ): ClusterInfo[] {
-  interface Group { name: string; kind: ClusterKind; organizer: string; members: string[] }
+  interface Group {
+    name: string;
+    kind: ClusterKind;
+    organizer: string;
+    members: string[];
+  }
   const groups: Group[] = [];
   const chunk = (ids: string[], name: string, kind: ClusterKind, organizer: string) => {
     const list = [...ids];
@@ -362,24 +506,46 @@ function buildClusters(
     chunk(d.schoolIds, `Cụm thi đua các trường học huyện ${d.name}`, ClusterKind.CLUSTER, d.unitId);
     chunk(d.officeIds.slice(1), `Khối các phòng, ban huyện ${d.name}`, ClusterKind.BLOC, d.unitId);
   }
-  chunk(departments.slice(1).map((u) => u.id), 'Khối các sở, ban, ngành tỉnh', ClusterKind.BLOC, province.id);
-  chunk(deptSubs.map((u) => u.id), 'Cụm các đơn vị sự nghiệp trực thuộc tỉnh', ClusterKind.CLUSTER, province.id);
-  chunk(districts.map((d) => d.unitId), 'Khối thi đua các huyện, thị xã, thành phố', ClusterKind.BLOC, province.id);
+  chunk(
+    departments.slice(1).map((u) => u.id),
+    'Khối các sở, ban, ngành tỉnh',
+    ClusterKind.BLOC,
+    province.id,
+  );
+  chunk(
+    deptSubs.map((u) => u.id),
+    'Cụm các đơn vị sự nghiệp trực thuộc tỉnh',
+    ClusterKind.CLUSTER,
+    province.id,
+  );
+  chunk(
+    districts.map((d) => d.unitId),
+    'Khối thi đua các huyện, thị xã, thành phố',
+    ClusterKind.BLOC,
+    province.id,
+  );
   // Every district's communes first (they are the classic blocs), then the rest at random.
   const communeBlocs = groups.filter((g) => g.name.startsWith('Khối thi đua các xã'));
   const others = rng.shuffle(groups.filter((g) => !g.name.startsWith('Khối thi đua các xã')));
   const chosen = [...communeBlocs, ...others].slice(0, wanted);
   if (chosen.length === 0) {
     // A very small province: one bloc of whatever units there are.
-    const ids = [...districts.flatMap((d) => [...d.communeIds, ...d.schoolIds]), ...departments.slice(1).map((u) => u.id)].slice(0, 6);
+    const ids = [
+      ...districts.flatMap((d) => [...d.communeIds, ...d.schoolIds]),
+      ...departments.slice(1).map((u) => u.id),
+    ].slice(0, 6);
     chosen.push({ name: 'Khối thi đua chung', kind: ClusterKind.BLOC, organizer: province.id, members: ids });
   }
-  return chosen.map((g, i) => ({
-    id: `${prefix}cum-${String(i + 1).padStart(3, '0')}`,
-    name: g.name,
-    kind: g.kind,
-    organizerUnitId: g.organizer,
-    memberIds: g.members,
-    strength: new Map(g.members.map((id) => [id, Math.min(1, Math.max(0, 0.5 + (rng.next() + rng.next() + rng.next() - 1.5) / 1.5))])),
-  })).filter((c) => c.memberIds.every((id) => unitById.has(id)));
+  return chosen
+    .map((g, i) => ({
+      id: `${prefix}cum-${String(i + 1).padStart(3, '0')}`,
+      name: g.name,
+      kind: g.kind,
+      organizerUnitId: g.organizer,
+      memberIds: g.members,
+      strength: new Map(
+        g.members.map((id) => [id, Math.min(1, Math.max(0, 0.5 + (rng.next() + rng.next() + rng.next() - 1.5) / 1.5))]),
+      ),
+    }))
+    .filter((c) => c.memberIds.every((id) => unitById.has(id)));
 }

@@ -29,14 +29,23 @@ export interface ReaderPhaseOptions {
 }
 
 /** Measures `user`; the notes say what the measurement waited for. */
-export async function measureReader(client: GraphQLClient, user: ReadUser, rng: Random, options: ReaderPhaseOptions): Promise<{ result: UserResult; notes: string[] }> {
+export async function measureReader(
+  client: GraphQLClient,
+  user: ReadUser,
+  rng: Random,
+  options: ReaderPhaseOptions,
+): Promise<{ result: UserResult; notes: string[] }> {
   const { log, seconds } = options;
   const notes: string[] = [];
   // Each reader is measured once autovacuum (after the commands, or the reader before) is done, up to a minute.
   const settled = await untilAutovacuumIdle(options.databaseUrl, options.autovacuumWaitMs);
   if (settled.ms >= 250) {
-    log(`queries: ${user.name}: waited ${settled.ms} ms for autovacuum${settled.stillRunning ? ' (still running)' : ''}`);
-    notes.push(`${user.name}: measured after waiting ${(settled.ms / 1000).toFixed(1)} s for autovacuum to finish${settled.stillRunning ? ' (it was still running)' : ''}.`);
+    log(
+      `queries: ${user.name}: waited ${settled.ms} ms for autovacuum${settled.stillRunning ? ' (still running)' : ''}`,
+    );
+    notes.push(
+      `${user.name}: measured after waiting ${(settled.ms / 1000).toFixed(1)} s for autovacuum to finish${settled.stillRunning ? ' (it was still running)' : ''}.`,
+    );
   }
   log(`queries: ${user.name}`);
   const warmStart = nowMs();
@@ -51,7 +60,14 @@ export async function measureReader(client: GraphQLClient, user: ReadUser, rng: 
     points.push(point);
     if (point.shed > 0 || point.p99 > 200 || point.achievedRequestsPerSec < requestRate * 0.8) break; // past saturation
   }
-  const result = { name: user.name, description: user.description, requestsPerAction: user.requestsPerAction, saturation, points, maxRequestsPerSecWithinP99: maxRequestsPerSecWithinP99(user, points) };
+  const result = {
+    name: user.name,
+    description: user.description,
+    requestsPerAction: user.requestsPerAction,
+    saturation,
+    points,
+    maxRequestsPerSecWithinP99: maxRequestsPerSecWithinP99(user, points),
+  };
   return { result, notes };
 }
 
@@ -59,7 +75,10 @@ export async function measureReader(client: GraphQLClient, user: ReadUser, rng: 
 function maxRequestsPerSecWithinP99(user: ReadUser, points: RatePoint[]): number {
   // A point that served every action it was offered holds the offered rate: its achieved rate
   // divides by a window that also waits for the last responses, so it reads a little lower.
-  const held = (p: RatePoint) => (p.achievedRequestsPerSec >= p.offered * user.requestsPerAction * 0.99 ? p.offered * user.requestsPerAction : p.achievedRequestsPerSec);
+  const held = (p: RatePoint) =>
+    p.achievedRequestsPerSec >= p.offered * user.requestsPerAction * 0.99
+      ? p.offered * user.requestsPerAction
+      : p.achievedRequestsPerSec;
   const within = points.filter((p) => p.p99 <= 20 && p.errors === 0 && p.shed === 0).map(held);
   return within.length > 0 ? Math.max(...within) : 0;
 }
@@ -70,7 +89,9 @@ export async function untilAutovacuumIdle(url: string, maxMs: number): Promise<{
   const start = nowMs();
   try {
     for (;;) {
-      const { rows } = await pool.query<{ workers: number }>(`SELECT count(*)::int AS workers FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`);
+      const { rows } = await pool.query<{ workers: number }>(
+        `SELECT count(*)::int AS workers FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'`,
+      );
       const ms = Math.round(nowMs() - start);
       if (rows[0].workers === 0) return { ms, stillRunning: false };
       if (ms >= maxMs) return { ms, stillRunning: true };

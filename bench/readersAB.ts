@@ -19,8 +19,20 @@ import { DEFAULT_SEED, ProvinceGenerator, type GeneratorOptions } from './genera
 import { GraphQLClient, queryFields } from './http';
 import { Databases, nowMs, vacuumAnalyze } from './lib';
 import { readUsers, type Credentials } from './load';
-import { AUTOVACUUM_WAIT_MAX_MS, measureReader, QUICK_READER_RATES, READER_RATES, type ReaderPhaseOptions } from './readers';
-import { renderReadersAB, summarize, type BuildInfo, type ReadersABResults, type ReadersABRun } from './readersABReport';
+import {
+  AUTOVACUUM_WAIT_MAX_MS,
+  measureReader,
+  QUICK_READER_RATES,
+  READER_RATES,
+  type ReaderPhaseOptions,
+} from './readers';
+import {
+  renderReadersAB,
+  summarize,
+  type BuildInfo,
+  type ReadersABResults,
+  type ReadersABRun,
+} from './readersABReport';
 import type { RebuildAllResult } from './rebuild';
 import type { Province } from './province';
 import { Random } from './random';
@@ -57,13 +69,20 @@ interface PreparedProvince {
 }
 
 /** Generates the province and builds its database as the benchmark does before the app phase. */
-async function prepareProvince(dbs: Databases, generator: GeneratorOptions, log: (line: string) => void): Promise<PreparedProvince> {
+async function prepareProvince(
+  dbs: Databases,
+  generator: GeneratorOptions,
+  log: (line: string) => void,
+): Promise<PreparedProvince> {
   const start = nowMs();
   log(`generating ${generator.events} events`);
   const generated = await runTaskInChild<GenerateResult>({ kind: 'generate', generator });
   const url = await dbs.create('province');
   log('ordered import of the province (one writer, log order)');
-  const imported = await runTaskInChild<AppendResult>({ kind: 'append', task: { target: 'ours', url, mode: 'batch', writers: 1, batchSize: IMPORT_BATCH_SIZE, inLogOrder: true, generator } });
+  const imported = await runTaskInChild<AppendResult>({
+    kind: 'append',
+    task: { target: 'ours', url, mode: 'batch', writers: 1, batchSize: IMPORT_BATCH_SIZE, inLogOrder: true, generator },
+  });
   log(`ordered import: ${imported.eventsPerSec} events/s; VACUUM ANALYZE of the log`);
   await vacuumAnalyze(url, 'events');
   log('rebuild of all read models');
@@ -72,7 +91,11 @@ async function prepareProvince(dbs: Databases, generator: GeneratorOptions, log:
   if (incomplete.length > 0) throw new Error(`the rebuild left read models incomplete: ${incomplete.join(', ')}`);
   log(`rebuild: ${rebuilt.eventsPerSec} events/s; VACUUM ANALYZE of the province database`);
   await vacuumAnalyze(url);
-  const preparation = { importEventsPerSec: imported.eventsPerSec, rebuildEventsPerSec: rebuilt.eventsPerSec, ms: Math.round(nowMs() - start) };
+  const preparation = {
+    importEventsPerSec: imported.eventsPerSec,
+    rebuildEventsPerSec: rebuilt.eventsPerSec,
+    ms: Math.round(nowMs() - start),
+  };
   return { url, generated, model: new ProvinceGenerator(generator).province, preparation };
 }
 
@@ -83,16 +106,27 @@ interface Build {
 }
 
 function buildInfo(name: BuildInfo['name'], root: string): BuildInfo {
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return { name, root, commit: git('rev-parse', '--short', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '' };
+    return {
+      name,
+      root,
+      commit: git('rev-parse', '--short', 'HEAD'),
+      dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    };
   } catch {
     return { name, root, commit: null, dirty: false };
   }
 }
 
 /** One run of one build: a fresh app process on the province, the compared readers, the app stopped. */
-async function measureBuild(build: Build, run: number, province: PreparedProvince, options: ReadersABOptions): Promise<ReadersABRun> {
+async function measureBuild(
+  build: Build,
+  run: number,
+  province: PreparedProvince,
+  options: ReadersABOptions,
+): Promise<ReadersABRun> {
   const label = `${build.info.name} ${run}`;
   const log = (line: string) => options.log(`${label}: ${line}`);
   log(`starting ${build.info.root}/dist/src/main.js`);
@@ -101,12 +135,27 @@ async function measureBuild(build: Build, run: number, province: PreparedProvinc
   const notes: string[] = [];
   try {
     const rebuildMs = await untilNoRebuild(server.url, REBUILD_WAIT_MAX_MS);
-    if (rebuildMs > 0) notes.push(`the app rebuilt read models for ${(rebuildMs / 1000).toFixed(1)} s after it started; measured after that.`);
-    const fields = await queryFields(client, await build.credentials({ actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null }));
+    if (rebuildMs > 0)
+      notes.push(
+        `the app rebuilt read models for ${(rebuildMs / 1000).toFixed(1)} s after it started; measured after that.`,
+      );
+    const fields = await queryFields(
+      client,
+      await build.credentials({ actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null }),
+    );
     const stats = province.generated.stats;
-    const years = { first: Number(stats.firstRecordedAt?.slice(0, 4)), last: Number(stats.lastRecordedAt?.slice(0, 4)) };
+    const years = {
+      first: Number(stats.firstRecordedAt?.slice(0, 4)),
+      last: Number(stats.lastRecordedAt?.slice(0, 4)),
+    };
     const { users } = readUsers(province.model, province.generated.awardSamples, fields, years, build.credentials);
-    const readerOptions: ReaderPhaseOptions = { databaseUrl: province.url, seconds: options.quick ? 2 : 5, rates: options.quick ? QUICK_READER_RATES : READER_RATES, autovacuumWaitMs: AUTOVACUUM_WAIT_MAX_MS, log };
+    const readerOptions: ReaderPhaseOptions = {
+      databaseUrl: province.url,
+      seconds: options.quick ? 2 : 5,
+      rates: options.quick ? QUICK_READER_RATES : READER_RATES,
+      autovacuumWaitMs: AUTOVACUUM_WAIT_MAX_MS,
+      log,
+    };
     // The same seed every run: both builds answer the same requests in the same order.
     const rng = new Random(options.seed);
     const results: ReadersABRun['users'] = [];
@@ -114,7 +163,9 @@ async function measureBuild(build: Build, run: number, province: PreparedProvinc
       const measured = await measureReader(client, user, rng, readerOptions);
       notes.push(...measured.notes);
       results.push(measured.result);
-      log(`${user.name}: ${measured.result.maxRequestsPerSecWithinP99} req/s within p99 ≤ 20 ms, saturation ${measured.result.saturation.achievedRequestsPerSec} req/s`);
+      log(
+        `${user.name}: ${measured.result.maxRequestsPerSecWithinP99} req/s within p99 ≤ 20 ms, saturation ${measured.result.saturation.achievedRequestsPerSec} req/s`,
+      );
     }
     return { build: build.info.name, run, users: results, notes };
   } finally {
@@ -141,7 +192,14 @@ export async function runReadersAB(options: ReadersABOptions): Promise<ReadersAB
       date: new Date(started).toISOString(),
       durationSec: Math.round((Date.now() - started) / 1000),
       machine: await machineInfo(options.serverUrl),
-      options: { events: options.events, runs: options.runs, quick: options.quick, seed: options.seed, seconds: options.quick ? 2 : 5, rates: options.quick ? QUICK_READER_RATES : READER_RATES },
+      options: {
+        events: options.events,
+        runs: options.runs,
+        quick: options.quick,
+        seed: options.seed,
+        seconds: options.quick ? 2 : 5,
+        rates: options.quick ? QUICK_READER_RATES : READER_RATES,
+      },
       builds: { auth: builds[0].info, baseline: builds[1].info },
       province: province.generated.stats,
       preparation: province.preparation,
@@ -166,15 +224,25 @@ function readersABNotes(): string[] {
 // CLI
 // ---------------------------------------------------------------------------
 
-const USAGE = 'npm run bench:readers-ab -- --baseline <checkout> [--events N (100000)] [--runs K per build (3)] [--quick] [--seed S]\n';
+const USAGE =
+  'npm run bench:readers-ab -- --baseline <checkout> [--events N (100000)] [--runs K per build (3)] [--quick] [--seed S]\n';
 
 function parseArgs(argv: string[]): Omit<ReadersABOptions, 'serverUrl' | 'log'> {
   const given = commandLine(argv, ['--events', '--runs', '--seed', '--baseline'], ['--quick'], USAGE);
   const number = (name: string, fallback: number) => (given[name] === undefined ? fallback : Number(given[name]));
   const baseline = given['--baseline'];
   if (typeof baseline !== 'string') throw new Error(`--baseline is required\n${USAGE}`);
-  const options = { events: number('--events', 100_000), runs: number('--runs', 3), quick: given['--quick'] === true, seed: number('--seed', DEFAULT_SEED), baselineRoot: resolve(baseline) };
-  if (!existsSync(resolve(options.baselineRoot, 'dist', 'src', 'main.js'))) throw new Error(`${options.baselineRoot}/dist/src/main.js not found: run npm install and npm run build there first`);
+  const options = {
+    events: number('--events', 100_000),
+    runs: number('--runs', 3),
+    quick: given['--quick'] === true,
+    seed: number('--seed', DEFAULT_SEED),
+    baselineRoot: resolve(baseline),
+  };
+  if (!existsSync(resolve(options.baselineRoot, 'dist', 'src', 'main.js')))
+    throw new Error(
+      `${options.baselineRoot}/dist/src/main.js not found: run npm install and npm run build there first`,
+    );
   checkSize(options.events, options.runs);
   return options;
 }

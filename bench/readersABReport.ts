@@ -58,13 +58,21 @@ export function summarize(runs: readonly ReadersABRun[]): ReaderSummary[] {
       if (ofBuild.length === 0) continue;
       const runsWithinP99 = ofBuild.map((u) => u?.maxRequestsPerSecWithinP99 ?? 0);
       const runsSaturation = ofBuild.map((u) => u?.saturation.achievedRequestsPerSec ?? 0);
-      summaries.push({ name, build, medianRequestsPerSecWithinP99: median(runsWithinP99), medianSaturationRequestsPerSec: median(runsSaturation), runsWithinP99, runsSaturation });
+      summaries.push({
+        name,
+        build,
+        medianRequestsPerSecWithinP99: median(runsWithinP99),
+        medianSaturationRequestsPerSec: median(runsSaturation),
+        runsWithinP99,
+        runsSaturation,
+      });
     }
   }
   return summaries;
 }
 
-const fmt = (n: number | undefined, digits = 0): string => (n === undefined || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+const fmt = (n: number | undefined, digits = 0): string =>
+  n === undefined || !Number.isFinite(n) ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: digits });
 const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
 
 function buildLabel(build: BuildInfo): string {
@@ -73,14 +81,21 @@ function buildLabel(build: BuildInfo): string {
 }
 
 function summaryTable(r: ReadersABResults): string[] {
-  const lines = ['| reader | build | req/s within p99 ≤ 20 ms, median | saturation req/s, median | within p99 ≤ 20 ms, each run | saturation, each run |', '|---|---|---|---|---|---|'];
+  const lines = [
+    '| reader | build | req/s within p99 ≤ 20 ms, median | saturation req/s, median | within p99 ≤ 20 ms, each run | saturation, each run |',
+    '|---|---|---|---|---|---|',
+  ];
   for (const s of r.summary) {
-    lines.push(`| ${s.name} | ${buildLabel(r.builds[s.build])} | ${fmt(s.medianRequestsPerSecWithinP99)} | ${fmt(s.medianSaturationRequestsPerSec)} | ${s.runsWithinP99.map((n) => fmt(n)).join(' / ')} | ${s.runsSaturation.map((n) => fmt(n)).join(' / ')} |`);
+    lines.push(
+      `| ${s.name} | ${buildLabel(r.builds[s.build])} | ${fmt(s.medianRequestsPerSecWithinP99)} | ${fmt(s.medianSaturationRequestsPerSec)} | ${s.runsWithinP99.map((n) => fmt(n)).join(' / ')} | ${s.runsSaturation.map((n) => fmt(n)).join(' / ')} |`,
+    );
   }
   for (const name of new Set(r.summary.map((s) => s.name))) {
     const auth = r.summary.find((s) => s.name === name && s.build === 'auth');
     const baseline = r.summary.find((s) => s.name === name && s.build === 'baseline');
-    lines.push(`| ${name} | with ÷ without | ${ratio(auth?.medianRequestsPerSecWithinP99, baseline?.medianRequestsPerSecWithinP99)} | ${ratio(auth?.medianSaturationRequestsPerSec, baseline?.medianSaturationRequestsPerSec)} | | |`);
+    lines.push(
+      `| ${name} | with ÷ without | ${ratio(auth?.medianRequestsPerSecWithinP99, baseline?.medianRequestsPerSecWithinP99)} | ${ratio(auth?.medianSaturationRequestsPerSec, baseline?.medianSaturationRequestsPerSec)} | | |`,
+    );
   }
   return lines;
 }
@@ -89,18 +104,30 @@ function targetTable(r: ReadersABResults): string[] {
   const lines = ['| target | measured (median of the runs with auth) | |', '|---|---|---|'];
   for (const s of r.summary.filter((x) => x.build === 'auth')) {
     const met = s.medianRequestsPerSecWithinP99 >= READER_GOAL_REQUESTS_PER_SEC;
-    lines.push(`| ${s.name}, with auth: ≥ ${fmt(READER_GOAL_REQUESTS_PER_SEC)} req/s with p99 ≤ 20 ms | ${fmt(s.medianRequestsPerSecWithinP99)} req/s | ${met ? '**met**' : '**not met**'} |`);
+    lines.push(
+      `| ${s.name}, with auth: ≥ ${fmt(READER_GOAL_REQUESTS_PER_SEC)} req/s with p99 ≤ 20 ms | ${fmt(s.medianRequestsPerSecWithinP99)} req/s | ${met ? '**met**' : '**not met**'} |`,
+    );
   }
   return lines;
 }
 
 function runTable(r: ReadersABResults): string[] {
-  const lines = ['| # | build | reader | within p99 ≤ 20 ms | saturation (p50 / p99 ms) | offered → achieved req/s (p99 ms) |', '|---|---|---|---|---|---|'];
+  const lines = [
+    '| # | build | reader | within p99 ≤ 20 ms | saturation (p50 / p99 ms) | offered → achieved req/s (p99 ms) |',
+    '|---|---|---|---|---|---|',
+  ];
   r.runs.forEach((run, i) => {
     for (const u of run.users) {
-      const points = u.points.map((p) => `${fmt(p.offered * u.requestsPerAction)} → ${fmt(p.achievedRequestsPerSec)} (${fmt(p.p99, 1)}${p.errors ? `, ${p.errors} errors` : ''}${p.shed ? `, ${p.shed} shed` : ''})`).join('; ');
+      const points = u.points
+        .map(
+          (p) =>
+            `${fmt(p.offered * u.requestsPerAction)} → ${fmt(p.achievedRequestsPerSec)} (${fmt(p.p99, 1)}${p.errors ? `, ${p.errors} errors` : ''}${p.shed ? `, ${p.shed} shed` : ''})`,
+        )
+        .join('; ');
       const s = u.saturation;
-      lines.push(`| ${i + 1} | ${run.build} ${run.run} | ${u.name} | ${fmt(u.maxRequestsPerSecWithinP99)} | ${fmt(s.achievedRequestsPerSec)} (${fmt(s.p50, 1)} / ${fmt(s.p99, 1)}) | ${points} |`);
+      lines.push(
+        `| ${i + 1} | ${run.build} ${run.run} | ${u.name} | ${fmt(u.maxRequestsPerSecWithinP99)} | ${fmt(s.achievedRequestsPerSec)} (${fmt(s.p50, 1)} / ${fmt(s.p99, 1)}) | ${points} |`,
+      );
     }
   });
   return lines;
@@ -110,10 +137,27 @@ export function renderReadersAB(r: ReadersABResults): string {
   const g = r.province;
   const m = r.machine;
   const lines = [`# Readers with and without authentication ${r.date}`, ''];
-  lines.push(`Machine: ${m.nproc} CPUs (${m.cpu}), ${fmt(m.memoryGiB, 1)} GiB RAM; Node ${m.node}; ${m.postgres} (embedded, same machine as the load).`);
-  lines.push(`Province: ${fmt(g.events)} generated events (${fmt(g.people)} people, ${fmt(g.units)} units), imported in log order at ${fmt(r.preparation.importEventsPerSec)} events/s, read models rebuilt at ${fmt(r.preparation.rebuildEventsPerSec)} events/s, VACUUM ANALYZEd; prepared in ${fmt(r.preparation.ms / 1000, 1)} s.`);
-  lines.push(`Builds, alternated ${r.options.runs} times each (with auth first): with auth = ${r.builds.auth.root}; without auth = ${r.builds.baseline.root}. Each run: ${fmt(r.options.seconds)} s per rate point, rates ${r.options.rates.map((n) => fmt(n)).join(', ')} req/s. Total time ${fmt(r.durationSec / 60, 1)} min.`);
-  lines.push('', ...summaryTable(r), '', ...targetTable(r), '', '## Every run, in the order run', '', ...runTable(r), '');
-  for (const note of [...r.notes, ...r.runs.flatMap((run) => run.notes.map((n) => `${run.build} ${run.run}: ${n}`))]) lines.push(`- ${note}`);
+  lines.push(
+    `Machine: ${m.nproc} CPUs (${m.cpu}), ${fmt(m.memoryGiB, 1)} GiB RAM; Node ${m.node}; ${m.postgres} (embedded, same machine as the load).`,
+  );
+  lines.push(
+    `Province: ${fmt(g.events)} generated events (${fmt(g.people)} people, ${fmt(g.units)} units), imported in log order at ${fmt(r.preparation.importEventsPerSec)} events/s, read models rebuilt at ${fmt(r.preparation.rebuildEventsPerSec)} events/s, VACUUM ANALYZEd; prepared in ${fmt(r.preparation.ms / 1000, 1)} s.`,
+  );
+  lines.push(
+    `Builds, alternated ${r.options.runs} times each (with auth first): with auth = ${r.builds.auth.root}; without auth = ${r.builds.baseline.root}. Each run: ${fmt(r.options.seconds)} s per rate point, rates ${r.options.rates.map((n) => fmt(n)).join(', ')} req/s. Total time ${fmt(r.durationSec / 60, 1)} min.`,
+  );
+  lines.push(
+    '',
+    ...summaryTable(r),
+    '',
+    ...targetTable(r),
+    '',
+    '## Every run, in the order run',
+    '',
+    ...runTable(r),
+    '',
+  );
+  for (const note of [...r.notes, ...r.runs.flatMap((run) => run.notes.map((n) => `${run.build} ${run.run}: ${n}`))])
+    lines.push(`- ${note}`);
   return lines.join('\n') + '\n';
 }

@@ -46,7 +46,8 @@ export async function resetReadModels(pool: Pool, definitions: readonly Projecti
   }
   const stateExists = (await pool.query(`SELECT to_regclass('public.projection_state') IS NOT NULL AS e`)).rows[0].e;
   if (stateExists) await pool.query('DELETE FROM projection_state');
-  const migrationsExist = (await pool.query(`SELECT to_regclass('public.schema_migrations') IS NOT NULL AS e`)).rows[0].e;
+  const migrationsExist = (await pool.query(`SELECT to_regclass('public.schema_migrations') IS NOT NULL AS e`)).rows[0]
+    .e;
   if (migrationsExist) await pool.query(`DELETE FROM schema_migrations WHERE scope LIKE 'projection:%'`);
 }
 
@@ -58,12 +59,18 @@ async function countByTypes(pool: Pool, types: readonly string[] | null): Promis
 }
 
 async function appliedCounts(pool: Pool): Promise<Map<string, number>> {
-  const { rows } = await pool.query<{ name: string; n: string }>(`SELECT name, events_applied::text AS n FROM projection_state WHERE status = 'active'`);
+  const { rows } = await pool.query<{ name: string; n: string }>(
+    `SELECT name, events_applied::text AS n FROM projection_state WHERE status = 'active'`,
+  );
   return new Map(rows.map((r) => [r.name, Number(r.n)]));
 }
 
 /** Runs `definitions` from position 0 with a fresh runner until each has applied the whole log. */
-export async function rebuildFromZero(url: string, definitions: readonly ProjectionDefinition[], options: { batchSize?: number } = {}): Promise<RebuildAllResult> {
+export async function rebuildFromZero(
+  url: string,
+  definitions: readonly ProjectionDefinition[],
+  options: { batchSize?: number } = {},
+): Promise<RebuildAllResult> {
   const pool = createPool(url, { max: 30, applicationName: 'bench-rebuild' });
   const store = new PostgresEventStore(pool, { listenUrl: url });
   try {
@@ -80,7 +87,8 @@ export async function rebuildFromZero(url: string, definitions: readonly Project
     while (doneAt.size < definitions.length && Date.now() < deadline) {
       for (const status of runner.status()) {
         if (status.state === 'failed') throw new Error(`projection ${status.name} failed: ${status.error}`);
-        if (!doneAt.has(status.name) && BigInt(status.checkpoint) >= BigInt(head)) doneAt.set(status.name, nowMs() - start);
+        if (!doneAt.has(status.name) && BigInt(status.checkpoint) >= BigInt(head))
+          doneAt.set(status.name, nowMs() - start);
       }
       if (doneAt.size < definitions.length) await sleep(20);
     }
@@ -94,7 +102,14 @@ export async function rebuildFromZero(url: string, definitions: readonly Project
       projections: definitions.map((d) => {
         const t = doneAt.get(d.name) ?? ms;
         const events = expected.get(d.name) ?? 0;
-        return { name: d.name, events, applied: applied.get(d.name) ?? 0, ms: Math.round(t), eventsPerSec: Math.round((events / t) * 1000), complete: (applied.get(d.name) ?? 0) === events };
+        return {
+          name: d.name,
+          events,
+          applied: applied.get(d.name) ?? 0,
+          ms: Math.round(t),
+          eventsPerSec: Math.round((events / t) * 1000),
+          complete: (applied.get(d.name) ?? 0) === events,
+        };
       }),
     };
   } finally {
@@ -107,14 +122,18 @@ export async function rebuildFromZero(url: string, definitions: readonly Project
  * With every read model live, rebuilds each one in turn (ProjectionRunner.rebuild: a new
  * generation from 0 beside the live one, then the switch). `eventsPerSec` counts the log.
  */
-export async function rebuildEachInTurn(url: string, definitions: readonly ProjectionDefinition[]): Promise<ProjectionTiming[]> {
+export async function rebuildEachInTurn(
+  url: string,
+  definitions: readonly ProjectionDefinition[],
+): Promise<ProjectionTiming[]> {
   const pool = createPool(url, { max: 30, applicationName: 'bench-rebuild' });
   const store = new PostgresEventStore(pool, { listenUrl: url });
   const runner = new ProjectionRunner(pool, store, definitions);
   try {
     await runner.start();
     const head = await store.headPosition();
-    if (!(await runner.waitForPosition(head, 3_600_000))) throw new Error('read models did not catch up before the rebuilds');
+    if (!(await runner.waitForPosition(head, 3_600_000)))
+      throw new Error('read models did not catch up before the rebuilds');
     const logEvents = await countByTypes(pool, null);
     const out: ProjectionTiming[] = [];
     for (const d of definitions) {
@@ -123,7 +142,14 @@ export async function rebuildEachInTurn(url: string, definitions: readonly Proje
       await runner.rebuild(d.name);
       const ms = nowMs() - start;
       const applied = (await appliedCounts(pool)).get(d.name) ?? 0;
-      out.push({ name: d.name, events, applied, ms: Math.round(ms), eventsPerSec: Math.round((logEvents / ms) * 1000), complete: applied === events });
+      out.push({
+        name: d.name,
+        events,
+        applied,
+        ms: Math.round(ms),
+        eventsPerSec: Math.round((logEvents / ms) * 1000),
+        complete: applied === events,
+      });
     }
     return out;
   } finally {
@@ -134,8 +160,10 @@ export async function rebuildEachInTurn(url: string, definitions: readonly Proje
 }
 
 /** Every event copied into one table: the same read model for both runners. */
-export const COPY_TABLE_SQL = 'CREATE TABLE IF NOT EXISTS bench_copy (position bigint PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL)';
-export const COPY_INSERT_SQL = 'INSERT INTO bench_copy (position, stream_id, type, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::jsonb[])';
+export const COPY_TABLE_SQL =
+  'CREATE TABLE IF NOT EXISTS bench_copy (position bigint PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL)';
+export const COPY_INSERT_SQL =
+  'INSERT INTO bench_copy (position, stream_id, type, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::jsonb[])';
 
 export const copyProjection: ProjectionDefinition = {
   name: 'bench_copy',
@@ -143,7 +171,12 @@ export const copyProjection: ProjectionDefinition = {
   eventTypes: null,
   migrations: [{ id: '001_copy', sql: COPY_TABLE_SQL }],
   apply: async (events: RecordedEvent[], client: PoolClient) => {
-    await client.query(COPY_INSERT_SQL, [events.map((e) => e.position), events.map((e) => e.streamId), events.map((e) => e.type), events.map((e) => JSON.stringify(e.data))]);
+    await client.query(COPY_INSERT_SQL, [
+      events.map((e) => e.position),
+      events.map((e) => e.streamId),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)),
+    ]);
   },
 };
 
@@ -161,7 +194,14 @@ export async function ourCopyRebuild(url: string): Promise<CopyRebuildResult> {
   const pool = createPool(url, { max: 1 });
   try {
     const rows = (await pool.query('SELECT count(*)::int AS n FROM bench_copy.bench_copy')).rows[0].n as number;
-    return { runner: 'ours', logEvents: result.logEvents, rows, ms: result.ms, eventsPerSec: result.eventsPerSec, complete: rows === result.logEvents };
+    return {
+      runner: 'ours',
+      logEvents: result.logEvents,
+      rows,
+      ms: result.ms,
+      eventsPerSec: result.eventsPerSec,
+      complete: rows === result.logEvents,
+    };
   } finally {
     await pool.end();
     const cleanup = createPool(url, { max: 1 });
@@ -195,13 +235,24 @@ export async function emmettCopyRebuild(url: string): Promise<CopyRebuildResult>
         ]);
       },
     });
-    const consumer = emmett.rebuildPostgreSQLProjections({ connectionString: url, projection, pulling: { batchSize: 500 } });
+    const consumer = emmett.rebuildPostgreSQLProjections({
+      connectionString: url,
+      projection,
+      pulling: { batchSize: 500 },
+    });
     const start = nowMs();
     await consumer.start();
     const ms = nowMs() - start;
     await consumer.close();
     const rows = Number((await pool.query('SELECT count(*)::int AS n FROM bench_copy')).rows[0].n);
-    return { runner: 'emmett', logEvents, rows, ms: Math.round(ms), eventsPerSec: Math.round((logEvents / ms) * 1000), complete: rows === logEvents };
+    return {
+      runner: 'emmett',
+      logEvents,
+      rows,
+      ms: Math.round(ms),
+      eventsPerSec: Math.round((logEvents / ms) * 1000),
+      complete: rows === logEvents,
+    };
   } finally {
     await pool.end();
   }

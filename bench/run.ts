@@ -19,7 +19,15 @@ import { measureLag, planCommandSlice, readUsers, runOps, timeBombRefusals, type
 import { AUTOVACUUM_WAIT_MAX_MS, measureReader, QUICK_READER_RATES, READER_RATES } from './readers';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import { checkTargets, renderMarkdown, type BenchResults, type UserResult } from './report';
-import { benchLog, checkSize, commandLine, machineInfo, RESULTS_DIR, withEmbeddedPostgres, writeResults } from './session';
+import {
+  benchLog,
+  checkSize,
+  commandLine,
+  machineInfo,
+  RESULTS_DIR,
+  withEmbeddedPostgres,
+  writeResults,
+} from './session';
 import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from './server';
 import { Random } from './random';
 import { runTask, runTaskInChild, type GenerateResult, type Task, type TaskResult } from './worker';
@@ -62,20 +70,35 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
   const seed = options.seed ?? DEFAULT_SEED;
   const generatorOptions: GeneratorOptions = { events: options.events, seed };
   const dbs = new Databases(options.serverUrl);
-  const exec = <T extends TaskResult>(task: Task): Promise<T> => (options.isolate ? runTaskInChild<T>(task, { cpuProfileDir: options.profileDir }) : (runTask(task) as Promise<T>));
+  const exec = <T extends TaskResult>(task: Task): Promise<T> =>
+    options.isolate ? runTaskInChild<T>(task, { cpuProfileDir: options.profileDir }) : (runTask(task) as Promise<T>);
   const heavyRuns = options.events <= 200_000 ? options.runs : 1;
   const singleSample = Math.min(options.events, options.quick ? 3_000 : 20_000);
   const sideBySide = options.events <= SIDE_BY_SIDE_MAX ? undefined : SIDE_BY_SIDE_MAX;
   const notes: string[] = [];
-  const targets: AppendTargetName[] = options.skipEmmett ? ['ours', 'raw-insert', 'raw-copy'] : ['ours', 'emmett', 'raw-insert', 'raw-copy'];
+  const targets: AppendTargetName[] = options.skipEmmett
+    ? ['ours', 'raw-insert', 'raw-copy']
+    : ['ours', 'emmett', 'raw-insert', 'raw-copy'];
   if (options.skipEmmett) notes.push('Emmett was skipped (--skip-emmett).');
-  if (sideBySide) notes.push(`Side by side (batched appends, minimal read model rebuild), every system gets the first ${sideBySide.toLocaleString('en-US')} events of the log; the ordered import and the rebuild of all read models use the whole log.`);
+  if (sideBySide)
+    notes.push(
+      `Side by side (batched appends, minimal read model rebuild), every system gets the first ${sideBySide.toLocaleString('en-US')} events of the log; the ordered import and the rebuild of all read models use the whole log.`,
+    );
 
   const results: BenchResults = {
     date: new Date().toISOString(),
     durationSec: 0,
     machine: await machineInfo(options.serverUrl),
-    options: { events: options.events, runs: options.runs, quick: options.quick, skipEmmett: options.skipEmmett, seed, singleSample, writers: { single: SINGLE_WRITERS, batch: BATCH_WRITERS }, batchSize: BATCH_SIZE },
+    options: {
+      events: options.events,
+      runs: options.runs,
+      quick: options.quick,
+      skipEmmett: options.skipEmmett,
+      seed,
+      singleSample,
+      writers: { single: SINGLE_WRITERS, batch: BATCH_WRITERS },
+      batchSize: BATCH_SIZE,
+    },
     generator: { ms: 0, eventsPerSec: 0, stats: undefined as never },
     appends: { single: {}, batch: {}, ordered: null, allRuns: [] },
     rebuild: { all: null, allRuns: [], each: null, copy: {} },
@@ -105,7 +128,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       for (let run = 0; run < options.runs; run++) {
         const url = await dbs.create(`single_${target}`);
         log(`single appends: ${target}, run ${run + 1}`);
-        runs.push(await exec<AppendResult>({ kind: 'append', task: { target, url, mode: 'single', writers: SINGLE_WRITERS, batchSize: 1, limit: singleSample, generator: generatorOptions } }));
+        runs.push(
+          await exec<AppendResult>({
+            kind: 'append',
+            task: {
+              target,
+              url,
+              mode: 'single',
+              writers: SINGLE_WRITERS,
+              batchSize: 1,
+              limit: singleSample,
+              generator: generatorOptions,
+            },
+          }),
+        );
         await dbs.drop(url);
       }
       results.appends.allRuns.push(...runs);
@@ -120,7 +156,20 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       for (let run = 0; run < heavyRuns; run++) {
         const url = await dbs.create(`batch_${target}`);
         log(`batched appends: ${target}, run ${run + 1}`);
-        runs.push(await exec<AppendResult>({ kind: 'append', task: { target, url, mode: 'batch', writers: BATCH_WRITERS, batchSize: BATCH_SIZE, limit: sideBySide, generator: generatorOptions } }));
+        runs.push(
+          await exec<AppendResult>({
+            kind: 'append',
+            task: {
+              target,
+              url,
+              mode: 'batch',
+              writers: BATCH_WRITERS,
+              batchSize: BATCH_SIZE,
+              limit: sideBySide,
+              generator: generatorOptions,
+            },
+          }),
+        );
         if (run === heavyRuns - 1 && target === 'emmett') emmettUrl = url;
         else if (run === heavyRuns - 1 && target === 'ours') oursBatchUrl = url;
         else await dbs.drop(url);
@@ -134,7 +183,18 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     // multi-stream batches through the EventStore port), so read models see causes first.
     mainUrl = await dbs.create('province');
     log('ordered import of the province (one writer, log order)');
-    results.appends.ordered = await exec<AppendResult>({ kind: 'append', task: { target: 'ours', url: mainUrl, mode: 'batch', writers: 1, batchSize: BATCH_SIZE, inLogOrder: true, generator: generatorOptions } });
+    results.appends.ordered = await exec<AppendResult>({
+      kind: 'append',
+      task: {
+        target: 'ours',
+        url: mainUrl,
+        mode: 'batch',
+        writers: 1,
+        batchSize: BATCH_SIZE,
+        inLogOrder: true,
+        generator: generatorOptions,
+      },
+    });
     log(`ordered import: ${results.appends.ordered.eventsPerSec} events/s`);
     const provinceUrl: string = mainUrl;
     const emmettLog: string | null = emmettUrl;
@@ -149,7 +209,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     for (const [url, table] of settled) await vacuumAnalyze(url, table);
     const settleMs = Math.round(nowMs() - settleStart);
     log(`VACUUM ANALYZE of the imported logs: ${settleMs} ms`);
-    notes.push(`The rebuilds read logs that were VACUUM ANALYZEd after their import (${(settleMs / 1000).toFixed(1)} s for ${settled.length} logs), as after any bulk load.`);
+    notes.push(
+      `The rebuilds read logs that were VACUUM ANALYZEd after their import (${(settleMs / 1000).toFixed(1)} s for ${settled.length} logs), as after any bulk load.`,
+    );
 
     // 3c. verify-chain over the whole log, and the digest the logDigest query reads.
     await phase(results, 'verify-chain', async () => {
@@ -170,7 +232,10 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
       if (!options.quick && options.events <= 300_000) {
         log('rebuild of each read model in turn');
         results.rebuild.each = await exec<ProjectionTiming[]>({ kind: 'rebuild-each', url: provinceUrl });
-      } else notes.push('The per-read-model rebuild (ProjectionRunner.rebuild of each in turn) is measured only without --quick and up to 300,000 events (time budget).');
+      } else
+        notes.push(
+          'The per-read-model rebuild (ProjectionRunner.rebuild of each in turn) is measured only without --quick and up to 300,000 events (time budget).',
+        );
     });
     await phase(results, 'minimal read model rebuild', async () => {
       const copyRuns: Record<'ours' | 'emmett', CopyRebuildResult[]> = { ours: [], emmett: [] };
@@ -193,7 +258,9 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     await vacuumAnalyze(provinceUrl);
     const readModelsSettleMs = Math.round(nowMs() - readModelsSettle);
     log(`VACUUM ANALYZE of the province database after the rebuild: ${readModelsSettleMs} ms`);
-    notes.push(`The app started on the province database VACUUM ANALYZEd after the rebuild (${(readModelsSettleMs / 1000).toFixed(1)} s), as after any bulk load.`);
+    notes.push(
+      `The app started on the province database VACUUM ANALYZEd after the rebuild (${(readModelsSettleMs / 1000).toFixed(1)} s), as after any bulk load.`,
+    );
     await phase(results, 'app', () => serverPhase(options, provinceUrl, generated, results, log));
   } finally {
     results.durationSec = Math.round((Date.now() - started) / 1000);
@@ -212,32 +279,60 @@ async function phase(results: BenchResults, name: string, work: () => Promise<vo
   }
 }
 
-async function serverPhase(options: BenchOptions, url: string, generated: GenerateResult, results: BenchResults, log: (line: string) => void): Promise<void> {
+async function serverPhase(
+  options: BenchOptions,
+  url: string,
+  generated: GenerateResult,
+  results: BenchResults,
+  log: (line: string) => void,
+): Promise<void> {
   const province = new ProvinceGenerator({ events: options.events, seed: options.seed ?? DEFAULT_SEED }).province;
   log('starting the app');
-  const server: ServerHandle = options.isolate ? await startServerProcess(url, { cpuProfileDir: options.profileDir }) : await startServerInProcess(url);
+  const server: ServerHandle = options.isolate
+    ? await startServerProcess(url, { cpuProfileDir: options.profileDir })
+    : await startServerInProcess(url);
   const memory = server.pid !== null ? sampleMemory(server.pid) : null;
   if (server.pid === null) results.notes.push('The app ran in the benchmark process (no separate RSS).');
   const client = new GraphQLClient(server.url, 256);
   try {
-    const fields = await queryFields(client, await authorizationOf({ actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null }));
+    const fields = await queryFields(
+      client,
+      await authorizationOf({ actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null }),
+    );
     const year = new Date().getUTCFullYear();
     // Commands.
     await phase(results, 'commands', async () => {
       const runs = options.runs;
-      const opsPerRun = options.commandsPerRun ?? (options.quick ? 1_500 : Math.min(6_000, Math.max(600, Math.round(options.events / 20))));
+      const opsPerRun =
+        options.commandsPerRun ??
+        (options.quick ? 1_500 : Math.min(6_000, Math.max(600, Math.round(options.events / 20))));
       const slice = planCommandSlice(province, { year, runs, opsPerRun, seed: options.seed });
-      log(`command slice: set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${runs} runs of ${opsPerRun}`);
+      log(
+        `command slice: set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${runs} runs of ${opsPerRun}`,
+      );
       const setup: OpsResult[] = [];
       for (const phase of slice.setup) setup.push(await runOps(client, phase, 8));
       const commandRuns: OpsResult[] = [];
       for (const ops of slice.runs) {
         commandRuns.push(await runOps(client, ops, COMMAND_CLIENTS, options.quick ? 8_000 : 20_000));
-        log(`commands: ${commandRuns[commandRuns.length - 1].opsPerSec}/s, p99 ${commandRuns[commandRuns.length - 1].latency.p99} ms, ${commandRuns[commandRuns.length - 1].errors} errors`);
+        log(
+          `commands: ${commandRuns[commandRuns.length - 1].opsPerSec}/s, p99 ${commandRuns[commandRuns.length - 1].latency.p99} ms, ${commandRuns[commandRuns.length - 1].errors} errors`,
+        );
       }
-      results.commands = { setup, runs: commandRuns, median: commandRuns.length > 0 ? medianBy(commandRuns, (r) => r.opsPerSec) : null, mix: slice.mix };
+      results.commands = {
+        setup,
+        runs: commandRuns,
+        median: commandRuns.length > 0 ? medianBy(commandRuns, (r) => r.opsPerSec) : null,
+        mix: slice.mix,
+      };
       const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
-      if (setupErrors > 0) results.notes.push(`Command slice set-up: ${setupErrors} errors (${setup.flatMap((s) => s.errorSamples).slice(0, 2).join('; ')})`);
+      if (setupErrors > 0)
+        results.notes.push(
+          `Command slice set-up: ${setupErrors} errors (${setup
+            .flatMap((s) => s.errorSamples)
+            .slice(0, 2)
+            .join('; ')})`,
+        );
       const runErrors = commandRuns.flatMap((r) => r.errorSamples);
       if (runErrors.length > 0) results.notes.push(`Command errors (samples): ${runErrors.slice(0, 3).join('; ')}`);
     });
@@ -274,7 +369,11 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
     // Live lag.
     log('live lag at 1,000 events/s');
     await phase(results, 'live lag', async () => {
-        results.lag = await measureLag(url, client, { rate: 1_000, seconds: options.lagSeconds ?? (options.quick ? 8 : 20), seed: (options.seed ?? DEFAULT_SEED) + 1 });
+      results.lag = await measureLag(url, client, {
+        rate: 1_000,
+        seconds: options.lagSeconds ?? (options.quick ? 8 : 20),
+        seed: (options.seed ?? DEFAULT_SEED) + 1,
+      });
     });
   } finally {
     client.close();
@@ -287,12 +386,20 @@ async function serverPhase(options: BenchOptions, url: string, generated: Genera
 // CLI
 // ---------------------------------------------------------------------------
 
-const USAGE = 'npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
+const USAGE =
+  'npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
 
 function parseArgs(argv: string[]) {
   const given = commandLine(argv, ['--events', '--runs', '--seed'], ['--quick', '--skip-emmett', '--profile'], USAGE);
   const number = (name: string, fallback: number) => (given[name] === undefined ? fallback : Number(given[name]));
-  const options = { events: number('--events', 100_000), runs: number('--runs', 3), quick: given['--quick'] === true, skipEmmett: given['--skip-emmett'] === true, profile: given['--profile'] === true, seed: number('--seed', DEFAULT_SEED) };
+  const options = {
+    events: number('--events', 100_000),
+    runs: number('--runs', 3),
+    quick: given['--quick'] === true,
+    skipEmmett: given['--skip-emmett'] === true,
+    profile: given['--profile'] === true,
+    seed: number('--seed', DEFAULT_SEED),
+  };
   checkSize(options.events, options.runs);
   if (options.quick && options.runs === 3) options.runs = 1;
   return options;
@@ -304,11 +411,23 @@ async function main(): Promise<void> {
   const profileDir = args.profile ? join(RESULTS_DIR, 'profiles') : undefined;
   if (profileDir) {
     mkdirSync(profileDir, { recursive: true });
-    log(`CPU profiles of the workers and the server go to ${profileDir} (summarize one with: node dist/bench/profile.js <file>)`);
+    log(
+      `CPU profiles of the workers and the server go to ${profileDir} (summarize one with: node dist/bench/profile.js <file>)`,
+    );
   }
   await withEmbeddedPostgres(log, async (serverUrl) => {
     const start = nowMs();
-    const results = await runBenchmark({ serverUrl, events: args.events, runs: args.runs, quick: args.quick, skipEmmett: args.skipEmmett, seed: args.seed, isolate: true, profileDir, log });
+    const results = await runBenchmark({
+      serverUrl,
+      events: args.events,
+      runs: args.runs,
+      quick: args.quick,
+      skipEmmett: args.skipEmmett,
+      seed: args.seed,
+      isolate: true,
+      profileDir,
+      log,
+    });
     const markdown = renderMarkdown(results);
     const written = writeResults(results.date, '', results, markdown);
     process.stdout.write(markdown);

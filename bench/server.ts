@@ -97,16 +97,34 @@ export interface ServerProcessOptions {
   appRoot?: string;
 }
 
-export async function startServerProcess(databaseUrl: string, options: ServerProcessOptions = {}): Promise<ServerHandle> {
+export async function startServerProcess(
+  databaseUrl: string,
+  options: ServerProcessOptions = {},
+): Promise<ServerHandle> {
   const appRoot = options.appRoot ?? projectRoot();
   const main = join(appRoot, 'dist', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} not found: run npm run build in ${appRoot} first`);
   const port = await findFreePort();
   // As `npm start` runs it (package.json).
   const nodeFlags = options.appRoot === undefined ? APP_NODE_FLAGS : appNodeFlags(appRoot);
-  const args = [...nodeFlags, ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile'] : []), main];
+  const args = [
+    ...nodeFlags,
+    ...(options.cpuProfileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile']
+      : []),
+    main,
+  ];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), SEED_DEMO_DATA: 'false', LOG_LEVEL: 'warn', EVENT_STORE: 'postgres', NODE_ENV: 'production', JWT_SECRET: BENCH_TOKEN_SETTINGS.secret },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+      EVENT_STORE: 'postgres',
+      NODE_ENV: 'production',
+      JWT_SECRET: BENCH_TOKEN_SETTINGS.secret,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = options.log ?? (() => undefined);
@@ -146,7 +164,9 @@ export async function untilNoRebuild(url: string, maxMs: number): Promise<number
   let quietBefore = false;
   let rebuilt = false;
   for (;;) {
-    const health = (await (await fetch(`${url}/health`)).json()) as { projections?: Array<{ name: string; state: string }> };
+    const health = (await (await fetch(`${url}/health`)).json()) as {
+      projections?: Array<{ name: string; state: string }>;
+    };
     const projections = health.projections ?? [];
     const failed = projections.filter((p) => p.state === 'failed').map((p) => p.name);
     if (failed.length > 0) throw new Error(`read models failed in the app at ${url}: ${failed.join(', ')}`);
@@ -155,13 +175,20 @@ export async function untilNoRebuild(url: string, maxMs: number): Promise<number
     if (quiet && quietBefore) return rebuilt ? waited : 0;
     quietBefore = quiet;
     rebuilt ||= !quiet;
-    if (waited >= maxMs) throw new Error(`the app at ${url} still rebuilds read models after ${Math.round(waited / 1000)} s`);
+    if (waited >= maxMs)
+      throw new Error(`the app at ${url} still rebuilds read models after ${Math.round(waited / 1000)} s`);
     await sleep(1_000);
   }
 }
 
 /** The app in this process (tests): no separate RSS. */
 export async function startServerInProcess(databaseUrl: string): Promise<ServerHandle> {
-  const app = await startApp({ config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 }, databaseUrl, logger: silentLogger, host: '127.0.0.1', tokens: BENCH_TOKEN_SETTINGS });
+  const app = await startApp({
+    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0 },
+    databaseUrl,
+    logger: silentLogger,
+    host: '127.0.0.1',
+    tokens: BENCH_TOKEN_SETTINGS,
+  });
   return { url: app.url.replace('localhost', '127.0.0.1'), pid: null, stop: () => app.stop() };
 }

@@ -19,7 +19,10 @@ export function benchLog(line: string): void {
  * Runs `work` against an embedded PostgreSQL in a fresh temporary data folder, stopped
  * and removed afterwards, also when the process is interrupted.
  */
-export async function withEmbeddedPostgres<T>(log: (line: string) => void, work: (serverUrl: string) => Promise<T>): Promise<T> {
+export async function withEmbeddedPostgres<T>(
+  log: (line: string) => void,
+  work: (serverUrl: string) => Promise<T>,
+): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-bench-pg-'));
   log(`embedded PostgreSQL in ${dataDir}`);
   const pg = await startEmbeddedPostgres({ dataDir, port: 0, persistent: false });
@@ -59,14 +62,26 @@ export async function machineInfo(serverUrl: string): Promise<MachineInfo> {
   const postgres = ((await pool.query('SELECT version() AS v')).rows[0].v as string).split(' on ')[0];
   await pool.end();
   const socket = new URL(serverUrl).searchParams.get('host')?.startsWith('/') ?? false;
-  return { nproc: cpus().length, memoryGiB: round(totalmem() / 2 ** 30, 1), cpu, node: process.version, postgres, connection: socket ? 'Unix socket' : 'TCP' };
+  return {
+    nproc: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    cpu,
+    node: process.version,
+    postgres,
+    connection: socket ? 'Unix socket' : 'TCP',
+  };
 }
 
 /**
  * A command's options: `--name value` for the names in `valued`, a bare `--name` for those
  * in `bare`; `--help` prints `usage` and exits. Any other argument is an error.
  */
-export function commandLine(argv: readonly string[], valued: readonly string[], bare: readonly string[], usage: string): Record<string, string | true> {
+export function commandLine(
+  argv: readonly string[],
+  valued: readonly string[],
+  bare: readonly string[],
+  usage: string,
+): Record<string, string | true> {
   const given: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -86,6 +101,7 @@ export function commandLine(argv: readonly string[], valued: readonly string[], 
 
 /** The province size and run count a command accepts. */
 export function checkSize(events: number, runs: number): void {
-  if (!Number.isInteger(events) || events < 1_000 || events > 20_000_000) throw new Error('--events must be a whole number from 1,000 to 20,000,000');
+  if (!Number.isInteger(events) || events < 1_000 || events > 20_000_000)
+    throw new Error('--events must be a whole number from 1,000 to 20,000,000');
   if (!Number.isInteger(runs) || runs < 1 || runs > 20) throw new Error('--runs must be 1–20');
 }

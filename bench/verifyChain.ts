@@ -26,7 +26,14 @@ export async function runVerifyChain(url: string): Promise<VerifyChainResult> {
     const digestStart = nowMs();
     await currentLogDigest(store);
     const digestMs = Math.round(nowMs() - digestStart);
-    return { events: result.events, streams: result.streams, brokenStreams: result.findings.length, ms: result.elapsedMs, eventsPerSec: Math.round((result.events / Math.max(result.elapsedMs, 1)) * 1000), digestMs };
+    return {
+      events: result.events,
+      streams: result.streams,
+      brokenStreams: result.findings.length,
+      ms: result.elapsedMs,
+      eventsPerSec: Math.round((result.events / Math.max(result.elapsedMs, 1)) * 1000),
+      digestMs,
+    };
   } finally {
     await store.close();
     await pool.end();

@@ -8,7 +8,16 @@ import { runAppendTask, type AppendResult, type AppendTask } from './appends';
 import { ProvinceGenerator, type AwardSample, type GeneratorOptions, type GeneratorStats } from './generator';
 import { nowMs } from './lib';
 import { runVerifyChain, type VerifyChainResult } from './verifyChain';
-import { allProjections, emmettCopyRebuild, ourCopyRebuild, rebuildEachInTurn, rebuildFromZero, type CopyRebuildResult, type ProjectionTiming, type RebuildAllResult } from './rebuild';
+import {
+  allProjections,
+  emmettCopyRebuild,
+  ourCopyRebuild,
+  rebuildEachInTurn,
+  rebuildFromZero,
+  type CopyRebuildResult,
+  type ProjectionTiming,
+  type RebuildAllResult,
+} from './rebuild';
 
 export type Task =
   | { kind: 'append'; task: AppendTask }
@@ -27,7 +36,8 @@ export interface GenerateResult {
   awardSamples: AwardSample[];
 }
 
-export type TaskResult = AppendResult | RebuildAllResult | ProjectionTiming[] | CopyRebuildResult | GenerateResult | VerifyChainResult;
+export type TaskResult =
+  AppendResult | RebuildAllResult | ProjectionTiming[] | CopyRebuildResult | GenerateResult | VerifyChainResult;
 
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
@@ -49,7 +59,12 @@ export async function runTask(task: Task): Promise<TaskResult> {
       let n = 0;
       for (const _ of generator.events()) n++;
       const ms = nowMs() - start;
-      return { ms: Math.round(ms), eventsPerSec: Math.round((n / ms) * 1000), stats: generator.stats, awardSamples: generator.awardSamples.slice(0, 500) };
+      return {
+        ms: Math.round(ms),
+        eventsPerSec: Math.round((n / ms) * 1000),
+        stats: generator.stats,
+        awardSamples: generator.awardSamples.slice(0, 500),
+      };
     }
   }
 }
@@ -65,7 +80,12 @@ export interface ChildOptions {
 /** Runs a task in a worker process and returns its result. */
 export function runTaskInChild<T extends TaskResult>(task: Task, options: ChildOptions = {}): Promise<T> {
   const args = ['--max-old-space-size=4096'];
-  if (options.cpuProfileDir) args.push('--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, `--cpu-prof-name=worker-${task.kind}-${'task' in task ? task.task.target + '-' + task.task.mode : ''}-${Date.now()}.cpuprofile`);
+  if (options.cpuProfileDir)
+    args.push(
+      '--cpu-prof',
+      `--cpu-prof-dir=${options.cpuProfileDir}`,
+      `--cpu-prof-name=worker-${task.kind}-${'task' in task ? task.task.target + '-' + task.task.mode : ''}-${Date.now()}.cpuprofile`,
+    );
   args.push(__filename, JSON.stringify(task));
   return new Promise<T>((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -64,7 +64,8 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
   // Opening a connection costs both sides milliseconds of CPU (authentication, a new
   // backend, its catalog caches, every prepared statement again), and a pool opens
   // them exactly when work piles up. So every connection a pool opens stays open.
-  const kept = (size: number, applicationName: string) => createPool(databaseUrl, { max: size, min: size, applicationName, onError });
+  const kept = (size: number, applicationName: string) =>
+    createPool(databaseUrl, { max: size, min: size, applicationName, onError });
   const requests = kept(POOL_SIZE, 'tdkt');
   // A reader and a transaction per read model at most (a rebuild or a laggard reads on its own).
   const projections = kept(2 * projectionCount + 2, 'tdkt-projections');
@@ -85,7 +86,10 @@ async function readiness(health: Pool, store: EventStore, projections: Projectio
   const statuses = projections.status();
   return {
     ready: true,
-    details: { eventStore: store.name, projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })) },
+    details: {
+      eventStore: store.name,
+      projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })),
+    },
   };
 }
 
@@ -101,7 +105,10 @@ async function shutdownStep(logger: Logger, name: string, work: () => Promise<vo
       resolve();
     }, ms);
   });
-  await Promise.race([work().catch((error) => logger.warn('shutdown step failed', { step: name, error: String(error) })), timeout]);
+  await Promise.race([
+    work().catch((error) => logger.warn('shutdown step failed', { step: name, error: String(error) })),
+    timeout,
+  ]);
   clearTimeout(timer);
 }
 
@@ -123,7 +130,10 @@ export async function startApp(options: AppOptions): Promise<App> {
     store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl, logPool: pools.projections });
   }
   await migrateCommandResults(pool);
-  const mutationRateLimiter = await MutationRateLimiter.start(pool, config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE);
+  const mutationRateLimiter = await MutationRateLimiter.start(
+    pool,
+    config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE,
+  );
   const projections = new ProjectionRunner(pools.projections, store, definitions, {
     log: (message, details) => logger.info(message, details),
   });

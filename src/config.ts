@@ -50,7 +50,8 @@ function environmentReader(env: NodeJS.ProcessEnv, problems: string[]) {
   };
   const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const value = text(name) ?? fallback;
-    if (!(allowed as readonly string[]).includes(value)) problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+    if (!(allowed as readonly string[]).includes(value))
+      problems.push(`${name} must be one of ${allowed.join(', ')} (got "${value}")`);
     return value as T;
   };
   const integer = (name: string, fallback: number, min: number, max: number, what: string): number => {
@@ -69,7 +70,8 @@ function environmentReader(env: NodeJS.ProcessEnv, problems: string[]) {
     if (value === null) return null;
     try {
       const parsed = new URL(value);
-      if (!protocols.includes(parsed.protocol)) problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+      if (!protocols.includes(parsed.protocol))
+        problems.push(`${name} must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
     } catch {
       problems.push(`${name} is not a valid URL`);
     }
@@ -87,7 +89,10 @@ function environmentReader(env: NodeJS.ProcessEnv, problems: string[]) {
 }
 
 /** Where the event log is: what the app and the command-line tools that read the log share. */
-export type StoreConfig = Pick<Config, 'eventStore' | 'databaseUrl' | 'eventStoreUrl' | 'embeddedDataDir' | 'embeddedPort'>;
+export type StoreConfig = Pick<
+  Config,
+  'eventStore' | 'databaseUrl' | 'eventStoreUrl' | 'embeddedDataDir' | 'embeddedPort'
+>;
 
 function readStoreConfig(read: ReturnType<typeof environmentReader>, cwd: string): StoreConfig {
   return {
@@ -101,7 +106,8 @@ function readStoreConfig(read: ReturnType<typeof environmentReader>, cwd: string
 
 /** Settings that are only wrong together; checked once each setting was read. */
 function checkStoreConfig(config: StoreConfig, problems: string[]): void {
-  if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl) problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
+  if (config.eventStore === 'eventstoredb' && !config.eventStoreUrl)
+    problems.push('EVENTSTORE_URL is required when EVENT_STORE=eventstoredb');
 }
 
 /** The store settings alone, for tools that only read the log (no token settings needed). */
@@ -123,7 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auth: authConfig(read.text, read.url, problems, read.text('NODE_ENV') === 'production'),
     logLevel: read.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     seedDemoData: read.bool('SEED_DEMO_DATA', true),
-    mutationsPerMinute: read.integer('MUTATIONS_PER_MINUTE', DEFAULT_MUTATIONS_PER_MINUTE, 1, 1_000_000, 'a whole number 1-1000000'),
+    mutationsPerMinute: read.integer(
+      'MUTATIONS_PER_MINUTE',
+      DEFAULT_MUTATIONS_PER_MINUTE,
+      1,
+      1_000_000,
+      'a whole number 1-1000000',
+    ),
   };
   checkStoreConfig(config, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -163,7 +175,11 @@ function authConfig(
     if (audience === null) problems.push('JWT_AUDIENCE is required with JWT_JWKS_URL');
     return { kind: 'oidc', jwksUrl, issuer: issuer ?? '', audience: audience ?? '', claims };
   }
-  if (issuer !== null || audience !== null) problems.push('JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL');
-  if (production) problems.push('NODE_ENV=production needs JWT_SECRET or JWT_JWKS_URL (with JWT_ISSUER and JWT_AUDIENCE): bearer tokens must be verified');
+  if (issuer !== null || audience !== null)
+    problems.push('JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL');
+  if (production)
+    problems.push(
+      'NODE_ENV=production needs JWT_SECRET or JWT_JWKS_URL (with JWT_ISSUER and JWT_AUDIENCE): bearer tokens must be verified',
+    );
   return { kind: 'development', claims };
 }

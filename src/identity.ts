@@ -1,4 +1,12 @@
-export const ROLES = ['ADMIN', 'SECRETARIAT', 'UNIT_OFFICER', 'COUNCIL_MEMBER', 'INSPECTOR', 'COMPLAINT_OFFICER', 'ANALYST'] as const;
+export const ROLES = [
+  'ADMIN',
+  'SECRETARIAT',
+  'UNIT_OFFICER',
+  'COUNCIL_MEMBER',
+  'INSPECTOR',
+  'COMPLAINT_OFFICER',
+  'ANALYST',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that act for one unit and its subtree: their tokens must name the unit. */

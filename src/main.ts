@@ -67,7 +67,12 @@ async function main(): Promise<void> {
       notice: (line) => logger.info(line),
     });
     databaseUrl = embedded.databaseUrl;
-    logger.info('embedded PostgreSQL ready', { port: embedded.port, pid: embedded.pid, connection: embedded.unixSocket ? 'unix socket' : 'tcp', dataDir: embedded.dataDir });
+    logger.info('embedded PostgreSQL ready', {
+      port: embedded.port,
+      pid: embedded.pid,
+      connection: embedded.unixSocket ? 'unix socket' : 'tcp',
+      dataDir: embedded.dataDir,
+    });
   }
   if (stopping) return;
   const { tokens, host, landingPageTokens } = await resolveAuth(config);
@@ -82,7 +87,9 @@ async function main(): Promise<void> {
  * listens on 127.0.0.1 only, writes one token per role to `.data/dev-tokens.json`
  * (0600) and prints them once to standard output, never to the log.
  */
-async function resolveAuth(config: Config): Promise<{ tokens: TokenSettings; host?: string; landingPageTokens?: Record<string, string> }> {
+async function resolveAuth(
+  config: Config,
+): Promise<{ tokens: TokenSettings; host?: string; landingPageTokens?: Record<string, string> }> {
   if (config.auth.kind !== 'development') return { tokens: config.auth };
   const development = await createDevelopmentAuth(config.auth.claims);
   const file = join(process.cwd(), '.data', 'dev-tokens.json');
@@ -100,14 +107,21 @@ async function seedDemoDataIfEmpty(app: App, tokens: TokenSettings, logger: Logg
   const first = await app.services.store.readAll({ after: '0', limit: 1 });
   if (first.events.length > 0) return;
   if (tokens.kind !== 'hs256') {
-    logger.warn('empty event log: the demo year is loaded only with JWT_SECRET or in development mode (it signs its own tokens)');
+    logger.warn(
+      'empty event log: the demo year is loaded only with JWT_SECRET or in development mode (it signs its own tokens)',
+    );
     return;
   }
   logger.info('empty event log: loading the demo year (set SEED_DEMO_DATA=false to skip)');
   const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
   const summary = await runDemoYear(
     async (query, variables, actor) => {
-      const token = await signToken(tokens.secret, actor, { expiresIn: '10m', issuer: tokens.issuer, audience: tokens.audience, claims: tokens.claims });
+      const token = await signToken(tokens.secret, actor, {
+        expiresIn: '10m',
+        issuer: tokens.issuer,
+        audience: tokens.audience,
+        claims: tokens.claims,
+      });
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CompiledExecutor } from './graphql/compiledExecutor';
 import { createContext, type GraphQLContext, type Services } from './graphql/context';
@@ -17,7 +20,10 @@ import { knownOperationTypes, textInputGuard } from './graphql/requestGuards';
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -110,7 +116,9 @@ export async function startHttpServer(
       if (!(error instanceof AuthenticationError)) throw error;
       services.logger.info('request refused: not authenticated', { reason: error.message });
       response.setHeader('www-authenticate', 'Bearer');
-      sendJson(response, 401, { errors: [{ message: `not authenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }] });
+      sendJson(response, 401, {
+        errors: [{ message: `not authenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }],
+      });
       return null;
     }
   };
@@ -120,7 +128,9 @@ export async function startHttpServer(
     const url = new URL(request.url ?? '/', 'http://localhost');
     const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (url.pathname === '/health' && request.method === 'GET') {
-      const { ready, details } = await options.isReady().catch((error) => ({ ready: false, details: { error: String(error) } }));
+      const { ready, details } = await options
+        .isReady()
+        .catch((error) => ({ ready: false, details: { error: String(error) } }));
       return sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', ...details });
     }
     if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
@@ -141,12 +151,16 @@ export async function startHttpServer(
         if (!refusal) throw error;
         // The rest of the body is not read: the connection cannot carry another request.
         response.setHeader('connection', 'close');
-        return sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+        return sendJson(response, refusal.status, {
+          errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
+        });
       }
       try {
         body = raw === '' ? {} : JSON.parse(raw);
       } catch {
-        return sendJson(response, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return sendJson(response, 400, {
+          errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
       }
     }
     const headers = new HeaderMap();
@@ -159,7 +173,14 @@ export async function startHttpServer(
     });
     if (result.body.kind === 'complete' && exceedsBytes(result.body.string, maxResponseBytes)) {
       services.logger.info('answer refused: too large', { bytes: Buffer.byteLength(result.body.string) });
-      return sendJson(response, 413, { errors: [{ message: `the answer exceeds ${maxResponseBytes} bytes: ask for fewer fields, aliases or entries`, extensions: { code: 'RESPONSE_TOO_LARGE' } }] });
+      return sendJson(response, 413, {
+        errors: [
+          {
+            message: `the answer exceeds ${maxResponseBytes} bytes: ask for fewer fields, aliases or entries`,
+            extensions: { code: 'RESPONSE_TOO_LARGE' },
+          },
+        ],
+      });
     }
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
@@ -177,7 +198,10 @@ export async function startHttpServer(
   const server = createServer(timeouts, (request, response) => {
     handle(request, response).catch((error) => {
       services.logger.error('request failed', { error: String(error) });
-      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
       else response.destroy();
     });
   });

@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from '../src/config';
 describe('loadConfig', () => {
   it('defaults to PostgreSQL, embedded when no DATABASE_URL is given', () => {
     const config = loadConfig({}, '/srv/app');
-    expect(config).toMatchObject({ eventStore: 'postgres', databaseUrl: null, port: 4000, logLevel: 'info', embeddedDataDir: '/srv/app/.data/postgres' });
+    expect(config).toMatchObject({
+      eventStore: 'postgres',
+      databaseUrl: null,
+      port: 4000,
+      logLevel: 'info',
+      embeddedDataDir: '/srv/app/.data/postgres',
+    });
   });
 
   it('reads every setting', () => {
@@ -15,21 +21,35 @@ describe('loadConfig', () => {
       JWT_SECRET: 'x'.repeat(32),
       LOG_LEVEL: 'debug',
     });
-    expect(config).toMatchObject({ eventStore: 'eventstoredb', eventStoreUrl: 'esdb://localhost:2113?tls=false', databaseUrl: 'postgres://u:p@db:5432/tdkt', port: 8080, logLevel: 'debug' });
+    expect(config).toMatchObject({
+      eventStore: 'eventstoredb',
+      eventStoreUrl: 'esdb://localhost:2113?tls=false',
+      databaseUrl: 'postgres://u:p@db:5432/tdkt',
+      port: 8080,
+      logLevel: 'debug',
+    });
   });
 
   it('reads the mutations a caller may send per minute: 600 unless MUTATIONS_PER_MINUTE says otherwise', () => {
     expect(loadConfig({}).mutationsPerMinute).toBe(600);
     expect(loadConfig({ MUTATIONS_PER_MINUTE: '1200' }).mutationsPerMinute).toBe(1200);
     for (const wrong of ['0', '1.5', 'many', '-3']) {
-      expect(() => loadConfig({ MUTATIONS_PER_MINUTE: wrong })).toThrow(`MUTATIONS_PER_MINUTE must be a whole number 1-1000000 (got "${wrong}")`);
+      expect(() => loadConfig({ MUTATIONS_PER_MINUTE: wrong })).toThrow(
+        `MUTATIONS_PER_MINUTE must be a whole number 1-1000000 (got "${wrong}")`,
+      );
     }
   });
 
   it('reports every problem at once', () => {
     let error: unknown;
     try {
-      loadConfig({ EVENT_STORE: 'eventstoredb', PORT: '70000', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
+      loadConfig({
+        EVENT_STORE: 'eventstoredb',
+        PORT: '70000',
+        LOG_LEVEL: 'loud',
+        DATABASE_URL: 'mysql://x',
+        JWT_SECRET: 'short',
+      });
     } catch (e) {
       error = e;
     }
@@ -55,27 +75,60 @@ describe('loadConfig: bearer tokens', () => {
   };
 
   it('is development mode with no JWT setting outside production, with the default claim names', () => {
-    expect(loadConfig({}).auth).toEqual({ kind: 'development', claims: { subject: 'sub', role: 'role', unitId: 'unitId' } });
+    expect(loadConfig({}).auth).toEqual({
+      kind: 'development',
+      claims: { subject: 'sub', role: 'role', unitId: 'unitId' },
+    });
   });
 
   it('refuses to start in production with no JWT setting', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringContaining('NODE_ENV=production needs JWT_SECRET or JWT_JWKS_URL')]);
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([
+      expect.stringContaining('NODE_ENV=production needs JWT_SECRET or JWT_JWKS_URL'),
+    ]);
   });
 
   it('takes an HS256 secret, with optional issuer and audience, and renamed claims', () => {
-    const auth = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(32), JWT_AUDIENCE: 'tdkt', JWT_ROLE_CLAIM: 'tdkt_role', JWT_UNIT_CLAIM: 'tdkt_unit' }).auth;
-    expect(auth).toEqual({ kind: 'hs256', secret: 's'.repeat(32), issuer: null, audience: 'tdkt', claims: { subject: 'sub', role: 'tdkt_role', unitId: 'tdkt_unit' } });
+    const auth = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 's'.repeat(32),
+      JWT_AUDIENCE: 'tdkt',
+      JWT_ROLE_CLAIM: 'tdkt_role',
+      JWT_UNIT_CLAIM: 'tdkt_unit',
+    }).auth;
+    expect(auth).toEqual({
+      kind: 'hs256',
+      secret: 's'.repeat(32),
+      issuer: null,
+      audience: 'tdkt',
+      claims: { subject: 'sub', role: 'tdkt_role', unitId: 'tdkt_unit' },
+    });
   });
 
   it('takes an OIDC provider, which needs its issuer and audience', () => {
-    const env = { JWT_JWKS_URL: 'https://sso.example.gov.vn/certs', JWT_ISSUER: 'https://sso.example.gov.vn', JWT_AUDIENCE: 'tdkt' };
-    expect(loadConfig(env).auth).toMatchObject({ kind: 'oidc', jwksUrl: env.JWT_JWKS_URL, issuer: env.JWT_ISSUER, audience: 'tdkt' });
-    expect(problemsOf({ JWT_JWKS_URL: env.JWT_JWKS_URL })).toEqual(['JWT_ISSUER is required with JWT_JWKS_URL', 'JWT_AUDIENCE is required with JWT_JWKS_URL']);
-    expect(problemsOf({ JWT_JWKS_URL: 'ftp://x/certs', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toEqual(['JWT_JWKS_URL must use https: or http: (got "ftp:")']);
+    const env = {
+      JWT_JWKS_URL: 'https://sso.example.gov.vn/certs',
+      JWT_ISSUER: 'https://sso.example.gov.vn',
+      JWT_AUDIENCE: 'tdkt',
+    };
+    expect(loadConfig(env).auth).toMatchObject({
+      kind: 'oidc',
+      jwksUrl: env.JWT_JWKS_URL,
+      issuer: env.JWT_ISSUER,
+      audience: 'tdkt',
+    });
+    expect(problemsOf({ JWT_JWKS_URL: env.JWT_JWKS_URL })).toEqual([
+      'JWT_ISSUER is required with JWT_JWKS_URL',
+      'JWT_AUDIENCE is required with JWT_JWKS_URL',
+    ]);
+    expect(problemsOf({ JWT_JWKS_URL: 'ftp://x/certs', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toEqual([
+      'JWT_JWKS_URL must use https: or http: (got "ftp:")',
+    ]);
   });
 
   it('refuses both ways at once, and an issuer or audience without either', () => {
-    expect(problemsOf({ JWT_SECRET: 's'.repeat(32), JWT_JWKS_URL: 'https://sso/certs', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' })).toEqual(['set either JWT_SECRET or JWT_JWKS_URL, not both']);
+    expect(
+      problemsOf({ JWT_SECRET: 's'.repeat(32), JWT_JWKS_URL: 'https://sso/certs', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }),
+    ).toEqual(['set either JWT_SECRET or JWT_JWKS_URL, not both']);
     expect(problemsOf({ JWT_AUDIENCE: 'a' })).toEqual(['JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL']);
   });
 });

@@ -15,7 +15,9 @@ type Data = Record<string, any>;
 
 function subjectRef(value: unknown): AuditRef | null {
   const subject = value as { kind?: string; id?: string } | null;
-  return subject && typeof subject.kind === 'string' && typeof subject.id === 'string' ? { kind: 'subject', id: `${subject.kind}:${subject.id}` } : null;
+  return subject && typeof subject.kind === 'string' && typeof subject.id === 'string'
+    ? { kind: 'subject', id: `${subject.kind}:${subject.id}` }
+    : null;
 }
 
 /**
@@ -77,7 +79,8 @@ export function auditRefs(event: Pick<RecordedEvent, 'type' | 'streamId' | 'data
     const ref = subjectRef(d[key]);
     if (ref) refs.push(ref);
   }
-  for (const author of (Array.isArray(d.authors) ? d.authors : []) as Data[]) add('subject', author.personId ? `INDIVIDUAL:${author.personId}` : undefined);
+  for (const author of (Array.isArray(d.authors) ? d.authors : []) as Data[])
+    add('subject', author.personId ? `INDIVIDUAL:${author.personId}` : undefined);
   if (event.type === 'UnitMerged') add('subject', `COLLECTIVE:${d.intoUnitId}`);
   if (event.type === 'PersonTransferred') add('subject', `INDIVIDUAL:${d.personId}`);
   add('decision', d.decisionNumber);

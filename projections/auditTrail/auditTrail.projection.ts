@@ -66,14 +66,19 @@ async function loadLookups(events: RecordedEvent[], client: PoolClient) {
   const complaints = new Map<string, { awardId: string | null; dossierId: string | null }>();
   const awards = new Map<string, string>();
   if (complaintIds.size > 0) {
-    const { rows } = await client.query('SELECT complaint_id, award_id, dossier_id FROM complaint_targets WHERE complaint_id = ANY($1)', [[...complaintIds]]);
+    const { rows } = await client.query(
+      'SELECT complaint_id, award_id, dossier_id FROM complaint_targets WHERE complaint_id = ANY($1)',
+      [[...complaintIds]],
+    );
     for (const r of rows) {
       complaints.set(r.complaint_id, { awardId: r.award_id, dossierId: r.dossier_id });
       if (r.award_id) awardIds.add(r.award_id); // a later event of a complaint about an award
     }
   }
   if (awardIds.size > 0) {
-    const { rows } = await client.query('SELECT award_id, dossier_id FROM award_dossiers WHERE award_id = ANY($1)', [[...awardIds]]);
+    const { rows } = await client.query('SELECT award_id, dossier_id FROM award_dossiers WHERE award_id = ANY($1)', [
+      [...awardIds],
+    ]);
     for (const r of rows) awards.set(r.award_id, r.dossier_id);
   }
   return { complaints, awards };
@@ -93,7 +98,18 @@ function* entryChunks(events: RecordedEvent[]): Generator<string> {
   }
 }
 
-const ENTRY_COLUMNS = ['position', 'stream_id', 'stream_version', 'type', 'recorded_at', 'actor_id', 'summary', 'data', 'prev_hash', 'hash'] as const;
+const ENTRY_COLUMNS = [
+  'position',
+  'stream_id',
+  'stream_version',
+  'type',
+  'recorded_at',
+  'actor_id',
+  'summary',
+  'data',
+  'prev_hash',
+  'hash',
+] as const;
 const REF_COLUMNS = ['ref_kind', 'ref_id', 'position'] as const;
 
 export async function applyAuditEntries(events: RecordedEvent[], client: PoolClient): Promise<void> {
@@ -102,7 +118,10 @@ export async function applyAuditEntries(events: RecordedEvent[], client: PoolCli
   const newAwards: Array<[string, string]> = [];
   // Deduped per event, one position per event, and a position is applied once: unique rows.
   const refLines: string[] = [];
-  const lookups = { complaintTargets: (id: string) => complaints.get(id), dossierOfAward: (id: string) => awards.get(id) };
+  const lookups = {
+    complaintTargets: (id: string) => complaints.get(id),
+    dossierOfAward: (id: string) => awards.get(id),
+  };
   for (const event of events) {
     const d = event.data as Data;
     if (event.type === 'ComplaintFiled') {

@@ -116,7 +116,9 @@ function auditTrailText(shape: string): string {
   for (const part of parts) {
     if (part === 'ref') {
       const alias = `r${joins.length}`;
-      joins.push(`JOIN audit_trail.entry_refs ${alias} ON ${alias}.position = e.position AND ${alias}.ref_kind = $${n + 1} AND ${alias}.ref_id = $${n + 2}`);
+      joins.push(
+        `JOIN audit_trail.entry_refs ${alias} ON ${alias}.position = e.position AND ${alias}.ref_kind = $${n + 1} AND ${alias}.ref_id = $${n + 2}`,
+      );
       n += 2;
     } else if (part === 'stream') where.push(`e.stream_id = $${++n}`);
     else if (part === 'actor') where.push(`e.actor_id = $${++n}`);

@@ -12,10 +12,34 @@ export const AWARDS_PROJECTION = 'awards';
 type Revocation = AwardRevoked['data'];
 
 const GRANT_COLUMNS = [
-  'award_id', 'dossier_id', 'award', 'category', 'label', 'subject_kind', 'subject_id', 'subject_name', 'subject_unit_id',
-  'period_kind', 'period_year', 'decision_number', 'decided_on', 'issued_by_unit_id', 'issued_by_level', 'signer_name', 'cash_multiple',
-  'direct_worker', 'female', 'movement_id', 'thematic', 'granted_at', 'granted_position',
-  'revoked', 'revoked_reason', 'revocation_decision_number', 'revoked_by_complaint_id', 'revoked_at',
+  'award_id',
+  'dossier_id',
+  'award',
+  'category',
+  'label',
+  'subject_kind',
+  'subject_id',
+  'subject_name',
+  'subject_unit_id',
+  'period_kind',
+  'period_year',
+  'decision_number',
+  'decided_on',
+  'issued_by_unit_id',
+  'issued_by_level',
+  'signer_name',
+  'cash_multiple',
+  'direct_worker',
+  'female',
+  'movement_id',
+  'thematic',
+  'granted_at',
+  'granted_position',
+  'revoked',
+  'revoked_reason',
+  'revocation_decision_number',
+  'revoked_by_complaint_id',
+  'revoked_at',
 ] as const;
 
 /**
@@ -32,7 +56,8 @@ export async function applyAwards(events: RecordedEvent[], client: PoolClient): 
       // Two grants of one award fail on the primary key, like two inserts did.
       if (grants.has(d.awardId)) throw new Error(`award ${d.awardId} was granted twice`);
       // Revoked before it was granted: row by row, that revocation found nothing to update.
-      if (revocationsOfEarlier.has(d.awardId)) throw new Error(`AwardRevoked for award ${d.awardId}, which was never granted`);
+      if (revocationsOfEarlier.has(d.awardId))
+        throw new Error(`AwardRevoked for award ${d.awardId}, which was never granted`);
       grants.set(d.awardId, { event, revocation: null });
     } else if (event.type === 'AwardRevoked') {
       const d = event.data as Revocation;
@@ -43,15 +68,44 @@ export async function applyAwards(events: RecordedEvent[], client: PoolClient): 
   }
 
   // A plain COPY: granting an award twice still fails on the primary key.
-  await copyRows(client, 'awards', GRANT_COLUMNS, [...grants.values()].map(({ event, revocation: r }) => {
-    const d = event.data as AwardGranted['data'];
-    return [
-      d.awardId, d.dossierId, d.award, d.category, d.label, d.subject.kind, d.subject.id, d.subject.name, d.subjectUnitId,
-      d.period.kind, d.period.year, d.decisionNumber, d.decidedOn, d.issuedByUnitId, d.issuedByLevel, d.signerName, d.cashMultiple,
-      d.directWorker, d.female, d.movementId, d.thematic, d.grantedAt, event.position,
-      r !== null, r?.reason ?? null, r?.decisionNumber ?? null, r?.complaintId ?? null, r?.revokedAt ?? null,
-    ];
-  }));
+  await copyRows(
+    client,
+    'awards',
+    GRANT_COLUMNS,
+    [...grants.values()].map(({ event, revocation: r }) => {
+      const d = event.data as AwardGranted['data'];
+      return [
+        d.awardId,
+        d.dossierId,
+        d.award,
+        d.category,
+        d.label,
+        d.subject.kind,
+        d.subject.id,
+        d.subject.name,
+        d.subjectUnitId,
+        d.period.kind,
+        d.period.year,
+        d.decisionNumber,
+        d.decidedOn,
+        d.issuedByUnitId,
+        d.issuedByLevel,
+        d.signerName,
+        d.cashMultiple,
+        d.directWorker,
+        d.female,
+        d.movementId,
+        d.thematic,
+        d.grantedAt,
+        event.position,
+        r !== null,
+        r?.reason ?? null,
+        r?.decisionNumber ?? null,
+        r?.complaintId ?? null,
+        r?.revokedAt ?? null,
+      ];
+    }),
+  );
 
   if (revocationsOfEarlier.size > 0) {
     const revocations = [...revocationsOfEarlier.values()];
@@ -61,7 +115,13 @@ export async function applyAwards(events: RecordedEvent[], client: PoolClient): 
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(award_id, reason, decision_number, complaint_id, revoked_at)
        WHERE a.award_id = r.award_id
        RETURNING a.award_id`,
-      [revocations.map((r) => r.awardId), revocations.map((r) => r.reason), revocations.map((r) => r.decisionNumber), revocations.map((r) => r.complaintId), revocations.map((r) => r.revokedAt)],
+      [
+        revocations.map((r) => r.awardId),
+        revocations.map((r) => r.reason),
+        revocations.map((r) => r.decisionNumber),
+        revocations.map((r) => r.complaintId),
+        revocations.map((r) => r.revokedAt),
+      ],
     );
     if (rows.length !== revocations.length) {
       const found = new Set(rows.map((r) => r.award_id));

@@ -3,7 +3,15 @@
  * `awards`). Callers that base a decision on them first wait for the model to catch up
  * (awaitFreshReadModels).
  */
-import { AwardKind, type AwardCategory, type IsoDate, type Period, type PeriodKind, type SubjectKind, type SubjectRef } from '../../src/shared/domain';
+import {
+  AwardKind,
+  type AwardCategory,
+  type IsoDate,
+  type Period,
+  type PeriodKind,
+  type SubjectKind,
+  type SubjectRef,
+} from '../../src/shared/domain';
 import type { HeldAwardFact, UnitAwardCounts } from '../../src/rules/eligibility';
 import type { Queryable } from '../../src/infra/db';
 import { queryPrepared } from '../../src/infra/preparedQuery';
@@ -17,7 +25,15 @@ export interface HeldAward extends HeldAwardFact {
 
 /** Every award the subject received, revoked ones included (flagged), oldest period first. */
 export async function getAwardsHeldBySubject(db: Queryable, subject: SubjectRef): Promise<HeldAward[]> {
-  const { rows } = await db.query<{ award_id: string; dossier_id: string; award: AwardKind; period_kind: PeriodKind; period_year: number; revoked: boolean; thematic: boolean }>(
+  const { rows } = await db.query<{
+    award_id: string;
+    dossier_id: string;
+    award: AwardKind;
+    period_kind: PeriodKind;
+    period_year: number;
+    revoked: boolean;
+    thematic: boolean;
+  }>(
     `SELECT award_id, dossier_id, award, period_kind, period_year, revoked, thematic
      FROM awards.awards WHERE subject_kind = $1 AND subject_id = $2
      ORDER BY period_year, period_kind, granted_position`,
@@ -34,7 +50,12 @@ export async function getAwardsHeldBySubject(db: Queryable, subject: SubjectRef)
 }
 
 /** Non-revoked awards of one kind for the subject and period (one achievement, one form). */
-export async function countHeldAwards(db: Queryable, subject: SubjectRef, award: AwardKind, period: Period): Promise<number> {
+export async function countHeldAwards(
+  db: Queryable,
+  subject: SubjectRef,
+  award: AwardKind,
+  period: Period,
+): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM awards.awards
      WHERE subject_kind = $1 AND subject_id = $2 AND period_kind = $3 AND period_year = $4 AND award = $5 AND NOT revoked`,
@@ -44,7 +65,11 @@ export async function countHeldAwards(db: Queryable, subject: SubjectRef, award:
 }
 
 /** A unit's ADVANCED_WORKER and GRASSROOTS_EMULATION_FIGHTER awards for a period, revoked ones excluded. */
-export async function countUnitAwardsForPeriod(db: Queryable, unitId: string, period: Period): Promise<UnitAwardCounts> {
+export async function countUnitAwardsForPeriod(
+  db: Queryable,
+  unitId: string,
+  period: Period,
+): Promise<UnitAwardCounts> {
   const { rows } = await db.query<{ award: AwardKind; n: number }>(
     `SELECT award, count(*)::int AS n FROM awards.awards
      WHERE subject_unit_id = $1 AND period_kind = $2 AND period_year = $3 AND award = ANY($4::text[]) AND NOT revoked
@@ -52,7 +77,10 @@ export async function countUnitAwardsForPeriod(db: Queryable, unitId: string, pe
     [unitId, period.kind, period.year, [AwardKind.ADVANCED_WORKER, AwardKind.GRASSROOTS_EMULATION_FIGHTER]],
   );
   const count = (award: AwardKind) => rows.find((row) => row.award === award)?.n ?? 0;
-  return { advancedWorkers: count(AwardKind.ADVANCED_WORKER), grassrootsFighters: count(AwardKind.GRASSROOTS_EMULATION_FIGHTER) };
+  return {
+    advancedWorkers: count(AwardKind.ADVANCED_WORKER),
+    grassrootsFighters: count(AwardKind.GRASSROOTS_EMULATION_FIGHTER),
+  };
 }
 
 export interface DecisionFacts {
@@ -61,7 +89,11 @@ export interface DecisionFacts {
 }
 
 /** The date and signer of decision `decisionNumber` of the issuing unit, as its first recorded award says; null if none. */
-export async function getDecision(db: Queryable, decisionNumber: string, issuedByUnitId: string): Promise<DecisionFacts | null> {
+export async function getDecision(
+  db: Queryable,
+  decisionNumber: string,
+  issuedByUnitId: string,
+): Promise<DecisionFacts | null> {
   const { rows } = await db.query<{ decided_on: string; signer_name: string }>(
     `SELECT to_char(decided_on, 'YYYY-MM-DD') AS decided_on, signer_name FROM awards.awards
      WHERE decision_number = $1 AND issued_by_unit_id = $2

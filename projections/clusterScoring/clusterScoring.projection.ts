@@ -34,8 +34,14 @@ async function rankingsFinalized(events: RecordedEvent[], client: PoolClient): P
     `INSERT INTO final_ranks (cluster_id, year, unit_id, rank, cluster_name, unit_name, total_points, finalized_at)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::float8[], $8::timestamptz[])`,
     [
-      rows.map(({ d }) => d.clusterId), rows.map(({ d }) => d.year), rows.map(({ r }) => r.unitId), rows.map(({ r }) => r.rank),
-      rows.map(({ d }) => d.clusterName), rows.map(({ r }) => r.unitName), rows.map(({ r }) => r.totalPoints), rows.map(({ d }) => d.finalizedAt),
+      rows.map(({ d }) => d.clusterId),
+      rows.map(({ d }) => d.year),
+      rows.map(({ r }) => r.unitId),
+      rows.map(({ r }) => r.rank),
+      rows.map(({ d }) => d.clusterName),
+      rows.map(({ r }) => r.unitName),
+      rows.map(({ r }) => r.totalPoints),
+      rows.map(({ d }) => d.finalizedAt),
     ],
   );
 }

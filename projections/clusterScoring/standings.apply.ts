@@ -4,7 +4,12 @@ import { copyRows } from '../../src/projections/copyRows';
 
 type Data = Record<string, any>;
 
-export const STANDINGS_EVENT_TYPES = ['ClusterFormed', 'ClusterLeadershipAssigned', 'ClusterCriteriaSet', 'ClusterScoreRecorded'] as const;
+export const STANDINGS_EVENT_TYPES = [
+  'ClusterFormed',
+  'ClusterLeadershipAssigned',
+  'ClusterCriteriaSet',
+  'ClusterScoreRecorded',
+] as const;
 
 /** Keeps every input of the standings (not the standings themselves): they are computed per question, as of any instant. */
 export async function applyStandingsInputs(events: RecordedEvent[], client: PoolClient): Promise<void> {
@@ -21,9 +26,10 @@ export async function applyStandingsInputs(events: RecordedEvent[], client: Pool
   );
   const formed = events.filter((e) => e.type === 'ClusterFormed').map((e) => e.data as Data);
   if (formed.length > 0) {
-    await client.query('INSERT INTO clusters (cluster_id, name, members) SELECT c.id, c.name, c.members::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS c(id, name, members)', [
-      formed.map((d) => d.clusterId), formed.map((d) => d.name), formed.map((d) => JSON.stringify(d.members)),
-    ]);
+    await client.query(
+      'INSERT INTO clusters (cluster_id, name, members) SELECT c.id, c.name, c.members::jsonb FROM unnest($1::text[], $2::text[], $3::text[]) AS c(id, name, members)',
+      [formed.map((d) => d.clusterId), formed.map((d) => d.name), formed.map((d) => JSON.stringify(d.members))],
+    );
   }
   const criteria = events.filter((e) => e.type === 'ClusterCriteriaSet');
   if (criteria.length > 0) {
@@ -31,8 +37,11 @@ export async function applyStandingsInputs(events: RecordedEvent[], client: Pool
       `INSERT INTO criteria_sets (cluster_id, year, position, recorded_at, criteria)
        SELECT c.id, c.year, c.position, c.recorded_at, c.criteria::jsonb FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[]) AS c(id, year, position, recorded_at, criteria)`,
       [
-        criteria.map((e) => (e.data as Data).clusterId), criteria.map((e) => (e.data as Data).year), criteria.map((e) => e.position),
-        criteria.map((e) => e.recordedAt), criteria.map((e) => JSON.stringify((e.data as Data).criteria)),
+        criteria.map((e) => (e.data as Data).clusterId),
+        criteria.map((e) => (e.data as Data).year),
+        criteria.map((e) => e.position),
+        criteria.map((e) => e.recordedAt),
+        criteria.map((e) => JSON.stringify((e.data as Data).criteria)),
       ],
     );
   }
@@ -42,8 +51,12 @@ export async function applyStandingsInputs(events: RecordedEvent[], client: Pool
       `INSERT INTO leadership (cluster_id, year, position, recorded_at, leader_unit_id, deputy_unit_id)
        SELECT * FROM unnest($1::text[], $2::int[], $3::bigint[], $4::timestamptz[], $5::text[], $6::text[])`,
       [
-        leadership.map((e) => (e.data as Data).clusterId), leadership.map((e) => (e.data as Data).year), leadership.map((e) => e.position),
-        leadership.map((e) => e.recordedAt), leadership.map((e) => (e.data as Data).leaderUnitId), leadership.map((e) => (e.data as Data).deputyUnitId),
+        leadership.map((e) => (e.data as Data).clusterId),
+        leadership.map((e) => (e.data as Data).year),
+        leadership.map((e) => e.position),
+        leadership.map((e) => e.recordedAt),
+        leadership.map((e) => (e.data as Data).leaderUnitId),
+        leadership.map((e) => (e.data as Data).deputyUnitId),
       ],
     );
   }

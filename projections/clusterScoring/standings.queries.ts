@@ -1,5 +1,10 @@
 import type { Pool } from 'pg';
-import { computeClusterStandings, type ClusterStandingRow, type StandingCriterion, type StandingMember } from '../../src/clusters/standings';
+import {
+  computeClusterStandings,
+  type ClusterStandingRow,
+  type StandingCriterion,
+  type StandingMember,
+} from '../../src/clusters/standings';
 import { queryPrepared } from '../../src/infra/preparedQuery';
 import type { ScoreKind } from '../../src/shared/domain';
 
@@ -18,9 +23,18 @@ export interface ClusterStandingsView {
  * assessed score counts, else the latest self-score), ties broken as the domain says.
  * Rank 1 is proposed for the flag only once the ranking is finalized.
  */
-export async function getClusterStandings(pool: Pool, clusterId: string, year: number, asOf: Date | null): Promise<ClusterStandingsView | null> {
+export async function getClusterStandings(
+  pool: Pool,
+  clusterId: string,
+  year: number,
+  asOf: Date | null,
+): Promise<ClusterStandingsView | null> {
   const at = asOf ?? new Date('9999-12-31T00:00:00Z');
-  const cluster = await queryPrepared<{ name: string; members: StandingMember[] }>(pool, 'SELECT name, members FROM cluster_scoring.clusters WHERE cluster_id = $1', [clusterId]);
+  const cluster = await queryPrepared<{ name: string; members: StandingMember[] }>(
+    pool,
+    'SELECT name, members FROM cluster_scoring.clusters WHERE cluster_id = $1',
+    [clusterId],
+  );
   if (cluster.rows.length === 0) return null;
   const [criteria, scores, leadership, finalized] = await Promise.all([
     queryPrepared<{ criteria: StandingCriterion[] }>(
@@ -39,14 +53,20 @@ export async function getClusterStandings(pool: Pool, clusterId: string, year: n
       'SELECT leader_unit_id FROM cluster_scoring.leadership WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position DESC LIMIT 1',
       [clusterId, year, at],
     ),
-    queryPrepared(pool, 'SELECT 1 FROM cluster_scoring.final_ranks WHERE cluster_id = $1 AND year = $2 AND finalized_at <= $3 LIMIT 1', [clusterId, year, at]),
+    queryPrepared(
+      pool,
+      'SELECT 1 FROM cluster_scoring.final_ranks WHERE cluster_id = $1 AND year = $2 AND finalized_at <= $3 LIMIT 1',
+      [clusterId, year, at],
+    ),
   ]);
   const isFinalized = finalized.rows.length > 0;
-  const rows = computeClusterStandings(criteria.rows[0]?.criteria ?? [], cluster.rows[0].members, scores.rows).map((row) => ({
-    ...row,
-    proposedForFlag: isFinalized && row.proposedForFlag,
-    proposedForCertificate: isFinalized && row.proposedForCertificate,
-  }));
+  const rows = computeClusterStandings(criteria.rows[0]?.criteria ?? [], cluster.rows[0].members, scores.rows).map(
+    (row) => ({
+      ...row,
+      proposedForFlag: isFinalized && row.proposedForFlag,
+      proposedForCertificate: isFinalized && row.proposedForCertificate,
+    }),
+  );
   return {
     clusterId,
     clusterName: cluster.rows[0].name,

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
-import type { ComplaintAccepted, ComplaintDismissed, ComplaintFiled, ComplaintResolved } from '../../src/complaints/complaint.events';
+import type {
+  ComplaintAccepted,
+  ComplaintDismissed,
+  ComplaintFiled,
+  ComplaintResolved,
+} from '../../src/complaints/complaint.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
@@ -67,14 +72,28 @@ export async function applyComplaints(events: RecordedEvent[], client: PoolClien
         if (filed.has(d.complaintId)) throw new Error(`complaint ${d.complaintId} was filed twice`);
         filed.set(d.complaintId, d);
         states.set(d.complaintId, {
-          complaint_id: d.complaintId, status: ComplaintStatus.RECEIVED, accepted_on: null, complex: false, remote_area: false, due_on: null,
-          resolved_on: null, outcome: null, revoked_award_id: null, updated_position: event.position,
+          complaint_id: d.complaintId,
+          status: ComplaintStatus.RECEIVED,
+          accepted_on: null,
+          complex: false,
+          remote_area: false,
+          due_on: null,
+          resolved_on: null,
+          outcome: null,
+          revoked_award_id: null,
+          updated_position: event.position,
         });
         break;
       }
       case 'ComplaintAccepted': {
         const d = event.data as ComplaintAccepted['data'];
-        change(event, d.complaintId, { status: ComplaintStatus.ACCEPTED, accepted_on: d.acceptedOn, complex: d.complex, remote_area: d.remoteArea, due_on: d.dueOn });
+        change(event, d.complaintId, {
+          status: ComplaintStatus.ACCEPTED,
+          accepted_on: d.acceptedOn,
+          complex: d.complex,
+          remote_area: d.remoteArea,
+          due_on: d.dueOn,
+        });
         break;
       }
       case 'ComplaintDismissed': {
@@ -84,7 +103,12 @@ export async function applyComplaints(events: RecordedEvent[], client: PoolClien
       }
       case 'ComplaintResolved': {
         const d = event.data as ComplaintResolved['data'];
-        change(event, d.complaintId, { status: ComplaintStatus.RESOLVED, resolved_on: d.decidedOn, outcome: d.outcome, revoked_award_id: d.revokedAwardId });
+        change(event, d.complaintId, {
+          status: ComplaintStatus.RESOLVED,
+          resolved_on: d.decidedOn,
+          outcome: d.outcome,
+          revoked_award_id: d.revokedAwardId,
+        });
         break;
       }
       default:
@@ -103,11 +127,26 @@ export async function applyComplaints(events: RecordedEvent[], client: PoolClien
          $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::bigint[],
          $14::date[], $15::bool[], $16::bool[], $17::date[], $18::date[], $19::text[], $20::text[])`,
       [
-        data.map((d) => d.complaintId), data.map((d) => d.kind), rows.map((r) => r.status), data.map((d) => d.complainantName), data.map((d) => d.receivedOn),
-        data.map((d) => d.acceptanceDueOn), data.map((d) => d.awardId), data.map((d) => d.dossierId), data.map((d) => d.subject?.kind ?? null),
-        data.map((d) => d.subject?.id ?? null), data.map((d) => d.subject?.name ?? null), data.map((d) => d.filedAt), rows.map((r) => r.updated_position),
-        rows.map((r) => r.accepted_on), rows.map((r) => r.complex), rows.map((r) => r.remote_area), rows.map((r) => r.due_on), rows.map((r) => r.resolved_on),
-        rows.map((r) => r.outcome), rows.map((r) => r.revoked_award_id),
+        data.map((d) => d.complaintId),
+        data.map((d) => d.kind),
+        rows.map((r) => r.status),
+        data.map((d) => d.complainantName),
+        data.map((d) => d.receivedOn),
+        data.map((d) => d.acceptanceDueOn),
+        data.map((d) => d.awardId),
+        data.map((d) => d.dossierId),
+        data.map((d) => d.subject?.kind ?? null),
+        data.map((d) => d.subject?.id ?? null),
+        data.map((d) => d.subject?.name ?? null),
+        data.map((d) => d.filedAt),
+        rows.map((r) => r.updated_position),
+        rows.map((r) => r.accepted_on),
+        rows.map((r) => r.complex),
+        rows.map((r) => r.remote_area),
+        rows.map((r) => r.due_on),
+        rows.map((r) => r.resolved_on),
+        rows.map((r) => r.outcome),
+        rows.map((r) => r.revoked_award_id),
       ],
     );
   }
@@ -120,8 +159,16 @@ export async function applyComplaints(events: RecordedEvent[], client: PoolClien
          AS v(complaint_id, status, accepted_on, complex, remote_area, due_on, resolved_on, outcome, revoked_award_id, updated_position)
        WHERE c.complaint_id = v.complaint_id`,
       [
-        rows.map((r) => r.complaint_id), rows.map((r) => r.status), rows.map((r) => r.accepted_on), rows.map((r) => r.complex), rows.map((r) => r.remote_area),
-        rows.map((r) => r.due_on), rows.map((r) => r.resolved_on), rows.map((r) => r.outcome), rows.map((r) => r.revoked_award_id), rows.map((r) => r.updated_position),
+        rows.map((r) => r.complaint_id),
+        rows.map((r) => r.status),
+        rows.map((r) => r.accepted_on),
+        rows.map((r) => r.complex),
+        rows.map((r) => r.remote_area),
+        rows.map((r) => r.due_on),
+        rows.map((r) => r.resolved_on),
+        rows.map((r) => r.outcome),
+        rows.map((r) => r.revoked_award_id),
+        rows.map((r) => r.updated_position),
       ],
     );
   }

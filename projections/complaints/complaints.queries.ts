@@ -1,5 +1,12 @@
 /** Questions asked of the complaints read model (schema `complaints`). */
-import { ComplaintKind, ComplaintStatus, type ComplaintOutcome, type IsoDate, type SubjectKind, type SubjectRef } from '../../src/shared/domain';
+import {
+  ComplaintKind,
+  ComplaintStatus,
+  type ComplaintOutcome,
+  type IsoDate,
+  type SubjectKind,
+  type SubjectRef,
+} from '../../src/shared/domain';
 import type { Queryable } from '../awards/awards.queries';
 
 /**
@@ -10,7 +17,12 @@ export async function countPendingComplaintsAbout(db: Queryable, subject: Subjec
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM complaints.complaints
      WHERE subject_kind = $1 AND subject_id = $2 AND status = ANY($3::text[]) AND kind = ANY($4::text[])`,
-    [subject.kind, subject.id, [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED], [ComplaintKind.COMPLAINT, ComplaintKind.DENUNCIATION]],
+    [
+      subject.kind,
+      subject.id,
+      [ComplaintStatus.RECEIVED, ComplaintStatus.ACCEPTED],
+      [ComplaintKind.COMPLAINT, ComplaintKind.DENUNCIATION],
+    ],
   );
   return rows[0].n;
 }
@@ -78,7 +90,10 @@ function toComplaintView(row: ComplaintRow): ComplaintView {
     outcome: row.outcome,
     awardId: row.award_id,
     dossierId: row.dossier_id,
-    subject: row.subject_kind === null || row.subject_id === null ? null : { kind: row.subject_kind, id: row.subject_id, name: row.subject_name ?? '' },
+    subject:
+      row.subject_kind === null || row.subject_id === null
+        ? null
+        : { kind: row.subject_kind, id: row.subject_id, name: row.subject_name ?? '' },
     revokedAwardId: row.revoked_award_id,
   };
 }
@@ -126,7 +141,10 @@ export function complaintsPageQuery(request: ComplaintPageRequest): { text: stri
   };
 }
 
-export async function getComplaintsPage(db: Queryable, request: ComplaintPageRequest): Promise<{ complaints: ComplaintView[]; hasNextPage: boolean }> {
+export async function getComplaintsPage(
+  db: Queryable,
+  request: ComplaintPageRequest,
+): Promise<{ complaints: ComplaintView[]; hasNextPage: boolean }> {
   const { text, values } = complaintsPageQuery(request);
   const { rows } = await db.query<ComplaintRow>(text, values);
   return { complaints: rows.slice(0, request.first).map(toComplaintView), hasNextPage: rows.length > request.first };

@@ -12,7 +12,13 @@ import type {
   DossierWithdrawn,
 } from '../../src/dossiers/dossier.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
-import { DossierStatus, type BallotTally, type IsoDate, type IsoInstant, type RuleCheck } from '../../src/shared/domain';
+import {
+  DossierStatus,
+  type BallotTally,
+  type IsoDate,
+  type IsoInstant,
+  type RuleCheck,
+} from '../../src/shared/domain';
 
 export interface DossierRecord {
   dossier_id: string;
@@ -113,7 +119,11 @@ function touched(record: DossierRecord, event: RecordedEvent): DossierRecord {
  * take (a dossier event before its submission, a vote in a session never convened):
  * the runner then stops the projection at that event rather than skip it.
  */
-export function foldDossierEvent(record: DossierRecord | null, event: RecordedEvent, sessions: SessionDates): DossierRecord {
+export function foldDossierEvent(
+  record: DossierRecord | null,
+  event: RecordedEvent,
+  sessions: SessionDates,
+): DossierRecord {
   switch (event.type) {
     case 'DossierSubmitted': {
       if (record !== null) throw new Error(`dossier ${record.dossier_id} was submitted twice`);
@@ -156,7 +166,10 @@ export function foldDossierEvent(record: DossierRecord | null, event: RecordedEv
       return touched({ ...existing(record, event), status: DossierStatus.SUBMITTED }, event);
     case 'DossierWithdrawn': {
       const d = dataOf<DossierWithdrawn>(event);
-      return touched({ ...existing(record, event), status: DossierStatus.WITHDRAWN, withdrawn_at: d.withdrawnAt }, event);
+      return touched(
+        { ...existing(record, event), status: DossierStatus.WITHDRAWN, withdrawn_at: d.withdrawnAt },
+        event,
+      );
     }
     case 'DossierAppraised': {
       const d = dataOf<DossierAppraised>(event);
@@ -174,7 +187,10 @@ export function foldDossierEvent(record: DossierRecord | null, event: RecordedEv
     case 'DossierResolved': {
       const d = dataOf<DossierResolved>(event);
       const heldOn = sessions(d.sessionId);
-      if (heldOn === null) throw new Error(`DossierResolved for dossier ${d.dossierId} names council session ${d.sessionId}, which was never convened`);
+      if (heldOn === null)
+        throw new Error(
+          `DossierResolved for dossier ${d.dossierId} names council session ${d.sessionId}, which was never convened`,
+        );
       return touched(
         {
           ...existing(record, event),
@@ -189,7 +205,13 @@ export function foldDossierEvent(record: DossierRecord | null, event: RecordedEv
     case 'DossierGranted': {
       const d = dataOf<DossierGranted>(event);
       return touched(
-        { ...existing(record, event), status: DossierStatus.GRANTED, award_id: d.awardId, decision_number: d.decisionNumber, decided_on: d.decidedOn },
+        {
+          ...existing(record, event),
+          status: DossierStatus.GRANTED,
+          award_id: d.awardId,
+          decision_number: d.decisionNumber,
+          decided_on: d.decidedOn,
+        },
         event,
       );
     }

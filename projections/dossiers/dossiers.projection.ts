@@ -18,7 +18,9 @@ const JSON_COLUMNS = new Set(DOSSIER_COLUMNS.filter(([, type]) => type === 'json
 
 /** A row as COPY takes it: jsonb columns as JSON text. */
 function copyRow(record: DossierRecord): unknown[] {
-  return COLUMN_NAMES.map((name) => (JSON_COLUMNS.has(name) && record[name] !== null ? JSON.stringify(record[name]) : record[name]));
+  return COLUMN_NAMES.map((name) =>
+    JSON_COLUMNS.has(name) && record[name] !== null ? JSON.stringify(record[name]) : record[name],
+  );
 }
 
 /** Dossiers submitted before the batch: one update (the rows travel as one jsonb parameter). */

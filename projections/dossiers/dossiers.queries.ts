@@ -1,5 +1,14 @@
 /** Questions asked of the dossiers read model (schema `dossiers`). */
-import type { AwardKind, BallotTally, DossierStatus, IsoDate, Period, PeriodKind, RuleCheck, SubjectKind } from '../../src/shared/domain';
+import type {
+  AwardKind,
+  BallotTally,
+  DossierStatus,
+  IsoDate,
+  Period,
+  PeriodKind,
+  RuleCheck,
+  SubjectKind,
+} from '../../src/shared/domain';
 import type { Queryable } from '../awards/awards.queries';
 
 export interface DossierView {
@@ -94,6 +103,8 @@ export async function getDossier(db: Queryable, dossierId: string): Promise<Doss
 /** Several dossiers in one round trip (for a DataLoader); unknown ids are simply absent. */
 export async function getDossiersByIds(db: Queryable, dossierIds: readonly string[]): Promise<DossierView[]> {
   if (dossierIds.length === 0) return [];
-  const { rows } = await db.query<DossierRow>(`${SELECT_DOSSIER} WHERE dossier_id = ANY($1::text[])`, [[...dossierIds]]);
+  const { rows } = await db.query<DossierRow>(`${SELECT_DOSSIER} WHERE dossier_id = ANY($1::text[])`, [
+    [...dossierIds],
+  ]);
   return rows.map(toView);
 }

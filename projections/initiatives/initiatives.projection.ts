@@ -11,7 +11,11 @@ export const INITIATIVES_PROJECTION = 'initiatives';
 
 /** One row per author, numbered in the order the event lists them; one COPY per batch. */
 export async function applyInitiatives(events: RecordedEvent[], client: PoolClient): Promise<void> {
-  const rows: Array<{ d: InitiativeRecognized['data']; author: InitiativeRecognized['data']['authors'][number]; no: number }> = [];
+  const rows: Array<{
+    d: InitiativeRecognized['data'];
+    author: InitiativeRecognized['data']['authors'][number];
+    no: number;
+  }> = [];
   for (const event of events) {
     if (event.type !== 'InitiativeRecognized') continue;
     const d = event.data as InitiativeRecognized['data'];
@@ -20,8 +24,30 @@ export async function applyInitiatives(events: RecordedEvent[], client: PoolClie
   await copyRows(
     client,
     'initiative_authors',
-    ['initiative_id', 'person_id', 'author_name', 'author_no', 'title', 'level', 'period_kind', 'period_year', 'decision_number', 'recognized_at'],
-    rows.map(({ d, author, no }) => [d.initiativeId, author.personId, author.name, no, d.title, d.level, d.period.kind, d.period.year, d.decisionNumber, d.recognizedAt]),
+    [
+      'initiative_id',
+      'person_id',
+      'author_name',
+      'author_no',
+      'title',
+      'level',
+      'period_kind',
+      'period_year',
+      'decision_number',
+      'recognized_at',
+    ],
+    rows.map(({ d, author, no }) => [
+      d.initiativeId,
+      author.personId,
+      author.name,
+      no,
+      d.title,
+      d.level,
+      d.period.kind,
+      d.period.year,
+      d.decisionNumber,
+      d.recognizedAt,
+    ]),
   );
 }
 

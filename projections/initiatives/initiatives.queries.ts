@@ -11,7 +11,14 @@ export interface AuthoredInitiative extends InitiativeFact {
 
 /** Every recognised initiative with the person among its authors, oldest period first. */
 export async function getInitiativesByAuthor(db: Queryable, personId: string): Promise<AuthoredInitiative[]> {
-  const { rows } = await db.query<{ initiative_id: string; title: string; level: AuthorityLevel; period_kind: PeriodKind; period_year: number; decision_number: string }>(
+  const { rows } = await db.query<{
+    initiative_id: string;
+    title: string;
+    level: AuthorityLevel;
+    period_kind: PeriodKind;
+    period_year: number;
+    decision_number: string;
+  }>(
     `SELECT initiative_id, title, level, period_kind, period_year, decision_number FROM initiatives.initiative_authors
      WHERE person_id = $1 ORDER BY period_year, period_kind, recognized_at, initiative_id`,
     [personId],

@@ -20,7 +20,12 @@ export async function applyPlans(events: RecordedEvent[], client: PoolClient): P
       for (const task of d.tasks as Data[]) tasks.push({ planId: d.planId, task });
     } else if (event.type === 'PlanTaskReported') reports.push(event);
   }
-  await copyRows(client, 'plans', ['plan_id', 'year', 'title', 'issued_by_unit_id'], plans.map((d) => [d.planId, d.year, d.title, d.issuedByUnitId]));
+  await copyRows(
+    client,
+    'plans',
+    ['plan_id', 'year', 'title', 'issued_by_unit_id'],
+    plans.map((d) => [d.planId, d.year, d.title, d.issuedByUnitId]),
+  );
   if (tasks.length > 0) {
     // Arrays of arrays cannot be bound one row each: unit lists travel joined by the unit separator.
     await client.query(

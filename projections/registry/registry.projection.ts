@@ -120,7 +120,14 @@ class RegistryBatch {
       case 'UnitRegistered': {
         if (this.newUnits.has(d.unitId)) throw new Error(`unit ${d.unitId} was registered twice`);
         this.units.set(d.unitId, {
-          unit_id: d.unitId, name: d.name, kind: d.kind, level: d.level, parent_unit_id: d.parentUnitId, sector: d.sector, small: d.small, merged_into: null,
+          unit_id: d.unitId,
+          name: d.name,
+          kind: d.kind,
+          level: d.level,
+          parent_unit_id: d.parentUnitId,
+          sector: d.sector,
+          small: d.small,
+          merged_into: null,
         });
         this.newUnits.add(d.unitId);
         const parentName = d.parentUnitId ? (this.units.get(d.parentUnitId)?.name ?? null) : null;
@@ -133,7 +140,8 @@ class RegistryBatch {
           s.name = d.name;
           s.search_text = normalizeForSearch(d.name);
         });
-        for (const personId of this.peopleByUnit.get(d.unitId) ?? []) this.changeSubject('INDIVIDUAL', personId, (s) => (s.unit_name = d.name));
+        for (const personId of this.peopleByUnit.get(d.unitId) ?? [])
+          this.changeSubject('INDIVIDUAL', personId, (s) => (s.unit_name = d.name));
         return;
       }
       case 'UnitMerged':
@@ -141,7 +149,14 @@ class RegistryBatch {
         return;
       case 'PersonRegistered': {
         if (this.newPeople.has(d.personId)) throw new Error(`person ${d.personId} was registered twice`);
-        this.setPerson({ person_id: d.personId, full_name: d.fullName, unit_id: d.unitId, position: d.position, direct_worker: d.directWorker, female: d.female });
+        this.setPerson({
+          person_id: d.personId,
+          full_name: d.fullName,
+          unit_id: d.unitId,
+          position: d.position,
+          direct_worker: d.directWorker,
+          female: d.female,
+        });
         this.newPeople.add(d.personId);
         this.upsertSubject('INDIVIDUAL', d.personId, d.fullName, d.unitName);
         return;
@@ -202,8 +217,22 @@ class RegistryBatch {
     const c = this.client;
     const units = (ids: Set<string>) => [...ids].map((id) => this.units.get(id)!);
     // New rows go by COPY: plain inserts, so registering twice still fails on the primary key.
-    const unitColumns = ['unit_id', 'name', 'kind', 'level', 'parent_unit_id', 'sector', 'small', 'merged_into'] as const;
-    await copyRows(c, 'units', unitColumns, units(this.newUnits).map((u) => unitColumns.map((column) => u[column])));
+    const unitColumns = [
+      'unit_id',
+      'name',
+      'kind',
+      'level',
+      'parent_unit_id',
+      'sector',
+      'small',
+      'merged_into',
+    ] as const;
+    await copyRows(
+      c,
+      'units',
+      unitColumns,
+      units(this.newUnits).map((u) => unitColumns.map((column) => u[column])),
+    );
     if (this.changedUnits.size > 0) {
       const rows = units(this.changedUnits);
       await c.query(
@@ -214,7 +243,12 @@ class RegistryBatch {
     }
     const people = (ids: Set<string>) => [...ids].map((id) => this.people.get(id)!);
     const personColumns = ['person_id', 'full_name', 'unit_id', 'position', 'direct_worker', 'female'] as const;
-    await copyRows(c, 'people', personColumns, people(this.newPeople).map((p) => personColumns.map((column) => p[column])));
+    await copyRows(
+      c,
+      'people',
+      personColumns,
+      people(this.newPeople).map((p) => personColumns.map((column) => p[column])),
+    );
     if (this.changedPeople.size > 0) {
       const rows = people(this.changedPeople);
       await c.query(
@@ -225,14 +259,25 @@ class RegistryBatch {
     }
     const subjectColumns = ['kind', 'id', 'name', 'unit_name', 'search_text'] as const;
     const subjects = (keys: Set<string>) => [...keys].map((key) => this.subjects.get(key)!);
-    await copyRows(c, 'subjects', subjectColumns, subjects(this.newSubjects).map((s) => subjectColumns.map((column) => s[column])));
+    await copyRows(
+      c,
+      'subjects',
+      subjectColumns,
+      subjects(this.newSubjects).map((s) => subjectColumns.map((column) => s[column])),
+    );
     if (this.changedSubjects.size > 0) {
       const rows = subjects(this.changedSubjects);
       await c.query(
         `INSERT INTO subjects (kind, id, name, unit_name, search_text)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
          ON CONFLICT (kind, id) DO UPDATE SET name = EXCLUDED.name, unit_name = EXCLUDED.unit_name, search_text = EXCLUDED.search_text`,
-        [rows.map((s) => s.kind), rows.map((s) => s.id), rows.map((s) => s.name), rows.map((s) => s.unit_name), rows.map((s) => s.search_text)],
+        [
+          rows.map((s) => s.kind),
+          rows.map((s) => s.id),
+          rows.map((s) => s.name),
+          rows.map((s) => s.unit_name),
+          rows.map((s) => s.search_text),
+        ],
       );
     }
     if (this.clusters.length > 0) {
@@ -242,7 +287,10 @@ class RegistryBatch {
          SELECT cluster_id, name, kind, organizer_unit_id, string_to_array(members, E'\\x1f')
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS c(cluster_id, name, kind, organizer_unit_id, members)`,
         [
-          rows.map((d) => d.clusterId), rows.map((d) => d.name), rows.map((d) => d.kind), rows.map((d) => d.organizerUnitId),
+          rows.map((d) => d.clusterId),
+          rows.map((d) => d.name),
+          rows.map((d) => d.kind),
+          rows.map((d) => d.organizerUnitId),
           // Arrays of arrays cannot be bound one row each: members travel joined by the unit separator.
           rows.map((d) => (d.members as Data[]).map((m) => m.unitId).join('\x1f')),
         ],
@@ -253,13 +301,28 @@ class RegistryBatch {
       await c.query(
         `INSERT INTO movements (movement_id, name, kind, launched_by_unit_id, starts_on, ends_on)
          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[])`,
-        [rows.map((d) => d.movementId), rows.map((d) => d.name), rows.map((d) => d.kind), rows.map((d) => d.launchedByUnitId), rows.map((d) => d.startsOn), rows.map((d) => d.endsOn)],
+        [
+          rows.map((d) => d.movementId),
+          rows.map((d) => d.name),
+          rows.map((d) => d.kind),
+          rows.map((d) => d.launchedByUnitId),
+          rows.map((d) => d.startsOn),
+          rows.map((d) => d.endsOn),
+        ],
       );
     }
   }
 }
 
-export const REGISTRY_EVENT_TYPES = ['UnitRegistered', 'UnitRenamed', 'UnitMerged', 'PersonRegistered', 'PersonTransferred', 'ClusterFormed', 'MovementLaunched'] as const;
+export const REGISTRY_EVENT_TYPES = [
+  'UnitRegistered',
+  'UnitRenamed',
+  'UnitMerged',
+  'PersonRegistered',
+  'PersonTransferred',
+  'ClusterFormed',
+  'MovementLaunched',
+] as const;
 
 export async function applyRegistry(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const batch = new RegistryBatch(client);

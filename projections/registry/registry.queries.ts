@@ -52,7 +52,10 @@ export async function searchSubjects(pool: Pool, text: string, first: number): P
   if (needle === '') return [];
   // Pieces every row containing the text holds; counted in code points, as substr counts.
   const chars = Array.from(needle);
-  const grams = chars.length >= SEARCH_GRAM_LENGTH ? [...new Set([chars.slice(0, SEARCH_GRAM_LENGTH).join(''), chars.slice(-SEARCH_GRAM_LENGTH).join('')])] : null;
+  const grams =
+    chars.length >= SEARCH_GRAM_LENGTH
+      ? [...new Set([chars.slice(0, SEARCH_GRAM_LENGTH).join(''), chars.slice(-SEARCH_GRAM_LENGTH).join('')])]
+      : null;
   const { rows } = await queryPrepared(
     pool,
     `WITH whole AS MATERIALIZED (
@@ -127,6 +130,8 @@ export async function getUnitSubtree(pool: Pool, unitId: string): Promise<string
 /** The unit of each of these people that is registered (person id → unit id). */
 export async function getPeopleUnits(pool: Pool, personIds: readonly string[]): Promise<Map<string, string>> {
   if (personIds.length === 0) return new Map();
-  const { rows } = await pool.query('SELECT person_id, unit_id FROM registry.people WHERE person_id = ANY($1)', [personIds]);
+  const { rows } = await pool.query('SELECT person_id, unit_id FROM registry.people WHERE person_id = ANY($1)', [
+    personIds,
+  ]);
   return new Map(rows.map((r) => [r.person_id as string, r.unit_id as string]));
 }

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
 import type { AwardGranted, AwardRevoked } from '../../src/awards/award.events';
-import type { ComplaintAccepted, ComplaintDismissed, ComplaintFiled, ComplaintResolved } from '../../src/complaints/complaint.events';
+import type {
+  ComplaintAccepted,
+  ComplaintDismissed,
+  ComplaintFiled,
+  ComplaintResolved,
+} from '../../src/complaints/complaint.events';
 import type { CouncilSessionConvened } from '../../src/councilSessions/councilSession.events';
 import type {
   DossierAppraised,
@@ -138,32 +143,43 @@ export const ALL_UNITS = '';
 
 /** granted, individuals, collectives, direct_workers, women, revoked, revoked_individuals, revoked_direct_workers */
 function awardContribution(a: AwardRow, deltas: Deltas, sign: 1 | -1): void {
-  for (const unitId of [a.unitId, ALL_UNITS]) deltas.add([a.periodKind, a.periodYear, unitId, a.award], [
-    1,
-    b(a.individual),
-    b(!a.individual),
-    b(a.individual && a.directWorker),
-    b(a.individual && a.female),
-    b(a.revoked),
-    b(a.revoked && a.individual),
-    b(a.revoked && a.individual && a.directWorker),
-  ], sign);
+  for (const unitId of [a.unitId, ALL_UNITS])
+    deltas.add(
+      [a.periodKind, a.periodYear, unitId, a.award],
+      [
+        1,
+        b(a.individual),
+        b(!a.individual),
+        b(a.individual && a.directWorker),
+        b(a.individual && a.female),
+        b(a.revoked),
+        b(a.revoked && a.individual),
+        b(a.revoked && a.individual && a.directWorker),
+      ],
+      sign,
+    );
 }
 
 /** submitted, returned, eligible, ineligible, approved, rejected, granted — a withdrawn dossier only in submitted. */
 function dossierContribution(d: DossierRow, totals: Deltas, days: Deltas, sign: 1 | -1): void {
   const live = !d.withdrawn;
-  for (const unitId of [d.unitId, ALL_UNITS]) totals.add([d.periodKind, d.periodYear, unitId], [
-    1,
-    b(live && d.returned),
-    b(live && d.eligible === true),
-    b(live && d.eligible === false),
-    b(live && d.approved === true),
-    b(live && d.approved === false),
-    b(live && d.granted),
-  ], sign);
+  for (const unitId of [d.unitId, ALL_UNITS])
+    totals.add(
+      [d.periodKind, d.periodYear, unitId],
+      [
+        1,
+        b(live && d.returned),
+        b(live && d.eligible === true),
+        b(live && d.eligible === false),
+        b(live && d.approved === true),
+        b(live && d.approved === false),
+        b(live && d.granted),
+      ],
+      sign,
+    );
   if (live && d.approved !== null && d.decisionDays !== null) {
-    for (const unitId of [d.unitId, ALL_UNITS]) days.add([d.periodKind, d.periodYear, unitId, d.decisionDays], [1], sign);
+    for (const unitId of [d.unitId, ALL_UNITS])
+      days.add([d.periodKind, d.periodYear, unitId, d.decisionDays], [1], sign);
   }
 }
 
@@ -183,17 +199,42 @@ class Batch {
 
   /** Loads, with one query per table, the earlier state of everything the batch refers to. */
   async load(events: RecordedEvent[]): Promise<void> {
-    const created = { awards: new Set<string>(), dossiers: new Set<string>(), complaints: new Set<string>(), sessions: new Set<string>(), people: new Set<string>() };
-    const wanted = { awards: new Set<string>(), dossiers: new Set<string>(), complaints: new Set<string>(), sessions: new Set<string>(), people: new Set<string>() };
+    const created = {
+      awards: new Set<string>(),
+      dossiers: new Set<string>(),
+      complaints: new Set<string>(),
+      sessions: new Set<string>(),
+      people: new Set<string>(),
+    };
+    const wanted = {
+      awards: new Set<string>(),
+      dossiers: new Set<string>(),
+      complaints: new Set<string>(),
+      sessions: new Set<string>(),
+      people: new Set<string>(),
+    };
     for (const { type, data } of events) {
       const d = data as Data;
       switch (type) {
-        case 'PersonRegistered': created.people.add(d.personId); break;
-        case 'CouncilSessionConvened': created.sessions.add(d.sessionId); break;
-        case 'AwardGranted': created.awards.add(d.awardId); break;
-        case 'AwardRevoked': wanted.awards.add(d.awardId); break;
-        case 'DossierSubmitted': created.dossiers.add(d.dossierId); break;
-        case 'DossierReturned': case 'DossierWithdrawn': case 'DossierAppraised': case 'DossierGranted':
+        case 'PersonRegistered':
+          created.people.add(d.personId);
+          break;
+        case 'CouncilSessionConvened':
+          created.sessions.add(d.sessionId);
+          break;
+        case 'AwardGranted':
+          created.awards.add(d.awardId);
+          break;
+        case 'AwardRevoked':
+          wanted.awards.add(d.awardId);
+          break;
+        case 'DossierSubmitted':
+          created.dossiers.add(d.dossierId);
+          break;
+        case 'DossierReturned':
+        case 'DossierWithdrawn':
+        case 'DossierAppraised':
+        case 'DossierGranted':
           wanted.dossiers.add(d.dossierId);
           break;
         case 'DossierResolved':
@@ -208,7 +249,9 @@ class Batch {
           else if (subject === null && d.dossierId) wanted.dossiers.add(d.dossierId);
           break;
         }
-        case 'ComplaintAccepted': case 'ComplaintDismissed': case 'ComplaintResolved':
+        case 'ComplaintAccepted':
+        case 'ComplaintDismissed':
+        case 'ComplaintResolved':
           wanted.complaints.add(d.complaintId);
           break;
         default:
@@ -225,8 +268,15 @@ class Batch {
       );
       for (const r of rows) {
         const row: AwardRow = {
-          awardId: r.award_id, periodKind: r.period_kind, periodYear: r.period_year, unitId: r.unit_id, award: r.award,
-          individual: r.individual, directWorker: r.direct_worker, female: r.female, revoked: r.revoked,
+          awardId: r.award_id,
+          periodKind: r.period_kind,
+          periodYear: r.period_year,
+          unitId: r.unit_id,
+          award: r.award,
+          individual: r.individual,
+          directWorker: r.direct_worker,
+          female: r.female,
+          revoked: r.revoked,
         };
         this.awards.set(row.awardId, { before: { ...row }, row });
       }
@@ -241,8 +291,17 @@ class Batch {
       );
       for (const r of rows) {
         const row: DossierRow = {
-          dossierId: r.dossier_id, periodKind: r.period_kind, periodYear: r.period_year, unitId: r.unit_id, submittedOn: r.submitted_on,
-          returned: r.returned, eligible: r.eligible, approved: r.approved, decisionDays: r.decision_days, granted: r.granted, withdrawn: r.withdrawn,
+          dossierId: r.dossier_id,
+          periodKind: r.period_kind,
+          periodYear: r.period_year,
+          unitId: r.unit_id,
+          submittedOn: r.submitted_on,
+          returned: r.returned,
+          eligible: r.eligible,
+          approved: r.approved,
+          decisionDays: r.decision_days,
+          granted: r.granted,
+          withdrawn: r.withdrawn,
         };
         this.dossiers.set(row.dossierId, { before: { ...row }, row });
       }
@@ -257,8 +316,14 @@ class Batch {
       );
       for (const r of rows) {
         const row: ComplaintRow = {
-          complaintId: r.complaint_id, unitId: r.unit_id, receivedOn: r.received_on, acceptedOn: r.accepted_on, dueOn: r.due_on,
-          closedOn: r.closed_on, status: r.status, upheld: r.upheld,
+          complaintId: r.complaint_id,
+          unitId: r.unit_id,
+          receivedOn: r.received_on,
+          acceptedOn: r.accepted_on,
+          dueOn: r.due_on,
+          closedOn: r.closed_on,
+          status: r.status,
+          upheld: r.upheld,
         };
         this.complaints.set(row.complaintId, { before: { ...row }, row });
       }
@@ -273,7 +338,10 @@ class Batch {
     }
     const personIds = ids('people');
     if (personIds.length > 0) {
-      const { rows } = await this.client.query(`SELECT person_id, unit_id FROM people WHERE person_id = ANY($1::text[])`, [personIds]);
+      const { rows } = await this.client.query(
+        `SELECT person_id, unit_id FROM people WHERE person_id = ANY($1::text[])`,
+        [personIds],
+      );
       for (const r of rows) this.people.set(r.person_id, r.unit_id);
     }
   }
@@ -310,8 +378,15 @@ class Batch {
         this.awards.set(a.awardId, {
           before: null,
           row: {
-            awardId: a.awardId, periodKind: a.period.kind, periodYear: a.period.year, unitId: a.subjectUnitId, award: a.award,
-            individual, directWorker: individual && a.directWorker, female: individual && a.female, revoked: false,
+            awardId: a.awardId,
+            periodKind: a.period.kind,
+            periodYear: a.period.year,
+            unitId: a.subjectUnitId,
+            award: a.award,
+            individual,
+            directWorker: individual && a.directWorker,
+            female: individual && a.female,
+            revoked: false,
           },
         });
         break;
@@ -324,8 +399,17 @@ class Batch {
         this.dossiers.set(s.dossierId, {
           before: null,
           row: {
-            dossierId: s.dossierId, periodKind: s.period.kind, periodYear: s.period.year, unitId: s.nomineeUnitId, submittedOn: s.submittedOn,
-            returned: false, eligible: null, approved: null, decisionDays: null, granted: false, withdrawn: false,
+            dossierId: s.dossierId,
+            periodKind: s.period.kind,
+            periodYear: s.period.year,
+            unitId: s.nomineeUnitId,
+            submittedOn: s.submittedOn,
+            returned: false,
+            eligible: null,
+            approved: null,
+            decisionDays: null,
+            granted: false,
+            withdrawn: false,
           },
         });
         break;
@@ -343,7 +427,10 @@ class Batch {
         const r = d as DossierResolved['data'];
         const dossier = this.dossier(event, r);
         const heldOn = this.sessions.get(r.sessionId);
-        if (heldOn === undefined) throw new Error(`DossierResolved for dossier ${r.dossierId} names session ${r.sessionId}, which was never convened`);
+        if (heldOn === undefined)
+          throw new Error(
+            `DossierResolved for dossier ${r.dossierId} names session ${r.sessionId}, which was never convened`,
+          );
         dossier.approved = r.approved;
         dossier.decisionDays = daysBetween(dossier.submittedOn, heldOn);
         break;
@@ -356,8 +443,14 @@ class Batch {
         this.complaints.set(c.complaintId, {
           before: null,
           row: {
-            complaintId: c.complaintId, unitId: this.complaintUnit(c), receivedOn: c.receivedOn, acceptedOn: null, dueOn: null, closedOn: null,
-            status: ComplaintStatus.RECEIVED, upheld: false,
+            complaintId: c.complaintId,
+            unitId: this.complaintUnit(c),
+            receivedOn: c.receivedOn,
+            acceptedOn: null,
+            dueOn: null,
+            closedOn: null,
+            status: ComplaintStatus.RECEIVED,
+            upheld: false,
           },
         });
         break;
@@ -370,7 +463,10 @@ class Batch {
       }
       case 'ComplaintDismissed': {
         const c = d as ComplaintDismissed['data'];
-        Object.assign(this.complaint(event, c.complaintId), { status: ComplaintStatus.DISMISSED, closedOn: c.decidedOn });
+        Object.assign(this.complaint(event, c.complaintId), {
+          status: ComplaintStatus.DISMISSED,
+          closedOn: c.decidedOn,
+        });
         break;
       }
       case 'ComplaintResolved': {
@@ -389,7 +485,8 @@ class Batch {
 
   /** The unit of the complaint's subject: the collective itself, the person's unit now, or the award's / dossier's subject unit. */
   private complaintUnit(c: ComplaintFiled['data']): string | null {
-    if (c.subject) return c.subject.kind === SubjectKind.COLLECTIVE ? c.subject.id : (this.people.get(c.subject.id) ?? null);
+    if (c.subject)
+      return c.subject.kind === SubjectKind.COLLECTIVE ? c.subject.id : (this.people.get(c.subject.id) ?? null);
     if (c.awardId) return this.awards.get(c.awardId)?.row.unitId ?? null;
     if (c.dossierId) return this.dossiers.get(c.dossierId)?.row.unitId ?? null;
     return null;
@@ -454,15 +551,24 @@ class Batch {
          SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::bool[])
          ON CONFLICT (award_id) DO UPDATE SET revoked = EXCLUDED.revoked`,
         [
-          rows.map((r) => r.awardId), rows.map((r) => r.periodKind), rows.map((r) => r.periodYear), rows.map((r) => r.unitId), rows.map((r) => r.award),
-          rows.map((r) => r.individual), rows.map((r) => r.directWorker), rows.map((r) => r.female), rows.map((r) => r.revoked),
+          rows.map((r) => r.awardId),
+          rows.map((r) => r.periodKind),
+          rows.map((r) => r.periodYear),
+          rows.map((r) => r.unitId),
+          rows.map((r) => r.award),
+          rows.map((r) => r.individual),
+          rows.map((r) => r.directWorker),
+          rows.map((r) => r.female),
+          rows.map((r) => r.revoked),
         ],
       );
     }
 
     const dossierDeltas = new Deltas(7);
     const dayDeltas = new Deltas(1);
-    const dossiers = [...this.dossiers.values()].filter((t) => t.before === null || JSON.stringify(t.before) !== JSON.stringify(t.row));
+    const dossiers = [...this.dossiers.values()].filter(
+      (t) => t.before === null || JSON.stringify(t.before) !== JSON.stringify(t.row),
+    );
     for (const t of dossiers) {
       if (t.before) dossierContribution(t.before, dossierDeltas, dayDeltas, -1);
       dossierContribution(t.row, dossierDeltas, dayDeltas, 1);
@@ -475,9 +581,17 @@ class Batch {
          ON CONFLICT (dossier_id) DO UPDATE SET returned = EXCLUDED.returned, eligible = EXCLUDED.eligible, approved = EXCLUDED.approved,
            decision_days = EXCLUDED.decision_days, granted = EXCLUDED.granted, withdrawn = EXCLUDED.withdrawn`,
         [
-          rows.map((r) => r.dossierId), rows.map((r) => r.periodKind), rows.map((r) => r.periodYear), rows.map((r) => r.unitId), rows.map((r) => r.submittedOn),
-          rows.map((r) => r.returned), rows.map((r) => r.eligible), rows.map((r) => r.approved), rows.map((r) => r.decisionDays),
-          rows.map((r) => r.granted), rows.map((r) => r.withdrawn),
+          rows.map((r) => r.dossierId),
+          rows.map((r) => r.periodKind),
+          rows.map((r) => r.periodYear),
+          rows.map((r) => r.unitId),
+          rows.map((r) => r.submittedOn),
+          rows.map((r) => r.returned),
+          rows.map((r) => r.eligible),
+          rows.map((r) => r.approved),
+          rows.map((r) => r.decisionDays),
+          rows.map((r) => r.granted),
+          rows.map((r) => r.withdrawn),
         ],
       );
     }
@@ -490,17 +604,51 @@ class Batch {
          ON CONFLICT (complaint_id) DO UPDATE SET accepted_on = EXCLUDED.accepted_on, due_on = EXCLUDED.due_on, closed_on = EXCLUDED.closed_on,
            status = EXCLUDED.status, upheld = EXCLUDED.upheld`,
         [
-          complaints.map((r) => r.complaintId), complaints.map((r) => r.unitId), complaints.map((r) => r.receivedOn), complaints.map((r) => r.acceptedOn),
-          complaints.map((r) => r.dueOn), complaints.map((r) => r.closedOn), complaints.map((r) => r.status), complaints.map((r) => r.upheld),
+          complaints.map((r) => r.complaintId),
+          complaints.map((r) => r.unitId),
+          complaints.map((r) => r.receivedOn),
+          complaints.map((r) => r.acceptedOn),
+          complaints.map((r) => r.dueOn),
+          complaints.map((r) => r.closedOn),
+          complaints.map((r) => r.status),
+          complaints.map((r) => r.upheld),
         ],
       );
     }
 
-    await addToTotals(c, 'award_totals', ['period_kind', 'period_year', 'unit_id', 'award'], ['text', 'int', 'text', 'text'],
-      ['granted', 'individuals', 'collectives', 'direct_workers', 'women', 'revoked', 'revoked_individuals', 'revoked_direct_workers'], awardDeltas);
-    await addToTotals(c, 'dossier_totals', ['period_kind', 'period_year', 'unit_id'], ['text', 'int', 'text'],
-      ['submitted', 'returned', 'eligible', 'ineligible', 'approved', 'rejected', 'granted'], dossierDeltas);
-    await addToTotals(c, 'dossier_decision_days', ['period_kind', 'period_year', 'unit_id', 'days'], ['text', 'int', 'text', 'int'], ['dossiers'], dayDeltas);
+    await addToTotals(
+      c,
+      'award_totals',
+      ['period_kind', 'period_year', 'unit_id', 'award'],
+      ['text', 'int', 'text', 'text'],
+      [
+        'granted',
+        'individuals',
+        'collectives',
+        'direct_workers',
+        'women',
+        'revoked',
+        'revoked_individuals',
+        'revoked_direct_workers',
+      ],
+      awardDeltas,
+    );
+    await addToTotals(
+      c,
+      'dossier_totals',
+      ['period_kind', 'period_year', 'unit_id'],
+      ['text', 'int', 'text'],
+      ['submitted', 'returned', 'eligible', 'ineligible', 'approved', 'rejected', 'granted'],
+      dossierDeltas,
+    );
+    await addToTotals(
+      c,
+      'dossier_decision_days',
+      ['period_kind', 'period_year', 'unit_id', 'days'],
+      ['text', 'int', 'text', 'int'],
+      ['dossiers'],
+      dayDeltas,
+    );
   }
 }
 

@@ -88,15 +88,21 @@ export function histogramMedian(histogram: Array<{ value: number; count: number 
 
 /** Checks a series request: years 1945–2100, fromYear <= toYear, at most 50 years. */
 export function checkSeriesRange(fromYear: number, toYear: number): void {
-  for (const [field, year] of [['fromYear', fromYear], ['toYear', toYear]] as const) {
-    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw new InvalidInput(`${field} must be a year from ${MIN_YEAR} to ${MAX_YEAR}`, field);
+  for (const [field, year] of [
+    ['fromYear', fromYear],
+    ['toYear', toYear],
+  ] as const) {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+      throw new InvalidInput(`${field} must be a year from ${MIN_YEAR} to ${MAX_YEAR}`, field);
   }
   if (fromYear > toYear) throw new InvalidInput(`fromYear ${fromYear} is after toYear ${toYear}`, 'fromYear');
-  if (toYear - fromYear + 1 > SERIES_MAX_YEARS) throw new InvalidInput(`a series covers at most ${SERIES_MAX_YEARS} years`, 'toYear');
+  if (toYear - fromYear + 1 > SERIES_MAX_YEARS)
+    throw new InvalidInput(`a series covers at most ${SERIES_MAX_YEARS} years`, 'toYear');
 }
 
 function checkPeriod(period: Period): void {
-  if (!Object.values(PeriodKind).includes(period.kind)) throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'kind');
+  if (!Object.values(PeriodKind).includes(period.kind))
+    throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'kind');
   if (!Number.isInteger(period.year) || period.year < MIN_YEAR || period.year > MAX_YEAR) {
     throw new InvalidInput(`year must be from ${MIN_YEAR} to ${MAX_YEAR}`, 'year');
   }
@@ -120,7 +126,12 @@ const AWARD_ORDER = Object.values(AwardKind);
  * Yearly totals for one period, over all units or the subtree of `unitId`.
  * `today` (YYYY-MM-DD) decides "overdue" for a period that has not ended yet.
  */
-export async function getYearlyTotals(pool: Pool, period: Period, unitId: string | null, today: IsoDate): Promise<YearlyTotalsRow> {
+export async function getYearlyTotals(
+  pool: Pool,
+  period: Period,
+  unitId: string | null,
+  today: IsoDate,
+): Promise<YearlyTotalsRow> {
   checkPeriod(period);
   const [totals] = await readTotals(pool, period.kind, [period.year], unitId, today);
   return totals;
@@ -143,8 +154,16 @@ export async function getYearlyTotalsSeries(
 
 /** The columns of one year's award totals, as the series statement returns them. */
 interface AwardTotalsRow {
-  year: number; award: AwardKind; granted: number; individuals: number; collectives: number; direct_workers: number; women: number;
-  revoked: number; revoked_individuals: number; revoked_direct_workers: number;
+  year: number;
+  award: AwardKind;
+  granted: number;
+  individuals: number;
+  collectives: number;
+  direct_workers: number;
+  women: number;
+  revoked: number;
+  revoked_individuals: number;
+  revoked_direct_workers: number;
 }
 
 /**
@@ -188,19 +207,54 @@ const SERIES_SQL = `${SUBTREE}
        WHERE ${IN_SCOPE}
        GROUP BY p.year) c) AS complaints`;
 
-async function readTotals(pool: Pool, kind: PeriodKind, years: number[], unitId: string | null, today: IsoDate): Promise<YearlyTotalsRow[]> {
+async function readTotals(
+  pool: Pool,
+  kind: PeriodKind,
+  years: number[],
+  unitId: string | null,
+  today: IsoDate,
+): Promise<YearlyTotalsRow[]> {
   const from = years[0];
   const to = years[years.length - 1];
   // Each year's complaints: received between the period's first and last day; overdue as of
   // the last day, or today while the period runs (complaint.decider.ts complaintOverdue).
-  const periods = years.map((year) => ({ year, ...periodDates({ kind, year }), asOf: overdueAsOf({ kind, year }, today) }));
+  const periods = years.map((year) => ({
+    year,
+    ...periodDates({ kind, year }),
+    asOf: overdueAsOf({ kind, year }, today),
+  }));
   const { rows } = await pool.query<{
     unit_known: boolean;
     awards: AwardTotalsRow[];
-    dossiers: Array<{ year: number; submitted: number; returned: number; eligible: number; ineligible: number; approved: number; rejected: number; granted: number }>;
+    dossiers: Array<{
+      year: number;
+      submitted: number;
+      returned: number;
+      eligible: number;
+      ineligible: number;
+      approved: number;
+      rejected: number;
+      granted: number;
+    }>;
     days: Array<{ year: number; days: number; dossiers: number }>;
-    complaints: Array<{ year: number; filed: number; accepted: number; resolved: number; upheld: number; overdue: number }>;
-  }>(SERIES_SQL, [unitId, kind, from, to, periods.map((p) => p.year), periods.map((p) => p.start), periods.map((p) => p.end), periods.map((p) => p.asOf)]);
+    complaints: Array<{
+      year: number;
+      filed: number;
+      accepted: number;
+      resolved: number;
+      upheld: number;
+      overdue: number;
+    }>;
+  }>(SERIES_SQL, [
+    unitId,
+    kind,
+    from,
+    to,
+    periods.map((p) => p.year),
+    periods.map((p) => p.start),
+    periods.map((p) => p.end),
+    periods.map((p) => p.asOf),
+  ]);
   const totals = rows[0];
   if (!totals.unit_known) throw new NotFound('Unit', unitId!);
   const awardRows = { rows: totals.awards };
@@ -242,7 +296,9 @@ async function readTotals(pool: Pool, kind: PeriodKind, years: number[], unitId:
         approved: d?.approved ?? 0,
         rejected: d?.rejected ?? 0,
         granted: d?.granted ?? 0,
-        medianDaysToDecision: histogramMedian(dayRows.rows.filter((r) => r.year === year).map((r) => ({ value: r.days, count: r.dossiers }))),
+        medianDaysToDecision: histogramMedian(
+          dayRows.rows.filter((r) => r.year === year).map((r) => ({ value: r.days, count: r.dossiers })),
+        ),
       },
       complaints: {
         filed: c?.filed ?? 0,
@@ -252,7 +308,8 @@ async function readTotals(pool: Pool, kind: PeriodKind, years: number[], unitId:
         overdue: c?.overdue ?? 0,
       },
       directWorkerShare: activeIndividuals > 0 ? activeDirectWorkers / activeIndividuals : null,
-      grassrootsFighterRatio: advancedWorkers > 0 ? active(AwardKind.GRASSROOTS_EMULATION_FIGHTER) / advancedWorkers : null,
+      grassrootsFighterRatio:
+        advancedWorkers > 0 ? active(AwardKind.GRASSROOTS_EMULATION_FIGHTER) / advancedWorkers : null,
     };
   });
 }

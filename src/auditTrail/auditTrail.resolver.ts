@@ -25,7 +25,9 @@ export function entriesDataRequested(info: Pick<GraphQLResolveInfo, 'fieldNodes'
 
 @Resolver()
 export class AuditTrailResolver {
-  @Query(() => AuditTrailConnectionType, { description: 'Every event matching the filter, oldest first; first defaults to 50, at most 100' })
+  @Query(() => AuditTrailConnectionType, {
+    description: 'Every event matching the filter, oldest first; first defaults to 50, at most 100',
+  })
   auditTrail(
     @Arg('filter', () => AuditFilterInput) filter: AuditFilterInput,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

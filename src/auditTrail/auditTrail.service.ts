@@ -1,4 +1,8 @@
-import { auditTrailSql, type AuditEntryRow, type AuditTrailFilter } from '../../projections/auditTrail/auditTrail.queries';
+import {
+  auditTrailSql,
+  type AuditEntryRow,
+  type AuditTrailFilter,
+} from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
 import type { Services } from '../graphql/context';
 import { withoutBudget } from '../infra/connectionBudget';
@@ -33,7 +37,8 @@ export function chainVerifierFor(services: Pick<Services, 'pool' | 'store'>): Ch
   let verifier = verifiers.get(store);
   if (!verifier) {
     const pool = withoutBudget(services.pool);
-    verifier = store.name === 'postgres' ? new IncrementalChainVerifier(pool) : new RecomputingChainVerifier(pool, store);
+    verifier =
+      store.name === 'postgres' ? new IncrementalChainVerifier(pool) : new RecomputingChainVerifier(pool, store);
     verifiers.set(store, verifier);
   }
   return verifier;
@@ -45,7 +50,8 @@ export async function auditTrail(
   args: { first: number | null; after: string | null; asOf: Date | null; withData?: boolean },
 ): Promise<AuditTrailConnectionType> {
   const first = args.first ?? AUDIT_PAGE_DEFAULT;
-  if (!Number.isInteger(first) || first < 1 || first > AUDIT_PAGE_MAX) throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > AUDIT_PAGE_MAX)
+    throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
   const afterPosition = args.after ? decodeCursor(args.after) : '0';
   const statement = auditTrailSql(filter, { first, afterPosition, asOf: args.asOf, withData: args.withData });
   const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first }, services.pool);

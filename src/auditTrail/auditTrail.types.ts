@@ -43,6 +43,9 @@ export class AuditTrailConnectionType {
   @Field()
   hasNextPage!: boolean;
 
-  @Field({ description: "The hash chain of every stream in the answer, recomputed from the event log, is intact and matches the entries' hashes" })
+  @Field({
+    description:
+      "The hash chain of every stream in the answer, recomputed from the event log, is intact and matches the entries' hashes",
+  })
   chainVerified!: boolean;
 }

@@ -172,7 +172,11 @@ export class IncrementalChainVerifier implements ChainVerifier {
       if (entries.length < page.first) entries.push(row as E);
     }
     const verdict = entries.length === 0 || this.verifyAgainst(entries, check, db);
-    return { entries, hasNextPage: rows.length > page.first, chainVerified: typeof verdict === 'boolean' ? verdict : await verdict };
+    return {
+      entries,
+      hasNextPage: rows.length > page.first,
+      chainVerified: typeof verdict === 'boolean' ? verdict : await verdict,
+    };
   }
 
   /** The page statement with the log check added (one string per page text: see statementTexts in auditTrail.queries). */
@@ -201,7 +205,10 @@ export class IncrementalChainVerifier implements ChainVerifier {
       this.guard = check.guard;
       this.guardTrusted = guardInPlace(check.guard);
     }
-    return (this.guardTrusted && this.verifiedFromMemory(entries, check.heads)) || this.verifyStreams(entries, check, this.guardTrusted, db);
+    return (
+      (this.guardTrusted && this.verifiedFromMemory(entries, check.heads)) ||
+      this.verifyStreams(entries, check, this.guardTrusted, db)
+    );
   }
 
   /**
@@ -225,7 +232,12 @@ export class IncrementalChainVerifier implements ChainVerifier {
     return true;
   }
 
-  private async verifyStreams(entries: readonly ShownEntry[], check: LogCheck, trusted: boolean, db: Queryable): Promise<boolean> {
+  private async verifyStreams(
+    entries: readonly ShownEntry[],
+    check: LogCheck,
+    trusted: boolean,
+    db: Queryable,
+  ): Promise<boolean> {
     const byStream = new Map<string, ShownEntry[]>();
     for (const entry of entries) {
       const shown = byStream.get(entry.streamId);
@@ -247,7 +259,13 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * The stream verified at least through `head`, or null when its chain is broken.
    * `trustedGuard`: the guard in place when the request looked (null: remember nothing).
    */
-  private async verifiedThrough(streamId: string, head: number, prefix: VerifiedPrefix | undefined, trustedGuard: string | null, db: Queryable): Promise<VerifiedPrefix | null> {
+  private async verifiedThrough(
+    streamId: string,
+    head: number,
+    prefix: VerifiedPrefix | undefined,
+    trustedGuard: string | null,
+    db: Queryable,
+  ): Promise<VerifiedPrefix | null> {
     if (prefix && prefix.version === head) return prefix;
     if (prefix && prefix.version > head) {
       // Verified events are gone from the log: recompute, which reports it.
@@ -276,9 +294,14 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * texts live while it is hashed, and many of them at once (the first look at a few hundred
    * council sessions) would be promoted to the old generation and leave it grown.
    */
-  private async extend(streamId: string, prefix: VerifiedPrefix | undefined, db: Queryable): Promise<VerifiedPrefix | null> {
+  private async extend(
+    streamId: string,
+    prefix: VerifiedPrefix | undefined,
+    db: Queryable,
+  ): Promise<VerifiedPrefix | null> {
     if (prefix) return this.verifyAfter(streamId, prefix, db);
-    if (this.recomputing >= MAX_CONCURRENT_RECOMPUTATIONS) await new Promise<void>((resolve) => this.recomputeQueue.push(resolve));
+    if (this.recomputing >= MAX_CONCURRENT_RECOMPUTATIONS)
+      await new Promise<void>((resolve) => this.recomputeQueue.push(resolve));
     this.recomputing++;
     try {
       return await this.verifyAfter(streamId, undefined, db);
@@ -289,7 +312,11 @@ export class IncrementalChainVerifier implements ChainVerifier {
   }
 
   /** Verifies the stream's events after `prefix` page by page, so a long stream never sits in memory whole. */
-  private async verifyAfter(streamId: string, prefix: VerifiedPrefix | undefined, db: Queryable): Promise<VerifiedPrefix | null> {
+  private async verifyAfter(
+    streamId: string,
+    prefix: VerifiedPrefix | undefined,
+    db: Queryable,
+  ): Promise<VerifiedPrefix | null> {
     const check = new StreamChainCheck(streamId, prefix ? prefixEnd(prefix) : STREAM_START);
     let version = prefix?.version ?? 0;
     let positions = prefix?.positions ?? new Float64Array(0);
@@ -321,10 +348,20 @@ export class IncrementalChainVerifier implements ChainVerifier {
     if (version === 0) return null;
     if (prefix && version === prefix.version) return prefix;
     // Remembered at its exact size.
-    return { version, headHash: check.verified.hash, positions: positions.slice(0, version), hashes: Buffer.from(hashes.subarray(0, version * HASH_BYTES)) };
+    return {
+      version,
+      headHash: check.verified.hash,
+      positions: positions.slice(0, version),
+      hashes: Buffer.from(hashes.subarray(0, version * HASH_BYTES)),
+    };
   }
 
-  private async readLinks(db: Queryable, streamId: string, fromVersion: number, limit: number): Promise<RecordedEvent[]> {
+  private async readLinks(
+    db: Queryable,
+    streamId: string,
+    fromVersion: number,
+    limit: number,
+  ): Promise<RecordedEvent[]> {
     const { rows } = await queryPrepared<EventRow>(
       db,
       `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
@@ -336,7 +373,12 @@ export class IncrementalChainVerifier implements ChainVerifier {
 
 /** Where a remembered prefix ends: a check of the events after it continues from here. */
 function prefixEnd(prefix: VerifiedPrefix): ChainPoint {
-  return { version: prefix.version, hash: prefix.headHash, position: String(prefix.positions[prefix.version - 1]), prevHash: null };
+  return {
+    version: prefix.version,
+    hash: prefix.headHash,
+    position: String(prefix.positions[prefix.version - 1]),
+    prevHash: null,
+  };
 }
 
 /** The value of a lower-case hex digit's char code, or -1 for anything else (upper case included: the stored spelling is lower case). */

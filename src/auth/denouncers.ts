@@ -39,5 +39,10 @@ function namesDenouncer(entry: TrailEntry): boolean {
 /** A page of the audit trail; unchanged (the same object) when it holds no denunciation's filing. */
 export function withholdFromTrail<P extends { entries: TrailEntry[] }>(page: P): P {
   if (!page.entries.some(namesDenouncer)) return page;
-  return { ...page, entries: page.entries.map((entry) => (namesDenouncer(entry) ? { ...entry, data: { ...entry.data, complainantName: WITHHELD_DENOUNCER } } : entry)) };
+  return {
+    ...page,
+    entries: page.entries.map((entry) =>
+      namesDenouncer(entry) ? { ...entry, data: { ...entry.data, complainantName: WITHHELD_DENOUNCER } } : entry,
+    ),
+  };
 }

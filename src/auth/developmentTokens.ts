@@ -26,9 +26,16 @@ export interface DevelopmentAuth {
  * one token per role, valid while this run's secret is. The caller listens on 127.0.0.1 only.
  */
 export async function createDevelopmentAuth(claims: ClaimNames): Promise<DevelopmentAuth> {
-  const settings = { kind: 'hs256' as const, secret: randomBytes(32).toString('base64url'), issuer: null, audience: null, claims };
+  const settings = {
+    kind: 'hs256' as const,
+    secret: randomBytes(32).toString('base64url'),
+    issuer: null,
+    audience: null,
+    claims,
+  };
   const tokens = {} as Record<Role, string>;
-  for (const [role, actor] of Object.entries(DEVELOPMENT_ACTORS)) tokens[role as Role] = await signToken(settings.secret, actor, { expiresIn: '30d', claims });
+  for (const [role, actor] of Object.entries(DEVELOPMENT_ACTORS))
+    tokens[role as Role] = await signToken(settings.secret, actor, { expiresIn: '30d', claims });
   return { settings, tokens };
 }
 

@@ -1,5 +1,12 @@
 import type { Identity } from '../identity';
-import { AccessDenied, DENOUNCER_READERS, type AccessRequest, type Grant, type OperationArgs, type OperationPolicy } from './policy';
+import {
+  AccessDenied,
+  DENOUNCER_READERS,
+  type AccessRequest,
+  type Grant,
+  type OperationArgs,
+  type OperationPolicy,
+} from './policy';
 import type { ScopeFacts } from './scopeFacts';
 
 /** Runs the operation itself with the given arguments. */
@@ -11,7 +18,12 @@ export interface PolicyServices {
   now: () => Date;
 }
 
-export type Enforcer = (identity: Identity, args: OperationArgs, services: PolicyServices, run: RunOperation) => unknown;
+export type Enforcer = (
+  identity: Identity,
+  args: OperationArgs,
+  services: PolicyServices,
+  run: RunOperation,
+) => unknown;
 
 /**
  * Enforces one operation's row. A role that may always run it costs one lookup: the
@@ -21,17 +33,36 @@ export type Enforcer = (identity: Identity, args: OperationArgs, services: Polic
 export function enforcerOf(operation: string, policy: OperationPolicy): Enforcer {
   return (identity, args, services, run) => {
     const grant = identity.role === null ? undefined : policy.grants[identity.role];
-    if (grant === undefined) throw new AccessDenied(operation, identity, `${identity.role ?? 'a caller without a role'} may not run ${operation}`);
-    const withhold = policy.withholdDenouncers !== undefined && !DENOUNCER_READERS.includes(identity.role!) ? policy.withholdDenouncers : undefined;
+    if (grant === undefined)
+      throw new AccessDenied(
+        operation,
+        identity,
+        `${identity.role ?? 'a caller without a role'} may not run ${operation}`,
+      );
+    const withhold =
+      policy.withholdDenouncers !== undefined && !DENOUNCER_READERS.includes(identity.role!)
+        ? policy.withholdDenouncers
+        : undefined;
     if (grant.refuse === undefined && grant.refuseAnswer === undefined && grant.narrow === undefined) {
       return withhold === undefined ? run(args) : Promise.resolve(run(args)).then(withhold);
     }
-    const request: AccessRequest = { operation, identity, args, facts: services.scope, today: services.now().toISOString().slice(0, 10) };
+    const request: AccessRequest = {
+      operation,
+      identity,
+      args,
+      facts: services.scope,
+      today: services.now().toISOString().slice(0, 10),
+    };
     return enforceGrant(grant, request, run, withhold);
   };
 }
 
-async function enforceGrant(grant: Grant, request: AccessRequest, run: RunOperation, withhold: ((answer: any) => unknown) | undefined): Promise<unknown> {
+async function enforceGrant(
+  grant: Grant,
+  request: AccessRequest,
+  run: RunOperation,
+  withhold: ((answer: any) => unknown) | undefined,
+): Promise<unknown> {
   const refusal = grant.refuse ? await grant.refuse(request) : null;
   if (refusal !== null) throw new AccessDenied(request.operation, request.identity, refusal);
   let answer = await run(grant.prepare ? grant.prepare(request.args) : request.args);

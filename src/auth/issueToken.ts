@@ -9,13 +9,26 @@ import { signToken } from './tokens';
  * OIDC provider, tokens come from the provider.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { sub: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, expires: { type: 'string', default: '8h' } } });
+  const { values } = parseArgs({
+    options: {
+      sub: { type: 'string' },
+      role: { type: 'string' },
+      unit: { type: 'string' },
+      expires: { type: 'string', default: '8h' },
+    },
+  });
   const config = loadConfig();
   if (config.auth.kind !== 'hs256') throw new Error('set JWT_SECRET: tokens are signed with it');
-  if (!values.sub || !values.role || !(ROLES as readonly string[]).includes(values.role)) throw new Error(`usage: npm run token -- --sub <id> --role <${ROLES.join('|')}> [--unit <unitId>] [--expires 8h]`);
-  if (UNIT_SCOPED_ROLES.includes(values.role as Role) && !values.unit) throw new Error(`a ${values.role} token needs --unit <unitId>`);
+  if (!values.sub || !values.role || !(ROLES as readonly string[]).includes(values.role))
+    throw new Error(`usage: npm run token -- --sub <id> --role <${ROLES.join('|')}> [--unit <unitId>] [--expires 8h]`);
+  if (UNIT_SCOPED_ROLES.includes(values.role as Role) && !values.unit)
+    throw new Error(`a ${values.role} token needs --unit <unitId>`);
   const { secret, issuer, audience, claims } = config.auth;
-  const token = await signToken(secret, { sub: values.sub, role: values.role as Role, unitId: values.unit ?? null }, { expiresIn: values.expires, issuer, audience, claims });
+  const token = await signToken(
+    secret,
+    { sub: values.sub, role: values.role as Role, unitId: values.unit ?? null },
+    { expiresIn: values.expires, issuer, audience, claims },
+  );
   process.stdout.write(`${token}\n`);
 }
 

@@ -18,9 +18,12 @@ function inSubtree(scope: ScopeOf, rule = 'in its subtree'): Grant {
 
 const input = (request: AccessRequest): Record<string, any> => request.args.input;
 
-const dossierUnit = async (request: AccessRequest, dossierId: string): Promise<string | null> => (await request.facts.dossier(dossierId))?.proposingUnitId ?? null;
-const sessionUnit = async (request: AccessRequest, sessionId: string): Promise<string | null> => (await request.facts.session(sessionId))?.councilUnitId ?? null;
-const clusterUnit = async (request: AccessRequest, clusterId: string): Promise<string | null> => (await request.facts.cluster(clusterId))?.organizerUnitId ?? null;
+const dossierUnit = async (request: AccessRequest, dossierId: string): Promise<string | null> =>
+  (await request.facts.dossier(dossierId))?.proposingUnitId ?? null;
+const sessionUnit = async (request: AccessRequest, sessionId: string): Promise<string | null> =>
+  (await request.facts.session(sessionId))?.councilUnitId ?? null;
+const clusterUnit = async (request: AccessRequest, clusterId: string): Promise<string | null> =>
+  (await request.facts.cluster(clusterId))?.organizerUnitId ?? null;
 const personUnits = (request: AccessRequest, personIds: readonly string[]): Promise<Units> =>
   Promise.all(personIds.map((id) => request.facts.unitOf({ kind: SubjectKind.INDIVIDUAL, id })));
 
@@ -30,14 +33,24 @@ const ofSubjectInput: ScopeOf = async (r) => [await r.facts.unitOf(input(r).subj
 
 const ofPlanTasks: ScopeOf = (r) => {
   const tasks = (input(r).tasks ?? []) as Array<Record<string, any>>;
-  return [input(r).issuedByUnitId, ...tasks.flatMap((t) => [t.directingUnitId, ...(t.executingUnitIds ?? []), ...(t.coordinatingUnitIds ?? [])])];
+  return [
+    input(r).issuedByUnitId,
+    ...tasks.flatMap((t) => [t.directingUnitId, ...(t.executingUnitIds ?? []), ...(t.coordinatingUnitIds ?? [])]),
+  ];
 };
 
 const ofSubmission: ScopeOf = async (r) => [input(r).proposingUnitId, await r.facts.unitOf(input(r).nominee)];
 
 const ofConvening: ScopeOf = async (r) => {
-  const { councilUnitId, memberIds = [], dossierIds = [] } = input(r) as { councilUnitId: string; memberIds?: string[]; dossierIds?: string[] };
-  const [members, agenda] = await Promise.all([personUnits(r, memberIds), Promise.all(dossierIds.map((id) => dossierUnit(r, id)))]);
+  const {
+    councilUnitId,
+    memberIds = [],
+    dossierIds = [],
+  } = input(r) as { councilUnitId: string; memberIds?: string[]; dossierIds?: string[] };
+  const [members, agenda] = await Promise.all([
+    personUnits(r, memberIds),
+    Promise.all(dossierIds.map((id) => dossierUnit(r, id))),
+  ]);
   return [councilUnitId, ...members, ...agenda];
 };
 
@@ -51,7 +64,9 @@ function underAParent(request: AccessRequest): Refusal {
 /** A past submission date enters an archived paper dossier: for the standing agency only. */
 function notBackdated(request: AccessRequest): Refusal {
   const submittedOn = input(request).submittedOn as string | null | undefined;
-  return submittedOn && submittedOn < request.today ? `a submission date before today (${submittedOn} < ${request.today}) is for SECRETARIAT and ADMIN only` : null;
+  return submittedOn && submittedOn < request.today
+    ? `a submission date before today (${submittedOn} < ${request.today}) is for SECRETARIAT and ADMIN only`
+    : null;
 }
 
 function assessedScore(request: AccessRequest): Refusal {
@@ -61,7 +76,9 @@ function assessedScore(request: AccessRequest): Refusal {
 function selfScoreOfOwnUnit(request: AccessRequest): Refusal {
   const { kind, unitId } = input(request);
   if (kind !== 'SELF') return "an ASSESSED score is recorded by the cluster organizer's SECRETARIAT";
-  return unitId === request.identity.unitId ? null : `a UNIT_OFFICER records the self-scores of its own unit ${request.identity.unitId} only`;
+  return unitId === request.identity.unitId
+    ? null
+    : `a UNIT_OFFICER records the self-scores of its own unit ${request.identity.unitId} only`;
 }
 
 /** A unit officer reports on the tasks its unit directs or executes. */
@@ -70,39 +87,73 @@ async function taskOfOwnUnit(request: AccessRequest): Promise<Refusal> {
   const task = plan?.tasks[request.args.taskNo - 1];
   if (!task) return null; // no such plan or task: the command says so
   const own = request.identity.unitId;
-  return task.directingUnitId === own || task.executingUnitIds.includes(own ?? '') ? null : `task ${request.args.taskNo} is not directed or executed by unit ${own}`;
+  return task.directingUnitId === own || task.executingUnitIds.includes(own ?? '')
+    ? null
+    : `task ${request.args.taskNo} is not directed or executed by unit ${own}`;
 }
 
 function ownBallot(request: AccessRequest): Refusal {
   const memberId = input(request).memberId;
-  return memberId === request.identity.actorId ? null : `${request.identity.actorId} may cast only its own ballot, not member ${memberId}'s`;
+  return memberId === request.identity.actorId
+    ? null
+    : `${request.identity.actorId} may cast only its own ballot, not member ${memberId}'s`;
 }
 
 const COMPLAINT_HANDLING = grantTo(['COMPLAINT_OFFICER']);
 
 export const MUTATION_POLICY: AccessPolicy = {
-  registerUnit: row('mutation', 'Units and people', { SECRETARIAT: when('under a parent in its subtree', underAParent, (r) => outsideSubtree(r, [input(r).parentUnitId])) }),
-  registerPerson: row('mutation', 'Units and people', grantTo(['SECRETARIAT', 'UNIT_OFFICER'], inSubtree((r) => [input(r).unitId]))),
-  launchMovement: row('mutation', 'Movements and plans', { SECRETARIAT: inSubtree((r) => [input(r).launchedByUnitId, ...(input(r).participantUnitIds ?? [])]) }),
+  registerUnit: row('mutation', 'Units and people', {
+    SECRETARIAT: when('under a parent in its subtree', underAParent, (r) => outsideSubtree(r, [input(r).parentUnitId])),
+  }),
+  registerPerson: row(
+    'mutation',
+    'Units and people',
+    grantTo(
+      ['SECRETARIAT', 'UNIT_OFFICER'],
+      inSubtree((r) => [input(r).unitId]),
+    ),
+  ),
+  launchMovement: row('mutation', 'Movements and plans', {
+    SECRETARIAT: inSubtree((r) => [input(r).launchedByUnitId, ...(input(r).participantUnitIds ?? [])]),
+  }),
   issuePlan: row('mutation', 'Movements and plans', { SECRETARIAT: inSubtree(ofPlanTasks) }),
   reportPlanTask: row('mutation', 'Movements and plans', {
-    SECRETARIAT: inSubtree(async (r) => [(await r.facts.plan(r.args.planId))?.issuedByUnitId ?? null], 'plans issued in its subtree'),
+    SECRETARIAT: inSubtree(
+      async (r) => [(await r.facts.plan(r.args.planId))?.issuedByUnitId ?? null],
+      'plans issued in its subtree',
+    ),
     UNIT_OFFICER: when('tasks its unit directs or executes', taskOfOwnUnit),
   }),
-  formCluster: row('mutation', 'Clusters', { SECRETARIAT: inSubtree((r) => [input(r).organizerUnitId, ...(input(r).memberUnitIds ?? [])]) }),
-  assignClusterLeadership: row('mutation', 'Clusters', { SECRETARIAT: inSubtree(async (r) => [await clusterUnit(r, r.args.clusterId), r.args.leaderUnitId, r.args.deputyUnitId]) }),
-  setClusterCriteria: row('mutation', 'Clusters', { SECRETARIAT: inSubtree(async (r) => [await clusterUnit(r, input(r).clusterId)]) }),
+  formCluster: row('mutation', 'Clusters', {
+    SECRETARIAT: inSubtree((r) => [input(r).organizerUnitId, ...(input(r).memberUnitIds ?? [])]),
+  }),
+  assignClusterLeadership: row('mutation', 'Clusters', {
+    SECRETARIAT: inSubtree(async (r) => [
+      await clusterUnit(r, r.args.clusterId),
+      r.args.leaderUnitId,
+      r.args.deputyUnitId,
+    ]),
+  }),
+  setClusterCriteria: row('mutation', 'Clusters', {
+    SECRETARIAT: inSubtree(async (r) => [await clusterUnit(r, input(r).clusterId)]),
+  }),
   recordClusterScore: row('mutation', 'Clusters', {
-    SECRETARIAT: when('ASSESSED scores, in its subtree', assessedScore, async (r) => outsideSubtree(r, [await clusterUnit(r, input(r).clusterId), input(r).unitId])),
+    SECRETARIAT: when('ASSESSED scores, in its subtree', assessedScore, async (r) =>
+      outsideSubtree(r, [await clusterUnit(r, input(r).clusterId), input(r).unitId]),
+    ),
     UNIT_OFFICER: when('SELF scores of its own unit', selfScoreOfOwnUnit),
   }),
   finalizeClusterRanking: row('mutation', 'Clusters', { SECRETARIAT: inSubtree(ofClusterArg) }),
   registerTitle: row('mutation', 'Registrations, ratings, initiatives', { UNIT_OFFICER: inSubtree(ofSubjectInput) }),
   ratePerformance: row('mutation', 'Registrations, ratings, initiatives', { UNIT_OFFICER: inSubtree(ofSubjectInput) }),
-  recognizeInitiative: row('mutation', 'Registrations, ratings, initiatives', { SECRETARIAT: inSubtree((r) => personUnits(r, input(r).authorIds ?? []), 'authors in its subtree') }),
+  recognizeInitiative: row('mutation', 'Registrations, ratings, initiatives', {
+    SECRETARIAT: inSubtree((r) => personUnits(r, input(r).authorIds ?? []), 'authors in its subtree'),
+  }),
   submitDossier: row('mutation', 'Dossiers', {
     SECRETARIAT: inSubtree(ofSubmission, 'in its subtree, any submission date'),
-    UNIT_OFFICER: when('in its subtree, submitted today', notBackdated, async (r) => outsideSubtree(r, await ofSubmission(r))),
+    UNIT_OFFICER: when('in its subtree, submitted today', notBackdated, async (r) =>
+      outsideSubtree(r, await ofSubmission(r)),
+    ),
   }),
   resubmitDossier: row('mutation', 'Dossiers', { UNIT_OFFICER: inSubtree(ofDossierArg) }),
   withdrawDossier: row('mutation', 'Dossiers', { UNIT_OFFICER: inSubtree(ofDossierArg) }),
@@ -110,10 +161,15 @@ export const MUTATION_POLICY: AccessPolicy = {
   appraiseDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
   conveneCouncilSession: row('mutation', 'Council', { SECRETARIAT: inSubtree(ofConvening) }),
   castBallot: row('mutation', 'Council', {
-    SECRETARIAT: inSubtree(async (r) => [await sessionUnit(r, input(r).sessionId)], "a member's written ballot, in its subtree"),
+    SECRETARIAT: inSubtree(
+      async (r) => [await sessionUnit(r, input(r).sessionId)],
+      "a member's written ballot, in its subtree",
+    ),
     COUNCIL_MEMBER: when('its own ballot', ownBallot),
   }),
-  closeCouncilSession: row('mutation', 'Council', { SECRETARIAT: inSubtree(async (r) => [await sessionUnit(r, r.args.sessionId)]) }),
+  closeCouncilSession: row('mutation', 'Council', {
+    SECRETARIAT: inSubtree(async (r) => [await sessionUnit(r, r.args.sessionId)]),
+  }),
   grantAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofGrant) }),
   revokeAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofRevocation) }),
   fileComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),

@@ -9,15 +9,33 @@
 import { SEARCH_PAGE_DEFAULT, SEARCH_PAGE_MAX } from '../../projections/registry/registry.queries';
 import { subjectKey, type SubjectRef } from '../shared/domain';
 import { withholdFromComplaint, withholdFromComplaintPage, withholdFromTrail } from './denouncers';
-import { grantTo, row, when, type AccessPolicy, type AccessRequest, type Grant, type OperationArgs, type Refusal } from './policy';
+import {
+  grantTo,
+  row,
+  when,
+  type AccessPolicy,
+  type AccessRequest,
+  type Grant,
+  type OperationArgs,
+  type Refusal,
+} from './policy';
 import { anyInSubtree, inCallerSubtree, outsideReach } from './scopeChecks';
 
 const READERS = grantTo(['SECRETARIAT', 'INSPECTOR', 'COMPLAINT_OFFICER']);
 const AGGREGATE_READERS = grantTo(['SECRETARIAT', 'INSPECTOR', 'COMPLAINT_OFFICER', 'ANALYST']);
-const EVERYONE = grantTo(['SECRETARIAT', 'UNIT_OFFICER', 'COUNCIL_MEMBER', 'INSPECTOR', 'COMPLAINT_OFFICER', 'ANALYST']);
+const EVERYONE = grantTo([
+  'SECRETARIAT',
+  'UNIT_OFFICER',
+  'COUNCIL_MEMBER',
+  'INSPECTOR',
+  'COMPLAINT_OFFICER',
+  'ANALYST',
+]);
 
 async function subjectInReach(request: AccessRequest, subject: SubjectRef): Promise<Refusal> {
-  return (await anyInSubtree(request, [await request.facts.unitOf(subject)])) ? null : outsideReach(`subject ${subjectKey(subject)}`, request);
+  return (await anyInSubtree(request, [await request.facts.unitOf(subject)]))
+    ? null
+    : outsideReach(`subject ${subjectKey(subject)}`, request);
 }
 
 const subjectArg = (request: AccessRequest): Promise<Refusal> => subjectInReach(request, request.args.subject);
@@ -29,7 +47,10 @@ async function unitArgInReach(request: AccessRequest): Promise<Refusal> {
   return (await inCallerSubtree(request, unitId)) === true ? null : outsideReach(`unit ${unitId}`, request);
 }
 
-async function dossierInReach(request: AccessRequest, dossier: { proposingUnitId: string; nomineeUnitId: string } | null): Promise<boolean> {
+async function dossierInReach(
+  request: AccessRequest,
+  dossier: { proposingUnitId: string; nomineeUnitId: string } | null,
+): Promise<boolean> {
   return dossier !== null && (await anyInSubtree(request, [dossier.proposingUnitId, dossier.nomineeUnitId]));
 }
 
@@ -44,10 +65,17 @@ async function awardInReach(request: AccessRequest, awardId: string): Promise<bo
  * those naming it.
  */
 async function trailPinnedInReach(request: AccessRequest): Promise<Refusal> {
-  const { subject, dossierId, awardId } = (request.args.filter ?? {}) as { subject?: SubjectRef | null; dossierId?: string | null; awardId?: string | null };
-  if (!subject && !dossierId && !awardId) return 'a UNIT_OFFICER filters the audit trail by a subject, dossier or award of its subtree';
-  if (subject && (await subjectInReach(request, subject)) !== null) return outsideReach(`subject ${subjectKey(subject)}`, request);
-  if (dossierId && !(await dossierInReach(request, await request.facts.dossier(dossierId)))) return outsideReach(`dossier ${dossierId}`, request);
+  const { subject, dossierId, awardId } = (request.args.filter ?? {}) as {
+    subject?: SubjectRef | null;
+    dossierId?: string | null;
+    awardId?: string | null;
+  };
+  if (!subject && !dossierId && !awardId)
+    return 'a UNIT_OFFICER filters the audit trail by a subject, dossier or award of its subtree';
+  if (subject && (await subjectInReach(request, subject)) !== null)
+    return outsideReach(`subject ${subjectKey(subject)}`, request);
+  if (dossierId && !(await dossierInReach(request, await request.facts.dossier(dossierId))))
+    return outsideReach(`dossier ${dossierId}`, request);
   if (awardId && !(await awardInReach(request, awardId))) return outsideReach(`award ${awardId}`, request);
   return null;
 }
@@ -77,12 +105,19 @@ interface PlanUnits {
 }
 
 async function planInReach(plan: PlanUnits, request: AccessRequest): Promise<Refusal> {
-  const units = [plan.issuedByUnitId, ...plan.tasks.flatMap((t) => [t.directingUnitId, ...t.executingUnitIds, ...t.coordinatingUnitIds])];
+  const units = [
+    plan.issuedByUnitId,
+    ...plan.tasks.flatMap((t) => [t.directingUnitId, ...t.executingUnitIds, ...t.coordinatingUnitIds]),
+  ];
   return (await anyInSubtree(request, [...new Set(units)])) ? null : outsideReach(`plan ${request.args.id}`, request);
 }
 
 /** Subjects in its subtree, placed by the registry in one query. */
-async function subjectsInReach<T>(request: AccessRequest, items: readonly T[], subjectOf: (item: T) => SubjectRef): Promise<T[]> {
+async function subjectsInReach<T>(
+  request: AccessRequest,
+  items: readonly T[],
+  subjectOf: (item: T) => SubjectRef,
+): Promise<T[]> {
   const units = await request.facts.unitsOf(items.map(subjectOf));
   return keep(items, (item) => anyInSubtree(request, [units.get(subjectKey(subjectOf(item)))]));
 }
@@ -96,44 +131,87 @@ function widenedSearch(args: OperationArgs): OperationArgs {
 const SEARCH_IN_SUBTREE: Grant = {
   rule: 'hits in its subtree',
   prepare: widenedSearch,
-  narrow: async (hits: Array<{ subject: SubjectRef }>, request) => (await subjectsInReach(request, hits, (hit) => hit.subject)).slice(0, request.args.first ?? SEARCH_PAGE_DEFAULT),
+  narrow: async (hits: Array<{ subject: SubjectRef }>, request) =>
+    (await subjectsInReach(request, hits, (hit) => hit.subject)).slice(0, request.args.first ?? SEARCH_PAGE_DEFAULT),
 };
 
 const DOSSIER_IN_SUBTREE: Grant = {
   rule: 'proposed in or nominating from its subtree',
-  refuseAnswer: async (dossier, request) => ((await dossierInReach(request, dossier)) ? null : outsideReach(`dossier ${request.args.id}`, request)),
+  refuseAnswer: async (dossier, request) =>
+    (await dossierInReach(request, dossier)) ? null : outsideReach(`dossier ${request.args.id}`, request),
 };
 
 const DOSSIER_ON_AGENDA: Grant = {
   rule: "on its sessions' agendas",
   refuseAnswer: async (_dossier, request) =>
-    (await request.facts.onAgendaOfMember(request.args.id, request.identity.actorId ?? '')) ? null : `dossier ${request.args.id} is on no agenda of a session ${request.identity.actorId} sits on`,
+    (await request.facts.onAgendaOfMember(request.args.id, request.identity.actorId ?? ''))
+      ? null
+      : `dossier ${request.args.id} is on no agenda of a session ${request.identity.actorId} sits on`,
 };
 
 export const QUERY_POLICY: AccessPolicy = {
   projections: row('query', 'Read models', EVERYONE),
   projectionsCaughtUp: row('query', 'Read models', EVERYONE),
-  yearlyTotals: row('query', 'Totals, clusters, movements, plans', { ...AGGREGATE_READERS, UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach) }),
-  yearlyTotalsSeries: row('query', 'Totals, clusters, movements, plans', { ...AGGREGATE_READERS, UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach) }),
+  yearlyTotals: row('query', 'Totals, clusters, movements, plans', {
+    ...AGGREGATE_READERS,
+    UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach),
+  }),
+  yearlyTotalsSeries: row('query', 'Totals, clusters, movements, plans', {
+    ...AGGREGATE_READERS,
+    UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach),
+  }),
   clusters: row('query', 'Totals, clusters, movements, plans', {
     ...AGGREGATE_READERS,
-    UNIT_OFFICER: { rule: 'clusters with a member or organizer in its subtree', narrow: (clusters, r) => keep(clusters, (c: { organizerUnitId: string; memberUnitIds: string[] }) => anyInSubtree(r, [c.organizerUnitId, ...c.memberUnitIds])) },
+    UNIT_OFFICER: {
+      rule: 'clusters with a member or organizer in its subtree',
+      narrow: (clusters, r) =>
+        keep(clusters, (c: { organizerUnitId: string; memberUnitIds: string[] }) =>
+          anyInSubtree(r, [c.organizerUnitId, ...c.memberUnitIds]),
+        ),
+    },
   }),
-  clusterStandings: row('query', 'Totals, clusters, movements, plans', { ...AGGREGATE_READERS, UNIT_OFFICER: when('clusters with a member or organizer in its subtree', clusterInReach) }),
+  clusterStandings: row('query', 'Totals, clusters, movements, plans', {
+    ...AGGREGATE_READERS,
+    UNIT_OFFICER: when('clusters with a member or organizer in its subtree', clusterInReach),
+  }),
   movements: row('query', 'Totals, clusters, movements, plans', {
     ...AGGREGATE_READERS,
-    UNIT_OFFICER: { rule: 'launched in its subtree or above its unit', narrow: (movements, r) => keep(movements, (m: { launchedByUnitId: string }) => movementInReach(r, m)) },
+    UNIT_OFFICER: {
+      rule: 'launched in its subtree or above its unit',
+      narrow: (movements, r) => keep(movements, (m: { launchedByUnitId: string }) => movementInReach(r, m)),
+    },
   }),
-  plan: row('query', 'Totals, clusters, movements, plans', { ...AGGREGATE_READERS, UNIT_OFFICER: { rule: 'issued in or naming a unit of its subtree', refuseAnswer: planInReach } }),
+  plan: row('query', 'Totals, clusters, movements, plans', {
+    ...AGGREGATE_READERS,
+    UNIT_OFFICER: { rule: 'issued in or naming a unit of its subtree', refuseAnswer: planInReach },
+  }),
   searchSubjects: row('query', 'People, dossiers and awards', { ...READERS, UNIT_OFFICER: SEARCH_IN_SUBTREE }),
-  eligibility: row('query', 'People, dossiers and awards', { ...READERS, UNIT_OFFICER: when('subjects in its subtree', subjectArg) }),
-  dossier: row('query', 'People, dossiers and awards', { ...READERS, UNIT_OFFICER: DOSSIER_IN_SUBTREE, COUNCIL_MEMBER: DOSSIER_ON_AGENDA }),
-  awardHistory: row('query', 'People, dossiers and awards', { ...READERS, UNIT_OFFICER: when('subjects in its subtree', subjectArg) }),
+  eligibility: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: when('subjects in its subtree', subjectArg),
+  }),
+  dossier: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: DOSSIER_IN_SUBTREE,
+    COUNCIL_MEMBER: DOSSIER_ON_AGENDA,
+  }),
+  awardHistory: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: when('subjects in its subtree', subjectArg),
+  }),
   awardsByDecision: row('query', 'People, dossiers and awards', {
     ...READERS,
-    UNIT_OFFICER: { rule: 'awards to subjects in its subtree', narrow: (awards: Array<{ subject: SubjectRef }>, r) => subjectsInReach(r, awards, (a) => a.subject) },
+    UNIT_OFFICER: {
+      rule: 'awards to subjects in its subtree',
+      narrow: (awards: Array<{ subject: SubjectRef }>, r) => subjectsInReach(r, awards, (a) => a.subject),
+    },
   }),
-  auditTrail: row('query', 'Audit and complaints', { ...READERS, UNIT_OFFICER: when('filtered by a subject, dossier or award of its subtree', trailPinnedInReach) }, { withholdDenouncers: withholdFromTrail }),
+  auditTrail: row(
+    'query',
+    'Audit and complaints',
+    { ...READERS, UNIT_OFFICER: when('filtered by a subject, dossier or award of its subtree', trailPinnedInReach) },
+    { withholdDenouncers: withholdFromTrail },
+  ),
   complaint: row('query', 'Audit and complaints', READERS, { withholdDenouncers: withholdFromComplaint }),
   complaints: row('query', 'Audit and complaints', READERS, { withholdDenouncers: withholdFromComplaintPage }),
   logDigest: row('query', 'Audit and complaints', grantTo(['INSPECTOR'])),

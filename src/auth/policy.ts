@@ -55,7 +55,12 @@ export const ALWAYS: Grant = { rule: '' };
 export const DENOUNCER_READERS: readonly Role[] = ['ADMIN', 'COMPLAINT_OFFICER'];
 
 /** A row: `grants`, and ADMIN, which may run everything. */
-export function row(kind: OperationPolicy['kind'], group: string, grants: OperationPolicy['grants'], extra: Pick<OperationPolicy, 'withholdDenouncers'> = {}): OperationPolicy {
+export function row(
+  kind: OperationPolicy['kind'],
+  group: string,
+  grants: OperationPolicy['grants'],
+  extra: Pick<OperationPolicy, 'withholdDenouncers'> = {},
+): OperationPolicy {
   return { kind, group, grants: { ADMIN: ALWAYS, ...grants }, ...extra };
 }
 

@@ -4,7 +4,8 @@ import { DENOUNCER_READERS, type AccessPolicy, type OperationPolicy } from './po
 function cell(policy: OperationPolicy, role: Role): string {
   const grant = policy.grants[role];
   if (grant === undefined) return '—';
-  const withheld = policy.withholdDenouncers !== undefined && !DENOUNCER_READERS.includes(role) ? 'denouncer withheld' : '';
+  const withheld =
+    policy.withholdDenouncers !== undefined && !DENOUNCER_READERS.includes(role) ? 'denouncer withheld' : '';
   return ['✓', grant.rule, withheld].filter((part) => part !== '').join(', ');
 }
 

@@ -19,7 +19,10 @@ export async function outsideSubtree(request: AccessRequest, units: ReadonlyArra
 }
 
 /** For reads: whether any of the units lies in the caller's subtree (unknown ones do not). */
-export async function anyInSubtree(request: AccessRequest, units: ReadonlyArray<string | null | undefined>): Promise<boolean> {
+export async function anyInSubtree(
+  request: AccessRequest,
+  units: ReadonlyArray<string | null | undefined>,
+): Promise<boolean> {
   for (const unitId of units) {
     if (unitId !== null && unitId !== undefined && (await inCallerSubtree(request, unitId)) === true) return true;
   }

@@ -44,7 +44,9 @@ export class ScopeFacts {
   /** The issuing unit and the subject's unit of an award; null when there is no such award. */
   async award(awardId: string): Promise<{ issuedByUnitId: string; subjectUnitId: string } | null> {
     const award = await this.streams.currentState(awardDecider, awardId);
-    return award.status === 'NONE' ? null : { issuedByUnitId: award.grant.issuedByUnitId, subjectUnitId: award.grant.subjectUnitId };
+    return award.status === 'NONE'
+      ? null
+      : { issuedByUnitId: award.grant.issuedByUnitId, subjectUnitId: award.grant.subjectUnitId };
   }
 
   async session(sessionId: string): Promise<ConvenedSession | null> {
@@ -87,6 +89,9 @@ export class ScopeFacts {
   async onAgendaOfMember(dossierId: string, personId: string): Promise<boolean> {
     const sessionIds = await getSessionsWithDossierOnAgenda(this.pool, dossierId);
     const sessions = await Promise.all(sessionIds.map((id) => this.session(id)));
-    return sessions.some((s) => s !== null && s.members.some((m) => m.personId === personId) && s.agenda.some((a) => a.dossierId === dossierId));
+    return sessions.some(
+      (s) =>
+        s !== null && s.members.some((m) => m.personId === personId) && s.agenda.some((a) => a.dossierId === dossierId),
+    );
   }
 }

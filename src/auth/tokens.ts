@@ -41,7 +41,10 @@ export function createTokenVerifier(settings: TokenSettings, options: VerifierOp
     const secret = new TextEncoder().encode(settings.secret);
     verify = (token) => jwtVerify(token, secret, verifyOptions);
   } else {
-    const keySet = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: options.jwksCooldownMs ?? 30_000, timeoutDuration: 5_000 });
+    const keySet = createRemoteJWKSet(new URL(settings.jwksUrl), {
+      cooldownDuration: options.jwksCooldownMs ?? 30_000,
+      timeoutDuration: 5_000,
+    });
     verify = (token) => jwtVerify(token, keySet, verifyOptions);
   }
   return {
@@ -78,7 +81,13 @@ function refusalReason(error: unknown): string {
 /** Reads a claim by name; a dotted name reaches into nested objects (`realm_access.role`). */
 function claim(payload: JWTPayload, name: string): unknown {
   if (name in payload) return payload[name];
-  return name.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined), payload);
+  return name
+    .split('.')
+    .reduce<unknown>(
+      (value, part) =>
+        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined,
+      payload,
+    );
 }
 
 function text(value: unknown): string | null {
@@ -87,7 +96,8 @@ function text(value: unknown): string | null {
 
 /** A role claim is one known role, or a list holding exactly one. */
 function roleOf(value: unknown): Role | null {
-  const known = (candidate: unknown): candidate is Role => typeof candidate === 'string' && (ROLES as readonly string[]).includes(candidate);
+  const known = (candidate: unknown): candidate is Role =>
+    typeof candidate === 'string' && (ROLES as readonly string[]).includes(candidate);
   if (known(value)) return value;
   if (Array.isArray(value)) {
     const roles = value.filter(known);
@@ -102,7 +112,8 @@ export function identityFromClaims(payload: JWTPayload, claims: ClaimNames): Ide
   const role = roleOf(claim(payload, claims.role));
   if (role === null) throw new AuthenticationError(`token's "${claims.role}" claim names no single known role`);
   const unitId = text(claim(payload, claims.unitId));
-  if (unitId === null && UNIT_SCOPED_ROLES.includes(role)) throw new AuthenticationError(`a ${role} token needs a "${claims.unitId}" claim`);
+  if (unitId === null && UNIT_SCOPED_ROLES.includes(role))
+    throw new AuthenticationError(`a ${role} token needs a "${claims.unitId}" claim`);
   return { actorId, role, unitId };
 }
 
@@ -120,7 +131,11 @@ export function signToken(
   options: { expiresIn?: string; issuer?: string | null; audience?: string | null; claims?: ClaimNames } = {},
 ): Promise<string> {
   const names = options.claims ?? DEFAULT_CLAIMS;
-  const jwt = new SignJWT({ [names.subject]: subject.sub, [names.role]: subject.role, ...(subject.unitId ? { [names.unitId]: subject.unitId } : {}) })
+  const jwt = new SignJWT({
+    [names.subject]: subject.sub,
+    [names.role]: subject.role,
+    ...(subject.unitId ? { [names.unitId]: subject.unitId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(subject.sub)
     .setIssuedAt()

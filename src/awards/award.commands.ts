@@ -17,7 +17,11 @@ import type { GrantAwardInput, RevokeAwardArgs } from './award.inputs';
  * hold even when two grants race. Same-kind awards and the decision's date and signer
  * come from the awards read model, once it has caught up with the log.
  */
-export async function grantAward(services: Services, context: CommandContext, input: GrantAwardInput): Promise<CommandResult> {
+export async function grantAward(
+  services: Services,
+  context: CommandContext,
+  input: GrantAwardInput,
+): Promise<CommandResult> {
   const awardId = newId(input.id);
   return services.commands.execute(
     context,
@@ -29,7 +33,13 @@ export async function grantAward(services: Services, context: CommandContext, in
       if (d.status === 'NONE') throw new NotFound('Dossier', input.dossierId);
       const recordOnDossier: RecordAwardGranted = {
         type: 'RecordAwardGranted',
-        data: { dossierId: input.dossierId, awardId, decisionNumber: input.decisionNumber, decidedOn: input.decidedOn, now: tx.nowIso },
+        data: {
+          dossierId: input.dossierId,
+          awardId,
+          decisionNumber: input.decisionNumber,
+          decidedOn: input.decidedOn,
+          now: tx.nowIso,
+        },
       };
       // The dossier's own refusal (already granted, not approved) first: it names the reason best.
       dossierDecider.decide(recordOnDossier, d);
@@ -42,42 +52,57 @@ export async function grantAward(services: Services, context: CommandContext, in
         getDecision(services.pool, input.decisionNumber, input.issuedByUnitId),
       ]);
       const award = await tx.load(awardDecider, awardId);
-      tx.decide(awardDecider, award, {
-        type: 'GrantAward',
-        data: {
-          awardId,
-          dossier: {
-            dossierId: d.dossierId,
-            status: d.status,
-            nominee: d.nominee,
-            nomineeUnitId: d.nomineeUnitId,
-            award: d.award,
-            period: d.period,
-            movementId: d.movementId,
-            thematic: d.movementThematic,
+      tx.decide(
+        awardDecider,
+        award,
+        {
+          type: 'GrantAward',
+          data: {
+            awardId,
+            dossier: {
+              dossierId: d.dossierId,
+              status: d.status,
+              nominee: d.nominee,
+              nomineeUnitId: d.nomineeUnitId,
+              award: d.award,
+              period: d.period,
+              movementId: d.movementId,
+              thematic: d.movementThematic,
+            },
+            subjectFacts: { directWorker: subject.directWorker, female: subject.female },
+            issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
+            decisionNumber: input.decisionNumber,
+            decidedOn: input.decidedOn,
+            signerName: input.signerName,
+            facts: { heldSameKindSamePeriod },
+            decisionFacts,
+            now: tx.nowIso,
           },
-          subjectFacts: { directWorker: subject.directWorker, female: subject.female },
-          issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
-          decisionNumber: input.decisionNumber,
-          decidedOn: input.decidedOn,
-          signerName: input.signerName,
-          facts: { heldSameKindSamePeriod },
-          decisionFacts,
-          now: tx.nowIso,
         },
-      }, { ruleSetId: d.ruleSetId });
+        { ruleSetId: d.ruleSetId },
+      );
       tx.decide(dossierDecider, dossier, recordOnDossier, { ruleSetId: d.ruleSetId });
     },
     { retryOnConflict: true },
   );
 }
 
-export async function revokeAward(services: Services, context: CommandContext, args: RevokeAwardArgs): Promise<CommandResult> {
+export async function revokeAward(
+  services: Services,
+  context: CommandContext,
+  args: RevokeAwardArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'revokeAward', args, async (tx) => {
     const award = await tx.load(awardDecider, args.awardId);
     tx.decide(awardDecider, award, {
       type: 'RevokeAward',
-      data: { awardId: args.awardId, reason: args.reason, decisionNumber: args.decisionNumber, complaintId: null, now: tx.nowIso },
+      data: {
+        awardId: args.awardId,
+        reason: args.reason,
+        decisionNumber: args.decisionNumber,
+        complaintId: null,
+        now: tx.nowIso,
+      },
     });
   });
 }

@@ -113,9 +113,13 @@ export function decideAward(command: AwardCommand, state: AwardState): AwardEven
       if (complaintId !== null) requireText(complaintId, 'complaintId');
       requireIsoInstant(now, 'now');
       if (state.status === 'REVOKED') {
-        throw new RuleViolation('AWARD_ALREADY_REVOKED', `award ${awardId} was already revoked by decision ${state.revocation.decisionNumber}`, {
-          revokedBy: state.revocation.decisionNumber,
-        });
+        throw new RuleViolation(
+          'AWARD_ALREADY_REVOKED',
+          `award ${awardId} was already revoked by decision ${state.revocation.decisionNumber}`,
+          {
+            revokedBy: state.revocation.decisionNumber,
+          },
+        );
       }
       const granted = state.grant;
       return [
@@ -163,14 +167,21 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
   }
 
   if (dossier.status !== DossierStatus.APPROVED) {
-    throw new RuleViolation('DOSSIER_NOT_APPROVED', `dossier ${dossier.dossierId} is ${dossier.status}: an award needs an approved dossier`, {
-      dossierId: dossier.dossierId,
-      status: dossier.status,
-    });
+    throw new RuleViolation(
+      'DOSSIER_NOT_APPROVED',
+      `dossier ${dossier.dossierId} is ${dossier.status}: an award needs an approved dossier`,
+      {
+        dossierId: dossier.dossierId,
+        status: dossier.status,
+      },
+    );
   }
   const definition = awardDefinition(dossier.award);
   if (!canBeAwardedTo(dossier.award, dossier.nominee.kind)) {
-    throw new RuleViolation('AWARD_SUBJECT_KIND', `${dossier.award} cannot be awarded to a ${dossier.nominee.kind.toLowerCase()} subject`);
+    throw new RuleViolation(
+      'AWARD_SUBJECT_KIND',
+      `${dossier.award} cannot be awarded to a ${dossier.nominee.kind.toLowerCase()} subject`,
+    );
   }
   if (!mayBeGrantedAt(dossier.award, issuingUnit.level)) {
     throw new RuleViolation(
@@ -180,16 +191,27 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
     );
   }
   if (data.facts.heldSameKindSamePeriod > 0) {
-    throw new RuleViolation('ONE_AWARD_PER_ACHIEVEMENT', `${dossier.nominee.name} already holds ${dossier.award} for ${periodLabel(dossier.period)}`, {
-      held: data.facts.heldSameKindSamePeriod,
-    });
+    throw new RuleViolation(
+      'ONE_AWARD_PER_ACHIEVEMENT',
+      `${dossier.nominee.name} already holds ${dossier.award} for ${periodLabel(dossier.period)}`,
+      {
+        held: data.facts.heldSameKindSamePeriod,
+      },
+    );
   }
   const decision = data.decisionFacts;
-  if (decision !== null && (decision.decidedOn !== data.decidedOn || !sameWrittenName(decision.signerName, data.signerName))) {
+  if (
+    decision !== null &&
+    (decision.decidedOn !== data.decidedOn || !sameWrittenName(decision.signerName, data.signerName))
+  ) {
     throw new RuleViolation(
       'DECISION_MISMATCH',
       `decision ${data.decisionNumber} was issued on ${decision.decidedOn} signed by ${decision.signerName}; this award says ${data.decidedOn}, ${data.signerName}`,
-      { decisionNumber: data.decisionNumber, recorded: decision, given: { decidedOn: data.decidedOn, signerName: data.signerName } },
+      {
+        decisionNumber: data.decisionNumber,
+        recorded: decision,
+        given: { decidedOn: data.decidedOn, signerName: data.signerName },
+      },
     );
   }
 

@@ -7,46 +7,52 @@ import type { NamedSubject } from '../rules/values';
  * dossier. Label, category and cash multiple are copied from the catalog as they
  * were on the decision date.
  */
-export interface AwardGranted extends DomainEvent<'AwardGranted', {
-  awardId: string;
-  dossierId: string;
-  award: AwardKind;
-  category: AwardCategory;
-  label: string;
-  subject: NamedSubject;
-  /** The person's unit, or the collective itself. */
-  subjectUnitId: string;
-  period: Period;
-  decisionNumber: string;
-  decidedOn: IsoDate;
-  issuedByUnitId: string;
-  issuedByLevel: AuthorityLevel;
-  signerName: string;
-  /** Multiple of the base salary in force on `decidedOn`; null where none is set. */
-  cashMultiple: number | null;
-  /** Always false for collectives. */
-  directWorker: boolean;
-  /** Always false for collectives. */
-  female: boolean;
-  movementId: string | null;
-  thematic: boolean;
-  grantedAt: IsoInstant;
-}> {}
+export interface AwardGranted extends DomainEvent<
+  'AwardGranted',
+  {
+    awardId: string;
+    dossierId: string;
+    award: AwardKind;
+    category: AwardCategory;
+    label: string;
+    subject: NamedSubject;
+    /** The person's unit, or the collective itself. */
+    subjectUnitId: string;
+    period: Period;
+    decisionNumber: string;
+    decidedOn: IsoDate;
+    issuedByUnitId: string;
+    issuedByLevel: AuthorityLevel;
+    signerName: string;
+    /** Multiple of the base salary in force on `decidedOn`; null where none is set. */
+    cashMultiple: number | null;
+    /** Always false for collectives. */
+    directWorker: boolean;
+    /** Always false for collectives. */
+    female: boolean;
+    movementId: string | null;
+    thematic: boolean;
+    grantedAt: IsoInstant;
+  }
+> {}
 
 /** The award decision was revoked (hủy bỏ / thu hồi), e.g. after an upheld complaint. */
-export interface AwardRevoked extends DomainEvent<'AwardRevoked', {
-  awardId: string;
-  dossierId: string;
-  subject: NamedSubject;
-  subjectUnitId: string;
-  award: AwardKind;
-  period: Period;
-  reason: string;
-  /** The number of the revoking decision. */
-  decisionNumber: string;
-  complaintId: string | null;
-  revokedAt: IsoInstant;
-}> {}
+export interface AwardRevoked extends DomainEvent<
+  'AwardRevoked',
+  {
+    awardId: string;
+    dossierId: string;
+    subject: NamedSubject;
+    subjectUnitId: string;
+    award: AwardKind;
+    period: Period;
+    reason: string;
+    /** The number of the revoking decision. */
+    decisionNumber: string;
+    complaintId: string | null;
+    revokedAt: IsoInstant;
+  }
+> {}
 
 export type AwardEvent = AwardGranted | AwardRevoked;
 

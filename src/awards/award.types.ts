@@ -4,7 +4,9 @@ import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { AwardCategory, AwardKind } from '../shared/domain';
 
-@ObjectType('Award', { description: 'An award decision (quyết định khen thưởng) for one subject, and its revocation if any' })
+@ObjectType('Award', {
+  description: 'An award decision (quyết định khen thưởng) for one subject, and its revocation if any',
+})
 export class AwardType {
   @Field(() => ID)
   id!: string;

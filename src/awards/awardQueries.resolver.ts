@@ -23,17 +23,32 @@ export class AwardsByDecisionArgs {
 
 @Resolver(() => AwardType)
 export class AwardQueriesResolver {
-  @Query(() => [AwardType], { description: "Every award the subject received, oldest period first, revoked ones included (flagged, with the reason)" })
-  async awardHistory(@Args(() => AwardHistoryArgs) { subject }: AwardHistoryArgs, @Ctx() { services }: GraphQLContext): Promise<AwardType[]> {
+  @Query(() => [AwardType], {
+    description:
+      'Every award the subject received, oldest period first, revoked ones included (flagged, with the reason)',
+  })
+  async awardHistory(
+    @Args(() => AwardHistoryArgs) { subject }: AwardHistoryArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<AwardType[]> {
     return (await getAwardHistory(services.pool, subject)).map(AwardType.of);
   }
 
-  @Query(() => [AwardType], { description: 'The awards granted by a decision number (of any issuing unit), revoked ones included, in the order granted' })
-  async awardsByDecision(@Args(() => AwardsByDecisionArgs) { decisionNumber }: AwardsByDecisionArgs, @Ctx() { services }: GraphQLContext): Promise<AwardType[]> {
+  @Query(() => [AwardType], {
+    description:
+      'The awards granted by a decision number (of any issuing unit), revoked ones included, in the order granted',
+  })
+  async awardsByDecision(
+    @Args(() => AwardsByDecisionArgs) { decisionNumber }: AwardsByDecisionArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<AwardType[]> {
     return (await getAwardsByDecision(services.pool, decisionNumber)).map(AwardType.of);
   }
 
-  @FieldResolver(() => DossierType, { nullable: true, description: 'The dossier the award was granted on (batched per request)' })
+  @FieldResolver(() => DossierType, {
+    nullable: true,
+    description: 'The dossier the award was granted on (batched per request)',
+  })
   async dossier(@Root() award: AwardType, @Ctx() ctx: GraphQLContext): Promise<DossierType | null> {
     const view = await dossierLoader(ctx).load(award.dossierId);
     return view === null ? null : DossierType.of(view);

@@ -4,7 +4,13 @@ import { newId } from '../graphql/ids';
 import { NotFound } from '../shared/errors';
 import { UnitLookup } from '../units/unit.lookup';
 import { clusterDecider, type ClusterState } from './cluster.decider';
-import type { AssignClusterLeadershipArgs, FinalizeClusterRankingArgs, FormClusterInput, RecordClusterScoreInput, SetClusterCriteriaInput } from './cluster.inputs';
+import type {
+  AssignClusterLeadershipArgs,
+  FinalizeClusterRankingArgs,
+  FormClusterInput,
+  RecordClusterScoreInput,
+  SetClusterCriteriaInput,
+} from './cluster.inputs';
 import { DEFAULT_CERTIFICATE_COUNT } from './standings';
 
 /**
@@ -13,7 +19,11 @@ import { DEFAULT_CERTIFICATE_COUNT } from './standings';
  */
 const ON_CLUSTER = { retryOnConflict: true, maxRetries: 5 } as const;
 
-export async function formCluster(services: Services, context: CommandContext, input: FormClusterInput): Promise<CommandResult> {
+export async function formCluster(
+  services: Services,
+  context: CommandContext,
+  input: FormClusterInput,
+): Promise<CommandResult> {
   const clusterId = newId(input.id);
   return services.commands.execute(context, 'formCluster', input, async (tx) => {
     const units = new UnitLookup(tx);
@@ -29,7 +39,14 @@ export async function formCluster(services: Services, context: CommandContext, i
     );
     tx.decide(clusterDecider, cluster, {
       type: 'FormCluster',
-      data: { clusterId, name: input.name, kind: input.kind, organizerUnitId: input.organizerUnitId, members, unknownUnitIds },
+      data: {
+        clusterId,
+        name: input.name,
+        kind: input.kind,
+        organizerUnitId: input.organizerUnitId,
+        members,
+        unknownUnitIds,
+      },
     });
   });
 }
@@ -39,13 +56,21 @@ export async function formCluster(services: Services, context: CommandContext, i
  * all (members were checked when the cluster was formed, so only non-members are read);
  * an existing non-member is left to the decider's rule.
  */
-async function requireUnitsExist(tx: CommandTransaction, cluster: Loaded<ClusterState>, unitIds: readonly string[]): Promise<void> {
+async function requireUnitsExist(
+  tx: CommandTransaction,
+  cluster: Loaded<ClusterState>,
+  unitIds: readonly string[],
+): Promise<void> {
   const memberIds = new Set(cluster.state.status === 'FORMED' ? cluster.state.members.map((m) => m.unitId) : []);
   const unknown = await new UnitLookup(tx).unknown(unitIds.filter((id) => !memberIds.has(id)));
   if (unknown.length > 0) throw new NotFound('Unit', unknown[0]);
 }
 
-export async function assignClusterLeadership(services: Services, context: CommandContext, args: AssignClusterLeadershipArgs): Promise<CommandResult> {
+export async function assignClusterLeadership(
+  services: Services,
+  context: CommandContext,
+  args: AssignClusterLeadershipArgs,
+): Promise<CommandResult> {
   return services.commands.execute(
     context,
     'assignClusterLeadership',
@@ -55,14 +80,23 @@ export async function assignClusterLeadership(services: Services, context: Comma
       await requireUnitsExist(tx, cluster, [args.leaderUnitId, args.deputyUnitId]);
       tx.decide(clusterDecider, cluster, {
         type: 'AssignClusterLeadership',
-        data: { clusterId: args.clusterId, year: args.year, leaderUnitId: args.leaderUnitId, deputyUnitId: args.deputyUnitId },
+        data: {
+          clusterId: args.clusterId,
+          year: args.year,
+          leaderUnitId: args.leaderUnitId,
+          deputyUnitId: args.deputyUnitId,
+        },
       });
     },
     ON_CLUSTER,
   );
 }
 
-export async function setClusterCriteria(services: Services, context: CommandContext, input: SetClusterCriteriaInput): Promise<CommandResult> {
+export async function setClusterCriteria(
+  services: Services,
+  context: CommandContext,
+  input: SetClusterCriteriaInput,
+): Promise<CommandResult> {
   return services.commands.execute(
     context,
     'setClusterCriteria',
@@ -74,7 +108,12 @@ export async function setClusterCriteria(services: Services, context: CommandCon
         data: {
           clusterId: input.clusterId,
           year: input.year,
-          criteria: input.criteria.map((c) => ({ code: c.code, name: c.name, maxPoints: c.maxPoints, bonus: c.bonus ?? false })),
+          criteria: input.criteria.map((c) => ({
+            code: c.code,
+            name: c.name,
+            maxPoints: c.maxPoints,
+            bonus: c.bonus ?? false,
+          })),
         },
       });
     },
@@ -82,7 +121,11 @@ export async function setClusterCriteria(services: Services, context: CommandCon
   );
 }
 
-export async function recordClusterScore(services: Services, context: CommandContext, input: RecordClusterScoreInput): Promise<CommandResult> {
+export async function recordClusterScore(
+  services: Services,
+  context: CommandContext,
+  input: RecordClusterScoreInput,
+): Promise<CommandResult> {
   return services.commands.execute(
     context,
     'recordClusterScore',
@@ -108,7 +151,11 @@ export async function recordClusterScore(services: Services, context: CommandCon
   );
 }
 
-export async function finalizeClusterRanking(services: Services, context: CommandContext, args: FinalizeClusterRankingArgs): Promise<CommandResult> {
+export async function finalizeClusterRanking(
+  services: Services,
+  context: CommandContext,
+  args: FinalizeClusterRankingArgs,
+): Promise<CommandResult> {
   return services.commands.execute(
     context,
     'finalizeClusterRanking',
@@ -117,7 +164,12 @@ export async function finalizeClusterRanking(services: Services, context: Comman
       const cluster = await tx.loadExisting(clusterDecider, args.clusterId, 'Cluster');
       tx.decide(clusterDecider, cluster, {
         type: 'FinalizeClusterRanking',
-        data: { clusterId: args.clusterId, year: args.year, now: tx.nowIso, certificateCount: DEFAULT_CERTIFICATE_COUNT },
+        data: {
+          clusterId: args.clusterId,
+          year: args.year,
+          now: tx.nowIso,
+          certificateCount: DEFAULT_CERTIFICATE_COUNT,
+        },
       });
     },
     ON_CLUSTER,

@@ -1,7 +1,14 @@
 import { assertNever, type Decider } from '../shared/decider';
 import type { ClusterKind, IsoDate, IsoInstant, ScoreKind } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { optionalText, requireDistinctIds, requireFinite, requireIsoDate, requireText, requireYear } from '../units/validation';
+import {
+  optionalText,
+  requireDistinctIds,
+  requireFinite,
+  requireIsoDate,
+  requireText,
+  requireYear,
+} from '../units/validation';
 import type {
   ClusterCovenantSigned,
   ClusterCriteriaSet,
@@ -220,20 +227,30 @@ function openYear(cluster: ClusterRecord, year: number): ClusterYear {
   requireYear(year);
   const y = clusterYear(cluster, year);
   if (y.ranking !== null) {
-    throw new RuleViolation(ClusterRule.YEAR_FINALIZED, `the ${year} ranking of cluster ${cluster.name} is already finalized`, {
-      clusterId: cluster.clusterId,
-      year,
-    });
+    throw new RuleViolation(
+      ClusterRule.YEAR_FINALIZED,
+      `the ${year} ranking of cluster ${cluster.name} is already finalized`,
+      {
+        clusterId: cluster.clusterId,
+        year,
+      },
+    );
   }
   return y;
 }
 
 function formCluster(d: FormCluster['data'], state: ClusterState): ClusterFormed {
-  if (state.status !== 'NONE') throw new RuleViolation(ClusterRule.ALREADY_EXISTS, `cluster ${d.clusterId} already exists`, { clusterId: d.clusterId });
+  if (state.status !== 'NONE')
+    throw new RuleViolation(ClusterRule.ALREADY_EXISTS, `cluster ${d.clusterId} already exists`, {
+      clusterId: d.clusterId,
+    });
   requireText(d.clusterId, 'clusterId');
   requireText(d.name, 'name');
   requireText(d.organizerUnitId, 'organizerUnitId');
-  requireDistinctIds(d.members.map((m) => m.unitId), 'memberUnitIds');
+  requireDistinctIds(
+    d.members.map((m) => m.unitId),
+    'memberUnitIds',
+  );
   d.members.forEach((m, i) => requireText(m.unitName, `members[${i}].unitName`));
   if (d.unknownUnitIds.length > 0) throw new NotFound('Unit', d.unknownUnitIds[0]);
   const size = d.members.length;
@@ -267,7 +284,9 @@ function assignLeadership(d: AssignClusterLeadership['data'], cluster: ClusterRe
   }
   const leader = member(cluster, d.leaderUnitId);
   const deputy = member(cluster, d.deputyUnitId);
-  const notMembers = [leader ? null : d.leaderUnitId, deputy ? null : d.deputyUnitId].filter((id): id is string => id !== null);
+  const notMembers = [leader ? null : d.leaderUnitId, deputy ? null : d.deputyUnitId].filter(
+    (id): id is string => id !== null,
+  );
   if (!leader || !deputy) {
     throw new RuleViolation(
       ClusterRule.LEADERSHIP_NOT_MEMBER,
@@ -320,12 +339,17 @@ function setCriteria(d: SetClusterCriteria['data'], cluster: ClusterRecord): Clu
   const y = openYear(cluster, d.year);
   const ruleDetails = { clusterId: cluster.clusterId, year: d.year };
   if (y.scores.length > 0) {
-    throw new RuleViolation(ClusterRule.CRITERIA_LOCKED, `scores were already recorded for ${d.year}: the criteria can no longer change`, {
-      ...ruleDetails,
-      scores: y.scores.length,
-    });
+    throw new RuleViolation(
+      ClusterRule.CRITERIA_LOCKED,
+      `scores were already recorded for ${d.year}: the criteria can no longer change`,
+      {
+        ...ruleDetails,
+        scores: y.scores.length,
+      },
+    );
   }
-  if (d.criteria.length === 0) throw new RuleViolation(ClusterRule.CRITERIA_EMPTY, 'at least one criterion is needed', ruleDetails);
+  if (d.criteria.length === 0)
+    throw new RuleViolation(ClusterRule.CRITERIA_EMPTY, 'at least one criterion is needed', ruleDetails);
 
   const seen = new Set<string>();
   const criteria: ClusterCriterion[] = d.criteria.map((c, i) => {
@@ -333,18 +357,30 @@ function setCriteria(d: SetClusterCriteria['data'], cluster: ClusterRecord): Clu
     requireText(c.name, `criteria[${i}].name`);
     requireFinite(c.maxPoints, `criteria[${i}].maxPoints`);
     if (seen.has(c.code)) {
-      throw new RuleViolation(ClusterRule.CRITERION_DUPLICATE_CODE, `criterion code ${c.code} is listed more than once`, { ...ruleDetails, code: c.code });
+      throw new RuleViolation(
+        ClusterRule.CRITERION_DUPLICATE_CODE,
+        `criterion code ${c.code} is listed more than once`,
+        { ...ruleDetails, code: c.code },
+      );
     }
     seen.add(c.code);
     if (c.maxPoints === 0) {
-      throw new RuleViolation(ClusterRule.CRITERION_MAX_POINTS, `criterion ${c.code}: maximum points must not be 0`, { ...ruleDetails, code: c.code, maxPoints: c.maxPoints });
-    }
-    if (c.bonus && c.maxPoints < 0) {
-      throw new RuleViolation(ClusterRule.CRITERION_MAX_POINTS, `bonus criterion ${c.code} needs positive maximum points (penalties are negative criteria)`, {
+      throw new RuleViolation(ClusterRule.CRITERION_MAX_POINTS, `criterion ${c.code}: maximum points must not be 0`, {
         ...ruleDetails,
         code: c.code,
         maxPoints: c.maxPoints,
       });
+    }
+    if (c.bonus && c.maxPoints < 0) {
+      throw new RuleViolation(
+        ClusterRule.CRITERION_MAX_POINTS,
+        `bonus criterion ${c.code} needs positive maximum points (penalties are negative criteria)`,
+        {
+          ...ruleDetails,
+          code: c.code,
+          maxPoints: c.maxPoints,
+        },
+      );
     }
     const kind: CriterionKind = c.maxPoints < 0 ? 'PENALTY' : c.bonus ? 'BONUS' : 'ORDINARY';
     return { code: c.code, name: c.name, maxPoints: c.maxPoints, kind };
@@ -376,11 +412,21 @@ function recordScore(d: RecordClusterScore['data'], cluster: ClusterRecord): Clu
   const y = openYear(cluster, d.year);
   const ruleDetails = { clusterId: cluster.clusterId, year: d.year, unitId: d.unitId, criterionCode: d.criterionCode };
   const unit = member(cluster, d.unitId);
-  if (!unit) throw new RuleViolation(ClusterRule.SCORE_NOT_MEMBER, `unit ${d.unitId} is not a member of cluster ${cluster.name}`, ruleDetails);
-  if (y.criteria === null) throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, ruleDetails);
+  if (!unit)
+    throw new RuleViolation(
+      ClusterRule.SCORE_NOT_MEMBER,
+      `unit ${d.unitId} is not a member of cluster ${cluster.name}`,
+      ruleDetails,
+    );
+  if (y.criteria === null)
+    throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, ruleDetails);
   const criterion = y.criteria.find((c) => c.code === d.criterionCode);
   if (!criterion) {
-    throw new RuleViolation(ClusterRule.SCORE_UNKNOWN_CRITERION, `criterion ${d.criterionCode} is not among the ${d.year} criteria`, ruleDetails);
+    throw new RuleViolation(
+      ClusterRule.SCORE_UNKNOWN_CRITERION,
+      `criterion ${d.criterionCode} is not among the ${d.year} criteria`,
+      ruleDetails,
+    );
   }
   requireFinite(d.points, 'points');
   const min = Math.min(0, criterion.maxPoints);
@@ -416,10 +462,16 @@ function finalizeRanking(d: FinalizeClusterRanking['data'], cluster: ClusterReco
   const y = openYear(cluster, d.year);
   const certificateCount = d.certificateCount;
   if (!Number.isInteger(certificateCount) || certificateCount < 0) {
-    throw new InvalidInput(`certificateCount must be a non-negative whole number, got ${certificateCount}`, 'certificateCount');
+    throw new InvalidInput(
+      `certificateCount must be a non-negative whole number, got ${certificateCount}`,
+      'certificateCount',
+    );
   }
   if (y.criteria === null) {
-    throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, { clusterId: cluster.clusterId, year: d.year });
+    throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, {
+      clusterId: cluster.clusterId,
+      year: d.year,
+    });
   }
   const missing = missingScores(y.criteria, cluster.members, y.scores);
   if (missing.length > 0) {

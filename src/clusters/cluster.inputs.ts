@@ -1,4 +1,13 @@
-import { ArrayMaxSize, IsBoolean, IsEnum, IsNumber, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsNumber,
+  IsOptional,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX, YearField } from '../graphql/common.types';
 import { ClusterKind, ScoreKind } from '../shared/domain';
@@ -49,11 +58,16 @@ export class CriterionInput {
   @Length(1, NAME_MAX)
   name!: string;
 
-  @Field(() => Float, { description: 'Positive for ordinary and bonus criteria, negative for penalty criteria (điểm trừ)' })
+  @Field(() => Float, {
+    description: 'Positive for ordinary and bonus criteria, negative for penalty criteria (điểm trừ)',
+  })
   @IsNumber(FINITE)
   maxPoints!: number;
 
-  @Field(() => Boolean, { nullable: true, description: 'A bonus criterion (điểm thưởng), outside the 100/1000-point scale; default false' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A bonus criterion (điểm thưởng), outside the 100/1000-point scale; default false',
+  })
   @IsOptional()
   @IsBoolean()
   bonus?: boolean | null;
@@ -95,7 +109,9 @@ export class RecordClusterScoreInput {
   @IsNumber(FINITE)
   points!: number;
 
-  @Field(() => ScoreKind, { description: 'SELF: the unit scores itself; ASSESSED: the cluster’s score, which supersedes it' })
+  @Field(() => ScoreKind, {
+    description: 'SELF: the unit scores itself; ASSESSED: the cluster’s score, which supersedes it',
+  })
   @IsEnum(ScoreKind)
   kind!: ScoreKind;
 

@@ -19,7 +19,9 @@ export class ClusterInfoType {
   memberUnitIds!: string[];
 }
 
-@ObjectType('CriterionScore', { description: 'The counting score of one criterion: the latest assessed score, else the latest self-score, else 0' })
+@ObjectType('CriterionScore', {
+  description: 'The counting score of one criterion: the latest assessed score, else the latest self-score, else 0',
+})
 export class CriterionScoreType {
   @Field()
   code!: string;

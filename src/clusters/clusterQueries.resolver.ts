@@ -14,17 +14,19 @@ export class ClusterQueriesResolver {
     return (await getClusters(services.pool)).map((c) => ({ ...c, kind: c.kind as ClusterKind }));
   }
 
-  @Query(() => ClusterStandingsType, { description: 'Standings for a year, as they were at asOf (by event record time) when given' })
+  @Query(() => ClusterStandingsType, {
+    description: 'Standings for a year, as they were at asOf (by event record time) when given',
+  })
   async clusterStandings(
     @Arg('clusterId', () => ID) clusterId: string,
     @Arg('year', () => Int) year: number,
     @Arg('asOf', () => DateTimeScalar, { nullable: true }) asOf: Date | null,
     @Ctx() { services }: GraphQLContext,
   ): Promise<ClusterStandingsType> {
-    if (year < MIN_YEAR || year > MAX_YEAR) throw new InvalidInput(`year must be between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
+    if (year < MIN_YEAR || year > MAX_YEAR)
+      throw new InvalidInput(`year must be between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
     const standings = await getClusterStandings(services.pool, clusterId, year, asOf);
     if (!standings) throw new NotFound('Cluster', clusterId);
     return standings;
   }
 }
-

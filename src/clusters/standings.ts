@@ -96,7 +96,8 @@ export function missingScores(
   const missing: MissingScore[] = [];
   for (const m of members) {
     for (const c of criteria) {
-      if (!have.has(pairKey(m.unitId, c.code))) missing.push({ unitId: m.unitId, unitName: m.unitName, criterionCode: c.code });
+      if (!have.has(pairKey(m.unitId, c.code)))
+        missing.push({ unitId: m.unitId, unitName: m.unitName, criterionCode: c.code });
     }
   }
   return missing;

@@ -1,6 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../eventStore/hashChain';
-import { Expected, type EventMetadataInput, type EventStore, type NewEvent, type StreamAppend } from '../eventStore/eventStore.port';
+import {
+  Expected,
+  type EventMetadataInput,
+  type EventStore,
+  type NewEvent,
+  type StreamAppend,
+} from '../eventStore/eventStore.port';
 import type { Identity } from '../identity';
 import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
@@ -54,12 +60,18 @@ export class StreamStateCache {
 
   remember(decider: object, streamId: string, version: number, state: unknown): void {
     const known = this.entries.peek(streamId);
-    if (!known || known.decider !== decider || known.version < version) this.entries.set(streamId, { decider, version, state });
+    if (!known || known.decider !== decider || known.version < version)
+      this.entries.set(streamId, { decider, version, state });
   }
 }
 
 /** A stream's state at its newest version: the cached fold plus the events appended since. */
-async function loadStream<C, E extends DomainEvent, S>(store: EventStore, states: StreamStateCache, decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+async function loadStream<C, E extends DomainEvent, S>(
+  store: EventStore,
+  states: StreamStateCache,
+  decider: Decider<C, E, S>,
+  id: string,
+): Promise<Loaded<S>> {
   const streamId = streamIdOf(decider.streamType, id);
   const known = states.get<S>(decider, streamId);
   const from = known ?? { version: 0, state: decider.initialState() };
@@ -106,14 +118,23 @@ export class CommandTransaction {
   }
 
   /** Loads a stream that must exist, or answers NOT_FOUND. */
-  async loadExisting<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string, entity: string): Promise<Loaded<S>> {
+  async loadExisting<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    id: string,
+    entity: string,
+  ): Promise<Loaded<S>> {
     const loaded = await this.load(decider, id);
     if (loaded.version === 0) throw new NotFound(entity, id);
     return loaded;
   }
 
   /** Runs the decider and queues its events for the stream at the loaded version. */
-  decide<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, loaded: Loaded<S>, command: C, options: { ruleSetId?: string | null } = {}): E[] {
+  decide<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    loaded: Loaded<S>,
+    command: C,
+    options: { ruleSetId?: string | null } = {},
+  ): E[] {
     const events = decider.decide(command, loaded.state);
     if (events.length > 0) this.queue(loaded, events, options.ruleSetId ?? null);
     return events;
@@ -137,7 +158,13 @@ export class CommandTransaction {
     }));
     const existing = this.appends.find((a) => a.streamId === loaded.streamId);
     if (existing) existing.events.push(...newEvents);
-    else this.appends.push({ streamId: loaded.streamId, id: loaded.id, expected: Expected.version(loaded.version), events: newEvents });
+    else
+      this.appends.push({
+        streamId: loaded.streamId,
+        id: loaded.id,
+        expected: Expected.version(loaded.version),
+        events: newEvents,
+      });
   }
 }
 
@@ -179,9 +206,15 @@ export class CommandHandler {
     run: (tx: CommandTransaction) => Promise<void>,
     options: CommandOptions = {},
   ): Promise<CommandResult> {
-    const key = context.idempotencyKey ? scopedIdempotencyKey(context.identity.actorId, context.idempotencyKey, context.idempotencyScope ?? name) : null;
+    const key = context.idempotencyKey
+      ? scopedIdempotencyKey(context.identity.actorId, context.idempotencyKey, context.idempotencyScope ?? name)
+      : null;
     if (!key) return this.runWithRetries(context, randomUUID(), run, options);
-    const requestHash = createHash('sha256').update(name).update('\n').update(canonicalJson(input ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(name)
+      .update('\n')
+      .update(canonicalJson(input ?? null))
+      .digest('hex');
     const reservation = await this.idempotency.reserve<CommandResult>(key, requestHash);
     if (reservation.kind === 'done') return reservation.result;
     try {
@@ -194,7 +227,12 @@ export class CommandHandler {
     }
   }
 
-  private async runWithRetries(context: CommandContext, commandId: string, run: (tx: CommandTransaction) => Promise<void>, options: CommandOptions): Promise<CommandResult> {
+  private async runWithRetries(
+    context: CommandContext,
+    commandId: string,
+    run: (tx: CommandTransaction) => Promise<void>,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
       const tx = new CommandTransaction(this.store, context, commandId, this.states);

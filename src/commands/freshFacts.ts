@@ -6,7 +6,11 @@ import { ReadModelsBehind } from '../shared/errors';
  * projections have applied every event committed so far — including the caller's own
  * previous command — so no decision rests on stale facts.
  */
-export async function awaitFreshReadModels(services: Pick<Services, 'store' | 'projections'>, names: readonly string[], timeoutMs = 5_000): Promise<void> {
+export async function awaitFreshReadModels(
+  services: Pick<Services, 'store' | 'projections'>,
+  names: readonly string[],
+  timeoutMs = 5_000,
+): Promise<void> {
   const head = await services.store.lastCommittedPosition();
   if (!(await services.projections.waitForPosition(head, timeoutMs, names))) throw new ReadModelsBehind(names);
 }

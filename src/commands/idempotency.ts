@@ -19,9 +19,14 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
  */
 export function scopedIdempotencyKey(actorId: string | null, key: string, scope: string): string {
   if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new InvalidInput(`Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`, 'Idempotency-Key');
+    throw new InvalidInput(
+      `Idempotency-Key must be at most ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`,
+      'Idempotency-Key',
+    );
   }
-  return createHash('sha256').update(JSON.stringify([actorId, key, scope])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([actorId, key, scope]))
+    .digest('hex');
 }
 
 export type Reservation<R> = { kind: 'new' } | { kind: 'done'; result: R };
@@ -62,13 +67,17 @@ export class IdempotencyStore {
         );
         if (taken.rowCount === 1) return { kind: 'new' };
       }
-      if (Date.now() > deadline) throw new IdempotencyConflict('a request with this Idempotency-Key is still being processed');
+      if (Date.now() > deadline)
+        throw new IdempotencyConflict('a request with this Idempotency-Key is still being processed');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
   async complete<R>(key: string, result: R): Promise<void> {
-    await this.pool.query(`UPDATE command_results SET status = 'done', result = $2, completed_at = now() WHERE key = $1`, [key, JSON.stringify(result)]);
+    await this.pool.query(
+      `UPDATE command_results SET status = 'done', result = $2, completed_at = now() WHERE key = $1`,
+      [key, JSON.stringify(result)],
+    );
   }
 
   async release(key: string): Promise<void> {

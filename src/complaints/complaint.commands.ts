@@ -8,14 +8,23 @@ import { subjectKey } from '../shared/domain';
 import { InvalidInput, NotFound } from '../shared/errors';
 import { complaintDecider } from './complaint.decider';
 import type { ComplaintSubject } from './complaint.events';
-import type { AcceptComplaintArgs, DismissComplaintArgs, FileComplaintInput, ResolveComplaintInput } from './complaint.inputs';
+import type {
+  AcceptComplaintArgs,
+  DismissComplaintArgs,
+  FileComplaintInput,
+  ResolveComplaintInput,
+} from './complaint.inputs';
 
 /**
  * Records a complaint, denunciation or petition. The award and dossier it names must
  * exist; its subject is the one given (named from the registers) or, when absent, the
  * subject of the award or dossier, so "pending complaints about the subject" finds it.
  */
-export async function fileComplaint(services: Services, context: CommandContext, input: FileComplaintInput): Promise<CommandResult> {
+export async function fileComplaint(
+  services: Services,
+  context: CommandContext,
+  input: FileComplaintInput,
+): Promise<CommandResult> {
   const complaintId = newId(input.id);
   return services.commands.execute(context, 'fileComplaint', input, async (tx) => {
     const targets: Array<{ field: string; subject: ComplaintSubject }> = [];
@@ -23,7 +32,10 @@ export async function fileComplaint(services: Services, context: CommandContext,
       const award = (await tx.load(awardDecider, input.awardId)).state;
       if (award.status === 'NONE') throw new NotFound('Award', input.awardId);
       if (input.dossierId && award.grant.dossierId !== input.dossierId) {
-        throw new InvalidInput(`award ${input.awardId} was granted on dossier ${award.grant.dossierId}, not ${input.dossierId}`, 'dossierId');
+        throw new InvalidInput(
+          `award ${input.awardId} was granted on dossier ${award.grant.dossierId}, not ${input.dossierId}`,
+          'dossierId',
+        );
       }
       targets.push({ field: 'awardId', subject: award.grant.subject });
     }
@@ -36,7 +48,11 @@ export async function fileComplaint(services: Services, context: CommandContext,
     if (input.subject) {
       const known = await lookUpSubject(txLoader(tx), input.subject);
       const mismatch = targets.find((t) => subjectKey(t.subject) !== subjectKey(known));
-      if (mismatch) throw new InvalidInput(`the ${mismatch.field} given is about ${subjectKey(mismatch.subject)}, not ${subjectKey(known)}`, 'subject');
+      if (mismatch)
+        throw new InvalidInput(
+          `the ${mismatch.field} given is about ${subjectKey(mismatch.subject)}, not ${subjectKey(known)}`,
+          'subject',
+        );
       subject = { kind: known.kind, id: known.id, name: known.name };
     }
     const complaint = await tx.load(complaintDecider, complaintId);
@@ -57,17 +73,31 @@ export async function fileComplaint(services: Services, context: CommandContext,
   });
 }
 
-export async function acceptComplaint(services: Services, context: CommandContext, args: AcceptComplaintArgs): Promise<CommandResult> {
+export async function acceptComplaint(
+  services: Services,
+  context: CommandContext,
+  args: AcceptComplaintArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'acceptComplaint', args, async (tx) => {
     const complaint = await tx.load(complaintDecider, args.complaintId);
     tx.decide(complaintDecider, complaint, {
       type: 'AcceptComplaint',
-      data: { complaintId: args.complaintId, acceptedOn: args.acceptedOn, complex: args.complex ?? false, remoteArea: args.remoteArea ?? false, now: tx.nowIso },
+      data: {
+        complaintId: args.complaintId,
+        acceptedOn: args.acceptedOn,
+        complex: args.complex ?? false,
+        remoteArea: args.remoteArea ?? false,
+        now: tx.nowIso,
+      },
     });
   });
 }
 
-export async function dismissComplaint(services: Services, context: CommandContext, args: DismissComplaintArgs): Promise<CommandResult> {
+export async function dismissComplaint(
+  services: Services,
+  context: CommandContext,
+  args: DismissComplaintArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'dismissComplaint', args, async (tx) => {
     const complaint = await tx.load(complaintDecider, args.complaintId);
     tx.decide(complaintDecider, complaint, {
@@ -87,7 +117,11 @@ export function defaultRevocationDecisionNumber(complaintId: string): string {
  * appends AwardRevoked to the complaint's award, or to the award granted from its
  * dossier, in the same command: the returned position covers both streams.
  */
-export async function resolveComplaint(services: Services, context: CommandContext, input: ResolveComplaintInput): Promise<CommandResult> {
+export async function resolveComplaint(
+  services: Services,
+  context: CommandContext,
+  input: ResolveComplaintInput,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'resolveComplaint', input, async (tx) => {
     const complaint = await tx.load(complaintDecider, input.complaintId);
     const revokeAward = input.revokeAward ?? false;

@@ -230,14 +230,20 @@ export function decideComplaint(command: ComplaintCommand, state: ComplaintState
 
 function file(data: FileComplaint['data'], state: ComplaintState): ComplaintFiled[] {
   if (state.status !== 'NONE') {
-    throw new RuleViolation('ALREADY_EXISTS', `complaint ${state.complaintId} already exists`, { complaintId: state.complaintId });
+    throw new RuleViolation('ALREADY_EXISTS', `complaint ${state.complaintId} already exists`, {
+      complaintId: state.complaintId,
+    });
   }
-  if (!Object.values(ComplaintKind).includes(data.kind)) throw new InvalidInput(`unknown complaint kind ${String(data.kind)}`, 'kind');
+  if (!Object.values(ComplaintKind).includes(data.kind))
+    throw new InvalidInput(`unknown complaint kind ${String(data.kind)}`, 'kind');
   requireDate(data.receivedOn, 'receivedOn');
   requireText(data.complainantName, 'complainantName');
   requireText(data.content, 'content');
   if (data.awardId === null && data.dossierId === null && data.subject === null) {
-    throw new RuleViolation('COMPLAINT_TARGET_REQUIRED', 'a complaint must name the award, the dossier or the subject it is about');
+    throw new RuleViolation(
+      'COMPLAINT_TARGET_REQUIRED',
+      'a complaint must name the award, the dossier or the subject it is about',
+    );
   }
   return [
     {
@@ -250,7 +256,8 @@ function file(data: FileComplaint['data'], state: ComplaintState): ComplaintFile
         content: data.content,
         awardId: data.awardId,
         dossierId: data.dossierId,
-        subject: data.subject === null ? null : { kind: data.subject.kind, id: data.subject.id, name: data.subject.name },
+        subject:
+          data.subject === null ? null : { kind: data.subject.kind, id: data.subject.id, name: data.subject.name },
         acceptanceDueOn: acceptanceDueOn(data.receivedOn),
         filedAt: data.now,
       },
@@ -261,11 +268,15 @@ function file(data: FileComplaint['data'], state: ComplaintState): ComplaintFile
 function existing(state: ComplaintState, complaintId: string, required: ComplaintStatus): FiledComplaint {
   if (state.status === 'NONE') throw new NotFound('Complaint', complaintId);
   if (state.status !== required) {
-    throw new RuleViolation('COMPLAINT_STATUS', `complaint ${state.complaintId} is ${state.status}; this needs it ${required}`, {
-      complaintId: state.complaintId,
-      status: state.status,
-      required,
-    });
+    throw new RuleViolation(
+      'COMPLAINT_STATUS',
+      `complaint ${state.complaintId} is ${state.status}; this needs it ${required}`,
+      {
+        complaintId: state.complaintId,
+        status: state.status,
+        required,
+      },
+    );
   }
   return state;
 }
@@ -298,29 +309,44 @@ function dismiss(data: DismissComplaint['data'], state: ComplaintState): Complai
   return [
     {
       type: 'ComplaintDismissed',
-      data: { complaintId: complaint.complaintId, kind: complaint.kind, reason: data.reason, decidedOn: data.decidedOn, dismissedAt: data.now },
+      data: {
+        complaintId: complaint.complaintId,
+        kind: complaint.kind,
+        reason: data.reason,
+        decidedOn: data.decidedOn,
+        dismissedAt: data.now,
+      },
     },
   ];
 }
 
 function resolve(data: ResolveComplaint['data'], state: ComplaintState): ComplaintResolved[] {
   const complaint = existing(state, data.complaintId, ComplaintStatus.ACCEPTED);
-  if (!Object.values(ComplaintOutcome).includes(data.outcome)) throw new InvalidInput(`unknown outcome ${String(data.outcome)}`, 'outcome');
+  if (!Object.values(ComplaintOutcome).includes(data.outcome))
+    throw new InvalidInput(`unknown outcome ${String(data.outcome)}`, 'outcome');
   requireText(data.resolution, 'resolution');
   requireDate(data.decidedOn, 'decidedOn');
   notBefore(data.decidedOn, complaint.acceptedOn ?? complaint.receivedOn, 'decidedOn', 'accepted');
   if (data.revokeAward) {
     if (data.outcome === ComplaintOutcome.REJECTED) {
-      throw new RuleViolation('REVOCATION_NEEDS_UPHELD', 'an award can only be revoked when the complaint is upheld or partially upheld', {
-        outcome: data.outcome,
-      });
+      throw new RuleViolation(
+        'REVOCATION_NEEDS_UPHELD',
+        'an award can only be revoked when the complaint is upheld or partially upheld',
+        {
+          outcome: data.outcome,
+        },
+      );
     }
     if (data.awardIdToRevoke === null) {
-      throw new RuleViolation('NO_AWARD_TO_REVOKE', `complaint ${complaint.complaintId} names no granted award to revoke`, {
-        complaintId: complaint.complaintId,
-        awardId: complaint.awardId,
-        dossierId: complaint.dossierId,
-      });
+      throw new RuleViolation(
+        'NO_AWARD_TO_REVOKE',
+        `complaint ${complaint.complaintId} names no granted award to revoke`,
+        {
+          complaintId: complaint.complaintId,
+          awardId: complaint.awardId,
+          dossierId: complaint.dossierId,
+        },
+      );
     }
   }
   return [
@@ -357,7 +383,8 @@ function requireText(value: string, field: string): void {
 }
 
 function notBefore(date: IsoDate, earliest: IsoDate, field: string, what: string): void {
-  if (date < earliest) throw new InvalidInput(`${field} ${date} is before the complaint was ${what} (${earliest})`, field);
+  if (date < earliest)
+    throw new InvalidInput(`${field} ${date} is before the complaint was ${what} (${earliest})`, field);
 }
 
 export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {

@@ -4,7 +4,9 @@ import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, SubjectInput, TEXT_
 import { DateScalar } from '../graphql/scalars';
 import { ComplaintKind, ComplaintOutcome } from '../shared/domain';
 
-@InputType('FileComplaintInput', { description: 'Names the award, the dossier or the subject it is about (at least one)' })
+@InputType('FileComplaintInput', {
+  description: 'Names the award, the dossier or the subject it is about (at least one)',
+})
 export class FileComplaintInput {
   @GeneratedIdField()
   id?: string | null;
@@ -93,7 +95,8 @@ export class ResolveComplaintInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: "UPHELD / PARTIALLY_UPHELD only: revokes the complaint's award (or the award granted from its dossier) in the same command",
+    description:
+      "UPHELD / PARTIALLY_UPHELD only: revokes the complaint's award (or the award granted from its dossier) in the same command",
   })
   @IsOptional()
   @IsBoolean()
@@ -101,7 +104,8 @@ export class ResolveComplaintInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The number of the resolution decision, recorded as the revoking decision; absent: "complaint-<complaintId>"',
+    description:
+      'The number of the resolution decision, recorded as the revoking decision; absent: "complaint-<complaintId>"',
   })
   @IsOptional()
   @Length(1, NAME_MAX)

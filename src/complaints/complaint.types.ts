@@ -5,7 +5,9 @@ import { DateScalar } from '../graphql/scalars';
 import { ComplaintKind, ComplaintOutcome, ComplaintStatus, type IsoDate } from '../shared/domain';
 import { complaintOverdue } from './complaint.decider';
 
-@ObjectType('Complaint', { description: 'A complaint (khiếu nại), denunciation (tố cáo) or petition (kiến nghị) with its deadlines' })
+@ObjectType('Complaint', {
+  description: 'A complaint (khiếu nại), denunciation (tố cáo) or petition (kiến nghị) with its deadlines',
+})
 export class ComplaintType {
   @Field(() => ID)
   id!: string;
@@ -28,7 +30,10 @@ export class ComplaintType {
   @Field(() => DateScalar, { nullable: true })
   acceptedOn!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Once accepted: the resolution deadline (30 days; 45 if complex or in a remote area; 60 if both)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Once accepted: the resolution deadline (30 days; 45 if complex or in a remote area; 60 if both)',
+  })
   dueOn!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'The date of the resolution or dismissal' })
@@ -70,14 +75,22 @@ export class ComplaintType {
       subject: view.subject,
       revokedAwardId: view.revokedAwardId,
       overdue: complaintOverdue(
-        { status: view.status, receivedOn: view.receivedOn, dueOn: view.dueOn, acceptedOn: view.acceptedOn, resolvedOn: view.resolvedOn },
+        {
+          status: view.status,
+          receivedOn: view.receivedOn,
+          dueOn: view.dueOn,
+          acceptedOn: view.acceptedOn,
+          resolvedOn: view.resolvedOn,
+        },
         today,
       ),
     };
   }
 }
 
-@ObjectType('ComplaintConnection', { description: 'One page, ordered by receivedOn then id; first defaults to 50, at most 100' })
+@ObjectType('ComplaintConnection', {
+  description: 'One page, ordered by receivedOn then id; first defaults to 50, at most 100',
+})
 export class ComplaintConnectionType {
   @Field(() => [ComplaintType])
   nodes!: ComplaintType[];

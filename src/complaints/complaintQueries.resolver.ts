@@ -26,7 +26,10 @@ export class ComplaintsArgs {
   @IsEnum(ComplaintStatus)
   status?: ComplaintStatus | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Only those overdue on that date (as they stood then: one resolved later still counts)' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Only those overdue on that date (as they stood then: one resolved later still counts)',
+  })
   @IsOptional()
   overdueOn?: string | null;
 
@@ -43,25 +46,48 @@ export class ComplaintsArgs {
 
 @Resolver(() => ComplaintType)
 export class ComplaintQueriesResolver {
-  @Query(() => ComplaintType, { nullable: true, description: 'A complaint, denunciation or petition with its deadlines; null when there is none' })
-  async complaint(@Args(() => ComplaintArgs) { id }: ComplaintArgs, @Ctx() { services }: GraphQLContext): Promise<ComplaintType | null> {
+  @Query(() => ComplaintType, {
+    nullable: true,
+    description: 'A complaint, denunciation or petition with its deadlines; null when there is none',
+  })
+  async complaint(
+    @Args(() => ComplaintArgs) { id }: ComplaintArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ComplaintType | null> {
     const view = await getComplaint(services.pool, id);
     return view === null ? null : ComplaintType.of(view, today(services));
   }
 
-  @Query(() => ComplaintConnectionType, { description: 'Complaints by receivedOn then id, optionally by status and overdue on a date; first defaults to 50, at most 100' })
-  complaints(@Args(() => ComplaintsArgs) args: ComplaintsArgs, @Ctx() { services }: GraphQLContext): Promise<ComplaintConnectionType> {
-    return complaintsPage(services, { status: args.status ?? null, overdueOn: args.overdueOn ?? null, first: args.first ?? null, after: args.after ?? null });
+  @Query(() => ComplaintConnectionType, {
+    description:
+      'Complaints by receivedOn then id, optionally by status and overdue on a date; first defaults to 50, at most 100',
+  })
+  complaints(
+    @Args(() => ComplaintsArgs) args: ComplaintsArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ComplaintConnectionType> {
+    return complaintsPage(services, {
+      status: args.status ?? null,
+      overdueOn: args.overdueOn ?? null,
+      first: args.first ?? null,
+      after: args.after ?? null,
+    });
   }
 
-  @FieldResolver(() => AwardType, { nullable: true, description: 'The award it is about, with any revocation (batched per request)' })
+  @FieldResolver(() => AwardType, {
+    nullable: true,
+    description: 'The award it is about, with any revocation (batched per request)',
+  })
   async award(@Root() complaint: ComplaintType, @Ctx() ctx: GraphQLContext): Promise<AwardType | null> {
     if (complaint.awardId === null) return null;
     const view = await awardLoader(ctx).load(complaint.awardId);
     return view === null ? null : AwardType.of(view);
   }
 
-  @FieldResolver(() => DossierType, { nullable: true, description: 'The dossier it is about, with returns, appraisal and tally (batched per request)' })
+  @FieldResolver(() => DossierType, {
+    nullable: true,
+    description: 'The dossier it is about, with returns, appraisal and tally (batched per request)',
+  })
   async dossier(@Root() complaint: ComplaintType, @Ctx() ctx: GraphQLContext): Promise<DossierType | null> {
     if (complaint.dossierId === null) return null;
     const view = await dossierLoader(ctx).load(complaint.dossierId);

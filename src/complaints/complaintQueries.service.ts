@@ -22,8 +22,12 @@ export function encodeComplaintCursor(cursor: ComplaintCursor): string {
 }
 
 export function decodeComplaintCursor(cursor: string): ComplaintCursor {
-  const match = cursor.length <= 200 && /^[A-Za-z0-9_-]+$/.test(cursor) ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8')) : null;
-  if (!match || !isIsoDate(match[1]) || !ID_PATTERN.test(match[2])) throw new InvalidInput('after is not a cursor this API returned', 'after');
+  const match =
+    cursor.length <= 200 && /^[A-Za-z0-9_-]+$/.test(cursor)
+      ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+      : null;
+  if (!match || !isIsoDate(match[1]) || !ID_PATTERN.test(match[2]))
+    throw new InvalidInput('after is not a cursor this API returned', 'after');
   return { receivedOn: match[1], id: match[2] };
 }
 
@@ -37,7 +41,8 @@ export async function complaintsPage(
   args: { status: ComplaintStatus | null; overdueOn: IsoDate | null; first: number | null; after: string | null },
 ): Promise<ComplaintConnectionType> {
   const first = args.first ?? COMPLAINT_PAGE_DEFAULT;
-  if (!Number.isInteger(first) || first < 1 || first > COMPLAINT_PAGE_MAX) throw new InvalidInput(`first must be between 1 and ${COMPLAINT_PAGE_MAX}`, 'first');
+  if (!Number.isInteger(first) || first < 1 || first > COMPLAINT_PAGE_MAX)
+    throw new InvalidInput(`first must be between 1 and ${COMPLAINT_PAGE_MAX}`, 'first');
   const after = args.after === null ? null : decodeComplaintCursor(args.after);
   const page = await getComplaintsPage(services.pool, { status: args.status, overdueOn: args.overdueOn, after, first });
   const on = today(services);

@@ -11,7 +11,11 @@ import { councilSessionDecider, type ConveneCouncilSession } from './councilSess
 import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
 import type { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
 
-export async function conveneCouncilSession(services: Services, context: CommandContext, input: ConveneCouncilSessionInput): Promise<CommandResult> {
+export async function conveneCouncilSession(
+  services: Services,
+  context: CommandContext,
+  input: ConveneCouncilSessionInput,
+): Promise<CommandResult> {
   const sessionId = newId(input.id);
   return services.commands.execute(context, 'conveneCouncilSession', input, async (tx) => {
     const councilUnit = (await tx.load(unitDecider, input.councilUnitId)).state;
@@ -51,7 +55,11 @@ export async function conveneCouncilSession(services: Services, context: Command
  * else is that member's written ballot (the access policy says who may record one).
  * Concurrent ballots on one session retry on the version conflict.
  */
-export async function castBallot(services: Services, context: CommandContext, input: CastBallotInput): Promise<CommandResult> {
+export async function castBallot(
+  services: Services,
+  context: CommandContext,
+  input: CastBallotInput,
+): Promise<CommandResult> {
   return services.commands.execute(
     context,
     'castBallot',
@@ -62,7 +70,15 @@ export async function castBallot(services: Services, context: CommandContext, in
       const session = await tx.load(councilSessionDecider, input.sessionId);
       tx.decide(councilSessionDecider, session, {
         type: 'CastBallot',
-        data: { sessionId: input.sessionId, dossierId: input.dossierId, memberId: input.memberId, choice: input.choice, castBy, writtenBallot, now: tx.nowIso },
+        data: {
+          sessionId: input.sessionId,
+          dossierId: input.dossierId,
+          memberId: input.memberId,
+          choice: input.choice,
+          castBy,
+          writtenBallot,
+          now: tx.nowIso,
+        },
       });
     },
     { retryOnConflict: true, maxRetries: 20 },
@@ -76,14 +92,21 @@ export async function castBallot(services: Services, context: CommandContext, in
  * since it was put on the agenda (withdrawn, or resolved by another session) keeps its
  * state: its tally stays on record in CouncilSessionClosed only.
  */
-export async function closeCouncilSession(services: Services, context: CommandContext, args: CloseCouncilSessionArgs): Promise<CommandResult> {
+export async function closeCouncilSession(
+  services: Services,
+  context: CommandContext,
+  args: CloseCouncilSessionArgs,
+): Promise<CommandResult> {
   return services.commands.execute(
     context,
     'closeCouncilSession',
     args,
     async (tx) => {
       const session = await tx.load(councilSessionDecider, args.sessionId);
-      const events = tx.decide(councilSessionDecider, session, { type: 'CloseCouncilSession', data: { sessionId: args.sessionId, now: tx.nowIso } });
+      const events = tx.decide(councilSessionDecider, session, {
+        type: 'CloseCouncilSession',
+        data: { sessionId: args.sessionId, now: tx.nowIso },
+      });
       const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed');
       if (!closed) throw new Error('closing the session decided no CouncilSessionClosed');
       for (const { dossierId, tally } of closed.data.tallies) {

@@ -32,7 +32,12 @@ export function quorumNeeded(members: number): number {
 }
 
 /** Whether `approve` approvals out of ALL `members` meet the threshold. */
-export function meetsThreshold(approve: number, members: number, thresholdShare: number, thresholdInclusive: boolean): boolean {
+export function meetsThreshold(
+  approve: number,
+  members: number,
+  thresholdShare: number,
+  thresholdInclusive: boolean,
+): boolean {
   if (members <= 0) return false;
   const share = approve / members; // a correctly rounded quotient: equals the literal share when exact (9/10 === 0.9)
   return thresholdInclusive ? share >= thresholdShare : share > thresholdShare;
@@ -166,7 +171,17 @@ export function evolveCouncilSession(state: CouncilSessionState, event: CouncilS
   switch (event.type) {
     case 'CouncilSessionConvened': {
       const { sessionId, councilUnitId, heldOn, members, agenda } = event.data;
-      return { status: 'OPEN', sessionId, councilUnitId, heldOn, members, agenda, ballots: {}, voters: [], closedAt: null };
+      return {
+        status: 'OPEN',
+        sessionId,
+        councilUnitId,
+        heldOn,
+        members,
+        agenda,
+        ballots: {},
+        voters: [],
+        closedAt: null,
+      };
     }
     case 'BallotCast': {
       if (state.status === 'NONE') return state;
@@ -190,7 +205,10 @@ export function evolveCouncilSession(state: CouncilSessionState, event: CouncilS
 // Decide
 // ---------------------------------------------------------------------------
 
-export function decideCouncilSession(command: CouncilSessionCommand, state: CouncilSessionState): CouncilSessionEvent[] {
+export function decideCouncilSession(
+  command: CouncilSessionCommand,
+  state: CouncilSessionState,
+): CouncilSessionEvent[] {
   switch (command.type) {
     case 'ConveneCouncilSession':
       return convene(command.data, state);
@@ -205,22 +223,30 @@ export function decideCouncilSession(command: CouncilSessionCommand, state: Coun
 
 function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState): CouncilSessionConvened[] {
   if (state.status !== 'NONE') {
-    throw new RuleViolation('ALREADY_EXISTS', `council session ${state.sessionId} already exists`, { sessionId: state.sessionId });
+    throw new RuleViolation('ALREADY_EXISTS', `council session ${state.sessionId} already exists`, {
+      sessionId: state.sessionId,
+    });
   }
   if (!isIsoDate(data.heldOn)) throw new InvalidInput(`heldOn ${data.heldOn} is not a date (YYYY-MM-DD)`, 'heldOn');
   if (data.members.length === 0) throw new InvalidInput('a council session needs at least one member', 'memberIds');
   const memberIds = new Set<string>();
   for (const member of data.members) {
-    if (memberIds.has(member.personId)) throw new InvalidInput(`member ${member.personId} is listed more than once`, 'memberIds');
+    if (memberIds.has(member.personId))
+      throw new InvalidInput(`member ${member.personId} is listed more than once`, 'memberIds');
     memberIds.add(member.personId);
   }
-  if (data.agenda.length === 0) throw new InvalidInput('a council session needs at least one dossier on its agenda', 'dossierIds');
+  if (data.agenda.length === 0)
+    throw new InvalidInput('a council session needs at least one dossier on its agenda', 'dossierIds');
   const dossierIds = new Set<string>();
   data.agenda.forEach((item, i) => {
-    if (dossierIds.has(item.dossierId)) throw new InvalidInput(`dossier ${item.dossierId} is on the agenda more than once`, 'dossierIds');
+    if (dossierIds.has(item.dossierId))
+      throw new InvalidInput(`dossier ${item.dossierId} is on the agenda more than once`, 'dossierIds');
     dossierIds.add(item.dossierId);
     if (!Number.isFinite(item.thresholdShare) || item.thresholdShare < 0 || item.thresholdShare > 1) {
-      throw new InvalidInput(`threshold share ${item.thresholdShare} of dossier ${item.dossierId} is not between 0 and 1`, `agenda[${i}].thresholdShare`);
+      throw new InvalidInput(
+        `threshold share ${item.thresholdShare} of dossier ${item.dossierId} is not between 0 and 1`,
+        `agenda[${i}].thresholdShare`,
+      );
     }
   });
   const notEligible = data.agenda.filter((item) => item.dossierStatus !== DossierStatus.ELIGIBLE);
@@ -228,7 +254,11 @@ function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState
     throw new RuleViolation(
       'DOSSIER_NOT_ELIGIBLE',
       `only ELIGIBLE dossiers can be put to the council: ${notEligible.map((i) => `${i.dossierId} is ${i.dossierStatus}`).join(', ')}`,
-      { dossierId: notEligible[0].dossierId, status: notEligible[0].dossierStatus, dossiers: notEligible.map((i) => ({ dossierId: i.dossierId, status: i.dossierStatus })) },
+      {
+        dossierId: notEligible[0].dossierId,
+        status: notEligible[0].dossierStatus,
+        dossiers: notEligible.map((i) => ({ dossierId: i.dossierId, status: i.dossierStatus })),
+      },
     );
   }
   return [
@@ -256,20 +286,28 @@ function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState
 function openSession(state: CouncilSessionState, sessionId: string): ConvenedSession & { status: 'OPEN' } {
   if (state.status === 'NONE') throw new NotFound('CouncilSession', sessionId);
   if (state.status === 'CLOSED') {
-    throw new RuleViolation('SESSION_CLOSED', `council session ${state.sessionId} is closed`, { sessionId: state.sessionId, closedAt: state.closedAt });
+    throw new RuleViolation('SESSION_CLOSED', `council session ${state.sessionId} is closed`, {
+      sessionId: state.sessionId,
+      closedAt: state.closedAt,
+    });
   }
   return state as ConvenedSession & { status: 'OPEN' };
 }
 
 function castBallot(data: CastBallot['data'], state: CouncilSessionState): BallotCast[] {
   const session = openSession(state, data.sessionId);
-  if (!Object.values(BallotChoice).includes(data.choice)) throw new InvalidInput(`unknown ballot choice ${String(data.choice)}`, 'choice');
+  if (!Object.values(BallotChoice).includes(data.choice))
+    throw new InvalidInput(`unknown ballot choice ${String(data.choice)}`, 'choice');
   const item = session.agenda.find((i) => i.dossierId === data.dossierId);
   if (!item) {
-    throw new RuleViolation('NOT_ON_AGENDA', `dossier ${data.dossierId} is not on the agenda of session ${session.sessionId}`, {
-      sessionId: session.sessionId,
-      dossierId: data.dossierId,
-    });
+    throw new RuleViolation(
+      'NOT_ON_AGENDA',
+      `dossier ${data.dossierId} is not on the agenda of session ${session.sessionId}`,
+      {
+        sessionId: session.sessionId,
+        dossierId: data.dossierId,
+      },
+    );
   }
   const member = session.members.find((m) => m.personId === data.memberId);
   if (!member) {
@@ -279,10 +317,14 @@ function castBallot(data: CastBallot['data'], state: CouncilSessionState): Ballo
     });
   }
   if (!data.writtenBallot && data.castBy !== data.memberId) {
-    throw new RuleViolation('NOT_OWN_BALLOT', `${data.castBy} may only record the written ballot of member ${data.memberId}, not cast it in person`, {
-      memberId: data.memberId,
-      castBy: data.castBy,
-    });
+    throw new RuleViolation(
+      'NOT_OWN_BALLOT',
+      `${data.castBy} may only record the written ballot of member ${data.memberId}, not cast it in person`,
+      {
+        memberId: data.memberId,
+        castBy: data.castBy,
+      },
+    );
   }
   const conflict = conflictOfInterest(member, item);
   if (conflict) {
@@ -325,11 +367,15 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
   const cast = session.voters.length;
   const needed = quorumNeeded(members);
   if (cast < needed) {
-    throw new RuleViolation('COUNCIL_QUORUM', `only ${cast} of ${members} members have voted; at least ${needed} (2/3) are needed to close the session`, {
-      cast,
-      members,
-      needed,
-    });
+    throw new RuleViolation(
+      'COUNCIL_QUORUM',
+      `only ${cast} of ${members} members have voted; at least ${needed} (2/3) are needed to close the session`,
+      {
+        cast,
+        members,
+        needed,
+      },
+    );
   }
   return [
     {

@@ -28,14 +28,17 @@ export interface AgendaItem {
 }
 
 /** The council met (or opened a written vote): its member list and agenda are fixed from here on. */
-export interface CouncilSessionConvened extends DomainEvent<'CouncilSessionConvened', {
-  sessionId: string;
-  councilUnitId: string;
-  heldOn: IsoDate;
-  members: CouncilMember[];
-  agenda: AgendaItem[];
-  convenedAt: IsoInstant;
-}> {}
+export interface CouncilSessionConvened extends DomainEvent<
+  'CouncilSessionConvened',
+  {
+    sessionId: string;
+    councilUnitId: string;
+    heldOn: IsoDate;
+    members: CouncilMember[];
+    agenda: AgendaItem[];
+    convenedAt: IsoInstant;
+  }
+> {}
 
 /**
  * One member's secret ballot on one dossier. The choice is stored (the tally needs it)
@@ -43,16 +46,19 @@ export interface CouncilSessionConvened extends DomainEvent<'CouncilSessionConve
  * `castBy` is the actor who recorded it: the member, or (writtenBallot) the secretariat
  * recording the written ballot of an absent member.
  */
-export interface BallotCast extends DomainEvent<'BallotCast', {
-  sessionId: string;
-  dossierId: string;
-  memberId: string;
-  memberName: string;
-  choice: BallotChoice;
-  castBy: string;
-  writtenBallot: boolean;
-  castAt: IsoInstant;
-}> {}
+export interface BallotCast extends DomainEvent<
+  'BallotCast',
+  {
+    sessionId: string;
+    dossierId: string;
+    memberId: string;
+    memberName: string;
+    choice: BallotChoice;
+    castBy: string;
+    writtenBallot: boolean;
+    castAt: IsoInstant;
+  }
+> {}
 
 export interface DossierTally {
   dossierId: string;
@@ -63,15 +69,18 @@ export interface DossierTally {
  * Voting ended with a quorum; every agenda dossier is tallied against its threshold over
  * all members. The handler appends DossierResolved to each dossier from `tallies`.
  */
-export interface CouncilSessionClosed extends DomainEvent<'CouncilSessionClosed', {
-  sessionId: string;
-  councilUnitId: string;
-  closedAt: IsoInstant;
-  /** Number of council members. */
-  members: number;
-  /** Distinct members who cast at least one ballot in the session (the quorum count). */
-  membersVoted: number;
-  tallies: DossierTally[];
-}> {}
+export interface CouncilSessionClosed extends DomainEvent<
+  'CouncilSessionClosed',
+  {
+    sessionId: string;
+    councilUnitId: string;
+    closedAt: IsoInstant;
+    /** Number of council members. */
+    members: number;
+    /** Distinct members who cast at least one ballot in the session (the quorum count). */
+    membersVoted: number;
+    tallies: DossierTally[];
+  }
+> {}
 
 export type CouncilSessionEvent = CouncilSessionConvened | BallotCast | CouncilSessionClosed;

@@ -43,7 +43,9 @@ export class CastBallotInput {
   @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
   dossierId!: string;
 
-  @Field(() => ID, { description: 'The voting member; anyone else records that member’s written ballot (SECRETARIAT, ADMIN)' })
+  @Field(() => ID, {
+    description: 'The voting member; anyone else records that member’s written ballot (SECRETARIAT, ADMIN)',
+  })
   @Matches(ID_PATTERN, { message: `memberId ${ID_MESSAGE}` })
   memberId!: string;
 

@@ -7,7 +7,9 @@ import { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } 
 
 @Resolver()
 export class CouncilSessionResolver {
-  @Mutation(() => CommandResultType, { description: 'Convenes the council with its members and an agenda of ELIGIBLE dossiers' })
+  @Mutation(() => CommandResultType, {
+    description: 'Convenes the council with its members and an agenda of ELIGIBLE dossiers',
+  })
   conveneCouncilSession(
     @Arg('input', () => ConveneCouncilSessionInput) input: ConveneCouncilSessionInput,
     @Ctx() ctx: GraphQLContext,
@@ -17,12 +19,20 @@ export class CouncilSessionResolver {
   }
 
   @Mutation(() => CommandResultType, { description: 'A secret ballot of one member on one agenda dossier' })
-  castBallot(@Arg('input', () => CastBallotInput) input: CastBallotInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  castBallot(
+    @Arg('input', () => CastBallotInput) input: CastBallotInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return castBallot(ctx.services, ctx.commandContext(info), input);
   }
 
   @Mutation(() => CommandResultType, { description: 'tallies every dossier: APPROVED / REJECTED' })
-  closeCouncilSession(@Args(() => CloseCouncilSessionArgs) args: CloseCouncilSessionArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  closeCouncilSession(
+    @Args(() => CloseCouncilSessionArgs) args: CloseCouncilSessionArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return closeCouncilSession(ctx.services, ctx.commandContext(info), args);
   }
 }

@@ -13,7 +13,11 @@ export interface GraphQLAnswer {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 /** Sends one GraphQL request as `actor` (the caller turns the actor into a bearer token). */
-export type GraphQLExecutor = (query: string, variables: Record<string, unknown>, actor: TokenSubject) => Promise<GraphQLAnswer>;
+export type GraphQLExecutor = (
+  query: string,
+  variables: Record<string, unknown>,
+  actor: TokenSubject,
+) => Promise<GraphQLAnswer>;
 
 export const DEMO_YEAR = 2024;
 const YEAR = { kind: 'CALENDAR_YEAR', year: DEMO_YEAR };
@@ -43,64 +47,235 @@ const M = {
   formCluster: 'mutation($input: FormClusterInput!) { formCluster(input: $input) { id position } }',
   assignClusterLeadership:
     'mutation($clusterId: ID!, $year: Int!, $leaderUnitId: ID!, $deputyUnitId: ID!) { assignClusterLeadership(clusterId: $clusterId, year: $year, leaderUnitId: $leaderUnitId, deputyUnitId: $deputyUnitId) { id position } }',
-  setClusterCriteria: 'mutation($input: SetClusterCriteriaInput!) { setClusterCriteria(input: $input) { id position } }',
-  recordClusterScore: 'mutation($input: RecordClusterScoreInput!) { recordClusterScore(input: $input) { id position } }',
-  finalizeClusterRanking: 'mutation($clusterId: ID!, $year: Int!) { finalizeClusterRanking(clusterId: $clusterId, year: $year) { id position } }',
+  setClusterCriteria:
+    'mutation($input: SetClusterCriteriaInput!) { setClusterCriteria(input: $input) { id position } }',
+  recordClusterScore:
+    'mutation($input: RecordClusterScoreInput!) { recordClusterScore(input: $input) { id position } }',
+  finalizeClusterRanking:
+    'mutation($clusterId: ID!, $year: Int!) { finalizeClusterRanking(clusterId: $clusterId, year: $year) { id position } }',
   launchMovement: 'mutation($input: LaunchMovementInput!) { launchMovement(input: $input) { id position } }',
   issuePlan: 'mutation($input: IssuePlanInput!) { issuePlan(input: $input) { id position } }',
-  reportPlanTask: 'mutation($planId: ID!, $taskNo: Int!, $done: Boolean!, $note: String) { reportPlanTask(planId: $planId, taskNo: $taskNo, done: $done, note: $note) { id position } }',
+  reportPlanTask:
+    'mutation($planId: ID!, $taskNo: Int!, $done: Boolean!, $note: String) { reportPlanTask(planId: $planId, taskNo: $taskNo, done: $done, note: $note) { id position } }',
   registerTitle: 'mutation($input: RegisterTitleInput!) { registerTitle(input: $input) { id position } }',
   ratePerformance: 'mutation($input: RatePerformanceInput!) { ratePerformance(input: $input) { id position } }',
-  recognizeInitiative: 'mutation($input: RecognizeInitiativeInput!) { recognizeInitiative(input: $input) { id position } }',
+  recognizeInitiative:
+    'mutation($input: RecognizeInitiativeInput!) { recognizeInitiative(input: $input) { id position } }',
   submitDossier: 'mutation($input: SubmitDossierInput!) { submitDossier(input: $input) { id position } }',
-  returnDossier: 'mutation($dossierId: ID!, $reason: String!) { returnDossier(dossierId: $dossierId, reason: $reason) { id position } }',
-  resubmitDossier: 'mutation($dossierId: ID!, $achievements: String!) { resubmitDossier(dossierId: $dossierId, achievements: $achievements) { id position } }',
-  appraiseDossier: 'mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) { id position } }',
-  conveneCouncilSession: 'mutation($input: ConveneCouncilSessionInput!) { conveneCouncilSession(input: $input) { id position } }',
+  returnDossier:
+    'mutation($dossierId: ID!, $reason: String!) { returnDossier(dossierId: $dossierId, reason: $reason) { id position } }',
+  resubmitDossier:
+    'mutation($dossierId: ID!, $achievements: String!) { resubmitDossier(dossierId: $dossierId, achievements: $achievements) { id position } }',
+  appraiseDossier:
+    'mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) { id position } }',
+  conveneCouncilSession:
+    'mutation($input: ConveneCouncilSessionInput!) { conveneCouncilSession(input: $input) { id position } }',
   castBallot: 'mutation($input: CastBallotInput!) { castBallot(input: $input) { id position } }',
-  closeCouncilSession: 'mutation($sessionId: ID!) { closeCouncilSession(sessionId: $sessionId) { id position eventTypes } }',
+  closeCouncilSession:
+    'mutation($sessionId: ID!) { closeCouncilSession(sessionId: $sessionId) { id position eventTypes } }',
   grantAward: 'mutation($input: GrantAwardInput!) { grantAward(input: $input) { id position } }',
   fileComplaint: 'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id position } }',
   acceptComplaint:
     'mutation($complaintId: ID!, $acceptedOn: Date!, $complex: Boolean, $remoteArea: Boolean) { acceptComplaint(complaintId: $complaintId, acceptedOn: $acceptedOn, complex: $complex, remoteArea: $remoteArea) { id position } }',
-  dismissComplaint: 'mutation($complaintId: ID!, $reason: String!, $decidedOn: Date!) { dismissComplaint(complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn) { id position } }',
-  resolveComplaint: 'mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { id position eventTypes } }',
+  dismissComplaint:
+    'mutation($complaintId: ID!, $reason: String!, $decidedOn: Date!) { dismissComplaint(complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn) { id position } }',
+  resolveComplaint:
+    'mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { id position eventTypes } }',
 } as const;
 
 export const DEMO_UNITS = [
   { id: 'tinh-bac-kan', name: 'UBND tỉnh Bắc Kạn', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' },
-  { id: 'huyen-bach-thong', name: 'UBND huyện Bạch Thông', kind: 'PEOPLES_COMMITTEE', level: 'DISTRICT', parentUnitId: 'tinh-bac-kan' },
-  { id: 'phong-noi-vu', name: 'Phòng Nội vụ huyện Bạch Thông', kind: 'AGENCY', level: 'UNIT', parentUnitId: 'huyen-bach-thong' },
-  { id: 'phong-gddt', name: 'Phòng Giáo dục và Đào tạo', kind: 'AGENCY', level: 'UNIT', parentUnitId: 'huyen-bach-thong', sector: 'Giáo dục' },
-  { id: 'phong-tckh', name: 'Phòng Tài chính - Kế hoạch', kind: 'AGENCY', level: 'UNIT', parentUnitId: 'huyen-bach-thong' },
-  { id: 'phong-nnptnt', name: 'Phòng Nông nghiệp và Phát triển nông thôn', kind: 'AGENCY', level: 'UNIT', parentUnitId: 'huyen-bach-thong', sector: 'Nông nghiệp' },
-  { id: 'ttvh-ttt', name: 'Trung tâm Văn hóa - Thể thao và Truyền thông huyện', kind: 'AGENCY', level: 'UNIT', parentUnitId: 'huyen-bach-thong' },
-  { id: 'xa-quan-ha', name: 'UBND xã Quân Hà', kind: 'PEOPLES_COMMITTEE', level: 'COMMUNE', parentUnitId: 'huyen-bach-thong' },
-  { id: 'xa-cam-giang', name: 'UBND xã Cẩm Giàng', kind: 'PEOPLES_COMMITTEE', level: 'COMMUNE', parentUnitId: 'huyen-bach-thong' },
-  { id: 'xa-nguyen-phuc', name: 'UBND xã Nguyên Phúc', kind: 'PEOPLES_COMMITTEE', level: 'COMMUNE', parentUnitId: 'huyen-bach-thong' },
-  { id: 'xa-my-thanh', name: 'UBND xã Mỹ Thanh', kind: 'PEOPLES_COMMITTEE', level: 'COMMUNE', parentUnitId: 'huyen-bach-thong' },
-  { id: 'thcs-phu-thong', name: 'Trường THCS Phủ Thông', kind: 'SCHOOL', level: 'UNIT', parentUnitId: 'phong-gddt', sector: 'Giáo dục', small: true },
+  {
+    id: 'huyen-bach-thong',
+    name: 'UBND huyện Bạch Thông',
+    kind: 'PEOPLES_COMMITTEE',
+    level: 'DISTRICT',
+    parentUnitId: 'tinh-bac-kan',
+  },
+  {
+    id: 'phong-noi-vu',
+    name: 'Phòng Nội vụ huyện Bạch Thông',
+    kind: 'AGENCY',
+    level: 'UNIT',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'phong-gddt',
+    name: 'Phòng Giáo dục và Đào tạo',
+    kind: 'AGENCY',
+    level: 'UNIT',
+    parentUnitId: 'huyen-bach-thong',
+    sector: 'Giáo dục',
+  },
+  {
+    id: 'phong-tckh',
+    name: 'Phòng Tài chính - Kế hoạch',
+    kind: 'AGENCY',
+    level: 'UNIT',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'phong-nnptnt',
+    name: 'Phòng Nông nghiệp và Phát triển nông thôn',
+    kind: 'AGENCY',
+    level: 'UNIT',
+    parentUnitId: 'huyen-bach-thong',
+    sector: 'Nông nghiệp',
+  },
+  {
+    id: 'ttvh-ttt',
+    name: 'Trung tâm Văn hóa - Thể thao và Truyền thông huyện',
+    kind: 'AGENCY',
+    level: 'UNIT',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'xa-quan-ha',
+    name: 'UBND xã Quân Hà',
+    kind: 'PEOPLES_COMMITTEE',
+    level: 'COMMUNE',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'xa-cam-giang',
+    name: 'UBND xã Cẩm Giàng',
+    kind: 'PEOPLES_COMMITTEE',
+    level: 'COMMUNE',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'xa-nguyen-phuc',
+    name: 'UBND xã Nguyên Phúc',
+    kind: 'PEOPLES_COMMITTEE',
+    level: 'COMMUNE',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'xa-my-thanh',
+    name: 'UBND xã Mỹ Thanh',
+    kind: 'PEOPLES_COMMITTEE',
+    level: 'COMMUNE',
+    parentUnitId: 'huyen-bach-thong',
+  },
+  {
+    id: 'thcs-phu-thong',
+    name: 'Trường THCS Phủ Thông',
+    kind: 'SCHOOL',
+    level: 'UNIT',
+    parentUnitId: 'phong-gddt',
+    sector: 'Giáo dục',
+    small: true,
+  },
 ];
 
 export const DEMO_PEOPLE = [
-  { id: 'p-dinh-quang-hung', fullName: 'Đinh Quang Hưng', unitId: 'huyen-bach-thong', position: 'Chủ tịch UBND huyện', directWorker: false },
-  { id: 'p-nguyen-van-an', fullName: 'Nguyễn Văn An', unitId: 'phong-noi-vu', position: 'Trưởng phòng Nội vụ', directWorker: false },
-  { id: 'p-tran-thi-bich', fullName: 'Trần Thị Bích', unitId: 'phong-gddt', position: 'Trưởng phòng', directWorker: false, female: true },
-  { id: 'p-le-van-cuong', fullName: 'Lê Văn Cường', unitId: 'phong-tckh', position: 'Trưởng phòng', directWorker: false },
-  { id: 'p-pham-thi-dung', fullName: 'Phạm Thị Dung', unitId: 'phong-nnptnt', position: 'Phó Trưởng phòng', directWorker: false, female: true },
+  {
+    id: 'p-dinh-quang-hung',
+    fullName: 'Đinh Quang Hưng',
+    unitId: 'huyen-bach-thong',
+    position: 'Chủ tịch UBND huyện',
+    directWorker: false,
+  },
+  {
+    id: 'p-nguyen-van-an',
+    fullName: 'Nguyễn Văn An',
+    unitId: 'phong-noi-vu',
+    position: 'Trưởng phòng Nội vụ',
+    directWorker: false,
+  },
+  {
+    id: 'p-tran-thi-bich',
+    fullName: 'Trần Thị Bích',
+    unitId: 'phong-gddt',
+    position: 'Trưởng phòng',
+    directWorker: false,
+    female: true,
+  },
+  {
+    id: 'p-le-van-cuong',
+    fullName: 'Lê Văn Cường',
+    unitId: 'phong-tckh',
+    position: 'Trưởng phòng',
+    directWorker: false,
+  },
+  {
+    id: 'p-pham-thi-dung',
+    fullName: 'Phạm Thị Dung',
+    unitId: 'phong-nnptnt',
+    position: 'Phó Trưởng phòng',
+    directWorker: false,
+    female: true,
+  },
   { id: 'p-hoang-van-em', fullName: 'Hoàng Văn Em', unitId: 'ttvh-ttt', position: 'Giám đốc', directWorker: false },
-  { id: 'p-huynh-thi-giang', fullName: 'Huỳnh Thị Giang', unitId: 'xa-quan-ha', position: 'Chủ tịch UBND xã', directWorker: false, female: true },
-  { id: 'p-phan-van-hai', fullName: 'Phan Văn Hải', unitId: 'xa-cam-giang', position: 'Chủ tịch UBND xã', directWorker: false },
-  { id: 'p-vu-thi-hanh', fullName: 'Vũ Thị Hạnh', unitId: 'huyen-bach-thong', position: 'Phó Chủ tịch UBND huyện', directWorker: false, female: true },
-  { id: 'p-dang-thi-lan', fullName: 'Đặng Thị Lan', unitId: 'thcs-phu-thong', position: 'Giáo viên', directWorker: false, female: true },
+  {
+    id: 'p-huynh-thi-giang',
+    fullName: 'Huỳnh Thị Giang',
+    unitId: 'xa-quan-ha',
+    position: 'Chủ tịch UBND xã',
+    directWorker: false,
+    female: true,
+  },
+  {
+    id: 'p-phan-van-hai',
+    fullName: 'Phan Văn Hải',
+    unitId: 'xa-cam-giang',
+    position: 'Chủ tịch UBND xã',
+    directWorker: false,
+  },
+  {
+    id: 'p-vu-thi-hanh',
+    fullName: 'Vũ Thị Hạnh',
+    unitId: 'huyen-bach-thong',
+    position: 'Phó Chủ tịch UBND huyện',
+    directWorker: false,
+    female: true,
+  },
+  {
+    id: 'p-dang-thi-lan',
+    fullName: 'Đặng Thị Lan',
+    unitId: 'thcs-phu-thong',
+    position: 'Giáo viên',
+    directWorker: false,
+    female: true,
+  },
   { id: 'p-bui-van-minh', fullName: 'Bùi Văn Minh', unitId: 'xa-quan-ha', position: 'Nông dân', directWorker: true },
-  { id: 'p-do-thi-ngoc', fullName: 'Đỗ Thị Ngọc', unitId: 'phong-tckh', position: 'Chuyên viên', directWorker: false, female: true },
-  { id: 'p-ngo-van-phuc', fullName: 'Ngô Văn Phúc', unitId: 'xa-my-thanh', position: 'Công chức địa chính', directWorker: false },
-  { id: 'p-duong-thi-quynh', fullName: 'Dương Thị Quỳnh', unitId: 'xa-nguyen-phuc', position: 'Công chức văn hóa', directWorker: false, female: true },
+  {
+    id: 'p-do-thi-ngoc',
+    fullName: 'Đỗ Thị Ngọc',
+    unitId: 'phong-tckh',
+    position: 'Chuyên viên',
+    directWorker: false,
+    female: true,
+  },
+  {
+    id: 'p-ngo-van-phuc',
+    fullName: 'Ngô Văn Phúc',
+    unitId: 'xa-my-thanh',
+    position: 'Công chức địa chính',
+    directWorker: false,
+  },
+  {
+    id: 'p-duong-thi-quynh',
+    fullName: 'Dương Thị Quỳnh',
+    unitId: 'xa-nguyen-phuc',
+    position: 'Công chức văn hóa',
+    directWorker: false,
+    female: true,
+  },
 ];
 
 /** The district council: chairman, standing agency and member units. */
-export const DEMO_COUNCIL = ['p-dinh-quang-hung', 'p-nguyen-van-an', 'p-tran-thi-bich', 'p-le-van-cuong', 'p-pham-thi-dung', 'p-hoang-van-em', 'p-huynh-thi-giang', 'p-phan-van-hai', 'p-vu-thi-hanh'];
+export const DEMO_COUNCIL = [
+  'p-dinh-quang-hung',
+  'p-nguyen-van-an',
+  'p-tran-thi-bich',
+  'p-le-van-cuong',
+  'p-pham-thi-dung',
+  'p-hoang-van-em',
+  'p-huynh-thi-giang',
+  'p-phan-van-hai',
+  'p-vu-thi-hanh',
+];
 const PERSON_UNIT = new Map(DEMO_PEOPLE.map((p) => [p.id, p.unitId]));
 
 const CLUSTER = 'khoi-cac-xa';
@@ -127,9 +302,16 @@ export interface DemoYearSummary {
   lastPosition: string;
 }
 
-export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) => void = () => undefined): Promise<DemoYearSummary> {
+export async function runDemoYear(
+  execute: GraphQLExecutor,
+  log: (line: string) => void = () => undefined,
+): Promise<DemoYearSummary> {
   const positions: string[] = [];
-  const call = async (name: keyof typeof M, variables: Record<string, unknown>, actor: TokenSubject = DEMO_ACTORS.districtSecretariat) => {
+  const call = async (
+    name: keyof typeof M,
+    variables: Record<string, unknown>,
+    actor: TokenSubject = DEMO_ACTORS.districtSecretariat,
+  ) => {
     const answer = await execute(M[name], variables, actor);
     if (answer.errors?.length) {
       const [first] = answer.errors;
@@ -166,7 +348,10 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
       launchedByUnitId: 'huyen-bach-thong',
       startsOn: `${DEMO_YEAR}-03-01`,
       endsOn: `${DEMO_YEAR}-12-31`,
-      criteria: ['Tỷ lệ hồ sơ thủ tục hành chính trực tuyến toàn trình', 'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính'],
+      criteria: [
+        'Tỷ lệ hồ sơ thủ tục hành chính trực tuyến toàn trình',
+        'Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính',
+      ],
     },
   });
   const plan = await call('issuePlan', {
@@ -176,30 +361,87 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
       issuedByUnitId: 'huyen-bach-thong',
       title: `Kế hoạch công tác thi đua, khen thưởng năm ${DEMO_YEAR}`,
       tasks: [
-        { quarter: 1, content: `Ban hành Kế hoạch công tác thi đua, khen thưởng năm ${DEMO_YEAR}`, directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'] },
-        { quarter: 1, content: 'Hướng dẫn đăng ký thi đua, phân công Trưởng, Phó Trưởng khối thi đua', directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'], coordinatingUnitIds: ['xa-quan-ha', 'xa-cam-giang'] },
-        { quarter: 2, content: 'Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm', directingUnitId: 'huyen-bach-thong', executingUnitIds: ['xa-quan-ha'] },
-        { quarter: 3, content: 'Cử cán bộ tham gia tập huấn công tác thi đua, khen thưởng do tỉnh tổ chức', directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'] },
-        { quarter: 4, content: `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${DEMO_YEAR}`, directingUnitId: 'huyen-bach-thong', executingUnitIds: ['phong-noi-vu'], coordinatingUnitIds: ['phong-gddt', 'phong-tckh'] },
+        {
+          quarter: 1,
+          content: `Ban hành Kế hoạch công tác thi đua, khen thưởng năm ${DEMO_YEAR}`,
+          directingUnitId: 'huyen-bach-thong',
+          executingUnitIds: ['phong-noi-vu'],
+        },
+        {
+          quarter: 1,
+          content: 'Hướng dẫn đăng ký thi đua, phân công Trưởng, Phó Trưởng khối thi đua',
+          directingUnitId: 'huyen-bach-thong',
+          executingUnitIds: ['phong-noi-vu'],
+          coordinatingUnitIds: ['xa-quan-ha', 'xa-cam-giang'],
+        },
+        {
+          quarter: 2,
+          content: 'Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm',
+          directingUnitId: 'huyen-bach-thong',
+          executingUnitIds: ['xa-quan-ha'],
+        },
+        {
+          quarter: 3,
+          content: 'Cử cán bộ tham gia tập huấn công tác thi đua, khen thưởng do tỉnh tổ chức',
+          directingUnitId: 'huyen-bach-thong',
+          executingUnitIds: ['phong-noi-vu'],
+        },
+        {
+          quarter: 4,
+          content: `Báo cáo tổng kết công tác thi đua, khen thưởng năm ${DEMO_YEAR}`,
+          directingUnitId: 'huyen-bach-thong',
+          executingUnitIds: ['phong-noi-vu'],
+          coordinatingUnitIds: ['phong-gddt', 'phong-tckh'],
+        },
       ],
     },
   });
   await call('reportPlanTask', { planId: plan.id, taskNo: 1, done: true, note: 'Kế hoạch số 15/KH-UBND ngày 20/02' });
   await call('reportPlanTask', { planId: plan.id, taskNo: 2, done: true, note: null });
-  await call('reportPlanTask', { planId: plan.id, taskNo: 3, done: false, note: 'Đã tổ chức hội nghị sơ kết cụm, chờ báo cáo' });
+  await call('reportPlanTask', {
+    planId: plan.id,
+    taskNo: 3,
+    done: false,
+    note: 'Đã tổ chức hội nghị sơ kết cụm, chờ báo cáo',
+  });
 
   log('the communes cluster: leadership, criteria, scores, ranking');
   await call('formCluster', {
-    input: { id: CLUSTER, name: 'Khối thi đua các xã', kind: 'BLOC', organizerUnitId: 'huyen-bach-thong', memberUnitIds: Object.keys(SCORES) },
+    input: {
+      id: CLUSTER,
+      name: 'Khối thi đua các xã',
+      kind: 'BLOC',
+      organizerUnitId: 'huyen-bach-thong',
+      memberUnitIds: Object.keys(SCORES),
+    },
   });
-  await call('assignClusterLeadership', { clusterId: CLUSTER, year: DEMO_YEAR, leaderUnitId: 'xa-quan-ha', deputyUnitId: 'xa-cam-giang' });
+  await call('assignClusterLeadership', {
+    clusterId: CLUSTER,
+    year: DEMO_YEAR,
+    leaderUnitId: 'xa-quan-ha',
+    deputyUnitId: 'xa-cam-giang',
+  });
   await call('setClusterCriteria', { input: { clusterId: CLUSTER, year: DEMO_YEAR, criteria: CRITERIA } });
   for (const kind of ['SELF', 'ASSESSED'] as const) {
     for (const [unitId, scores] of Object.entries(SCORES)) {
       for (const [i, criterion] of CRITERIA.entries()) {
         const points = kind === 'SELF' ? scores.self[i] : scores.assessed[i];
         const scorer = kind === 'SELF' ? unitOfficer(unitId) : DEMO_ACTORS.districtSecretariat;
-        await call('recordClusterScore', { input: { clusterId: CLUSTER, year: DEMO_YEAR, unitId, criterionCode: criterion.code, points, kind, note: null } }, scorer);
+        await call(
+          'recordClusterScore',
+          {
+            input: {
+              clusterId: CLUSTER,
+              year: DEMO_YEAR,
+              unitId,
+              criterionCode: criterion.code,
+              points,
+              kind,
+              note: null,
+            },
+          },
+          scorer,
+        );
       }
     }
   }
@@ -208,9 +450,22 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
   log('registrations, ratings, an initiative');
   const nominees = ['p-dang-thi-lan', 'p-bui-van-minh', 'p-do-thi-ngoc', 'p-ngo-van-phuc', 'p-duong-thi-quynh'];
   const officerOf = (personId: string) => unitOfficer(PERSON_UNIT.get(personId)!);
-  for (const id of nominees) await call('registerTitle', { input: { subject: individual(id), award: 'ADVANCED_WORKER', period: YEAR, movementId: 'pt-nong-thon-moi' } }, officerOf(id));
-  await call('registerTitle', { input: { subject: individual('p-dang-thi-lan'), award: 'GRASSROOTS_EMULATION_FIGHTER', period: YEAR } }, officerOf('p-dang-thi-lan'));
-  await call('registerTitle', { input: { subject: collective('xa-quan-ha'), award: 'PROVINCIAL_EMULATION_FLAG', period: YEAR } }, unitOfficer('xa-quan-ha'));
+  for (const id of nominees)
+    await call(
+      'registerTitle',
+      { input: { subject: individual(id), award: 'ADVANCED_WORKER', period: YEAR, movementId: 'pt-nong-thon-moi' } },
+      officerOf(id),
+    );
+  await call(
+    'registerTitle',
+    { input: { subject: individual('p-dang-thi-lan'), award: 'GRASSROOTS_EMULATION_FIGHTER', period: YEAR } },
+    officerOf('p-dang-thi-lan'),
+  );
+  await call(
+    'registerTitle',
+    { input: { subject: collective('xa-quan-ha'), award: 'PROVINCIAL_EMULATION_FLAG', period: YEAR } },
+    unitOfficer('xa-quan-ha'),
+  );
   const ratings: Record<string, string> = {
     'p-dang-thi-lan': 'EXCELLENT',
     'p-bui-van-minh': 'GOOD',
@@ -218,9 +473,14 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
     'p-ngo-van-phuc': 'EXCELLENT',
     'p-duong-thi-quynh': 'COMPLETED',
   };
-  for (const [id, rating] of Object.entries(ratings)) await call('ratePerformance', { input: { subject: individual(id), period: YEAR, rating } }, officerOf(id));
+  for (const [id, rating] of Object.entries(ratings))
+    await call('ratePerformance', { input: { subject: individual(id), period: YEAR, rating } }, officerOf(id));
   // A correction: the first rating of Ngọc was entered wrong.
-  await call('ratePerformance', { input: { subject: individual('p-do-thi-ngoc'), period: YEAR, rating: 'EXCELLENT' } }, officerOf('p-do-thi-ngoc'));
+  await call(
+    'ratePerformance',
+    { input: { subject: individual('p-do-thi-ngoc'), period: YEAR, rating: 'EXCELLENT' } },
+    officerOf('p-do-thi-ngoc'),
+  );
   await call('recognizeInitiative', {
     input: {
       id: `sk-${DEMO_YEAR}-ban-do-so`,
@@ -246,25 +506,44 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
         award: 'ADVANCED_WORKER',
         period: YEAR,
         movementId: 'pt-nong-thon-moi',
-        achievements: 'Hoàn thành tốt nhiệm vụ được giao, chấp hành tốt chủ trương, chính sách của Đảng và pháp luật của Nhà nước.',
+        achievements:
+          'Hoàn thành tốt nhiệm vụ được giao, chấp hành tốt chủ trương, chính sách của Đảng và pháp luật của Nhà nước.',
         submittedOn: submitted,
       },
     });
     dossiers[id] = dossier.id;
   }
-  await call('returnDossier', { dossierId: dossiers['p-do-thi-ngoc'], reason: 'Thiếu bản nhận xét, đánh giá của thủ trưởng đơn vị' });
-  // The proposing unit supplements its dossier.
-  await call('resubmitDossier', {
+  await call('returnDossier', {
     dossierId: dossiers['p-do-thi-ngoc'],
-    achievements: 'Hoàn thành xuất sắc nhiệm vụ tham mưu dự toán ngân sách; bổ sung bản nhận xét của Trưởng phòng Tài chính - Kế hoạch.',
-  }, officerOf('p-do-thi-ngoc'));
+    reason: 'Thiếu bản nhận xét, đánh giá của thủ trưởng đơn vị',
+  });
+  // The proposing unit supplements its dossier.
+  await call(
+    'resubmitDossier',
+    {
+      dossierId: dossiers['p-do-thi-ngoc'],
+      achievements:
+        'Hoàn thành xuất sắc nhiệm vụ tham mưu dự toán ngân sách; bổ sung bản nhận xét của Trưởng phòng Tài chính - Kế hoạch.',
+    },
+    officerOf('p-do-thi-ngoc'),
+  );
   for (const id of nominees) await call('appraiseDossier', { dossierId: dossiers[id], note: null });
   const eligibleFirstRound = nominees.filter((id) => id !== 'p-duong-thi-quynh'); // rated COMPLETED: ineligible
 
   const session1 = await call('conveneCouncilSession', {
-    input: { id: `phien-hop-${DEMO_YEAR}-1`, councilUnitId: 'huyen-bach-thong', heldOn: `${DEMO_YEAR}-12-10`, memberIds: DEMO_COUNCIL, dossierIds: eligibleFirstRound.map((id) => dossiers[id]) },
+    input: {
+      id: `phien-hop-${DEMO_YEAR}-1`,
+      councilUnitId: 'huyen-bach-thong',
+      heldOn: `${DEMO_YEAR}-12-10`,
+      memberIds: DEMO_COUNCIL,
+      dossierIds: eligibleFirstRound.map((id) => dossiers[id]),
+    },
   });
-  await castBallots(call, session1.id, eligibleFirstRound.map((id) => ({ dossierId: dossiers[id], nomineeId: id, nomineeUnitId: PERSON_UNIT.get(id)! })));
+  await castBallots(
+    call,
+    session1.id,
+    eligibleFirstRound.map((id) => ({ dossierId: dossiers[id], nomineeId: id, nomineeUnitId: PERSON_UNIT.get(id)! })),
+  );
   await call('closeCouncilSession', { sessionId: session1.id });
   for (const id of eligibleFirstRound) {
     const award = await call('grantAward', {
@@ -308,7 +587,13 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
   await call('appraiseDossier', { dossierId: fighter.id, note: 'Đủ điều kiện theo Luật Thi đua, khen thưởng 2022' });
   await call('appraiseDossier', { dossierId: flag.id, note: null });
   const session2 = await call('conveneCouncilSession', {
-    input: { id: `phien-hop-${DEMO_YEAR}-2`, councilUnitId: 'huyen-bach-thong', heldOn: `${DEMO_YEAR}-12-20`, memberIds: DEMO_COUNCIL, dossierIds: [fighter.id, flag.id] },
+    input: {
+      id: `phien-hop-${DEMO_YEAR}-2`,
+      councilUnitId: 'huyen-bach-thong',
+      heldOn: `${DEMO_YEAR}-12-20`,
+      memberIds: DEMO_COUNCIL,
+      dossierIds: [fighter.id, flag.id],
+    },
   });
   await castBallots(call, session2.id, [
     { dossierId: fighter.id, nomineeId: 'p-dang-thi-lan', nomineeUnitId: 'thcs-phu-thong' },
@@ -317,47 +602,90 @@ export async function runDemoYear(execute: GraphQLExecutor, log: (line: string) 
   await call('closeCouncilSession', { sessionId: session2.id });
   awards.fighter = (
     await call('grantAward', {
-      input: { id: 'kt-cstdcs-dang-thi-lan', dossierId: fighter.id, decisionNumber: '131/QĐ-UBND', decidedOn: `${DEMO_YEAR}-12-24`, issuedByUnitId: 'huyen-bach-thong', signerName: 'Đinh Quang Hưng' },
+      input: {
+        id: 'kt-cstdcs-dang-thi-lan',
+        dossierId: fighter.id,
+        decisionNumber: '131/QĐ-UBND',
+        decidedOn: `${DEMO_YEAR}-12-24`,
+        issuedByUnitId: 'huyen-bach-thong',
+        signerName: 'Đinh Quang Hưng',
+      },
     })
   ).id;
   awards.flag = (
-    await call('grantAward', {
-      input: { id: 'kt-co-thi-dua-xa-quan-ha', dossierId: flag.id, decisionNumber: '2156/QĐ-UBND', decidedOn: `${DEMO_YEAR + 1}-01-08`, issuedByUnitId: 'tinh-bac-kan', signerName: 'Nguyễn Đăng Bình' },
-    }, DEMO_ACTORS.provinceSecretariat)
+    await call(
+      'grantAward',
+      {
+        input: {
+          id: 'kt-co-thi-dua-xa-quan-ha',
+          dossierId: flag.id,
+          decisionNumber: '2156/QĐ-UBND',
+          decidedOn: `${DEMO_YEAR + 1}-01-08`,
+          issuedByUnitId: 'tinh-bac-kan',
+          signerName: 'Nguyễn Đăng Bình',
+        },
+      },
+      DEMO_ACTORS.provinceSecretariat,
+    )
   ).id;
 
   log('complaints: one upheld (the award is revoked), one dismissed');
-  const complaint = await call('fileComplaint', {
-    input: {
-      id: `kn-${DEMO_YEAR + 1}-001`,
-      kind: 'COMPLAINT',
-      complainantName: 'Lý Văn Sơn',
-      receivedOn: `${DEMO_YEAR + 1}-01-06`,
-      content: 'Ông Ngô Văn Phúc bị kỷ luật khiển trách trong năm nhưng vẫn được tặng danh hiệu Lao động tiên tiến.',
-      awardId: awards['p-ngo-van-phuc'],
+  const complaint = await call(
+    'fileComplaint',
+    {
+      input: {
+        id: `kn-${DEMO_YEAR + 1}-001`,
+        kind: 'COMPLAINT',
+        complainantName: 'Lý Văn Sơn',
+        receivedOn: `${DEMO_YEAR + 1}-01-06`,
+        content: 'Ông Ngô Văn Phúc bị kỷ luật khiển trách trong năm nhưng vẫn được tặng danh hiệu Lao động tiên tiến.',
+        awardId: awards['p-ngo-van-phuc'],
+      },
     },
-  }, DEMO_ACTORS.complaintOfficer);
-  await call('acceptComplaint', { complaintId: complaint.id, acceptedOn: `${DEMO_YEAR + 1}-01-10`, complex: false, remoteArea: true }, DEMO_ACTORS.complaintOfficer);
-  await call('resolveComplaint', {
-    input: {
-      complaintId: complaint.id,
-      outcome: 'UPHELD',
-      resolution: 'Xác minh đúng nội dung khiếu nại: cá nhân bị kỷ luật trong năm không đủ điều kiện. Thu hồi danh hiệu theo Điều 93 Luật Thi đua, khen thưởng 2022.',
-      decidedOn: `${DEMO_YEAR + 1}-02-05`,
-      revokeAward: true,
+    DEMO_ACTORS.complaintOfficer,
+  );
+  await call(
+    'acceptComplaint',
+    { complaintId: complaint.id, acceptedOn: `${DEMO_YEAR + 1}-01-10`, complex: false, remoteArea: true },
+    DEMO_ACTORS.complaintOfficer,
+  );
+  await call(
+    'resolveComplaint',
+    {
+      input: {
+        complaintId: complaint.id,
+        outcome: 'UPHELD',
+        resolution:
+          'Xác minh đúng nội dung khiếu nại: cá nhân bị kỷ luật trong năm không đủ điều kiện. Thu hồi danh hiệu theo Điều 93 Luật Thi đua, khen thưởng 2022.',
+        decidedOn: `${DEMO_YEAR + 1}-02-05`,
+        revokeAward: true,
+      },
     },
-  }, DEMO_ACTORS.complaintOfficer);
-  const petition = await call('fileComplaint', {
-    input: {
-      id: `kn-${DEMO_YEAR + 1}-002`,
-      kind: 'PETITION',
-      complainantName: 'Hà Thị Tuyết',
-      receivedOn: `${DEMO_YEAR + 1}-01-12`,
-      content: 'Đề nghị xem xét khen thưởng cho tổ hòa giải thôn Nà Pài.',
-      subject: collective('xa-cam-giang'),
+    DEMO_ACTORS.complaintOfficer,
+  );
+  const petition = await call(
+    'fileComplaint',
+    {
+      input: {
+        id: `kn-${DEMO_YEAR + 1}-002`,
+        kind: 'PETITION',
+        complainantName: 'Hà Thị Tuyết',
+        receivedOn: `${DEMO_YEAR + 1}-01-12`,
+        content: 'Đề nghị xem xét khen thưởng cho tổ hòa giải thôn Nà Pài.',
+        subject: collective('xa-cam-giang'),
+      },
     },
-  }, DEMO_ACTORS.complaintOfficer);
-  await call('dismissComplaint', { complaintId: petition.id, reason: 'Không thuộc thẩm quyền giải quyết; đã hướng dẫn gửi UBND xã Cẩm Giàng.', decidedOn: `${DEMO_YEAR + 1}-01-15` }, DEMO_ACTORS.complaintOfficer);
+    DEMO_ACTORS.complaintOfficer,
+  );
+  await call(
+    'dismissComplaint',
+    {
+      complaintId: petition.id,
+      reason: 'Không thuộc thẩm quyền giải quyết; đã hướng dẫn gửi UBND xã Cẩm Giàng.',
+      decidedOn: `${DEMO_YEAR + 1}-01-15`,
+    },
+    DEMO_ACTORS.complaintOfficer,
+  );
 
   return {
     positions,
@@ -383,7 +711,11 @@ async function castBallots(
     for (const [index, memberId] of DEMO_COUNCIL.entries()) {
       if (memberId === item.nomineeId || PERSON_UNIT.get(memberId) === item.nomineeUnitId) continue;
       const choice = index === 4 ? 'ABSTAIN' : 'APPROVE';
-      await call('castBallot', { input: { sessionId, dossierId: item.dossierId, memberId, choice } }, { sub: memberId, role: 'COUNCIL_MEMBER' });
+      await call(
+        'castBallot',
+        { input: { sessionId, dossierId: item.dossierId, memberId, choice } },
+        { sub: memberId, role: 'COUNCIL_MEMBER' },
+      );
     }
   }
 }

@@ -7,10 +7,20 @@ import { MovementKind } from '../shared/domain';
 import { NotFound } from '../shared/errors';
 import { unitDecider } from '../units/unit.decider';
 import { dossierDecider } from './dossier.decider';
-import type { AppraiseDossierArgs, ResubmitDossierArgs, ReturnDossierArgs, SubmitDossierInput, WithdrawDossierArgs } from './dossier.inputs';
+import type {
+  AppraiseDossierArgs,
+  ResubmitDossierArgs,
+  ReturnDossierArgs,
+  SubmitDossierInput,
+  WithdrawDossierArgs,
+} from './dossier.inputs';
 import { assembleEligibilityFacts, lookUpSubject, txLoader } from './eligibilityFacts';
 
-export async function submitDossier(services: Services, context: CommandContext, input: SubmitDossierInput): Promise<CommandResult> {
+export async function submitDossier(
+  services: Services,
+  context: CommandContext,
+  input: SubmitDossierInput,
+): Promise<CommandResult> {
   const dossierId = newId(input.id);
   return services.commands.execute(context, 'submitDossier', input, async (tx) => {
     // A past date enters an archived paper dossier; who may do so is the access policy's rule.
@@ -52,24 +62,45 @@ export async function submitDossier(services: Services, context: CommandContext,
   });
 }
 
-export async function returnDossier(services: Services, context: CommandContext, args: ReturnDossierArgs): Promise<CommandResult> {
+export async function returnDossier(
+  services: Services,
+  context: CommandContext,
+  args: ReturnDossierArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'returnDossier', args, async (tx) => {
     const dossier = await tx.load(dossierDecider, args.dossierId);
-    tx.decide(dossierDecider, dossier, { type: 'ReturnDossier', data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso } });
+    tx.decide(dossierDecider, dossier, {
+      type: 'ReturnDossier',
+      data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso },
+    });
   });
 }
 
-export async function resubmitDossier(services: Services, context: CommandContext, args: ResubmitDossierArgs): Promise<CommandResult> {
+export async function resubmitDossier(
+  services: Services,
+  context: CommandContext,
+  args: ResubmitDossierArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'resubmitDossier', args, async (tx) => {
     const dossier = await tx.load(dossierDecider, args.dossierId);
-    tx.decide(dossierDecider, dossier, { type: 'ResubmitDossier', data: { dossierId: args.dossierId, achievements: args.achievements, now: tx.nowIso } });
+    tx.decide(dossierDecider, dossier, {
+      type: 'ResubmitDossier',
+      data: { dossierId: args.dossierId, achievements: args.achievements, now: tx.nowIso },
+    });
   });
 }
 
-export async function withdrawDossier(services: Services, context: CommandContext, args: WithdrawDossierArgs): Promise<CommandResult> {
+export async function withdrawDossier(
+  services: Services,
+  context: CommandContext,
+  args: WithdrawDossierArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'withdrawDossier', args, async (tx) => {
     const dossier = await tx.load(dossierDecider, args.dossierId);
-    tx.decide(dossierDecider, dossier, { type: 'WithdrawDossier', data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso } });
+    tx.decide(dossierDecider, dossier, {
+      type: 'WithdrawDossier',
+      data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso },
+    });
   });
 }
 
@@ -77,7 +108,11 @@ export async function withdrawDossier(services: Services, context: CommandContex
  * Appraisal by the rule engine under the rule set recorded at submission. The facts
  * are looked up now (streams, then read models once they have caught up).
  */
-export async function appraiseDossier(services: Services, context: CommandContext, args: AppraiseDossierArgs): Promise<CommandResult> {
+export async function appraiseDossier(
+  services: Services,
+  context: CommandContext,
+  args: AppraiseDossierArgs,
+): Promise<CommandResult> {
   return services.commands.execute(context, 'appraiseDossier', args, async (tx) => {
     const dossier = await tx.loadExisting(dossierDecider, args.dossierId, 'Dossier');
     const state = dossier.state;
@@ -91,7 +126,10 @@ export async function appraiseDossier(services: Services, context: CommandContex
     tx.decide(
       dossierDecider,
       dossier,
-      { type: 'AppraiseDossier', data: { dossierId: args.dossierId, note: args.note?.trim() ? args.note : null, facts, now: tx.nowIso } },
+      {
+        type: 'AppraiseDossier',
+        data: { dossierId: args.dossierId, note: args.note?.trim() ? args.note : null, facts, now: tx.nowIso },
+      },
       { ruleSetId: state.ruleSetId },
     );
   });

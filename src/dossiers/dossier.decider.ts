@@ -202,7 +202,12 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       requireText(reason, 'reason');
       requireIsoInstant(now, 'now');
       requireAwaitingAppraisal(dossier, 'returned');
-      return [{ type: 'DossierReturned', data: { ...contextOf(dossier), reason, returnNo: dossier.returns + 1, returnedAt: now } }];
+      return [
+        {
+          type: 'DossierReturned',
+          data: { ...contextOf(dossier), reason, returnNo: dossier.returns + 1, returnedAt: now },
+        },
+      ];
     }
     case 'ResubmitDossier': {
       const { dossierId, achievements, now } = command.data;
@@ -210,9 +215,18 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       requireText(achievements, 'achievements');
       requireIsoInstant(now, 'now');
       if (dossier.status !== DossierStatus.RETURNED) {
-        throw new RuleViolation('DOSSIER_NOT_RETURNED', `dossier ${dossierId} is ${dossier.status}: only a returned dossier can be resubmitted`, { status: dossier.status });
+        throw new RuleViolation(
+          'DOSSIER_NOT_RETURNED',
+          `dossier ${dossierId} is ${dossier.status}: only a returned dossier can be resubmitted`,
+          { status: dossier.status },
+        );
       }
-      return [{ type: 'DossierResubmitted', data: { ...contextOf(dossier), achievements, returnNo: dossier.returns, resubmittedAt: now } }];
+      return [
+        {
+          type: 'DossierResubmitted',
+          data: { ...contextOf(dossier), achievements, returnNo: dossier.returns, resubmittedAt: now },
+        },
+      ];
     }
     case 'WithdrawDossier': {
       const { dossierId, reason, now } = command.data;
@@ -223,9 +237,18 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
         throw new RuleViolation('DOSSIER_ALREADY_WITHDRAWN', `dossier ${dossierId} is already withdrawn`);
       }
       if (RESOLVED_STATUSES.includes(dossier.status)) {
-        throw new RuleViolation('DOSSIER_ALREADY_RESOLVED', `dossier ${dossierId} is ${dossier.status}: a resolved or granted dossier cannot be withdrawn`, { status: dossier.status });
+        throw new RuleViolation(
+          'DOSSIER_ALREADY_RESOLVED',
+          `dossier ${dossierId} is ${dossier.status}: a resolved or granted dossier cannot be withdrawn`,
+          { status: dossier.status },
+        );
       }
-      return [{ type: 'DossierWithdrawn', data: { ...contextOf(dossier), reason, statusBefore: dossier.status, withdrawnAt: now } }];
+      return [
+        {
+          type: 'DossierWithdrawn',
+          data: { ...contextOf(dossier), reason, statusBefore: dossier.status, withdrawnAt: now },
+        },
+      ];
     }
     case 'AppraiseDossier': {
       const { dossierId, note, facts, now } = command.data;
@@ -233,11 +256,24 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       requireIsoInstant(now, 'now');
       requireAwaitingAppraisal(dossier, 'appraised');
       // The rule set recorded at submission, not today's: the law in force when the unit proposed.
-      const report = appraise({ subject: dossier.nominee, award: dossier.award, period: dossier.period, ruleSet: ruleSetById(dossier.ruleSetId), facts });
+      const report = appraise({
+        subject: dossier.nominee,
+        award: dossier.award,
+        period: dossier.period,
+        ruleSet: ruleSetById(dossier.ruleSetId),
+        facts,
+      });
       return [
         {
           type: 'DossierAppraised',
-          data: { ...contextOf(dossier), eligible: report.eligible, ruleSetId: report.ruleSetId, checks: report.checks, note, appraisedAt: now },
+          data: {
+            ...contextOf(dossier),
+            eligible: report.eligible,
+            ruleSetId: report.ruleSetId,
+            checks: report.checks,
+            note,
+            appraisedAt: now,
+          },
         },
       ];
     }
@@ -247,10 +283,19 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       requireText(sessionId, 'sessionId');
       requireIsoInstant(now, 'now');
       if (dossier.status !== DossierStatus.ELIGIBLE) {
-        throw new RuleViolation('DOSSIER_NOT_ELIGIBLE', `dossier ${dossierId} is ${dossier.status}: only an eligible dossier can be voted on`, { status: dossier.status });
+        throw new RuleViolation(
+          'DOSSIER_NOT_ELIGIBLE',
+          `dossier ${dossierId} is ${dossier.status}: only an eligible dossier can be voted on`,
+          { status: dossier.status },
+        );
       }
       requireConsistentTally(tally, dossier);
-      return [{ type: 'DossierResolved', data: { ...contextOf(dossier), sessionId, approved: tally.approved, tally, resolvedAt: now } }];
+      return [
+        {
+          type: 'DossierResolved',
+          data: { ...contextOf(dossier), sessionId, approved: tally.approved, tally, resolvedAt: now },
+        },
+      ];
     }
     case 'RecordAwardGranted': {
       const { dossierId, awardId, decisionNumber, decidedOn, now } = command.data;
@@ -260,19 +305,33 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
       requireIsoDate(decidedOn, 'decidedOn');
       requireIsoInstant(now, 'now');
       if (dossier.status === DossierStatus.GRANTED) {
-        throw new RuleViolation('DOSSIER_ALREADY_GRANTED', `dossier ${dossierId} already yielded award ${dossier.awardId}`, { awardId: dossier.awardId });
+        throw new RuleViolation(
+          'DOSSIER_ALREADY_GRANTED',
+          `dossier ${dossierId} already yielded award ${dossier.awardId}`,
+          { awardId: dossier.awardId },
+        );
       }
       if (dossier.status !== DossierStatus.APPROVED) {
-        throw new RuleViolation('DOSSIER_NOT_APPROVED', `dossier ${dossierId} is ${dossier.status}: only an approved dossier can yield an award`, { status: dossier.status });
+        throw new RuleViolation(
+          'DOSSIER_NOT_APPROVED',
+          `dossier ${dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
+          { status: dossier.status },
+        );
       }
-      return [{ type: 'DossierGranted', data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAt: now } }];
+      return [
+        { type: 'DossierGranted', data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAt: now } },
+      ];
     }
     default:
       return assertNever(command, 'dossier command');
   }
 }
 
-const RESOLVED_STATUSES: readonly DossierStatus[] = [DossierStatus.APPROVED, DossierStatus.REJECTED, DossierStatus.GRANTED];
+const RESOLVED_STATUSES: readonly DossierStatus[] = [
+  DossierStatus.APPROVED,
+  DossierStatus.REJECTED,
+  DossierStatus.GRANTED,
+];
 
 function submit(data: SubmitDossier['data'], state: DossierState): DossierEvent[] {
   if (state.status !== 'NONE') {
@@ -302,13 +361,20 @@ function submit(data: SubmitDossier['data'], state: DossierState): DossierEvent[
     throw new InvalidInput(`submittedOn ${data.submittedOn} lies in the future`, 'submittedOn');
   }
   if (!isRuleSetId(data.ruleSetId) || ruleSetFor(data.submittedOn).id !== data.ruleSetId) {
-    throw new InvalidInput(`rule set ${data.ruleSetId} is not the one in force on ${data.submittedOn} (${ruleSetFor(data.submittedOn).id})`, 'ruleSetId');
+    throw new InvalidInput(
+      `rule set ${data.ruleSetId} is not the one in force on ${data.submittedOn} (${ruleSetFor(data.submittedOn).id})`,
+      'ruleSetId',
+    );
   }
   if (!canBeAwardedTo(data.award, data.nominee.kind)) {
-    throw new RuleViolation('AWARD_SUBJECT_KIND', `${data.award} cannot be awarded to a ${data.nominee.kind.toLowerCase()} subject`, {
-      award: data.award,
-      subjectKind: data.nominee.kind,
-    });
+    throw new RuleViolation(
+      'AWARD_SUBJECT_KIND',
+      `${data.award} cannot be awarded to a ${data.nominee.kind.toLowerCase()} subject`,
+      {
+        award: data.award,
+        subjectKind: data.nominee.kind,
+      },
+    );
   }
   return [
     {
@@ -367,7 +433,10 @@ function requireConsistentTally(tally: BallotTally, dossier: SubmittedDossier): 
   }
   const threshold = { share: tally.thresholdShare, inclusive: tally.thresholdInclusive };
   if (meetsThreshold(tally.approve, tally.members, threshold) !== tally.approved) {
-    throw new InvalidInput(`tally says approved=${tally.approved}, but ${tally.approve} of ${tally.members} does not agree with its threshold`, 'tally.approved');
+    throw new InvalidInput(
+      `tally says approved=${tally.approved}, but ${tally.approve} of ${tally.members} does not agree with its threshold`,
+      'tally.approved',
+    );
   }
   const required = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
   if (!isAtLeastAsStrict(threshold, required)) {

@@ -15,62 +15,83 @@ export interface DossierContext {
 }
 
 /** A unit proposed a nominee for an award (hồ sơ đề nghị khen thưởng); the rule set follows from `submittedOn`. */
-export interface DossierSubmitted extends DomainEvent<'DossierSubmitted', DossierContext & {
-  proposingUnitName: string;
-  movementId: string | null;
-  movementThematic: boolean;
-  achievements: string;
-  submittedOn: IsoDate;
-  submittedAt: IsoInstant;
-  ruleSetId: RuleSetId;
-}> {}
+export interface DossierSubmitted extends DomainEvent<
+  'DossierSubmitted',
+  DossierContext & {
+    proposingUnitName: string;
+    movementId: string | null;
+    movementThematic: boolean;
+    achievements: string;
+    submittedOn: IsoDate;
+    submittedAt: IsoInstant;
+    ruleSetId: RuleSetId;
+  }
+> {}
 
 /** The standing agency sent the dossier back for supplement (trả lại hồ sơ để bổ sung). */
-export interface DossierReturned extends DomainEvent<'DossierReturned', DossierContext & {
-  reason: string;
-  /** 1 for the first return, 2 for the second, … */
-  returnNo: number;
-  returnedAt: IsoInstant;
-}> {}
+export interface DossierReturned extends DomainEvent<
+  'DossierReturned',
+  DossierContext & {
+    reason: string;
+    /** 1 for the first return, 2 for the second, … */
+    returnNo: number;
+    returnedAt: IsoInstant;
+  }
+> {}
 
 /** The unit supplemented a returned dossier; it awaits appraisal again. */
-export interface DossierResubmitted extends DomainEvent<'DossierResubmitted', DossierContext & {
-  achievements: string;
-  /** Answers the return with the same number. */
-  returnNo: number;
-  resubmittedAt: IsoInstant;
-}> {}
+export interface DossierResubmitted extends DomainEvent<
+  'DossierResubmitted',
+  DossierContext & {
+    achievements: string;
+    /** Answers the return with the same number. */
+    returnNo: number;
+    resubmittedAt: IsoInstant;
+  }
+> {}
 
-export interface DossierWithdrawn extends DomainEvent<'DossierWithdrawn', DossierContext & {
-  reason: string;
-  statusBefore: DossierStatus;
-  withdrawnAt: IsoInstant;
-}> {}
+export interface DossierWithdrawn extends DomainEvent<
+  'DossierWithdrawn',
+  DossierContext & {
+    reason: string;
+    statusBefore: DossierStatus;
+    withdrawnAt: IsoInstant;
+  }
+> {}
 
 /** Appraisal (thẩm định) by the rule engine: the rule set applied and every check, passed or not. */
-export interface DossierAppraised extends DomainEvent<'DossierAppraised', DossierContext & {
-  eligible: boolean;
-  ruleSetId: RuleSetId;
-  checks: RuleCheck[];
-  note: string | null;
-  appraisedAt: IsoInstant;
-}> {}
+export interface DossierAppraised extends DomainEvent<
+  'DossierAppraised',
+  DossierContext & {
+    eligible: boolean;
+    ruleSetId: RuleSetId;
+    checks: RuleCheck[];
+    note: string | null;
+    appraisedAt: IsoInstant;
+  }
+> {}
 
 /** The council's secret-ballot result for the dossier, against the threshold over all members. */
-export interface DossierResolved extends DomainEvent<'DossierResolved', DossierContext & {
-  sessionId: string;
-  approved: boolean;
-  tally: BallotTally;
-  resolvedAt: IsoInstant;
-}> {}
+export interface DossierResolved extends DomainEvent<
+  'DossierResolved',
+  DossierContext & {
+    sessionId: string;
+    approved: boolean;
+    tally: BallotTally;
+    resolvedAt: IsoInstant;
+  }
+> {}
 
 /** An award decision was issued on the dossier; a dossier yields at most one award. */
-export interface DossierGranted extends DomainEvent<'DossierGranted', DossierContext & {
-  awardId: string;
-  decisionNumber: string;
-  decidedOn: IsoDate;
-  grantedAt: IsoInstant;
-}> {}
+export interface DossierGranted extends DomainEvent<
+  'DossierGranted',
+  DossierContext & {
+    awardId: string;
+    decisionNumber: string;
+    decidedOn: IsoDate;
+    grantedAt: IsoInstant;
+  }
+> {}
 
 export type DossierEvent =
   | DossierSubmitted

@@ -36,7 +36,8 @@ export class SubmitDossierInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Defaults to today; picks the rule set. An earlier date (archived paper dossiers) is for SECRETARIAT and ADMIN only',
+    description:
+      'Defaults to today; picks the rule set. An earlier date (archived paper dossiers) is for SECRETARIAT and ADMIN only',
   })
   @IsOptional()
   submittedOn?: string | null;

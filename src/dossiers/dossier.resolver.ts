@@ -3,39 +3,73 @@ import { Arg, Args, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
 import { appraiseDossier, resubmitDossier, returnDossier, submitDossier, withdrawDossier } from './dossier.commands';
-import { AppraiseDossierArgs, EligibilityArgs, ResubmitDossierArgs, ReturnDossierArgs, SubmitDossierInput, WithdrawDossierArgs } from './dossier.inputs';
+import {
+  AppraiseDossierArgs,
+  EligibilityArgs,
+  ResubmitDossierArgs,
+  ReturnDossierArgs,
+  SubmitDossierInput,
+  WithdrawDossierArgs,
+} from './dossier.inputs';
 import { checkEligibility } from './eligibility.query';
 import { EligibilityReportType } from './eligibility.types';
 
 @Resolver()
 export class DossierResolver {
-  @Mutation(() => CommandResultType, { description: 'A unit proposes a nominee for an award; the submission date picks the rule set' })
-  submitDossier(@Arg('input', () => SubmitDossierInput) input: SubmitDossierInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  @Mutation(() => CommandResultType, {
+    description: 'A unit proposes a nominee for an award; the submission date picks the rule set',
+  })
+  submitDossier(
+    @Arg('input', () => SubmitDossierInput) input: SubmitDossierInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return submitDossier(ctx.services, ctx.commandContext(info), input);
   }
 
   @Mutation(() => CommandResultType, { description: 'Returns a dossier awaiting appraisal to its unit for supplement' })
-  returnDossier(@Args(() => ReturnDossierArgs) args: ReturnDossierArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  returnDossier(
+    @Args(() => ReturnDossierArgs) args: ReturnDossierArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return returnDossier(ctx.services, ctx.commandContext(info), args);
   }
 
   @Mutation(() => CommandResultType, { description: 'The unit answers a return with supplemented achievements' })
-  resubmitDossier(@Args(() => ResubmitDossierArgs) args: ResubmitDossierArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  resubmitDossier(
+    @Args(() => ResubmitDossierArgs) args: ResubmitDossierArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return resubmitDossier(ctx.services, ctx.commandContext(info), args);
   }
 
   @Mutation(() => CommandResultType, { description: 'Withdraws a dossier not yet resolved by the council' })
-  withdrawDossier(@Args(() => WithdrawDossierArgs) args: WithdrawDossierArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  withdrawDossier(
+    @Args(() => WithdrawDossierArgs) args: WithdrawDossierArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return withdrawDossier(ctx.services, ctx.commandContext(info), args);
   }
 
   @Mutation(() => CommandResultType, { description: 'the rule engine decides ELIGIBLE / INELIGIBLE' })
-  appraiseDossier(@Args(() => AppraiseDossierArgs) args: AppraiseDossierArgs, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  appraiseDossier(
+    @Args(() => AppraiseDossierArgs) args: AppraiseDossierArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return appraiseDossier(ctx.services, ctx.commandContext(info), args);
   }
 
-  @Query(() => EligibilityReportType, { description: 'Runs the rule engine with the rule set in force today; records nothing' })
-  eligibility(@Args(() => EligibilityArgs) args: EligibilityArgs, @Ctx() ctx: GraphQLContext): Promise<EligibilityReportType> {
+  @Query(() => EligibilityReportType, {
+    description: 'Runs the rule engine with the rule set in force today; records nothing',
+  })
+  eligibility(
+    @Args(() => EligibilityArgs) args: EligibilityArgs,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EligibilityReportType> {
     return checkEligibility(ctx.services, args);
   }
 }

@@ -7,7 +7,7 @@ import { RuleCheckType } from './eligibility.types';
 
 @ObjectType('BallotTally', {
   description:
-    'The council\'s secret-ballot count. thresholdShare: the share of ALL council members whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council\'s rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default)',
+    "The council's secret-ballot count. thresholdShare: the share of ALL council members whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council's rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default)",
 })
 export class BallotTallyType {
   @Field(() => Int)
@@ -58,7 +58,10 @@ export class DossierType {
   @Field(() => DateTimeScalar, { description: 'When the submission was recorded' })
   submittedAt!: Date;
 
-  @Field(() => String, { nullable: true, description: 'The rule set the dossier is appraised under (chosen by submittedOn, recorded by the appraisal)' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The rule set the dossier is appraised under (chosen by submittedOn, recorded by the appraisal)',
+  })
   ruleSet!: string | null;
 
   @Field(() => [RuleCheckType], { description: "The latest appraisal's findings; empty until appraised" })
@@ -67,7 +70,10 @@ export class DossierType {
   @Field(() => Int, { description: 'How many times it was returned for supplement' })
   returnCount!: number;
 
-  @Field(() => BallotTallyType, { nullable: true, description: "The council's tally; null until the council resolved it" })
+  @Field(() => BallotTallyType, {
+    nullable: true,
+    description: "The council's tally; null until the council resolved it",
+  })
   tally!: BallotTallyType | null;
 
   @Field(() => ID, { nullable: true, description: 'The council session that resolved it' })

@@ -14,8 +14,14 @@ export class DossierArgs {
 
 @Resolver()
 export class DossierQueriesResolver {
-  @Query(() => DossierType, { nullable: true, description: 'A dossier with its status, appraisal, tally and award; null when there is none' })
-  async dossier(@Args(() => DossierArgs) { id }: DossierArgs, @Ctx() { services }: GraphQLContext): Promise<DossierType | null> {
+  @Query(() => DossierType, {
+    nullable: true,
+    description: 'A dossier with its status, appraisal, tally and award; null when there is none',
+  })
+  async dossier(
+    @Args(() => DossierArgs) { id }: DossierArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<DossierType | null> {
     const view = await getDossier(services.pool, id);
     return view === null ? null : DossierType.of(view);
   }

@@ -12,7 +12,18 @@ export async function checkEligibility(services: Services, args: EligibilityArgs
   const load = storeLoader(services.store);
   const subject = await lookUpSubject(load, args.subject);
   const period = { kind: args.period.kind, year: args.period.year };
-  const facts = await assembleEligibilityFacts(services, load, { subject: args.subject, subjectUnitId: subject.unitId, award: args.award, period });
-  const report = appraise({ subject: { kind: subject.kind, id: subject.id }, award: args.award, period, ruleSet, facts });
+  const facts = await assembleEligibilityFacts(services, load, {
+    subject: args.subject,
+    subjectUnitId: subject.unitId,
+    award: args.award,
+    period,
+  });
+  const report = appraise({
+    subject: { kind: subject.kind, id: subject.id },
+    award: args.award,
+    period,
+    ruleSet,
+    facts,
+  });
   return { eligible: report.eligible, ruleSet: report.ruleSetId, checks: report.checks };
 }

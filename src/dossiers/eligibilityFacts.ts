@@ -19,7 +19,12 @@ import type { Services } from '../graphql/context';
 import { personDecider } from '../people/person.decider';
 import { ratingDecider, ratingStreamKey } from '../ratings/rating.decider';
 import { registrationDecider, registrationStreamKey } from '../registrations/registration.decider';
-import { consecutivePeriods, type EligibilityFacts, type RatingFact, type RegistrationFact } from '../rules/eligibility';
+import {
+  consecutivePeriods,
+  type EligibilityFacts,
+  type RatingFact,
+  type RegistrationFact,
+} from '../rules/eligibility';
 import { RULE_SETS } from '../rules/ruleSets';
 import { fold, streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { SubjectKind, type AwardKind, type Period, type SubjectRef } from '../shared/domain';
@@ -27,7 +32,12 @@ import { NotFound } from '../shared/errors';
 import { unitDecider } from '../units/unit.decider';
 
 /** The read models eligibility facts come from: wait for these before reading them. */
-export const ELIGIBILITY_READ_MODELS: readonly string[] = [AWARDS_PROJECTION, INITIATIVES_PROJECTION, COMPLAINTS_PROJECTION, CLUSTER_SCORING_PROJECTION];
+export const ELIGIBILITY_READ_MODELS: readonly string[] = [
+  AWARDS_PROJECTION,
+  INITIATIVES_PROJECTION,
+  COMPLAINTS_PROJECTION,
+  CLUSTER_SCORING_PROJECTION,
+];
 
 /** Loads a stream's current state: inside a command with `tx.load`, in a query from the store. */
 export type StateLoader = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string) => Promise<S>;
@@ -58,18 +68,35 @@ export async function lookUpSubject(load: StateLoader, subject: SubjectRef): Pro
   if (subject.kind === SubjectKind.INDIVIDUAL) {
     const person = await load(personDecider, subject.id);
     if (person.status === 'NONE') throw new NotFound('Person', subject.id);
-    return { kind: subject.kind, id: subject.id, name: person.fullName, unitId: person.unitId, directWorker: person.directWorker, female: person.female };
+    return {
+      kind: subject.kind,
+      id: subject.id,
+      name: person.fullName,
+      unitId: person.unitId,
+      directWorker: person.directWorker,
+      female: person.female,
+    };
   }
   const unit = await load(unitDecider, subject.id);
   if (unit.status === 'NONE') throw new NotFound('Unit', subject.id);
-  return { kind: subject.kind, id: subject.id, name: unit.name, unitId: unit.unitId, directWorker: false, female: false };
+  return {
+    kind: subject.kind,
+    id: subject.id,
+    name: unit.name,
+    unitId: unit.unitId,
+    directWorker: false,
+    female: false,
+  };
 }
 
 /**
  * How many periods back (this one included) the rules can look at ratings: the longest
  * "EXCELLENT in N consecutive periods" of any rule set.
  */
-const RATING_PERIODS = Math.max(1, ...RULE_SETS.map((set) => set.provincialCertificateForIndividuals?.consecutiveExcellentPeriods ?? 1));
+const RATING_PERIODS = Math.max(
+  1,
+  ...RULE_SETS.map((set) => set.provincialCertificateForIndividuals?.consecutiveExcellentPeriods ?? 1),
+);
 
 export interface FactsRequest {
   subject: SubjectRef;
@@ -92,22 +119,29 @@ export async function assembleEligibilityFacts(
   }
   const registrations: RegistrationFact[] = [];
   const registration = await load(registrationDecider, registrationStreamKey(subject, award, period));
-  if (registration.status === 'REGISTERED') registrations.push({ award: registration.award, period: registration.period });
+  if (registration.status === 'REGISTERED')
+    registrations.push({ award: registration.award, period: registration.period });
 
   await awaitFreshReadModels(services, ELIGIBILITY_READ_MODELS);
   const db = services.pool;
   const individual = subject.kind === SubjectKind.INDIVIDUAL;
-  const [awardsHeld, initiatives, finalizedClusterRank, pendingComplaints, proposingUnitAwardCounts] = await Promise.all([
-    getAwardsHeldBySubject(db, subject),
-    individual ? getInitiativesByAuthor(db, subject.id) : Promise.resolve([]),
-    individual ? Promise.resolve(null) : getFinalizedClusterRank(db, subject.id, period.year),
-    countPendingComplaintsAbout(db, subject),
-    countUnitAwardsForPeriod(db, subjectUnitId, period),
-  ]);
+  const [awardsHeld, initiatives, finalizedClusterRank, pendingComplaints, proposingUnitAwardCounts] =
+    await Promise.all([
+      getAwardsHeldBySubject(db, subject),
+      individual ? getInitiativesByAuthor(db, subject.id) : Promise.resolve([]),
+      individual ? Promise.resolve(null) : getFinalizedClusterRank(db, subject.id, period.year),
+      countPendingComplaintsAbout(db, subject),
+      countUnitAwardsForPeriod(db, subjectUnitId, period),
+    ]);
   return {
     ratings,
     registrations,
-    awardsHeld: awardsHeld.map(({ award: kind, period: heldFor, revoked, fromThematicMovement }) => ({ award: kind, period: heldFor, revoked, fromThematicMovement })),
+    awardsHeld: awardsHeld.map(({ award: kind, period: heldFor, revoked, fromThematicMovement }) => ({
+      award: kind,
+      period: heldFor,
+      revoked,
+      fromThematicMovement,
+    })),
     initiatives: initiatives.map(({ level, period: recognizedFor }) => ({ level, period: recognizedFor })),
     finalizedClusterRank,
     pendingComplaints,

@@ -55,7 +55,10 @@ export class StreamChainCheck {
   private suspect: Suspect | null = null;
   private finding: ChainFinding | null = null;
 
-  constructor(readonly streamId: string, from: ChainPoint = STREAM_START) {
+  constructor(
+    readonly streamId: string,
+    from: ChainPoint = STREAM_START,
+  ) {
     this.last = from;
   }
 
@@ -74,25 +77,57 @@ export class StreamChainCheck {
     if (this.suspect) return this.classifySuspect(link);
     const version = link.streamVersion;
     const expected = this.last.version + 1;
-    if (version > expected) return this.found(expected, 'removed', version - 1 === expected ? `version ${expected} is missing` : `versions ${expected}–${version - 1} are missing`);
+    if (version > expected)
+      return this.found(
+        expected,
+        'removed',
+        version - 1 === expected ? `version ${expected} is missing` : `versions ${expected}–${version - 1} are missing`,
+      );
     if (version < expected) return this.found(version, 'inserted', `a second event claims version ${version}`);
     const scheme = hashSchemeOf(link.metadata);
     const selfConsistent = scheme !== null && eventHash(link, link.metadata.prevHash, scheme) === link.metadata.hash;
     if (link.metadata.prevHash !== this.last.hash) {
       if (this.last.prevHash !== null && link.metadata.prevHash === this.last.prevHash) {
-        return this.found(this.last.version, 'inserted', `version ${version} chains from the event before it: version ${this.last.version} was inserted`);
+        return this.found(
+          this.last.version,
+          'inserted',
+          `version ${version} chains from the event before it: version ${this.last.version} was inserted`,
+        );
       }
       this.suspect = { link, selfConsistent };
       return;
     }
-    if (scheme === null) return this.found(version, 'altered', `its metadata names no known hash scheme (${String(link.metadata.hashScheme)})`);
-    if (!selfConsistent) return this.found(version, 'altered', scheme === 1 ? 'its type or data differ from what was hashed' : 'its type, data or metadata differ from what was hashed');
-    if (typeof link.metadata.recordedAt === 'string' && Date.parse(link.metadata.recordedAt) !== Date.parse(link.recordedAt)) {
-      return this.found(version, 'altered', `its stored recorded time ${link.recordedAt} is not the one in its metadata`);
+    if (scheme === null)
+      return this.found(
+        version,
+        'altered',
+        `its metadata names no known hash scheme (${String(link.metadata.hashScheme)})`,
+      );
+    if (!selfConsistent)
+      return this.found(
+        version,
+        'altered',
+        scheme === 1
+          ? 'its type or data differ from what was hashed'
+          : 'its type, data or metadata differ from what was hashed',
+      );
+    if (
+      typeof link.metadata.recordedAt === 'string' &&
+      Date.parse(link.metadata.recordedAt) !== Date.parse(link.recordedAt)
+    ) {
+      return this.found(
+        version,
+        'altered',
+        `its stored recorded time ${link.recordedAt} is not the one in its metadata`,
+      );
     }
     // Checked last: an event inserted with a later position is named as inserted, not as out of place.
     if (this.last.version > 0 && comparePositions(link.position, this.last.position) <= 0) {
-      return this.found(version, 'reordered', `it stands before version ${this.last.version} in the log (position ${link.position})`);
+      return this.found(
+        version,
+        'reordered',
+        `it stands before version ${this.last.version} in the log (position ${link.position})`,
+      );
     }
     this.last = { version, hash: link.metadata.hash, position: link.position, prevHash: link.metadata.prevHash };
   }
@@ -108,14 +143,27 @@ export class StreamChainCheck {
     this.suspect = null;
     const version = link.streamVersion;
     if (next && next.metadata.prevHash === this.last.hash) {
-      if (link.metadata.prevHash === next.metadata.hash) return this.found(version, 'reordered', `versions ${version} and ${version + 1} have exchanged places`);
-      return this.found(version, 'inserted', `version ${version + 1} chains from version ${version - 1}: version ${version} was inserted`);
+      if (link.metadata.prevHash === next.metadata.hash)
+        return this.found(version, 'reordered', `versions ${version} and ${version + 1} have exchanged places`);
+      return this.found(
+        version,
+        'inserted',
+        `version ${version + 1} chains from version ${version - 1}: version ${version} was inserted`,
+      );
     }
     if (selfConsistent && this.last.version > 0) {
-      return this.found(this.last.version, 'altered', `version ${version} does not chain from it: it was rewritten and hashed again`);
+      return this.found(
+        this.last.version,
+        'altered',
+        `version ${version} does not chain from it: it was rewritten and hashed again`,
+      );
     }
     if (next && next.metadata.prevHash === link.metadata.hash) {
-      return this.found(version, 'removed', `it does not chain from version ${version - 1}: events before it were removed and the later ones renumbered`);
+      return this.found(
+        version,
+        'removed',
+        `it does not chain from version ${version - 1}: events before it were removed and the later ones renumbered`,
+      );
     }
     this.found(version, 'inserted', `it neither chains from version ${version - 1} nor matches its own hash`);
   }

@@ -23,13 +23,18 @@ export function withAccessPolicy(schema: GraphQLSchema, policy: AccessPolicy = A
   for (const [kind, type] of rootTypes(schema)) {
     for (const field of Object.values(type.getFields())) {
       const row = policy[field.name];
-      if (row?.kind !== kind) throw new Error(`${type.name}.${field.name} has no ${kind} row in the access policy (src/auth/policy.*.ts)`);
+      if (row?.kind !== kind)
+        throw new Error(`${type.name}.${field.name} has no ${kind} row in the access policy (src/auth/policy.*.ts)`);
       field.resolve = guarded(enforcerOf(field.name, row), field.resolve ?? defaultFieldResolver);
     }
   }
   return schema;
 }
 
-function guarded(enforce: Enforcer, resolve: GraphQLFieldResolver<unknown, GraphQLContext>): GraphQLFieldResolver<unknown, GraphQLContext> {
-  return (source, args, context, info) => enforce(context.identity, args, context.services, (runArgs) => resolve(source, runArgs, context, info));
+function guarded(
+  enforce: Enforcer,
+  resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
+): GraphQLFieldResolver<unknown, GraphQLContext> {
+  return (source, args, context, info) =>
+    enforce(context.identity, args, context.services, (runArgs) => resolve(source, runArgs, context, info));
 }

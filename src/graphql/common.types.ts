@@ -1,7 +1,15 @@
 import './enums';
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { MAX_YEAR, MIN_YEAR, PeriodKind, SubjectKind, periodLabel, type Period, type SubjectRef } from '../shared/domain';
+import {
+  MAX_YEAR,
+  MIN_YEAR,
+  PeriodKind,
+  SubjectKind,
+  periodLabel,
+  type Period,
+  type SubjectRef,
+} from '../shared/domain';
 
 /** Ids become part of stream names (`dossier-<id>`), so they are kept to a safe alphabet. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
@@ -78,7 +86,8 @@ export class SubjectType {
 }
 
 @ObjectType('CommandResult', {
-  description: 'Every command answers with this. `position` is the global position of the last event appended; pass it to projectionsCaughtUp to read your own writes.',
+  description:
+    'Every command answers with this. `position` is the global position of the last event appended; pass it to projectionsCaughtUp to read your own writes.',
 })
 export class CommandResultType {
   @Field(() => ID)

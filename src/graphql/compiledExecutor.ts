@@ -70,7 +70,11 @@ export class CompiledExecutor {
     const compiled = this.compiledFor(request);
     const answer = compiled && (await this.runCompiled(compiled, request));
     if (answer) return answer;
-    const { document, context, request: { variables, operationName } } = request;
+    const {
+      document,
+      context,
+      request: { variables, operationName },
+    } = request;
     return execute({ schema: this.schema, document, contextValue: context, variableValues: variables, operationName });
   };
 
@@ -97,7 +101,9 @@ export class CompiledExecutor {
     const compilable = this.seen.get(key);
     if (compilable === undefined) this.seen.set(key, true);
     if (!compilable) return undefined;
-    const compiled = compileQuery(this.schema, request.document, operationName, { disablingCapturingStackErrors: true });
+    const compiled = compileQuery(this.schema, request.document, operationName, {
+      disablingCapturingStackErrors: true,
+    });
     if (!isCompiledQuery(compiled)) {
       this.seen.set(key, false);
       return undefined;

@@ -39,7 +39,15 @@ function header(headers: IncomingHttpHeaders, name: string): string | null {
 }
 
 /** Store methods that take a database connection (one at a time each). */
-const STORE_CALLS: ReadonlySet<PropertyKey> = new Set(['append', 'appendToStreams', 'readStream', 'readAll', 'headPosition', 'lastCommittedPosition', 'countEventsAfter']);
+const STORE_CALLS: ReadonlySet<PropertyKey> = new Set([
+  'append',
+  'appendToStreams',
+  'readStream',
+  'readAll',
+  'headPosition',
+  'lastCommittedPosition',
+  'countEventsAfter',
+]);
 const PROJECTION_CALLS: ReadonlySet<PropertyKey> = new Set(['lag']);
 
 /**

@@ -1,7 +1,21 @@
 import { registerEnumType } from 'type-graphql';
 import {
-  AuthorityLevel, AwardCategory, AwardKind, BallotChoice, ClusterKind, ComplaintKind, ComplaintOutcome, ComplaintStatus,
-  DossierStatus, MovementKind, PerformanceRating, PeriodKind, PlanTaskStatus, ScoreKind, SubjectKind, UnitKind,
+  AuthorityLevel,
+  AwardCategory,
+  AwardKind,
+  BallotChoice,
+  ClusterKind,
+  ComplaintKind,
+  ComplaintOutcome,
+  ComplaintStatus,
+  DossierStatus,
+  MovementKind,
+  PerformanceRating,
+  PeriodKind,
+  PlanTaskStatus,
+  ScoreKind,
+  SubjectKind,
+  UnitKind,
 } from '../shared/domain';
 
 // The contract's enums, registered once under their contract names.

@@ -13,15 +13,28 @@ export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 /** PostgreSQL error codes (SQLSTATE) of a database that is going away, full or gone: class 08 is "connection exception". */
 const OUTAGE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
 /** Socket errors of a database that cannot be reached. */
-const OUTAGE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+const OUTAGE_SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 /** What node-postgres says, without a code, when a connection drops or none can be had in time. */
-const OUTAGE_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
+const OUTAGE_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
 
 /** Whether `error` (or what caused it) says the database cannot serve requests now, rather than that a request is wrong. */
 export function isStoreOutage(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (OUTAGE_SQLSTATES.has(code) || code.startsWith('08') || OUTAGE_SOCKET_CODES.has(code))) return true;
+  if (
+    typeof code === 'string' &&
+    (OUTAGE_SQLSTATES.has(code) || code.startsWith('08') || OUTAGE_SOCKET_CODES.has(code))
+  )
+    return true;
   if (OUTAGE_MESSAGES.test(error.message)) return true;
   // Apollo wraps what a plugin throws (the rate limiter's statement) as the originalError of a GraphQLError.
   return isStoreOutage((error as { originalError?: unknown }).originalError ?? error.cause, depth + 1);
@@ -32,7 +45,10 @@ export interface ValidationProblem {
   constraints: Record<string, string>;
 }
 
-function flattenValidation(errors: ArgumentValidationError['extensions']['validationErrors'], prefix = ''): ValidationProblem[] {
+function flattenValidation(
+  errors: ArgumentValidationError['extensions']['validationErrors'],
+  prefix = '',
+): ValidationProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints ? [{ field, constraints: error.constraints }] : [];
@@ -43,7 +59,8 @@ function flattenValidation(errors: ArgumentValidationError['extensions']['valida
 /** An error no code describes: masked for the client, logged with the request's correlation id. */
 function isUnexpected(error: GraphQLError): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError || original instanceof ArgumentValidationError || isStoreOutage(original)) return false;
+  if (original instanceof DomainError || original instanceof ArgumentValidationError || isStoreOutage(original))
+    return false;
   const code = error.extensions?.code;
   return typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR';
 }
@@ -58,7 +75,12 @@ function isUnexpected(error: GraphQLError): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
-    return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { code: original.code, ...original.extensions } };
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code, ...original.extensions },
+    };
   }
   if (original instanceof ArgumentValidationError) {
     const problems = flattenValidation(original.extensions.validationErrors);
@@ -72,14 +94,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isStoreOutage(original)) {
     const extensions = { code: 'SERVICE_UNAVAILABLE', retryable: true };
-    return { message: 'the database cannot be reached; retry later', locations: formatted.locations, path: formatted.path, extensions };
+    return {
+      message: 'the database cannot be reached; retry later',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions,
+    };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }
 
 /**
@@ -114,7 +146,9 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           const { correlationId } = contextValue;
           const errors = response.body.singleResult.errors.map((error) =>
-            error.extensions?.code === 'INTERNAL_SERVER_ERROR' ? { ...error, extensions: { ...error.extensions, correlationId } } : error,
+            error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+              ? { ...error, extensions: { ...error.extensions, correlationId } }
+              : error,
           );
           response.body.singleResult = { ...response.body.singleResult, errors };
         },

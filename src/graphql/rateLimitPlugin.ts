@@ -4,7 +4,11 @@ import type { MutationRateLimiter } from '../infra/rateLimit';
 import type { GraphQLContext } from './context';
 
 /** Root fields of a selection set, through fragments: each is one command. */
-function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, spread = new Set<string>()): number {
+function rootFields(
+  selectionSet: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  spread = new Set<string>(),
+): number {
   let count = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) count += selection.name.value === '__typename' ? 0 : 1;
@@ -20,7 +24,8 @@ function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, Fragm
 
 function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   return fragments;
 }
 
@@ -41,9 +46,16 @@ export function mutationRateLimitPlugin(limiter: MutationRateLimiter): ApolloSer
           const decision = await limiter.take(contextValue.identity.actorId ?? 'anonymous', count);
           if (decision.allowed) return;
           const seconds = decision.retryAfterSeconds;
-          throw new GraphQLError(`more than ${limiter.perMinute} mutations a minute from this caller; retry in ${seconds} s`, {
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: seconds, http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
-          });
+          throw new GraphQLError(
+            `more than ${limiter.perMinute} mutations a minute from this caller; retry in ${seconds} s`,
+            {
+              extensions: {
+                code: 'RATE_LIMITED',
+                retryAfterSeconds: seconds,
+                http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) },
+              },
+            },
+          );
         },
       };
     },

@@ -42,7 +42,9 @@ function documentHoldsUnstorableText(document: DocumentNode): boolean {
 const textInputListener: GraphQLRequestListener<BaseContext> = {
   async didResolveOperation({ document, request }) {
     if (documentHoldsUnstorableText(document) || holdsUnstorableText(request.variables)) {
-      throw new GraphQLError('Text may not contain a NUL character or an unpaired surrogate', { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+      throw new GraphQLError('Text may not contain a NUL character or an unpaired surrogate', {
+        extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+      });
     }
   },
 };

@@ -5,4 +5,9 @@ import { CouncilSessionResolver } from '../councilSessions/councilSession.resolv
 import { DossierResolver } from '../dossiers/dossier.resolver';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const awardingResolvers: Function[] = [DossierResolver, CouncilSessionResolver, AwardResolver, ComplaintResolver];
+export const awardingResolvers: Function[] = [
+  DossierResolver,
+  CouncilSessionResolver,
+  AwardResolver,
+  ComplaintResolver,
+];

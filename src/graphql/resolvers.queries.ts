@@ -9,4 +9,13 @@ import { lookupResolvers } from './resolvers.lookups';
 import { totalsResolvers } from './resolvers.totals';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const queryResolvers: Function[] = [AuditTrailResolver, LogDigestResolver, SubjectsResolver, ClusterQueriesResolver, MovementQueriesResolver, PlanQueriesResolver, ...lookupResolvers, ...totalsResolvers];
+export const queryResolvers: Function[] = [
+  AuditTrailResolver,
+  LogDigestResolver,
+  SubjectsResolver,
+  ClusterQueriesResolver,
+  MovementQueriesResolver,
+  PlanQueriesResolver,
+  ...lookupResolvers,
+  ...totalsResolvers,
+];

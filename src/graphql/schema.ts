@@ -9,7 +9,12 @@ import { validateArgument } from './argumentValidation';
 import { DateTimeScalar } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
-export const resolvers: NonEmptyArray<Function> = [ProjectionsResolver, ...referenceResolvers, ...awardingResolvers, ...queryResolvers];
+export const resolvers: NonEmptyArray<Function> = [
+  ProjectionsResolver,
+  ...referenceResolvers,
+  ...awardingResolvers,
+  ...queryResolvers,
+];
 
 let cached: Promise<GraphQLSchema> | undefined;
 
@@ -21,7 +26,9 @@ const schemaOptions: BuildSchemaOptions = {
 
 /** The app's schema, code first, every operation under the access policy; `schema.graphql` is this printed. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema(schemaOptions).then((schema) => withAccessPolicy(withPlainFieldsReadDirectly(schema, schemaOptions)));
+  cached ??= buildSchema(schemaOptions).then((schema) =>
+    withAccessPolicy(withPlainFieldsReadDirectly(schema, schemaOptions)),
+  );
   return cached;
 }
 
@@ -45,7 +52,12 @@ export function withPlainFieldsReadDirectly(schema: GraphQLSchema, options: Buil
       if (field.roles !== undefined || (field.middlewares?.length ?? 0) > 0) continue;
       // Renamed in the schema: the default would read the schema name, not the property.
       if (field.schemaName !== field.name) continue;
-      if (storage.fieldResolvers.some((resolver) => resolver.methodName === field.name && resolver.getObjectType?.() === field.target)) continue;
+      if (
+        storage.fieldResolvers.some(
+          (resolver) => resolver.methodName === field.name && resolver.getObjectType?.() === field.target,
+        )
+      )
+        continue;
       const definition = definitions[field.schemaName];
       if (definition) definition.resolve = undefined;
     }

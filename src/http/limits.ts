@@ -39,7 +39,8 @@ class BodyRefused extends Error {
  */
 export function readBody(request: IncomingMessage, limits: HttpLimits): Promise<string> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () => new BodyRefused(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limits.maxBodyBytes} bytes`);
+    const tooLarge = () =>
+      new BodyRefused(413, 'PAYLOAD_TOO_LARGE', `request body exceeds ${limits.maxBodyBytes} bytes`);
     if (Number(request.headers['content-length'] ?? 0) > limits.maxBodyBytes) return reject(tooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
@@ -48,7 +49,11 @@ export function readBody(request: IncomingMessage, limits: HttpLimits): Promise<
       request.removeListener('data', onData);
       reject(refusal);
     };
-    const deadline = setTimeout(() => stop(new BodyRefused(408, 'REQUEST_TIMEOUT', `request body not received within ${limits.bodyTimeoutMs} ms`)), limits.bodyTimeoutMs);
+    const deadline = setTimeout(
+      () =>
+        stop(new BodyRefused(408, 'REQUEST_TIMEOUT', `request body not received within ${limits.bodyTimeoutMs} ms`)),
+      limits.bodyTimeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limits.maxBodyBytes) return stop(tooLarge());

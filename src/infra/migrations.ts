@@ -22,14 +22,21 @@ export function loadMigrations(dir: string): Migration[] {
  * transaction together with its bookkeeping row. With `schema`, the migrations run
  * with that schema first on the search path (projection generations).
  */
-export async function migrate(pool: Pool, scope: string, migrations: Migration[], options: { schema?: string } = {}): Promise<string[]> {
+export async function migrate(
+  pool: Pool,
+  scope: string,
+  migrations: Migration[],
+  options: { schema?: string } = {},
+): Promise<string[]> {
   const applied: string[] = [];
   await inTransaction(pool, async (client) => {
     // One migrator at a time across processes.
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['tdkt_migrations']);
     await client.query(`CREATE TABLE IF NOT EXISTS public.schema_migrations (
       scope text NOT NULL, id text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scope, id))`);
-    const { rows } = await client.query<{ id: string }>('SELECT id FROM public.schema_migrations WHERE scope = $1', [scope]);
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM public.schema_migrations WHERE scope = $1', [
+      scope,
+    ]);
     const done = new Set(rows.map((row) => row.id));
     if (options.schema) {
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);

@@ -23,7 +23,9 @@ let servedFrom: string | undefined;
 export function serveBinariesFrom(binariesPackage: string, binDir: string): void {
   if (servedFrom === binDir) return;
   if (servedFrom !== undefined) throw new Error(`PostgreSQL binaries already served from ${servedFrom}, not ${binDir}`);
-  const paths = ['postgres', 'initdb', 'pg_ctl'].map((name) => `export const ${name} = ${JSON.stringify(join(binDir, name))};`).join('\n');
+  const paths = ['postgres', 'initdb', 'pg_ctl']
+    .map((name) => `export const ${name} = ${JSON.stringify(join(binDir, name))};`)
+    .join('\n');
   register(dataUrl(RESOLVE_HOOK), { data: { specifier: binariesPackage, url: dataUrl(paths) } });
   servedFrom = binDir;
 }

@@ -1,6 +1,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+} from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { projectRoot } from './projectRoot';
@@ -42,16 +53,24 @@ export interface PlacementPlan {
 /** Where the binaries and the data folder go, from what the postgres user can reach. */
 export function planPlacement(facts: PlacementFacts): PlacementPlan {
   const binaries = facts.account && !facts.postgresCanRunPackagedBinaries ? 'copy' : 'packaged';
-  if (!facts.account || facts.postgresCanReachDataDir) return { binaries, data: { dataDir: facts.dataDir, relocated: false } };
+  if (!facts.account || facts.postgresCanReachDataDir)
+    return { binaries, data: { dataDir: facts.dataDir, relocated: false } };
   if (!facts.persistent) return { binaries, data: { perRunUnder: facts.relocationRoot } };
-  return { binaries, data: { dataDir: relocatedDataDir(facts.dataDir, facts.projectRoot, facts.relocationRoot), relocated: true } };
+  return {
+    binaries,
+    data: { dataDir: relocatedDataDir(facts.dataDir, facts.projectRoot, facts.relocationRoot), relocated: true },
+  };
 }
 
 /**
  * Where a kept data folder the postgres user cannot reach lives instead. The project's
  * default folder gets the plain name; any other its own, so that two never share one.
  */
-export function relocatedDataDir(dataDir: string, root = projectRoot(), relocationRoot = join(RELOCATION_BASE, shortHash(root))): string {
+export function relocatedDataDir(
+  dataDir: string,
+  root = projectRoot(),
+  relocationRoot = join(RELOCATION_BASE, shortHash(root)),
+): string {
   const isDefault = dataDir === join(root, '.data', 'postgres');
   return join(relocationRoot, isDefault ? 'postgres' : `postgres-${shortHash(dataDir)}`);
 }
@@ -86,7 +105,9 @@ export function placeEmbeddedPostgres(options: { dataDir: string; persistent: bo
   let copiedBinDir: string | null = null;
   if (plan.binaries === 'copy') {
     copiedBinDir = join(ensureBinariesCopy(account, packaged, relocationRoot), 'bin');
-    notes.push(`the postgres user cannot reach ${packaged.nativeDir}: running PostgreSQL from a copy in ${dirname(copiedBinDir)}`);
+    notes.push(
+      `the postgres user cannot reach ${packaged.nativeDir}: running PostgreSQL from a copy in ${dirname(copiedBinDir)}`,
+    );
   }
   let dataDir = options.dataDir;
   if ('perRunUnder' in plan.data) {
@@ -97,7 +118,9 @@ export function placeEmbeddedPostgres(options: { dataDir: string; persistent: bo
     dataDir = plan.data.dataDir;
     notes.push(`the postgres user cannot reach ${options.dataDir}: data is kept in ${dataDir}`);
   }
-  const passwordFileDir = postgresPasses(account, ['-x', tmpdir()]) ? null : ensureRelocationRoot(account, relocationRoot);
+  const passwordFileDir = postgresPasses(account, ['-x', tmpdir()])
+    ? null
+    : ensureRelocationRoot(account, relocationRoot);
   return { account, dataDir, copiedBinDir, passwordFileDir, notes };
 }
 
@@ -120,7 +143,8 @@ export function postgresAccount(): PostgresAccount | null {
 }
 
 function lookUpPostgresUser(): PostgresAccount | null {
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
@@ -194,11 +218,15 @@ function ensureRelocationRoot(account: PostgresAccount, root: string): string {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       if (code === 'EEXIST') continue;
-      throw new StartupError(`cannot create ${folder} (${code}) for PostgreSQL, which cannot reach this project's folder; make ${RELOCATION_BASE} writable or start from a folder other users can enter`);
+      throw new StartupError(
+        `cannot create ${folder} (${code}) for PostgreSQL, which cannot reach this project's folder; make ${RELOCATION_BASE} writable or start from a folder other users can enter`,
+      );
     }
   }
   if (!postgresPasses(account, ['-x', root])) {
-    throw new StartupError(`the postgres user cannot enter ${root}; allow it (chmod 755 ${RELOCATION_BASE} ${root}) or start from a folder other users can enter`);
+    throw new StartupError(
+      `the postgres user cannot enter ${root}; allow it (chmod 755 ${RELOCATION_BASE} ${root}) or start from a folder other users can enter`,
+    );
   }
   return root;
 }
@@ -226,7 +254,9 @@ function ensureBinariesCopy(account: PostgresAccount, packaged: PackagedBinaries
   }
   removeOtherCopies(root, target);
   if (!postgresCanRun(account, join(target, 'bin', 'postgres'))) {
-    throw new StartupError(`the postgres user cannot run PostgreSQL copied to ${target} (is ${RELOCATION_BASE} on a noexec mount?); start from a folder other users can enter`);
+    throw new StartupError(
+      `the postgres user cannot run PostgreSQL copied to ${target} (is ${RELOCATION_BASE} on a noexec mount?); start from a folder other users can enter`,
+    );
   }
   return target;
 }

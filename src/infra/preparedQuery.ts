@@ -24,7 +24,10 @@ function nameOf(text: string): string | undefined {
 
 /** PostgreSQL's refusal to reuse a prepared statement whose result columns changed type. */
 function isResultTypeChange(error: unknown): boolean {
-  return (error as { code?: string })?.code === '0A000' && /cached plan must not change result type/.test(String((error as Error).message));
+  return (
+    (error as { code?: string })?.code === '0A000' &&
+    /cached plan must not change result type/.test(String((error as Error).message))
+  );
 }
 
 /**
@@ -37,7 +40,11 @@ function isResultTypeChange(error: unknown): boolean {
  * connection. That one call is answered unprepared and every text gets a new name, so
  * each connection prepares it afresh against the new tables.
  */
-export async function queryPrepared<R extends QueryResultRow = any>(db: Queryable, text: string, values: unknown[] = []): Promise<QueryResult<R>> {
+export async function queryPrepared<R extends QueryResultRow = any>(
+  db: Queryable,
+  text: string,
+  values: unknown[] = [],
+): Promise<QueryResult<R>> {
   const name = nameOf(text);
   if (name === undefined) return db.query<R>({ text, values });
   try {

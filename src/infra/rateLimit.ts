@@ -28,7 +28,9 @@ export class MutationRateLimiter {
    */
   static async start(pool: Pool, perMinute: number): Promise<MutationRateLimiter> {
     await pool
-      .query(`CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`)
+      .query(
+        `CREATE UNLOGGED TABLE IF NOT EXISTS ${TABLE} (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)`,
+      )
       .catch((error: { code?: string }) => {
         // Another instance created it at the same moment.
         if (error.code !== '23505' && error.code !== '42P07') throw error;

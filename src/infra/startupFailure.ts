@@ -10,7 +10,7 @@ export class StartupError extends Error {
  */
 export function describeStartupFailure(error: unknown, debug: boolean): string {
   if (error instanceof StartupError) return `failed to start: ${error.message}`;
-  const failure = error as Partial<NodeJS.ErrnoException> & { port?: number } | undefined;
+  const failure = error as (Partial<NodeJS.ErrnoException> & { port?: number }) | undefined;
   if (failure?.code === 'EADDRINUSE') {
     return `failed to start: port ${failure.port ?? '(unknown)'} is already in use; stop the process that holds it or set PORT to another port`;
   }
@@ -28,5 +28,10 @@ export function describeStartupFailure(error: unknown, debug: boolean): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? '(no message)';
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim() ?? '(no message)'
+  );
 }

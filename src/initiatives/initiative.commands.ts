@@ -6,7 +6,11 @@ import { NotFound } from '../shared/errors';
 import { initiativeDecider } from './initiative.decider';
 import type { RecognizeInitiativeInput } from './initiative.inputs';
 
-export async function recognizeInitiative(services: Services, context: CommandContext, input: RecognizeInitiativeInput): Promise<CommandResult> {
+export async function recognizeInitiative(
+  services: Services,
+  context: CommandContext,
+  input: RecognizeInitiativeInput,
+): Promise<CommandResult> {
   const initiativeId = newId(input.id);
   return services.commands.execute(context, 'recognizeInitiative', input, async (tx) => {
     const distinct = [...new Set(input.authorIds)];

@@ -58,16 +58,21 @@ export function decideInitiative(command: InitiativeCommand, state: InitiativeSt
 
 function recognizeInitiative(data: RecognizeInitiative['data'], state: InitiativeState): InitiativeRecognized[] {
   if (state.status !== 'NONE') {
-    throw new RuleViolation('ALREADY_EXISTS', `initiative ${state.initiativeId} is already recognized`, { initiativeId: state.initiativeId });
+    throw new RuleViolation('ALREADY_EXISTS', `initiative ${state.initiativeId} is already recognized`, {
+      initiativeId: state.initiativeId,
+    });
   }
   if (data.title.trim() === '') throw new InvalidInput('an initiative needs a title', 'title');
-  if (data.decisionNumber.trim() === '') throw new InvalidInput('an initiative needs the number of its recognition decision', 'decisionNumber');
-  if (!Object.values(AuthorityLevel).includes(data.level)) throw new InvalidInput(`unknown level ${String(data.level)}`, 'level');
+  if (data.decisionNumber.trim() === '')
+    throw new InvalidInput('an initiative needs the number of its recognition decision', 'decisionNumber');
+  if (!Object.values(AuthorityLevel).includes(data.level))
+    throw new InvalidInput(`unknown level ${String(data.level)}`, 'level');
   validatePeriod(data.period);
   if (data.authors.length === 0) throw new InvalidInput('an initiative needs at least one author', 'authorIds');
   const seen = new Set<string>();
   for (const author of data.authors) {
-    if (seen.has(author.personId)) throw new InvalidInput(`author ${author.personId} is listed more than once`, 'authorIds');
+    if (seen.has(author.personId))
+      throw new InvalidInput(`author ${author.personId} is listed more than once`, 'authorIds');
     seen.add(author.personId);
   }
   return [
@@ -87,7 +92,8 @@ function recognizeInitiative(data: RecognizeInitiative['data'], state: Initiativ
 }
 
 function validatePeriod(period: Period): void {
-  if (!Object.values(PeriodKind).includes(period.kind)) throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'period.kind');
+  if (!Object.values(PeriodKind).includes(period.kind))
+    throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'period.kind');
   if (!Number.isInteger(period.year) || period.year < MIN_YEAR || period.year > MAX_YEAR) {
     throw new InvalidInput(`period year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`, 'period.year');
   }

@@ -11,14 +11,17 @@ export interface InitiativeAuthor {
  * decision `decisionNumber`, for the period it counts toward. Every author gets the
  * credit (eligibility checks look initiatives up by author).
  */
-export interface InitiativeRecognized extends DomainEvent<'InitiativeRecognized', {
-  initiativeId: string;
-  title: string;
-  authors: InitiativeAuthor[];
-  level: AuthorityLevel;
-  period: Period;
-  decisionNumber: string;
-  recognizedAt: IsoInstant;
-}> {}
+export interface InitiativeRecognized extends DomainEvent<
+  'InitiativeRecognized',
+  {
+    initiativeId: string;
+    title: string;
+    authors: InitiativeAuthor[];
+    level: AuthorityLevel;
+    period: Period;
+    decisionNumber: string;
+    recognizedAt: IsoInstant;
+  }
+> {}
 
 export type InitiativeEvent = InitiativeRecognized;

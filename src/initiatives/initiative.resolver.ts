@@ -7,8 +7,14 @@ import { RecognizeInitiativeInput } from './initiative.inputs';
 
 @Resolver()
 export class InitiativeResolver {
-  @Mutation(() => CommandResultType, { description: 'Records an initiative (sáng kiến) recognised by an initiative council, crediting every author' })
-  recognizeInitiative(@Arg('input', () => RecognizeInitiativeInput) input: RecognizeInitiativeInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  @Mutation(() => CommandResultType, {
+    description: 'Records an initiative (sáng kiến) recognised by an initiative council, crediting every author',
+  })
+  recognizeInitiative(
+    @Arg('input', () => RecognizeInitiativeInput) input: RecognizeInitiativeInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return recognizeInitiative(ctx.services, ctx.commandContext(info), input);
   }
 }

@@ -13,7 +13,9 @@ export interface DigestNotes {
 export function digestFileText(digest: Required<LogDigest>, notes: DigestNotes): string {
   const { heads, ...summary } = digest;
   const header = JSON.stringify({ ...summary, ...notes }, null, 2).slice(0, -2);
-  const lines = heads.map((head) => `    ${JSON.stringify({ streamId: head.streamId, version: head.version, hash: head.hash })}`);
+  const lines = heads.map(
+    (head) => `    ${JSON.stringify({ streamId: head.streamId, version: head.version, hash: head.hash })}`,
+  );
   return `${header},\n  "heads": [\n${lines.join(',\n')}\n  ]\n}\n`;
 }
 
@@ -33,9 +35,18 @@ export function parseDigestFile(text: string): LogDigest {
   }
   const scheme = json.scheme ?? DIGEST_SCHEME;
   if (scheme !== DIGEST_SCHEME) throw new Error(`the kept digest's scheme ${String(scheme)} is not ${DIGEST_SCHEME}`);
-  if (typeof json.position !== 'string' || !POSITION.test(json.position)) throw new Error('the kept digest has no position (a decimal string)');
-  if (typeof json.root !== 'string' || !HASH.test(json.root)) throw new Error('the kept digest has no root (64 hex digits)');
-  if (json.heads === undefined) return { scheme, position: json.position, root: json.root, streamCount: Number(json.streamCount ?? 0), eventCount: Number(json.eventCount ?? 0) };
+  if (typeof json.position !== 'string' || !POSITION.test(json.position))
+    throw new Error('the kept digest has no position (a decimal string)');
+  if (typeof json.root !== 'string' || !HASH.test(json.root))
+    throw new Error('the kept digest has no root (64 hex digits)');
+  if (json.heads === undefined)
+    return {
+      scheme,
+      position: json.position,
+      root: json.root,
+      streamCount: Number(json.streamCount ?? 0),
+      eventCount: Number(json.eventCount ?? 0),
+    };
   if (!Array.isArray(json.heads) || !json.heads.every(isHead)) throw new Error('the kept digest has malformed heads');
   const digest = digestOf(json.heads, json.position);
   if (digest.root !== json.root) throw new Error("the kept digest's heads do not give its root: the file was altered");
@@ -44,5 +55,11 @@ export function parseDigestFile(text: string): LogDigest {
 
 function isHead(value: unknown): value is StreamHead {
   const head = value as StreamHead;
-  return typeof head?.streamId === 'string' && Number.isInteger(head.version) && head.version > 0 && typeof head.hash === 'string' && HASH.test(head.hash);
+  return (
+    typeof head?.streamId === 'string' &&
+    Number.isInteger(head.version) &&
+    head.version > 0 &&
+    typeof head.hash === 'string' &&
+    HASH.test(head.hash)
+  );
 }

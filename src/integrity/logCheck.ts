@@ -38,7 +38,10 @@ class StreamPass {
   last: RecordedEvent | null = null;
   lastAt: RecordedEvent | null = null;
 
-  constructor(readonly streamId: string, private readonly headsAt: string | null) {
+  constructor(
+    readonly streamId: string,
+    private readonly headsAt: string | null,
+  ) {
     this.check = new StreamChainCheck(streamId);
   }
 
@@ -50,7 +53,11 @@ class StreamPass {
   }
 }
 
-const headOf = (event: RecordedEvent): StreamHead => ({ streamId: event.streamId, version: event.streamVersion, hash: event.metadata.hash });
+const headOf = (event: RecordedEvent): StreamHead => ({
+  streamId: event.streamId,
+  version: event.streamVersion,
+  hash: event.metadata.hash,
+});
 
 /**
  * Checks every stream's chain from the log itself, one stream at a time, and collects
@@ -59,7 +66,15 @@ const headOf = (event: RecordedEvent): StreamHead => ({ streamId: event.streamId
 export async function checkLog(store: EventStore, options: LogCheckOptions = {}): Promise<LogCheckResult> {
   const started = performance.now();
   const upTo = options.upTo ?? (await store.headPosition());
-  const result: LogCheckResult = { upTo, events: 0, streams: 0, findings: [], heads: [], headsAt: options.headsAt ? [] : null, elapsedMs: 0 };
+  const result: LogCheckResult = {
+    upTo,
+    events: 0,
+    streams: 0,
+    findings: [],
+    heads: [],
+    headsAt: options.headsAt ? [] : null,
+    elapsedMs: 0,
+  };
   const every = options.progressEveryMs ?? 2_000;
   let reported = started;
   let stream = null as StreamPass | null;

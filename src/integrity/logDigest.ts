@@ -36,7 +36,15 @@ function merkleRoot(leaves: Buffer[]): string {
   while (level.length > 1) {
     const next: Buffer[] = [];
     for (let i = 0; i < level.length; i += 2) {
-      next.push(i + 1 < level.length ? createHash('sha256').update(NODE).update(level[i]).update(level[i + 1]).digest() : level[i]);
+      next.push(
+        i + 1 < level.length
+          ? createHash('sha256')
+              .update(NODE)
+              .update(level[i])
+              .update(level[i + 1])
+              .digest()
+          : level[i],
+      );
     }
     level = next;
   }
@@ -44,7 +52,10 @@ function merkleRoot(leaves: Buffer[]): string {
 }
 
 function leafOf(head: StreamHead): Buffer {
-  return createHash('sha256').update(LEAF).update(JSON.stringify([head.streamId, head.version, head.hash])).digest();
+  return createHash('sha256')
+    .update(LEAF)
+    .update(JSON.stringify([head.streamId, head.version, head.hash]))
+    .digest();
 }
 
 /** The heads in root order: by the UTF-8 bytes of the stream id. */
@@ -68,7 +79,12 @@ export function digestOf(heads: readonly StreamHead[], position: string): Requir
 }
 
 /** How a stream's head differs from the one a kept digest holds, at the kept digest's position. */
-export type HeadChange = 'deleted stream' | 'deleted tail' | 'recomputed chain' | 'events added before the position' | 'stream added before the position';
+export type HeadChange =
+  | 'deleted stream'
+  | 'deleted tail'
+  | 'recomputed chain'
+  | 'events added before the position'
+  | 'stream added before the position';
 
 export interface HeadDifference {
   streamId: string;
@@ -96,7 +112,13 @@ export function compareWithKept(kept: LogDigest, headsNow: readonly StreamHead[]
       const change = headChange(head, current);
       if (change) differences.push({ streamId: head.streamId, change, kept: head, now: current });
     }
-    for (const current of nowById.values()) differences.push({ streamId: current.streamId, change: 'stream added before the position', kept: null, now: current });
+    for (const current of nowById.values())
+      differences.push({
+        streamId: current.streamId,
+        change: 'stream added before the position',
+        kept: null,
+        now: current,
+      });
   }
   return { rootNow: now.root, rootMatches: now.root === kept.root, differences };
 }

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType('LogDigest', { description: "Every stream's head at a log position, and one root over them: the root is kept outside the log" })
+@ObjectType('LogDigest', {
+  description: "Every stream's head at a log position, and one root over them: the root is kept outside the log",
+})
 export class LogDigestType {
   @Field({ description: 'SHA-256 Merkle root over the stream heads (stream id, version, hash), sorted by stream id' })
   root!: string;

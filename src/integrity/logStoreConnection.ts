@@ -32,7 +32,9 @@ export async function openLogStore(config: StoreConfig): Promise<LogStoreConnect
     const running = runningEmbeddedPostgresUrl(dataDir, EMBEDDED_DATABASE);
     if (running) return openPostgres(running, `the embedded PostgreSQL running on ${dataDir}`);
   }
-  throw new Error(`no embedded PostgreSQL runs on ${config.embeddedDataDir}: start the app (npm start), or set DATABASE_URL`);
+  throw new Error(
+    `no embedded PostgreSQL runs on ${config.embeddedDataDir}: start the app (npm start), or set DATABASE_URL`,
+  );
 }
 
 async function openPostgres(url: string, description: string): Promise<LogStoreConnection> {

@@ -28,7 +28,12 @@ function parseCliArgs(argv: string[]): CliArgs | 'help' {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { digest: { type: 'boolean', default: false }, out: { type: 'string' }, against: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      digest: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      against: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) return 'help';
   if (values.out !== undefined && !values.digest) throw new Error('--out needs --digest');
@@ -36,7 +41,12 @@ function parseCliArgs(argv: string[]): CliArgs | 'help' {
 }
 
 /** Runs the check; its report goes to `say` (standard error when the digest itself goes to standard output). */
-async function verify(args: CliArgs, connection: LogStoreConnection, kept: LogDigest | null, say: (line: string) => void): Promise<number> {
+async function verify(
+  args: CliArgs,
+  connection: LogStoreConnection,
+  kept: LogDigest | null,
+  say: (line: string) => void,
+): Promise<number> {
   const head = await connection.store.headPosition();
   const upTo = kept && comparePositions(kept.position, head) > 0 ? kept.position : head;
   say(`Checking ${connection.description} up to position ${upTo}.`);
@@ -54,9 +64,18 @@ async function verify(args: CliArgs, connection: LogStoreConnection, kept: LogDi
   return result.findings.length > 0 || !comparison.rootMatches || comparison.differences.length > 0 ? 1 : 0;
 }
 
-function writeDigest(result: LogCheckResult, connection: LogStoreConnection, out: string | null, say: (line: string) => void): void {
+function writeDigest(
+  result: LogCheckResult,
+  connection: LogStoreConnection,
+  out: string | null,
+  say: (line: string) => void,
+): void {
   const digest = digestOf(result.heads, result.upTo);
-  const text = digestFileText(digest, { store: connection.store.name, takenAt: new Date().toISOString(), chainVerified: result.findings.length === 0 });
+  const text = digestFileText(digest, {
+    store: connection.store.name,
+    takenAt: new Date().toISOString(),
+    chainVerified: result.findings.length === 0,
+  });
   if (out) writeFileSync(out, text);
   else process.stdout.write(text);
   say(digestLine(digest, out));
@@ -82,7 +101,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write(`verify-chain: ${error instanceof ConfigError ? error.message : String(error?.message ?? error)}\n`);
+    process.stderr.write(
+      `verify-chain: ${error instanceof ConfigError ? error.message : String(error?.message ?? error)}\n`,
+    );
     process.exit(2);
   },
 );

@@ -17,7 +17,8 @@ export function findingLine(finding: ChainFinding): string {
 }
 
 export function summaryLine(result: LogCheckResult): string {
-  const verdict = result.findings.length === 0 ? 'every chain is intact' : counted(result.findings.length, 'broken stream');
+  const verdict =
+    result.findings.length === 0 ? 'every chain is intact' : counted(result.findings.length, 'broken stream');
   return `Checked ${counted(result.events, 'event')} in ${counted(result.streams, 'stream')} up to position ${result.upTo} in ${(result.elapsedMs / 1000).toFixed(1)} s (${perSecond(result.events, result.elapsedMs)} events/s): ${verdict}.`;
 }
 
@@ -36,8 +37,15 @@ export function differenceLine(difference: HeadDifference): string {
 /** The root vouches for the heads, the chains for what lies below them: only both together say nothing changed. */
 export function comparisonLines(kept: LogDigest, comparison: DigestComparison, chainsIntact: boolean): string[] {
   const lines = comparison.differences.map(differenceLine);
-  if (!comparison.rootMatches) lines.push(`Root at position ${kept.position} differs: kept ${kept.root}, now ${comparison.rootNow}.`);
-  else if (chainsIntact) lines.push(`Root at position ${kept.position} matches the kept one and every chain is intact: nothing at or below it changed.`);
-  else lines.push(`Root at position ${kept.position} matches the kept one: every head is as kept, but the broken chains above changed below their heads.`);
+  if (!comparison.rootMatches)
+    lines.push(`Root at position ${kept.position} differs: kept ${kept.root}, now ${comparison.rootNow}.`);
+  else if (chainsIntact)
+    lines.push(
+      `Root at position ${kept.position} matches the kept one and every chain is intact: nothing at or below it changed.`,
+    );
+  else
+    lines.push(
+      `Root at position ${kept.position} matches the kept one: every head is as kept, but the broken chains above changed below their heads.`,
+    );
   return lines;
 }

@@ -5,7 +5,11 @@ import { UnitLookup } from '../units/unit.lookup';
 import { movementDecider } from './movement.decider';
 import type { LaunchMovementInput } from './movement.inputs';
 
-export async function launchMovement(services: Services, context: CommandContext, input: LaunchMovementInput): Promise<CommandResult> {
+export async function launchMovement(
+  services: Services,
+  context: CommandContext,
+  input: LaunchMovementInput,
+): Promise<CommandResult> {
   const movementId = newId(input.id);
   return services.commands.execute(context, 'launchMovement', input, async (tx) => {
     const participantUnitIds = input.participantUnitIds ?? [];

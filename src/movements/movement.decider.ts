@@ -65,7 +65,8 @@ export function decideMovement(command: MovementCommand, state: MovementState): 
 }
 
 function launchMovement(d: LaunchMovement['data'], state: MovementState): MovementLaunched {
-  if (state.status !== 'NONE') throw new RuleViolation('ALREADY_EXISTS', `movement ${d.movementId} already exists`, { movementId: d.movementId });
+  if (state.status !== 'NONE')
+    throw new RuleViolation('ALREADY_EXISTS', `movement ${d.movementId} already exists`, { movementId: d.movementId });
   requireText(d.movementId, 'movementId');
   requireText(d.name, 'name');
   requireText(d.launchedByUnitId, 'launchedByUnitId');
@@ -73,20 +74,26 @@ function launchMovement(d: LaunchMovement['data'], state: MovementState): Moveme
   if (d.endsOn !== null) requireIsoDate(d.endsOn, 'endsOn');
   requireDistinctIds(d.participantUnitIds, 'participantUnitIds');
   d.criteria.forEach((c, i) => requireText(c, `criteria[${i}]`));
-  if (new Set(d.criteria).size !== d.criteria.length) throw new InvalidInput('criteria lists the same criterion more than once', 'criteria');
+  if (new Set(d.criteria).size !== d.criteria.length)
+    throw new InvalidInput('criteria lists the same criterion more than once', 'criteria');
   if (d.unknownUnitIds.length > 0) throw new NotFound('Unit', d.unknownUnitIds[0]);
 
   const details = { movementId: d.movementId, kind: d.kind };
-  if (d.criteria.length === 0) throw new RuleViolation('MOVEMENT_CRITERIA_REQUIRED', 'a movement needs at least one criterion', details);
+  if (d.criteria.length === 0)
+    throw new RuleViolation('MOVEMENT_CRITERIA_REQUIRED', 'a movement needs at least one criterion', details);
   if (d.endsOn === null && MOVEMENT_KINDS_NEEDING_END_DATE.includes(d.kind)) {
     throw new RuleViolation('MOVEMENT_END_DATE_REQUIRED', `a ${d.kind} movement needs an end date`, details);
   }
   if (d.endsOn !== null && d.endsOn < d.startsOn) {
-    throw new RuleViolation('MOVEMENT_ENDS_BEFORE_START', `the movement ends (${d.endsOn}) before it starts (${d.startsOn})`, {
-      ...details,
-      startsOn: d.startsOn,
-      endsOn: d.endsOn,
-    });
+    throw new RuleViolation(
+      'MOVEMENT_ENDS_BEFORE_START',
+      `the movement ends (${d.endsOn}) before it starts (${d.startsOn})`,
+      {
+        ...details,
+        startsOn: d.startsOn,
+        endsOn: d.endsOn,
+      },
+    );
   }
   return {
     type: 'MovementLaunched',

@@ -8,7 +8,11 @@ import { LaunchMovementInput } from './movement.inputs';
 @Resolver()
 export class MovementResolver {
   @Mutation(() => CommandResultType, { description: 'Launches an emulation movement (phát động phong trào thi đua)' })
-  launchMovement(@Arg('input', () => LaunchMovementInput) input: LaunchMovementInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  launchMovement(
+    @Arg('input', () => LaunchMovementInput) input: LaunchMovementInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return launchMovement(ctx.services, ctx.commandContext(info), input);
   }
 }

@@ -5,7 +5,11 @@ import { unitDecider } from '../units/unit.decider';
 import { personDecider } from './person.decider';
 import type { RegisterPersonInput } from './person.inputs';
 
-export async function registerPerson(services: Services, context: CommandContext, input: RegisterPersonInput): Promise<CommandResult> {
+export async function registerPerson(
+  services: Services,
+  context: CommandContext,
+  input: RegisterPersonInput,
+): Promise<CommandResult> {
   const personId = newId(input.id);
   return services.commands.execute(context, 'registerPerson', input, async (tx) => {
     const unit = (await tx.load(unitDecider, input.unitId)).state;

@@ -80,7 +80,8 @@ export function decidePerson(command: PersonCommand, state: PersonState): Person
 }
 
 function registerPerson(d: RegisterPerson['data'], state: PersonState): PersonRegistered {
-  if (state.status !== 'NONE') throw new RuleViolation('ALREADY_EXISTS', `person ${d.personId} already exists`, { personId: d.personId });
+  if (state.status !== 'NONE')
+    throw new RuleViolation('ALREADY_EXISTS', `person ${d.personId} already exists`, { personId: d.personId });
   requireText(d.personId, 'personId');
   requireText(d.fullName, 'fullName');
   requireText(d.unitId, 'unitId');

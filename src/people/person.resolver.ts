@@ -8,7 +8,11 @@ import { RegisterPersonInput } from './person.inputs';
 @Resolver()
 export class PersonResolver {
   @Mutation(() => CommandResultType, { description: 'Registers a person as a member of a unit' })
-  registerPerson(@Arg('input', () => RegisterPersonInput) input: RegisterPersonInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  registerPerson(
+    @Arg('input', () => RegisterPersonInput) input: RegisterPersonInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return registerPerson(ctx.services, ctx.commandContext(info), input);
   }
 }

@@ -87,7 +87,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       const { taskNo, done, note, reportedOn } = event.data;
       return {
         ...state,
-        tasks: state.tasks.map((t) => (t.taskNo === taskNo ? { ...t, reports: [...t.reports, { done, note, reportedOn }] } : t)),
+        tasks: state.tasks.map((t) =>
+          t.taskNo === taskNo ? { ...t, reports: [...t.reports, { done, note, reportedOn }] } : t,
+        ),
       };
     }
     default:
@@ -107,7 +109,8 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
 }
 
 function issuePlan(d: IssuePlan['data'], state: PlanState): PlanIssued {
-  if (state.status !== 'NONE') throw new RuleViolation('ALREADY_EXISTS', `plan ${d.planId} already exists`, { planId: d.planId });
+  if (state.status !== 'NONE')
+    throw new RuleViolation('ALREADY_EXISTS', `plan ${d.planId} already exists`, { planId: d.planId });
   requireText(d.planId, 'planId');
   requireYear(d.year);
   requireText(d.issuedByUnitId, 'issuedByUnitId');
@@ -123,13 +126,18 @@ function issuePlan(d: IssuePlan['data'], state: PlanState): PlanIssued {
     requireDistinctIds(t.coordinatingUnitIds, `${f}.coordinatingUnitIds`);
   });
   if (d.unknownUnitIds.length > 0) throw new NotFound('Unit', d.unknownUnitIds[0]);
-  if (d.tasks.length === 0) throw new RuleViolation('PLAN_TASKS_REQUIRED', 'a plan needs at least one task', { planId: d.planId });
+  if (d.tasks.length === 0)
+    throw new RuleViolation('PLAN_TASKS_REQUIRED', 'a plan needs at least one task', { planId: d.planId });
   const withoutExecutor = d.tasks.map((t, i) => (t.executingUnitIds.length === 0 ? i + 1 : 0)).filter((n) => n > 0);
   if (withoutExecutor.length > 0) {
-    throw new RuleViolation('PLAN_TASK_EXECUTOR_REQUIRED', `every task needs an executing unit; task(s) ${withoutExecutor.join(', ')} have none`, {
-      planId: d.planId,
-      taskNos: withoutExecutor,
-    });
+    throw new RuleViolation(
+      'PLAN_TASK_EXECUTOR_REQUIRED',
+      `every task needs an executing unit; task(s) ${withoutExecutor.join(', ')} have none`,
+      {
+        planId: d.planId,
+        taskNos: withoutExecutor,
+      },
+    );
   }
   return {
     type: 'PlanIssued',
@@ -155,19 +163,27 @@ function reportTask(d: ReportPlanTask['data'], state: PlanState): PlanTaskReport
   requireIsoDate(d.reportedOn, 'reportedOn');
   const task = state.tasks.find((t) => t.taskNo === d.taskNo);
   if (!task) {
-    throw new RuleViolation('PLAN_TASK_UNKNOWN', `plan ${state.planId} has no task ${d.taskNo} (tasks 1–${state.tasks.length})`, {
-      planId: state.planId,
-      taskNo: d.taskNo,
-      tasks: state.tasks.length,
-    });
+    throw new RuleViolation(
+      'PLAN_TASK_UNKNOWN',
+      `plan ${state.planId} has no task ${d.taskNo} (tasks 1–${state.tasks.length})`,
+      {
+        planId: state.planId,
+        taskNo: d.taskNo,
+        tasks: state.tasks.length,
+      },
+    );
   }
   const doneReport = task.reports.find((r) => r.done);
   if (doneReport) {
-    throw new RuleViolation('PLAN_TASK_ALREADY_DONE', `task ${d.taskNo} of plan ${state.planId} was reported done on ${doneReport.reportedOn}`, {
-      planId: state.planId,
-      taskNo: d.taskNo,
-      doneOn: doneReport.reportedOn,
-    });
+    throw new RuleViolation(
+      'PLAN_TASK_ALREADY_DONE',
+      `task ${d.taskNo} of plan ${state.planId} was reported done on ${doneReport.reportedOn}`,
+      {
+        planId: state.planId,
+        taskNo: d.taskNo,
+        doneOn: doneReport.reportedOn,
+      },
+    );
   }
   return {
     type: 'PlanTaskReported',
@@ -186,7 +202,8 @@ function reportTask(d: ReportPlanTask['data'], state: PlanState): PlanTaskReport
 
 /** The last day of a quarter of a year, e.g. (2023, 2) → `2023-06-30`. */
 export function quarterEndDate(year: number, quarter: number): IsoDate {
-  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) throw new RangeError(`quarter must be 1–4, got ${quarter}`);
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
+    throw new RangeError(`quarter must be 1–4, got ${quarter}`);
   const lastDays = ['03-31', '06-30', '09-30', '12-31'];
   return `${String(year).padStart(4, '0')}-${lastDays[quarter - 1]}`;
 }

@@ -32,7 +32,9 @@ export class PositionWaiters {
     if (this.reached(position, names)) return Promise.resolve(true);
     if (timeoutMs <= 0) return Promise.resolve(false);
     if (this.waiting.size >= this.capacity) {
-      return Promise.reject(new ServiceBusy(`${this.capacity} callers are already waiting for the read models; retry later`));
+      return Promise.reject(
+        new ServiceBusy(`${this.capacity} callers are already waiting for the read models; retry later`),
+      );
     }
     return new Promise((resolve) => {
       const timer = setTimeout(() => waiter.answer(false), timeoutMs);

@@ -105,7 +105,9 @@ class Worker implements BatchConsumer {
   eventsToApply(batch: SharedBatch): RecordedEvent[] {
     const after = BigInt(this.checkpoint);
     const alreadyHasSome = BigInt(batch.from) < after;
-    return batch.events.filter((e) => (this.handles === null || this.handles.has(e.type)) && (!alreadyHasSome || BigInt(e.position) > after));
+    return batch.events.filter(
+      (e) => (this.handles === null || this.handles.has(e.type)) && (!alreadyHasSome || BigInt(e.position) > after),
+    );
   }
 
   offer(batch: SharedBatch): Promise<void> {
@@ -221,7 +223,10 @@ export class ProjectionRunner {
   private catchUpAlone(laggards: Worker[]): void {
     if (this.stopping) return;
     for (const worker of laggards) {
-      this.log('projection catches up on its own reader', { name: worker.definition.name, position: worker.receivedTo });
+      this.log('projection catches up on its own reader', {
+        name: worker.definition.name,
+        position: worker.receivedTo,
+      });
       this.attach(worker, this.newReader('laggard'));
     }
   }
@@ -250,7 +255,8 @@ export class ProjectionRunner {
       if (active.version !== definition.version) toRebuild.push(definition.name);
     }
     await this.follow(following);
-    for (const name of toRebuild) void this.rebuild(name).catch((e) => this.log('rebuild failed', { name, error: String(e) }));
+    for (const name of toRebuild)
+      void this.rebuild(name).catch((e) => this.log('rebuild failed', { name, error: String(e) }));
   }
 
   /**
@@ -265,7 +271,8 @@ export class ProjectionRunner {
     const behind = new Map<string, number>();
     if (distinct.length > 1) {
       // Events after each checkpoint, counted up to a limit: far-behind ones differ by more than a batch.
-      for (const position of distinct) behind.set(position, await this.store.countEventsAfter(position, { cap: 2 * catchUp }));
+      for (const position of distinct)
+        behind.set(position, await this.store.countEventsAfter(position, { cap: 2 * catchUp }));
     }
     const leastBehind = Math.min(...distinct.map((p) => behind.get(p) ?? 0));
     const ownReaders = new Map<string, SharedLogReader>();
@@ -294,12 +301,21 @@ export class ProjectionRunner {
     if (rows.length === 0) {
       await this.createGeneration(definition, 1, 'active');
       await this.switchViews(definition.name, 1);
-      return { generation: 1, version: definition.version, position: '0', failed: false, error: null, failedPosition: null };
+      return {
+        generation: 1,
+        version: definition.version,
+        position: '0',
+        failed: false,
+        error: null,
+        failedPosition: null,
+      };
     }
     const row = rows[0];
     // Forward-only: migrations added since this generation was made apply to it too.
     const schema = generationSchema(definition.name, row.generation);
-    const applied = await this.pool.query<{ id: string }>('SELECT id FROM schema_migrations WHERE scope = $1', [`projection:${schema}`]);
+    const applied = await this.pool.query<{ id: string }>('SELECT id FROM schema_migrations WHERE scope = $1', [
+      `projection:${schema}`,
+    ]);
     const done = new Set(applied.rows.map((r) => r.id));
     if (definition.migrations.some((m) => !done.has(m.id))) {
       // A view onto a table blocks changing its columns' types; switchViews below recreates them.
@@ -307,10 +323,21 @@ export class ProjectionRunner {
     }
     await migrate(this.pool, `projection:${schema}`, definition.migrations, { schema });
     await this.switchViews(definition.name, row.generation);
-    return { generation: row.generation as number, version: row.version as number, position: row.position as string, failed: row.failed as boolean, error: row.error as string | null, failedPosition: row.failed_position as string | null };
+    return {
+      generation: row.generation as number,
+      version: row.version as number,
+      position: row.position as string,
+      failed: row.failed as boolean,
+      error: row.error as string | null,
+      failedPosition: row.failed_position as string | null,
+    };
   }
 
-  private async createGeneration(definition: ProjectionDefinition, generation: number, status: 'active' | 'rebuilding'): Promise<void> {
+  private async createGeneration(
+    definition: ProjectionDefinition,
+    generation: number,
+    status: 'active' | 'rebuilding',
+  ): Promise<void> {
     const schema = generationSchema(definition.name, generation);
     await this.pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
     await this.pool.query(`DELETE FROM schema_migrations WHERE scope = $1`, [`projection:${schema}`]);
@@ -325,7 +352,10 @@ export class ProjectionRunner {
   private async dropViews(name: string, client?: PoolClient): Promise<void> {
     const work = async (c: PoolClient) => {
       await c.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(name)}`);
-      const views = await c.query<{ table_name: string }>(`SELECT table_name FROM information_schema.views WHERE table_schema = $1`, [name]);
+      const views = await c.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.views WHERE table_schema = $1`,
+        [name],
+      );
       for (const view of views.rows) await c.query(`DROP VIEW ${quoteIdent(name)}.${quoteIdent(view.table_name)}`);
     };
     if (client) await work(client);
@@ -342,7 +372,9 @@ export class ProjectionRunner {
         [schema],
       );
       for (const table of tables.rows) {
-        await c.query(`CREATE VIEW ${quoteIdent(name)}.${quoteIdent(table.table_name)} AS SELECT * FROM ${quoteIdent(schema)}.${quoteIdent(table.table_name)}`);
+        await c.query(
+          `CREATE VIEW ${quoteIdent(name)}.${quoteIdent(table.table_name)} AS SELECT * FROM ${quoteIdent(schema)}.${quoteIdent(table.table_name)}`,
+        );
       }
     };
     if (client) await work(client);
@@ -374,7 +406,10 @@ export class ProjectionRunner {
       } else {
         await this.isolateFailure(worker, events, error).catch((isolating) => {
           // Could not even record the failure (e.g. the database went away): stop, apply nothing more.
-          this.log('projection stopped on an unexpected error', { name: worker.definition.name, error: String(isolating) });
+          this.log('projection stopped on an unexpected error', {
+            name: worker.definition.name,
+            error: String(isolating),
+          });
           if (worker.state !== 'failed') worker.state = 'stopped';
         });
       }
@@ -383,16 +418,27 @@ export class ProjectionRunner {
     }
   }
 
-  private async commitBatch(worker: Worker, events: RecordedEvent[], scannedTo: string, buildIndexes = false): Promise<void> {
+  private async commitBatch(
+    worker: Worker,
+    events: RecordedEvent[],
+    scannedTo: string,
+    buildIndexes = false,
+  ): Promise<void> {
     const client = await this.pool.connect();
     try {
       // One round trip to open the transaction on the generation's tables. The commit need
       // not wait for its WAL flush: a read model is derived from the log, and its rows and
       // checkpoint are lost together in a crash, so the batch is simply applied again.
-      await client.query(`BEGIN; SET LOCAL search_path TO ${quoteIdent(worker.schema)}, public; SET LOCAL synchronous_commit = off`);
+      await client.query(
+        `BEGIN; SET LOCAL search_path TO ${quoteIdent(worker.schema)}, public; SET LOCAL synchronous_commit = off`,
+      );
       if (events.length > 0) await worker.definition.apply(events, client);
       if (buildIndexes) for (const statement of worker.definition.deferredIndexes ?? []) await client.query(statement);
-      if (events.length > 0 && this.options.crashAfterBatches !== undefined && worker.batchesWithEvents >= this.options.crashAfterBatches) {
+      if (
+        events.length > 0 &&
+        this.options.crashAfterBatches !== undefined &&
+        worker.batchesWithEvents >= this.options.crashAfterBatches
+      ) {
         throw new SimulatedCrash(`simulated crash after ${worker.batchesWithEvents} batches`);
       }
       // Guarded by the old checkpoint: a second runner on the same projection cannot double-apply.
@@ -422,7 +468,10 @@ export class ProjectionRunner {
    * single event that breaks the handler, and records it. Everything before it is applied.
    */
   private async isolateFailure(worker: Worker, events: RecordedEvent[], firstError: unknown): Promise<void> {
-    const firstFailure = async (part: RecordedEvent[], knownToFail: boolean): Promise<{ event: RecordedEvent; error: unknown } | null> => {
+    const firstFailure = async (
+      part: RecordedEvent[],
+      knownToFail: boolean,
+    ): Promise<{ event: RecordedEvent; error: unknown } | null> => {
       if (!knownToFail) {
         try {
           await this.commitBatch(worker, part, part[part.length - 1].position);
@@ -459,7 +508,10 @@ export class ProjectionRunner {
     const definition = this.definitions.find((d) => d.name === name);
     if (!definition) throw new Error(`unknown projection ${name}`);
     if (this.rebuilds.has(name)) throw new Error(`${name} is already rebuilding`);
-    const { rows } = await this.pool.query<{ max: number }>(`SELECT max(generation)::int AS max FROM projection_state WHERE name = $1`, [name]);
+    const { rows } = await this.pool.query<{ max: number }>(
+      `SELECT max(generation)::int AS max FROM projection_state WHERE name = $1`,
+      [name],
+    );
     const generation = (rows[0].max ?? 0) + 1;
     await this.createGeneration(definition, generation, 'rebuilding');
     const fresh = new Worker(definition, generation, '0', 'rebuilding');
@@ -489,11 +541,19 @@ export class ProjectionRunner {
       );
       const live = rows[0]?.position ?? '0';
       const head = await this.store.headPosition();
-      const freshCaughtUp = comparePositions(fresh.checkpoint, live) >= 0 || (current.state === 'failed' && comparePositions(fresh.checkpoint, head) >= 0);
+      const freshCaughtUp =
+        comparePositions(fresh.checkpoint, live) >= 0 ||
+        (current.state === 'failed' && comparePositions(fresh.checkpoint, head) >= 0);
       if (!freshCaughtUp || !fresh.indexesBuilt) return false;
       await this.switchViews(current.definition.name, fresh.generation, client);
-      await client.query(`UPDATE projection_state SET status = 'retired' WHERE name = $1 AND generation = $2`, [current.definition.name, current.generation]);
-      await client.query(`UPDATE projection_state SET status = 'active' WHERE name = $1 AND generation = $2`, [fresh.definition.name, fresh.generation]);
+      await client.query(`UPDATE projection_state SET status = 'retired' WHERE name = $1 AND generation = $2`, [
+        current.definition.name,
+        current.generation,
+      ]);
+      await client.query(`UPDATE projection_state SET status = 'active' WHERE name = $1 AND generation = $2`, [
+        fresh.definition.name,
+        fresh.generation,
+      ]);
       return true;
     });
     if (!switched) return false;

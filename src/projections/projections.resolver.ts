@@ -18,7 +18,10 @@ export class ProjectionsResolver {
     );
   }
 
-  @Query(() => Boolean, { description: 'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position' })
+  @Query(() => Boolean, {
+    description:
+      'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position',
+  })
   async projectionsCaughtUp(
     @Arg('position', () => String) position: string,
     @Arg('timeoutMs', () => Int, { nullable: true }) timeoutMs: number | null,

@@ -1,4 +1,9 @@
-import { comparePositions, type EventStore, type ReadAllResult, type RecordedEvent } from '../eventStore/eventStore.port';
+import {
+  comparePositions,
+  type EventStore,
+  type ReadAllResult,
+  type RecordedEvent,
+} from '../eventStore/eventStore.port';
 
 /** A page of the log as read once for several consumers: events in (from, scannedTo]. */
 export interface SharedBatch {
@@ -113,7 +118,11 @@ export class SharedLogReader {
       const types = unionOfTypes(this.members());
       let page: ReadAllResult;
       try {
-        page = await this.store.readAll({ after: from, limit: this.atHead ? this.options.liveBatchSize : this.options.catchUpBatchSize, types });
+        page = await this.store.readAll({
+          after: from,
+          limit: this.atHead ? this.options.liveBatchSize : this.options.catchUpBatchSize,
+          types,
+        });
         failures = 0;
       } catch (error) {
         // The log is unreachable for now (e.g. a lost connection): try again, slower each time.
@@ -136,8 +145,16 @@ export class SharedLogReader {
         if (waiting.length > 0) await this.deliver(batch, waiting);
       }
       if (this.options.afterRead?.(this)) return;
-      if (page.endOfLog && !this.stopped && this.nextFrom !== null && comparePositions(this.nextFrom, page.scannedTo) >= 0) {
-        await Promise.race([this.store.waitForAppend(this.options.pollIntervalMs), this.idle(this.options.pollIntervalMs)]);
+      if (
+        page.endOfLog &&
+        !this.stopped &&
+        this.nextFrom !== null &&
+        comparePositions(this.nextFrom, page.scannedTo) >= 0
+      ) {
+        await Promise.race([
+          this.store.waitForAppend(this.options.pollIntervalMs),
+          this.idle(this.options.pollIntervalMs),
+        ]);
       }
     }
   }

@@ -4,7 +4,11 @@ import { lookUpSubject } from '../people/subject.lookup';
 import { ratingDecider, ratingStreamKey } from './rating.decider';
 import type { RatePerformanceInput } from './rating.inputs';
 
-export async function ratePerformance(services: Services, context: CommandContext, input: RatePerformanceInput): Promise<CommandResult> {
+export async function ratePerformance(
+  services: Services,
+  context: CommandContext,
+  input: RatePerformanceInput,
+): Promise<CommandResult> {
   const subjectRef = { kind: input.subject.kind, id: input.subject.id };
   const period = { kind: input.period.kind, year: input.period.year };
   // One stream per subject and period: a later rating corrects the earlier one in the same stream.

@@ -61,7 +61,15 @@ export function evolveRating(state: RatingState, event: RatingEvent): RatingStat
   switch (event.type) {
     case 'PerformanceRated': {
       const { subject, subjectUnitId, period, rating, ratedAt } = event.data;
-      return { status: 'RATED', subject, subjectUnitId, period, rating, ratedAt, ratings: state.status === 'RATED' ? state.ratings + 1 : 1 };
+      return {
+        status: 'RATED',
+        subject,
+        subjectUnitId,
+        period,
+        rating,
+        ratedAt,
+        ratings: state.status === 'RATED' ? state.ratings + 1 : 1,
+      };
     }
     default:
       return assertNever(event.type, 'rating event');
@@ -80,7 +88,8 @@ export function decideRating(command: RatingCommand, state: RatingState): Rating
 function ratePerformance(data: RatePerformance['data'], state: RatingState): PerformanceRated[] {
   const { subject, period, rating } = data;
   validatePeriod(period);
-  if (!Object.values(PerformanceRating).includes(rating)) throw new InvalidInput(`unknown rating ${String(rating)}`, 'rating');
+  if (!Object.values(PerformanceRating).includes(rating))
+    throw new InvalidInput(`unknown rating ${String(rating)}`, 'rating');
   if (state.status === 'RATED') {
     if (subjectKey(state.subject) !== subjectKey(subject) || !samePeriod(state.period, period)) {
       throw new InvalidInput(
@@ -89,10 +98,14 @@ function ratePerformance(data: RatePerformance['data'], state: RatingState): Per
       );
     }
     if (state.rating === rating) {
-      throw new RuleViolation('RATING_UNCHANGED', `${subject.name} is already rated ${rating} for ${periodKey(period)}: nothing to correct`, {
-        rating,
-        ratedAt: state.ratedAt,
-      });
+      throw new RuleViolation(
+        'RATING_UNCHANGED',
+        `${subject.name} is already rated ${rating} for ${periodKey(period)}: nothing to correct`,
+        {
+          rating,
+          ratedAt: state.ratedAt,
+        },
+      );
     }
   }
   return [
@@ -111,7 +124,8 @@ function ratePerformance(data: RatePerformance['data'], state: RatingState): Per
 }
 
 function validatePeriod(period: Period): void {
-  if (!Object.values(PeriodKind).includes(period.kind)) throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'period.kind');
+  if (!Object.values(PeriodKind).includes(period.kind))
+    throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'period.kind');
   if (!Number.isInteger(period.year) || period.year < MIN_YEAR || period.year > MAX_YEAR) {
     throw new InvalidInput(`period year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`, 'period.year');
   }

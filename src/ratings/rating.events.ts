@@ -13,14 +13,17 @@ export interface RatedSubject {
  * The stream holds every rating given: a later one corrects the earlier one, which
  * stays in history; `previousRating` names the value it replaced (null for the first).
  */
-export interface PerformanceRated extends DomainEvent<'PerformanceRated', {
-  subject: RatedSubject;
-  /** The person's unit, or the collective itself. */
-  subjectUnitId: string;
-  period: Period;
-  rating: PerformanceRating;
-  previousRating: PerformanceRating | null;
-  ratedAt: IsoInstant;
-}> {}
+export interface PerformanceRated extends DomainEvent<
+  'PerformanceRated',
+  {
+    subject: RatedSubject;
+    /** The person's unit, or the collective itself. */
+    subjectUnitId: string;
+    period: Period;
+    rating: PerformanceRating;
+    previousRating: PerformanceRating | null;
+    ratedAt: IsoInstant;
+  }
+> {}
 
 export type RatingEvent = PerformanceRated;

@@ -13,7 +13,9 @@ export class RatePerformanceInput {
   @ValidateNested()
   period!: PeriodInput;
 
-  @Field(() => PerformanceRating, { description: 'A later rating for the same subject and period corrects the earlier one' })
+  @Field(() => PerformanceRating, {
+    description: 'A later rating for the same subject and period corrects the earlier one',
+  })
   @IsEnum(PerformanceRating)
   rating!: PerformanceRating;
 }

@@ -7,8 +7,15 @@ import { RatePerformanceInput } from './rating.inputs';
 
 @Resolver()
 export class RatingResolver {
-  @Mutation(() => CommandResultType, { description: 'Rates task performance (xếp loại) of a person or unit for a period; a later rating corrects the earlier one' })
-  ratePerformance(@Arg('input', () => RatePerformanceInput) input: RatePerformanceInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  @Mutation(() => CommandResultType, {
+    description:
+      'Rates task performance (xếp loại) of a person or unit for a period; a later rating corrects the earlier one',
+  })
+  ratePerformance(
+    @Arg('input', () => RatePerformanceInput) input: RatePerformanceInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return ratePerformance(ctx.services, ctx.commandContext(info), input);
   }
 }

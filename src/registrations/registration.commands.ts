@@ -5,7 +5,11 @@ import { lookUpSubject } from '../people/subject.lookup';
 import { registrationDecider, registrationStreamKey } from './registration.decider';
 import type { RegisterTitleInput } from './registration.inputs';
 
-export async function registerTitle(services: Services, context: CommandContext, input: RegisterTitleInput): Promise<CommandResult> {
+export async function registerTitle(
+  services: Services,
+  context: CommandContext,
+  input: RegisterTitleInput,
+): Promise<CommandResult> {
   const subjectRef = { kind: input.subject.kind, id: input.subject.id };
   const period = { kind: input.period.kind, year: input.period.year };
   // One stream per subject, title and period: a second registration lands on it and is refused.

@@ -97,10 +97,14 @@ function registerTitle(data: RegisterTitle['data'], state: RegistrationState): T
   validatePeriod(period);
   const registrationId = registrationStreamKey(subject, award, period);
   if (state.status === 'REGISTERED') {
-    throw new RuleViolation('ALREADY_REGISTERED', `${subject.name} is already registered for ${award} in ${periodKey(period)}`, {
-      registrationId: state.registrationId,
-      registeredAt: state.registeredAt,
-    });
+    throw new RuleViolation(
+      'ALREADY_REGISTERED',
+      `${subject.name} is already registered for ${award} in ${periodKey(period)}`,
+      {
+        registrationId: state.registrationId,
+        registeredAt: state.registeredAt,
+      },
+    );
   }
   const requiredKind = REGISTRABLE_TITLES[award];
   if (requiredKind === undefined) {
@@ -130,7 +134,8 @@ function registerTitle(data: RegisterTitle['data'], state: RegistrationState): T
 }
 
 function validatePeriod(period: Period): void {
-  if (!Object.values(PeriodKind).includes(period.kind)) throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'period.kind');
+  if (!Object.values(PeriodKind).includes(period.kind))
+    throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'period.kind');
   if (!Number.isInteger(period.year) || period.year < MIN_YEAR || period.year > MAX_YEAR) {
     throw new InvalidInput(`period year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`, 'period.year');
   }

@@ -14,15 +14,18 @@ export interface RegisteredSubject {
  * `registration-<registrationId>` and a second registration for the same subject,
  * title and period lands on the same stream.
  */
-export interface TitleRegistered extends DomainEvent<'TitleRegistered', {
-  registrationId: string;
-  subject: RegisteredSubject;
-  /** The person's unit, or the collective itself. */
-  subjectUnitId: string;
-  award: AwardKind;
-  period: Period;
-  movementId: string | null;
-  registeredAt: IsoInstant;
-}> {}
+export interface TitleRegistered extends DomainEvent<
+  'TitleRegistered',
+  {
+    registrationId: string;
+    subject: RegisteredSubject;
+    /** The person's unit, or the collective itself. */
+    subjectUnitId: string;
+    award: AwardKind;
+    period: Period;
+    movementId: string | null;
+    registeredAt: IsoInstant;
+  }
+> {}
 
 export type RegistrationEvent = TitleRegistered;

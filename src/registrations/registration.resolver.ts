@@ -7,8 +7,15 @@ import { RegisterTitleInput } from './registration.inputs';
 
 @Resolver()
 export class RegistrationResolver {
-  @Mutation(() => CommandResultType, { description: 'Registers a person or unit for an emulation title in a period (đăng ký danh hiệu); once per subject, title and period' })
-  registerTitle(@Arg('input', () => RegisterTitleInput) input: RegisterTitleInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  @Mutation(() => CommandResultType, {
+    description:
+      'Registers a person or unit for an emulation title in a period (đăng ký danh hiệu); once per subject, title and period',
+  })
+  registerTitle(
+    @Arg('input', () => RegisterTitleInput) input: RegisterTitleInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return registerTitle(ctx.services, ctx.commandContext(info), input);
   }
 }

@@ -116,7 +116,11 @@ export function appraise(input: AppraisalInput): EligibilityReport {
   requirePeriod(period, 'period');
   validateFacts(facts);
   if (!canBeAwardedTo(award, subject.kind)) {
-    throw new RuleViolation('AWARD_SUBJECT_KIND', `${award} cannot be awarded to a ${subject.kind.toLowerCase()} subject`, { award, subjectKind: subject.kind });
+    throw new RuleViolation(
+      'AWARD_SUBJECT_KIND',
+      `${award} cannot be awarded to a ${subject.kind.toLowerCase()} subject`,
+      { award, subjectKind: subject.kind },
+    );
   }
   const rules = new RuleContext(subject, award, period, ruleSet, facts);
   const checks: RuleCheck[] = [];
@@ -133,8 +137,14 @@ function validateFacts(facts: EligibilityFacts): void {
   requireCount(facts.pendingComplaints, 'facts.pendingComplaints');
   requireCount(facts.proposingUnitAwardCounts.advancedWorkers, 'facts.proposingUnitAwardCounts.advancedWorkers');
   requireCount(facts.proposingUnitAwardCounts.grassrootsFighters, 'facts.proposingUnitAwardCounts.grassrootsFighters');
-  if (facts.finalizedClusterRank !== null && (!Number.isInteger(facts.finalizedClusterRank) || facts.finalizedClusterRank < 1)) {
-    throw new InvalidInput(`facts.finalizedClusterRank must be a rank >= 1 or null, got ${facts.finalizedClusterRank}`, 'facts.finalizedClusterRank');
+  if (
+    facts.finalizedClusterRank !== null &&
+    (!Number.isInteger(facts.finalizedClusterRank) || facts.finalizedClusterRank < 1)
+  ) {
+    throw new InvalidInput(
+      `facts.finalizedClusterRank must be a rank >= 1 or null, got ${facts.finalizedClusterRank}`,
+      'facts.finalizedClusterRank',
+    );
   }
 }
 
@@ -189,7 +199,10 @@ class RuleContext {
         ];
       }
       case AwardKind.NATIONAL_EMULATION_FIGHTER: {
-        const chain = this.chain(AwardKind.PROVINCIAL_EMULATION_FIGHTER, this.ruleSet.nationalFighter.consecutiveProvincialFighterPeriods);
+        const chain = this.chain(
+          AwardKind.PROVINCIAL_EMULATION_FIGHTER,
+          this.ruleSet.nationalFighter.consecutiveProvincialFighterPeriods,
+        );
         return [{ rule: CHECK.CONSECUTIVE_PROVINCIAL_FIGHTER, passed: chain.passed, detail: chain.detail }];
       }
       case AwardKind.PROVINCIAL_EMULATION_FLAG:
@@ -216,17 +229,31 @@ class RuleContext {
     const rating = this.ratingIn(this.period);
     const needs = `${this.award} needs ${qualifying.join(' or ')}`;
     if (rating === null) {
-      return { rule: CHECK.RATING, passed: false, detail: `no rating recorded for ${periodLabel(this.period)}; ${needs}` };
+      return {
+        rule: CHECK.RATING,
+        passed: false,
+        detail: `no rating recorded for ${periodLabel(this.period)}; ${needs}`,
+      };
     }
-    return { rule: CHECK.RATING, passed: qualifying.includes(rating), detail: `rated ${rating} for ${periodLabel(this.period)}; ${needs}` };
+    return {
+      rule: CHECK.RATING,
+      passed: qualifying.includes(rating),
+      detail: `rated ${rating} for ${periodLabel(this.period)}; ${needs}`,
+    };
   }
 
   registration(): RuleCheck {
-    const registered = this.facts.registrations.some((entry) => entry.award === this.award && samePeriod(entry.period, this.period));
+    const registered = this.facts.registrations.some(
+      (entry) => entry.award === this.award && samePeriod(entry.period, this.period),
+    );
     const what = `${this.award} for ${periodLabel(this.period)}`;
     return registered
       ? { rule: CHECK.REGISTRATION, passed: true, detail: `registered for ${what}` }
-      : { rule: CHECK.REGISTRATION, passed: false, detail: `no registration for ${what}; ${this.ruleSet.id} requires one for every emulation title` };
+      : {
+          rule: CHECK.REGISTRATION,
+          passed: false,
+          detail: `no registration for ${what}; ${this.ruleSet.id} requires one for every emulation title`,
+        };
   }
 
   advancedWorkerSamePeriod(): RuleCheck {
@@ -290,9 +317,17 @@ class RuleContext {
     const rank = this.facts.finalizedClusterRank;
     const year = this.period.year;
     if (rank === null) {
-      return { rule: CHECK.CLUSTER_LEADER, passed: false, detail: `no finalized cluster ranking for ${year}; the flag needs rank 1` };
+      return {
+        rule: CHECK.CLUSTER_LEADER,
+        passed: false,
+        detail: `no finalized cluster ranking for ${year}; the flag needs rank 1`,
+      };
     }
-    return { rule: CHECK.CLUSTER_LEADER, passed: rank === 1, detail: `finalized rank ${rank} in its cluster for ${year}; the flag needs rank 1` };
+    return {
+      rule: CHECK.CLUSTER_LEADER,
+      passed: rank === 1,
+      detail: `finalized rank ${rank} in its cluster for ${year}; the flag needs rank 1`,
+    };
   }
 
   /**
@@ -303,15 +338,26 @@ class RuleContext {
     const rule = this.ruleSet.provincialCertificateForIndividuals;
     if (rule === null) return [];
     const fighters = this.chain(AwardKind.GRASSROOTS_EMULATION_FIGHTER, rule.consecutiveGrassrootsFighterPeriods);
-    const excellence = this.excellentWithInitiatives(rule.consecutiveExcellentPeriods, rule.initiativesInExcellentPeriods);
+    const excellence = this.excellentWithInitiatives(
+      rule.consecutiveExcellentPeriods,
+      rule.initiativesInExcellentPeriods,
+    );
     const either = fighters.passed || excellence.passed;
     const explain = (own: ChainResult, alternative: CheckName): string =>
       own.passed
         ? own.detail
         : `${own.detail}; ${either ? `not met, but the alternative ${alternative} is met` : `the alternative ${alternative} is not met either`}`;
     return [
-      { rule: CHECK.CONSECUTIVE_GRASSROOTS_FIGHTER, passed: either, detail: explain(fighters, CHECK.CONSECUTIVE_EXCELLENT_WITH_INITIATIVES) },
-      { rule: CHECK.CONSECUTIVE_EXCELLENT_WITH_INITIATIVES, passed: either, detail: explain(excellence, CHECK.CONSECUTIVE_GRASSROOTS_FIGHTER) },
+      {
+        rule: CHECK.CONSECUTIVE_GRASSROOTS_FIGHTER,
+        passed: either,
+        detail: explain(fighters, CHECK.CONSECUTIVE_EXCELLENT_WITH_INITIATIVES),
+      },
+      {
+        rule: CHECK.CONSECUTIVE_EXCELLENT_WITH_INITIATIVES,
+        passed: either,
+        detail: explain(excellence, CHECK.CONSECUTIVE_GRASSROOTS_FIGHTER),
+      },
     ];
   }
 
@@ -353,11 +399,14 @@ class RuleContext {
     const periods = consecutivePeriods(this.period, count);
     const countsThematic = this.ruleSet.thematicAwardsCountTowardChains;
     const counted = periods.filter((period) => this.holds(kind, period, countsThematic));
-    const thematicOnly = countsThematic ? [] : periods.filter((period) => !this.holds(kind, period, false) && this.holds(kind, period, true));
+    const thematicOnly = countsThematic
+      ? []
+      : periods.filter((period) => !this.holds(kind, period, false) && this.holds(kind, period, true));
     const missing = periods.filter((period) => !counted.includes(period));
     let detail = `needs ${kind} for ${labels(periods)}; held for ${counted.length} of ${count} (${labels(counted)})`;
     if (missing.length > 0) detail += `, missing ${labels(missing)}`;
-    if (thematicOnly.length > 0) detail += `; awards from thematic movements do not count under ${this.ruleSet.id}: ${labels(thematicOnly)}`;
+    if (thematicOnly.length > 0)
+      detail += `; awards from thematic movements do not count under ${this.ruleSet.id}: ${labels(thematicOnly)}`;
     return { passed: missing.length === 0, detail };
   }
 
@@ -379,7 +428,8 @@ class RuleContext {
 
   private initiativesIn(periods: readonly Period[], levels: readonly AuthorityLevel[]): number {
     return this.facts.initiatives.filter(
-      (initiative) => levels.includes(initiative.level) && periods.some((period) => samePeriod(period, initiative.period)),
+      (initiative) =>
+        levels.includes(initiative.level) && periods.some((period) => samePeriod(period, initiative.period)),
     ).length;
   }
 }

@@ -83,7 +83,11 @@ export const TDKT_2013: RuleSet = deepFreeze({
   effectiveFrom: null,
   effectiveUntil: '2023-12-31',
   advancedWorker: { qualifyingRatings: [PerformanceRating.GOOD, PerformanceRating.EXCELLENT] },
-  grassrootsFighter: { initiativeLevels: ANY_LEVEL, excellentRatingReplacesInitiative: false, ratioCapToAdvancedWorkers: 0.15 },
+  grassrootsFighter: {
+    initiativeLevels: ANY_LEVEL,
+    excellentRatingReplacesInitiative: false,
+    ratioCapToAdvancedWorkers: 0.15,
+  },
   provincialFighter: { consecutiveGrassrootsFighterPeriods: 3, initiativeLevels: PROVINCE_OR_ABOVE },
   nationalFighter: { consecutiveProvincialFighterPeriods: 2 },
   provincialCertificateForIndividuals: null,
@@ -105,7 +109,11 @@ export const TDKT_2022: RuleSet = deepFreeze({
   effectiveFrom: '2024-01-01',
   effectiveUntil: '2025-06-30',
   advancedWorker: { qualifyingRatings: [PerformanceRating.GOOD, PerformanceRating.EXCELLENT] },
-  grassrootsFighter: { initiativeLevels: ANY_LEVEL, excellentRatingReplacesInitiative: true, ratioCapToAdvancedWorkers: null },
+  grassrootsFighter: {
+    initiativeLevels: ANY_LEVEL,
+    excellentRatingReplacesInitiative: true,
+    ratioCapToAdvancedWorkers: null,
+  },
   provincialFighter: { consecutiveGrassrootsFighterPeriods: 3, initiativeLevels: PROVINCE_OR_ABOVE },
   nationalFighter: { consecutiveProvincialFighterPeriods: 2 },
   provincialCertificateForIndividuals: {

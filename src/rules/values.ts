@@ -57,7 +57,10 @@ export function requirePeriod(period: Period, field: string): void {
     throw new InvalidInput(`${field}.kind must be one of ${Object.values(PeriodKind).join(', ')}`, `${field}.kind`);
   }
   if (!Number.isInteger(period.year) || period.year < MIN_YEAR || period.year > MAX_YEAR) {
-    throw new InvalidInput(`${field}.year must be a whole year from ${MIN_YEAR} to ${MAX_YEAR}, got ${period.year}`, `${field}.year`);
+    throw new InvalidInput(
+      `${field}.year must be a whole year from ${MIN_YEAR} to ${MAX_YEAR}, got ${period.year}`,
+      `${field}.year`,
+    );
   }
 }
 

@@ -3,15 +3,55 @@
  * value types (period, subject) that events carry. GraphQL registers these enums in
  * `src/graphql/enums.ts`; the values are stored in events, so never rename one.
  */
-export enum AuthorityLevel { UNIT = 'UNIT', COMMUNE = 'COMMUNE', DISTRICT = 'DISTRICT', PROVINCE = 'PROVINCE', MINISTRY = 'MINISTRY', GOVERNMENT = 'GOVERNMENT', STATE = 'STATE' }
-export enum UnitKind { PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE', AGENCY = 'AGENCY', SCHOOL = 'SCHOOL', ENTERPRISE = 'ENTERPRISE', VILLAGE = 'VILLAGE', ASSOCIATION = 'ASSOCIATION', OTHER = 'OTHER' }
-export enum SubjectKind { INDIVIDUAL = 'INDIVIDUAL', COLLECTIVE = 'COLLECTIVE' }
-export enum PeriodKind { CALENDAR_YEAR = 'CALENDAR_YEAR', SCHOOL_YEAR = 'SCHOOL_YEAR' }
-export enum MovementKind { REGULAR = 'REGULAR', PHASED = 'PHASED', THEMATIC = 'THEMATIC' }
-export enum ClusterKind { CLUSTER = 'CLUSTER', BLOC = 'BLOC' }
-export enum ScoreKind { SELF = 'SELF', ASSESSED = 'ASSESSED' }
-export enum PerformanceRating { EXCELLENT = 'EXCELLENT', GOOD = 'GOOD', COMPLETED = 'COMPLETED', NOT_COMPLETED = 'NOT_COMPLETED' }
-export enum AwardCategory { TITLE = 'TITLE', COMMENDATION = 'COMMENDATION' }
+export enum AuthorityLevel {
+  UNIT = 'UNIT',
+  COMMUNE = 'COMMUNE',
+  DISTRICT = 'DISTRICT',
+  PROVINCE = 'PROVINCE',
+  MINISTRY = 'MINISTRY',
+  GOVERNMENT = 'GOVERNMENT',
+  STATE = 'STATE',
+}
+export enum UnitKind {
+  PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
+  AGENCY = 'AGENCY',
+  SCHOOL = 'SCHOOL',
+  ENTERPRISE = 'ENTERPRISE',
+  VILLAGE = 'VILLAGE',
+  ASSOCIATION = 'ASSOCIATION',
+  OTHER = 'OTHER',
+}
+export enum SubjectKind {
+  INDIVIDUAL = 'INDIVIDUAL',
+  COLLECTIVE = 'COLLECTIVE',
+}
+export enum PeriodKind {
+  CALENDAR_YEAR = 'CALENDAR_YEAR',
+  SCHOOL_YEAR = 'SCHOOL_YEAR',
+}
+export enum MovementKind {
+  REGULAR = 'REGULAR',
+  PHASED = 'PHASED',
+  THEMATIC = 'THEMATIC',
+}
+export enum ClusterKind {
+  CLUSTER = 'CLUSTER',
+  BLOC = 'BLOC',
+}
+export enum ScoreKind {
+  SELF = 'SELF',
+  ASSESSED = 'ASSESSED',
+}
+export enum PerformanceRating {
+  EXCELLENT = 'EXCELLENT',
+  GOOD = 'GOOD',
+  COMPLETED = 'COMPLETED',
+  NOT_COMPLETED = 'NOT_COMPLETED',
+}
+export enum AwardCategory {
+  TITLE = 'TITLE',
+  COMMENDATION = 'COMMENDATION',
+}
 export enum AwardKind {
   ADVANCED_WORKER = 'ADVANCED_WORKER',
   GRASSROOTS_EMULATION_FIGHTER = 'GRASSROOTS_EMULATION_FIGHTER',
@@ -29,12 +69,43 @@ export enum AwardKind {
   LABOR_ORDER_FIRST_CLASS = 'LABOR_ORDER_FIRST_CLASS',
   COMMEMORATIVE_MEDAL = 'COMMEMORATIVE_MEDAL',
 }
-export enum BallotChoice { APPROVE = 'APPROVE', REJECT = 'REJECT', ABSTAIN = 'ABSTAIN' }
-export enum DossierStatus { SUBMITTED = 'SUBMITTED', RETURNED = 'RETURNED', ELIGIBLE = 'ELIGIBLE', INELIGIBLE = 'INELIGIBLE', APPROVED = 'APPROVED', REJECTED = 'REJECTED', GRANTED = 'GRANTED', WITHDRAWN = 'WITHDRAWN' }
-export enum ComplaintKind { COMPLAINT = 'COMPLAINT', DENUNCIATION = 'DENUNCIATION', PETITION = 'PETITION' }
-export enum ComplaintStatus { RECEIVED = 'RECEIVED', ACCEPTED = 'ACCEPTED', RESOLVED = 'RESOLVED', DISMISSED = 'DISMISSED' }
-export enum ComplaintOutcome { UPHELD = 'UPHELD', PARTIALLY_UPHELD = 'PARTIALLY_UPHELD', REJECTED = 'REJECTED' }
-export enum PlanTaskStatus { PLANNED = 'PLANNED', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', OVERDUE = 'OVERDUE' }
+export enum BallotChoice {
+  APPROVE = 'APPROVE',
+  REJECT = 'REJECT',
+  ABSTAIN = 'ABSTAIN',
+}
+export enum DossierStatus {
+  SUBMITTED = 'SUBMITTED',
+  RETURNED = 'RETURNED',
+  ELIGIBLE = 'ELIGIBLE',
+  INELIGIBLE = 'INELIGIBLE',
+  APPROVED = 'APPROVED',
+  REJECTED = 'REJECTED',
+  GRANTED = 'GRANTED',
+  WITHDRAWN = 'WITHDRAWN',
+}
+export enum ComplaintKind {
+  COMPLAINT = 'COMPLAINT',
+  DENUNCIATION = 'DENUNCIATION',
+  PETITION = 'PETITION',
+}
+export enum ComplaintStatus {
+  RECEIVED = 'RECEIVED',
+  ACCEPTED = 'ACCEPTED',
+  RESOLVED = 'RESOLVED',
+  DISMISSED = 'DISMISSED',
+}
+export enum ComplaintOutcome {
+  UPHELD = 'UPHELD',
+  PARTIALLY_UPHELD = 'PARTIALLY_UPHELD',
+  REJECTED = 'REJECTED',
+}
+export enum PlanTaskStatus {
+  PLANNED = 'PLANNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  DONE = 'DONE',
+  OVERDUE = 'OVERDUE',
+}
 
 /** A calendar year, or a school year (SCHOOL_YEAR 2022 = September 2022 to August 2023). */
 export interface Period {

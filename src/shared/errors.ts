@@ -3,7 +3,8 @@
  * (`src/graphql/errorMapping.ts`) maps them to GraphQL `extensions.code`.
  */
 export abstract class DomainError extends Error {
-  abstract readonly code: 'BAD_USER_INPUT' | 'RULE_VIOLATION' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_BUSY';
+  abstract readonly code:
+    'BAD_USER_INPUT' | 'RULE_VIOLATION' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_BUSY';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -14,7 +15,11 @@ export abstract class DomainError extends Error {
 /** A domain rule forbids the command; `rule` names it (e.g. `COUNCIL_QUORUM`). */
 export class RuleViolation extends DomainError {
   readonly code = 'RULE_VIOLATION' as const;
-  constructor(readonly rule: string, message: string, details: Record<string, unknown> = {}) {
+  constructor(
+    readonly rule: string,
+    message: string,
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     Object.assign(this.extensions, { rule, ...details });
   }
@@ -23,7 +28,10 @@ export class RuleViolation extends DomainError {
 /** The command's input is malformed in a way only the domain can tell. */
 export class InvalidInput extends DomainError {
   readonly code = 'BAD_USER_INPUT' as const;
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     if (field) this.extensions.field = field;
   }
@@ -32,7 +40,10 @@ export class InvalidInput extends DomainError {
 /** A referenced entity does not exist (or the stream for the command is empty). */
 export class NotFound extends DomainError {
   readonly code = 'NOT_FOUND' as const;
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} not found`);
     Object.assign(this.extensions, { entity, id });
   }
@@ -41,7 +52,11 @@ export class NotFound extends DomainError {
 /** The stream is not at the version the append expected. */
 export class VersionConflict extends DomainError {
   readonly code = 'CONFLICT' as const;
-  constructor(readonly streamId: string, readonly expected: string, readonly actual: number) {
+  constructor(
+    readonly streamId: string,
+    readonly expected: string,
+    readonly actual: number,
+  ) {
     super(`stream ${streamId} is at version ${actual}, expected ${expected}`);
     Object.assign(this.extensions, { streamId, expected, actual });
   }

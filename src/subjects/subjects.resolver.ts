@@ -6,7 +6,10 @@ import { SubjectHitType } from './subjects.types';
 
 @Resolver()
 export class SubjectsResolver {
-  @Query(() => [SubjectHitType], { description: 'People and units by name: case-insensitive, with or without Vietnamese diacritics (đ = d), best first' })
+  @Query(() => [SubjectHitType], {
+    description:
+      'People and units by name: case-insensitive, with or without Vietnamese diacritics (đ = d), best first',
+  })
   async searchSubjects(
     @Arg('text', () => String) text: string,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -14,8 +17,13 @@ export class SubjectsResolver {
   ): Promise<SubjectHitType[]> {
     if (text.length > 300) throw new InvalidInput('text must be at most 300 characters', 'text');
     const limit = first ?? SEARCH_PAGE_DEFAULT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_PAGE_MAX) throw new InvalidInput(`first must be between 1 and ${SEARCH_PAGE_MAX}`, 'first');
+    if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_PAGE_MAX)
+      throw new InvalidInput(`first must be between 1 and ${SEARCH_PAGE_MAX}`, 'first');
     const hits = await searchSubjects(services.pool, text, limit);
-    return hits.map((hit) => ({ subject: { kind: hit.kind as never, id: hit.id, name: hit.name }, unitName: hit.unitName, score: hit.score }));
+    return hits.map((hit) => ({
+      subject: { kind: hit.kind as never, id: hit.id, name: hit.name },
+      unitName: hit.unitName,
+      score: hit.score,
+    }));
   }
 }

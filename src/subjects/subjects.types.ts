@@ -9,6 +9,9 @@ export class SubjectHitType {
   @Field(() => String, { nullable: true, description: "A person's unit, or a unit's parent" })
   unitName!: string | null;
 
-  @Field(() => Float, { description: 'Higher is better: 2 for the whole name, 1 for a name starting with the text, plus trigram word similarity' })
+  @Field(() => Float, {
+    description:
+      'Higher is better: 2 for the whole name, 1 for a name starting with the text, plus trigram word similarity',
+  })
   score!: number;
 }

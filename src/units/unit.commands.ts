@@ -4,7 +4,11 @@ import { newId } from '../graphql/ids';
 import { unitDecider } from './unit.decider';
 import type { RegisterUnitInput } from './unit.inputs';
 
-export async function registerUnit(services: Services, context: CommandContext, input: RegisterUnitInput): Promise<CommandResult> {
+export async function registerUnit(
+  services: Services,
+  context: CommandContext,
+  input: RegisterUnitInput,
+): Promise<CommandResult> {
   const unitId = newId(input.id);
   return services.commands.execute(context, 'registerUnit', input, async (tx) => {
     const parent = input.parentUnitId ? (await tx.load(unitDecider, input.parentUnitId)).state : null;

@@ -99,7 +99,11 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
     case 'UnitMerged':
       return state.status === 'NONE'
         ? state
-        : { ...state, status: 'MERGED', mergedInto: { unitId: event.data.intoUnitId, effectiveOn: event.data.effectiveOn } };
+        : {
+            ...state,
+            status: 'MERGED',
+            mergedInto: { unitId: event.data.intoUnitId, effectiveOn: event.data.effectiveOn },
+          };
     default:
       return assertNever(event, 'unit event');
   }
@@ -119,19 +123,22 @@ export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] 
 }
 
 function registerUnit(d: RegisterUnit['data'], state: UnitState): UnitRegistered {
-  if (state.status !== 'NONE') throw new RuleViolation('ALREADY_EXISTS', `unit ${d.unitId} already exists`, { unitId: d.unitId });
+  if (state.status !== 'NONE')
+    throw new RuleViolation('ALREADY_EXISTS', `unit ${d.unitId} already exists`, { unitId: d.unitId });
   requireText(d.unitId, 'unitId');
   requireText(d.name, 'name');
   const parentUnitId = optionalText(d.parentUnitId);
   if (parentUnitId !== null) {
-    if (parentUnitId === d.unitId) throw new RuleViolation('UNIT_PARENT_SELF', 'a unit cannot be its own parent', { unitId: d.unitId });
+    if (parentUnitId === d.unitId)
+      throw new RuleViolation('UNIT_PARENT_SELF', 'a unit cannot be its own parent', { unitId: d.unitId });
     if (!d.parentExists) throw new NotFound('Unit', parentUnitId);
     if (d.parentLevel !== null && AUTHORITY_RANK[d.parentLevel] < AUTHORITY_RANK[d.level]) {
-      throw new RuleViolation(
-        'UNIT_PARENT_LEVEL',
-        `a ${d.level} unit cannot belong to a ${d.parentLevel} unit`,
-        { unitId: d.unitId, level: d.level, parentUnitId, parentLevel: d.parentLevel },
-      );
+      throw new RuleViolation('UNIT_PARENT_LEVEL', `a ${d.level} unit cannot belong to a ${d.parentLevel} unit`, {
+        unitId: d.unitId,
+        level: d.level,
+        parentUnitId,
+        parentLevel: d.parentLevel,
+      });
     }
   }
   return {
@@ -163,18 +170,26 @@ function renameUnit(d: RenameUnit['data'], state: UnitState): UnitRenamed {
   const unit = requireActive(d.unitId, state);
   requireText(d.name, 'name');
   requireIsoDate(d.effectiveOn, 'effectiveOn');
-  if (d.name === unit.name) throw new RuleViolation('UNIT_NAME_UNCHANGED', `unit ${d.unitId} is already named ${d.name}`, { unitId: d.unitId });
-  return { type: 'UnitRenamed', data: { unitId: d.unitId, previousName: unit.name, name: d.name, effectiveOn: d.effectiveOn } };
+  if (d.name === unit.name)
+    throw new RuleViolation('UNIT_NAME_UNCHANGED', `unit ${d.unitId} is already named ${d.name}`, { unitId: d.unitId });
+  return {
+    type: 'UnitRenamed',
+    data: { unitId: d.unitId, previousName: unit.name, name: d.name, effectiveOn: d.effectiveOn },
+  };
 }
 
 function mergeUnit(d: MergeUnit['data'], state: UnitState): UnitMerged {
   const unit = requireActive(d.unitId, state);
   requireText(d.intoUnitId, 'intoUnitId');
   requireIsoDate(d.effectiveOn, 'effectiveOn');
-  if (d.intoUnitId === d.unitId) throw new RuleViolation('UNIT_MERGE_INTO_SELF', 'a unit cannot be merged into itself', { unitId: d.unitId });
+  if (d.intoUnitId === d.unitId)
+    throw new RuleViolation('UNIT_MERGE_INTO_SELF', 'a unit cannot be merged into itself', { unitId: d.unitId });
   if (!d.intoUnitExists) throw new NotFound('Unit', d.intoUnitId);
   if (d.intoUnitMerged) {
-    throw new RuleViolation('UNIT_MERGE_TARGET_MERGED', `unit ${d.intoUnitId} was itself merged away`, { unitId: d.unitId, intoUnitId: d.intoUnitId });
+    throw new RuleViolation('UNIT_MERGE_TARGET_MERGED', `unit ${d.intoUnitId} was itself merged away`, {
+      unitId: d.unitId,
+      intoUnitId: d.intoUnitId,
+    });
   }
   return {
     type: 'UnitMerged',

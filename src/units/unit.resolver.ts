@@ -8,7 +8,11 @@ import { RegisterUnitInput } from './unit.inputs';
 @Resolver()
 export class UnitResolver {
   @Mutation(() => CommandResultType, { description: 'Registers a unit (agency, school, commune …) under its parent' })
-  registerUnit(@Arg('input', () => RegisterUnitInput) input: RegisterUnitInput, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<CommandResultType> {
+  registerUnit(
+    @Arg('input', () => RegisterUnitInput) input: RegisterUnitInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
     return registerUnit(ctx.services, ctx.commandContext(info), input);
   }
 }

@@ -32,7 +32,8 @@ export function isIsoDate(value: unknown): value is IsoDate {
 
 /** A real calendar date written `YYYY-MM-DD`. */
 export function requireIsoDate(value: string, field: string): IsoDate {
-  if (!isIsoDate(value)) throw new InvalidInput(`${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`, field);
+  if (!isIsoDate(value))
+    throw new InvalidInput(`${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`, field);
   return value;
 }
 

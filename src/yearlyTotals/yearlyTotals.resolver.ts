@@ -16,7 +16,8 @@ const today = (context: GraphQLContext): string => context.services.now().toISOS
 @Resolver()
 export class YearlyTotalsResolver {
   @Query(() => YearlyTotalsType, {
-    description: 'Awards, dossiers and complaints of a period, over all units or the subtree of unitId (NOT_FOUND for an unknown unit)',
+    description:
+      'Awards, dossiers and complaints of a period, over all units or the subtree of unitId (NOT_FOUND for an unknown unit)',
   })
   yearlyTotals(
     @Arg('period', () => PeriodInput) period: PeriodInput,
@@ -27,7 +28,8 @@ export class YearlyTotalsResolver {
   }
 
   @Query(() => [YearlyTotalsType], {
-    description: 'yearlyTotals for every year from fromYear to toYear inclusive (years 1945–2100, fromYear <= toYear, at most 50 years)',
+    description:
+      'yearlyTotals for every year from fromYear to toYear inclusive (years 1945–2100, fromYear <= toYear, at most 50 years)',
   })
   yearlyTotalsSeries(
     @Arg('kind', () => PeriodKind) kind: PeriodKind,
@@ -36,6 +38,13 @@ export class YearlyTotalsResolver {
     @Arg('unitId', () => ID, { nullable: true }) unitId: string | null,
     @Ctx() context: GraphQLContext,
   ): Promise<YearlyTotalsType[]> {
-    return getYearlyTotalsSeries(context.services.pool, kind, fromYear, toYear, checkUnitId(unitId ?? null), today(context));
+    return getYearlyTotalsSeries(
+      context.services.pool,
+      kind,
+      fromYear,
+      toYear,
+      checkUnitId(unitId ?? null),
+      today(context),
+    );
   }
 }

@@ -10,7 +10,7 @@ import { AwardCategory, AwardKind } from '../shared/domain';
 
 @ObjectType('AwardCount', {
   description:
-    'Awards of one kind granted for the period (AwardGranted.period), with a unit: those whose subject unit (the person\'s unit, or the collective itself) is the unit or below it. ' +
+    "Awards of one kind granted for the period (AwardGranted.period), with a unit: those whose subject unit (the person's unit, or the collective itself) is the unit or below it. " +
     'count: awards granted for the period, revoked ones included; individuals, collectives, directWorkers, women: of those counted (revoked included); revoked: how many of those were revoked',
 })
 export class AwardCountType implements AwardCountRow {
@@ -44,7 +44,7 @@ export class AwardCountType implements AwardCountRow {
 
 @ObjectType('DossierTotals', {
   description:
-    'Dossiers of the period (DossierSubmitted.period), with a unit: by the nominee\'s unit. A withdrawn dossier counts in submitted only',
+    "Dossiers of the period (DossierSubmitted.period), with a unit: by the nominee's unit. A withdrawn dossier counts in submitted only",
 })
 export class DossierTotalsType implements DossierTotalsRow {
   @Field(() => Int, { description: 'Dossiers submitted' })
@@ -70,7 +70,8 @@ export class DossierTotalsType implements DossierTotalsRow {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Median days from submittedOn to the resolving council session's heldOn, over approved and rejected dossiers; null when none",
+    description:
+      "Median days from submittedOn to the resolving council session's heldOn, over approved and rejected dossiers; null when none",
   })
   medianDaysToDecision!: number | null;
 }
@@ -100,7 +101,9 @@ export class ComplaintTotalsType implements ComplaintTotalsRow {
   overdue!: number;
 }
 
-@ObjectType('YearlyTotals', { description: 'Totals of one period, over all units or over one unit and every unit below it' })
+@ObjectType('YearlyTotals', {
+  description: 'Totals of one period, over all units or over one unit and every unit below it',
+})
 export class YearlyTotalsType implements YearlyTotalsRow {
   @Field(() => PeriodType)
   period!: PeriodType;
@@ -117,12 +120,16 @@ export class YearlyTotalsType implements YearlyTotalsRow {
   @Field(() => ComplaintTotalsType)
   complaints!: ComplaintTotalsType;
 
-  @Field(() => Float, { nullable: true, description: 'Direct workers among non-revoked individual awards of every kind; null when there are none' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Direct workers among non-revoked individual awards of every kind; null when there are none',
+  })
   directWorkerShare!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Non-revoked GRASSROOTS_EMULATION_FIGHTER awards per non-revoked ADVANCED_WORKER award; null when there are no advanced workers',
+    description:
+      'Non-revoked GRASSROOTS_EMULATION_FIGHTER awards per non-revoked ADVANCED_WORKER award; null when there are no advanced workers',
   })
   grassrootsFighterRatio!: number | null;
 }

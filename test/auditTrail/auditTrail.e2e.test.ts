@@ -11,7 +11,12 @@ const TRAIL = `query($filter: AuditFilter!, $first: Int, $after: String, $asOf: 
   }
 }`;
 
-const event = (type: string, data: Record<string, unknown>, actorId = 'secretariat-1', recordedAt = '2024-12-02T08:00:00.000Z'): NewEvent => ({
+const event = (
+  type: string,
+  data: Record<string, unknown>,
+  actorId = 'secretariat-1',
+  recordedAt = '2024-12-02T08:00:00.000Z',
+): NewEvent => ({
   type,
   data,
   metadata: testMetadata({ actorId, recordedAt }),
@@ -25,14 +30,87 @@ describe('auditTrail query', () => {
     // Only the audit trail: the hand-made events here carry just what it reads.
     t = await startTestApp({ projections: [auditTrailProjection] });
     const store = t.app.services.store;
-    await store.append('dossier-d1', [event('DossierSubmitted', { dossierId: 'd1', nominee, award: 'ADVANCED_WORKER', period: { kind: 'CALENDAR_YEAR', year: 2024 } })], Expected.noStream);
-    await store.append('dossier-d2', [event('DossierSubmitted', { dossierId: 'd2', nominee: { kind: 'INDIVIDUAL', id: 'p-other', name: 'Trần Thị Bình' }, award: 'ADVANCED_WORKER', period: { kind: 'CALENDAR_YEAR', year: 2024 } })], Expected.noStream);
-    await store.append('council_session-s1', [event('CouncilSessionConvened', { sessionId: 's1', agenda: [{ dossierId: 'd1', nominee }, { dossierId: 'd2' }] }, 'secretariat-1', '2024-12-10T08:00:00.000Z')], Expected.noStream);
-    await store.append('council_session-s1', [event('BallotCast', { sessionId: 's1', dossierId: 'd1', memberId: 'm1', memberName: 'Lê Văn Cường', choice: 'REJECT' }, 'm1', '2024-12-10T09:00:00.000Z')], Expected.version(1));
-    await store.append('award-a1', [event('AwardGranted', { awardId: 'a1', dossierId: 'd1', subject: nominee, award: 'ADVANCED_WORKER', decisionNumber: '125/QĐ-UBND' }, 'secretariat-1', '2024-12-15T08:00:00.000Z')], Expected.noStream);
-    await store.append('complaint-c1', [event('ComplaintFiled', { complaintId: 'c1', awardId: 'a1', dossierId: null, subject: null }, 'officer-9', '2025-01-06T08:00:00.000Z')], Expected.noStream);
-    const last = await store.append('complaint-c1', [event('ComplaintAccepted', { complaintId: 'c1' }, 'officer-9', '2025-01-10T08:00:00.000Z')], Expected.version(1));
-    expect((await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last.position })).body.data?.projectionsCaughtUp).toBe(true);
+    await store.append(
+      'dossier-d1',
+      [
+        event('DossierSubmitted', {
+          dossierId: 'd1',
+          nominee,
+          award: 'ADVANCED_WORKER',
+          period: { kind: 'CALENDAR_YEAR', year: 2024 },
+        }),
+      ],
+      Expected.noStream,
+    );
+    await store.append(
+      'dossier-d2',
+      [
+        event('DossierSubmitted', {
+          dossierId: 'd2',
+          nominee: { kind: 'INDIVIDUAL', id: 'p-other', name: 'Trần Thị Bình' },
+          award: 'ADVANCED_WORKER',
+          period: { kind: 'CALENDAR_YEAR', year: 2024 },
+        }),
+      ],
+      Expected.noStream,
+    );
+    await store.append(
+      'council_session-s1',
+      [
+        event(
+          'CouncilSessionConvened',
+          { sessionId: 's1', agenda: [{ dossierId: 'd1', nominee }, { dossierId: 'd2' }] },
+          'secretariat-1',
+          '2024-12-10T08:00:00.000Z',
+        ),
+      ],
+      Expected.noStream,
+    );
+    await store.append(
+      'council_session-s1',
+      [
+        event(
+          'BallotCast',
+          { sessionId: 's1', dossierId: 'd1', memberId: 'm1', memberName: 'Lê Văn Cường', choice: 'REJECT' },
+          'm1',
+          '2024-12-10T09:00:00.000Z',
+        ),
+      ],
+      Expected.version(1),
+    );
+    await store.append(
+      'award-a1',
+      [
+        event(
+          'AwardGranted',
+          { awardId: 'a1', dossierId: 'd1', subject: nominee, award: 'ADVANCED_WORKER', decisionNumber: '125/QĐ-UBND' },
+          'secretariat-1',
+          '2024-12-15T08:00:00.000Z',
+        ),
+      ],
+      Expected.noStream,
+    );
+    await store.append(
+      'complaint-c1',
+      [
+        event(
+          'ComplaintFiled',
+          { complaintId: 'c1', awardId: 'a1', dossierId: null, subject: null },
+          'officer-9',
+          '2025-01-06T08:00:00.000Z',
+        ),
+      ],
+      Expected.noStream,
+    );
+    const last = await store.append(
+      'complaint-c1',
+      [event('ComplaintAccepted', { complaintId: 'c1' }, 'officer-9', '2025-01-10T08:00:00.000Z')],
+      Expected.version(1),
+    );
+    expect(
+      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last.position })).body.data
+        ?.projectionsCaughtUp,
+    ).toBe(true);
   });
   afterAll(async () => t.stop());
 
@@ -51,7 +129,12 @@ describe('auditTrail query', () => {
     expect(trail.hasNextPage).toBe(false);
     // Recorded instants in the API's one DateTime form, whatever the session's time zone.
     expect(trail.entries.map((e: any) => e.recordedAt)).toEqual([
-      '2024-12-02T08:00:00.000Z', '2024-12-10T08:00:00.000Z', '2024-12-10T09:00:00.000Z', '2024-12-15T08:00:00.000Z', '2025-01-06T08:00:00.000Z', '2025-01-10T08:00:00.000Z',
+      '2024-12-02T08:00:00.000Z',
+      '2024-12-10T08:00:00.000Z',
+      '2024-12-10T09:00:00.000Z',
+      '2024-12-15T08:00:00.000Z',
+      '2025-01-06T08:00:00.000Z',
+      '2025-01-10T08:00:00.000Z',
     ]);
   });
 
@@ -63,8 +146,13 @@ describe('auditTrail query', () => {
   });
 
   it('filters by subject, award, complaint, decision number and actor', async () => {
-    const types = async (filter: Record<string, unknown>) => (await t.graphql(TRAIL, { filter })).body.data.auditTrail.entries.map((e: any) => e.type);
-    expect(await types({ subject: { kind: 'INDIVIDUAL', id: 'p-an' } })).toEqual(['DossierSubmitted', 'CouncilSessionConvened', 'AwardGranted']);
+    const types = async (filter: Record<string, unknown>) =>
+      (await t.graphql(TRAIL, { filter })).body.data.auditTrail.entries.map((e: any) => e.type);
+    expect(await types({ subject: { kind: 'INDIVIDUAL', id: 'p-an' } })).toEqual([
+      'DossierSubmitted',
+      'CouncilSessionConvened',
+      'AwardGranted',
+    ]);
     expect(await types({ awardId: 'a1' })).toEqual(['AwardGranted', 'ComplaintFiled', 'ComplaintAccepted']);
     expect(await types({ complaintId: 'c1' })).toEqual(['ComplaintFiled', 'ComplaintAccepted']);
     expect(await types({ decisionNumber: '125/QĐ-UBND' })).toEqual(['AwardGranted']);
@@ -77,17 +165,36 @@ describe('auditTrail query', () => {
     expect(first.entries).toHaveLength(4);
     expect(first.hasNextPage).toBe(true);
     // An append after the first page does not shift the second one.
-    const late = await t.app.services.store.append('dossier-d1', [event('DossierReturned', { dossierId: 'd1', reason: 'thiếu hồ sơ' }, 'secretariat-1', '2025-01-20T08:00:00.000Z')], Expected.version(1));
+    const late = await t.app.services.store.append(
+      'dossier-d1',
+      [
+        event(
+          'DossierReturned',
+          { dossierId: 'd1', reason: 'thiếu hồ sơ' },
+          'secretariat-1',
+          '2025-01-20T08:00:00.000Z',
+        ),
+      ],
+      Expected.version(1),
+    );
     await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: late.position });
-    const second = (await t.graphql(TRAIL, { filter: { dossierId: 'd1' }, first: 4, after: first.endCursor })).body.data.auditTrail;
+    const second = (await t.graphql(TRAIL, { filter: { dossierId: 'd1' }, first: 4, after: first.endCursor })).body.data
+      .auditTrail;
     expect(second.entries.map((e: any) => e.type)).toEqual(['ComplaintFiled', 'ComplaintAccepted', 'DossierReturned']);
-    const asOf = (await t.graphql(TRAIL, { filter: { dossierId: 'd1' }, asOf: '2024-12-12T00:00:00Z' })).body.data.auditTrail;
+    const asOf = (await t.graphql(TRAIL, { filter: { dossierId: 'd1' }, asOf: '2024-12-12T00:00:00Z' })).body.data
+      .auditTrail;
     expect(asOf.entries.map((e: any) => e.type)).toEqual(['DossierSubmitted', 'CouncilSessionConvened', 'BallotCast']);
   });
 
   it('refuses a page size over 100 and a forged cursor', async () => {
-    expect((await t.graphql(TRAIL, { filter: {}, first: 101 })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect((await t.graphql(TRAIL, { filter: {}, after: 'bm9wZQ' })).body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect((await t.graphql(TRAIL, { filter: {}, first: 101 })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect((await t.graphql(TRAIL, { filter: {}, after: 'bm9wZQ' })).body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 
   it('serves every filter from an index', async () => {
@@ -118,7 +225,9 @@ describe('auditTrail query', () => {
   it('reports a broken chain when stored history was altered behind the application', async () => {
     // Only someone able to switch the immutability trigger off can do this.
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{decisionNumber}', '"999/QĐ-UBND"') WHERE stream_id = 'award-a1'`);
+    await t.db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{decisionNumber}', '"999/QĐ-UBND"') WHERE stream_id = 'award-a1'`,
+    );
     await t.db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update');
     const { body } = await t.graphql(TRAIL, { filter: { awardId: 'a1' } });
     expect(body.data.auditTrail.chainVerified).toBe(false);

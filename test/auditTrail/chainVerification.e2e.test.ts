@@ -9,7 +9,11 @@ import { testMetadata } from '../support/events';
 // that what it remembers never hides an alteration of the stored log.
 const TRAIL = `query($filter: AuditFilter!) { auditTrail(filter: $filter) { entries { streamId streamVersion type } chainVerified } }`;
 
-const event = (type: string, data: Record<string, unknown>, actorId = 'secretariat-1'): NewEvent => ({ type, data, metadata: testMetadata({ actorId }) });
+const event = (type: string, data: Record<string, unknown>, actorId = 'secretariat-1'): NewEvent => ({
+  type,
+  data,
+  metadata: testMetadata({ actorId }),
+});
 
 describe('auditTrail chain verification with remembered prefixes', () => {
   let t: TestApp;
@@ -21,18 +25,49 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   afterAll(async () => t.stop());
 
   const caughtUp = async (position: string) => {
-    expect((await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: position })).body.data?.projectionsCaughtUp).toBe(true);
+    expect(
+      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: position })).body.data
+        ?.projectionsCaughtUp,
+    ).toBe(true);
   };
-  const trail = async (filter: Record<string, unknown>) => (await t.graphql(TRAIL, { filter })).body.data.auditTrail as { entries: Array<{ streamId: string; streamVersion: number; type: string }>; chainVerified: boolean };
+  const trail = async (filter: Record<string, unknown>) =>
+    (await t.graphql(TRAIL, { filter })).body.data.auditTrail as {
+      entries: Array<{ streamId: string; streamVersion: number; type: string }>;
+      chainVerified: boolean;
+    };
 
   /** A session stream with a convening and two ballots, each ballot by its own member; the trail of one ballot is verified (and remembered). */
   async function verifiedSession(): Promise<{ streamId: string; sessionId: string }> {
     const sessionId = `s${++session}`;
     const streamId = `council_session-${sessionId}`;
     const store = t.app.services.store;
-    await store.append(streamId, [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })], Expected.noStream);
-    await store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' }, `m1-${sessionId}`)], Expected.version(1));
-    const last = await store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm2', choice: 'APPROVE' }, `m2-${sessionId}`)], Expected.version(2));
+    await store.append(
+      streamId,
+      [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })],
+      Expected.noStream,
+    );
+    await store.append(
+      streamId,
+      [
+        event(
+          'BallotCast',
+          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' },
+          `m1-${sessionId}`,
+        ),
+      ],
+      Expected.version(1),
+    );
+    const last = await store.append(
+      streamId,
+      [
+        event(
+          'BallotCast',
+          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm2', choice: 'APPROVE' },
+          `m2-${sessionId}`,
+        ),
+      ],
+      Expected.version(2),
+    );
     await caughtUp(last.position);
     const shown = await trail({ streamId, actorId: `m2-${sessionId}` });
     expect(shown.entries.map((e) => e.streamVersion)).toEqual([3]);
@@ -54,8 +89,24 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     for (let i = 0; i < 7; i++) {
       const sessionId = `burst${++session}`;
       const streamId = `council_session-${sessionId}`;
-      await store.append(streamId, [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })], Expected.noStream);
-      last = (await store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' }, `m1-${sessionId}`)], Expected.version(1))).position;
+      await store.append(
+        streamId,
+        [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })],
+        Expected.noStream,
+      );
+      last = (
+        await store.append(
+          streamId,
+          [
+            event(
+              'BallotCast',
+              { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' },
+              `m1-${sessionId}`,
+            ),
+          ],
+          Expected.version(1),
+        )
+      ).position;
       streams.push(streamId);
     }
     await caughtUp(last);
@@ -70,21 +121,44 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const sessionId = `long${++session}`;
     const streamId = `council_session-${sessionId}`;
     const length = LINKS_PER_READ * 2 + 37;
-    const ballots = Array.from({ length: length - 1 }, (_, i) => event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: `m${i}`, choice: 'APPROVE' }, `m${i}-${sessionId}`));
-    const appended = await t.app.services.store.append(streamId, [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] }), ...ballots], Expected.noStream);
+    const ballots = Array.from({ length: length - 1 }, (_, i) =>
+      event(
+        'BallotCast',
+        { sessionId, dossierId: `d-${sessionId}`, memberId: `m${i}`, choice: 'APPROVE' },
+        `m${i}-${sessionId}`,
+      ),
+    );
+    const appended = await t.app.services.store.append(
+      streamId,
+      [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] }), ...ballots],
+      Expected.noStream,
+    );
     await caughtUp(appended.position);
     const lastPage = { streamId, actorId: `m${length - 2}-${sessionId}` };
     expect(await trail(lastPage)).toMatchObject({ entries: [{ streamVersion: length }], chainVerified: true });
 
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{choice}', '"REJECT"') WHERE stream_id = $1 AND stream_version = $2`, [streamId, LINKS_PER_READ + 10]);
+    await t.db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{choice}', '"REJECT"') WHERE stream_id = $1 AND stream_version = $2`,
+      [streamId, LINKS_PER_READ + 10],
+    );
     await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
     expect((await trail(lastPage)).chainVerified).toBe(false);
   });
 
   it('verifies events appended after a prefix was remembered', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    const late = await t.app.services.store.append(streamId, [event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId: 'm3', choice: 'ABSTAIN' }, `m3-${sessionId}`)], Expected.version(3));
+    const late = await t.app.services.store.append(
+      streamId,
+      [
+        event(
+          'BallotCast',
+          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm3', choice: 'ABSTAIN' },
+          `m3-${sessionId}`,
+        ),
+      ],
+      Expected.version(3),
+    );
     await caughtUp(late.position);
     expect((await trail({ streamId, actorId: `m3-${sessionId}` })).chainVerified).toBe(true);
     expect((await trail({ streamId })).chainVerified).toBe(true);
@@ -98,7 +172,11 @@ describe('auditTrail chain verification with remembered prefixes', () => {
        SELECT max(position) + 1, $1, 4, gen_random_uuid(), 'BallotCast', $2::jsonb,
               $3::jsonb, now()
        FROM events`,
-      [streamId, JSON.stringify({ sessionId, dossierId: `d-${sessionId}`, memberId: 'm9', choice: 'APPROVE' }), JSON.stringify({ ...testMetadata({ actorId: 'forger' }), prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) })],
+      [
+        streamId,
+        JSON.stringify({ sessionId, dossierId: `d-${sessionId}`, memberId: 'm9', choice: 'APPROVE' }),
+        JSON.stringify({ ...testMetadata({ actorId: 'forger' }), prevHash: 'a'.repeat(64), hash: 'b'.repeat(64) }),
+      ],
     );
     // The page shows only the remembered ballot; the stream's newer head must still be checked.
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
@@ -107,7 +185,10 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   it('reports an alteration of a remembered event the page does not show, made by switching the trigger off', async () => {
     const { streamId, sessionId } = await verifiedSession();
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`, [streamId]);
+    await t.db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`,
+      [streamId],
+    );
     await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
     // Version 1 is not on this page: only the changed guard can make the verifier look again.
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
@@ -120,7 +201,10 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const client = await t.db.pool.connect();
     try {
       await client.query('SET session_replication_role = replica');
-      await client.query(`UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`, [streamId]);
+      await client.query(
+        `UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`,
+        [streamId],
+      );
     } finally {
       await client.query('RESET session_replication_role');
       client.release();
@@ -139,17 +223,22 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   ])('reports a read-model entry whose %s is not what the log holds at its position', async (_, change) => {
     const { streamId, sessionId } = await verifiedSession();
     const events = await t.app.services.store.readStream(streamId);
-    await t.db.pool.query(`UPDATE audit_trail.entries SET ${change} WHERE stream_id = $1 AND stream_version = 3`, [streamId]);
+    await t.db.pool.query(`UPDATE audit_trail.entries SET ${change} WHERE stream_id = $1 AND stream_version = 3`, [
+      streamId,
+    ]);
     const shown = await trail({ actorId: `m2-${sessionId}` });
     expect(shown.entries).toHaveLength(1);
     expect(shown.chainVerified).toBe(false);
     expect(await t.app.services.store.readStream(streamId)).toEqual(events); // the log itself is untouched
   });
 
-  it("reports an event whose actor was rewritten in its metadata, also on a page that does not show it", async () => {
+  it('reports an event whose actor was rewritten in its metadata, also on a page that does not show it', async () => {
     const { streamId, sessionId } = await verifiedSession();
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"m9"') WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+    await t.db.pool.query(
+      `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"m9"') WHERE stream_id = $1 AND stream_version = 2`,
+      [streamId],
+    );
     await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
   });
@@ -157,9 +246,13 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   it('keeps reporting an altered stream on every later request', async () => {
     const { streamId, sessionId } = await verifiedSession();
     await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(`UPDATE events SET data = jsonb_set(data, '{memberId}', '"m7"') WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+    await t.db.pool.query(
+      `UPDATE events SET data = jsonb_set(data, '{memberId}', '"m7"') WHERE stream_id = $1 AND stream_version = 2`,
+      [streamId],
+    );
     await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
-    for (let i = 0; i < 3; i++) expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
+    for (let i = 0; i < 3; i++)
+      expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
     // Other streams still verify.
     const other = await verifiedSession();
     expect((await trail({ streamId: other.streamId })).chainVerified).toBe(true);

@@ -19,11 +19,19 @@ describe('every /graphql request carries a verified bearer token', () => {
 
   const eventCount = async () => Number((await t.db.pool.query('SELECT count(*) FROM events')).rows[0].count);
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('answers 401 UNAUTHENTICATED without a token, introspection included, and appends nothing', async () => {
     const before = await eventCount();
-    for (const body of [{ query: '{ __schema { queryType { name } } }' }, { query: '{ projections { name } }' }, { query: REGISTER_UNIT, variables: { input: { name: 'X', kind: 'SCHOOL', level: 'UNIT' } } }]) {
+    for (const body of [
+      { query: '{ __schema { queryType { name } } }' },
+      { query: '{ projections { name } }' },
+      { query: REGISTER_UNIT, variables: { input: { name: 'X', kind: 'SCHOOL', level: 'UNIT' } } },
+    ]) {
       const response = await post(body);
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer');
@@ -38,11 +46,26 @@ describe('every /graphql request carries a verified bearer token', () => {
 
   it('no longer reads the identity headers: X-Role alone is refused, and a token wins over them', async () => {
     const before = await eventCount();
-    const forged = await post({ query: REGISTER_UNIT, variables: { input: { name: 'X', kind: 'SCHOOL', level: 'UNIT' } } }, { 'x-actor-id': 'chairman', 'x-role': 'ADMIN' });
+    const forged = await post(
+      { query: REGISTER_UNIT, variables: { input: { name: 'X', kind: 'SCHOOL', level: 'UNIT' } } },
+      { 'x-actor-id': 'chairman', 'x-role': 'ADMIN' },
+    );
     expect(forged.status).toBe(401);
     expect(await eventCount()).toBe(before);
-    const headers = { ...(await authorization({ sub: 'admin-7', role: 'ADMIN' })), 'x-actor-id': 'somebody-else', 'x-role': 'ANALYST' };
-    const { data } = (await (await post({ query: REGISTER_UNIT, variables: { input: { id: 'u-token', name: 'UBND tỉnh', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' } } }, headers)).json()) as any;
+    const headers = {
+      ...(await authorization({ sub: 'admin-7', role: 'ADMIN' })),
+      'x-actor-id': 'somebody-else',
+      'x-role': 'ANALYST',
+    };
+    const { data } = (await (
+      await post(
+        {
+          query: REGISTER_UNIT,
+          variables: { input: { id: 'u-token', name: 'UBND tỉnh', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' } },
+        },
+        headers,
+      )
+    ).json()) as any;
     const [event] = await t.app.services.store.readStream(data.registerUnit.streamId);
     expect(event.metadata).toMatchObject({ actorId: 'admin-7', role: 'ADMIN' });
   });

@@ -14,7 +14,9 @@ import type { Identity } from '../../src/identity';
 describe('the access policy covers the schema', () => {
   it('has a row of the right kind for every query and mutation, and none for anything else', async () => {
     const schema = await buildAppSchema();
-    const operations = rootTypes(schema).flatMap(([kind, type]) => Object.keys(type.getFields()).map((name) => [name, kind]));
+    const operations = rootTypes(schema).flatMap(([kind, type]) =>
+      Object.keys(type.getFields()).map((name) => [name, kind]),
+    );
     for (const [name, kind] of operations) expect([name, ACCESS_POLICY[name]?.kind]).toEqual([name, kind]);
     expect(Object.keys(ACCESS_POLICY).sort()).toEqual(operations.map(([name]) => name).sort());
   });
@@ -24,7 +26,7 @@ describe('the access policy covers the schema', () => {
     expect(() => withAccessPolicy(schema)).toThrow('Query.secretReport has no query row in the access policy');
   });
 
-  it("is what README.md's \"Who may do what\" table shows", () => {
+  it('is what README.md\'s "Who may do what" table shows', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     expect(readme).toContain(renderPolicyTable(ACCESS_POLICY));
   });
@@ -56,7 +58,13 @@ describe('enforcing one row', () => {
     })() as AccessDenied;
     expect(refused).toBeInstanceOf(AccessDenied);
     expect(refused.code).toBe('FORBIDDEN');
-    expect(refused.record).toEqual({ operation: 'launchMovement', actorId: 'thanh-tra-1', role: 'INSPECTOR', unitId: null, reason: 'INSPECTOR may not run launchMovement' });
+    expect(refused.record).toEqual({
+      operation: 'launchMovement',
+      actorId: 'thanh-tra-1',
+      role: 'INSPECTOR',
+      unitId: null,
+      reason: 'INSPECTOR may not run launchMovement',
+    });
     expect(run).not.toHaveBeenCalled();
   });
 });

@@ -8,7 +8,12 @@ import { ACTOR_OF_ROLE, MUTATION_REQUESTS, QUERY_REQUESTS, type OperationRequest
 
 /** Every operation paired with every role its row grants nothing: each must be refused. */
 function refusals(requests: Record<string, OperationRequest>): Array<[string, Role]> {
-  return Object.keys(requests).flatMap((operation) => ROLES.filter((role) => ACCESS_POLICY[operation].grants[role] === undefined).map((role): [string, Role] => [operation, role]));
+  return Object.keys(requests).flatMap((operation) =>
+    ROLES.filter((role) => ACCESS_POLICY[operation].grants[role] === undefined).map((role): [string, Role] => [
+      operation,
+      role,
+    ]),
+  );
 }
 
 const MUTATION_REFUSALS = refusals(MUTATION_REQUESTS);
@@ -52,6 +57,8 @@ describe('the role checks, generated from the policy table', () => {
 
   it('covers every role the table refuses (the count of role checks)', () => {
     const grants = Object.values(ACCESS_POLICY).reduce((sum, row) => sum + Object.keys(row.grants).length, 0);
-    expect(MUTATION_REFUSALS.length + QUERY_REFUSALS.length).toBe(Object.keys(ACCESS_POLICY).length * ROLES.length - grants);
+    expect(MUTATION_REFUSALS.length + QUERY_REFUSALS.length).toBe(
+      Object.keys(ACCESS_POLICY).length * ROLES.length - grants,
+    );
   });
 });

@@ -22,8 +22,16 @@ describe('HS256 bearer tokens', () => {
   const bearer = (token: string) => `Bearer ${token}`;
 
   it('names the caller from sub, role and unitId', async () => {
-    const token = await signToken(TEST_TOKEN_SETTINGS.secret, { sub: 'can-bo-1', role: 'UNIT_OFFICER', unitId: 'xa-a' });
-    await expect(verifier.identify(bearer(token))).resolves.toEqual({ actorId: 'can-bo-1', role: 'UNIT_OFFICER', unitId: 'xa-a' });
+    const token = await signToken(TEST_TOKEN_SETTINGS.secret, {
+      sub: 'can-bo-1',
+      role: 'UNIT_OFFICER',
+      unitId: 'xa-a',
+    });
+    await expect(verifier.identify(bearer(token))).resolves.toEqual({
+      actorId: 'can-bo-1',
+      role: 'UNIT_OFFICER',
+      unitId: 'xa-a',
+    });
   });
 
   it('refuses a missing header, another scheme, and garbage', async () => {
@@ -37,7 +45,10 @@ describe('HS256 bearer tokens', () => {
     expect(await refusal(verifier.identify(bearer(forged)))).toBe('token signature is invalid');
     const expired = await signToken(TEST_TOKEN_SETTINGS.secret, { sub: 'x', role: 'ADMIN' }, { expiresIn: '-2m' });
     expect(await refusal(verifier.identify(bearer(expired)))).toBe('token expired');
-    const forever = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').sign(new TextEncoder().encode(TEST_TOKEN_SETTINGS.secret));
+    const forever = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(new TextEncoder().encode(TEST_TOKEN_SETTINGS.secret));
     expect(await refusal(verifier.identify(bearer(forever)))).toMatch(/"exp"/);
   });
 
@@ -48,27 +59,55 @@ describe('HS256 bearer tokens', () => {
 
   it('refuses an RS256 token against the secret', async () => {
     const { privateKey } = await generateKeyPair('RS256');
-    const token = await new SignJWT({ role: 'ADMIN' }).setProtectedHeader({ alg: 'RS256' }).setSubject('x').setExpirationTime('1h').sign(privateKey);
+    const token = await new SignJWT({ role: 'ADMIN' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     expect(await refusal(verifier.identify(bearer(token)))).toBe('token algorithm not accepted');
   });
 
   it('refuses tokens with no subject, an unknown role, several roles, or a unit role without its unit', async () => {
-    const sign = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(new TextEncoder().encode(TEST_TOKEN_SETTINGS.secret));
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime('1h')
+        .sign(new TextEncoder().encode(TEST_TOKEN_SETTINGS.secret));
     expect(await refusal(verifier.identify(bearer(await sign({ role: 'ADMIN' }))))).toMatch(/"sub"/);
-    expect(await refusal(verifier.identify(bearer(await sign({ sub: 'x', role: 'SUPERUSER' }))))).toMatch(/no single known role/);
-    expect(await refusal(verifier.identify(bearer(await sign({ sub: 'x', role: ['ADMIN', 'ANALYST'] }))))).toMatch(/no single known role/);
-    expect(await refusal(verifier.identify(bearer(await sign({ sub: 'x', role: 'SECRETARIAT' }))))).toMatch(/needs a "unitId" claim/);
-    await expect(verifier.identify(bearer(await sign({ sub: 'x', role: ['offline_access', 'ANALYST'] })))).resolves.toMatchObject({ role: 'ANALYST' });
+    expect(await refusal(verifier.identify(bearer(await sign({ sub: 'x', role: 'SUPERUSER' }))))).toMatch(
+      /no single known role/,
+    );
+    expect(await refusal(verifier.identify(bearer(await sign({ sub: 'x', role: ['ADMIN', 'ANALYST'] }))))).toMatch(
+      /no single known role/,
+    );
+    expect(await refusal(verifier.identify(bearer(await sign({ sub: 'x', role: 'SECRETARIAT' }))))).toMatch(
+      /needs a "unitId" claim/,
+    );
+    await expect(
+      verifier.identify(bearer(await sign({ sub: 'x', role: ['offline_access', 'ANALYST'] }))),
+    ).resolves.toMatchObject({ role: 'ANALYST' });
   });
 
   it('checks issuer and audience when they are configured', async () => {
     const settings: TokenSettings = { ...TEST_TOKEN_SETTINGS, issuer: 'https://sso.tinh.gov.vn', audience: 'tdkt' };
     const strict = createTokenVerifier(settings);
-    const right = await signToken(settings.secret, { sub: 'x', role: 'ADMIN' }, { issuer: 'https://sso.tinh.gov.vn', audience: 'tdkt' });
+    const right = await signToken(
+      settings.secret,
+      { sub: 'x', role: 'ADMIN' },
+      { issuer: 'https://sso.tinh.gov.vn', audience: 'tdkt' },
+    );
     await expect(strict.identify(bearer(right))).resolves.toMatchObject({ actorId: 'x' });
-    const wrongAudience = await signToken(settings.secret, { sub: 'x', role: 'ADMIN' }, { issuer: 'https://sso.tinh.gov.vn', audience: 'other-app' });
+    const wrongAudience = await signToken(
+      settings.secret,
+      { sub: 'x', role: 'ADMIN' },
+      { issuer: 'https://sso.tinh.gov.vn', audience: 'other-app' },
+    );
     expect(await refusal(strict.identify(bearer(wrongAudience)))).toBe('token claim "aud" is not accepted');
-    const wrongIssuer = await signToken(settings.secret, { sub: 'x', role: 'ADMIN' }, { issuer: 'https://evil', audience: 'tdkt' });
+    const wrongIssuer = await signToken(
+      settings.secret,
+      { sub: 'x', role: 'ADMIN' },
+      { issuer: 'https://evil', audience: 'tdkt' },
+    );
     expect(await refusal(strict.identify(bearer(wrongIssuer)))).toBe('token claim "iss" is not accepted');
   });
 
@@ -79,7 +118,11 @@ describe('HS256 bearer tokens', () => {
       .setProtectedHeader({ alg: 'HS256' })
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode(TEST_TOKEN_SETTINGS.secret));
-    await expect(renamed.identify(bearer(token))).resolves.toEqual({ actorId: 'ttra-1', role: 'INSPECTOR', unitId: 'tinh' });
+    await expect(renamed.identify(bearer(token))).resolves.toEqual({
+      actorId: 'ttra-1',
+      role: 'INSPECTOR',
+      unitId: 'tinh',
+    });
     expect(DEFAULT_CLAIMS).toEqual({ subject: 'sub', role: 'role', unitId: 'unitId' });
   });
 });
@@ -124,14 +167,22 @@ describe('OIDC bearer tokens (JWKS)', () => {
   afterAll(() => jwks.stop());
 
   const sign = (key: KeyLike, alg: string, kid: string, claims: Record<string, unknown> = {}) =>
-    new SignJWT({ sub: 'thanh-tra-7', role: 'INSPECTOR', iss: ISSUER, aud: 'tdkt-api', exp: inAnHour(), ...claims }).setProtectedHeader({ alg, kid }).sign(key);
+    new SignJWT({ sub: 'thanh-tra-7', role: 'INSPECTOR', iss: ISSUER, aud: 'tdkt-api', exp: inAnHour(), ...claims })
+      .setProtectedHeader({ alg, kid })
+      .sign(key);
 
   it('accepts RS256 and ES256 tokens of the provider, fetching its keys once', async () => {
     const rsa = await jwks.add('RS256', 'rsa-1');
     const ec = await jwks.add('ES256', 'ec-1');
     const verifier = createTokenVerifier(settings, { jwksCooldownMs: 0 });
-    await expect(verifier.identify(`Bearer ${await sign(rsa, 'RS256', 'rsa-1')}`)).resolves.toEqual({ actorId: 'thanh-tra-7', role: 'INSPECTOR', unitId: null });
-    await expect(verifier.identify(`Bearer ${await sign(ec, 'ES256', 'ec-1')}`)).resolves.toMatchObject({ role: 'INSPECTOR' });
+    await expect(verifier.identify(`Bearer ${await sign(rsa, 'RS256', 'rsa-1')}`)).resolves.toEqual({
+      actorId: 'thanh-tra-7',
+      role: 'INSPECTOR',
+      unitId: null,
+    });
+    await expect(verifier.identify(`Bearer ${await sign(ec, 'ES256', 'ec-1')}`)).resolves.toMatchObject({
+      role: 'INSPECTOR',
+    });
     expect(jwks.fetches).toBe(1);
   });
 
@@ -141,18 +192,32 @@ describe('OIDC bearer tokens (JWKS)', () => {
     await verifier.identify(`Bearer ${await sign(first, 'RS256', 'rsa-first')}`);
     const before = jwks.fetches;
     const rotated = await jwks.add('RS256', 'rsa-rotated');
-    await expect(verifier.identify(`Bearer ${await sign(rotated, 'RS256', 'rsa-rotated')}`)).resolves.toMatchObject({ actorId: 'thanh-tra-7' });
+    await expect(verifier.identify(`Bearer ${await sign(rotated, 'RS256', 'rsa-rotated')}`)).resolves.toMatchObject({
+      actorId: 'thanh-tra-7',
+    });
     expect(jwks.fetches).toBe(before + 1);
   });
 
   it('refuses a key the provider does not publish, a wrong audience or issuer, and an expired token', async () => {
     const verifier = createTokenVerifier(settings, { jwksCooldownMs: 0 });
     const { privateKey: stranger } = await generateKeyPair('RS256');
-    expect(await refusal(verifier.identify(`Bearer ${await sign(stranger, 'RS256', 'not-published')}`))).toBe('token signed with an unknown key');
+    expect(await refusal(verifier.identify(`Bearer ${await sign(stranger, 'RS256', 'not-published')}`))).toBe(
+      'token signed with an unknown key',
+    );
     const key = await jwks.add('RS256', 'rsa-claims');
-    expect(await refusal(verifier.identify(`Bearer ${await sign(key, 'RS256', 'rsa-claims', { aud: 'other' })}`))).toBe('token claim "aud" is not accepted');
-    expect(await refusal(verifier.identify(`Bearer ${await sign(key, 'RS256', 'rsa-claims', { iss: 'https://evil' })}`))).toBe('token claim "iss" is not accepted');
-    expect(await refusal(verifier.identify(`Bearer ${await sign(key, 'RS256', 'rsa-claims', { exp: Math.floor(Date.now() / 1000) - 120 })}`))).toBe('token expired');
+    expect(await refusal(verifier.identify(`Bearer ${await sign(key, 'RS256', 'rsa-claims', { aud: 'other' })}`))).toBe(
+      'token claim "aud" is not accepted',
+    );
+    expect(
+      await refusal(verifier.identify(`Bearer ${await sign(key, 'RS256', 'rsa-claims', { iss: 'https://evil' })}`)),
+    ).toBe('token claim "iss" is not accepted');
+    expect(
+      await refusal(
+        verifier.identify(
+          `Bearer ${await sign(key, 'RS256', 'rsa-claims', { exp: Math.floor(Date.now() / 1000) - 120 })}`,
+        ),
+      ),
+    ).toBe('token expired');
   });
 
   it('refuses an HS256 token made with the provider public key as its secret (algorithm confusion), and alg "none"', async () => {
@@ -168,6 +233,8 @@ describe('OIDC bearer tokens (JWKS)', () => {
     const verifier = createTokenVerifier(settings, { jwksCooldownMs: 0 });
     expect(await refusal(verifier.identify(`Bearer ${confused}`))).toBe('token algorithm not accepted');
     const unsigned = `${base64url({ alg: 'none', kid: 'rsa-1' })}.${base64url({ sub: 'attacker', role: 'ADMIN', iss: ISSUER, aud: 'tdkt-api', exp: inAnHour() })}.`;
-    expect(await refusal(verifier.identify(`Bearer ${unsigned}`))).toMatch(/algorithm not accepted|could not be verified/);
+    expect(await refusal(verifier.identify(`Bearer ${unsigned}`))).toMatch(
+      /algorithm not accepted|could not be verified/,
+    );
   });
 });

@@ -44,7 +44,10 @@ const grantCommand: GrantAward = {
 
 type GrantData = GrantAward['data'];
 function grantWith(changes: Partial<GrantData>, dossierChanges: Partial<GrantData['dossier']> = {}): GrantAward {
-  return { type: 'GrantAward', data: { ...grantCommand.data, ...changes, dossier: { ...grantCommand.data.dossier, ...dossierChanges } } };
+  return {
+    type: 'GrantAward',
+    data: { ...grantCommand.data, ...changes, dossier: { ...grantCommand.data.dossier, ...dossierChanges } },
+  };
 }
 
 const granted: AwardGranted = {
@@ -74,7 +77,13 @@ const granted: AwardGranted = {
 
 const revokeCommand: RevokeAward = {
   type: 'RevokeAward',
-  data: { awardId: 'a-1', reason: 'Khiếu nại được chấp nhận: hồ sơ kê khai sai', decisionNumber: '12/QĐ-UBND', complaintId: 'c-7', now: '2025-03-01T04:00:00.000Z' },
+  data: {
+    awardId: 'a-1',
+    reason: 'Khiếu nại được chấp nhận: hồ sơ kê khai sai',
+    decisionNumber: '12/QĐ-UBND',
+    complaintId: 'c-7',
+    now: '2025-03-01T04:00:00.000Z',
+  },
 };
 const revoked: AwardRevoked = {
   type: 'AwardRevoked',
@@ -95,7 +104,11 @@ const revoked: AwardRevoked = {
 describe('GrantAward', () => {
   it('given no award and an approved dossier, then AwardGranted with catalog label, category and cash multiple', () => {
     spec.given([]).when(grantCommand).then([granted]);
-    expect(spec.given([]).when(grantCommand).stateAfter()).toEqual({ status: 'GRANTED', grant: granted.data, revocation: null });
+    expect(spec.given([]).when(grantCommand).stateAfter()).toEqual({
+      status: 'GRANTED',
+      grant: granted.data,
+      revocation: null,
+    });
     expect(awardDecider.streamType).toBe('award');
   });
 
@@ -104,9 +117,12 @@ describe('GrantAward', () => {
   });
 
   describe('DOSSIER_NOT_APPROVED: an award needs an APPROVED dossier', () => {
-    it.each(Object.values(DossierStatus).filter((status) => status !== DossierStatus.APPROVED))('given a %s dossier, then refused', (status) => {
-      spec.given([]).when(grantWith({}, { status })).thenThrows('DOSSIER_NOT_APPROVED');
-    });
+    it.each(Object.values(DossierStatus).filter((status) => status !== DossierStatus.APPROVED))(
+      'given a %s dossier, then refused',
+      (status) => {
+        spec.given([]).when(grantWith({}, { status })).thenThrows('DOSSIER_NOT_APPROVED');
+      },
+    );
   });
 
   describe('ISSUER_LEVEL: the issuing unit level must be one the catalog allows', () => {
@@ -136,23 +152,41 @@ describe('GrantAward', () => {
   });
 
   it('ONE_AWARD_PER_ACHIEVEMENT: refused when the subject already holds that kind for the period', () => {
-    spec.given([]).when(grantWith({ facts: { heldSameKindSamePeriod: 1 } })).thenThrows('ONE_AWARD_PER_ACHIEVEMENT');
-    spec.given([]).when(grantWith({ facts: { heldSameKindSamePeriod: 0 } })).events();
+    spec
+      .given([])
+      .when(grantWith({ facts: { heldSameKindSamePeriod: 1 } }))
+      .thenThrows('ONE_AWARD_PER_ACHIEVEMENT');
+    spec
+      .given([])
+      .when(grantWith({ facts: { heldSameKindSamePeriod: 0 } }))
+      .events();
   });
 
   describe('DECISION_MISMATCH: every award under one decision number has its date and signer', () => {
     it('accepts a further award under the same decision with the same date and signer', () => {
-      spec.given([]).when(grantWith({ decisionFacts: { decidedOn: '2024-12-09', signerName: 'Nguyễn Thị Mai' } })).then([granted]);
+      spec
+        .given([])
+        .when(grantWith({ decisionFacts: { decidedOn: '2024-12-09', signerName: 'Nguyễn Thị Mai' } }))
+        .then([granted]);
     });
 
     it('compares signer names regardless of Unicode form and spacing', () => {
       const decomposed = 'Nguyễn Thị Mai'.normalize('NFD');
-      spec.given([]).when(grantWith({ decisionFacts: { decidedOn: '2024-12-09', signerName: `  ${decomposed} ` } })).events();
+      spec
+        .given([])
+        .when(grantWith({ decisionFacts: { decidedOn: '2024-12-09', signerName: `  ${decomposed} ` } }))
+        .events();
     });
 
     it('refuses another date or another signer', () => {
-      spec.given([]).when(grantWith({ decisionFacts: { decidedOn: '2024-12-08', signerName: 'Nguyễn Thị Mai' } })).thenThrows('DECISION_MISMATCH');
-      spec.given([]).when(grantWith({ decisionFacts: { decidedOn: '2024-12-09', signerName: 'Trần Văn Hùng' } })).thenThrows('DECISION_MISMATCH');
+      spec
+        .given([])
+        .when(grantWith({ decisionFacts: { decidedOn: '2024-12-08', signerName: 'Nguyễn Thị Mai' } }))
+        .thenThrows('DECISION_MISMATCH');
+      spec
+        .given([])
+        .when(grantWith({ decisionFacts: { decidedOn: '2024-12-09', signerName: 'Trần Văn Hùng' } }))
+        .thenThrows('DECISION_MISMATCH');
     });
   });
 
@@ -160,14 +194,44 @@ describe('GrantAward', () => {
     const collective = { kind: SubjectKind.COLLECTIVE, id: 'unit-htx-nong-nghiep', name: 'HTX Nông nghiệp An Bình' };
     const [event] = spec
       .given([])
-      .when(grantWith({ subjectFacts: { directWorker: false, female: false }, issuingUnit: { id: 'unit-ubnd-huyen', level: AuthorityLevel.DISTRICT } }, { award: AwardKind.ADVANCED_COLLECTIVE, nominee: collective }))
+      .when(
+        grantWith(
+          {
+            subjectFacts: { directWorker: false, female: false },
+            issuingUnit: { id: 'unit-ubnd-huyen', level: AuthorityLevel.DISTRICT },
+          },
+          { award: AwardKind.ADVANCED_COLLECTIVE, nominee: collective },
+        ),
+      )
       .events() as AwardGranted[];
-    expect(event.data).toMatchObject({ subject: collective, directWorker: false, female: false, category: AwardCategory.TITLE, cashMultiple: null });
-    spec.given([]).when(grantWith({ subjectFacts: { directWorker: true, female: false } }, { award: AwardKind.CERTIFICATE_OF_MERIT, nominee: collective })).thenThrows(InvalidInput);
+    expect(event.data).toMatchObject({
+      subject: collective,
+      directWorker: false,
+      female: false,
+      category: AwardCategory.TITLE,
+      cashMultiple: null,
+    });
+    spec
+      .given([])
+      .when(
+        grantWith(
+          { subjectFacts: { directWorker: true, female: false } },
+          { award: AwardKind.CERTIFICATE_OF_MERIT, nominee: collective },
+        ),
+      )
+      .thenThrows(InvalidInput);
   });
 
   it('refuses an award that does not fit the subject kind', () => {
-    spec.given([]).when(grantWith({ subjectFacts: { directWorker: false, female: false } }, { nominee: { kind: SubjectKind.COLLECTIVE, id: 'u', name: 'Tổ Văn' } })).thenThrows('AWARD_SUBJECT_KIND');
+    spec
+      .given([])
+      .when(
+        grantWith(
+          { subjectFacts: { directWorker: false, female: false } },
+          { nominee: { kind: SubjectKind.COLLECTIVE, id: 'u', name: 'Tổ Văn' } },
+        ),
+      )
+      .thenThrows('AWARD_SUBJECT_KIND');
   });
 
   it.each([
@@ -177,7 +241,10 @@ describe('GrantAward', () => {
     ['a negative count of held awards', { facts: { heldSameKindSamePeriod: -1 } }],
     ['an unknown authority level', { issuingUnit: { id: 'unit-x', level: 'VILLAGE' as AuthorityLevel } }],
   ])('refuses %s as invalid input', (_case, changes) => {
-    spec.given([]).when(grantWith(changes as Partial<GrantData>)).thenThrows(InvalidInput);
+    spec
+      .given([])
+      .when(grantWith(changes as Partial<GrantData>))
+      .thenThrows(InvalidInput);
   });
 });
 
@@ -185,12 +252,18 @@ describe('RevokeAward', () => {
   it('given a granted award, then AwardRevoked with the subject, period and the complaint', () => {
     spec.given([granted]).when(revokeCommand).then([revoked]);
     const state = spec.given([granted]).when(revokeCommand).stateAfter() as Extract<AwardState, { status: 'REVOKED' }>;
-    expect(state).toMatchObject({ status: 'REVOKED', revocation: { decisionNumber: '12/QĐ-UBND', complaintId: 'c-7' } });
+    expect(state).toMatchObject({
+      status: 'REVOKED',
+      revocation: { decisionNumber: '12/QĐ-UBND', complaintId: 'c-7' },
+    });
   });
 
   it('revokes without a complaint', () => {
     const command: RevokeAward = { type: 'RevokeAward', data: { ...revokeCommand.data, complaintId: null } };
-    spec.given([granted]).when(command).then([{ ...revoked, data: { ...revoked.data, complaintId: null } }]);
+    spec
+      .given([granted])
+      .when(command)
+      .then([{ ...revoked, data: { ...revoked.data, complaintId: null } }]);
   });
 
   it('given a revoked award, then AWARD_ALREADY_REVOKED', () => {
@@ -209,7 +282,13 @@ describe('RevokeAward', () => {
   });
 
   it('refuses a blank reason or decision number', () => {
-    spec.given([granted]).when({ type: 'RevokeAward', data: { ...revokeCommand.data, reason: '' } }).thenThrows(InvalidInput);
-    spec.given([granted]).when({ type: 'RevokeAward', data: { ...revokeCommand.data, decisionNumber: '' } }).thenThrows(InvalidInput);
+    spec
+      .given([granted])
+      .when({ type: 'RevokeAward', data: { ...revokeCommand.data, reason: '' } })
+      .thenThrows(InvalidInput);
+    spec
+      .given([granted])
+      .when({ type: 'RevokeAward', data: { ...revokeCommand.data, decisionNumber: '' } })
+      .thenThrows(InvalidInput);
   });
 });

@@ -30,7 +30,12 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
     { kind: SubjectKind.INDIVIDUAL, id: 'gv-tu', name: 'Phạm Thị Tư' },
     { kind: SubjectKind.INDIVIDUAL, id: 'gv-lan', name: 'Võ Thị Lan' },
   ];
-  const decision = { decisionNumber: '125/QĐ-THCS', decidedOn: '2025-11-25', issuedByUnitId: ORG.school, signerName: 'Lê Văn Tám' };
+  const decision = {
+    decisionNumber: '125/QĐ-THCS',
+    decidedOn: '2025-11-25',
+    issuedByUnitId: ORG.school,
+    signerName: 'Lê Văn Tám',
+  };
 
   beforeAll(async () => {
     t = await startTestApp({ now: () => TEST_NOW });
@@ -43,35 +48,104 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
       await submitDossier(t, { id, nominee: person(nominees[i]), award: 'ADVANCED_WORKER', period: year(2025) });
       expect((await appraise(t, id)).eligible).toBe(true);
     }
-    await submitDossier(t, { id: 'aw-cho', nominee: person('cb-an'), proposingUnitId: ORG.education, award: 'ADVANCED_WORKER', period: year(2025) });
-    await seedRating(t, { kind: SubjectKind.INDIVIDUAL, id: 'cb-an', name: 'Đỗ Văn An' }, ORG.education, year(2025), PerformanceRating.EXCELLENT);
+    await submitDossier(t, {
+      id: 'aw-cho',
+      nominee: person('cb-an'),
+      proposingUnitId: ORG.education,
+      award: 'ADVANCED_WORKER',
+      period: year(2025),
+    });
+    await seedRating(
+      t,
+      { kind: SubjectKind.INDIVIDUAL, id: 'cb-an', name: 'Đỗ Văn An' },
+      ORG.education,
+      year(2025),
+      PerformanceRating.EXCELLENT,
+    );
     await appraise(t, 'aw-cho'); // ELIGIBLE, never put to the council
-    await runCouncil(t, 's-1', ['tv-1', 'tv-2', 'tv-3'], ['aw-hoa', 'aw-hoa-2', 'aw-nam', 'aw-ba', 'aw-tu', 'aw-lan'], (dossierId) =>
-      dossierId === 'aw-ba' ? BallotChoice.REJECT : BallotChoice.APPROVE,
+    await runCouncil(
+      t,
+      's-1',
+      ['tv-1', 'tv-2', 'tv-3'],
+      ['aw-hoa', 'aw-hoa-2', 'aw-nam', 'aw-ba', 'aw-tu', 'aw-lan'],
+      (dossierId) => (dossierId === 'aw-ba' ? BallotChoice.REJECT : BallotChoice.APPROVE),
     );
   });
   afterAll(async () => t.stop());
 
   it('refuses an issuing unit of the wrong level and a dossier that is not APPROVED, appending nothing', async () => {
-    await expectRefused(t, ['award-a-1', 'dossier-aw-hoa'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', issuedByUnitId: ORG.province } }, {
-      code: 'RULE_VIOLATION',
-      rule: 'ISSUER_LEVEL',
-      award: 'ADVANCED_WORKER',
-      issuingLevel: 'PROVINCE',
-      allowedLevels: ['UNIT', 'COMMUNE', 'DISTRICT'],
-    });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-ba'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-ba' } }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_APPROVED', status: 'REJECTED' });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-cho'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-cho' } }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_APPROVED', status: 'ELIGIBLE' });
-    await expectRefused(t, ['award-a-1'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Dossier' });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-hoa'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', issuedByUnitId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Unit' });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-hoa'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', decisionNumber: '' } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-hoa'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', decidedOn: '2025-02-30' } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-hoa'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', signerName: 'x'.repeat(301) } }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-hoa'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', issuedByUnitId: ORG.province } },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'ISSUER_LEVEL',
+        award: 'ADVANCED_WORKER',
+        issuingLevel: 'PROVINCE',
+        allowedLevels: ['UNIT', 'COMMUNE', 'DISTRICT'],
+      },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-ba'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-ba' } },
+      { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_APPROVED', status: 'REJECTED' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-cho'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-cho' } },
+      { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_APPROVED', status: 'ELIGIBLE' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'khong-co' } },
+      { code: 'NOT_FOUND', entity: 'Dossier' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-hoa'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', issuedByUnitId: 'khong-co' } },
+      { code: 'NOT_FOUND', entity: 'Unit' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-hoa'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', decisionNumber: '' } },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-hoa'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', decidedOn: '2025-02-30' } },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-hoa'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa', signerName: 'x'.repeat(301) } },
+      { code: 'BAD_USER_INPUT' },
+    );
   });
 
   it('grants: AwardGranted on the award and DossierGranted on the dossier in one append', async () => {
     const result = await mutate(t, GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa' } });
-    expect(result).toMatchObject({ id: 'a-1', streamId: 'award-a-1', version: 1, eventTypes: ['AwardGranted', 'DossierGranted'] });
+    expect(result).toMatchObject({
+      id: 'a-1',
+      streamId: 'award-a-1',
+      version: 1,
+      eventTypes: ['AwardGranted', 'DossierGranted'],
+    });
     expect(result.position).toBe(await lastPosition(t, ['award-a-1', 'dossier-aw-hoa']));
     const [granted] = await streamEvents(t, 'award-a-1');
     expect(granted.data).toEqual({
@@ -97,37 +171,98 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
     });
     expect(granted.metadata).toMatchObject({ ruleSetId: 'tdkt-2025', actorId: 'secretariat-1' });
     const dossier = (await streamEvents(t, 'dossier-aw-hoa')).at(-1)!;
-    expect(dossier).toMatchObject({ type: 'DossierGranted', data: { awardId: 'a-1', decisionNumber: '125/QĐ-THCS', decidedOn: '2025-11-25' } });
+    expect(dossier).toMatchObject({
+      type: 'DossierGranted',
+      data: { awardId: 'a-1', decisionNumber: '125/QĐ-THCS', decidedOn: '2025-11-25' },
+    });
 
     await caughtUp(t, result.position);
     const held = await getAwardsHeldBySubject(t.app.services.pool, person('gv-hoa'));
-    expect(held).toEqual([{ awardId: 'a-1', dossierId: 'aw-hoa', award: 'ADVANCED_WORKER', period: year(2025), revoked: false, fromThematicMovement: false }]);
-    expect(await getDecision(t.app.services.pool, '125/QĐ-THCS', ORG.school)).toEqual({ decidedOn: '2025-11-25', signerName: 'Lê Văn Tám' });
+    expect(held).toEqual([
+      {
+        awardId: 'a-1',
+        dossierId: 'aw-hoa',
+        award: 'ADVANCED_WORKER',
+        period: year(2025),
+        revoked: false,
+        fromThematicMovement: false,
+      },
+    ]);
+    expect(await getDecision(t.app.services.pool, '125/QĐ-THCS', ORG.school)).toEqual({
+      decidedOn: '2025-11-25',
+      signerName: 'Lê Văn Tám',
+    });
   });
 
   it('allows one award per dossier and one award of a kind per subject and period', async () => {
-    await expectRefused(t, ['award-a-2', 'dossier-aw-hoa'], GRANT, { input: { ...decision, id: 'a-2', dossierId: 'aw-hoa' } }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_ALREADY_GRANTED', awardId: 'a-1' });
-    await expectRefused(t, ['award-a-2', 'dossier-aw-hoa-2'], GRANT, { input: { ...decision, id: 'a-2', dossierId: 'aw-hoa-2' } }, { code: 'RULE_VIOLATION', rule: 'ONE_AWARD_PER_ACHIEVEMENT', held: 1 });
-    await expectRefused(t, ['award-a-1', 'dossier-aw-nam'], GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-nam' } }, { code: 'RULE_VIOLATION', rule: 'AWARD_ALREADY_GRANTED' });
+    await expectRefused(
+      t,
+      ['award-a-2', 'dossier-aw-hoa'],
+      GRANT,
+      { input: { ...decision, id: 'a-2', dossierId: 'aw-hoa' } },
+      { code: 'RULE_VIOLATION', rule: 'DOSSIER_ALREADY_GRANTED', awardId: 'a-1' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-2', 'dossier-aw-hoa-2'],
+      GRANT,
+      { input: { ...decision, id: 'a-2', dossierId: 'aw-hoa-2' } },
+      { code: 'RULE_VIOLATION', rule: 'ONE_AWARD_PER_ACHIEVEMENT', held: 1 },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1', 'dossier-aw-nam'],
+      GRANT,
+      { input: { ...decision, id: 'a-1', dossierId: 'aw-nam' } },
+      { code: 'RULE_VIOLATION', rule: 'AWARD_ALREADY_GRANTED' },
+    );
   });
 
   it('keeps one decision number to one date and signer', async () => {
-    await expectRefused(t, ['award-a-nam', 'dossier-aw-nam'], GRANT, { input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', decidedOn: '2025-11-26' } }, {
-      code: 'RULE_VIOLATION',
-      rule: 'DECISION_MISMATCH',
-      decisionNumber: '125/QĐ-THCS',
-      recorded: { decidedOn: '2025-11-25', signerName: 'Lê Văn Tám' },
-    });
-    await expectRefused(t, ['award-a-nam', 'dossier-aw-nam'], GRANT, { input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', signerName: 'Trần Văn Khác' } }, { code: 'RULE_VIOLATION', rule: 'DECISION_MISMATCH' });
+    await expectRefused(
+      t,
+      ['award-a-nam', 'dossier-aw-nam'],
+      GRANT,
+      { input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', decidedOn: '2025-11-26' } },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'DECISION_MISMATCH',
+        decisionNumber: '125/QĐ-THCS',
+        recorded: { decidedOn: '2025-11-25', signerName: 'Lê Văn Tám' },
+      },
+    );
+    await expectRefused(
+      t,
+      ['award-a-nam', 'dossier-aw-nam'],
+      GRANT,
+      { input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', signerName: 'Trần Văn Khác' } },
+      { code: 'RULE_VIOLATION', rule: 'DECISION_MISMATCH' },
+    );
     // The same decision, its signer written with different spacing: a second award under it.
-    const second = await mutate(t, GRANT, { input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', signerName: ' Lê  Văn Tám ' } });
+    const second = await mutate(t, GRANT, {
+      input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', signerName: ' Lê  Văn Tám ' },
+    });
     expect(second.eventTypes).toEqual(['AwardGranted', 'DossierGranted']);
     // Another unit's decision with the same number is another decision.
-    await mutate(t, GRANT, { input: { ...decision, id: 'a-tu', dossierId: 'aw-tu', issuedByUnitId: ORG.district, decidedOn: '2025-12-01', signerName: 'Chủ tịch huyện' } });
+    await mutate(t, GRANT, {
+      input: {
+        ...decision,
+        id: 'a-tu',
+        dossierId: 'aw-tu',
+        issuedByUnitId: ORG.district,
+        decidedOn: '2025-12-01',
+        signerName: 'Chủ tịch huyện',
+      },
+    });
   });
 
   it('lets only one of two simultaneous grants on a dossier through', async () => {
-    const attempt = (id: string) => t.graphql(GRANT, { input: { ...decision, id, dossierId: 'aw-lan' } }, { role: 'SECRETARIAT', sub: id, unitId: ORG.province });
+    const attempt = (id: string) =>
+      t.graphql(
+        GRANT,
+        { input: { ...decision, id, dossierId: 'aw-lan' } },
+        { role: 'SECRETARIAT', sub: id, unitId: ORG.province },
+      );
     const results = await Promise.all([attempt('a-lan-1'), attempt('a-lan-2')]);
     const granted = results.filter((r) => r.body.data?.grantAward);
     const refused = results.filter((r) => r.body.errors);
@@ -143,10 +278,20 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
   });
 
   it('revokes an award once; the read model and the eligibility rules see it', async () => {
-    const before = await t.graphql(ELIGIBILITY, { subject: person('gv-hoa'), award: 'ADVANCED_WORKER', period: year(2025) });
-    expect(before.body.data.eligibility.checks.find((c: any) => c.rule === 'ONE_AWARD_PER_ACHIEVEMENT')).toMatchObject({ passed: false });
+    const before = await t.graphql(ELIGIBILITY, {
+      subject: person('gv-hoa'),
+      award: 'ADVANCED_WORKER',
+      period: year(2025),
+    });
+    expect(before.body.data.eligibility.checks.find((c: any) => c.rule === 'ONE_AWARD_PER_ACHIEVEMENT')).toMatchObject({
+      passed: false,
+    });
 
-    const result = await mutate(t, REVOKE, { awardId: 'a-1', reason: 'Kê khai không trung thực', decisionNumber: '130/QĐ-THCS' });
+    const result = await mutate(t, REVOKE, {
+      awardId: 'a-1',
+      reason: 'Kê khai không trung thực',
+      decisionNumber: '130/QĐ-THCS',
+    });
     expect(result).toMatchObject({ id: 'a-1', streamId: 'award-a-1', version: 2, eventTypes: ['AwardRevoked'] });
     expect((await streamEvents(t, 'award-a-1'))[1].data).toMatchObject({
       awardId: 'a-1',
@@ -156,15 +301,48 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
       decisionNumber: '130/QĐ-THCS',
       complaintId: null,
     });
-    await expectRefused(t, ['award-a-1'], REVOKE, { awardId: 'a-1', reason: 'again', decisionNumber: '131/QĐ-THCS' }, { code: 'RULE_VIOLATION', rule: 'AWARD_ALREADY_REVOKED', revokedBy: '130/QĐ-THCS' });
-    await expectRefused(t, ['award-khong-co'], REVOKE, { awardId: 'khong-co', reason: 'x', decisionNumber: '1' }, { code: 'NOT_FOUND', entity: 'Award' });
-    await expectRefused(t, ['award-a-1'], REVOKE, { awardId: 'a-1', reason: '', decisionNumber: '1' }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      ['award-a-1'],
+      REVOKE,
+      { awardId: 'a-1', reason: 'again', decisionNumber: '131/QĐ-THCS' },
+      { code: 'RULE_VIOLATION', rule: 'AWARD_ALREADY_REVOKED', revokedBy: '130/QĐ-THCS' },
+    );
+    await expectRefused(
+      t,
+      ['award-khong-co'],
+      REVOKE,
+      { awardId: 'khong-co', reason: 'x', decisionNumber: '1' },
+      { code: 'NOT_FOUND', entity: 'Award' },
+    );
+    await expectRefused(
+      t,
+      ['award-a-1'],
+      REVOKE,
+      { awardId: 'a-1', reason: '', decisionNumber: '1' },
+      { code: 'BAD_USER_INPUT' },
+    );
 
     await caughtUp(t, result.position);
-    const row = (await t.app.services.pool.query(`SELECT revoked, revoked_reason, revocation_decision_number FROM awards.awards WHERE award_id = 'a-1'`)).rows[0];
-    expect(row).toEqual({ revoked: true, revoked_reason: 'Kê khai không trung thực', revocation_decision_number: '130/QĐ-THCS' });
-    expect(await countUnitAwardsForPeriod(t.app.services.pool, ORG.school, year(2025))).toEqual({ advancedWorkers: 3, grassrootsFighters: 0 });
-    const after = await t.graphql(ELIGIBILITY, { subject: person('gv-hoa'), award: 'ADVANCED_WORKER', period: year(2025) });
+    const row = (
+      await t.app.services.pool.query(
+        `SELECT revoked, revoked_reason, revocation_decision_number FROM awards.awards WHERE award_id = 'a-1'`,
+      )
+    ).rows[0];
+    expect(row).toEqual({
+      revoked: true,
+      revoked_reason: 'Kê khai không trung thực',
+      revocation_decision_number: '130/QĐ-THCS',
+    });
+    expect(await countUnitAwardsForPeriod(t.app.services.pool, ORG.school, year(2025))).toEqual({
+      advancedWorkers: 3,
+      grassrootsFighters: 0,
+    });
+    const after = await t.graphql(ELIGIBILITY, {
+      subject: person('gv-hoa'),
+      award: 'ADVANCED_WORKER',
+      period: year(2025),
+    });
     expect(after.body.data.eligibility).toMatchObject({ eligible: true });
   });
 });

@@ -10,7 +10,9 @@ const HISTORY = `query($subject: SubjectInput!) { awardHistory(subject: $subject
 const BY_DECISION = `query($n: String!) { awardsByDecision(decisionNumber: $n) { ${AWARD_FIELDS} } }`;
 
 const caughtUp = async (t: TestApp, position: string) => {
-  const { body } = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', { p: position });
+  const { body } = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
+    p: position,
+  });
   expect(body.data.projectionsCaughtUp).toBe(true);
 };
 
@@ -58,43 +60,75 @@ describe('award lookups over the demo year', () => {
   });
 
   it('shows a collective its emulation flag, and a subject without awards nothing', async () => {
-    const flag = (await t.graphql(HISTORY, { subject: { kind: 'COLLECTIVE', id: 'xa-quan-ha' } })).body.data.awardHistory;
-    expect(flag.map((a: any) => [a.award, a.issuedByUnitId, a.decisionNumber])).toEqual([['PROVINCIAL_EMULATION_FLAG', 'tinh-bac-kan', '2156/QĐ-UBND']]);
+    const flag = (await t.graphql(HISTORY, { subject: { kind: 'COLLECTIVE', id: 'xa-quan-ha' } })).body.data
+      .awardHistory;
+    expect(flag.map((a: any) => [a.award, a.issuedByUnitId, a.decisionNumber])).toEqual([
+      ['PROVINCIAL_EMULATION_FLAG', 'tinh-bac-kan', '2156/QĐ-UBND'],
+    ]);
     // Same id, other kind: a person is not a unit.
-    expect((await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'xa-quan-ha' } })).body.data.awardHistory).toEqual([]);
-    expect((await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'p-duong-thi-quynh' } })).body.data.awardHistory).toEqual([]);
+    expect(
+      (await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'xa-quan-ha' } })).body.data.awardHistory,
+    ).toEqual([]);
+    expect(
+      (await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'p-duong-thi-quynh' } })).body.data.awardHistory,
+    ).toEqual([]);
   });
 
   it('lists the four awards of decision 125/QĐ-UBND, the revoked one included', async () => {
     const { body } = await t.graphql(BY_DECISION, { n: '125/QĐ-UBND' });
     const awards = body.data.awardsByDecision;
     expect(awards).toHaveLength(4);
-    expect(awards.map((a: any) => a.subject.id).sort()).toEqual(['p-bui-van-minh', 'p-dang-thi-lan', 'p-do-thi-ngoc', 'p-ngo-van-phuc']);
-    expect(awards.every((a: any) => a.decisionNumber === '125/QĐ-UBND' && a.decidedOn === `${DEMO_YEAR}-12-15`)).toBe(true);
+    expect(awards.map((a: any) => a.subject.id).sort()).toEqual([
+      'p-bui-van-minh',
+      'p-dang-thi-lan',
+      'p-do-thi-ngoc',
+      'p-ngo-van-phuc',
+    ]);
+    expect(awards.every((a: any) => a.decisionNumber === '125/QĐ-UBND' && a.decidedOn === `${DEMO_YEAR}-12-15`)).toBe(
+      true,
+    );
     expect(awards.filter((a: any) => a.revoked).map((a: any) => a.id)).toEqual([year.revokedAwardId]);
-    expect((await t.graphql(BY_DECISION, { n: '2156/QĐ-UBND' })).body.data.awardsByDecision.map((a: any) => a.id)).toEqual([year.awards.flag]);
+    expect(
+      (await t.graphql(BY_DECISION, { n: '2156/QĐ-UBND' })).body.data.awardsByDecision.map((a: any) => a.id),
+    ).toEqual([year.awards.flag]);
     expect((await t.graphql(BY_DECISION, { n: '999/QĐ-UBND' })).body.data.awardsByDecision).toEqual([]);
   });
 
   it('refuses malformed arguments', async () => {
     expect((await t.graphql(BY_DECISION, { n: '' })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await t.graphql(BY_DECISION, { n: 'x'.repeat(301) })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'bad id' } })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await t.graphql(HISTORY, { subject: { kind: 'TEAM', id: 'p-1' } })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.graphql(BY_DECISION, { n: 'x'.repeat(301) })).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'bad id' } })).body.errors?.[0].extensions?.code,
+    ).toBe('BAD_USER_INPUT');
+    expect((await t.graphql(HISTORY, { subject: { kind: 'TEAM', id: 'p-1' } })).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it("looks up each award's dossier with one read-model query per request", async () => {
     const pool = t.app.services.pool;
     const spy = jest.spyOn(pool, 'query');
     try {
-      const { body } = await t.graphql(`query($n: String!) { awardsByDecision(decisionNumber: $n) { id dossierId dossier { id status tally { approve members } awardId } } }`, {
-        n: '125/QĐ-UBND',
-      });
+      const { body } = await t.graphql(
+        `query($n: String!) { awardsByDecision(decisionNumber: $n) { id dossierId dossier { id status tally { approve members } awardId } } }`,
+        {
+          n: '125/QĐ-UBND',
+        },
+      );
       expect(body.errors).toBeUndefined();
       for (const award of body.data.awardsByDecision) {
-        expect(award.dossier).toMatchObject({ id: award.dossierId, status: 'GRANTED', awardId: award.id, tally: { members: 9 } });
+        expect(award.dossier).toMatchObject({
+          id: award.dossierId,
+          status: 'GRANTED',
+          awardId: award.id,
+          tally: { members: 9 },
+        });
       }
-      const dossierQueries = spy.mock.calls.filter(([sql]) => typeof sql === 'string' && sql.includes('FROM dossiers.dossiers'));
+      const dossierQueries = spy.mock.calls.filter(
+        ([sql]) => typeof sql === 'string' && sql.includes('FROM dossiers.dossiers'),
+      );
       expect(dossierQueries).toHaveLength(1);
     } finally {
       spy.mockRestore();
@@ -106,7 +140,12 @@ describe('award history across periods', () => {
   let t: TestApp;
   const subject = { kind: 'INDIVIDUAL', id: 'p-lan', name: 'Đặng Thị Lan' };
 
-  const granted = (awardId: string, award: string, period: { kind: string; year: number }, decidedOn: string): NewEvent => ({
+  const granted = (
+    awardId: string,
+    award: string,
+    period: { kind: string; year: number },
+    decidedOn: string,
+  ): NewEvent => ({
     type: 'AwardGranted',
     data: {
       awardId,
@@ -137,16 +176,37 @@ describe('award history across periods', () => {
     t = await startTestApp({ projections: [awardsProjection] });
     const store = t.app.services.store;
     // Recorded out of period order, as archives are entered.
-    await store.append('award-a3', [granted('a3', 'GRASSROOTS_EMULATION_FIGHTER', { kind: 'SCHOOL_YEAR', year: 2023 }, '2024-08-20')], Expected.noStream);
-    await store.append('award-a1', [granted('a1', 'ADVANCED_WORKER', { kind: 'CALENDAR_YEAR', year: 2021 }, '2021-12-20')], Expected.noStream);
-    await store.append('award-a2', [granted('a2', 'ADVANCED_WORKER', { kind: 'CALENDAR_YEAR', year: 2023 }, '2023-12-20')], Expected.noStream);
-    const last = await store.append('award-a0', [granted('a0', 'ADVANCED_WORKER', { kind: 'SCHOOL_YEAR', year: 2020 }, '2021-06-01')], Expected.noStream);
+    await store.append(
+      'award-a3',
+      [granted('a3', 'GRASSROOTS_EMULATION_FIGHTER', { kind: 'SCHOOL_YEAR', year: 2023 }, '2024-08-20')],
+      Expected.noStream,
+    );
+    await store.append(
+      'award-a1',
+      [granted('a1', 'ADVANCED_WORKER', { kind: 'CALENDAR_YEAR', year: 2021 }, '2021-12-20')],
+      Expected.noStream,
+    );
+    await store.append(
+      'award-a2',
+      [granted('a2', 'ADVANCED_WORKER', { kind: 'CALENDAR_YEAR', year: 2023 }, '2023-12-20')],
+      Expected.noStream,
+    );
+    const last = await store.append(
+      'award-a0',
+      [granted('a0', 'ADVANCED_WORKER', { kind: 'SCHOOL_YEAR', year: 2020 }, '2021-06-01')],
+      Expected.noStream,
+    );
     await caughtUp(t, last.position);
   });
   afterAll(async () => t.stop());
 
   it('puts the oldest period first, a calendar year before the school year starting in it', async () => {
     const { body } = await t.graphql(HISTORY, { subject: { kind: 'INDIVIDUAL', id: 'p-lan' } });
-    expect(body.data.awardHistory.map((a: any) => `${a.id} ${a.period.label}`)).toEqual(['a0 2020-2021', 'a1 2021', 'a2 2023', 'a3 2023-2024']);
+    expect(body.data.awardHistory.map((a: any) => `${a.id} ${a.period.label}`)).toEqual([
+      'a0 2020-2021',
+      'a1 2021',
+      'a2 2023',
+      'a3 2023-2024',
+    ]);
   });
 });

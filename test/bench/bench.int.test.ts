@@ -32,10 +32,22 @@ describe('province generator', () => {
     const events = [...generator.events()];
     const states = foldAll(events); // throws on a gap in versions or an event evolve refuses
     expect(states.size).toBe(generator.stats.streams);
-    for (let i = 1; i < events.length; i++) expect(events[i].metadata.recordedAt >= events[i - 1].metadata.recordedAt).toBe(true);
+    for (let i = 1; i < events.length; i++)
+      expect(events[i].metadata.recordedAt >= events[i - 1].metadata.recordedAt).toBe(true);
     for (const e of events) expect(EVENT_CATEGORY[e.type]).toBeDefined();
     const types = new Set(events.map((e) => e.type));
-    for (const type of ['UnitRegistered', 'PersonRegistered', 'TitleRegistered', 'ClusterScoreRecorded', 'DossierAppraised', 'BallotCast', 'DossierResolved', 'AwardGranted', 'ComplaintFiled']) expect(types).toContain(type);
+    for (const type of [
+      'UnitRegistered',
+      'PersonRegistered',
+      'TitleRegistered',
+      'ClusterScoreRecorded',
+      'DossierAppraised',
+      'BallotCast',
+      'DossierResolved',
+      'AwardGranted',
+      'ComplaintFiled',
+    ])
+      expect(types).toContain(type);
     expect(generator.stats.events).toBe(events.length);
     expect(new Set(events.map((e) => e.metadata.recordedAt.slice(0, 4))).size).toBeGreaterThanOrEqual(5);
   });
@@ -55,14 +67,24 @@ describe('the same commands over GraphQL (path b)', () => {
     const steps = [...generator.steps()];
     for (const step of steps) {
       const op = step.op();
-      const { body } = await t.graphql(op.query, op.variables, { sub: op.actor.actorId, role: op.actor.role, unitId: op.actor.unitId }, op.headers);
-      if (body.errors?.length) throw new Error(`${op.name} ${JSON.stringify(op.variables)} failed: ${JSON.stringify(body.errors[0])}`);
+      const { body } = await t.graphql(
+        op.query,
+        op.variables,
+        { sub: op.actor.actorId, role: op.actor.role, unitId: op.actor.unitId },
+        op.headers,
+      );
+      if (body.errors?.length)
+        throw new Error(`${op.name} ${JSON.stringify(op.variables)} failed: ${JSON.stringify(body.errors[0])}`);
     }
     // Wall-clock fields differ (the app records now); everything else must match.
     const timeless = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(timeless);
       if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).filter(([k]) => !k.endsWith('At') && k !== 'reportedOn').map(([k, v]) => [k, timeless(v)]));
+        return Object.fromEntries(
+          Object.entries(value)
+            .filter(([k]) => !k.endsWith('At') && k !== 'reportedOn')
+            .map(([k, v]) => [k, timeless(v)]),
+        );
       }
       return value;
     };
@@ -70,9 +92,26 @@ describe('the same commands over GraphQL (path b)', () => {
     for (const e of steps.flatMap((s) => s.events)) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
     for (const [streamId, expected] of byStream) {
       const stored = await t.app.services.store.readStream(streamId);
-      expect({ streamId, events: stored.map((e) => ({ v: e.streamVersion, type: e.type, data: timeless(e.data), ruleSetId: e.metadata.ruleSetId, actorId: e.metadata.actorId, correlationId: e.metadata.correlationId })) }).toEqual({
+      expect({
         streamId,
-        events: expected.map((e) => ({ v: e.streamVersion, type: e.type, data: timeless(e.data), ruleSetId: e.metadata.ruleSetId, actorId: e.metadata.actorId, correlationId: e.metadata.correlationId })),
+        events: stored.map((e) => ({
+          v: e.streamVersion,
+          type: e.type,
+          data: timeless(e.data),
+          ruleSetId: e.metadata.ruleSetId,
+          actorId: e.metadata.actorId,
+          correlationId: e.metadata.correlationId,
+        })),
+      }).toEqual({
+        streamId,
+        events: expected.map((e) => ({
+          v: e.streamVersion,
+          type: e.type,
+          data: timeless(e.data),
+          ruleSetId: e.metadata.ruleSetId,
+          actorId: e.metadata.actorId,
+          correlationId: e.metadata.correlationId,
+        })),
       });
     }
   });
@@ -100,7 +139,20 @@ describe('benchmark smoke run', () => {
     expect(results.notes.filter((n) => n.includes('FORBIDDEN'))).toEqual([]);
     const rows = tableRows(results);
     const labels = rows.map((r) => r[0]);
-    for (const label of ['Single-event appends', 'Batched appends', 'Bulk import in log order', 'Rebuild of all', 'Rebuild of one minimal read model', 'verify-chain', 'Live projection lag', 'Commands over GraphQL', 'Queries, dashboard', 'Queries, inspector', 'Queries, complaint desk', 'Refusal of a 22-level fragment bomb']) {
+    for (const label of [
+      'Single-event appends',
+      'Batched appends',
+      'Bulk import in log order',
+      'Rebuild of all',
+      'Rebuild of one minimal read model',
+      'verify-chain',
+      'Live projection lag',
+      'Commands over GraphQL',
+      'Queries, dashboard',
+      'Queries, inspector',
+      'Queries, complaint desk',
+      'Refusal of a 22-level fragment bomb',
+    ]) {
       expect(labels.some((l) => l.startsWith(label))).toBe(true);
     }
     expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);

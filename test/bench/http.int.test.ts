@@ -24,7 +24,11 @@ describe("the load generator's HTTP client", () => {
           response.write(answer.slice(0, 10));
           setTimeout(() => response.end(answer.slice(10)), 5);
         } else if (query === 'close') {
-          response.writeHead(200, { 'content-type': 'application/json', connection: 'close', 'content-length': Buffer.byteLength(answer) });
+          response.writeHead(200, {
+            'content-type': 'application/json',
+            connection: 'close',
+            'content-length': Buffer.byteLength(answer),
+          });
           response.end(answer);
         } else if (query === 'bad') {
           const refusal = '{"errors":[{"message":"x"}]}';

@@ -18,7 +18,12 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ now: () => NOW });
-    await registerUnit(t, { id: 'ubnd-huyen', name: 'UBND huyện Điện Bàn', kind: 'PEOPLES_COMMITTEE', level: 'DISTRICT' });
+    await registerUnit(t, {
+      id: 'ubnd-huyen',
+      name: 'UBND huyện Điện Bàn',
+      kind: 'PEOPLES_COMMITTEE',
+      level: 'DISTRICT',
+    });
     const phong: Array<[string, string]> = [
       ['phong-tckh', 'Phòng Tài chính – Kế hoạch'],
       ['phong-nv', 'Phòng Nội vụ'],
@@ -26,7 +31,8 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       ['phong-yt', 'Phòng Y tế'],
       ['phong-vhtt', 'Phòng Văn hóa và Thông tin'],
     ];
-    for (const [id, name] of phong) await registerUnit(t, { id, name, kind: 'AGENCY', level: 'UNIT', parentUnitId: 'ubnd-huyen' });
+    for (const [id, name] of phong)
+      await registerUnit(t, { id, name, kind: 'AGENCY', level: 'UNIT', parentUnitId: 'ubnd-huyen' });
   });
   afterAll(async () => t.stop());
 
@@ -40,24 +46,60 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
   });
 
   it('refuses a cluster of 3 units, unknown units and bad ids, appending nothing', async () => {
-    const three = await expectRefused(t, ['cluster-khoi-ba'], FORM, { input: formInput({ id: 'khoi-ba', memberUnitIds: MEMBERS.slice(0, 3) }) }, {
-      code: 'RULE_VIOLATION',
-      rule: 'CLUSTER_SIZE',
-      members: 3,
-      min: 4,
-      max: 15,
-    });
+    const three = await expectRefused(
+      t,
+      ['cluster-khoi-ba'],
+      FORM,
+      { input: formInput({ id: 'khoi-ba', memberUnitIds: MEMBERS.slice(0, 3) }) },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'CLUSTER_SIZE',
+        members: 3,
+        min: 4,
+        max: 15,
+      },
+    );
     expect(three.message).toMatch(/4–15/);
-    await expectRefused(t, ['cluster-khoi-x', 'unit-phong-khong-co'], FORM, { input: formInput({ id: 'khoi-x', memberUnitIds: [...MEMBERS.slice(0, 3), 'phong-khong-co'] }) }, {
-      code: 'NOT_FOUND',
-      entity: 'Unit',
-      id: 'phong-khong-co',
-    });
-    await expectRefused(t, ['cluster-khoi-x'], FORM, { input: formInput({ id: 'khoi-x', organizerUnitId: 'ubnd-khong-co' }) }, { code: 'NOT_FOUND', entity: 'Unit', id: 'ubnd-khong-co' });
-    await expectRefused(t, ['cluster-khoi-x'], FORM, { input: formInput({ id: 'khoi-x', memberUnitIds: [...MEMBERS, 'phong-nv'] }) }, { code: 'BAD_USER_INPUT' });
-    const badId = await expectRefused(t, ['cluster-khoi-x'], FORM, { input: formInput({ id: 'khoi-x', memberUnitIds: [...MEMBERS, 'có dấu cách'] }) }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      ['cluster-khoi-x', 'unit-phong-khong-co'],
+      FORM,
+      { input: formInput({ id: 'khoi-x', memberUnitIds: [...MEMBERS.slice(0, 3), 'phong-khong-co'] }) },
+      {
+        code: 'NOT_FOUND',
+        entity: 'Unit',
+        id: 'phong-khong-co',
+      },
+    );
+    await expectRefused(
+      t,
+      ['cluster-khoi-x'],
+      FORM,
+      { input: formInput({ id: 'khoi-x', organizerUnitId: 'ubnd-khong-co' }) },
+      { code: 'NOT_FOUND', entity: 'Unit', id: 'ubnd-khong-co' },
+    );
+    await expectRefused(
+      t,
+      ['cluster-khoi-x'],
+      FORM,
+      { input: formInput({ id: 'khoi-x', memberUnitIds: [...MEMBERS, 'phong-nv'] }) },
+      { code: 'BAD_USER_INPUT' },
+    );
+    const badId = await expectRefused(
+      t,
+      ['cluster-khoi-x'],
+      FORM,
+      { input: formInput({ id: 'khoi-x', memberUnitIds: [...MEMBERS, 'có dấu cách'] }) },
+      { code: 'BAD_USER_INPUT' },
+    );
     expect(badId.extensions?.validationErrors[0].field).toBe('memberUnitIds');
-    await expectRefused(t, ['cluster-khoi-x'], FORM, { input: formInput({ id: 'khoi-x', name: '' }) }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      ['cluster-khoi-x'],
+      FORM,
+      { input: formInput({ id: 'khoi-x', name: '' }) },
+      { code: 'BAD_USER_INPUT' },
+    );
   });
 
   it('forms a cluster of 4 member units with their names, once', async () => {
@@ -79,12 +121,28 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
         ],
       },
     });
-    await expectRefused(t, [STREAM], FORM, { input: formInput({ name: 'Khối khác' }) }, { code: 'RULE_VIOLATION', rule: 'ALREADY_EXISTS' });
+    await expectRefused(
+      t,
+      [STREAM],
+      FORM,
+      { input: formInput({ name: 'Khối khác' }) },
+      { code: 'RULE_VIOLATION', rule: 'ALREADY_EXISTS' },
+    );
   });
 
   it('assigns the leader and deputy for a year and refuses wrong assignments', async () => {
-    const result = await mutate(t, LEAD, { clusterId: CLUSTER, year: 2023, leaderUnitId: 'phong-nv', deputyUnitId: 'phong-yt' });
-    expect(result).toMatchObject({ id: CLUSTER, streamId: STREAM, version: 2, eventTypes: ['ClusterLeadershipAssigned'] });
+    const result = await mutate(t, LEAD, {
+      clusterId: CLUSTER,
+      year: 2023,
+      leaderUnitId: 'phong-nv',
+      deputyUnitId: 'phong-yt',
+    });
+    expect(result).toMatchObject({
+      id: CLUSTER,
+      streamId: STREAM,
+      version: 2,
+      eventTypes: ['ClusterLeadershipAssigned'],
+    });
     const events = await streamEvents(t, STREAM);
     expect(events[1].data).toMatchObject({
       year: 2023,
@@ -95,11 +153,32 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       previousLeaderUnitId: null,
     });
 
-    const lead = (overrides: Record<string, unknown>) => ({ clusterId: CLUSTER, year: 2023, leaderUnitId: 'phong-tckh', deputyUnitId: 'phong-gddt', ...overrides });
-    await expectRefused(t, [STREAM], LEAD, lead({ deputyUnitId: 'phong-tckh' }), { code: 'RULE_VIOLATION', rule: 'CLUSTER_LEADERSHIP_SAME_UNIT' });
-    await expectRefused(t, [STREAM], LEAD, lead({ deputyUnitId: 'phong-vhtt' }), { code: 'RULE_VIOLATION', rule: 'CLUSTER_LEADERSHIP_NOT_MEMBER', unitIds: ['phong-vhtt'] });
-    await expectRefused(t, [STREAM], LEAD, lead({ leaderUnitId: 'phong-khong-co' }), { code: 'NOT_FOUND', entity: 'Unit', id: 'phong-khong-co' });
-    await expectRefused(t, ['cluster-khoi-khong-co'], LEAD, lead({ clusterId: 'khoi-khong-co' }), { code: 'NOT_FOUND', entity: 'Cluster', id: 'khoi-khong-co' });
+    const lead = (overrides: Record<string, unknown>) => ({
+      clusterId: CLUSTER,
+      year: 2023,
+      leaderUnitId: 'phong-tckh',
+      deputyUnitId: 'phong-gddt',
+      ...overrides,
+    });
+    await expectRefused(t, [STREAM], LEAD, lead({ deputyUnitId: 'phong-tckh' }), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_LEADERSHIP_SAME_UNIT',
+    });
+    await expectRefused(t, [STREAM], LEAD, lead({ deputyUnitId: 'phong-vhtt' }), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_LEADERSHIP_NOT_MEMBER',
+      unitIds: ['phong-vhtt'],
+    });
+    await expectRefused(t, [STREAM], LEAD, lead({ leaderUnitId: 'phong-khong-co' }), {
+      code: 'NOT_FOUND',
+      entity: 'Unit',
+      id: 'phong-khong-co',
+    });
+    await expectRefused(t, ['cluster-khoi-khong-co'], LEAD, lead({ clusterId: 'khoi-khong-co' }), {
+      code: 'NOT_FOUND',
+      entity: 'Cluster',
+      id: 'khoi-khong-co',
+    });
     const year = await expectRefused(t, [STREAM], LEAD, lead({ year: 1900 }), { code: 'BAD_USER_INPUT' });
     expect(year.extensions?.validationErrors[0].field).toBe('year');
   });
@@ -109,13 +188,31 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       { code: 'A', name: 'Thực hiện nhiệm vụ chuyên môn', maxPoints: 60 },
       { code: 'B', name: 'Công tác thi đua, khen thưởng', maxPoints: 30 },
     ];
-    await expectRefused(t, [STREAM], CRITERIA, { input: { clusterId: CLUSTER, year: 2023, criteria: refusedCriteria } }, {
-      code: 'RULE_VIOLATION',
-      rule: 'CLUSTER_CRITERIA_SCALE',
-      sum: 90,
-    });
-    await expectRefused(t, [STREAM], CRITERIA, { input: { clusterId: CLUSTER, year: 2023, criteria: [] } }, { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_EMPTY' });
-    await expectRefused(t, [STREAM], CRITERIA, { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: '', name: 'Không mã', maxPoints: 100 }] } }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      [STREAM],
+      CRITERIA,
+      { input: { clusterId: CLUSTER, year: 2023, criteria: refusedCriteria } },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'CLUSTER_CRITERIA_SCALE',
+        sum: 90,
+      },
+    );
+    await expectRefused(
+      t,
+      [STREAM],
+      CRITERIA,
+      { input: { clusterId: CLUSTER, year: 2023, criteria: [] } },
+      { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_EMPTY' },
+    );
+    await expectRefused(
+      t,
+      [STREAM],
+      CRITERIA,
+      { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: '', name: 'Không mã', maxPoints: 100 }] } },
+      { code: 'BAD_USER_INPUT' },
+    );
 
     const criteria = [
       { code: 'A', name: 'Thực hiện nhiệm vụ chuyên môn', maxPoints: 60 },
@@ -162,52 +259,143 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       recordedAt: NOW.toISOString(),
     });
 
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', 61), { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORE_OUT_OF_RANGE', min: 0, max: 60, points: 61 });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', -1), { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORE_OUT_OF_RANGE' });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'TRU', -6), { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORE_OUT_OF_RANGE', min: -5, max: 0 });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'TRU', 1), { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORE_OUT_OF_RANGE' });
-    await expectRefused(t, [STREAM], SCORE, score('phong-vhtt', 'A', 50), { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORE_NOT_MEMBER' });
-    await expectRefused(t, [STREAM], SCORE, score('phong-khong-co', 'A', 50), { code: 'NOT_FOUND', entity: 'Unit', id: 'phong-khong-co' });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'C', 10), { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORE_UNKNOWN_CRITERION' });
-    await expectRefused(t, [STREAM], SCORE, { input: { ...score('phong-nv', 'A', 10).input, year: 2024 } }, { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_NOT_SET' });
-    await expectRefused(t, [STREAM], SCORE, { input: { ...score('phong-nv', 'A', 10).input, kind: 'GUESSED' } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, ['cluster-khoi-khong-co'], SCORE, { input: { ...score('phong-nv', 'A', 10).input, clusterId: 'khoi-khong-co' } }, { code: 'NOT_FOUND', entity: 'Cluster' });
-    // Once a score exists the year's criteria are locked.
-    await expectRefused(t, [STREAM], CRITERIA, { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: 'A', name: 'Tất cả', maxPoints: 100 }] } }, {
+    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', 61), {
       code: 'RULE_VIOLATION',
-      rule: 'CLUSTER_CRITERIA_LOCKED',
+      rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
+      min: 0,
+      max: 60,
+      points: 61,
     });
+    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', -1), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
+    });
+    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'TRU', -6), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
+      min: -5,
+      max: 0,
+    });
+    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'TRU', 1), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
+    });
+    await expectRefused(t, [STREAM], SCORE, score('phong-vhtt', 'A', 50), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_SCORE_NOT_MEMBER',
+    });
+    await expectRefused(t, [STREAM], SCORE, score('phong-khong-co', 'A', 50), {
+      code: 'NOT_FOUND',
+      entity: 'Unit',
+      id: 'phong-khong-co',
+    });
+    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'C', 10), {
+      code: 'RULE_VIOLATION',
+      rule: 'CLUSTER_SCORE_UNKNOWN_CRITERION',
+    });
+    await expectRefused(
+      t,
+      [STREAM],
+      SCORE,
+      { input: { ...score('phong-nv', 'A', 10).input, year: 2024 } },
+      { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_NOT_SET' },
+    );
+    await expectRefused(
+      t,
+      [STREAM],
+      SCORE,
+      { input: { ...score('phong-nv', 'A', 10).input, kind: 'GUESSED' } },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      ['cluster-khoi-khong-co'],
+      SCORE,
+      { input: { ...score('phong-nv', 'A', 10).input, clusterId: 'khoi-khong-co' } },
+      { code: 'NOT_FOUND', entity: 'Cluster' },
+    );
+    // Once a score exists the year's criteria are locked.
+    await expectRefused(
+      t,
+      [STREAM],
+      CRITERIA,
+      { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: 'A', name: 'Tất cả', maxPoints: 100 }] } },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'CLUSTER_CRITERIA_LOCKED',
+      },
+    );
   });
 
   it('refuses to finalize while scores are missing, naming each unit and criterion', async () => {
-    const error = await expectRefused(t, [STREAM], FINALIZE, { clusterId: CLUSTER, year: 2023 }, { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORES_MISSING' });
+    const error = await expectRefused(
+      t,
+      [STREAM],
+      FINALIZE,
+      { clusterId: CLUSTER, year: 2023 },
+      { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORES_MISSING' },
+    );
     const missing = error.extensions!.missing as Array<{ unitId: string; criterionCode: string }>;
     expect(missing).toHaveLength(15);
-    expect(missing).toContainEqual({ unitId: 'phong-tckh', unitName: 'Phòng Tài chính – Kế hoạch', criterionCode: 'B' });
+    expect(missing).toContainEqual({
+      unitId: 'phong-tckh',
+      unitName: 'Phòng Tài chính – Kế hoạch',
+      criterionCode: 'B',
+    });
     expect(missing).not.toContainEqual(expect.objectContaining({ unitId: 'phong-tckh', criterionCode: 'A' }));
     expect(error.message).toContain('Phòng Y tế (phong-yt): A, B, THUONG, TRU');
     expect(error.message).toContain('Phòng Tài chính – Kế hoạch (phong-tckh): B, THUONG, TRU');
-    await expectRefused(t, [STREAM], FINALIZE, { clusterId: CLUSTER, year: 2024 }, { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_NOT_SET' });
-    await expectRefused(t, ['cluster-khoi-khong-co'], FINALIZE, { clusterId: 'khoi-khong-co', year: 2023 }, { code: 'NOT_FOUND', entity: 'Cluster' });
+    await expectRefused(
+      t,
+      [STREAM],
+      FINALIZE,
+      { clusterId: CLUSTER, year: 2024 },
+      { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_NOT_SET' },
+    );
+    await expectRefused(
+      t,
+      ['cluster-khoi-khong-co'],
+      FINALIZE,
+      { clusterId: 'khoi-khong-co', year: 2023 },
+      { code: 'NOT_FOUND', entity: 'Cluster' },
+    );
     await expectRefused(t, [STREAM], FINALIZE, { clusterId: CLUSTER, year: 2101 }, { code: 'BAD_USER_INPUT' });
   });
 
   it('finalizes after all scores: the assessed score supersedes the self-score, ties go by the criteria in order', async () => {
     const scores: Array<[string, string, number, string?]> = [
-      ['phong-tckh', 'B', 35], ['phong-tckh', 'THUONG', 3], ['phong-tckh', 'TRU', 0],
-      ['phong-nv', 'A', 50], ['phong-nv', 'B', 38], ['phong-nv', 'THUONG', 5], ['phong-nv', 'TRU', -2],
-      ['phong-gddt', 'A', 58], ['phong-gddt', 'B', 36], ['phong-gddt', 'THUONG', 2], ['phong-gddt', 'TRU', -1],
-      ['phong-yt', 'A', 52], ['phong-yt', 'B', 39], ['phong-yt', 'THUONG', 0], ['phong-yt', 'TRU', -2],
+      ['phong-tckh', 'B', 35],
+      ['phong-tckh', 'THUONG', 3],
+      ['phong-tckh', 'TRU', 0],
+      ['phong-nv', 'A', 50],
+      ['phong-nv', 'B', 38],
+      ['phong-nv', 'THUONG', 5],
+      ['phong-nv', 'TRU', -2],
+      ['phong-gddt', 'A', 58],
+      ['phong-gddt', 'B', 36],
+      ['phong-gddt', 'THUONG', 2],
+      ['phong-gddt', 'TRU', -1],
+      ['phong-yt', 'A', 52],
+      ['phong-yt', 'B', 39],
+      ['phong-yt', 'THUONG', 0],
+      ['phong-yt', 'TRU', -2],
       // The cluster's assessment brings Phòng GD&ĐT from 58 down to 52 on A.
       ['phong-gddt', 'A', 52, 'ASSESSED'],
     ];
-    for (const [unitId, code, points, kind] of scores) await mutate(t, SCORE, score(unitId, code, points, kind ?? 'SELF'));
+    for (const [unitId, code, points, kind] of scores)
+      await mutate(t, SCORE, score(unitId, code, points, kind ?? 'SELF'));
 
     const result = await mutate(t, FINALIZE, { clusterId: CLUSTER, year: 2023 });
     expect(result).toMatchObject({ id: CLUSTER, streamId: STREAM, eventTypes: ['ClusterRankingFinalized'] });
     const finalized = (await streamEvents(t, STREAM)).at(-1)!;
     expect(finalized.type).toBe('ClusterRankingFinalized');
-    expect(finalized.data).toMatchObject({ year: 2023, finalizedAt: NOW.toISOString(), flagUnitId: 'phong-tckh', certificateUnitIds: ['phong-nv', 'phong-yt'], certificateCount: 2 });
+    expect(finalized.data).toMatchObject({
+      year: 2023,
+      finalizedAt: NOW.toISOString(),
+      flagUnitId: 'phong-tckh',
+      certificateUnitIds: ['phong-nv', 'phong-yt'],
+      certificateCount: 2,
+    });
     expect(finalized.data.rows.map((r: any) => [r.rank, r.unitId, r.totalPoints, r.proposedForFlag])).toEqual([
       [1, 'phong-tckh', 93, true],
       [2, 'phong-nv', 91, false],
@@ -221,19 +409,46 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
   it('refuses scores, leadership, criteria and a second ranking once the year is finalized', async () => {
     const rule = { code: 'RULE_VIOLATION', rule: 'CLUSTER_YEAR_FINALIZED', clusterId: CLUSTER, year: 2023 };
     await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', 60, 'ASSESSED'), rule);
-    await expectRefused(t, [STREAM], LEAD, { clusterId: CLUSTER, year: 2023, leaderUnitId: 'phong-tckh', deputyUnitId: 'phong-nv' }, rule);
-    await expectRefused(t, [STREAM], CRITERIA, { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: 'A', name: 'Tất cả', maxPoints: 100 }] } }, rule);
+    await expectRefused(
+      t,
+      [STREAM],
+      LEAD,
+      { clusterId: CLUSTER, year: 2023, leaderUnitId: 'phong-tckh', deputyUnitId: 'phong-nv' },
+      rule,
+    );
+    await expectRefused(
+      t,
+      [STREAM],
+      CRITERIA,
+      { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: 'A', name: 'Tất cả', maxPoints: 100 }] } },
+      rule,
+    );
     await expectRefused(t, [STREAM], FINALIZE, { clusterId: CLUSTER, year: 2023 }, rule);
     // Another year is still open.
-    const next = await mutate(t, LEAD, { clusterId: CLUSTER, year: 2024, leaderUnitId: 'phong-tckh', deputyUnitId: 'phong-nv' });
+    const next = await mutate(t, LEAD, {
+      clusterId: CLUSTER,
+      year: 2024,
+      leaderUnitId: 'phong-tckh',
+      deputyUnitId: 'phong-nv',
+    });
     expect(next.eventTypes).toEqual(['ClusterLeadershipAssigned']);
   });
 
   it('records concurrent scores for one cluster without losing any (a conflicting append decides again)', async () => {
-    await mutate(t, CRITERIA, { input: { clusterId: CLUSTER, year: 2024, criteria: [{ code: 'TONG', name: 'Kết quả thực hiện nhiệm vụ', maxPoints: 100 }] } });
+    await mutate(t, CRITERIA, {
+      input: {
+        clusterId: CLUSTER,
+        year: 2024,
+        criteria: [{ code: 'TONG', name: 'Kết quả thực hiện nhiệm vụ', maxPoints: 100 }],
+      },
+    });
     const before = (await streamEvents(t, STREAM)).length;
     const results = await Promise.all(
-      MEMBERS.map((unitId, i) => t.graphql(SCORE, { input: { clusterId: CLUSTER, year: 2024, unitId, criterionCode: 'TONG', points: 80 + i, kind: 'SELF' } })),
+      MEMBERS.map((unitId, i) =>
+        t.graphql(SCORE, {
+          input: { clusterId: CLUSTER, year: 2024, unitId, criterionCode: 'TONG', points: 80 + i, kind: 'SELF' },
+        }),
+      ),
     );
     for (const { body } of results) expect(body.errors).toBeUndefined();
     const recorded = (await streamEvents(t, STREAM)).slice(before);

@@ -37,13 +37,27 @@ const MEMBERS: ClusterMember[] = [
 function form(overrides: Partial<FormCluster['data']> = {}): FormCluster {
   return {
     type: 'FormCluster',
-    data: { clusterId: 'c-1', name: 'Khối các phòng chuyên môn', kind: ClusterKind.BLOC, organizerUnitId: 'u-district', members: MEMBERS, unknownUnitIds: [], ...overrides },
+    data: {
+      clusterId: 'c-1',
+      name: 'Khối các phòng chuyên môn',
+      kind: ClusterKind.BLOC,
+      organizerUnitId: 'u-district',
+      members: MEMBERS,
+      unknownUnitIds: [],
+      ...overrides,
+    },
   };
 }
 
 const formed: ClusterFormed = {
   type: 'ClusterFormed',
-  data: { clusterId: 'c-1', name: 'Khối các phòng chuyên môn', kind: ClusterKind.BLOC, organizerUnitId: 'u-district', members: MEMBERS },
+  data: {
+    clusterId: 'c-1',
+    name: 'Khối các phòng chuyên môn',
+    kind: ClusterKind.BLOC,
+    organizerUnitId: 'u-district',
+    members: MEMBERS,
+  },
 };
 
 const ctx = { clusterId: 'c-1', clusterName: 'Khối các phòng chuyên môn' };
@@ -95,16 +109,41 @@ const criterionInfo: Record<string, { criterionName: string; maxPoints: number }
   B: { criterionName: 'Thi đua', maxPoints: 40 },
 };
 
-function score(unitId: string, criterionCode: string, points: number, kind = ScoreKind.ASSESSED, overrides: Partial<RecordClusterScore['data']> = {}): RecordClusterScore {
-  return { type: 'RecordClusterScore', data: { clusterId: 'c-1', year: 2023, unitId, criterionCode, points, kind, note: null, now: NOW, ...overrides } };
+function score(
+  unitId: string,
+  criterionCode: string,
+  points: number,
+  kind = ScoreKind.ASSESSED,
+  overrides: Partial<RecordClusterScore['data']> = {},
+): RecordClusterScore {
+  return {
+    type: 'RecordClusterScore',
+    data: { clusterId: 'c-1', year: 2023, unitId, criterionCode, points, kind, note: null, now: NOW, ...overrides },
+  };
 }
 
 /** A recorded score against `simpleCriteriaSet`. */
-function scored(unitId: string, criterionCode: string, points: number, kind = ScoreKind.ASSESSED): ClusterScoreRecorded {
+function scored(
+  unitId: string,
+  criterionCode: string,
+  points: number,
+  kind = ScoreKind.ASSESSED,
+): ClusterScoreRecorded {
   const unitName = MEMBERS.find((m) => m.unitId === unitId)!.unitName;
   return {
     type: 'ClusterScoreRecorded',
-    data: { ...ctx, year: 2023, unitId, unitName, criterionCode, ...criterionInfo[criterionCode], points, kind, note: null, recordedAt: NOW },
+    data: {
+      ...ctx,
+      year: 2023,
+      unitId,
+      unitName,
+      criterionCode,
+      ...criterionInfo[criterionCode],
+      points,
+      kind,
+      note: null,
+      recordedAt: NOW,
+    },
   };
 }
 
@@ -118,14 +157,21 @@ function lead(leaderUnitId: string, deputyUnitId: string, year = 2023): AssignCl
 
 /** Every member scored on A and B (assessed): totals tc 90, nv 80, gd 70, yt 60. */
 const allScored: ClusterScoreRecorded[] = [
-  scored('u-tc', 'A', 55), scored('u-tc', 'B', 35),
-  scored('u-nv', 'A', 50), scored('u-nv', 'B', 30),
-  scored('u-gd', 'A', 45), scored('u-gd', 'B', 25),
-  scored('u-yt', 'A', 40), scored('u-yt', 'B', 20),
+  scored('u-tc', 'A', 55),
+  scored('u-tc', 'B', 35),
+  scored('u-nv', 'A', 50),
+  scored('u-nv', 'B', 30),
+  scored('u-gd', 'A', 45),
+  scored('u-gd', 'B', 25),
+  scored('u-yt', 'A', 40),
+  scored('u-yt', 'B', 20),
 ];
 
 function finalizedEvent(): ClusterRankingFinalized {
-  const [event] = spec.given([formed, simpleCriteriaSet, ...allScored]).when(finalize()).events();
+  const [event] = spec
+    .given([formed, simpleCriteriaSet, ...allScored])
+    .when(finalize())
+    .events();
   return event as ClusterRankingFinalized;
 }
 
@@ -140,16 +186,25 @@ describe('cluster decider', () => {
     });
 
     it('refuses 3 members (CLUSTER_SIZE)', () => {
-      spec.given().when(form({ members: membersOf(3) })).thenRejects(RuleViolation, 'CLUSTER_SIZE', { members: 3, min: 4, max: 15 });
+      spec
+        .given()
+        .when(form({ members: membersOf(3) }))
+        .thenRejects(RuleViolation, 'CLUSTER_SIZE', { members: 3, min: 4, max: 15 });
     });
 
     it('accepts 15 members', () => {
-      const [event] = spec.given().when(form({ members: membersOf(15) })).events();
+      const [event] = spec
+        .given()
+        .when(form({ members: membersOf(15) }))
+        .events();
       expect((event as ClusterFormed).data.members).toHaveLength(15);
     });
 
     it('refuses 16 members (CLUSTER_SIZE)', () => {
-      spec.given().when(form({ members: membersOf(16) })).thenRejects(RuleViolation, 'CLUSTER_SIZE', { members: 16 });
+      spec
+        .given()
+        .when(form({ members: membersOf(16) }))
+        .thenRejects(RuleViolation, 'CLUSTER_SIZE', { members: 16 });
     });
 
     it('refuses a member listed twice (so 4 entries with a duplicate are not 4 distinct units)', () => {
@@ -158,7 +213,10 @@ describe('cluster decider', () => {
     });
 
     it('refuses unknown units with NotFound', () => {
-      spec.given().when(form({ unknownUnitIds: ['u-ghost'] })).thenRejects(NotFound, 'Unit:u-ghost');
+      spec
+        .given()
+        .when(form({ unknownUnitIds: ['u-ghost'] }))
+        .thenRejects(NotFound, 'Unit:u-ghost');
     });
 
     it('given the cluster exists, when formed again, then ALREADY_EXISTS', () => {
@@ -166,7 +224,10 @@ describe('cluster decider', () => {
     });
 
     it('refuses a blank name', () => {
-      spec.given().when(form({ name: ' ' })).thenRejects(InvalidInput, 'name');
+      spec
+        .given()
+        .when(form({ name: ' ' }))
+        .thenRejects(InvalidInput, 'name');
     });
   });
 
@@ -176,7 +237,10 @@ describe('cluster decider', () => {
       ['SetClusterCriteria', setCriteria()],
       ['RecordClusterScore', score('u-tc', 'A', 10)],
       ['FinalizeClusterRanking', finalize()],
-      ['SignClusterCovenant', { type: 'SignClusterCovenant', data: { clusterId: 'c-1', year: 2023, signedOn: '2023-02-10' } } as const],
+      [
+        'SignClusterCovenant',
+        { type: 'SignClusterCovenant', data: { clusterId: 'c-1', year: 2023, signedOn: '2023-02-10' } } as const,
+      ],
     ])('%s → NotFound', (_name, command) => {
       spec.given().when(command).thenRejects(NotFound, 'Cluster:c-1');
     });
@@ -208,16 +272,30 @@ describe('cluster decider', () => {
         .then([
           {
             type: 'ClusterLeadershipAssigned',
-            data: { ...ctx, year: 2023, leaderUnitId: 'u-gd', leaderUnitName: 'Phòng Giáo dục', deputyUnitId: 'u-tc', deputyUnitName: 'Phòng Tài chính', previousLeaderUnitId: 'u-tc', previousDeputyUnitId: 'u-nv' },
+            data: {
+              ...ctx,
+              year: 2023,
+              leaderUnitId: 'u-gd',
+              leaderUnitName: 'Phòng Giáo dục',
+              deputyUnitId: 'u-tc',
+              deputyUnitName: 'Phòng Tài chính',
+              previousLeaderUnitId: 'u-tc',
+              previousDeputyUnitId: 'u-nv',
+            },
           },
         ]);
     });
 
     it('keeps one assignment per year: another year is independent', () => {
-      const [event] = spec.given([formed, assigned]).when(lead('u-gd', 'u-yt', 2024)).events();
+      const [event] = spec
+        .given([formed, assigned])
+        .when(lead('u-gd', 'u-yt', 2024))
+        .events();
       expect(event.data).toMatchObject({ year: 2024, previousLeaderUnitId: null, previousDeputyUnitId: null });
       const state = spec.given([formed, assigned, event]).state();
-      expect(state).toMatchObject({ years: { 2023: { leadership: { leaderUnitId: 'u-tc' } }, 2024: { leadership: { leaderUnitId: 'u-gd' } } } });
+      expect(state).toMatchObject({
+        years: { 2023: { leadership: { leaderUnitId: 'u-tc' } }, 2024: { leadership: { leaderUnitId: 'u-gd' } } },
+      });
     });
 
     it('refuses the same unit as leader and deputy', () => {
@@ -225,16 +303,28 @@ describe('cluster decider', () => {
     });
 
     it('refuses a leader or deputy that is not a member', () => {
-      spec.given([formed]).when(lead('u-x', 'u-nv')).thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-x'] });
-      spec.given([formed]).when(lead('u-tc', 'u-y')).thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-y'] });
+      spec
+        .given([formed])
+        .when(lead('u-x', 'u-nv'))
+        .thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-x'] });
+      spec
+        .given([formed])
+        .when(lead('u-tc', 'u-y'))
+        .thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-y'] });
     });
 
     it('refuses a change after the year is finalized', () => {
-      spec.given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()]).when(lead('u-gd', 'u-yt')).thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
+      spec
+        .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
+        .when(lead('u-gd', 'u-yt'))
+        .thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
     });
 
     it('refuses a year outside 1945–2100', () => {
-      spec.given([formed]).when(lead('u-tc', 'u-nv', 1900)).thenRejects(InvalidInput, 'year');
+      spec
+        .given([formed])
+        .when(lead('u-tc', 'u-nv', 1900))
+        .thenRejects(InvalidInput, 'year');
     });
   });
 
@@ -243,7 +333,8 @@ describe('cluster decider', () => {
       type: 'ClusterCovenantSigned',
       data: { ...ctx, year: 2023, signedOn: '2023-02-10', memberUnitIds: ['u-tc', 'u-nv', 'u-gd', 'u-yt'] },
     };
-    const sign = (year = 2023, signedOn = '2023-02-10') => ({ type: 'SignClusterCovenant', data: { clusterId: 'c-1', year, signedOn } }) as const;
+    const sign = (year = 2023, signedOn = '2023-02-10') =>
+      ({ type: 'SignClusterCovenant', data: { clusterId: 'c-1', year, signedOn } }) as const;
 
     it('given a cluster, when the covenant is signed, then ClusterCovenantSigned with every member', () => {
       spec.given([formed]).when(sign()).then([signed]);
@@ -267,7 +358,12 @@ describe('cluster decider', () => {
     it('accepts the 1,000-point scale', () => {
       const [event] = spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 700, bonus: false }, { code: 'B', name: 'B', maxPoints: 300, bonus: false }]))
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 700, bonus: false },
+            { code: 'B', name: 'B', maxPoints: 300, bonus: false },
+          ]),
+        )
         .events();
       expect(event.data).toMatchObject({ scale: 1000 });
     });
@@ -275,20 +371,39 @@ describe('cluster decider', () => {
     it('accepts fractional maxima that add up to 100', () => {
       const [event] = spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 33.3, bonus: false }, { code: 'B', name: 'B', maxPoints: 33.3, bonus: false }, { code: 'C', name: 'C', maxPoints: 33.4, bonus: false }]))
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 33.3, bonus: false },
+            { code: 'B', name: 'B', maxPoints: 33.3, bonus: false },
+            { code: 'C', name: 'C', maxPoints: 33.4, bonus: false },
+          ]),
+        )
         .events();
       expect(event.data).toMatchObject({ scale: 100 });
     });
 
     it('refuses ordinary maxima adding up to 99 or 101 (CLUSTER_CRITERIA_SCALE); bonus and penalty are outside the scale', () => {
-      spec.given([formed]).when(setCriteria([{ code: 'A', name: 'A', maxPoints: 99, bonus: false }])).thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 99 });
       spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 95, bonus: false }, { code: 'X', name: 'thưởng', maxPoints: 5, bonus: true }]))
+        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 99, bonus: false }]))
+        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 99 });
+      spec
+        .given([formed])
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 95, bonus: false },
+            { code: 'X', name: 'thưởng', maxPoints: 5, bonus: true },
+          ]),
+        )
         .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 95 });
       spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 101, bonus: false }, { code: 'P', name: 'trừ', maxPoints: -1, bonus: false }]))
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 101, bonus: false },
+            { code: 'P', name: 'trừ', maxPoints: -1, bonus: false },
+          ]),
+        )
         .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 101 });
     });
 
@@ -299,40 +414,78 @@ describe('cluster decider', () => {
     it('refuses duplicate codes', () => {
       spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 50, bonus: false }, { code: 'A', name: 'A2', maxPoints: 50, bonus: false }]))
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 50, bonus: false },
+            { code: 'A', name: 'A2', maxPoints: 50, bonus: false },
+          ]),
+        )
         .thenRejects(RuleViolation, 'CLUSTER_CRITERION_DUPLICATE_CODE', { code: 'A' });
     });
 
     it('refuses an empty code or name', () => {
-      spec.given([formed]).when(setCriteria([{ code: '', name: 'A', maxPoints: 100, bonus: false }])).thenRejects(InvalidInput, 'criteria[0].code');
-      spec.given([formed]).when(setCriteria([{ code: 'A', name: ' ', maxPoints: 100, bonus: false }])).thenRejects(InvalidInput, 'criteria[0].name');
+      spec
+        .given([formed])
+        .when(setCriteria([{ code: '', name: 'A', maxPoints: 100, bonus: false }]))
+        .thenRejects(InvalidInput, 'criteria[0].code');
+      spec
+        .given([formed])
+        .when(setCriteria([{ code: 'A', name: ' ', maxPoints: 100, bonus: false }]))
+        .thenRejects(InvalidInput, 'criteria[0].name');
     });
 
     it('refuses zero and non-finite maxima', () => {
       spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 100, bonus: false }, { code: 'Z', name: 'Z', maxPoints: 0, bonus: false }]))
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 100, bonus: false },
+            { code: 'Z', name: 'Z', maxPoints: 0, bonus: false },
+          ]),
+        )
         .thenRejects(RuleViolation, 'CLUSTER_CRITERION_MAX_POINTS', { code: 'Z' });
-      spec.given([formed]).when(setCriteria([{ code: 'A', name: 'A', maxPoints: Number.POSITIVE_INFINITY, bonus: false }])).thenRejects(InvalidInput, 'criteria[0].maxPoints');
-      spec.given([formed]).when(setCriteria([{ code: 'A', name: 'A', maxPoints: Number.NaN, bonus: false }])).thenRejects(InvalidInput, 'criteria[0].maxPoints');
+      spec
+        .given([formed])
+        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: Number.POSITIVE_INFINITY, bonus: false }]))
+        .thenRejects(InvalidInput, 'criteria[0].maxPoints');
+      spec
+        .given([formed])
+        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: Number.NaN, bonus: false }]))
+        .thenRejects(InvalidInput, 'criteria[0].maxPoints');
     });
 
     it('refuses a bonus criterion with a negative maximum', () => {
       spec
         .given([formed])
-        .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 100, bonus: false }, { code: 'X', name: 'X', maxPoints: -5, bonus: true }]))
+        .when(
+          setCriteria([
+            { code: 'A', name: 'A', maxPoints: 100, bonus: false },
+            { code: 'X', name: 'X', maxPoints: -5, bonus: true },
+          ]),
+        )
         .thenRejects(RuleViolation, 'CLUSTER_CRITERION_MAX_POINTS', { code: 'X' });
     });
 
     it('given criteria and no score, when set again, then they are replaced', () => {
-      const [event] = spec.given([formed, criteriaSet]).when(setCriteria([{ code: 'N', name: 'Mới', maxPoints: 100, bonus: false }])).events();
+      const [event] = spec
+        .given([formed, criteriaSet])
+        .when(setCriteria([{ code: 'N', name: 'Mới', maxPoints: 100, bonus: false }]))
+        .events();
       expect(event.data).toMatchObject({ replacesPrevious: true, criteria: [{ code: 'N', kind: 'ORDINARY' }] });
-      expect(spec.given([formed, criteriaSet, event]).state()).toMatchObject({ years: { 2023: { criteria: [{ code: 'N' }] } } });
+      expect(spec.given([formed, criteriaSet, event]).state()).toMatchObject({
+        years: { 2023: { criteria: [{ code: 'N' }] } },
+      });
     });
 
     it('given a score for the year, when set again, then CLUSTER_CRITERIA_LOCKED; another year is still open', () => {
-      spec.given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF)]).when(setCriteria()).thenRejects(RuleViolation, 'CLUSTER_CRITERIA_LOCKED');
-      spec.given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF)]).when(setCriteria(CRITERIA_INPUT, 2024)).events();
+      spec
+        .given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF)])
+        .when(setCriteria())
+        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_LOCKED');
+      spec
+        .given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF)])
+        .when(setCriteria(CRITERIA_INPUT, 2024))
+        .events();
     });
   });
 
@@ -346,53 +499,120 @@ describe('cluster decider', () => {
         .then([
           {
             type: 'ClusterScoreRecorded',
-            data: { ...ctx, year: 2023, unitId: 'u-nv', unitName: 'Phòng Nội vụ', criterionCode: 'A', criterionName: 'Thực hiện nhiệm vụ chuyên môn', maxPoints: 60, points: 48.5, kind: ScoreKind.SELF, note: 'Tự chấm', recordedAt: NOW },
+            data: {
+              ...ctx,
+              year: 2023,
+              unitId: 'u-nv',
+              unitName: 'Phòng Nội vụ',
+              criterionCode: 'A',
+              criterionName: 'Thực hiện nhiệm vụ chuyên môn',
+              maxPoints: 60,
+              points: 48.5,
+              kind: ScoreKind.SELF,
+              note: 'Tự chấm',
+              recordedAt: NOW,
+            },
           },
         ]);
     });
 
     it('accepts exactly the maximum and 0; refuses above the maximum and below 0', () => {
-      spec.given(given).when(score('u-nv', 'A', 60)).events();
-      spec.given(given).when(score('u-nv', 'A', 0)).events();
-      spec.given(given).when(score('u-nv', 'A', 60.01)).thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: 0, max: 60, points: 60.01 });
-      spec.given(given).when(score('u-nv', 'A', -1)).thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE');
+      spec
+        .given(given)
+        .when(score('u-nv', 'A', 60))
+        .events();
+      spec
+        .given(given)
+        .when(score('u-nv', 'A', 0))
+        .events();
+      spec
+        .given(given)
+        .when(score('u-nv', 'A', 60.01))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: 0, max: 60, points: 60.01 });
+      spec
+        .given(given)
+        .when(score('u-nv', 'A', -1))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE');
     });
 
     it('penalty criterion with maximum −5: −5 and 0 accepted, −6 and +1 refused', () => {
-      spec.given(given).when(score('u-nv', 'PEN', -5)).events();
-      spec.given(given).when(score('u-nv', 'PEN', 0)).events();
-      spec.given(given).when(score('u-nv', 'PEN', -6)).thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
-      spec.given(given).when(score('u-nv', 'PEN', 1)).thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
+      spec
+        .given(given)
+        .when(score('u-nv', 'PEN', -5))
+        .events();
+      spec
+        .given(given)
+        .when(score('u-nv', 'PEN', 0))
+        .events();
+      spec
+        .given(given)
+        .when(score('u-nv', 'PEN', -6))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
+      spec
+        .given(given)
+        .when(score('u-nv', 'PEN', 1))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
     });
 
     it('bonus criterion: up to its maximum', () => {
-      spec.given(given).when(score('u-nv', 'BONUS', 5)).events();
-      spec.given(given).when(score('u-nv', 'BONUS', 5.5)).thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE');
+      spec
+        .given(given)
+        .when(score('u-nv', 'BONUS', 5))
+        .events();
+      spec
+        .given(given)
+        .when(score('u-nv', 'BONUS', 5.5))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE');
     });
 
     it('refuses a non-member', () => {
-      spec.given(given).when(score('u-outsider', 'A', 10)).thenRejects(RuleViolation, 'CLUSTER_SCORE_NOT_MEMBER', { unitId: 'u-outsider' });
+      spec
+        .given(given)
+        .when(score('u-outsider', 'A', 10))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_NOT_MEMBER', { unitId: 'u-outsider' });
     });
 
     it('refuses an unknown criterion', () => {
-      spec.given(given).when(score('u-nv', 'Z', 10)).thenRejects(RuleViolation, 'CLUSTER_SCORE_UNKNOWN_CRITERION', { criterionCode: 'Z' });
+      spec
+        .given(given)
+        .when(score('u-nv', 'Z', 10))
+        .thenRejects(RuleViolation, 'CLUSTER_SCORE_UNKNOWN_CRITERION', { criterionCode: 'Z' });
     });
 
     it('refuses a score when no criteria are set for the year', () => {
-      spec.given([formed]).when(score('u-nv', 'A', 10)).thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
-      spec.given(given).when(score('u-nv', 'A', 10, ScoreKind.SELF, { year: 2024 })).thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
+      spec
+        .given([formed])
+        .when(score('u-nv', 'A', 10))
+        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
+      spec
+        .given(given)
+        .when(score('u-nv', 'A', 10, ScoreKind.SELF, { year: 2024 }))
+        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
     });
 
     it('refuses a score after finalization', () => {
-      spec.given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()]).when(score('u-nv', 'A', 10)).thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
+      spec
+        .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
+        .when(score('u-nv', 'A', 10))
+        .thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
     });
 
     it('refuses non-finite points', () => {
-      spec.given(given).when(score('u-nv', 'A', Number.NaN)).thenRejects(InvalidInput, 'points');
+      spec
+        .given(given)
+        .when(score('u-nv', 'A', Number.NaN))
+        .thenRejects(InvalidInput, 'points');
     });
 
     it('keeps every score in history (a correction appends, it does not replace)', () => {
-      const state = spec.given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF), scored('u-tc', 'A', 12, ScoreKind.SELF)]).state();
+      const state = spec
+        .given([
+          formed,
+          simpleCriteriaSet,
+          scored('u-tc', 'A', 10, ScoreKind.SELF),
+          scored('u-tc', 'A', 12, ScoreKind.SELF),
+        ])
+        .state();
       expect(state).toMatchObject({ years: { 2023: { scores: [{ points: 10 }, { points: 12 }] } } });
     });
   });
@@ -401,9 +621,25 @@ describe('cluster decider', () => {
     it('given every member scored on every criterion, when finalized, then the ranked rows with flag and certificate proposals', () => {
       const event = finalizedEvent();
       expect(event.type).toBe('ClusterRankingFinalized');
-      expect(event.data).toMatchObject({ ...ctx, year: 2023, finalizedAt: NOW, flagUnitId: 'u-tc', certificateUnitIds: ['u-nv', 'u-gd'], certificateCount: 2 });
+      expect(event.data).toMatchObject({
+        ...ctx,
+        year: 2023,
+        finalizedAt: NOW,
+        flagUnitId: 'u-tc',
+        certificateUnitIds: ['u-nv', 'u-gd'],
+        certificateCount: 2,
+      });
       expect(event.data.criteria).toEqual(simpleCriteriaSet.data.criteria);
-      expect(event.data.rows.map((r) => [r.rank, r.unitId, r.unitName, r.totalPoints, r.proposedForFlag, r.proposedForCertificate])).toEqual([
+      expect(
+        event.data.rows.map((r) => [
+          r.rank,
+          r.unitId,
+          r.unitName,
+          r.totalPoints,
+          r.proposedForFlag,
+          r.proposedForCertificate,
+        ]),
+      ).toEqual([
         [1, 'u-tc', 'Phòng Tài chính', 90, true, false],
         [2, 'u-nv', 'Phòng Nội vụ', 80, false, true],
         [3, 'u-gd', 'Phòng Giáo dục', 70, false, true],
@@ -416,20 +652,38 @@ describe('cluster decider', () => {
     });
 
     it('proposes fewer units for the certificate when configured', () => {
-      const [event] = spec.given([formed, simpleCriteriaSet, ...allScored]).when(finalize(1)).events();
+      const [event] = spec
+        .given([formed, simpleCriteriaSet, ...allScored])
+        .when(finalize(1))
+        .events();
       expect(event.data).toMatchObject({ certificateUnitIds: ['u-nv'], certificateCount: 1 });
-      const [none] = spec.given([formed, simpleCriteriaSet, ...allScored]).when(finalize(0)).events();
+      const [none] = spec
+        .given([formed, simpleCriteriaSet, ...allScored])
+        .when(finalize(0))
+        .events();
       expect(none.data).toMatchObject({ certificateUnitIds: [] });
     });
 
     it('refuses an invalid certificate count', () => {
-      spec.given([formed, simpleCriteriaSet, ...allScored]).when(finalize(-1)).thenRejects(InvalidInput, 'certificateCount');
-      spec.given([formed, simpleCriteriaSet, ...allScored]).when(finalize(1.5)).thenRejects(InvalidInput, 'certificateCount');
+      spec
+        .given([formed, simpleCriteriaSet, ...allScored])
+        .when(finalize(-1))
+        .thenRejects(InvalidInput, 'certificateCount');
+      spec
+        .given([formed, simpleCriteriaSet, ...allScored])
+        .when(finalize(1.5))
+        .thenRejects(InvalidInput, 'certificateCount');
     });
 
     it('accepts self-scores where no assessed score exists', () => {
-      const selfOnly: ClusterScoreRecorded[] = allScored.map((e) => ({ ...e, data: { ...e.data, kind: ScoreKind.SELF } }));
-      const [event] = spec.given([formed, simpleCriteriaSet, ...selfOnly]).when(finalize()).events();
+      const selfOnly: ClusterScoreRecorded[] = allScored.map((e) => ({
+        ...e,
+        data: { ...e.data, kind: ScoreKind.SELF },
+      }));
+      const [event] = spec
+        .given([formed, simpleCriteriaSet, ...selfOnly])
+        .when(finalize())
+        .events();
       expect((event as ClusterRankingFinalized).data.rows[0].scores[0].basis).toBe(ScoreKind.SELF);
     });
 
@@ -438,13 +692,16 @@ describe('cluster decider', () => {
         const d = (e as ClusterScoreRecorded).data;
         return !(d.unitId === 'u-gd' && d.criterionCode === 'B') && d.unitId !== 'u-yt';
       });
-      const error = spec.given([formed, simpleCriteriaSet, ...partial]).when(finalize()).thenRejects(RuleViolation, 'CLUSTER_SCORES_MISSING', {
-        missing: [
-          { unitId: 'u-gd', unitName: 'Phòng Giáo dục', criterionCode: 'B' },
-          { unitId: 'u-yt', unitName: 'Phòng Y tế', criterionCode: 'A' },
-          { unitId: 'u-yt', unitName: 'Phòng Y tế', criterionCode: 'B' },
-        ],
-      });
+      const error = spec
+        .given([formed, simpleCriteriaSet, ...partial])
+        .when(finalize())
+        .thenRejects(RuleViolation, 'CLUSTER_SCORES_MISSING', {
+          missing: [
+            { unitId: 'u-gd', unitName: 'Phòng Giáo dục', criterionCode: 'B' },
+            { unitId: 'u-yt', unitName: 'Phòng Y tế', criterionCode: 'A' },
+            { unitId: 'u-yt', unitName: 'Phòng Y tế', criterionCode: 'B' },
+          ],
+        });
       expect(error.message).toContain('Phòng Giáo dục (u-gd): B');
       expect(error.message).toContain('Phòng Y tế (u-yt): A, B');
     });
@@ -454,26 +711,42 @@ describe('cluster decider', () => {
     });
 
     it('refuses finalizing twice', () => {
-      spec.given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()]).when(finalize()).thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
+      spec
+        .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
+        .when(finalize())
+        .thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
     });
 
     it('after finalization the state holds the ranking; other years stay open', () => {
       const state = spec.given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()]).state();
       expect(state).toMatchObject({ years: { 2023: { ranking: [{ unitId: 'u-tc', rank: 1 }, {}, {}, {}] } } });
-      spec.given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()]).when(setCriteria(CRITERIA_INPUT, 2024)).events();
+      spec
+        .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
+        .when(setCriteria(CRITERIA_INPUT, 2024))
+        .events();
     });
 
     it('uses the assessed score even when a self-score is recorded later', () => {
       const events = [...allScored, scored('u-yt', 'A', 60, ScoreKind.SELF), scored('u-yt', 'B', 40, ScoreKind.SELF)];
-      const [event] = spec.given([formed, simpleCriteriaSet, ...events]).when(finalize()).events();
+      const [event] = spec
+        .given([formed, simpleCriteriaSet, ...events])
+        .when(finalize())
+        .events();
       const yt = (event as ClusterRankingFinalized).data.rows.find((r) => r.unitId === 'u-yt')!;
       expect(yt).toMatchObject({ rank: 4, totalPoints: 60 });
     });
 
     it('uses a later assessed score as the correction of an earlier one', () => {
       const events = [...allScored, scored('u-yt', 'A', 60), scored('u-yt', 'B', 40)];
-      const [event] = spec.given([formed, simpleCriteriaSet, ...events]).when(finalize()).events();
-      expect((event as ClusterRankingFinalized).data.rows[0]).toMatchObject({ unitId: 'u-yt', totalPoints: 100, proposedForFlag: true });
+      const [event] = spec
+        .given([formed, simpleCriteriaSet, ...events])
+        .when(finalize())
+        .events();
+      expect((event as ClusterRankingFinalized).data.rows[0]).toMatchObject({
+        unitId: 'u-yt',
+        totalPoints: 100,
+        proposedForFlag: true,
+      });
     });
   });
 });

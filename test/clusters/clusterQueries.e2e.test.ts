@@ -23,20 +23,48 @@ describe('clusters and clusterStandings', () => {
     return Object.values(body.data as Record<string, { position: string }>)[0];
   };
   const score = (unitId: string, criterionCode: string, points: number, kind: 'SELF' | 'ASSESSED') =>
-    ok('mutation($i: RecordClusterScoreInput!) { recordClusterScore(input: $i) { position } }', { i: { clusterId: 'cum-1', year: 2024, unitId, criterionCode, points, kind } }, kind === 'SELF' ? officerOf(unitId) : secretariat);
+    ok(
+      'mutation($i: RecordClusterScoreInput!) { recordClusterScore(input: $i) { position } }',
+      { i: { clusterId: 'cum-1', year: 2024, unitId, criterionCode, points, kind } },
+      kind === 'SELF' ? officerOf(unitId) : secretariat,
+    );
   const units = ['dv-a', 'dv-b', 'dv-c', 'dv-d'];
   let last = '0';
 
   beforeAll(async () => {
     t = await startTestApp({ now: () => clock });
-    await ok('mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }', { i: { id: 'tinh', name: 'UBND tỉnh', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' } }, TEST_ADMIN);
+    await ok(
+      'mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }',
+      { i: { id: 'tinh', name: 'UBND tỉnh', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' } },
+      TEST_ADMIN,
+    );
     for (const [i, id] of units.entries()) {
-      await ok('mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }', { i: { id, name: `Sở ${['Nội vụ', 'Tài chính', 'Y tế', 'Xây dựng'][i]}`, kind: 'AGENCY', level: 'PROVINCE', parentUnitId: 'tinh' } });
+      await ok('mutation($i: RegisterUnitInput!) { registerUnit(input: $i) { position } }', {
+        i: {
+          id,
+          name: `Sở ${['Nội vụ', 'Tài chính', 'Y tế', 'Xây dựng'][i]}`,
+          kind: 'AGENCY',
+          level: 'PROVINCE',
+          parentUnitId: 'tinh',
+        },
+      });
     }
-    await ok('mutation($i: FormClusterInput!) { formCluster(input: $i) { position } }', { i: { id: 'cum-1', name: 'Cụm thi đua số 1', kind: 'CLUSTER', organizerUnitId: 'tinh', memberUnitIds: units } });
-    await ok('mutation { assignClusterLeadership(clusterId: "cum-1", year: 2024, leaderUnitId: "dv-b", deputyUnitId: "dv-c") { position } }', {});
+    await ok('mutation($i: FormClusterInput!) { formCluster(input: $i) { position } }', {
+      i: { id: 'cum-1', name: 'Cụm thi đua số 1', kind: 'CLUSTER', organizerUnitId: 'tinh', memberUnitIds: units },
+    });
+    await ok(
+      'mutation { assignClusterLeadership(clusterId: "cum-1", year: 2024, leaderUnitId: "dv-b", deputyUnitId: "dv-c") { position } }',
+      {},
+    );
     await ok('mutation($i: SetClusterCriteriaInput!) { setClusterCriteria(input: $i) { position } }', {
-      i: { clusterId: 'cum-1', year: 2024, criteria: [{ code: 'NV', name: 'Nhiệm vụ chuyên môn', maxPoints: 70 }, { code: 'TD', name: 'Thi đua', maxPoints: 30 }] },
+      i: {
+        clusterId: 'cum-1',
+        year: 2024,
+        criteria: [
+          { code: 'NV', name: 'Nhiệm vụ chuyên môn', maxPoints: 70 },
+          { code: 'TD', name: 'Thi đua', maxPoints: 30 },
+        ],
+      },
     });
     at('2024-11-01T08:00:00Z'); // self-scores
     for (const [i, unitId] of units.entries()) {
@@ -53,11 +81,14 @@ describe('clusters and clusterStandings', () => {
   });
   afterAll(async () => t.stop());
 
-  const standings = async (asOf?: string) => (await t.graphql(STANDINGS, { clusterId: 'cum-1', year: 2024, asOf })).body.data.clusterStandings;
+  const standings = async (asOf?: string) =>
+    (await t.graphql(STANDINGS, { clusterId: 'cum-1', year: 2024, asOf })).body.data.clusterStandings;
 
   it('lists clusters with their members', async () => {
     const { body } = await t.graphql('{ clusters { id name kind organizerUnitId memberUnitIds } }');
-    expect(body.data.clusters).toEqual([{ id: 'cum-1', name: 'Cụm thi đua số 1', kind: 'CLUSTER', organizerUnitId: 'tinh', memberUnitIds: units }]);
+    expect(body.data.clusters).toEqual([
+      { id: 'cum-1', name: 'Cụm thi đua số 1', kind: 'CLUSTER', organizerUnitId: 'tinh', memberUnitIds: units },
+    ]);
   });
 
   it('ranks by the assessed score where there is one, proposing rank 1 for the flag once finalized', async () => {
@@ -90,7 +121,11 @@ describe('clusters and clusterStandings', () => {
   });
 
   it('answers NOT_FOUND for an unknown cluster and BAD_USER_INPUT for a year out of range', async () => {
-    expect((await t.graphql(STANDINGS, { clusterId: 'none', year: 2024 })).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    expect((await t.graphql(STANDINGS, { clusterId: 'cum-1', year: 1900 })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.graphql(STANDINGS, { clusterId: 'none', year: 2024 })).body.errors?.[0].extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await t.graphql(STANDINGS, { clusterId: 'cum-1', year: 1900 })).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

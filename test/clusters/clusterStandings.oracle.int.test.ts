@@ -15,15 +15,37 @@ function prng(seed: number) {
   };
 }
 
-interface Criterion { code: string; name: string; maxPoints: number }
-interface Score { clusterId: string; year: number; unitId: string; code: string; kind: 'SELF' | 'ASSESSED'; points: number; at: number }
-interface ClusterPlan { id: string; name: string; members: Array<{ unitId: string; unitName: string }> }
+interface Criterion {
+  code: string;
+  name: string;
+  maxPoints: number;
+}
+interface Score {
+  clusterId: string;
+  year: number;
+  unitId: string;
+  code: string;
+  kind: 'SELF' | 'ASSESSED';
+  points: number;
+  at: number;
+}
+interface ClusterPlan {
+  id: string;
+  name: string;
+  members: Array<{ unitId: string; unitName: string }>;
+}
 
 /**
  * The oracle: standings folded with plain code written apart from the product's, from
  * the rules as DOMAIN.md states them.
  */
-function expectedStandings(cluster: ClusterPlan, criteria: Criterion[], scores: Score[], at: number, finalizedAt: number | null) {
+function expectedStandings(
+  cluster: ClusterPlan,
+  criteria: Criterion[],
+  scores: Score[],
+  at: number,
+  finalizedAt: number | null,
+) {
   const counting = (unitId: string, code: string) => {
     const mine = scores.filter((s) => s.unitId === unitId && s.code === code && s.at <= at);
     const assessed = mine.filter((s) => s.kind === 'ASSESSED');
@@ -32,7 +54,12 @@ function expectedStandings(cluster: ClusterPlan, criteria: Criterion[], scores: 
   };
   const rows = cluster.members.map((m) => {
     const points = criteria.map((c) => counting(m.unitId, c.code));
-    return { unitId: m.unitId, unitName: m.unitName, points, total: Math.round(points.reduce((x, y) => x + y, 0) * 1e6) / 1e6 };
+    return {
+      unitId: m.unitId,
+      unitName: m.unitName,
+      points,
+      total: Math.round(points.reduce((x, y) => x + y, 0) * 1e6) / 1e6,
+    };
   });
   rows.sort((a, b) => {
     if (a.total !== b.total) return b.total - a.total;
@@ -43,7 +70,13 @@ function expectedStandings(cluster: ClusterPlan, criteria: Criterion[], scores: 
   const finalized = finalizedAt !== null && finalizedAt <= at;
   return {
     finalized,
-    rows: rows.map((r, i) => ({ rank: i + 1, unitId: r.unitId, totalPoints: r.total, proposedForFlag: finalized && i === 0, scores: r.points })),
+    rows: rows.map((r, i) => ({
+      rank: i + 1,
+      unitId: r.unitId,
+      totalPoints: r.total,
+      proposedForFlag: finalized && i === 0,
+      scores: r.points,
+    })),
   };
 }
 
@@ -56,7 +89,18 @@ describe('cluster standings against an independent fold of random scores', () =>
   const criteria = new Map<string, Criterion[]>();
   const scores: Score[] = [];
   const finalizedAt = new Map<string, number>();
-  const names = ['Sở Nội vụ', 'Sở Y tế', 'Sở Tài chính', 'Sở Xây dựng', 'UBND xã Quân Hà', 'UBND xã Cẩm Giàng', 'Ủy ban Mặt trận', 'Đoàn Thanh niên', 'Hội Nông dân', 'Hội Phụ nữ'];
+  const names = [
+    'Sở Nội vụ',
+    'Sở Y tế',
+    'Sở Tài chính',
+    'Sở Xây dựng',
+    'UBND xã Quân Hà',
+    'UBND xã Cẩm Giàng',
+    'Ủy ban Mặt trận',
+    'Đoàn Thanh niên',
+    'Hội Nông dân',
+    'Hội Phụ nữ',
+  ];
   let clock = base;
   let last = '0';
 
@@ -74,10 +118,18 @@ describe('cluster standings against an independent fold of random scores', () =>
     for (let c = 0; c < 5; c++) {
       const size = 4 + Math.floor(random() * 5);
       // Names repeat across units on purpose, so ties fall through to the unit id.
-      const members = Array.from({ length: size }, (_, i) => ({ unitId: `c${c}-u${i}`, unitName: names[Math.floor(random() * names.length)] }));
+      const members = Array.from({ length: size }, (_, i) => ({
+        unitId: `c${c}-u${i}`,
+        unitName: names[Math.floor(random() * names.length)],
+      }));
       const cluster = { id: `c${c}`, name: `Cụm thi đua số ${c + 1}`, members };
       clusters.push(cluster);
-      await append(`cluster-${cluster.id}`, [['ClusterFormed', { clusterId: cluster.id, name: cluster.name, kind: 'CLUSTER', organizerUnitId: 'tinh', members }]]);
+      await append(`cluster-${cluster.id}`, [
+        [
+          'ClusterFormed',
+          { clusterId: cluster.id, name: cluster.name, kind: 'CLUSTER', organizerUnitId: 'tinh', members },
+        ],
+      ]);
       for (const year of [2023, 2024]) {
         const list = [
           { code: 'A', name: 'Nhiệm vụ chính trị', maxPoints: 50 },
@@ -85,7 +137,19 @@ describe('cluster standings against an independent fold of random scores', () =>
           { code: 'C', name: 'Xây dựng Đảng', maxPoints: 20 },
         ];
         criteria.set(`${cluster.id}:${year}`, list);
-        await append(`cluster-${cluster.id}`, [['ClusterCriteriaSet', { clusterId: cluster.id, clusterName: cluster.name, year, scale: 100, criteria: list.map((x) => ({ ...x, kind: 'ORDINARY' })), replacesPrevious: false }]]);
+        await append(`cluster-${cluster.id}`, [
+          [
+            'ClusterCriteriaSet',
+            {
+              clusterId: cluster.id,
+              clusterName: cluster.name,
+              year,
+              scale: 100,
+              criteria: list.map((x) => ({ ...x, kind: 'ORDINARY' })),
+              replacesPrevious: false,
+            },
+          ],
+        ]);
       }
     }
     // A few thousand scores, self and assessed, with corrections and many ties.
@@ -96,23 +160,63 @@ describe('cluster standings against an independent fold of random scores', () =>
       const criterion = criteria.get(`${cluster.id}:${year}`)![Math.floor(random() * 3)];
       const kind = random() < 0.6 ? 'SELF' : 'ASSESSED';
       const points = Math.floor(random() * 4) + criterion.maxPoints - 4 + (random() < 0.2 ? 0.5 : 0);
-      const at = await append(`cluster-${cluster.id}`, [['ClusterScoreRecorded', {
-        clusterId: cluster.id, clusterName: cluster.name, year, unitId: member.unitId, unitName: member.unitName, criterionCode: criterion.code,
-        criterionName: criterion.name, maxPoints: criterion.maxPoints, points, kind, note: null, recordedAt: iso(clock),
-      }]]);
+      const at = await append(`cluster-${cluster.id}`, [
+        [
+          'ClusterScoreRecorded',
+          {
+            clusterId: cluster.id,
+            clusterName: cluster.name,
+            year,
+            unitId: member.unitId,
+            unitName: member.unitName,
+            criterionCode: criterion.code,
+            criterionName: criterion.name,
+            maxPoints: criterion.maxPoints,
+            points,
+            kind,
+            note: null,
+            recordedAt: iso(clock),
+          },
+        ],
+      ]);
       scores.push({ clusterId: cluster.id, year, unitId: member.unitId, code: criterion.code, kind, points, at });
       if (i === 1_800) {
         for (const c of clusters.slice(0, 3)) {
-          const year2023 = expectedStandings(c, criteria.get(`${c.id}:2023`)!, scores.filter((s) => s.clusterId === c.id && s.year === 2023), Infinity, null);
-          const finalAt = await append(`cluster-${c.id}`, [['ClusterRankingFinalized', {
-            clusterId: c.id, clusterName: c.name, year: 2023, finalizedAt: iso(clock + 1), criteria: [], flagUnitId: year2023.rows[0].unitId, certificateUnitIds: [], certificateCount: 2,
-            rows: year2023.rows.map((r) => ({ rank: r.rank, unitId: r.unitId, unitName: c.members.find((m) => m.unitId === r.unitId)!.unitName, totalPoints: r.totalPoints })),
-          }]]);
+          const year2023 = expectedStandings(
+            c,
+            criteria.get(`${c.id}:2023`)!,
+            scores.filter((s) => s.clusterId === c.id && s.year === 2023),
+            Infinity,
+            null,
+          );
+          const finalAt = await append(`cluster-${c.id}`, [
+            [
+              'ClusterRankingFinalized',
+              {
+                clusterId: c.id,
+                clusterName: c.name,
+                year: 2023,
+                finalizedAt: iso(clock + 1),
+                criteria: [],
+                flagUnitId: year2023.rows[0].unitId,
+                certificateUnitIds: [],
+                certificateCount: 2,
+                rows: year2023.rows.map((r) => ({
+                  rank: r.rank,
+                  unitId: r.unitId,
+                  unitName: c.members.find((m) => m.unitId === r.unitId)!.unitName,
+                  totalPoints: r.totalPoints,
+                })),
+              },
+            ],
+          ]);
           finalizedAt.set(c.id, finalAt);
         }
       }
     }
-    const caught = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', { p: last });
+    const caught = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
+      p: last,
+    });
     expect(caught.body.data.projectionsCaughtUp).toBe(true);
   }, 120_000);
   afterAll(async () => t.stop());
@@ -124,11 +228,23 @@ describe('cluster standings against an independent fold of random scores', () =>
       for (const year of [2023, 2024]) {
         for (const at of instants) {
           const mine = scores.filter((s) => s.clusterId === cluster.id && s.year === year);
-          const oracle = expectedStandings(cluster, criteria.get(`${cluster.id}:${year}`)!, mine, at, year === 2023 ? finalizedAt.get(cluster.id) ?? null : null);
-          const { body } = await t.graphql(QUERY, { c: cluster.id, y: year, asOf: Number.isFinite(at) ? iso(at) : null });
+          const oracle = expectedStandings(
+            cluster,
+            criteria.get(`${cluster.id}:${year}`)!,
+            mine,
+            at,
+            year === 2023 ? (finalizedAt.get(cluster.id) ?? null) : null,
+          );
+          const { body } = await t.graphql(QUERY, {
+            c: cluster.id,
+            y: year,
+            asOf: Number.isFinite(at) ? iso(at) : null,
+          });
           const answer = body.data.clusterStandings;
           expect([cluster.id, year, at, answer.finalized]).toEqual([cluster.id, year, at, oracle.finalized]);
-          expect(answer.rows.map((r: any) => ({ ...r, scores: r.scores.map((s: any) => s.points) }))).toEqual(oracle.rows);
+          expect(answer.rows.map((r: any) => ({ ...r, scores: r.scores.map((s: any) => s.points) }))).toEqual(
+            oracle.rows,
+          );
         }
       }
     }

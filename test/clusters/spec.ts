@@ -51,7 +51,11 @@ export function deciderSpec<C, E extends DomainEvent, S>(decider: Decider<C, E, 
               return outcome.stateAfter();
             },
             thenRejects(errorClass: ErrorClass, key?: string, details?: Record<string, unknown>): DomainError {
-              const error = (errorClass === RuleViolation && key !== undefined ? outcome.thenThrows(key) : outcome.thenThrows(errorClass)) as DomainError;
+              const error = (
+                errorClass === RuleViolation && key !== undefined
+                  ? outcome.thenThrows(key)
+                  : outcome.thenThrows(errorClass)
+              ) as DomainError;
               expect(error).toBeInstanceOf(errorClass);
               if (key !== undefined) {
                 if (error instanceof InvalidInput) expect(error.field).toBe(key);

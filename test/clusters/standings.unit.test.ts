@@ -1,4 +1,9 @@
-import { computeClusterStandings, countingScore, missingScores, type StandingScore } from '../../src/clusters/standings';
+import {
+  computeClusterStandings,
+  countingScore,
+  missingScores,
+  type StandingScore,
+} from '../../src/clusters/standings';
 import { ScoreKind } from '../../src/shared/domain';
 
 const criteria = [
@@ -12,22 +17,38 @@ const members = [
   { unitId: 'u-3', unitName: 'Xã Đông Hòa' },
   { unitId: 'u-4', unitName: 'Xã Bình Minh' },
 ];
-const s = (unitId: string, criterionCode: string, points: number, kind = ScoreKind.ASSESSED): StandingScore => ({ unitId, criterionCode, points, kind });
+const s = (unitId: string, criterionCode: string, points: number, kind = ScoreKind.ASSESSED): StandingScore => ({
+  unitId,
+  criterionCode,
+  points,
+  kind,
+});
 
 describe('computeClusterStandings', () => {
   it('given self then assessed scores, the assessed one counts', () => {
-    const rows = computeClusterStandings(criteria, members.slice(0, 1), [s('u-1', 'A', 50, ScoreKind.SELF), s('u-1', 'A', 45)]);
+    const rows = computeClusterStandings(criteria, members.slice(0, 1), [
+      s('u-1', 'A', 50, ScoreKind.SELF),
+      s('u-1', 'A', 45),
+    ]);
     expect(rows[0].scores[0]).toMatchObject({ points: 45, basis: ScoreKind.ASSESSED });
   });
 
   it('given an assessed score and a later self-score, the assessed one still counts', () => {
-    const rows = computeClusterStandings(criteria, members.slice(0, 1), [s('u-1', 'A', 45), s('u-1', 'A', 60, ScoreKind.SELF)]);
+    const rows = computeClusterStandings(criteria, members.slice(0, 1), [
+      s('u-1', 'A', 45),
+      s('u-1', 'A', 60, ScoreKind.SELF),
+    ]);
     expect(rows[0].scores[0]).toMatchObject({ points: 45, basis: ScoreKind.ASSESSED });
-    expect(countingScore([s('u-1', 'A', 45), s('u-1', 'A', 60, ScoreKind.SELF)], 'u-1', 'A')).toMatchObject({ points: 45 });
+    expect(countingScore([s('u-1', 'A', 45), s('u-1', 'A', 60, ScoreKind.SELF)], 'u-1', 'A')).toMatchObject({
+      points: 45,
+    });
   });
 
   it('given two self-scores, the later corrects the earlier', () => {
-    const rows = computeClusterStandings(criteria, members.slice(0, 1), [s('u-1', 'A', 50, ScoreKind.SELF), s('u-1', 'A', 40, ScoreKind.SELF)]);
+    const rows = computeClusterStandings(criteria, members.slice(0, 1), [
+      s('u-1', 'A', 50, ScoreKind.SELF),
+      s('u-1', 'A', 40, ScoreKind.SELF),
+    ]);
     expect(rows[0].scores[0]).toMatchObject({ points: 40, basis: ScoreKind.SELF });
   });
 
@@ -37,33 +58,57 @@ describe('computeClusterStandings', () => {
   });
 
   it('adds penalties (negative points) into the total', () => {
-    const rows = computeClusterStandings(criteria, members.slice(0, 1), [s('u-1', 'A', 50), s('u-1', 'B', 30), s('u-1', 'P', -3)]);
+    const rows = computeClusterStandings(criteria, members.slice(0, 1), [
+      s('u-1', 'A', 50),
+      s('u-1', 'B', 30),
+      s('u-1', 'P', -3),
+    ]);
     expect(rows[0].totalPoints).toBe(77);
   });
 
   it('counts a missing score as 0 with basis null', () => {
     const rows = computeClusterStandings(criteria, members.slice(0, 1), []);
-    expect(rows[0]).toMatchObject({ totalPoints: 0, scores: [{ points: 0, basis: null }, { points: 0, basis: null }, { points: 0, basis: null }] });
+    expect(rows[0]).toMatchObject({
+      totalPoints: 0,
+      scores: [
+        { points: 0, basis: null },
+        { points: 0, basis: null },
+        { points: 0, basis: null },
+      ],
+    });
   });
 
   it('ignores scores of non-members and unknown criteria', () => {
-    const rows = computeClusterStandings(criteria, members.slice(0, 1), [s('u-9', 'A', 50), s('u-1', 'Z', 50), s('u-1', 'A', 10)]);
+    const rows = computeClusterStandings(criteria, members.slice(0, 1), [
+      s('u-9', 'A', 50),
+      s('u-1', 'Z', 50),
+      s('u-1', 'A', 10),
+    ]);
     expect(rows).toHaveLength(1);
     expect(rows[0].totalPoints).toBe(10);
   });
 
   it('breaks a tie on the total by the first criterion', () => {
     const rows = computeClusterStandings(criteria, members.slice(0, 2), [
-      s('u-1', 'A', 40), s('u-1', 'B', 40),
-      s('u-2', 'A', 50), s('u-2', 'B', 30),
+      s('u-1', 'A', 40),
+      s('u-1', 'B', 40),
+      s('u-2', 'A', 50),
+      s('u-2', 'B', 30),
     ]);
-    expect(rows.map((r) => [r.rank, r.unitId, r.totalPoints])).toEqual([[1, 'u-2', 80], [2, 'u-1', 80]]);
+    expect(rows.map((r) => [r.rank, r.unitId, r.totalPoints])).toEqual([
+      [1, 'u-2', 80],
+      [2, 'u-1', 80],
+    ]);
   });
 
   it('breaks a tie on the first criterion by the next one in listed order (penalty included)', () => {
     const rows = computeClusterStandings(criteria, members.slice(0, 2), [
-      s('u-1', 'A', 50), s('u-1', 'B', 32), s('u-1', 'P', -2),
-      s('u-2', 'A', 50), s('u-2', 'B', 30), s('u-2', 'P', 0),
+      s('u-1', 'A', 50),
+      s('u-1', 'B', 32),
+      s('u-1', 'P', -2),
+      s('u-2', 'A', 50),
+      s('u-2', 'B', 30),
+      s('u-2', 'P', 0),
     ]);
     expect(rows.map((r) => r.unitId)).toEqual(['u-1', 'u-2']);
   });
@@ -91,7 +136,12 @@ describe('computeClusterStandings', () => {
       { code: 'A', name: 'A', maxPoints: 50 },
       { code: 'B', name: 'B', maxPoints: 50 },
     ];
-    const rows = computeClusterStandings(crit, members.slice(0, 2), [s('u-1', 'A', 0.1), s('u-1', 'B', 0.2), s('u-2', 'A', 0.1), s('u-2', 'B', 0.2)]);
+    const rows = computeClusterStandings(crit, members.slice(0, 2), [
+      s('u-1', 'A', 0.1),
+      s('u-1', 'B', 0.2),
+      s('u-2', 'A', 0.1),
+      s('u-2', 'B', 0.2),
+    ]);
     expect(rows[0].totalPoints).toBe(0.3);
     expect(rows.map((r) => r.unitName)).toEqual(['Xã An Bình', 'Xã Tân Phú']);
   });
@@ -120,7 +170,11 @@ describe('computeClusterStandings', () => {
 
 describe('missingScores', () => {
   it('lists every member and criterion without any score; a self-score is enough', () => {
-    const missing = missingScores(criteria.slice(0, 2), members.slice(0, 2), [s('u-1', 'A', 1, ScoreKind.SELF), s('u-1', 'B', 1), s('u-2', 'B', 1)]);
+    const missing = missingScores(criteria.slice(0, 2), members.slice(0, 2), [
+      s('u-1', 'A', 1, ScoreKind.SELF),
+      s('u-1', 'B', 1),
+      s('u-2', 'B', 1),
+    ]);
     expect(missing).toEqual([{ unitId: 'u-2', unitName: 'Xã An Bình', criterionCode: 'A' }]);
   });
 });

@@ -34,10 +34,12 @@ describe('CommandHandler', () => {
     now: () => new Date('2024-03-01T08:00:00Z'),
     ...overrides,
   });
-  const increment = (id: string, by: number, max = 100) => async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {
-    const counter = await tx.load(counterDecider, id);
-    tx.decide(counterDecider, counter, { type: 'Increment', data: { by, max } });
-  };
+  const increment =
+    (id: string, by: number, max = 100) =>
+    async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {
+      const counter = await tx.load(counterDecider, id);
+      tx.decide(counterDecider, counter, { type: 'Increment', data: { by, max } });
+    };
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -71,7 +73,9 @@ describe('CommandHandler', () => {
   it('appends nothing when the decider refuses', async () => {
     const id = randomUUID();
     await handler.execute(context(), 'increment', {}, increment(id, 5, 10));
-    await expect(handler.execute(context(), 'increment', {}, increment(id, 6, 10))).rejects.toBeInstanceOf(RuleViolation);
+    await expect(handler.execute(context(), 'increment', {}, increment(id, 6, 10))).rejects.toBeInstanceOf(
+      RuleViolation,
+    );
     expect((await store.readStream(`counter-${id}`)).map((e) => e.data.total)).toEqual([5]);
   });
 
@@ -94,15 +98,26 @@ describe('CommandHandler', () => {
     const run = async (tx: import('../../src/commands/commandHandler').CommandTransaction, conflicts: number) => {
       attempts++;
       const counter = await tx.load(counterDecider, id);
-      if (attempts <= conflicts) await store.append(`counter-${id}`, [testEvent('Incremented', { by: 0, total: counter.state.total })], Expected.any);
+      if (attempts <= conflicts)
+        await store.append(
+          `counter-${id}`,
+          [testEvent('Incremented', { by: 0, total: counter.state.total })],
+          Expected.any,
+        );
       tx.decide(counterDecider, counter, { type: 'Increment', data: { by: 1, max: 100 } });
     };
-    const ok = await handler.execute(context(), 'increment', {}, (tx) => run(tx, 2), { retryOnConflict: true, maxRetries: 3 });
+    const ok = await handler.execute(context(), 'increment', {}, (tx) => run(tx, 2), {
+      retryOnConflict: true,
+      maxRetries: 3,
+    });
     expect(attempts).toBe(3);
     expect(ok.version).toBe(4);
 
     attempts = 0;
-    const failing = handler.execute(context(), 'increment', {}, (tx) => run(tx, 10), { retryOnConflict: true, maxRetries: 3 });
+    const failing = handler.execute(context(), 'increment', {}, (tx) => run(tx, 10), {
+      retryOnConflict: true,
+      maxRetries: 3,
+    });
     await expect(failing).rejects.toBeInstanceOf(VersionConflict);
     expect(attempts).toBe(4);
   });
@@ -114,7 +129,9 @@ describe('CommandHandler', () => {
     const again = await handler.execute(context({ idempotencyKey: key }), 'increment', { id, by: 3 }, increment(id, 3));
     expect(again).toEqual(first);
     expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
-    await expect(handler.execute(context({ idempotencyKey: key }), 'increment', { id, by: 4 }, increment(id, 4))).rejects.toBeInstanceOf(IdempotencyConflict);
+    await expect(
+      handler.execute(context({ idempotencyKey: key }), 'increment', { id, by: 4 }, increment(id, 4)),
+    ).rejects.toBeInstanceOf(IdempotencyConflict);
     expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
   });
 
@@ -122,7 +139,9 @@ describe('CommandHandler', () => {
     const id = randomUUID();
     const key = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => handler.execute(context({ idempotencyKey: key }), 'increment', { id }, increment(id, 1))),
+      Array.from({ length: 5 }, () =>
+        handler.execute(context({ idempotencyKey: key }), 'increment', { id }, increment(id, 1)),
+      ),
     );
     expect(new Set(results.map((r) => r.position)).size).toBe(1);
     expect(await store.readStream(`counter-${id}`)).toHaveLength(1);
@@ -132,7 +151,9 @@ describe('CommandHandler', () => {
     const id = randomUUID();
     const key = randomUUID();
     await handler.execute(context(), 'increment', {}, increment(id, 9, 10));
-    await expect(handler.execute(context({ idempotencyKey: key }), 'increment', {}, increment(id, 2, 10))).rejects.toBeInstanceOf(RuleViolation);
+    await expect(
+      handler.execute(context({ idempotencyKey: key }), 'increment', {}, increment(id, 2, 10)),
+    ).rejects.toBeInstanceOf(RuleViolation);
     const retried = await handler.execute(context({ idempotencyKey: key }), 'increment', {}, increment(id, 1, 10));
     expect(retried.version).toBe(2);
   });
@@ -145,7 +166,12 @@ describe('CommandHandler', () => {
       tx.decide(counterDecider, await tx.load(counterDecider, b), { type: 'Increment', data: { by: 2, max: 10 } });
     });
     const [bEvent] = await store.readStream(`counter-${b}`);
-    expect(both).toMatchObject({ id: a, version: 1, position: bEvent.position, eventTypes: ['Incremented', 'Incremented'] });
+    expect(both).toMatchObject({
+      id: a,
+      version: 1,
+      position: bEvent.position,
+      eventTypes: ['Incremented', 'Incremented'],
+    });
 
     const failing = handler.execute(context(), 'pair', {}, async (tx) => {
       tx.decide(counterDecider, await tx.load(counterDecider, a), { type: 'Increment', data: { by: 1, max: 10 } });
@@ -190,7 +216,12 @@ describe('CommandHandler', () => {
     await own.execute(context(), 'add', {}, add(3));
     await own.execute(context(), 'add', {}, add(4));
 
-    expect(states).toEqual([{ sum: 0, count: 0 }, { sum: 1, count: 1 }, { sum: 13, count: 3 }, { sum: 16, count: 4 }]);
+    expect(states).toEqual([
+      { sum: 0, count: 0 },
+      { sum: 1, count: 1 },
+      { sum: 13, count: 3 },
+      { sum: 16, count: 4 },
+    ]);
     // An empty stream caches nothing; then each load reads only past the version it folded last.
     expect(readsFrom).toEqual([1, 1, 2, 4]);
     expect((await store.readStream(`sum-${id}`)).map((e) => e.data.by)).toEqual([1, 2, 10, 3, 4]);

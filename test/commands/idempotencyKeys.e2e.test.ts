@@ -14,8 +14,11 @@ describe('Idempotency-Key', () => {
   const nextUnit = () => unit(`unit-key-${++units}`);
 
   /** Every event in the log: a refused command changes neither the count nor the newest position. */
-  const logExtent = async () => (await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events')).rows[0];
-  const register = (variables: ReturnType<typeof unit>, as: Actor, key: string) => t.graphql(REGISTER_UNIT, variables, as, { 'idempotency-key': key });
+  const logExtent = async () =>
+    (await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events'))
+      .rows[0];
+  const register = (variables: ReturnType<typeof unit>, as: Actor, key: string) =>
+    t.graphql(REGISTER_UNIT, variables, as, { 'idempotency-key': key });
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -1,6 +1,11 @@
 import { addDays, ComplaintKind, ComplaintOutcome, ComplaintStatus, SubjectKind } from '../../src/shared/domain';
 import { InvalidInput, NotFound } from '../../src/shared/errors';
-import type { ComplaintAccepted, ComplaintDismissed, ComplaintFiled, ComplaintResolved } from '../../src/complaints/complaint.events';
+import type {
+  ComplaintAccepted,
+  ComplaintDismissed,
+  ComplaintFiled,
+  ComplaintResolved,
+} from '../../src/complaints/complaint.events';
 import {
   complaintDecider,
   complaintOverdue,
@@ -62,7 +67,15 @@ function acceptCmd(acceptedOn = '2024-02-25', complex = false, remoteArea = fals
 function accepted(acceptedOn = '2024-02-25', complex = false, remoteArea = false): ComplaintAccepted {
   return {
     type: 'ComplaintAccepted',
-    data: { complaintId: 'c-1', kind: ComplaintKind.COMPLAINT, acceptedOn, complex, remoteArea, dueOn: addDays(acceptedOn, resolutionDays(complex, remoteArea)), acceptedAt: NOW },
+    data: {
+      complaintId: 'c-1',
+      kind: ComplaintKind.COMPLAINT,
+      acceptedOn,
+      complex,
+      remoteArea,
+      dueOn: addDays(acceptedOn, resolutionDays(complex, remoteArea)),
+      acceptedAt: NOW,
+    },
   };
 }
 
@@ -82,7 +95,10 @@ function resolveCmd(overrides: Partial<ResolveComplaint['data']> = {}): ResolveC
   };
 }
 
-const dismissCmd = { type: 'DismissComplaint' as const, data: { complaintId: 'c-1', reason: 'Đơn nặc danh', decidedOn: '2024-02-22', now: NOW } };
+const dismissCmd = {
+  type: 'DismissComplaint' as const,
+  data: { complaintId: 'c-1', reason: 'Đơn nặc danh', decidedOn: '2024-02-22', now: NOW },
+};
 
 describe('FileComplaint', () => {
   it('given nothing, when a complaint about an award is received, then ComplaintFiled due for acceptance 10 days later', () => {
@@ -99,11 +115,17 @@ describe('FileComplaint', () => {
   });
 
   it('refuses a complaint naming no award, dossier or subject: COMPLAINT_TARGET_REQUIRED', () => {
-    spec.given([]).when(fileCmd({ awardId: null, dossierId: null, subject: null })).thenRejects('COMPLAINT_TARGET_REQUIRED');
+    spec
+      .given([])
+      .when(fileCmd({ awardId: null, dossierId: null, subject: null }))
+      .thenRejects('COMPLAINT_TARGET_REQUIRED');
   });
 
   it.each(Object.values(ComplaintKind))('files a %s with the same 10-day acceptance deadline', (kind) => {
-    expect(spec.given([]).when(fileCmd({ kind })).events()[0].data).toMatchObject({ kind, acceptanceDueOn: '2024-03-01' });
+    expect(spec.given([]).when(fileCmd({ kind })).events()[0].data).toMatchObject({
+      kind,
+      acceptanceDueOn: '2024-03-01',
+    });
   });
 
   it('given a complaint, when filed again, then ALREADY_EXISTS', () => {
@@ -111,11 +133,26 @@ describe('FileComplaint', () => {
   });
 
   it('refuses malformed input', () => {
-    spec.given([]).when(fileCmd({ receivedOn: '2024-02-30' })).thenFails(InvalidInput, { field: 'receivedOn' });
-    spec.given([]).when(fileCmd({ receivedOn: '20/02/2024' })).thenFails(InvalidInput, { field: 'receivedOn' });
-    spec.given([]).when(fileCmd({ complainantName: ' ' })).thenFails(InvalidInput, { field: 'complainantName' });
-    spec.given([]).when(fileCmd({ content: '' })).thenFails(InvalidInput, { field: 'content' });
-    spec.given([]).when(fileCmd({ kind: 'RUMOUR' as ComplaintKind })).thenFails(InvalidInput, { field: 'kind' });
+    spec
+      .given([])
+      .when(fileCmd({ receivedOn: '2024-02-30' }))
+      .thenFails(InvalidInput, { field: 'receivedOn' });
+    spec
+      .given([])
+      .when(fileCmd({ receivedOn: '20/02/2024' }))
+      .thenFails(InvalidInput, { field: 'receivedOn' });
+    spec
+      .given([])
+      .when(fileCmd({ complainantName: ' ' }))
+      .thenFails(InvalidInput, { field: 'complainantName' });
+    spec
+      .given([])
+      .when(fileCmd({ content: '' }))
+      .thenFails(InvalidInput, { field: 'content' });
+    spec
+      .given([])
+      .when(fileCmd({ kind: 'RUMOUR' as ComplaintKind }))
+      .thenFails(InvalidInput, { field: 'kind' });
   });
 });
 
@@ -130,12 +167,30 @@ describe('AcceptComplaint', () => {
     spec
       .given([filed()])
       .when(acceptCmd('2024-02-25', complex, remoteArea))
-      .then([{ type: 'ComplaintAccepted', data: { complaintId: 'c-1', kind: ComplaintKind.COMPLAINT, acceptedOn: '2024-02-25', complex, remoteArea, dueOn, acceptedAt: NOW } }]);
+      .then([
+        {
+          type: 'ComplaintAccepted',
+          data: {
+            complaintId: 'c-1',
+            kind: ComplaintKind.COMPLAINT,
+            acceptedOn: '2024-02-25',
+            complex,
+            remoteArea,
+            dueOn,
+            acceptedAt: NOW,
+          },
+        },
+      ]);
   });
 
   it('applies the same rule to denunciations and petitions', () => {
     for (const kind of [ComplaintKind.DENUNCIATION, ComplaintKind.PETITION]) {
-      expect(spec.given([filed({ kind })]).when(acceptCmd('2024-02-25', true, false)).events()[0].data).toMatchObject({ kind, dueOn: '2024-04-10' });
+      expect(
+        spec
+          .given([filed({ kind })])
+          .when(acceptCmd('2024-02-25', true, false))
+          .events()[0].data,
+      ).toMatchObject({ kind, dueOn: '2024-04-10' });
     }
   });
 
@@ -149,8 +204,14 @@ describe('AcceptComplaint', () => {
   });
 
   it('only accepts a RECEIVED complaint', () => {
-    spec.given([filed(), accepted()]).when(acceptCmd()).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.ACCEPTED, required: ComplaintStatus.RECEIVED });
-    spec.given([filed(), dismissed]).when(acceptCmd()).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.DISMISSED });
+    spec
+      .given([filed(), accepted()])
+      .when(acceptCmd())
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.ACCEPTED, required: ComplaintStatus.RECEIVED });
+    spec
+      .given([filed(), dismissed])
+      .when(acceptCmd())
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.DISMISSED });
   });
 
   it('given no complaint, then NotFound', () => {
@@ -160,23 +221,44 @@ describe('AcceptComplaint', () => {
 
 const dismissed: ComplaintDismissed = {
   type: 'ComplaintDismissed',
-  data: { complaintId: 'c-1', kind: ComplaintKind.COMPLAINT, reason: 'Đơn nặc danh', decidedOn: '2024-02-22', dismissedAt: NOW },
+  data: {
+    complaintId: 'c-1',
+    kind: ComplaintKind.COMPLAINT,
+    reason: 'Đơn nặc danh',
+    decidedOn: '2024-02-22',
+    dismissedAt: NOW,
+  },
 };
 
 describe('DismissComplaint', () => {
   it('given a RECEIVED complaint, then ComplaintDismissed', () => {
     spec.given([filed()]).when(dismissCmd).then([dismissed]);
-    expect(spec.given([filed()]).when(dismissCmd).stateAfter()).toMatchObject({ status: ComplaintStatus.DISMISSED, resolvedOn: '2024-02-22' });
+    expect(spec.given([filed()]).when(dismissCmd).stateAfter()).toMatchObject({
+      status: ComplaintStatus.DISMISSED,
+      resolvedOn: '2024-02-22',
+    });
   });
 
   it('only dismisses a RECEIVED complaint', () => {
-    spec.given([filed(), accepted()]).when(dismissCmd).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.ACCEPTED });
-    spec.given([filed(), dismissed]).when(dismissCmd).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.DISMISSED });
+    spec
+      .given([filed(), accepted()])
+      .when(dismissCmd)
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.ACCEPTED });
+    spec
+      .given([filed(), dismissed])
+      .when(dismissCmd)
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.DISMISSED });
   });
 
   it('refuses a decision before receipt or without a reason; NotFound without a complaint', () => {
-    spec.given([filed()]).when({ ...dismissCmd, data: { ...dismissCmd.data, decidedOn: '2024-02-19' } }).thenFails(InvalidInput, { field: 'decidedOn' });
-    spec.given([filed()]).when({ ...dismissCmd, data: { ...dismissCmd.data, reason: '' } }).thenFails(InvalidInput, { field: 'reason' });
+    spec
+      .given([filed()])
+      .when({ ...dismissCmd, data: { ...dismissCmd.data, decidedOn: '2024-02-19' } })
+      .thenFails(InvalidInput, { field: 'decidedOn' });
+    spec
+      .given([filed()])
+      .when({ ...dismissCmd, data: { ...dismissCmd.data, reason: '' } })
+      .thenFails(InvalidInput, { field: 'reason' });
     spec.given([]).when(dismissCmd).thenFails(NotFound);
   });
 });
@@ -207,7 +289,14 @@ describe('ResolveComplaint', () => {
     spec
       .given([filed({ awardId: null, dossierId: 'd-1' }), accepted()])
       .when(resolveCmd({ outcome: ComplaintOutcome.PARTIALLY_UPHELD, awardIdToRevoke: 'a-from-dossier' }))
-      .then([resolved({ outcome: ComplaintOutcome.PARTIALLY_UPHELD, revokedAwardId: 'a-from-dossier', awardId: null, dossierId: 'd-1' })]);
+      .then([
+        resolved({
+          outcome: ComplaintOutcome.PARTIALLY_UPHELD,
+          revokedAwardId: 'a-from-dossier',
+          awardId: null,
+          dossierId: 'd-1',
+        }),
+      ]);
   });
 
   it('resolves without revocation: revokedAwardId is null even when an award exists', () => {
@@ -220,31 +309,57 @@ describe('ResolveComplaint', () => {
   });
 
   it('refuses revocation when the complaint is rejected: REVOCATION_NEEDS_UPHELD', () => {
-    spec.given([filed(), accepted()]).when(resolveCmd({ outcome: ComplaintOutcome.REJECTED })).thenRejects('REVOCATION_NEEDS_UPHELD');
+    spec
+      .given([filed(), accepted()])
+      .when(resolveCmd({ outcome: ComplaintOutcome.REJECTED }))
+      .thenRejects('REVOCATION_NEEDS_UPHELD');
   });
 
   it('refuses revocation without an award to revoke: NO_AWARD_TO_REVOKE', () => {
     spec
-      .given([filed({ awardId: null, subject, }), accepted()])
+      .given([filed({ awardId: null, subject }), accepted()])
       .when(resolveCmd({ awardIdToRevoke: null }))
       .thenRejects('NO_AWARD_TO_REVOKE', { complaintId: 'c-1' });
   });
 
   it('only resolves an ACCEPTED complaint', () => {
-    spec.given([filed()]).when(resolveCmd()).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.RECEIVED, required: ComplaintStatus.ACCEPTED });
-    spec.given([filed(), accepted(), resolved()]).when(resolveCmd()).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.RESOLVED });
-    spec.given([filed(), dismissed]).when(resolveCmd()).thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.DISMISSED });
+    spec
+      .given([filed()])
+      .when(resolveCmd())
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.RECEIVED, required: ComplaintStatus.ACCEPTED });
+    spec
+      .given([filed(), accepted(), resolved()])
+      .when(resolveCmd())
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.RESOLVED });
+    spec
+      .given([filed(), dismissed])
+      .when(resolveCmd())
+      .thenRejects('COMPLAINT_STATUS', { status: ComplaintStatus.DISMISSED });
     spec.given([]).when(resolveCmd()).thenFails(NotFound, { entity: 'Complaint', id: 'c-1' });
   });
 
   it('accepts a decision on the acceptance date, refuses one before it', () => {
-    expect(spec.given([filed(), accepted()]).when(resolveCmd({ decidedOn: '2024-02-25' })).events()).toHaveLength(1);
-    spec.given([filed(), accepted()]).when(resolveCmd({ decidedOn: '2024-02-24' })).thenFails(InvalidInput, { field: 'decidedOn' });
+    expect(
+      spec
+        .given([filed(), accepted()])
+        .when(resolveCmd({ decidedOn: '2024-02-25' }))
+        .events(),
+    ).toHaveLength(1);
+    spec
+      .given([filed(), accepted()])
+      .when(resolveCmd({ decidedOn: '2024-02-24' }))
+      .thenFails(InvalidInput, { field: 'decidedOn' });
   });
 
   it('refuses an empty resolution and an unknown outcome', () => {
-    spec.given([filed(), accepted()]).when(resolveCmd({ resolution: ' ' })).thenFails(InvalidInput, { field: 'resolution' });
-    spec.given([filed(), accepted()]).when(resolveCmd({ outcome: 'MAYBE' as ComplaintOutcome })).thenFails(InvalidInput, { field: 'outcome' });
+    spec
+      .given([filed(), accepted()])
+      .when(resolveCmd({ resolution: ' ' }))
+      .thenFails(InvalidInput, { field: 'resolution' });
+    spec
+      .given([filed(), accepted()])
+      .when(resolveCmd({ outcome: 'MAYBE' as ComplaintOutcome }))
+      .thenFails(InvalidInput, { field: 'outcome' });
   });
 
   it('keeps outcome and revoked award in state', () => {
@@ -258,7 +373,8 @@ describe('ResolveComplaint', () => {
 });
 
 describe('complaintOverdue', () => {
-  const stateOf = (...events: Parameters<typeof complaintDecider.evolve>[1][]): ComplaintState => fold(complaintDecider, events);
+  const stateOf = (...events: Parameters<typeof complaintDecider.evolve>[1][]): ComplaintState =>
+    fold(complaintDecider, events);
 
   it('RECEIVED: not overdue through day 10 after receipt, overdue from day 11', () => {
     const received = stateOf(filed());
@@ -272,14 +388,17 @@ describe('complaintOverdue', () => {
     [true, false, 45],
     [false, true, 45],
     [true, true, 60],
-  ])('ACCEPTED (complex %s, remote %s): due on day %i — the day before and the day itself are fine, the day after is overdue', (complex, remote, days) => {
-    const state = stateOf(filed(), accepted('2024-02-25', complex, remote));
-    const dueOn = addDays('2024-02-25', days);
-    expect(state).toMatchObject({ dueOn });
-    expect(complaintOverdue(state, addDays(dueOn, -1))).toBe(false);
-    expect(complaintOverdue(state, dueOn)).toBe(false);
-    expect(complaintOverdue(state, addDays(dueOn, 1))).toBe(true);
-  });
+  ])(
+    'ACCEPTED (complex %s, remote %s): due on day %i — the day before and the day itself are fine, the day after is overdue',
+    (complex, remote, days) => {
+      const state = stateOf(filed(), accepted('2024-02-25', complex, remote));
+      const dueOn = addDays('2024-02-25', days);
+      expect(state).toMatchObject({ dueOn });
+      expect(complaintOverdue(state, addDays(dueOn, -1))).toBe(false);
+      expect(complaintOverdue(state, dueOn)).toBe(false);
+      expect(complaintOverdue(state, addDays(dueOn, 1))).toBe(true);
+    },
+  );
 
   it('ACCEPTED: the 10-day acceptance window no longer applies', () => {
     const state = stateOf(filed(), accepted('2024-03-05'));
@@ -291,8 +410,16 @@ describe('complaintOverdue', () => {
     const resolvedLate: ComplaintResolved = {
       type: 'ComplaintResolved',
       data: {
-        complaintId: 'c-1', kind: ComplaintKind.COMPLAINT, outcome: ComplaintOutcome.REJECTED, resolution: 'Không có cơ sở', decidedOn: '2024-05-01',
-        revokeAward: false, revokedAwardId: null, awardId: 'a-1', dossierId: null, resolvedAt: NOW,
+        complaintId: 'c-1',
+        kind: ComplaintKind.COMPLAINT,
+        outcome: ComplaintOutcome.REJECTED,
+        resolution: 'Không có cơ sở',
+        decidedOn: '2024-05-01',
+        revokeAward: false,
+        revokedAwardId: null,
+        awardId: 'a-1',
+        dossierId: null,
+        resolvedAt: NOW,
       },
     };
     const state = stateOf(filed(), accepted('2024-02-25'), resolvedLate);
@@ -316,8 +443,23 @@ describe('complaintOverdue', () => {
 
   it('takes a read-model row with the contract field names', () => {
     expect(complaintOverdue({ status: 'RECEIVED', receivedOn: '2024-02-20', dueOn: null }, '2024-03-02')).toBe(true);
-    expect(complaintOverdue({ status: 'ACCEPTED', receivedOn: '2024-02-20', acceptedOn: '2024-02-25', dueOn: '2024-03-26', resolvedOn: null }, '2024-03-27')).toBe(true);
-    expect(complaintOverdue({ status: 'ACCEPTED', receivedOn: '2024-02-20', dueOn: '2024-03-26' }, '2024-03-26')).toBe(false);
-    expect(complaintOverdue({ status: 'RESOLVED', receivedOn: '2024-02-20', dueOn: '2024-03-26' }, '2024-12-31')).toBe(false);
+    expect(
+      complaintOverdue(
+        {
+          status: 'ACCEPTED',
+          receivedOn: '2024-02-20',
+          acceptedOn: '2024-02-25',
+          dueOn: '2024-03-26',
+          resolvedOn: null,
+        },
+        '2024-03-27',
+      ),
+    ).toBe(true);
+    expect(complaintOverdue({ status: 'ACCEPTED', receivedOn: '2024-02-20', dueOn: '2024-03-26' }, '2024-03-26')).toBe(
+      false,
+    );
+    expect(complaintOverdue({ status: 'RESOLVED', receivedOn: '2024-02-20', dueOn: '2024-03-26' }, '2024-12-31')).toBe(
+      false,
+    );
   });
 });

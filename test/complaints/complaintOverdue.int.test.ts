@@ -65,14 +65,34 @@ describe('complaints overdue on a date: SQL and complaintOverdue agree', () => {
         },
       ];
       const path = rnd.int(0, 4);
-      if (path === 1) commands.push({ type: 'DismissComplaint', data: { complaintId, reason: 'không thuộc thẩm quyền', decidedOn: addDays(receivedOn, rnd.int(0, 20)), now: NOW } });
+      if (path === 1)
+        commands.push({
+          type: 'DismissComplaint',
+          data: {
+            complaintId,
+            reason: 'không thuộc thẩm quyền',
+            decidedOn: addDays(receivedOn, rnd.int(0, 20)),
+            now: NOW,
+          },
+        });
       if (path >= 2) {
         const acceptedOn = addDays(receivedOn, rnd.int(0, 20));
-        commands.push({ type: 'AcceptComplaint', data: { complaintId, acceptedOn, complex: rnd.bool(), remoteArea: rnd.bool(), now: NOW } });
+        commands.push({
+          type: 'AcceptComplaint',
+          data: { complaintId, acceptedOn, complex: rnd.bool(), remoteArea: rnd.bool(), now: NOW },
+        });
         if (path >= 3) {
           commands.push({
             type: 'ResolveComplaint',
-            data: { complaintId, outcome: ComplaintOutcome.REJECTED, resolution: 'bác đơn', decidedOn: addDays(acceptedOn, rnd.int(0, 80)), revokeAward: false, awardIdToRevoke: null, now: NOW },
+            data: {
+              complaintId,
+              outcome: ComplaintOutcome.REJECTED,
+              resolution: 'bác đơn',
+              decidedOn: addDays(acceptedOn, rnd.int(0, 80)),
+              revokeAward: false,
+              awardIdToRevoke: null,
+              now: NOW,
+            },
           });
         }
       }
@@ -149,7 +169,12 @@ describe('complaints overdue on a date: SQL and complaintOverdue agree', () => {
   });
 
   it('finds the overdue complaints through the index on overdue_days', async () => {
-    const { text, values } = complaintsPageQuery({ status: null, overdueOn: addDays(START, 60), after: null, first: 50 });
+    const { text, values } = complaintsPageQuery({
+      status: null,
+      overdueOn: addDays(START, 60),
+      after: null,
+      first: 50,
+    });
     const plan = await inTransaction(db.pool, async (client) => {
       await client.query('SET LOCAL enable_seqscan = off');
       // Leave the planner only the overdue index to find the rows (not a walk of the keyset index).

@@ -22,20 +22,26 @@ describe('complaint lookups', () => {
     return Object.values(body.data as Record<string, { position: string }>)[0].position;
   };
   const file = (input: Record<string, unknown>) =>
-    mutate('mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }', { input: { complainantName: 'Triệu Thị Mai', content: 'Đề nghị xem xét lại.', ...input } });
-  const accept = (complaintId: string, acceptedOn: string, complex = false, remoteArea = false) =>
-    mutate('mutation($id: ID!, $on: Date!, $c: Boolean, $r: Boolean) { acceptComplaint(complaintId: $id, acceptedOn: $on, complex: $c, remoteArea: $r) { position } }', {
-      id: complaintId,
-      on: acceptedOn,
-      c: complex,
-      r: remoteArea,
+    mutate('mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }', {
+      input: { complainantName: 'Triệu Thị Mai', content: 'Đề nghị xem xét lại.', ...input },
     });
+  const accept = (complaintId: string, acceptedOn: string, complex = false, remoteArea = false) =>
+    mutate(
+      'mutation($id: ID!, $on: Date!, $c: Boolean, $r: Boolean) { acceptComplaint(complaintId: $id, acceptedOn: $on, complex: $c, remoteArea: $r) { position } }',
+      {
+        id: complaintId,
+        on: acceptedOn,
+        c: complex,
+        r: remoteArea,
+      },
+    );
   const list = async (variables: Record<string, unknown>) => {
     const { body } = await t.graphql(COMPLAINTS, variables);
     expect(body.errors).toBeUndefined();
     return body.data.complaints;
   };
-  const ids = async (variables: Record<string, unknown>) => (await list({ first: 100, ...variables })).nodes.map((c: { id: string }) => c.id);
+  const ids = async (variables: Record<string, unknown>) =>
+    (await list({ first: 100, ...variables })).nodes.map((c: { id: string }) => c.id);
 
   beforeAll(async () => {
     t = await startTestApp({ now: () => new Date(`${TODAY}T03:00:00.000Z`) });
@@ -44,12 +50,19 @@ describe('complaint lookups', () => {
     await file({ id: 'kn-003', kind: 'COMPLAINT', receivedOn: `${Y}-02-01`, awardId: year.awards['p-bui-van-minh'] }); // never accepted: overdue from 02-12
     await file({ id: 'kn-004', kind: 'DENUNCIATION', receivedOn: `${Y}-02-10`, dossierId: year.dossiers.fighter });
     await accept('kn-004', `${Y}-02-15`); // due 03-17: overdue from 03-18
-    await file({ id: 'kn-005', kind: 'PETITION', receivedOn: `${Y}-03-15`, subject: { kind: 'COLLECTIVE', id: 'xa-my-thanh' } }); // not yet due
+    await file({
+      id: 'kn-005',
+      kind: 'PETITION',
+      receivedOn: `${Y}-03-15`,
+      subject: { kind: 'COLLECTIVE', id: 'xa-my-thanh' },
+    }); // not yet due
     await file({ id: 'kn-006', kind: 'COMPLAINT', receivedOn: `${Y}-02-03`, awardId: year.awards['p-do-thi-ngoc'] });
     await accept('kn-006', `${Y}-02-20`, true); // late (overdue 02-14 to 02-19), complex: due 04-06
     await file({ id: 'kn-007', kind: 'COMPLAINT', receivedOn: `${Y}-01-20`, awardId: year.awards.flag });
     const last = await accept('kn-007', `${Y}-01-25`, true, true); // due 03-26
-    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', { p: last });
+    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
+      p: last,
+    });
     expect(caughtUp.body.data.projectionsCaughtUp).toBe(true);
   }, 120_000);
   afterAll(async () => t.stop());
@@ -162,7 +175,8 @@ describe('complaint lookups', () => {
   });
 
   it('refuses page sizes out of range and cursors it did not issue', async () => {
-    const code = async (variables: Record<string, unknown>) => (await t.graphql(COMPLAINTS, variables)).body.errors?.[0].extensions?.code;
+    const code = async (variables: Record<string, unknown>) =>
+      (await t.graphql(COMPLAINTS, variables)).body.errors?.[0].extensions?.code;
     expect(await code({ first: 100 })).toBeUndefined();
     expect(await code({ first: 101 })).toBe('BAD_USER_INPUT');
     expect(await code({ first: 0 })).toBe('BAD_USER_INPUT');
@@ -170,8 +184,12 @@ describe('complaint lookups', () => {
     expect(await code({ after: 'not-a-cursor' })).toBe('BAD_USER_INPUT');
     expect(await code({ after: '' })).toBe('BAD_USER_INPUT');
     expect(await code({ after: Buffer.from(`audit:12345`).toString('base64url') })).toBe('BAD_USER_INPUT');
-    expect(await code({ after: Buffer.from(`complaints:${Y}-02-30:kn-003`).toString('base64url') })).toBe('BAD_USER_INPUT');
-    expect(await code({ after: Buffer.from(`complaints:${Y}-02-01:kn 003; DROP`).toString('base64url') })).toBe('BAD_USER_INPUT');
+    expect(await code({ after: Buffer.from(`complaints:${Y}-02-30:kn-003`).toString('base64url') })).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await code({ after: Buffer.from(`complaints:${Y}-02-01:kn 003; DROP`).toString('base64url') })).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await code({ overdueOn: `${Y}-02-30` })).toBe('BAD_USER_INPUT');
     expect(await code({ status: 'PENDING' })).toBe('BAD_USER_INPUT');
   });
@@ -179,13 +197,20 @@ describe('complaint lookups', () => {
   it("looks up the complaints' awards and dossiers with one query each per request", async () => {
     const spy = jest.spyOn(t.app.services.pool, 'query');
     try {
-      const { body } = await t.graphql(`{ complaints { nodes { id award { id decisionNumber revoked } dossier { id status } } } }`);
+      const { body } = await t.graphql(
+        `{ complaints { nodes { id award { id decisionNumber revoked } dossier { id status } } } }`,
+      );
       expect(body.errors).toBeUndefined();
       const byId = Object.fromEntries(body.data.complaints.nodes.map((c: any) => [c.id, c]));
-      expect(byId['kn-003'].award).toMatchObject({ id: year.awards['p-bui-van-minh'], decisionNumber: '125/QĐ-UBND', revoked: false });
+      expect(byId['kn-003'].award).toMatchObject({
+        id: year.awards['p-bui-van-minh'],
+        decisionNumber: '125/QĐ-UBND',
+        revoked: false,
+      });
       expect(byId['kn-004']).toMatchObject({ award: null, dossier: { id: year.dossiers.fighter, status: 'GRANTED' } });
       expect(byId['kn-005']).toMatchObject({ award: null, dossier: null });
-      const calls = (table: string) => spy.mock.calls.filter(([sql]) => typeof sql === 'string' && sql.includes(`FROM ${table}`)).length;
+      const calls = (table: string) =>
+        spy.mock.calls.filter(([sql]) => typeof sql === 'string' && sql.includes(`FROM ${table}`)).length;
       expect(calls('awards.awards')).toBe(1);
       expect(calls('dossiers.dossiers')).toBe(1);
     } finally {

@@ -46,39 +46,135 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     // Provincial emulation fighter 2024: grassroots fighter 2022–2024 and a province-level initiative.
     for (const nominee of [hoa, nam]) {
       for (const y of [2022, 2023, 2024]) {
-        await seedEarlierAward(t, `cstdcs-${nominee.id}-${y}`, nominee, ORG.school, AwardKind.GRASSROOTS_EMULATION_FIGHTER, year(y), district);
+        await seedEarlierAward(
+          t,
+          `cstdcs-${nominee.id}-${y}`,
+          nominee,
+          ORG.school,
+          AwardKind.GRASSROOTS_EMULATION_FIGHTER,
+          year(y),
+          district,
+        );
       }
     }
-    await seedInitiative(t, 'sk-tinh-2023', [{ personId: 'gv-hoa', name: hoa.name }, { personId: 'gv-nam', name: nam.name }], AuthorityLevel.PROVINCE, year(2023));
+    await seedInitiative(
+      t,
+      'sk-tinh-2023',
+      [
+        { personId: 'gv-hoa', name: hoa.name },
+        { personId: 'gv-nam', name: nam.name },
+      ],
+      AuthorityLevel.PROVINCE,
+      year(2023),
+    );
     await seedRating(t, ba, ORG.school, year(2025), PerformanceRating.EXCELLENT);
     await seedRating(t, an, ORG.education, year(2025), PerformanceRating.GOOD);
 
-    pefHoa = await submitDossier(t, { id: 'pef-hoa', nominee: person('gv-hoa'), award: 'PROVINCIAL_EMULATION_FIGHTER', period: year(2024) });
-    pefNam = await submitDossier(t, { id: 'pef-nam', nominee: person('gv-nam'), award: 'PROVINCIAL_EMULATION_FIGHTER', period: year(2024) });
-    awBa = await submitDossier(t, { id: 'aw-ba', nominee: person('gv-ba'), award: 'ADVANCED_WORKER', period: year(2025) });
-    awAn = await submitDossier(t, { id: 'aw-an', proposingUnitId: ORG.education, nominee: person('cb-an'), award: 'ADVANCED_WORKER', period: year(2025) });
+    pefHoa = await submitDossier(t, {
+      id: 'pef-hoa',
+      nominee: person('gv-hoa'),
+      award: 'PROVINCIAL_EMULATION_FIGHTER',
+      period: year(2024),
+    });
+    pefNam = await submitDossier(t, {
+      id: 'pef-nam',
+      nominee: person('gv-nam'),
+      award: 'PROVINCIAL_EMULATION_FIGHTER',
+      period: year(2024),
+    });
+    awBa = await submitDossier(t, {
+      id: 'aw-ba',
+      nominee: person('gv-ba'),
+      award: 'ADVANCED_WORKER',
+      period: year(2025),
+    });
+    awAn = await submitDossier(t, {
+      id: 'aw-an',
+      proposingUnitId: ORG.education,
+      nominee: person('cb-an'),
+      award: 'ADVANCED_WORKER',
+      period: year(2025),
+    });
   });
   afterAll(async () => t.stop());
 
   it('puts only ELIGIBLE dossiers on the agenda, with members from the register', async () => {
-    const input = { id: 's-1', councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds: MEMBERS, dossierIds: [pefHoa, pefNam] };
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input }, { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_ELIGIBLE', dossierId: pefHoa, status: 'SUBMITTED' });
+    const input = {
+      id: 's-1',
+      councilUnitId: ORG.homeAffairs,
+      heldOn: TODAY,
+      memberIds: MEMBERS,
+      dossierIds: [pefHoa, pefNam],
+    };
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input },
+      { code: 'RULE_VIOLATION', rule: 'DOSSIER_NOT_ELIGIBLE', dossierId: pefHoa, status: 'SUBMITTED' },
+    );
     for (const id of [pefHoa, pefNam, awBa, awAn]) {
       const appraisal = await appraise(t, id);
       expect(appraisal).toMatchObject({ eligible: true, ruleSetId: 'tdkt-2025' });
     }
-    const pefChecks = (await appraise(t, await submitDossier(t, { nominee: person('gv-tu'), award: 'PROVINCIAL_EMULATION_FIGHTER', period: year(2024) }))).checks;
+    const pefChecks = (
+      await appraise(
+        t,
+        await submitDossier(t, { nominee: person('gv-tu'), award: 'PROVINCIAL_EMULATION_FIGHTER', period: year(2024) }),
+      )
+    ).checks;
     expect(pefChecks.find((c) => c.rule === 'CONSECUTIVE_GRASSROOTS_FIGHTER')?.passed).toBe(false);
 
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input: { ...input, memberIds: [...MEMBERS.slice(1), 'khong-co'] } }, { code: 'NOT_FOUND', entity: 'Person', id: 'khong-co' });
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input: { ...input, dossierIds: [pefHoa, 'khong-co'] } }, { code: 'NOT_FOUND', entity: 'Dossier', id: 'khong-co' });
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input: { ...input, councilUnitId: 'khong-co' } }, { code: 'NOT_FOUND', entity: 'Unit' });
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input: { ...input, memberIds: [MEMBERS[0], MEMBERS[0]] } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input: { ...input, memberIds: [] } }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, ['council_session-s-1'], CONVENE, { input: { ...input, heldOn: '20-11-2025' } }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input: { ...input, memberIds: [...MEMBERS.slice(1), 'khong-co'] } },
+      { code: 'NOT_FOUND', entity: 'Person', id: 'khong-co' },
+    );
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input: { ...input, dossierIds: [pefHoa, 'khong-co'] } },
+      { code: 'NOT_FOUND', entity: 'Dossier', id: 'khong-co' },
+    );
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input: { ...input, councilUnitId: 'khong-co' } },
+      { code: 'NOT_FOUND', entity: 'Unit' },
+    );
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input: { ...input, memberIds: [MEMBERS[0], MEMBERS[0]] } },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input: { ...input, memberIds: [] } },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      ['council_session-s-1'],
+      CONVENE,
+      { input: { ...input, heldOn: '20-11-2025' } },
+      { code: 'BAD_USER_INPUT' },
+    );
 
     const result = await mutate(t, CONVENE, { input });
-    expect(result).toMatchObject({ id: 's-1', streamId: 'council_session-s-1', version: 1, eventTypes: ['CouncilSessionConvened'] });
+    expect(result).toMatchObject({
+      id: 's-1',
+      streamId: 'council_session-s-1',
+      version: 1,
+      eventTypes: ['CouncilSessionConvened'],
+    });
     const [convened] = await streamEvents(t, 'council_session-s-1');
     expect(convened.data.members).toHaveLength(9);
     expect(convened.data.members[0]).toEqual({ personId: 'tv-1', name: 'Hoàng Văn Một', unitId: ORG.homeAffairs });
@@ -95,15 +191,46 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
 
   it('refuses a member with a conflict of interest, a second ballot, and a ballot cast for someone else unless the secretariat records it', async () => {
     // Members from the nominee's school, one of them the nominee herself.
-    await mutate(t, CONVENE, { input: { id: 's-2', councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds: ['tv-1', 'tv-2', 'gv-ba', 'gv-tu'], dossierIds: [awBa, awAn] } });
+    await mutate(t, CONVENE, {
+      input: {
+        id: 's-2',
+        councilUnitId: ORG.homeAffairs,
+        heldOn: TODAY,
+        memberIds: ['tv-1', 'tv-2', 'gv-ba', 'gv-tu'],
+        dossierIds: [awBa, awAn],
+      },
+    });
     const streams = ['council_session-s-2'];
-    const ballot = (memberId: string, dossierId = awBa, choice = 'APPROVE') => ({ input: { sessionId: 's-2', dossierId, memberId, choice } });
-    await expectRefused(t, streams, CAST, ballot('gv-ba'), { code: 'RULE_VIOLATION', rule: 'CONFLICT_OF_INTEREST', reason: 'NOMINEE', memberId: 'gv-ba' }, asMember('gv-ba'));
-    await expectRefused(t, streams, CAST, ballot('gv-tu'), { code: 'RULE_VIOLATION', rule: 'CONFLICT_OF_INTEREST', reason: 'NOMINEE_UNIT' }, asMember('gv-tu'));
+    const ballot = (memberId: string, dossierId = awBa, choice = 'APPROVE') => ({
+      input: { sessionId: 's-2', dossierId, memberId, choice },
+    });
+    await expectRefused(
+      t,
+      streams,
+      CAST,
+      ballot('gv-ba'),
+      { code: 'RULE_VIOLATION', rule: 'CONFLICT_OF_INTEREST', reason: 'NOMINEE', memberId: 'gv-ba' },
+      asMember('gv-ba'),
+    );
+    await expectRefused(
+      t,
+      streams,
+      CAST,
+      ballot('gv-tu'),
+      { code: 'RULE_VIOLATION', rule: 'CONFLICT_OF_INTEREST', reason: 'NOMINEE_UNIT' },
+      asMember('gv-tu'),
+    );
 
     const first = await mutate(t, CAST, ballot('tv-1'), asMember('tv-1'));
     expect(first).toMatchObject({ id: 's-2', version: 2, eventTypes: ['BallotCast'] });
-    const error = await expectRefused(t, streams, CAST, ballot('tv-1', awBa, 'REJECT'), { code: 'RULE_VIOLATION', rule: 'ALREADY_VOTED', memberId: 'tv-1' }, asMember('tv-1'));
+    const error = await expectRefused(
+      t,
+      streams,
+      CAST,
+      ballot('tv-1', awBa, 'REJECT'),
+      { code: 'RULE_VIOLATION', rule: 'ALREADY_VOTED', memberId: 'tv-1' },
+      asMember('tv-1'),
+    );
     expect(JSON.stringify(error)).not.toMatch(/APPROVE/); // the earlier choice stays secret
 
     await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'FORBIDDEN' }, asMember('tv-1'));
@@ -111,44 +238,122 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'UNAUTHENTICATED' }, null);
     await mutate(t, CAST, ballot('tv-2'), SECRETARIAT);
     const written = (await streamEvents(t, 'council_session-s-2')).at(-1)!;
-    expect(written.data).toMatchObject({ memberId: 'tv-2', castBy: 'secretariat-1', writtenBallot: true, choice: 'APPROVE' });
-    expect((await streamEvents(t, 'council_session-s-2'))[1].data).toMatchObject({ memberId: 'tv-1', castBy: 'tv-1', writtenBallot: false });
+    expect(written.data).toMatchObject({
+      memberId: 'tv-2',
+      castBy: 'secretariat-1',
+      writtenBallot: true,
+      choice: 'APPROVE',
+    });
+    expect((await streamEvents(t, 'council_session-s-2'))[1].data).toMatchObject({
+      memberId: 'tv-1',
+      castBy: 'tv-1',
+      writtenBallot: false,
+    });
 
-    await expectRefused(t, streams, CAST, ballot('tv-9'), { code: 'RULE_VIOLATION', rule: 'NOT_A_MEMBER' }, asMember('tv-9'));
-    await expectRefused(t, streams, CAST, ballot('tv-1', pefHoa), { code: 'RULE_VIOLATION', rule: 'NOT_ON_AGENDA' }, asMember('tv-1'));
+    await expectRefused(
+      t,
+      streams,
+      CAST,
+      ballot('tv-9'),
+      { code: 'RULE_VIOLATION', rule: 'NOT_A_MEMBER' },
+      asMember('tv-9'),
+    );
+    await expectRefused(
+      t,
+      streams,
+      CAST,
+      ballot('tv-1', pefHoa),
+      { code: 'RULE_VIOLATION', rule: 'NOT_ON_AGENDA' },
+      asMember('tv-1'),
+    );
     await expectRefused(t, streams, CAST, ballot('tv-1', awBa, 'MAYBE'), { code: 'BAD_USER_INPUT' }, asMember('tv-1'));
-    await expectRefused(t, ['council_session-nope'], CAST, { input: { sessionId: 'nope', dossierId: awBa, memberId: 'tv-1', choice: 'APPROVE' } }, { code: 'NOT_FOUND' }, asMember('tv-1'));
+    await expectRefused(
+      t,
+      ['council_session-nope'],
+      CAST,
+      { input: { sessionId: 'nope', dossierId: awBa, memberId: 'tv-1', choice: 'APPROVE' } },
+      { code: 'NOT_FOUND' },
+      asMember('tv-1'),
+    );
   });
 
   it('needs a quorum of 2/3 of the members to close; a withdrawn agenda dossier keeps its state', async () => {
     const streams = ['council_session-s-2', `dossier-${awBa}`, `dossier-${awAn}`];
-    await expectRefused(t, streams, CLOSE, { sessionId: 's-2' }, { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 2, members: 4, needed: 3 });
+    await expectRefused(
+      t,
+      streams,
+      CLOSE,
+      { sessionId: 's-2' },
+      { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 2, members: 4, needed: 3 },
+    );
     // Members barred from one dossier still vote on the others and count toward the quorum.
-    await mutate(t, CAST, { input: { sessionId: 's-2', dossierId: awAn, memberId: 'gv-ba', choice: 'APPROVE' } }, asMember('gv-ba'));
+    await mutate(
+      t,
+      CAST,
+      { input: { sessionId: 's-2', dossierId: awAn, memberId: 'gv-ba', choice: 'APPROVE' } },
+      asMember('gv-ba'),
+    );
     // The proposing department withdraws its dossier.
-    await mutate(t, WITHDRAW, { dossierId: awAn, reason: 'Chuyển công tác' }, { sub: 'officer-so', role: 'UNIT_OFFICER', unitId: ORG.education });
+    await mutate(
+      t,
+      WITHDRAW,
+      { dossierId: awAn, reason: 'Chuyển công tác' },
+      { sub: 'officer-so', role: 'UNIT_OFFICER', unitId: ORG.education },
+    );
 
     const closed = await mutate(t, CLOSE, { sessionId: 's-2' });
-    expect(closed).toMatchObject({ id: 's-2', streamId: 'council_session-s-2', eventTypes: ['CouncilSessionClosed', 'DossierResolved'] });
+    expect(closed).toMatchObject({
+      id: 's-2',
+      streamId: 'council_session-s-2',
+      eventTypes: ['CouncilSessionClosed', 'DossierResolved'],
+    });
     const closing = (await streamEvents(t, 'council_session-s-2')).at(-1)!;
     expect(closing.data).toMatchObject({ members: 4, membersVoted: 3 });
     // 2 approvals of 4 members is not more than half: thresholds count all members, not the voters.
     const [baTally] = closing.data.tallies;
     expect(baTally).toEqual({
       dossierId: awBa,
-      tally: { approve: 2, reject: 0, abstain: 0, members: 4, thresholdShare: 0.5, thresholdInclusive: false, approved: false },
+      tally: {
+        approve: 2,
+        reject: 0,
+        abstain: 0,
+        members: 4,
+        thresholdShare: 0.5,
+        thresholdInclusive: false,
+        approved: false,
+      },
     });
-    expect((await streamEvents(t, `dossier-${awBa}`)).at(-1)!.data).toMatchObject({ sessionId: 's-2', approved: false, tally: baTally.tally });
-    expect((await streamEvents(t, `dossier-${awAn}`)).map((e) => e.type)).toEqual(['DossierSubmitted', 'DossierAppraised', 'DossierWithdrawn']);
+    expect((await streamEvents(t, `dossier-${awBa}`)).at(-1)!.data).toMatchObject({
+      sessionId: 's-2',
+      approved: false,
+      tally: baTally.tally,
+    });
+    expect((await streamEvents(t, `dossier-${awAn}`)).map((e) => e.type)).toEqual([
+      'DossierSubmitted',
+      'DossierAppraised',
+      'DossierWithdrawn',
+    ]);
   });
 
   it('tallies against 90% of all nine members: 8 approvals reject a provincial emulation fighter, 9 approve; one append covers the session and every dossier', async () => {
-    const choose = (dossierId: string, memberId: string) => (dossierId === pefHoa && memberId === 'tv-9' ? BallotChoice.REJECT : BallotChoice.APPROVE);
+    const choose = (dossierId: string, memberId: string) =>
+      dossierId === pefHoa && memberId === 'tv-9' ? BallotChoice.REJECT : BallotChoice.APPROVE;
     const cast = (dossierId: string, memberId: string) =>
-      mutate(t, CAST, { input: { sessionId: 's-1', dossierId, memberId, choice: choose(dossierId, memberId) } }, asMember(memberId));
+      mutate(
+        t,
+        CAST,
+        { input: { sessionId: 's-1', dossierId, memberId, choice: choose(dossierId, memberId) } },
+        asMember(memberId),
+      );
     for (const memberId of MEMBERS.slice(0, 5)) await cast(pefHoa, memberId);
     const streams = ['council_session-s-1', `dossier-${pefHoa}`, `dossier-${pefNam}`];
-    await expectRefused(t, streams, CLOSE, { sessionId: 's-1' }, { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 5, members: 9, needed: 6 });
+    await expectRefused(
+      t,
+      streams,
+      CLOSE,
+      { sessionId: 's-1' },
+      { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 5, members: 9, needed: 6 },
+    );
     for (const memberId of MEMBERS.slice(5)) await cast(pefHoa, memberId);
     // Ballots arriving at once: each retries on the session's version until it lands.
     await Promise.all(MEMBERS.map((memberId) => cast(pefNam, memberId)));
@@ -162,20 +367,41 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     expect(hoaResolved.type).toBe('DossierResolved');
     expect(hoaResolved.data).toMatchObject({
       approved: false,
-      tally: { approve: 8, reject: 1, abstain: 0, members: 9, thresholdShare: 0.9, thresholdInclusive: true, approved: false },
+      tally: {
+        approve: 8,
+        reject: 1,
+        abstain: 0,
+        members: 9,
+        thresholdShare: 0.9,
+        thresholdInclusive: true,
+        approved: false,
+      },
     });
     expect(hoaResolved.metadata.ruleSetId).toBe('tdkt-2025');
     const namResolved = (await streamEvents(t, `dossier-${pefNam}`)).at(-1)!;
     expect(namResolved.data).toMatchObject({ approved: true, tally: { approve: 9, members: 9, approved: true } });
 
     await expectRefused(t, streams, CLOSE, { sessionId: 's-1' }, { code: 'RULE_VIOLATION', rule: 'SESSION_CLOSED' });
-    await expectRefused(t, streams, CAST, { input: { sessionId: 's-1', dossierId: pefNam, memberId: 'tv-1', choice: 'REJECT' } }, { code: 'RULE_VIOLATION', rule: 'SESSION_CLOSED' }, asMember('tv-1'));
+    await expectRefused(
+      t,
+      streams,
+      CAST,
+      { input: { sessionId: 's-1', dossierId: pefNam, memberId: 'tv-1', choice: 'REJECT' } },
+      { code: 'RULE_VIOLATION', rule: 'SESSION_CLOSED' },
+      asMember('tv-1'),
+    );
     await expectRefused(t, ['council_session-nope'], CLOSE, { sessionId: 'nope' }, { code: 'NOT_FOUND' });
     // A resolved dossier cannot go before another council.
-    await expectRefused(t, ['council_session-s-3'], CONVENE, { input: { id: 's-3', councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds: MEMBERS, dossierIds: [pefNam] } }, {
-      code: 'RULE_VIOLATION',
-      rule: 'DOSSIER_NOT_ELIGIBLE',
-      status: 'APPROVED',
-    });
+    await expectRefused(
+      t,
+      ['council_session-s-3'],
+      CONVENE,
+      { input: { id: 's-3', councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds: MEMBERS, dossierIds: [pefNam] } },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'DOSSIER_NOT_ELIGIBLE',
+        status: 'APPROVED',
+      },
+    );
   });
 });

@@ -1,6 +1,11 @@
 import { AwardKind, BallotChoice, DossierStatus, SubjectKind } from '../../src/shared/domain';
 import { InvalidInput, NotFound } from '../../src/shared/errors';
-import type { BallotCast, CouncilMember, CouncilSessionConvened, CouncilSessionEvent } from '../../src/councilSessions/councilSession.events';
+import type {
+  BallotCast,
+  CouncilMember,
+  CouncilSessionConvened,
+  CouncilSessionEvent,
+} from '../../src/councilSessions/councilSession.events';
 import {
   conflictOfInterest,
   councilSessionDecider,
@@ -17,7 +22,11 @@ const LATER = '2023-12-15T09:00:00.000Z';
 
 /** Members m-1 … m-n, each in their own unit mu-1 … mu-n. */
 function members(n: number): CouncilMember[] {
-  return Array.from({ length: n }, (_, i) => ({ personId: `m-${i + 1}`, name: `Thành viên ${i + 1}`, unitId: `mu-${i + 1}` }));
+  return Array.from({ length: n }, (_, i) => ({
+    personId: `m-${i + 1}`,
+    name: `Thành viên ${i + 1}`,
+    unitId: `mu-${i + 1}`,
+  }));
 }
 
 type AgendaInput = ConveneCouncilSession['data']['agenda'][number];
@@ -44,11 +53,22 @@ const collective: AgendaInput = {
 function convene(overrides: Partial<ConveneCouncilSession['data']> = {}): ConveneCouncilSession {
   return {
     type: 'ConveneCouncilSession',
-    data: { sessionId: 's-1', councilUnitId: 'u-province', heldOn: '2023-12-15', members: members(9), agenda: [fighter, collective], now: NOW, ...overrides },
+    data: {
+      sessionId: 's-1',
+      councilUnitId: 'u-province',
+      heldOn: '2023-12-15',
+      members: members(9),
+      agenda: [fighter, collective],
+      now: NOW,
+      ...overrides,
+    },
   };
 }
 
-function convened(memberList: CouncilMember[] = members(9), agenda: AgendaInput[] = [fighter, collective]): CouncilSessionConvened {
+function convened(
+  memberList: CouncilMember[] = members(9),
+  agenda: AgendaInput[] = [fighter, collective],
+): CouncilSessionConvened {
   return {
     type: 'CouncilSessionConvened',
     data: {
@@ -62,15 +82,41 @@ function convened(memberList: CouncilMember[] = members(9), agenda: AgendaInput[
   };
 }
 
-function cast(memberId: string, choice: BallotChoice, dossierId = 'd-1', overrides: Partial<CastBallot['data']> = {}): CastBallot {
-  return { type: 'CastBallot', data: { sessionId: 's-1', dossierId, memberId, choice, castBy: memberId, writtenBallot: false, now: NOW, ...overrides } };
+function cast(
+  memberId: string,
+  choice: BallotChoice,
+  dossierId = 'd-1',
+  overrides: Partial<CastBallot['data']> = {},
+): CastBallot {
+  return {
+    type: 'CastBallot',
+    data: {
+      sessionId: 's-1',
+      dossierId,
+      memberId,
+      choice,
+      castBy: memberId,
+      writtenBallot: false,
+      now: NOW,
+      ...overrides,
+    },
+  };
 }
 
 function ballot(memberId: string, choice: BallotChoice, dossierId = 'd-1'): BallotCast {
   const n = memberId.replace('m-', '');
   return {
     type: 'BallotCast',
-    data: { sessionId: 's-1', dossierId, memberId, memberName: `Thành viên ${n}`, choice, castBy: memberId, writtenBallot: false, castAt: NOW },
+    data: {
+      sessionId: 's-1',
+      dossierId,
+      memberId,
+      memberName: `Thành viên ${n}`,
+      choice,
+      castBy: memberId,
+      writtenBallot: false,
+      castAt: NOW,
+    },
   };
 }
 
@@ -98,41 +144,78 @@ describe('ConveneCouncilSession', () => {
   });
 
   it('opens the session with no ballots', () => {
-    expect(spec.given([]).when(convene()).stateAfter()).toMatchObject({ status: 'OPEN', voters: [], ballots: {}, closedAt: null });
+    expect(spec.given([]).when(convene()).stateAfter()).toMatchObject({
+      status: 'OPEN',
+      voters: [],
+      ballots: {},
+      closedAt: null,
+    });
   });
 
   it('given a session, when convened again, then ALREADY_EXISTS', () => {
     spec.given([convened()]).when(convene()).thenRejects('ALREADY_EXISTS', { sessionId: 's-1' });
   });
 
-  it.each(Object.values(DossierStatus).filter((s) => s !== DossierStatus.ELIGIBLE))('refuses a %s dossier on the agenda: DOSSIER_NOT_ELIGIBLE', (status) => {
-    spec
-      .given([])
-      .when(convene({ agenda: [fighter, { ...collective, dossierStatus: status }] }))
-      .thenRejects('DOSSIER_NOT_ELIGIBLE', { dossierId: 'd-2', status });
-  });
+  it.each(Object.values(DossierStatus).filter((s) => s !== DossierStatus.ELIGIBLE))(
+    'refuses a %s dossier on the agenda: DOSSIER_NOT_ELIGIBLE',
+    (status) => {
+      spec
+        .given([])
+        .when(convene({ agenda: [fighter, { ...collective, dossierStatus: status }] }))
+        .thenRejects('DOSSIER_NOT_ELIGIBLE', { dossierId: 'd-2', status });
+    },
+  );
 
   it('accepts a single member and a single dossier (the minimum)', () => {
-    expect(spec.given([]).when(convene({ members: members(1), agenda: [fighter] })).events()).toHaveLength(1);
+    expect(
+      spec
+        .given([])
+        .when(convene({ members: members(1), agenda: [fighter] }))
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('refuses no members, a member twice, an empty agenda, a dossier twice', () => {
-    spec.given([]).when(convene({ members: [] })).thenFails(InvalidInput, { field: 'memberIds' });
-    spec.given([]).when(convene({ members: [...members(3), { ...members(3)[1], unitId: 'other' }] })).thenFails(InvalidInput, { field: 'memberIds' });
-    spec.given([]).when(convene({ agenda: [] })).thenFails(InvalidInput, { field: 'dossierIds' });
-    spec.given([]).when(convene({ agenda: [fighter, collective, { ...fighter }] })).thenFails(InvalidInput, { field: 'dossierIds' });
+    spec
+      .given([])
+      .when(convene({ members: [] }))
+      .thenFails(InvalidInput, { field: 'memberIds' });
+    spec
+      .given([])
+      .when(convene({ members: [...members(3), { ...members(3)[1], unitId: 'other' }] }))
+      .thenFails(InvalidInput, { field: 'memberIds' });
+    spec
+      .given([])
+      .when(convene({ agenda: [] }))
+      .thenFails(InvalidInput, { field: 'dossierIds' });
+    spec
+      .given([])
+      .when(convene({ agenda: [fighter, collective, { ...fighter }] }))
+      .thenFails(InvalidInput, { field: 'dossierIds' });
   });
 
   it('refuses a threshold share outside [0, 1] and a malformed date', () => {
-    spec.given([]).when(convene({ agenda: [{ ...fighter, thresholdShare: 1.1 }] })).thenFails(InvalidInput, { field: 'agenda[0].thresholdShare' });
-    spec.given([]).when(convene({ agenda: [fighter, { ...collective, thresholdShare: -0.1 }] })).thenFails(InvalidInput, { field: 'agenda[1].thresholdShare' });
-    spec.given([]).when(convene({ heldOn: '2023-02-30' })).thenFails(InvalidInput, { field: 'heldOn' });
+    spec
+      .given([])
+      .when(convene({ agenda: [{ ...fighter, thresholdShare: 1.1 }] }))
+      .thenFails(InvalidInput, { field: 'agenda[0].thresholdShare' });
+    spec
+      .given([])
+      .when(convene({ agenda: [fighter, { ...collective, thresholdShare: -0.1 }] }))
+      .thenFails(InvalidInput, { field: 'agenda[1].thresholdShare' });
+    spec
+      .given([])
+      .when(convene({ heldOn: '2023-02-30' }))
+      .thenFails(InvalidInput, { field: 'heldOn' });
   });
 });
 
 describe('CastBallot', () => {
   it('given an open session, when a member votes on an agenda dossier, then BallotCast with the choice', () => {
-    spec.given([convened()]).when(cast('m-1', BallotChoice.APPROVE)).then([ballot('m-1', BallotChoice.APPROVE)]);
+    spec
+      .given([convened()])
+      .when(cast('m-1', BallotChoice.APPROVE))
+      .then([ballot('m-1', BallotChoice.APPROVE)]);
   });
 
   it('records the written ballot of an absent member cast by the secretariat', () => {
@@ -142,13 +225,25 @@ describe('CastBallot', () => {
       .then([
         {
           type: 'BallotCast',
-          data: { sessionId: 's-1', dossierId: 'd-2', memberId: 'm-2', memberName: 'Thành viên 2', choice: BallotChoice.REJECT, castBy: 'secretary-1', writtenBallot: true, castAt: NOW },
+          data: {
+            sessionId: 's-1',
+            dossierId: 'd-2',
+            memberId: 'm-2',
+            memberName: 'Thành viên 2',
+            choice: BallotChoice.REJECT,
+            castBy: 'secretary-1',
+            writtenBallot: true,
+            castAt: NOW,
+          },
         },
       ]);
   });
 
   it('refuses an in-person ballot cast by someone other than the member: NOT_OWN_BALLOT', () => {
-    spec.given([convened()]).when(cast('m-2', BallotChoice.APPROVE, 'd-1', { castBy: 'm-3' })).thenRejects('NOT_OWN_BALLOT', { memberId: 'm-2', castBy: 'm-3' });
+    spec
+      .given([convened()])
+      .when(cast('m-2', BallotChoice.APPROVE, 'd-1', { castBy: 'm-3' }))
+      .thenRejects('NOT_OWN_BALLOT', { memberId: 'm-2', castBy: 'm-3' });
   });
 
   it('given no session, then NotFound', () => {
@@ -156,7 +251,10 @@ describe('CastBallot', () => {
   });
 
   it('refuses a dossier that is not on the agenda: NOT_ON_AGENDA', () => {
-    spec.given([convened()]).when(cast('m-1', BallotChoice.APPROVE, 'd-9')).thenRejects('NOT_ON_AGENDA', { dossierId: 'd-9' });
+    spec
+      .given([convened()])
+      .when(cast('m-1', BallotChoice.APPROVE, 'd-9'))
+      .thenRejects('NOT_ON_AGENDA', { dossierId: 'd-9' });
   });
 
   it('refuses a voter who is not a member: NOT_A_MEMBER', () => {
@@ -168,21 +266,34 @@ describe('CastBallot', () => {
       .given([convened(), ballot('m-1', BallotChoice.REJECT)])
       .when(cast('m-1', BallotChoice.APPROVE))
       .thenRejects('ALREADY_VOTED', { dossierId: 'd-1', memberId: 'm-1' });
-    expect(JSON.stringify({ message: violation.message, extensions: violation.extensions })).not.toMatch(/REJECT"|APPROVE|ABSTAIN/);
+    expect(JSON.stringify({ message: violation.message, extensions: violation.extensions })).not.toMatch(
+      /REJECT"|APPROVE|ABSTAIN/,
+    );
   });
 
   it('allows the same member one ballot on each dossier', () => {
-    expect(spec.given([convened(), ballot('m-1', BallotChoice.REJECT, 'd-1')]).when(cast('m-1', BallotChoice.APPROVE, 'd-2')).events()).toHaveLength(1);
+    expect(
+      spec
+        .given([convened(), ballot('m-1', BallotChoice.REJECT, 'd-1')])
+        .when(cast('m-1', BallotChoice.APPROVE, 'd-2'))
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('given a closed session, then SESSION_CLOSED', () => {
     const history = [convened(), ...ballots('d-1', 6)];
     const [closed] = spec.given(history).when(closeCmd).events();
-    spec.given([...history, closed]).when(cast('m-7', BallotChoice.APPROVE)).thenRejects('SESSION_CLOSED', { sessionId: 's-1' });
+    spec
+      .given([...history, closed])
+      .when(cast('m-7', BallotChoice.APPROVE))
+      .thenRejects('SESSION_CLOSED', { sessionId: 's-1' });
   });
 
   it('refuses an unknown choice', () => {
-    spec.given([convened()]).when(cast('m-1', 'MAYBE' as BallotChoice)).thenFails(InvalidInput, { field: 'choice' });
+    spec
+      .given([convened()])
+      .when(cast('m-1', 'MAYBE' as BallotChoice))
+      .thenFails(InvalidInput, { field: 'choice' });
   });
 
   describe('conflict of interest', () => {
@@ -221,7 +332,12 @@ describe('CastBallot', () => {
         ['m-out', 'd-1'],
         ['m-out', 'd-2'],
       ]) {
-        expect(spec.given([convened(roster)]).when(cast(memberId, BallotChoice.APPROVE, dossierId)).events()).toHaveLength(1);
+        expect(
+          spec
+            .given([convened(roster)])
+            .when(cast(memberId, BallotChoice.APPROVE, dossierId))
+            .events(),
+        ).toHaveLength(1);
       }
     });
 
@@ -233,7 +349,12 @@ describe('CastBallot', () => {
     });
 
     it('does not treat a member whose person id equals a collective nominee id as the nominee', () => {
-      expect(conflictOfInterest({ personId: 'u-200', name: 'x', unitId: 'u-300' }, { ...collective, nomineeUnitId: 'u-200' })).toBeNull();
+      expect(
+        conflictOfInterest(
+          { personId: 'u-200', name: 'x', unitId: 'u-300' },
+          { ...collective, nomineeUnitId: 'u-200' },
+        ),
+      ).toBeNull();
     });
   });
 });
@@ -254,25 +375,53 @@ describe('CloseCouncilSession', () => {
     });
 
     it('given 6 of 9 members voted (exactly 2/3), then the session closes', () => {
-      const [event] = spec.given([convened(), ...ballots('d-1', 6)]).when(closeCmd).events();
-      expect(event).toMatchObject({ type: 'CouncilSessionClosed', data: { sessionId: 's-1', closedAt: LATER, members: 9, membersVoted: 6 } });
+      const [event] = spec
+        .given([convened(), ...ballots('d-1', 6)])
+        .when(closeCmd)
+        .events();
+      expect(event).toMatchObject({
+        type: 'CouncilSessionClosed',
+        data: { sessionId: 's-1', closedAt: LATER, members: 9, membersVoted: 6 },
+      });
     });
 
     it('given 5 of 9 members voted, then COUNCIL_QUORUM with cast, members and needed', () => {
-      spec.given([convened(), ...ballots('d-1', 5)]).when(closeCmd).thenRejects('COUNCIL_QUORUM', { cast: 5, members: 9, needed: 6 });
+      spec
+        .given([convened(), ...ballots('d-1', 5)])
+        .when(closeCmd)
+        .thenRejects('COUNCIL_QUORUM', { cast: 5, members: 9, needed: 6 });
     });
 
     it('given 10 members, 7 voters close and 6 do not', () => {
-      spec.given([convened(members(10)), ...ballots('d-1', 7)]).when(closeCmd).events();
-      spec.given([convened(members(10)), ...ballots('d-1', 6)]).when(closeCmd).thenRejects('COUNCIL_QUORUM', { cast: 6, members: 10, needed: 7 });
+      spec
+        .given([convened(members(10)), ...ballots('d-1', 7)])
+        .when(closeCmd)
+        .events();
+      spec
+        .given([convened(members(10)), ...ballots('d-1', 6)])
+        .when(closeCmd)
+        .thenRejects('COUNCIL_QUORUM', { cast: 6, members: 10, needed: 7 });
     });
 
     it('counts distinct members who cast at least one ballot, across the agenda', () => {
       // 5 members vote on both dossiers: 10 ballots, but only 5 of 9 members.
-      spec.given([convened(), ...ballots('d-1', 5), ...ballots('d-2', 5)]).when(closeCmd).thenRejects('COUNCIL_QUORUM', { cast: 5 });
+      spec
+        .given([convened(), ...ballots('d-1', 5), ...ballots('d-2', 5)])
+        .when(closeCmd)
+        .thenRejects('COUNCIL_QUORUM', { cast: 5 });
       // m-1…m-3 vote on d-1, m-4…m-6 on d-2: 6 distinct members.
-      const split = [...ballots('d-1', 3), ballot('m-4', BallotChoice.APPROVE, 'd-2'), ballot('m-5', BallotChoice.REJECT, 'd-2'), ballot('m-6', BallotChoice.ABSTAIN, 'd-2')];
-      expect(spec.given([convened(), ...split]).when(closeCmd).events()).toHaveLength(1);
+      const split = [
+        ...ballots('d-1', 3),
+        ballot('m-4', BallotChoice.APPROVE, 'd-2'),
+        ballot('m-5', BallotChoice.REJECT, 'd-2'),
+        ballot('m-6', BallotChoice.ABSTAIN, 'd-2'),
+      ];
+      expect(
+        spec
+          .given([convened(), ...split])
+          .when(closeCmd)
+          .events(),
+      ).toHaveLength(1);
     });
 
     it('given no ballots, then COUNCIL_QUORUM', () => {
@@ -283,9 +432,19 @@ describe('CloseCouncilSession', () => {
   describe('tallies over ALL members', () => {
     it('0.9 inclusive: 8 of 9 approvals reject, 9 of 9 approve', () => {
       expect(closedTallies([convened(), ...ballots('d-1', 8, 1)])['d-1']).toEqual({
-        approve: 8, reject: 1, abstain: 0, members: 9, thresholdShare: 0.9, thresholdInclusive: true, approved: false,
+        approve: 8,
+        reject: 1,
+        abstain: 0,
+        members: 9,
+        thresholdShare: 0.9,
+        thresholdInclusive: true,
+        approved: false,
       });
-      expect(closedTallies([convened(), ...ballots('d-1', 9)])['d-1']).toMatchObject({ approve: 9, members: 9, approved: true });
+      expect(closedTallies([convened(), ...ballots('d-1', 9)])['d-1']).toMatchObject({
+        approve: 9,
+        members: 9,
+        approved: true,
+      });
     });
 
     it('0.9 inclusive over 10 members: exactly 9 approve (= 0.9), 8 do not', () => {
@@ -295,41 +454,80 @@ describe('CloseCouncilSession', () => {
 
     it('0.5 exclusive: 5 of 10 approvals reject, 6 of 10 approve', () => {
       expect(closedTallies([convened(members(10)), ...ballots('d-2', 5, 5)])['d-2']).toEqual({
-        approve: 5, reject: 5, abstain: 0, members: 10, thresholdShare: 0.5, thresholdInclusive: false, approved: false,
+        approve: 5,
+        reject: 5,
+        abstain: 0,
+        members: 10,
+        thresholdShare: 0.5,
+        thresholdInclusive: false,
+        approved: false,
       });
-      expect(closedTallies([convened(members(10)), ...ballots('d-2', 6, 4)])['d-2']).toMatchObject({ approve: 6, approved: true });
+      expect(closedTallies([convened(members(10)), ...ballots('d-2', 6, 4)])['d-2']).toMatchObject({
+        approve: 6,
+        approved: true,
+      });
     });
 
     it('abstentions and absent members count as members but not as approvals', () => {
       // 9 members: 4 approve, 3 abstain, 2 absent → 4/9 ≤ 0.5 → rejected
       expect(closedTallies([convened(), ...ballots('d-2', 4, 0, 3)])['d-2']).toEqual({
-        approve: 4, reject: 0, abstain: 3, members: 9, thresholdShare: 0.5, thresholdInclusive: false, approved: false,
+        approve: 4,
+        reject: 0,
+        abstain: 3,
+        members: 9,
+        thresholdShare: 0.5,
+        thresholdInclusive: false,
+        approved: false,
       });
       // 9 members: 5 approve, 4 abstain → 5/9 > 0.5 → approved
-      expect(closedTallies([convened(), ...ballots('d-2', 5, 0, 4)])['d-2']).toMatchObject({ approve: 5, abstain: 4, approved: true });
+      expect(closedTallies([convened(), ...ballots('d-2', 5, 0, 4)])['d-2']).toMatchObject({
+        approve: 5,
+        abstain: 4,
+        approved: true,
+      });
     });
 
     it('tallies every agenda dossier, a dossier without ballots as all-absent', () => {
       const tallies = closedTallies([convened(), ...ballots('d-1', 6)]);
       expect(Object.keys(tallies)).toEqual(['d-1', 'd-2']);
-      expect(tallies['d-2']).toEqual({ approve: 0, reject: 0, abstain: 0, members: 9, thresholdShare: 0.5, thresholdInclusive: false, approved: false });
+      expect(tallies['d-2']).toEqual({
+        approve: 0,
+        reject: 0,
+        abstain: 0,
+        members: 9,
+        thresholdShare: 0.5,
+        thresholdInclusive: false,
+        approved: false,
+      });
     });
 
     it('keeps conflicted members in the member count', () => {
       // 4 members, one is the nominee (cannot vote): 3 approvals / 4 members = 0.75 < 0.9 → rejected.
       const roster: CouncilMember[] = [{ personId: 'p-100', name: 'Phạm Văn Cường', unitId: 'u-x' }, ...members(3)];
-      expect(closedTallies([convened(roster, [fighter]), ...ballots('d-1', 3)])['d-1']).toMatchObject({ approve: 3, members: 4, approved: false });
+      expect(closedTallies([convened(roster, [fighter]), ...ballots('d-1', 3)])['d-1']).toMatchObject({
+        approve: 3,
+        members: 4,
+        approved: false,
+      });
     });
   });
 
   it('marks the session closed', () => {
-    expect(spec.given([convened(), ...ballots('d-1', 6)]).when(closeCmd).stateAfter()).toMatchObject({ status: 'CLOSED', closedAt: LATER });
+    expect(
+      spec
+        .given([convened(), ...ballots('d-1', 6)])
+        .when(closeCmd)
+        .stateAfter(),
+    ).toMatchObject({ status: 'CLOSED', closedAt: LATER });
   });
 
   it('given a closed session, when closed again, then SESSION_CLOSED', () => {
     const history = [convened(), ...ballots('d-1', 6)];
     const [closed] = spec.given(history).when(closeCmd).events();
-    spec.given([...history, closed]).when(closeCmd).thenRejects('SESSION_CLOSED', { sessionId: 's-1', closedAt: LATER });
+    spec
+      .given([...history, closed])
+      .when(closeCmd)
+      .thenRejects('SESSION_CLOSED', { sessionId: 's-1', closedAt: LATER });
   });
 
   it('given no session, then NotFound', () => {
@@ -353,13 +551,29 @@ describe('tallyBallots', () => {
     [0, 1, 0, false, false],
     [1, 1, 1, true, true],
     [1, 1, 1, false, false],
-  ])('%i approvals of %i members against %d (inclusive %s): approved %s', (approvals, memberCount, share, inclusive, expected) => {
-    expect(tallyBallots(approve(approvals), memberCount, share, inclusive).approved).toBe(expected);
-  });
+  ])(
+    '%i approvals of %i members against %d (inclusive %s): approved %s',
+    (approvals, memberCount, share, inclusive, expected) => {
+      expect(tallyBallots(approve(approvals), memberCount, share, inclusive).approved).toBe(expected);
+    },
+  );
 
   it('counts each choice', () => {
     expect(
-      tallyBallots([BallotChoice.APPROVE, BallotChoice.REJECT, BallotChoice.ABSTAIN, BallotChoice.APPROVE, BallotChoice.ABSTAIN], 7, 0.5, false),
-    ).toEqual({ approve: 2, reject: 1, abstain: 2, members: 7, thresholdShare: 0.5, thresholdInclusive: false, approved: false });
+      tallyBallots(
+        [BallotChoice.APPROVE, BallotChoice.REJECT, BallotChoice.ABSTAIN, BallotChoice.APPROVE, BallotChoice.ABSTAIN],
+        7,
+        0.5,
+        false,
+      ),
+    ).toEqual({
+      approve: 2,
+      reject: 1,
+      abstain: 2,
+      members: 7,
+      thresholdShare: 0.5,
+      thresholdInclusive: false,
+      approved: false,
+    });
   });
 });

@@ -17,7 +17,9 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /** The same decider, with every input and output deep-frozen. */
-export function frozen<Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>): Decider<Command, Event, State> {
+export function frozen<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+): Decider<Command, Event, State> {
   return {
     streamType: decider.streamType,
     initialState: () => deepFreeze(decider.initialState()),
@@ -30,7 +32,10 @@ export interface Outcome<Event, State> extends DeciderOutcome<Event, State> {
   /** Refused by the named rule; `details`, when given, must match the error's extensions partially. */
   thenRejects(rule: string, details?: Record<string, unknown>): RuleViolation;
   /** Fails with this error class; `extensions`, when given, must match partially. */
-  thenFails(errorClass: abstract new (...args: never[]) => DomainError, extensions?: Record<string, unknown>): DomainError;
+  thenFails(
+    errorClass: abstract new (...args: never[]) => DomainError,
+    extensions?: Record<string, unknown>,
+  ): DomainError;
 }
 
 /** `deciderSpec` (shared) on the frozen decider, with the two assertions above. */
@@ -41,7 +46,9 @@ export function spec<Command, Event extends DomainEvent, State>(decider: Decider
       return {
         when(command: Command): Outcome<Event, State> {
           // JSON round trip: commands and events must be plain data.
-          const outcome = shared.given(JSON.parse(JSON.stringify(history)) as Event[]).when(JSON.parse(JSON.stringify(command)) as Command);
+          const outcome = shared
+            .given(JSON.parse(JSON.stringify(history)) as Event[])
+            .when(JSON.parse(JSON.stringify(command)) as Command);
           return {
             ...outcome,
             thenRejects(rule, details) {

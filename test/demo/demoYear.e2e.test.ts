@@ -18,12 +18,18 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   const types = async (streamId: string) => (await events(streamId)).map((e) => e.type);
 
   it('answers every command with a position further along the log', () => {
-    for (let i = 1; i < year.positions.length; i++) expect(comparePositions(year.positions[i - 1], year.positions[i])).toBeLessThan(0);
+    for (let i = 1; i < year.positions.length; i++)
+      expect(comparePositions(year.positions[i - 1], year.positions[i])).toBeLessThan(0);
   });
 
   it('scores and finalizes the communes cluster with the assessed scores', async () => {
     const finalized = (await events('cluster-khoi-cac-xa')).find((e) => e.type === 'ClusterRankingFinalized')!;
-    const rows = finalized.data.rows as Array<{ rank: number; unitId: string; totalPoints: number; proposedForFlag: boolean }>;
+    const rows = finalized.data.rows as Array<{
+      rank: number;
+      unitId: string;
+      totalPoints: number;
+      proposedForFlag: boolean;
+    }>;
     expect(rows.map((r) => [r.rank, r.unitId, r.totalPoints])).toEqual([
       [1, 'xa-quan-ha', 94.5],
       [2, 'xa-cam-giang', 90],
@@ -35,30 +41,51 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
 
   it('returns and resubmits a dossier, appraises each under the 2022 rule set, and finds one ineligible', async () => {
     expect(await types(`dossier-${year.dossiers['p-do-thi-ngoc']}`)).toEqual([
-      'DossierSubmitted', 'DossierReturned', 'DossierResubmitted', 'DossierAppraised', 'DossierResolved', 'DossierGranted',
+      'DossierSubmitted',
+      'DossierReturned',
+      'DossierResubmitted',
+      'DossierAppraised',
+      'DossierResolved',
+      'DossierGranted',
     ]);
     const quynh = await events(`dossier-${year.dossiers['p-duong-thi-quynh']}`);
     const appraisal = quynh.find((e) => e.type === 'DossierAppraised')!;
     expect(appraisal.data).toMatchObject({ eligible: false, ruleSetId: 'tdkt-2022' });
     expect(appraisal.metadata.ruleSetId).toBe('tdkt-2022');
-    expect((appraisal.data.checks as Array<{ rule: string; passed: boolean }>).find((c) => c.rule === 'RATING')).toMatchObject({ passed: false });
+    expect(
+      (appraisal.data.checks as Array<{ rule: string; passed: boolean }>).find((c) => c.rule === 'RATING'),
+    ).toMatchObject({ passed: false });
     expect(quynh.map((e) => e.type)).toEqual(['DossierSubmitted', 'DossierAppraised']);
   });
 
   it('tallies the council sessions over all members and resolves every agenda dossier', async () => {
-    const closed = (await events(`council_session-${year.sessions[0]}`)).find((e) => e.type === 'CouncilSessionClosed')!;
-    const tallies = closed.data.tallies as Array<{ dossierId: string; tally: { approve: number; members: number; approved: boolean } }>;
+    const closed = (await events(`council_session-${year.sessions[0]}`)).find(
+      (e) => e.type === 'CouncilSessionClosed',
+    )!;
+    const tallies = closed.data.tallies as Array<{
+      dossierId: string;
+      tally: { approve: number; members: number; approved: boolean };
+    }>;
     expect(tallies).toHaveLength(4);
     for (const { tally } of tallies) expect(tally).toMatchObject({ members: 9, approved: true });
     // The member from Bùi Văn Minh's commune did not vote on his dossier; one member abstained.
-    expect(tallies.find((x) => x.dossierId === year.dossiers['p-bui-van-minh'])!.tally).toMatchObject({ approve: 7, abstain: 1 });
-    const resolved = (await events(`dossier-${year.dossiers['p-bui-van-minh']}`)).find((e) => e.type === 'DossierResolved')!;
+    expect(tallies.find((x) => x.dossierId === year.dossiers['p-bui-van-minh'])!.tally).toMatchObject({
+      approve: 7,
+      abstain: 1,
+    });
+    const resolved = (await events(`dossier-${year.dossiers['p-bui-van-minh']}`)).find(
+      (e) => e.type === 'DossierResolved',
+    )!;
     expect(resolved.data).toMatchObject({ approved: true, sessionId: year.sessions[0] });
   });
 
   it('grants awards under decisions with the issuing level the law requires', async () => {
     const flag = (await events(`award-${year.awards.flag}`))[0];
-    expect(flag.data).toMatchObject({ award: 'PROVINCIAL_EMULATION_FLAG', issuedByUnitId: 'tinh-bac-kan', decisionNumber: '2156/QĐ-UBND' });
+    expect(flag.data).toMatchObject({
+      award: 'PROVINCIAL_EMULATION_FLAG',
+      issuedByUnitId: 'tinh-bac-kan',
+      decisionNumber: '2156/QĐ-UBND',
+    });
     const fighter = (await events(`award-${year.awards.fighter}`))[0];
     expect(fighter.data).toMatchObject({ award: 'GRASSROOTS_EMULATION_FIGHTER', signerName: 'Đinh Quang Hưng' });
   });
@@ -79,16 +106,35 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     );
     const trail = body.data.auditTrail;
     const types = trail.entries.map((e: { type: string }) => e.type);
-    expect(types).toEqual(expect.arrayContaining(['DossierSubmitted', 'DossierAppraised', 'CouncilSessionConvened', 'BallotCast', 'CouncilSessionClosed', 'DossierResolved', 'AwardGranted', 'DossierGranted', 'ComplaintFiled', 'ComplaintAccepted', 'ComplaintResolved', 'AwardRevoked']));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        'DossierSubmitted',
+        'DossierAppraised',
+        'CouncilSessionConvened',
+        'BallotCast',
+        'CouncilSessionClosed',
+        'DossierResolved',
+        'AwardGranted',
+        'DossierGranted',
+        'ComplaintFiled',
+        'ComplaintAccepted',
+        'ComplaintResolved',
+        'AwardRevoked',
+      ]),
+    );
     expect(types.filter((type: string) => type === 'BallotCast')).toHaveLength(9); // no member sits in Mỹ Thanh commune: all nine voted
-    for (const ballot of trail.entries.filter((e: { type: string }) => e.type === 'BallotCast')) expect(ballot.data.choice).toBe('REDACTED');
+    for (const ballot of trail.entries.filter((e: { type: string }) => e.type === 'BallotCast'))
+      expect(ballot.data.choice).toBe('REDACTED');
     expect(trail.entries.find((e: { type: string }) => e.type === 'BallotCast').actorId).toMatch(/^p-/);
     expect(trail.chainVerified).toBe(true);
   });
 
   it('keeps every stream hash chain intact', async () => {
-    const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map((r) => r.stream_id);
+    const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map(
+      (r) => r.stream_id,
+    );
     expect(streams.length).toBe(60); // 12 units, 14 people, 2 movements, a plan, a cluster, 7 registrations, 5 ratings, an initiative, 7 dossiers, 2 sessions, 6 awards, 2 complaints
-    for (const streamId of streams) expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
+    for (const streamId of streams)
+      expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });
 });

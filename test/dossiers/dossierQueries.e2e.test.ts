@@ -23,7 +23,9 @@ describe('dossier query', () => {
   beforeAll(async () => {
     t = await startTestApp();
     year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
-    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', { p: year.lastPosition });
+    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
+      p: year.lastPosition,
+    });
     expect(caughtUp.body.data.projectionsCaughtUp).toBe(true);
   }, 120_000);
   afterAll(async () => t.stop());
@@ -63,7 +65,16 @@ describe('dossier query', () => {
 
   it('shows the ineligible dossier with the failed check and no vote', async () => {
     const d = await dossier(year.dossiers['p-duong-thi-quynh']);
-    expect(d).toMatchObject({ status: 'INELIGIBLE', ruleSet: 'tdkt-2022', tally: null, sessionId: null, resolvedOn: null, awardId: null, returnCount: 0, version: 2 });
+    expect(d).toMatchObject({
+      status: 'INELIGIBLE',
+      ruleSet: 'tdkt-2022',
+      tally: null,
+      sessionId: null,
+      resolvedOn: null,
+      awardId: null,
+      returnCount: 0,
+      version: 2,
+    });
     expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING')).toMatchObject({ passed: false });
     expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING').detail).not.toBe('');
   });
@@ -95,7 +106,10 @@ describe('dossier query', () => {
       const d = await dossier(id);
       expect(d.version).toBe(events.length);
       const last = events[events.length - 1].type;
-      const expected = { DossierGranted: 'GRANTED', DossierAppraised: d.status === 'INELIGIBLE' ? 'INELIGIBLE' : 'ELIGIBLE' }[last as 'DossierGranted'];
+      const expected = {
+        DossierGranted: 'GRANTED',
+        DossierAppraised: d.status === 'INELIGIBLE' ? 'INELIGIBLE' : 'ELIGIBLE',
+      }[last as 'DossierGranted'];
       expect(d.status).toBe(expected);
     }
   });

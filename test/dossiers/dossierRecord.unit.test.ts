@@ -27,17 +27,48 @@ const checks = [{ rule: 'RATING', passed: true, detail: 'EXCELLENT in 2024' }];
 const ev = {
   submitted: (): DossierEvent => ({
     type: 'DossierSubmitted',
-    data: { ...context, proposingUnitName: 'Phòng Tài chính - Kế hoạch', movementId: null, movementThematic: false, achievements: 'x', submittedOn: '2024-12-02', submittedAt: at, ruleSetId: 'tdkt-2022' },
+    data: {
+      ...context,
+      proposingUnitName: 'Phòng Tài chính - Kế hoạch',
+      movementId: null,
+      movementThematic: false,
+      achievements: 'x',
+      submittedOn: '2024-12-02',
+      submittedAt: at,
+      ruleSetId: 'tdkt-2022',
+    },
   }),
-  returned: (returnNo: number): DossierEvent => ({ type: 'DossierReturned', data: { ...context, reason: 'thiếu hồ sơ', returnNo, returnedAt: at } }),
-  resubmitted: (returnNo: number): DossierEvent => ({ type: 'DossierResubmitted', data: { ...context, achievements: 'y', returnNo, resubmittedAt: at } }),
-  withdrawn: (statusBefore: DossierStatus): DossierEvent => ({ type: 'DossierWithdrawn', data: { ...context, reason: 'rút', statusBefore, withdrawnAt: at } }),
+  returned: (returnNo: number): DossierEvent => ({
+    type: 'DossierReturned',
+    data: { ...context, reason: 'thiếu hồ sơ', returnNo, returnedAt: at },
+  }),
+  resubmitted: (returnNo: number): DossierEvent => ({
+    type: 'DossierResubmitted',
+    data: { ...context, achievements: 'y', returnNo, resubmittedAt: at },
+  }),
+  withdrawn: (statusBefore: DossierStatus): DossierEvent => ({
+    type: 'DossierWithdrawn',
+    data: { ...context, reason: 'rút', statusBefore, withdrawnAt: at },
+  }),
   appraised: (eligible: boolean): DossierEvent => ({
     type: 'DossierAppraised',
-    data: { ...context, eligible, ruleSetId: 'tdkt-2022', checks: eligible ? checks : [{ ...checks[0], passed: false }], note: null, appraisedAt: at },
+    data: {
+      ...context,
+      eligible,
+      ruleSetId: 'tdkt-2022',
+      checks: eligible ? checks : [{ ...checks[0], passed: false }],
+      note: null,
+      appraisedAt: at,
+    },
   }),
-  resolved: (approved: boolean, sessionId = 'phien-1'): DossierEvent => ({ type: 'DossierResolved', data: { ...context, sessionId, approved, tally: tally(approved), resolvedAt: at } }),
-  granted: (): DossierEvent => ({ type: 'DossierGranted', data: { ...context, awardId: 'kt-1', decisionNumber: '125/QĐ-UBND', decidedOn: '2024-12-15', grantedAt: at } }),
+  resolved: (approved: boolean, sessionId = 'phien-1'): DossierEvent => ({
+    type: 'DossierResolved',
+    data: { ...context, sessionId, approved, tally: tally(approved), resolvedAt: at },
+  }),
+  granted: (): DossierEvent => ({
+    type: 'DossierGranted',
+    data: { ...context, awardId: 'kt-1', decisionNumber: '125/QĐ-UBND', decidedOn: '2024-12-15', grantedAt: at },
+  }),
 };
 
 const recorded = (events: DossierEvent[]): RecordedEvent[] =>
@@ -67,7 +98,16 @@ function foldBoth(events: DossierEvent[]): DossierRecord {
 
 describe('the dossiers read model fold', () => {
   it('follows a dossier returned twice through appraisal, vote and award', () => {
-    const record = foldBoth([ev.submitted(), ev.returned(1), ev.resubmitted(1), ev.returned(2), ev.resubmitted(2), ev.appraised(true), ev.resolved(true), ev.granted()]);
+    const record = foldBoth([
+      ev.submitted(),
+      ev.returned(1),
+      ev.resubmitted(1),
+      ev.returned(2),
+      ev.resubmitted(2),
+      ev.appraised(true),
+      ev.resolved(true),
+      ev.granted(),
+    ]);
     expect(record).toMatchObject({
       status: DossierStatus.GRANTED,
       return_count: 2,
@@ -90,12 +130,22 @@ describe('the dossiers read model fold', () => {
     expect(foldBoth([ev.submitted(), ev.appraised(false)]).status).toBe(DossierStatus.INELIGIBLE);
     expect(foldBoth([ev.submitted(), ev.appraised(true)]).status).toBe(DossierStatus.ELIGIBLE);
     const rejected = foldBoth([ev.submitted(), ev.appraised(true), ev.resolved(false)]);
-    expect(rejected).toMatchObject({ status: DossierStatus.REJECTED, tally: { approved: false, approve: 2 }, resolved_on: '2024-12-10', award_id: null });
+    expect(rejected).toMatchObject({
+      status: DossierStatus.REJECTED,
+      tally: { approved: false, approve: 2 },
+      resolved_on: '2024-12-10',
+      award_id: null,
+    });
   });
 
   it('withdraws from any open status', () => {
-    expect(foldBoth([ev.submitted(), ev.returned(1), ev.withdrawn(DossierStatus.RETURNED)]).status).toBe(DossierStatus.WITHDRAWN);
-    expect(foldBoth([ev.submitted(), ev.appraised(true), ev.withdrawn(DossierStatus.ELIGIBLE)])).toMatchObject({ status: DossierStatus.WITHDRAWN, version: 3 });
+    expect(foldBoth([ev.submitted(), ev.returned(1), ev.withdrawn(DossierStatus.RETURNED)]).status).toBe(
+      DossierStatus.WITHDRAWN,
+    );
+    expect(foldBoth([ev.submitted(), ev.appraised(true), ev.withdrawn(DossierStatus.ELIGIBLE)])).toMatchObject({
+      status: DossierStatus.WITHDRAWN,
+      version: 3,
+    });
   });
 
   it('refuses what it cannot place rather than skip it', () => {

@@ -15,7 +15,12 @@ export interface ContractTarget {
  * still running anywhere on the server holds it back), so a reader waits, as a
  * subscriber does.
  */
-async function readAllUntil(store: EventStore, after: string, until: string, options: { limit?: number; types?: string[] } = {}): Promise<RecordedEvent[]> {
+async function readAllUntil(
+  store: EventStore,
+  after: string,
+  until: string,
+  options: { limit?: number; types?: string[] } = {},
+): Promise<RecordedEvent[]> {
   const seen: RecordedEvent[] = [];
   let cursor = after;
   const deadline = Date.now() + 10_000;
@@ -49,11 +54,18 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
 
     it('appends to a new stream with no_stream and reads it back in order', async () => {
       const stream = uniqueStream();
-      const result = await store.append(stream, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 })], Expected.noStream);
+      const result = await store.append(
+        stream,
+        [testEvent('A', { n: 1 }), testEvent('B', { n: 2 })],
+        Expected.noStream,
+      );
       expect(result.version).toBe(2);
       expect(result.streamId).toBe(stream);
       const events = await store.readStream(stream);
-      expect(events.map((e) => [e.streamVersion, e.type, e.data.n])).toEqual([[1, 'A', 1], [2, 'B', 2]]);
+      expect(events.map((e) => [e.streamVersion, e.type, e.data.n])).toEqual([
+        [1, 'A', 1],
+        [2, 'B', 2],
+      ]);
       expect(result.position).toBe(events[1].position);
       expect(comparePositions(events[0].position, events[1].position)).toBeLessThan(0);
       expect(events[0].metadata.actorId).toBe('tester');
@@ -68,7 +80,9 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
 
     it('refuses stream_exists on a missing stream and appends nothing', async () => {
       const stream = uniqueStream();
-      await expect(store.append(stream, [testEvent('A')], Expected.streamExists)).rejects.toBeInstanceOf(VersionConflict);
+      await expect(store.append(stream, [testEvent('A')], Expected.streamExists)).rejects.toBeInstanceOf(
+        VersionConflict,
+      );
       expect(await store.readStream(stream)).toEqual([]);
       await store.append(stream, [testEvent('A')], Expected.any);
       const result = await store.append(stream, [testEvent('B')], Expected.streamExists);
@@ -96,7 +110,9 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       const stream = uniqueStream();
       await store.append(stream, [testEvent('A')], Expected.noStream);
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 8 }, (_, i) => store.append(stream, [testEvent('B', { writer: i }), testEvent('C', { writer: i })], Expected.version(1))),
+        Array.from({ length: 8 }, (_, i) =>
+          store.append(stream, [testEvent('B', { writer: i }), testEvent('C', { writer: i })], Expected.version(1)),
+        ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       for (const o of outcomes) {
@@ -120,7 +136,11 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
     it('chains every event of a stream to the one before it', async () => {
       const stream = uniqueStream();
       await store.append(stream, [testEvent('A', { name: 'Nguyễn Văn An' })], Expected.noStream);
-      await store.append(stream, [testEvent('B', { b: 2, a: 1 }), testEvent('C', { nested: { z: 1, y: [1, 2] } })], Expected.version(1));
+      await store.append(
+        stream,
+        [testEvent('B', { b: 2, a: 1 }), testEvent('C', { nested: { z: 1, y: [1, 2] } })],
+        Expected.version(1),
+      );
       const events = await store.readStream(stream);
       expect(events[0].metadata.prevHash).toBe(GENESIS_HASH);
       expect(events[1].metadata.prevHash).toBe(events[0].metadata.hash);
@@ -134,11 +154,13 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       const streams = [uniqueStream(), uniqueStream(), uniqueStream()];
       let last = start;
       for (let round = 0; round < 5; round++) {
-        for (const stream of streams) last = (await store.append(stream, [testEvent('Tick', { round, stream })], Expected.any)).position;
+        for (const stream of streams)
+          last = (await store.append(stream, [testEvent('Tick', { round, stream })], Expected.any)).position;
       }
       const events = (await readAllUntil(store, start, last)).filter((e) => streams.includes(e.streamId));
       expect(events).toHaveLength(15);
-      for (let i = 1; i < events.length; i++) expect(comparePositions(events[i - 1].position, events[i].position)).toBeLessThan(0);
+      for (let i = 1; i < events.length; i++)
+        expect(comparePositions(events[i - 1].position, events[i].position)).toBeLessThan(0);
       expect(events.map((e) => e.data.round)).toEqual([0, 0, 0, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4]);
       expect(comparePositions(await store.headPosition(), events[14].position)).toBeGreaterThanOrEqual(0);
     });
@@ -151,7 +173,11 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
     it('filters the global log by event type', async () => {
       const start = await store.headPosition();
       const stream = uniqueStream();
-      const { position } = await store.append(stream, [testEvent('Wanted'), testEvent('Other'), testEvent('Wanted')], Expected.noStream);
+      const { position } = await store.append(
+        stream,
+        [testEvent('Wanted'), testEvent('Other'), testEvent('Wanted')],
+        Expected.noStream,
+      );
       const events = await readAllUntil(store, start, position, { limit: 100, types: ['Wanted'] });
       expect(events.filter((e) => e.streamId === stream).map((e) => e.streamVersion)).toEqual([1, 3]);
     });
@@ -185,7 +211,8 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       const end = (await store.append(b, [testEvent('B2')], Expected.version(1))).position;
       const read = async (upTo: string) => {
         const order: Array<[string, number]> = [];
-        for await (const page of store.readEveryStream({ upTo, pageSize: 2 })) for (const e of page) order.push([e.streamId, e.streamVersion]);
+        for await (const page of store.readEveryStream({ upTo, pageSize: 2 }))
+          for (const e of page) order.push([e.streamId, e.streamVersion]);
         // Each stream's events come together, oldest first.
         const finished = new Set<string>();
         order.forEach(([streamId, version], i) => {
@@ -199,7 +226,10 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       const atMiddle = await read(middle);
       expect([atMiddle(a), atMiddle(b)]).toEqual([[1, 2], [1]]);
       const atEnd = await read(end);
-      expect([atEnd(a), atEnd(b)]).toEqual([[1, 2, 3], [1, 2]]);
+      expect([atEnd(a), atEnd(b)]).toEqual([
+        [1, 2, 3],
+        [1, 2],
+      ]);
       const heads = new Map((await store.streamHeads(middle)).map((head) => [head.streamId, head]));
       expect([heads.get(a), heads.get(b)]).toEqual([
         { streamId: a, version: 2, hash: a2.events[1].metadata.hash },

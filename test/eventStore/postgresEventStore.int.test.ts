@@ -10,7 +10,13 @@ eventStoreContract('PostgreSQL', async () => {
   const db = await createTestDatabase();
   await migratePostgresEventStore(db.pool);
   const store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 50 });
-  return { store, cleanup: async () => { await store.close(); await db.drop(); } };
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await db.drop();
+    },
+  };
 });
 
 describe('PostgreSQL event store', () => {
@@ -46,7 +52,11 @@ describe('PostgreSQL event store', () => {
         for (let i = 0; i < appendsPerWriter; i++) {
           const stream = uniqueStream('gap');
           const size = 1 + (i % 3);
-          const result = await delayed.append(stream, Array.from({ length: size }, (_, k) => testEvent('Gap', { w, i, k })), Expected.noStream);
+          const result = await delayed.append(
+            stream,
+            Array.from({ length: size }, (_, k) => testEvent('Gap', { w, i, k })),
+            Expected.noStream,
+          );
           expected.push(...result.events.map((e) => e.position));
         }
       }),
@@ -67,7 +77,9 @@ describe('PostgreSQL event store', () => {
     const store = new PostgresEventStore(db.pool);
     const stream = uniqueStream();
     await store.append(stream, [testEvent('A', { v: 1 })], Expected.noStream);
-    await expect(db.pool.query(`UPDATE events SET data = '{"v":2}' WHERE stream_id = $1`, [stream])).rejects.toThrow(/immutable/);
+    await expect(db.pool.query(`UPDATE events SET data = '{"v":2}' WHERE stream_id = $1`, [stream])).rejects.toThrow(
+      /immutable/,
+    );
     await expect(db.pool.query('DELETE FROM events WHERE stream_id = $1', [stream])).rejects.toThrow(/immutable/);
     expect((await store.readStream(stream))[0].data).toEqual({ v: 1 });
   });
@@ -79,7 +91,9 @@ describe('PostgreSQL event store', () => {
     const client = await db.pool.connect();
     try {
       await client.query(`SET session_replication_role = replica`);
-      await expect(client.query(`UPDATE events SET data = '{"v":2}' WHERE stream_id = $1`, [stream])).rejects.toThrow(/immutable/);
+      await expect(client.query(`UPDATE events SET data = '{"v":2}' WHERE stream_id = $1`, [stream])).rejects.toThrow(
+        /immutable/,
+      );
       await expect(client.query('TRUNCATE events')).rejects.toThrow(/immutable/);
       await client.query(`RESET session_replication_role`);
     } finally {
@@ -93,7 +107,8 @@ describe('PostgreSQL event store', () => {
     // Other databases' transactions on the same server also hold the horizon back for a moment.
     const readable = async (position: string) => {
       const deadline = Date.now() + 10_000;
-      while ((await store.headPosition()) !== position && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      while ((await store.headPosition()) !== position && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 10));
       return store.headPosition();
     };
     const marker = await store.append(uniqueStream(), [testEvent('Marker')], Expected.noStream);
@@ -121,7 +136,10 @@ describe('PostgreSQL event store', () => {
 
     // `ours` still remembers version 2: the stale expectation collides and appends nothing.
     const before = await ours.readStream(stream);
-    await expect(ours.append(stream, [testEvent('A', { n: 99 })], Expected.version(2))).rejects.toMatchObject({ streamId: stream, actual: 3 });
+    await expect(ours.append(stream, [testEvent('A', { n: 99 })], Expected.version(2))).rejects.toMatchObject({
+      streamId: stream,
+      actual: 3,
+    });
     expect(await ours.readStream(stream)).toEqual(before);
 
     // The right expectation (unknown to its memory) reads the head and chains from it.
@@ -142,7 +160,11 @@ describe('PostgreSQL event store', () => {
       { streamId: b, expected: Expected.noStream, events: [testEvent('B', { n: 1 })] },
       { streamId: a, expected: Expected.version(1), events: [testEvent('A', { n: 2 }), testEvent('A', { n: 3 })] },
     ]);
-    expect(results.map((r) => [r.streamId, r.version])).toEqual([[a, 1], [b, 1], [a, 3]]);
+    expect(results.map((r) => [r.streamId, r.version])).toEqual([
+      [a, 1],
+      [b, 1],
+      [a, 3],
+    ]);
     const positions = results.flatMap((r) => r.events.map((e) => e.position));
     expect([...positions].sort(comparePositions)).toEqual(positions); // the order of the call
     const streamA = await store.readStream(a);
@@ -173,7 +195,10 @@ describe('PostgreSQL event store', () => {
     await subscriberSide.waitForAppend(1); // its LISTEN connection is up
     const from = await subscriberSide.lastCommittedPosition();
     const seen: RecordedEvent[] = [];
-    const subscription = subscriberSide.subscribeToAll({ from, onBatch: async (batch) => void seen.push(...batch.events) });
+    const subscription = subscriberSide.subscribeToAll({
+      from,
+      onBatch: async (batch) => void seen.push(...batch.events),
+    });
     const stream = uniqueStream('wake');
     // A wake-up can come while another server-wide transaction still holds the readable
     // horizon back; each further append wakes it again. Without NOTIFY it would sleep 60 s.
@@ -181,7 +206,8 @@ describe('PostgreSQL event store', () => {
     while (!seen.some((e) => e.streamId === stream) && Date.now() < deadline) {
       await writerSide.append(stream, [testEvent('Wake')], Expected.any);
       const retry = Date.now() + 500;
-      while (!seen.some((e) => e.streamId === stream) && Date.now() < retry) await new Promise((r) => setTimeout(r, 20));
+      while (!seen.some((e) => e.streamId === stream) && Date.now() < retry)
+        await new Promise((r) => setTimeout(r, 20));
     }
     await subscriberSide.close(); // wakes the subscription's long wait
     await subscription.stop();

@@ -73,9 +73,16 @@ describe('validateArgument', () => {
   });
 
   it('remembers a valid value by its class and content only: a changed field is checked afresh', async () => {
-    const valid = Object.assign(new ProbeInput(), { name: 'same', inner: Object.assign(new InnerProbeInput(), { level: 2 }) });
+    const valid = Object.assign(new ProbeInput(), {
+      name: 'same',
+      inner: Object.assign(new InnerProbeInput(), { level: 2 }),
+    });
     await expect(validateArgument(valid)).resolves.toBeUndefined();
-    await expect(validateArgument(Object.assign(new ProbeInput(), { name: 'same', inner: Object.assign(new InnerProbeInput(), { level: 7 }) }))).rejects.toThrow();
+    await expect(
+      validateArgument(
+        Object.assign(new ProbeInput(), { name: 'same', inner: Object.assign(new InnerProbeInput(), { level: 7 }) }),
+      ),
+    ).rejects.toThrow();
     await expect(validateArgument(Object.assign(new ProbeInput(), { name: 'same', code: 'x' }))).rejects.toThrow();
     // Another class with the same content is its own question.
     await expect(validateArgument(Object.assign(new InnerProbeInput(), { level: 2 }))).resolves.toBeUndefined();
@@ -88,13 +95,21 @@ describe('validateArgument', () => {
     // ... and NaN, which JSON also writes as null, still fails.
     const notANumber = Object.assign(new InnerProbeInput(), { level: Number.NaN });
     await expect(validateArgument(notANumber)).rejects.toThrow();
-    await expect(validateArgument([Object.assign(new InnerProbeInput(), { level: 3 }), Object.assign(new InnerProbeInput(), { level: Infinity })])).rejects.toThrow();
+    await expect(
+      validateArgument([
+        Object.assign(new InnerProbeInput(), { level: 3 }),
+        Object.assign(new InnerProbeInput(), { level: Infinity }),
+      ]),
+    ).rejects.toThrow();
   });
 
   it('refuses bad input with BAD_USER_INPUT and the failed constraints', async () => {
     const result = await graphql({ schema: ours, source: QUERIES[1] });
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const [problem] = result.errors![0].extensions!.validationErrors as Array<{ property: string; constraints: Record<string, string> }>;
+    const [problem] = result.errors![0].extensions!.validationErrors as Array<{
+      property: string;
+      constraints: Record<string, string>;
+    }>;
     expect(problem.property).toBe('name');
     expect(Object.keys(problem.constraints)).toEqual(['isLength']);
   });

@@ -42,7 +42,9 @@ function request(source: string, variables: Record<string, unknown> = {}, operat
 
 /** What graphql-js answers, serialized as Apollo would. */
 async function generic(source: string, variables: Record<string, unknown> = {}, operationName?: string) {
-  return JSON.parse(JSON.stringify(await execute({ schema, document: parse(source), variableValues: variables, operationName })));
+  return JSON.parse(
+    JSON.stringify(await execute({ schema, document: parse(source), variableValues: variables, operationName })),
+  );
 }
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 
@@ -55,7 +57,8 @@ describe('CompiledExecutor', () => {
 
   it('runs a query generically on first sight, then compiled, with the same answers', async () => {
     const executor = new CompiledExecutor(schema);
-    for (const id of ['a', 'b', 'c']) expect(json(await executor.execute(request(TEXT, { id })))).toEqual(await generic(TEXT, { id }));
+    for (const id of ['a', 'b', 'c'])
+      expect(json(await executor.execute(request(TEXT, { id })))).toEqual(await generic(TEXT, { id }));
     expect(executor.isCompiled(TEXT)).toBe(true);
     expect(compiledRuns).toBe(2);
   });
@@ -64,7 +67,9 @@ describe('CompiledExecutor', () => {
     const executor = new CompiledExecutor(schema);
     await executor.execute(request(TEXT, { id: 'a' }));
     await executor.execute(request(TEXT, { id: 'a' }));
-    expect(json(await executor.execute(request(TEXT, { id: { not: 'an id' } })))).toEqual(await generic(TEXT, { id: { not: 'an id' } }));
+    expect(json(await executor.execute(request(TEXT, { id: { not: 'an id' } })))).toEqual(
+      await generic(TEXT, { id: { not: 'an id' } }),
+    );
     expect(json(await executor.execute(request(TEXT, {})))).toEqual(await generic(TEXT, {}));
     expect(compiledRuns).toBe(3);
   });
@@ -85,7 +90,8 @@ describe('CompiledExecutor', () => {
   it('compiles the operation asked for, each on its own', async () => {
     const executor = new CompiledExecutor(schema);
     const text = 'query A { hello } query B { node(id: "b") { id } }';
-    for (let sighting = 0; sighting < 2; sighting++) expect(json(await executor.execute(request(text, {}, 'A')))).toEqual({ data: { hello: 'xin chào' } });
+    for (let sighting = 0; sighting < 2; sighting++)
+      expect(json(await executor.execute(request(text, {}, 'A')))).toEqual({ data: { hello: 'xin chào' } });
     expect(executor.isCompiled(text, 'A')).toBe(true);
     expect(executor.isCompiled(text, 'B')).toBe(false);
   });

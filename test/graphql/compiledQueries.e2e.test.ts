@@ -31,7 +31,13 @@ describe('compiled queries answer exactly as graphql-js does', () => {
     const isReady = async () => ({ ready: true, details: {} });
     const tokens = createTokenVerifier(TEST_TOKEN_SETTINGS);
     compiled = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady, tokens });
-    general = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady, tokens, compiledQueries: false });
+    general = await startHttpServer(schema, t.app.services, {
+      port: 0,
+      host: '127.0.0.1',
+      isReady,
+      tokens,
+      compiledQueries: false,
+    });
   }, 120_000);
   afterAll(async () => {
     await compiled?.close();
@@ -53,25 +59,48 @@ describe('compiled queries answer exactly as graphql-js does', () => {
     return [await post(compiled, body, same), await post(general, body, same)];
   };
 
-  const DATA_QUESTIONS: Array<[string, { query: string; variables?: Record<string, unknown>; operationName?: string }]> = [
-    ['the inspector’s audit trail', {
-      query: `query($d: ID!) { auditTrail(filter: { dossierId: $d }, first: 50) { entries { position recordedAt streamId type actorId summary hash data } hasNextPage endCursor chainVerified } }`,
-      variables: { d: 'hs-ldtt-ngo-van-phuc' },
-    }],
-    ['a name search without diacritics', { query: `query($t: String!) { searchSubjects(text: $t, first: 10) { subject { kind id name } unitName score } }`, variables: { t: 'bui van minh' } }],
-    ['an award history', {
-      query: `query($s: SubjectInput!) { awardHistory(subject: $s) { id award label period { year label } decisionNumber decidedOn revoked } }`,
-      variables: { s: { kind: 'INDIVIDUAL', id: 'p-bui-van-minh' } },
-    }],
-    ['cluster standings and yearly totals in one request', {
-      query: `query($c: ID!, $y: Int!) { clusterStandings(clusterId: $c, year: $y) { clusterName finalized rows { rank unitName totalPoints scores { code points } } }
+  const DATA_QUESTIONS: Array<
+    [string, { query: string; variables?: Record<string, unknown>; operationName?: string }]
+  > = [
+    [
+      'the inspector’s audit trail',
+      {
+        query: `query($d: ID!) { auditTrail(filter: { dossierId: $d }, first: 50) { entries { position recordedAt streamId type actorId summary hash data } hasNextPage endCursor chainVerified } }`,
+        variables: { d: 'hs-ldtt-ngo-van-phuc' },
+      },
+    ],
+    [
+      'a name search without diacritics',
+      {
+        query: `query($t: String!) { searchSubjects(text: $t, first: 10) { subject { kind id name } unitName score } }`,
+        variables: { t: 'bui van minh' },
+      },
+    ],
+    [
+      'an award history',
+      {
+        query: `query($s: SubjectInput!) { awardHistory(subject: $s) { id award label period { year label } decisionNumber decidedOn revoked } }`,
+        variables: { s: { kind: 'INDIVIDUAL', id: 'p-bui-van-minh' } },
+      },
+    ],
+    [
+      'cluster standings and yearly totals in one request',
+      {
+        query: `query($c: ID!, $y: Int!) { clusterStandings(clusterId: $c, year: $y) { clusterName finalized rows { rank unitName totalPoints scores { code points } } }
         yearlyTotalsSeries(kind: CALENDAR_YEAR, fromYear: $y, toYear: $y) { period { year } awards { award count revoked } dossiers { submitted granted } } }`,
-      variables: { c: 'khoi-cac-xa', y: DEMO_YEAR },
-    }],
-    ['aliases, a fragment, __typename and an inline literal', {
-      query: `{ a: clusters { ...C } b: movements(year: ${DEMO_YEAR}) { id name __typename } } fragment C on ClusterInfo { id name memberUnitIds __typename }`,
-    }],
-    ['the named one of several operations', { query: 'query One { clusters { id } } query Two { movements { id } }', operationName: 'Two' }],
+        variables: { c: 'khoi-cac-xa', y: DEMO_YEAR },
+      },
+    ],
+    [
+      'aliases, a fragment, __typename and an inline literal',
+      {
+        query: `{ a: clusters { ...C } b: movements(year: ${DEMO_YEAR}) { id name __typename } } fragment C on ClusterInfo { id name memberUnitIds __typename }`,
+      },
+    ],
+    [
+      'the named one of several operations',
+      { query: 'query One { clusters { id } } query Two { movements { id } }', operationName: 'Two' },
+    ],
     ['introspection', { query: '{ __schema { queryType { name fields { name } } } }' }],
     ['a nullable object that is null', { query: '{ plan(id: "khong-co") { id } complaint(id: "khong-co") { id } }' }],
   ];
@@ -98,16 +127,29 @@ describe('compiled queries answer exactly as graphql-js does', () => {
   });
 
   const ERROR_QUESTIONS: Array<[string, unknown, Record<string, string>?]> = [
-    ['a resolver’s BAD_USER_INPUT', { query: '{ auditTrail(filter: { dossierId: "x" }, first: 500) { hasNextPage } }' }],
+    [
+      'a resolver’s BAD_USER_INPUT',
+      { query: '{ auditTrail(filter: { dossierId: "x" }, first: 500) { hasNextPage } }' },
+    ],
     ['a field the schema lacks', { query: '{ nope }' }],
     ['a document that does not parse', { query: '{ clusters { id }' }],
-    ['a variable of the wrong type', { query: 'query($y: Int) { movements(year: $y) { id } }', variables: { y: 'nam' } }],
+    [
+      'a variable of the wrong type',
+      { query: 'query($y: Int) { movements(year: $y) { id } }', variables: { y: 'nam' } },
+    ],
     ['a missing variable', { query: 'query($y: Int!) { movements(year: $y) { id } }' }],
     ['variables that are not an object', { query: '{ clusters { id } }', variables: [1] }],
     ['a batch (not accepted)', [{ query: '{ clusters { id } }' }]],
-    ['a persisted-query extension', { query: '{ clusters { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } }],
+    [
+      'a persisted-query extension',
+      { query: '{ clusters { id } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } } },
+    ],
     ['an operation name the document lacks', { query: 'query One { clusters { id } }', operationName: 'Two' }],
-    ['a response type only Apollo negotiates', { query: '{ clusters { id } }' }, { accept: 'application/graphql-response+json' }],
+    [
+      'a response type only Apollo negotiates',
+      { query: '{ clusters { id } }' },
+      { accept: 'application/graphql-response+json' },
+    ],
   ];
 
   // (A rest parameter: jest takes a third declared parameter for a done callback.)

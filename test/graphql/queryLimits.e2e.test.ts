@@ -8,10 +8,13 @@ import { authorization, TEST_ADMIN, TEST_TOKEN_SETTINGS } from '../support/auth'
 import { startTestApp, type TestApp } from '../support/app';
 
 /** `count` aliases of `field`. */
-const aliases = (count: number, field = 'clusters { id }') => `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const aliases = (count: number, field = 'clusters { id }') =>
+  `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 /** A valid query `depth` fields deep: introspection's type references nest without end. */
-const deep = (depth: number) => `{ __type(name: "Query") { ${'ofType { '.repeat(depth - 2)}name${' }'.repeat(depth - 2)} } }`;
-const FULL_TRAIL_PAGE = 'auditTrail(filter: { dossierId: "x" }, first: 100) { entries { position recordedAt streamId type actorId summary hash data } hasNextPage endCursor chainVerified }';
+const deep = (depth: number) =>
+  `{ __type(name: "Query") { ${'ofType { '.repeat(depth - 2)}name${' }'.repeat(depth - 2)} } }`;
+const FULL_TRAIL_PAGE =
+  'auditTrail(filter: { dossierId: "x" }, first: 100) { entries { position recordedAt streamId type actorId summary hash data } hasNextPage endCursor chainVerified }';
 
 describe('query limits', () => {
   let t: TestApp;
@@ -22,7 +25,11 @@ describe('query limits', () => {
 
   const answer = async (query: string, variables?: Record<string, unknown>) => {
     const { status, body } = await t.graphql(query, variables);
-    return { status, codes: (body.errors ?? []).map((e) => e.extensions?.code), messages: (body.errors ?? []).map((e) => e.message) };
+    return {
+      status,
+      codes: (body.errors ?? []).map((e) => e.extensions?.code),
+      messages: (body.errors ?? []).map((e) => e.message),
+    };
   };
 
   it('lets the benchmark’s queries and commands through', async () => {
@@ -38,7 +45,12 @@ describe('query limits', () => {
     ['depth', deep(QUERY_LIMITS.maxDepth), deep(QUERY_LIMITS.maxDepth + 1), /depth limit of 12/],
     ['aliases', aliases(QUERY_LIMITS.maxAliases), aliases(QUERY_LIMITS.maxAliases + 1), /Aliases limit of 30/],
     ['cost', `{ a: ${FULL_TRAIL_PAGE} }`, `{ a: ${FULL_TRAIL_PAGE} b: ${FULL_TRAIL_PAGE} }`, /Cost limit of 5000/],
-    ['directives', `{ clusters { ${'id @include(if: true) '.repeat(QUERY_LIMITS.maxDirectives)}} }`, `{ clusters { ${'id @include(if: true) '.repeat(QUERY_LIMITS.maxDirectives + 1)}} }`, /Directives limit of 10/],
+    [
+      'directives',
+      `{ clusters { ${'id @include(if: true) '.repeat(QUERY_LIMITS.maxDirectives)}} }`,
+      `{ clusters { ${'id @include(if: true) '.repeat(QUERY_LIMITS.maxDirectives + 1)}} }`,
+      /Directives limit of 10/,
+    ],
   ])('%s: at the limit answers, one over is refused with HTTP 400', async (_, atLimit, overLimit, reason) => {
     expect(await answer(atLimit)).toMatchObject({ status: 200, codes: [] });
     const refused = await answer(overLimit);
@@ -56,7 +68,10 @@ describe('query limits', () => {
     // (So many fields are over the cost limit: at the token limit it is validation that refuses.)
     const tokens = (n: number) => `{ ${'__typename '.repeat(n - 2)}}`;
     expect((await answer(tokens(QUERY_LIMITS.maxTokens))).codes).not.toContain('GRAPHQL_PARSE_FAILED');
-    expect(await answer(tokens(QUERY_LIMITS.maxTokens + 1))).toMatchObject({ status: 400, codes: ['GRAPHQL_PARSE_FAILED'] });
+    expect(await answer(tokens(QUERY_LIMITS.maxTokens + 1))).toMatchObject({
+      status: 400,
+      codes: ['GRAPHQL_PARSE_FAILED'],
+    });
   });
 
   it('refuses a fragment bomb (22 levels, each fragment spreading the next twice)', async () => {
@@ -77,7 +92,13 @@ describe('answer size limit', () => {
   let small: HttpServer;
   beforeAll(async () => {
     t = await startTestApp();
-    small = await startHttpServer(await buildAppSchema(), t.app.services, { port: 0, host: '127.0.0.1', isReady: async () => ({ ready: true, details: {} }), tokens: createTokenVerifier(TEST_TOKEN_SETTINGS), maxResponseBytes: 2_000 });
+    small = await startHttpServer(await buildAppSchema(), t.app.services, {
+      port: 0,
+      host: '127.0.0.1',
+      isReady: async () => ({ ready: true, details: {} }),
+      tokens: createTokenVerifier(TEST_TOKEN_SETTINGS),
+      maxResponseBytes: 2_000,
+    });
   });
   afterAll(async () => {
     await small?.close();
@@ -85,8 +106,15 @@ describe('answer size limit', () => {
   });
 
   const post = async (query: string) => {
-    const response = await fetch(`${small.url.replace('localhost', '127.0.0.1')}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(await authorization(TEST_ADMIN)) }, body: JSON.stringify({ query }) });
-    return { status: response.status, body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> } };
+    const response = await fetch(`${small.url.replace('localhost', '127.0.0.1')}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await authorization(TEST_ADMIN)) },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions: { code: string } }> },
+    };
   };
 
   it('refuses an answer over the limit with 413 RESPONSE_TOO_LARGE, and sends smaller ones', async () => {

@@ -22,8 +22,12 @@ describe('DateTime scalar', () => {
   });
 
   it('reads inputs exactly as graphql-scalars does (a Date)', () => {
-    expect(DateTimeScalar.parseValue('2024-12-02T15:00:00+07:00')).toEqual(DateTimeResolver.parseValue('2024-12-02T15:00:00+07:00'));
-    expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: '2024-12-02T08:00:00Z' })).toEqual(new Date('2024-12-02T08:00:00Z'));
+    expect(DateTimeScalar.parseValue('2024-12-02T15:00:00+07:00')).toEqual(
+      DateTimeResolver.parseValue('2024-12-02T15:00:00+07:00'),
+    );
+    expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: '2024-12-02T08:00:00Z' })).toEqual(
+      new Date('2024-12-02T08:00:00Z'),
+    );
     expect(DateTimeScalar.name).toBe('DateTime');
     expect(DateTimeScalar.description).toBe(DateTimeResolver.description);
   });

@@ -16,7 +16,10 @@ const describeIfShared = existsSync(contractChecker) ? describe : describe.skip;
 
 describeIfShared('the public contract (../shared/contract.graphql)', () => {
   it('is offered in full by schema.graphql', () => {
-    const output = execFileSync(process.execPath, [contractChecker, 'schema.graphql'], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
+    const output = execFileSync(process.execPath, [contractChecker, 'schema.graphql'], {
+      cwd: join(__dirname, '../..'),
+      encoding: 'utf8',
+    });
     expect(output.trim().split('\n').pop()).toBe('contract: all of it is offered');
   });
 });
@@ -72,7 +75,10 @@ describe('plain fields read their property directly', () => {
     const answer = await graphql({ schema: withoutChecker, source: '{ probe { plain guarded wrapped renamed } }' });
     expect(answer).toEqual({ data: { probe: { plain: 'p', guarded: 'g', wrapped: 'w', renamed: 'r' } } });
 
-    const withGlobalMiddleware = withPlainFieldsReadDirectly(await buildSchema(options), { resolvers: options.resolvers, globalMiddlewares: [async (_, next) => next()] });
+    const withGlobalMiddleware = withPlainFieldsReadDirectly(await buildSchema(options), {
+      resolvers: options.resolvers,
+      globalMiddlewares: [async (_, next) => next()],
+    });
     expect(typeof fieldsOf(withGlobalMiddleware).plain.resolve).toBe('function');
   });
 });

@@ -19,7 +19,10 @@ describe('GraphQL server over HTTP', () => {
   });
 
   it('serves a local landing page where a query can be typed and run', async () => {
-    for (const [path, accept] of [['/', '*/*'], ['/graphql', 'text/html']]) {
+    for (const [path, accept] of [
+      ['/', '*/*'],
+      ['/graphql', 'text/html'],
+    ]) {
       const response = await fetch(`${t.url}${path}`, { headers: { accept } });
       expect(response.status).toBe(200);
       const html = await response.text();
@@ -31,7 +34,9 @@ describe('GraphQL server over HTTP', () => {
 
   it('lists projections with checkpoint, lag and state, and reads its own writes', async () => {
     const appended = await t.app.services.store.append(uniqueStream(), [testEvent('Something')], Expected.noStream);
-    const caughtUp = await t.graphql(`query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 5000) }`, { p: appended.position });
+    const caughtUp = await t.graphql(`query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 5000) }`, {
+      p: appended.position,
+    });
     expect(caughtUp.body).toEqual({ data: { projectionsCaughtUp: true } });
     const { body } = await t.graphql('{ projections { name checkpoint lag state } }');
     const audit = body.data.projections.find((p: { name: string }) => p.name === 'audit_trail');

@@ -32,7 +32,10 @@ describe('database connections held by requests', () => {
       await lock.query('BEGIN');
       await lock.query('LOCK TABLE registry.clusters IN ACCESS EXCLUSIVE MODE');
       const answer = t.graphql(clustersTimes(12));
-      await until(`${CONNECTIONS_PER_REQUEST} statements wait`, async () => (await blockedStatements()) === CONNECTIONS_PER_REQUEST);
+      await until(
+        `${CONNECTIONS_PER_REQUEST} statements wait`,
+        async () => (await blockedStatements()) === CONNECTIONS_PER_REQUEST,
+      );
       // The other fields wait their turn inside the request, not in the pool.
       expect(pool.totalCount - pool.idleCount).toBe(CONNECTIONS_PER_REQUEST);
       expect(pool.waitingCount).toBe(0);

@@ -15,10 +15,18 @@ describe('errors a request runs into', () => {
   const post = async (query: string, variables: Record<string, unknown>, correlationId: string) => {
     const response = await fetch(`${t.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-correlation-id': correlationId },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-correlation-id': correlationId,
+      },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as any,
+    };
   };
   const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   const expectNothingPersonalLogged = () => {
@@ -36,9 +44,18 @@ describe('errors a request runs into', () => {
   it('masks an unexpected error as INTERNAL_SERVER_ERROR with the correlation id, which the log line carries too', async () => {
     // A read model whose view is missing: the statement fails in a way no code describes.
     await t.db.pool.query('DROP VIEW registry.subjects');
-    const { status, body } = await post('query($text: String!) { searchSubjects(text: $text) { unitName } }', { text: SECRET_NAME }, 'corr-internal-1');
+    const { status, body } = await post(
+      'query($text: String!) { searchSubjects(text: $text) { unitName } }',
+      { text: SECRET_NAME },
+      'corr-internal-1',
+    );
     expect(status).toBe(200);
-    expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'corr-internal-1' } })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: 'corr-internal-1' },
+      }),
+    ]);
     const entry = logged().find((line) => line.correlationId === 'corr-internal-1');
     expect(entry).toMatchObject({ level: 'error', message: 'unexpected error' });
     expect(String(entry!.error)).toContain('registry.subjects');
@@ -63,7 +80,10 @@ describe('errors a request runs into', () => {
     expect(mutation.retryAfter).toBe('5');
     expect(mutation.body.data ?? null).toBeNull();
     expect(mutation.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
-    expect(logged().find((line) => line.correlationId === 'corr-outage-2')).toMatchObject({ level: 'warn', message: 'database unavailable' });
+    expect(logged().find((line) => line.correlationId === 'corr-outage-2')).toMatchObject({
+      level: 'warn',
+      message: 'database unavailable',
+    });
     expectNothingPersonalLogged();
   });
 });

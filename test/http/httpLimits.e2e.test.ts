@@ -79,7 +79,11 @@ describe('HTTP connection limits', () => {
     const refused = await send(t.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
     expect(refused.received).toBe('');
     open[0].destroy();
-    await until('a connection is taken again', async () => (await send(t.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).received.startsWith('HTTP/1.1 200'));
+    await until('a connection is taken again', async () =>
+      (await send(t.url, 'GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')).received.startsWith(
+        'HTTP/1.1 200',
+      ),
+    );
     for (const socket of open) socket.destroy();
   });
 });

@@ -22,9 +22,15 @@ describe('mutations per caller and minute', () => {
       headers: { 'content-type': 'application/json', ...(await authorization(as)) },
       body: JSON.stringify({ query }),
     });
-    return { status: response.status, retryAfter: response.headers.get('retry-after'), body: (await response.json()) as any };
+    return {
+      status: response.status,
+      retryAfter: response.headers.get('retry-after'),
+      body: (await response.json()) as any,
+    };
   };
-  const logExtent = async () => (await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events')).rows[0];
+  const logExtent = async () =>
+    (await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events'))
+      .rows[0];
 
   const expectRefused = async (url: string, as: Actor, fields = 1) => {
     const before = await logExtent();

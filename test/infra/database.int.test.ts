@@ -25,7 +25,8 @@ it('keeps `min` connections open through idle time and closes the others', async
 });
 
 it("reaches the run's embedded PostgreSQL through its Unix socket, not TCP", async () => {
-  if (process.env.TEST_DATABASE_EMBEDDED !== 'true') return console.warn('skipped: the tests were given an outside server (TEST_DATABASE_URL)');
+  if (process.env.TEST_DATABASE_EMBEDDED !== 'true')
+    return console.warn('skipped: the tests were given an outside server (TEST_DATABASE_URL)');
   const db = await createTestDatabase();
   try {
     expect(new URL(db.url).searchParams.get('host')).toMatch(/^\//);
@@ -47,10 +48,17 @@ it('outlives a dropped connection on a checked-out client, and serves again from
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
     // The server ends the backend while the client sits in its transaction, as a restart does.
     await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
-    await until('the backend is gone', async () => (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [rows[0].pid])).rows[0].n === 0);
+    await until(
+      'the backend is gone',
+      async () =>
+        (await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = $1', [rows[0].pid])).rows[0]
+          .n === 0,
+    );
     await expect(client.query('SELECT 1')).rejects.toThrow();
     client.release(true);
-    await expect(inTransaction(pool, (tx) => tx.query('SELECT 1 AS one'))).resolves.toMatchObject({ rows: [{ one: 1 }] });
+    await expect(inTransaction(pool, (tx) => tx.query('SELECT 1 AS one'))).resolves.toMatchObject({
+      rows: [{ one: 1 }],
+    });
   } finally {
     await pool.end();
     await admin.end();

@@ -16,21 +16,29 @@ describe('unixSocketDirectory', () => {
   });
 
   it('gives none for a relative path or one the comma-separated setting could misread', () => {
-    for (const dir of ['.data/postgres', '/srv/my data/pg', '/srv/a,b/pg', "/srv/o'brien/pg"]) expect(unixSocketDirectory(dir, 5432)).toBeNull();
+    for (const dir of ['.data/postgres', '/srv/my data/pg', '/srv/a,b/pg', "/srv/o'brien/pg"])
+      expect(unixSocketDirectory(dir, 5432)).toBeNull();
   });
 });
 
 describe('runningEmbeddedPostgresUrl', () => {
   const postmasterPid = (pid: number, socketDir: string) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-pid-'));
-    writeFileSync(join(dataDir, 'postmaster.pid'), `${pid}\n${dataDir}\n1700000000\n54321\n${socketDir}\n127.0.0.1\n  1234 5678\nready   \n`);
+    writeFileSync(
+      join(dataDir, 'postmaster.pid'),
+      `${pid}\n${dataDir}\n1700000000\n54321\n${socketDir}\n127.0.0.1\n  1234 5678\nready   \n`,
+    );
     return dataDir;
   };
 
-  it("reaches a running server through the socket its postmaster.pid names, else over TCP", () => {
+  it('reaches a running server through the socket its postmaster.pid names, else over TCP', () => {
     const withSocket = postmasterPid(process.pid, '/srv/pg');
-    expect(runningEmbeddedPostgresUrl(withSocket, 'tdkt')).toBe('postgres://postgres:postgres@localhost:54321/tdkt?host=%2Fsrv%2Fpg');
-    expect(runningEmbeddedPostgresUrl(postmasterPid(process.pid, ''), 'tdkt')).toBe('postgres://postgres:postgres@127.0.0.1:54321/tdkt');
+    expect(runningEmbeddedPostgresUrl(withSocket, 'tdkt')).toBe(
+      'postgres://postgres:postgres@localhost:54321/tdkt?host=%2Fsrv%2Fpg',
+    );
+    expect(runningEmbeddedPostgresUrl(postmasterPid(process.pid, ''), 'tdkt')).toBe(
+      'postgres://postgres:postgres@127.0.0.1:54321/tdkt',
+    );
   });
 
   it('finds none where no server runs', () => {

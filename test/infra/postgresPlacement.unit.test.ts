@@ -13,12 +13,20 @@ describe('planPlacement', () => {
   };
 
   it('leaves everything in place when not root: PostgreSQL runs as ourselves', () => {
-    const plan = planPlacement({ ...asRoot, account: null, postgresCanRunPackagedBinaries: false, postgresCanReachDataDir: false });
+    const plan = planPlacement({
+      ...asRoot,
+      account: null,
+      postgresCanRunPackagedBinaries: false,
+      postgresCanReachDataDir: false,
+    });
     expect(plan).toEqual({ binaries: 'packaged', data: { dataDir: asRoot.dataDir, relocated: false } });
   });
 
   it('leaves everything in place as root when postgres reaches it', () => {
-    expect(planPlacement(asRoot)).toEqual({ binaries: 'packaged', data: { dataDir: asRoot.dataDir, relocated: false } });
+    expect(planPlacement(asRoot)).toEqual({
+      binaries: 'packaged',
+      data: { dataDir: asRoot.dataDir, relocated: false },
+    });
   });
 
   it('copies the binaries when postgres cannot run the packaged ones, and keeps a reachable data folder', () => {
@@ -28,13 +36,19 @@ describe('planPlacement', () => {
 
   it("moves the project's default data folder to the plain name under the project's folder", () => {
     const plan = planPlacement({ ...asRoot, postgresCanRunPackagedBinaries: false, postgresCanReachDataDir: false });
-    expect(plan).toEqual({ binaries: 'copy', data: { dataDir: '/var/lib/tdkt-backend/0123456789ab/postgres', relocated: true } });
+    expect(plan).toEqual({
+      binaries: 'copy',
+      data: { dataDir: '/var/lib/tdkt-backend/0123456789ab/postgres', relocated: true },
+    });
   });
 
   it('gives any other persistent data folder a name of its own', () => {
     const dataDir = '/root/elsewhere/pg';
     const plan = planPlacement({ ...asRoot, dataDir, postgresCanReachDataDir: false });
-    expect(plan.data).toEqual({ dataDir: `/var/lib/tdkt-backend/0123456789ab/postgres-${shortHash(dataDir)}`, relocated: true });
+    expect(plan.data).toEqual({
+      dataDir: `/var/lib/tdkt-backend/0123456789ab/postgres-${shortHash(dataDir)}`,
+      relocated: true,
+    });
     expect(shortHash(dataDir)).toMatch(/^[0-9a-f]{12}$/);
     expect(shortHash('/root/other/pg')).not.toBe(shortHash(dataDir));
   });
@@ -56,7 +70,8 @@ describe('lastProblem', () => {
   });
 
   it("takes initdb's error line", () => {
-    const output = 'Postgres init script failed (code: 1, signal: null). ERROR OUTPUT: initdb: error: could not access directory "/x/pg": Permission denied\n';
+    const output =
+      'Postgres init script failed (code: 1, signal: null). ERROR OUTPUT: initdb: error: could not access directory "/x/pg": Permission denied\n';
     expect(lastProblem(output)).toBe('could not access directory "/x/pg": Permission denied');
   });
 

@@ -27,7 +27,11 @@ afterAll(() => {
 });
 
 function runTs(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, ['-r', join(projectRoot, 'test/support/registerTs.js'), join(projectRoot, script), ...args], { cwd: projectRoot, env });
+  return spawn(
+    process.execPath,
+    ['-r', join(projectRoot, 'test/support/registerTs.js'), join(projectRoot, script), ...args],
+    { cwd: projectRoot, env },
+  );
 }
 
 /** The first line of a stream that passes `test`; fails if the stream ends first. */
@@ -74,7 +78,11 @@ describe('starting from a private folder', () => {
     const started = exitOf(child);
     const stderr: string[] = [];
     child.stderr.on('data', (chunk) => stderr.push(String(chunk)));
-    const handle = JSON.parse(await lineMatching(child.stdout, (line) => line.startsWith('{'))) as { databaseUrl: string; dataDir: string; pid: number };
+    const handle = JSON.parse(await lineMatching(child.stdout, (line) => line.startsWith('{'))) as {
+      databaseUrl: string;
+      dataDir: string;
+      pid: number;
+    };
     const client = new Client({ connectionString: handle.databaseUrl });
     await client.connect();
     try {
@@ -92,7 +100,13 @@ describe('starting from a private folder', () => {
 
   it('runs the app: /health answers, and Ctrl-C leaves no PostgreSQL behind', async () => {
     const folder = privateFolder();
-    const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_DATA_DIR: join(folder, 'postgres'), PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      EMBEDDED_PG_DATA_DIR: join(folder, 'postgres'),
+      PORT: '0',
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'info',
+    };
     delete env.DATABASE_URL;
     delete env.EMBEDDED_PG_PORT;
     const app = runTs('src/main.ts', [], env);

@@ -45,16 +45,25 @@ describe('RecognizeInitiative', () => {
   });
 
   it('accepts a single author (the minimum)', () => {
-    const events = spec.given([]).when(recognize({ authors: [an] })).events();
+    const events = spec
+      .given([])
+      .when(recognize({ authors: [an] }))
+      .events();
     expect(events[0].data.authors).toEqual([an]);
   });
 
   it('refuses an initiative without authors', () => {
-    spec.given([]).when(recognize({ authors: [] })).thenFails(InvalidInput, { field: 'authorIds' });
+    spec
+      .given([])
+      .when(recognize({ authors: [] }))
+      .thenFails(InvalidInput, { field: 'authorIds' });
   });
 
   it('refuses the same author twice', () => {
-    spec.given([]).when(recognize({ authors: [an, binh, { ...an }] })).thenFails(InvalidInput, { field: 'authorIds' });
+    spec
+      .given([])
+      .when(recognize({ authors: [an, binh, { ...an }] }))
+      .thenFails(InvalidInput, { field: 'authorIds' });
   });
 
   it('given a recognised initiative, when recognised again, then ALREADY_EXISTS', () => {
@@ -66,13 +75,29 @@ describe('RecognizeInitiative', () => {
   });
 
   it('refuses an unknown level, an empty title or decision number, a year out of range', () => {
-    spec.given([]).when(recognize({ level: 'VILLAGE' as AuthorityLevel })).thenFails(InvalidInput, { field: 'level' });
-    spec.given([]).when(recognize({ title: '  ' })).thenFails(InvalidInput, { field: 'title' });
-    spec.given([]).when(recognize({ decisionNumber: '' })).thenFails(InvalidInput, { field: 'decisionNumber' });
-    spec.given([]).when(recognize({ period: { kind: PeriodKind.CALENDAR_YEAR, year: 2101 } })).thenFails(InvalidInput, { field: 'period.year' });
+    spec
+      .given([])
+      .when(recognize({ level: 'VILLAGE' as AuthorityLevel }))
+      .thenFails(InvalidInput, { field: 'level' });
+    spec
+      .given([])
+      .when(recognize({ title: '  ' }))
+      .thenFails(InvalidInput, { field: 'title' });
+    spec
+      .given([])
+      .when(recognize({ decisionNumber: '' }))
+      .thenFails(InvalidInput, { field: 'decisionNumber' });
+    spec
+      .given([])
+      .when(recognize({ period: { kind: PeriodKind.CALENDAR_YEAR, year: 2101 } }))
+      .thenFails(InvalidInput, { field: 'period.year' });
   });
 
   it('keeps the initiative in state', () => {
-    expect(spec.given([]).when(recognize()).stateAfter()).toMatchObject({ status: 'RECOGNIZED', initiativeId: 'i-1', authors: [an, binh] });
+    expect(spec.given([]).when(recognize()).stateAfter()).toMatchObject({
+      status: 'RECOGNIZED',
+      initiativeId: 'i-1',
+      authors: [an, binh],
+    });
   });
 });

@@ -25,7 +25,11 @@ if (url) {
 
     const award = async (events: number) => {
       const streamId = uniqueStream('award');
-      await store.append(streamId, Array.from({ length: events }, (_, i) => testEvent(`Step${i + 1}`, { n: i + 1 })), Expected.noStream);
+      await store.append(
+        streamId,
+        Array.from({ length: events }, (_, i) => testEvent(`Step${i + 1}`, { n: i + 1 })),
+        Expected.noStream,
+      );
       return streamId;
     };
     const keptDigest = async (): Promise<LogDigest> => {
@@ -33,7 +37,9 @@ if (url) {
       return digestOf(result.heads, result.upTo);
     };
     const changesOf = async (kept: LogDigest, streamId: string) =>
-      compareWithKept(kept, (await checkLog(store, { headsAt: kept.position })).headsAt!).differences.filter((d) => d.streamId === streamId).map((d) => d.change);
+      compareWithKept(kept, (await checkLog(store, { headsAt: kept.position })).headsAt!)
+        .differences.filter((d) => d.streamId === streamId)
+        .map((d) => d.change);
 
     it('names the versions a $tb truncation hides', async () => {
       const streamId = await award(4);

@@ -15,7 +15,7 @@ describe('logDigest query', () => {
   });
   afterAll(async () => t.stop());
 
-  it("answers the digest of the log at its readable head, with the root verify-chain computes there", async () => {
+  it('answers the digest of the log at its readable head, with the root verify-chain computes there', async () => {
     const store = t.app.services.store;
     await store.append(uniqueStream('award'), [testEvent('A'), testEvent('B')], Expected.noStream);
     const last = await store.append(uniqueStream('dossier'), [testEvent('C')], Expected.noStream);
@@ -24,7 +24,12 @@ describe('logDigest query', () => {
     const { body } = await t.graphql(LOG_DIGEST);
     const checked = await checkLog(store, { upTo: body.data.logDigest.position });
     const expected = digestOf(checked.heads, checked.upTo);
-    expect(body.data.logDigest).toEqual({ root: expected.root, position: last.position, streamCount: 2, scheme: DIGEST_SCHEME });
+    expect(body.data.logDigest).toEqual({
+      root: expected.root,
+      position: last.position,
+      streamCount: 2,
+      scheme: DIGEST_SCHEME,
+    });
   });
 
   it('answers another root once the log grew', async () => {

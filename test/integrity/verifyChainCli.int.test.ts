@@ -28,9 +28,14 @@ describe('verify-chain', () => {
   const runWith = (settings: Record<string, string>, ...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
       const env = { ...process.env, DATABASE_URL: '', EVENT_STORE: 'postgres', ...settings };
-      execFile(process.execPath, ['-r', './test/support/registerTs.js', 'src/integrity/verifyChainCli.ts', ...args], { cwd: ROOT, env }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ['-r', './test/support/registerTs.js', 'src/integrity/verifyChainCli.ts', ...args],
+        { cwd: ROOT, env },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+        },
+      );
     });
 
   beforeAll(async () => {
@@ -42,7 +47,11 @@ describe('verify-chain', () => {
   it('passes an intact log, writes its digest, and fails a tampered one naming the stream and version', async () => {
     const altered = uniqueStream('award');
     const shortened = uniqueStream('dossier');
-    await store.append(altered, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 }), testEvent('C', { n: 3 })], Expected.noStream);
+    await store.append(
+      altered,
+      [testEvent('A', { n: 1 }), testEvent('B', { n: 2 }), testEvent('C', { n: 3 })],
+      Expected.noStream,
+    );
     await store.append(shortened, [testEvent('A', { n: 1 }), testEvent('B', { n: 2 })], Expected.noStream);
     await untilReadable(store); // the tool stops at the readable head
     const digestFile = join(folder, 'digest.json');
@@ -50,18 +59,30 @@ describe('verify-chain', () => {
     expect(intact.stdout).toMatch(/Checked 5 events in 2 streams .*: every chain is intact\./);
     expect(intact.code).toBe(0);
     const digest = JSON.parse(readFileSync(digestFile, 'utf8'));
-    expect(digest).toMatchObject({ streamCount: 2, eventCount: 5, chainVerified: true, heads: expect.arrayContaining([expect.objectContaining({ streamId: shortened, version: 2 })]) });
+    expect(digest).toMatchObject({
+      streamCount: 2,
+      eventCount: 5,
+      chainVerified: true,
+      heads: expect.arrayContaining([expect.objectContaining({ streamId: shortened, version: 2 })]),
+    });
     expect(intact.stdout).toContain(`root ${digest.root}`);
 
     await asAdministrator(log.db.pool, [
-      [`UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND stream_version = 2`, [altered]],
+      [
+        `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"someone-else"') WHERE stream_id = $1 AND stream_version = 2`,
+        [altered],
+      ],
       ['DELETE FROM events WHERE stream_id = $1 AND stream_version = 2', [shortened]],
     ]);
     const tampered = await run('--against', digestFile);
     expect(tampered.code).toBe(1);
-    expect(tampered.stdout).toContain(`BROKEN ${altered} version 2 altered: its type, data or metadata differ from what was hashed`);
+    expect(tampered.stdout).toContain(
+      `BROKEN ${altered} version 2 altered: its type, data or metadata differ from what was hashed`,
+    );
     expect(tampered.stdout).toContain(`DIFFERS ${shortened} deleted tail: kept version 2`);
-    expect(tampered.stdout).toMatch(new RegExp(`Root at position ${digest.position} differs: kept ${digest.root}, now [0-9a-f]{64}\\.`));
+    expect(tampered.stdout).toMatch(
+      new RegExp(`Root at position ${digest.position} differs: kept ${digest.root}, now [0-9a-f]{64}\\.`),
+    );
     expect(tampered.stdout).toMatch(/1 broken stream\./);
 
     const rootOnly = join(folder, 'root.json');
@@ -74,7 +95,11 @@ describe('verify-chain', () => {
 
   it('prints the digest as JSON on standard output when no file is named, the report then on standard error', async () => {
     const result = await run('--digest');
-    expect(JSON.parse(result.stdout)).toMatchObject({ scheme: 'tdkt-log-digest/1', store: 'postgres', root: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      scheme: 'tdkt-log-digest/1',
+      store: 'postgres',
+      root: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(result.stderr).toMatch(/Checked \d+ events/);
   });
 
@@ -82,14 +107,30 @@ describe('verify-chain', () => {
     const missing = await run('--against', join(folder, 'nowhere.json'));
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/^verify-chain: .*nowhere\.json/)]);
     const forged = join(folder, 'forged.json');
-    writeFileSync(forged, JSON.stringify({ position: '1', root: 'a'.repeat(64), heads: [{ streamId: 'x-1', version: 1, hash: 'b'.repeat(64) }] }));
-    expect(await run('--against', forged)).toMatchObject({ code: 2, stderr: expect.stringContaining('the file was altered') });
-    expect(await run('--out', 'x.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('--out needs --digest') });
+    writeFileSync(
+      forged,
+      JSON.stringify({
+        position: '1',
+        root: 'a'.repeat(64),
+        heads: [{ streamId: 'x-1', version: 1, hash: 'b'.repeat(64) }],
+      }),
+    );
+    expect(await run('--against', forged)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('the file was altered'),
+    });
+    expect(await run('--out', 'x.json')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--out needs --digest'),
+    });
   });
 
   it("reads the log of the embedded server running on the app's data folder, and says so when none runs there", async () => {
     const none = await runWith({ EMBEDDED_PG_DATA_DIR: folder });
-    expect([none.code, none.stderr]).toEqual([2, `verify-chain: no embedded PostgreSQL runs on ${folder}: start the app (npm start), or set DATABASE_URL\n`]);
+    expect([none.code, none.stderr]).toEqual([
+      2,
+      `verify-chain: no embedded PostgreSQL runs on ${folder}: start the app (npm start), or set DATABASE_URL\n`,
+    ]);
     // The run's own embedded server, reached through the socket in its data folder, stands in for the app's.
     const dataDir = new URL(process.env.TEST_DATABASE_URL!).searchParams.get('host');
     if (process.env.TEST_DATABASE_EMBEDDED !== 'true' || !dataDir?.startsWith('/')) return;

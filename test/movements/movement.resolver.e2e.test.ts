@@ -7,9 +7,26 @@ describe('launching emulation movements over GraphQL', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    await registerUnit(t, { id: 'ubnd-tinh-qn', name: 'UBND tỉnh Quảng Nam', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' });
-    await registerUnit(t, { id: 'so-gddt', name: 'Sở Giáo dục và Đào tạo', kind: 'AGENCY', level: 'PROVINCE', parentUnitId: 'ubnd-tinh-qn' });
-    await registerUnit(t, { id: 'so-yt', name: 'Sở Y tế', kind: 'AGENCY', level: 'PROVINCE', parentUnitId: 'ubnd-tinh-qn' });
+    await registerUnit(t, {
+      id: 'ubnd-tinh-qn',
+      name: 'UBND tỉnh Quảng Nam',
+      kind: 'PEOPLES_COMMITTEE',
+      level: 'PROVINCE',
+    });
+    await registerUnit(t, {
+      id: 'so-gddt',
+      name: 'Sở Giáo dục và Đào tạo',
+      kind: 'AGENCY',
+      level: 'PROVINCE',
+      parentUnitId: 'ubnd-tinh-qn',
+    });
+    await registerUnit(t, {
+      id: 'so-yt',
+      name: 'Sở Y tế',
+      kind: 'AGENCY',
+      level: 'PROVINCE',
+      parentUnitId: 'ubnd-tinh-qn',
+    });
   });
   afterAll(async () => t.stop());
 
@@ -27,7 +44,12 @@ describe('launching emulation movements over GraphQL', () => {
 
   it('launches a phased movement with its criteria and participants', async () => {
     const result = await mutate(t, LAUNCH, { input: input() });
-    expect(result).toMatchObject({ id: 'pt-chuyen-doi-so', streamId: 'movement-pt-chuyen-doi-so', version: 1, eventTypes: ['MovementLaunched'] });
+    expect(result).toMatchObject({
+      id: 'pt-chuyen-doi-so',
+      streamId: 'movement-pt-chuyen-doi-so',
+      version: 1,
+      eventTypes: ['MovementLaunched'],
+    });
     expect(await streamEvents(t, 'movement-pt-chuyen-doi-so')).toEqual([
       {
         type: 'MovementLaunched',
@@ -47,7 +69,13 @@ describe('launching emulation movements over GraphQL', () => {
 
   it('launches an open-ended regular movement with a generated id and no participants listed', async () => {
     const result = await mutate(t, LAUNCH, {
-      input: { name: 'Phong trào “Cả nước thi đua xây dựng nông thôn mới”', kind: 'REGULAR', launchedByUnitId: 'ubnd-tinh-qn', startsOn: '2023-01-15', criteria: ['Đạt chuẩn nông thôn mới'] },
+      input: {
+        name: 'Phong trào “Cả nước thi đua xây dựng nông thôn mới”',
+        kind: 'REGULAR',
+        launchedByUnitId: 'ubnd-tinh-qn',
+        startsOn: '2023-01-15',
+        criteria: ['Đạt chuẩn nông thôn mới'],
+      },
     });
     expect(result.id).toMatch(/^[0-9a-f-]{36}$/);
     const [launched] = await streamEvents(t, result.streamId);
@@ -55,29 +83,95 @@ describe('launching emulation movements over GraphQL', () => {
   });
 
   it('refuses a movement that ends before it starts', async () => {
-    await expectRefused(t, ['movement-pt-nguoc'], LAUNCH, { input: input({ id: 'pt-nguoc', startsOn: '2023-06-01', endsOn: '2023-05-31' }) }, {
-      code: 'RULE_VIOLATION',
-      rule: 'MOVEMENT_ENDS_BEFORE_START',
-      startsOn: '2023-06-01',
-      endsOn: '2023-05-31',
-    });
+    await expectRefused(
+      t,
+      ['movement-pt-nguoc'],
+      LAUNCH,
+      { input: input({ id: 'pt-nguoc', startsOn: '2023-06-01', endsOn: '2023-05-31' }) },
+      {
+        code: 'RULE_VIOLATION',
+        rule: 'MOVEMENT_ENDS_BEFORE_START',
+        startsOn: '2023-06-01',
+        endsOn: '2023-05-31',
+      },
+    );
   });
 
   it('refuses other broken rules, unknown units, malformed input and a duplicate id, appending nothing', async () => {
     const stream = ['movement-pt-loi'];
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', kind: 'THEMATIC', endsOn: null }) }, { code: 'RULE_VIOLATION', rule: 'MOVEMENT_END_DATE_REQUIRED' });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', criteria: [] }) }, { code: 'RULE_VIOLATION', rule: 'MOVEMENT_CRITERIA_REQUIRED' });
-    await expectRefused(t, [...stream, 'unit-ubnd-khong-co'], LAUNCH, { input: input({ id: 'pt-loi', launchedByUnitId: 'ubnd-khong-co' }) }, {
-      code: 'NOT_FOUND',
-      entity: 'Unit',
-      id: 'ubnd-khong-co',
-    });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', participantUnitIds: ['so-gddt', 'so-tai-chinh'] }) }, { code: 'NOT_FOUND', entity: 'Unit', id: 'so-tai-chinh' });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', participantUnitIds: ['so-gddt', 'so-gddt'] }) }, { code: 'BAD_USER_INPUT', field: 'participantUnitIds' });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', criteria: ['Tiêu chí', 'Tiêu chí'] }) }, { code: 'BAD_USER_INPUT', field: 'criteria' });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', criteria: [''] }) }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', startsOn: '2023-02-30' }) }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, stream, LAUNCH, { input: input({ id: 'pt-loi', name: 'x'.repeat(301) }) }, { code: 'BAD_USER_INPUT' });
-    await expectRefused(t, ['movement-pt-chuyen-doi-so'], LAUNCH, { input: input() }, { code: 'RULE_VIOLATION', rule: 'ALREADY_EXISTS' });
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', kind: 'THEMATIC', endsOn: null }) },
+      { code: 'RULE_VIOLATION', rule: 'MOVEMENT_END_DATE_REQUIRED' },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', criteria: [] }) },
+      { code: 'RULE_VIOLATION', rule: 'MOVEMENT_CRITERIA_REQUIRED' },
+    );
+    await expectRefused(
+      t,
+      [...stream, 'unit-ubnd-khong-co'],
+      LAUNCH,
+      { input: input({ id: 'pt-loi', launchedByUnitId: 'ubnd-khong-co' }) },
+      {
+        code: 'NOT_FOUND',
+        entity: 'Unit',
+        id: 'ubnd-khong-co',
+      },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', participantUnitIds: ['so-gddt', 'so-tai-chinh'] }) },
+      { code: 'NOT_FOUND', entity: 'Unit', id: 'so-tai-chinh' },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', participantUnitIds: ['so-gddt', 'so-gddt'] }) },
+      { code: 'BAD_USER_INPUT', field: 'participantUnitIds' },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', criteria: ['Tiêu chí', 'Tiêu chí'] }) },
+      { code: 'BAD_USER_INPUT', field: 'criteria' },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', criteria: [''] }) },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', startsOn: '2023-02-30' }) },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      stream,
+      LAUNCH,
+      { input: input({ id: 'pt-loi', name: 'x'.repeat(301) }) },
+      { code: 'BAD_USER_INPUT' },
+    );
+    await expectRefused(
+      t,
+      ['movement-pt-chuyen-doi-so'],
+      LAUNCH,
+      { input: input() },
+      { code: 'RULE_VIOLATION', rule: 'ALREADY_EXISTS' },
+    );
   });
 });

@@ -55,45 +55,86 @@ describe('movement decider', () => {
     spec
       .given()
       .when(launch({ kind: MovementKind.REGULAR, endsOn: null, participantUnitIds: [] }))
-      .then([{ type: 'MovementLaunched', data: { ...launched.data, kind: MovementKind.REGULAR, endsOn: null, participantUnitIds: [] } }]);
+      .then([
+        {
+          type: 'MovementLaunched',
+          data: { ...launched.data, kind: MovementKind.REGULAR, endsOn: null, participantUnitIds: [] },
+        },
+      ]);
   });
 
   it('accepts a regular movement with an end date', () => {
-    spec.given().when(launch({ kind: MovementKind.REGULAR })).events();
+    spec
+      .given()
+      .when(launch({ kind: MovementKind.REGULAR }))
+      .events();
   });
 
   it.each([MovementKind.PHASED, MovementKind.THEMATIC])('refuses a %s movement without an end date', (kind) => {
-    spec.given().when(launch({ kind, endsOn: null })).thenRejects(RuleViolation, 'MOVEMENT_END_DATE_REQUIRED', { kind });
+    spec
+      .given()
+      .when(launch({ kind, endsOn: null }))
+      .thenRejects(RuleViolation, 'MOVEMENT_END_DATE_REQUIRED', { kind });
   });
 
   it('refuses an end before the start; accepts a one-day movement', () => {
-    spec.given().when(launch({ startsOn: '2023-05-02', endsOn: '2023-05-01' })).thenRejects(RuleViolation, 'MOVEMENT_ENDS_BEFORE_START');
-    spec.given().when(launch({ kind: MovementKind.THEMATIC, startsOn: '2023-05-01', endsOn: '2023-05-01' })).events();
+    spec
+      .given()
+      .when(launch({ startsOn: '2023-05-02', endsOn: '2023-05-01' }))
+      .thenRejects(RuleViolation, 'MOVEMENT_ENDS_BEFORE_START');
+    spec
+      .given()
+      .when(launch({ kind: MovementKind.THEMATIC, startsOn: '2023-05-01', endsOn: '2023-05-01' }))
+      .events();
   });
 
   it('refuses no criteria', () => {
-    spec.given().when(launch({ criteria: [] })).thenRejects(RuleViolation, 'MOVEMENT_CRITERIA_REQUIRED');
+    spec
+      .given()
+      .when(launch({ criteria: [] }))
+      .thenRejects(RuleViolation, 'MOVEMENT_CRITERIA_REQUIRED');
   });
 
   it('refuses a blank or repeated criterion', () => {
-    spec.given().when(launch({ criteria: ['Tốt', '  '] })).thenRejects(InvalidInput, 'criteria[1]');
-    spec.given().when(launch({ criteria: ['Tốt', 'Tốt'] })).thenRejects(InvalidInput, 'criteria');
+    spec
+      .given()
+      .when(launch({ criteria: ['Tốt', '  '] }))
+      .thenRejects(InvalidInput, 'criteria[1]');
+    spec
+      .given()
+      .when(launch({ criteria: ['Tốt', 'Tốt'] }))
+      .thenRejects(InvalidInput, 'criteria');
   });
 
   it('refuses invalid dates', () => {
-    spec.given().when(launch({ startsOn: '2023-02-29' })).thenRejects(InvalidInput, 'startsOn');
-    spec.given().when(launch({ endsOn: 'soon' })).thenRejects(InvalidInput, 'endsOn');
+    spec
+      .given()
+      .when(launch({ startsOn: '2023-02-29' }))
+      .thenRejects(InvalidInput, 'startsOn');
+    spec
+      .given()
+      .when(launch({ endsOn: 'soon' }))
+      .thenRejects(InvalidInput, 'endsOn');
   });
 
   it('refuses a participant listed twice', () => {
-    spec.given().when(launch({ participantUnitIds: ['u-x1', 'u-x1'] })).thenRejects(InvalidInput, 'participantUnitIds');
+    spec
+      .given()
+      .when(launch({ participantUnitIds: ['u-x1', 'u-x1'] }))
+      .thenRejects(InvalidInput, 'participantUnitIds');
   });
 
   it('refuses unknown units', () => {
-    spec.given().when(launch({ unknownUnitIds: ['u-x2'] })).thenRejects(NotFound, 'Unit:u-x2');
+    spec
+      .given()
+      .when(launch({ unknownUnitIds: ['u-x2'] }))
+      .thenRejects(NotFound, 'Unit:u-x2');
   });
 
   it('refuses a blank name', () => {
-    spec.given().when(launch({ name: '' })).thenRejects(InvalidInput, 'name');
+    spec
+      .given()
+      .when(launch({ name: '' }))
+      .thenRejects(InvalidInput, 'name');
   });
 });

@@ -78,7 +78,12 @@ describe('person decider', () => {
       spec
         .given()
         .when(register({ position: null, directWorker: true, female: false, fullName: 'Võ Văn Đức' }))
-        .then([{ type: 'PersonRegistered', data: { ...registered.data, fullName: 'Võ Văn Đức', position: null, directWorker: true, female: false } }]);
+        .then([
+          {
+            type: 'PersonRegistered',
+            data: { ...registered.data, fullName: 'Võ Văn Đức', position: null, directWorker: true, female: false },
+          },
+        ]);
     });
 
     it('given the person exists, when registered again, then ALREADY_EXISTS', () => {
@@ -86,18 +91,28 @@ describe('person decider', () => {
     });
 
     it('given nothing, when the unit does not exist, then NotFound', () => {
-      spec.given().when(register({ unitExists: false })).thenRejects(NotFound, 'Unit:u-1');
+      spec
+        .given()
+        .when(register({ unitExists: false }))
+        .thenRejects(NotFound, 'Unit:u-1');
     });
 
     it('refuses a blank name', () => {
-      spec.given().when(register({ fullName: '' })).thenRejects(InvalidInput, 'fullName');
+      spec
+        .given()
+        .when(register({ fullName: '' }))
+        .thenRejects(InvalidInput, 'fullName');
     });
   });
 
   describe('TransferPerson', () => {
     it('given a person, when transferred, then PersonTransferred naming both units, and the state follows', () => {
       spec.given([registered]).when(transfer()).then([transferred]);
-      expect(spec.given([registered, transferred]).state()).toMatchObject({ unitId: 'u-2', unitName: 'Trường THCS Trần Phú', position: 'Phó hiệu trưởng' });
+      expect(spec.given([registered, transferred]).state()).toMatchObject({
+        unitId: 'u-2',
+        unitName: 'Trường THCS Trần Phú',
+        position: 'Phó hiệu trưởng',
+      });
     });
 
     it('given nothing, when transferred, then NotFound for the person', () => {
@@ -105,23 +120,44 @@ describe('person decider', () => {
     });
 
     it('refuses an unknown target unit', () => {
-      spec.given([registered]).when(transfer({ toUnitExists: false })).thenRejects(NotFound, 'Unit:u-2');
+      spec
+        .given([registered])
+        .when(transfer({ toUnitExists: false }))
+        .thenRejects(NotFound, 'Unit:u-2');
     });
 
     it('refuses a transfer to the current unit', () => {
-      spec.given([registered]).when(transfer({ toUnitId: 'u-1' })).thenRejects(RuleViolation, 'PERSON_ALREADY_IN_UNIT');
+      spec
+        .given([registered])
+        .when(transfer({ toUnitId: 'u-1' }))
+        .thenRejects(RuleViolation, 'PERSON_ALREADY_IN_UNIT');
     });
 
     it('refuses an invalid effective date', () => {
-      spec.given([registered]).when(transfer({ effectiveOn: '15/08/2024' })).thenRejects(InvalidInput, 'effectiveOn');
+      spec
+        .given([registered])
+        .when(transfer({ effectiveOn: '15/08/2024' }))
+        .thenRejects(InvalidInput, 'effectiveOn');
     });
 
     it('given a transferred person, when transferred back, then the from unit is the current one', () => {
       const [event] = spec
         .given([registered, transferred])
-        .when(transfer({ toUnitId: 'u-1', toUnitName: 'Trường Tiểu học Đinh Tiên Hoàng', position: null, effectiveOn: '2025-01-01' }))
+        .when(
+          transfer({
+            toUnitId: 'u-1',
+            toUnitName: 'Trường Tiểu học Đinh Tiên Hoàng',
+            position: null,
+            effectiveOn: '2025-01-01',
+          }),
+        )
         .events();
-      expect(event.data).toMatchObject({ fromUnitId: 'u-2', fromUnitName: 'Trường THCS Trần Phú', toUnitId: 'u-1', position: null });
+      expect(event.data).toMatchObject({
+        fromUnitId: 'u-2',
+        fromUnitName: 'Trường THCS Trần Phú',
+        toUnitId: 'u-1',
+        position: null,
+      });
     });
   });
 });

@@ -1,4 +1,11 @@
-import { planDecider, planTaskStatus, quarterEndDate, type IssuePlan, type PlanTaskInput, type ReportPlanTask } from '../../src/plans/plan.decider';
+import {
+  planDecider,
+  planTaskStatus,
+  quarterEndDate,
+  type IssuePlan,
+  type PlanTaskInput,
+  type ReportPlanTask,
+} from '../../src/plans/plan.decider';
 import type { PlanIssued, PlanTaskReported } from '../../src/plans/plan.events';
 import { PlanTaskStatus } from '../../src/shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../../src/shared/errors';
@@ -8,14 +15,34 @@ const spec = deciderSpec(planDecider);
 const NOW = '2023-04-10T03:00:00.000Z';
 
 const TASKS: PlanTaskInput[] = [
-  { quarter: 1, content: 'Ban hành kế hoạch, phát động phong trào thi đua năm 2023', directingUnitId: 'u-pnv', executingUnitIds: ['u-pnv'], coordinatingUnitIds: [] },
-  { quarter: 4, content: 'Tổng kết công tác thi đua, khen thưởng', directingUnitId: 'u-ubnd', executingUnitIds: ['u-pnv', 'u-vp'], coordinatingUnitIds: ['u-mttq'] },
+  {
+    quarter: 1,
+    content: 'Ban hành kế hoạch, phát động phong trào thi đua năm 2023',
+    directingUnitId: 'u-pnv',
+    executingUnitIds: ['u-pnv'],
+    coordinatingUnitIds: [],
+  },
+  {
+    quarter: 4,
+    content: 'Tổng kết công tác thi đua, khen thưởng',
+    directingUnitId: 'u-ubnd',
+    executingUnitIds: ['u-pnv', 'u-vp'],
+    coordinatingUnitIds: ['u-mttq'],
+  },
 ];
 
 function issue(overrides: Partial<IssuePlan['data']> = {}): IssuePlan {
   return {
     type: 'IssuePlan',
-    data: { planId: 'pl-1', year: 2023, issuedByUnitId: 'u-ubnd', title: 'Kế hoạch công tác thi đua, khen thưởng năm 2023', tasks: TASKS, unknownUnitIds: [], ...overrides },
+    data: {
+      planId: 'pl-1',
+      year: 2023,
+      issuedByUnitId: 'u-ubnd',
+      title: 'Kế hoạch công tác thi đua, khen thưởng năm 2023',
+      tasks: TASKS,
+      unknownUnitIds: [],
+      ...overrides,
+    },
   };
 }
 
@@ -27,18 +54,44 @@ const issued: PlanIssued = {
     issuedByUnitId: 'u-ubnd',
     title: 'Kế hoạch công tác thi đua, khen thưởng năm 2023',
     tasks: [
-      { taskNo: 1, quarter: 1, content: 'Ban hành kế hoạch, phát động phong trào thi đua năm 2023', directingUnitId: 'u-pnv', executingUnitIds: ['u-pnv'], coordinatingUnitIds: [] },
-      { taskNo: 2, quarter: 4, content: 'Tổng kết công tác thi đua, khen thưởng', directingUnitId: 'u-ubnd', executingUnitIds: ['u-pnv', 'u-vp'], coordinatingUnitIds: ['u-mttq'] },
+      {
+        taskNo: 1,
+        quarter: 1,
+        content: 'Ban hành kế hoạch, phát động phong trào thi đua năm 2023',
+        directingUnitId: 'u-pnv',
+        executingUnitIds: ['u-pnv'],
+        coordinatingUnitIds: [],
+      },
+      {
+        taskNo: 2,
+        quarter: 4,
+        content: 'Tổng kết công tác thi đua, khen thưởng',
+        directingUnitId: 'u-ubnd',
+        executingUnitIds: ['u-pnv', 'u-vp'],
+        coordinatingUnitIds: ['u-mttq'],
+      },
     ],
   },
 };
 
 function report(taskNo: number, done: boolean, overrides: Partial<ReportPlanTask['data']> = {}): ReportPlanTask {
-  return { type: 'ReportPlanTask', data: { planId: 'pl-1', taskNo, done, note: null, reportedOn: '2023-04-10', now: NOW, ...overrides } };
+  return {
+    type: 'ReportPlanTask',
+    data: { planId: 'pl-1', taskNo, done, note: null, reportedOn: '2023-04-10', now: NOW, ...overrides },
+  };
 }
 
-function reported(taskNo: number, quarter: number, done: boolean, note: string | null = null, reportedOn = '2023-04-10'): PlanTaskReported {
-  return { type: 'PlanTaskReported', data: { planId: 'pl-1', year: 2023, taskNo, quarter, done, note, reportedOn, reportedAt: NOW } };
+function reported(
+  taskNo: number,
+  quarter: number,
+  done: boolean,
+  note: string | null = null,
+  reportedOn = '2023-04-10',
+): PlanTaskReported {
+  return {
+    type: 'PlanTaskReported',
+    data: { planId: 'pl-1', year: 2023, taskNo, quarter, done, note, reportedOn, reportedAt: NOW },
+  };
 }
 
 describe('plan decider', () => {
@@ -56,7 +109,10 @@ describe('plan decider', () => {
     });
 
     it('refuses a plan without tasks', () => {
-      spec.given().when(issue({ tasks: [] })).thenRejects(RuleViolation, 'PLAN_TASKS_REQUIRED');
+      spec
+        .given()
+        .when(issue({ tasks: [] }))
+        .thenRejects(RuleViolation, 'PLAN_TASKS_REQUIRED');
     });
 
     it('refuses a task without an executing unit, naming it', () => {
@@ -67,38 +123,74 @@ describe('plan decider', () => {
     });
 
     it('accepts quarters 1 and 4, refuses 0 and 5', () => {
-      spec.given().when(issue({ tasks: [{ ...TASKS[0], quarter: 4 }] })).events();
-      spec.given().when(issue({ tasks: [{ ...TASKS[0], quarter: 0 }] })).thenRejects(InvalidInput, 'tasks[0].quarter');
-      spec.given().when(issue({ tasks: [TASKS[0], { ...TASKS[1], quarter: 5 }] })).thenRejects(InvalidInput, 'tasks[1].quarter');
+      spec
+        .given()
+        .when(issue({ tasks: [{ ...TASKS[0], quarter: 4 }] }))
+        .events();
+      spec
+        .given()
+        .when(issue({ tasks: [{ ...TASKS[0], quarter: 0 }] }))
+        .thenRejects(InvalidInput, 'tasks[0].quarter');
+      spec
+        .given()
+        .when(issue({ tasks: [TASKS[0], { ...TASKS[1], quarter: 5 }] }))
+        .thenRejects(InvalidInput, 'tasks[1].quarter');
     });
 
     it('refuses a year outside 1945–2100 and a blank title or content', () => {
-      spec.given().when(issue({ year: 2101 })).thenRejects(InvalidInput, 'year');
-      spec.given().when(issue({ title: ' ' })).thenRejects(InvalidInput, 'title');
-      spec.given().when(issue({ tasks: [{ ...TASKS[0], content: '' }] })).thenRejects(InvalidInput, 'tasks[0].content');
+      spec
+        .given()
+        .when(issue({ year: 2101 }))
+        .thenRejects(InvalidInput, 'year');
+      spec
+        .given()
+        .when(issue({ title: ' ' }))
+        .thenRejects(InvalidInput, 'title');
+      spec
+        .given()
+        .when(issue({ tasks: [{ ...TASKS[0], content: '' }] }))
+        .thenRejects(InvalidInput, 'tasks[0].content');
     });
 
     it('refuses an executing unit listed twice', () => {
-      spec.given().when(issue({ tasks: [{ ...TASKS[0], executingUnitIds: ['u-pnv', 'u-pnv'] }] })).thenRejects(InvalidInput, 'tasks[0].executingUnitIds');
+      spec
+        .given()
+        .when(issue({ tasks: [{ ...TASKS[0], executingUnitIds: ['u-pnv', 'u-pnv'] }] }))
+        .thenRejects(InvalidInput, 'tasks[0].executingUnitIds');
     });
 
     it('refuses unknown units', () => {
-      spec.given().when(issue({ unknownUnitIds: ['u-mttq'] })).thenRejects(NotFound, 'Unit:u-mttq');
+      spec
+        .given()
+        .when(issue({ unknownUnitIds: ['u-mttq'] }))
+        .thenRejects(NotFound, 'Unit:u-mttq');
     });
   });
 
   describe('ReportPlanTask', () => {
     it('given a plan, when a task is reported in progress, then PlanTaskReported with year and quarter', () => {
-      spec.given([issued]).when(report(2, false, { note: 'Đang triển khai' })).then([reported(2, 4, false, 'Đang triển khai')]);
+      spec
+        .given([issued])
+        .when(report(2, false, { note: 'Đang triển khai' }))
+        .then([reported(2, 4, false, 'Đang triển khai')]);
     });
 
     it('given a task in progress, when reported done, then PlanTaskReported done', () => {
-      spec.given([issued, reported(2, 4, false)]).when(report(2, true, { reportedOn: '2023-12-28' })).then([reported(2, 4, true, null, '2023-12-28')]);
+      spec
+        .given([issued, reported(2, 4, false)])
+        .when(report(2, true, { reportedOn: '2023-12-28' }))
+        .then([reported(2, 4, true, null, '2023-12-28')]);
     });
 
     it('given a task reported done, when reported again (done or not), then PLAN_TASK_ALREADY_DONE', () => {
-      spec.given([issued, reported(1, 1, true)]).when(report(1, false)).thenRejects(RuleViolation, 'PLAN_TASK_ALREADY_DONE', { doneOn: '2023-04-10' });
-      spec.given([issued, reported(1, 1, true)]).when(report(1, true)).thenRejects(RuleViolation, 'PLAN_TASK_ALREADY_DONE');
+      spec
+        .given([issued, reported(1, 1, true)])
+        .when(report(1, false))
+        .thenRejects(RuleViolation, 'PLAN_TASK_ALREADY_DONE', { doneOn: '2023-04-10' });
+      spec
+        .given([issued, reported(1, 1, true)])
+        .when(report(1, true))
+        .thenRejects(RuleViolation, 'PLAN_TASK_ALREADY_DONE');
     });
 
     it('refuses an unknown task number', () => {
@@ -111,12 +203,20 @@ describe('plan decider', () => {
     });
 
     it('refuses an invalid report date', () => {
-      spec.given([issued]).when(report(1, true, { reportedOn: '2023-4-10' })).thenRejects(InvalidInput, 'reportedOn');
+      spec
+        .given([issued])
+        .when(report(1, true, { reportedOn: '2023-4-10' }))
+        .thenRejects(InvalidInput, 'reportedOn');
     });
 
     it('keeps the reports in the state', () => {
       const state = spec.given([issued, reported(2, 4, false), reported(2, 4, true)]).state();
-      expect(state).toMatchObject({ tasks: [{ taskNo: 1, reports: [] }, { taskNo: 2, reports: [{ done: false }, { done: true }] }] });
+      expect(state).toMatchObject({
+        tasks: [
+          { taskNo: 1, reports: [] },
+          { taskNo: 2, reports: [{ done: false }, { done: true }] },
+        ],
+      });
     });
   });
 });
@@ -146,7 +246,12 @@ describe('planTaskStatus', () => {
   });
 
   it('knows each quarter’s last day', () => {
-    expect([1, 2, 3, 4].map((q) => quarterEndDate(2024, q))).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
+    expect([1, 2, 3, 4].map((q) => quarterEndDate(2024, q))).toEqual([
+      '2024-03-31',
+      '2024-06-30',
+      '2024-09-30',
+      '2024-12-31',
+    ]);
     expect(() => quarterEndDate(2024, 5)).toThrow(RangeError);
   });
 });

@@ -24,17 +24,31 @@ describe('audit trail projection (bulk copy)', () => {
   });
 
   it('stores every event as written, with text that COPY must escape, and redacts ballot choices', async () => {
-    const awkward = { name: 'Nguyễn\tVăn\nAn \\ "trích dẫn" \r\\N', list: ['a\tb', null, 1.5], nested: { empty: '', back: '\\\\' } };
+    const awkward = {
+      name: 'Nguyễn\tVăn\nAn \\ "trích dẫn" \r\\N',
+      list: ['a\tb', null, 1.5],
+      nested: { empty: '', back: '\\\\' },
+    };
     const person = uniqueStream('person');
     const session = uniqueStream('council_session');
-    await store.append(person, [event('PersonRegistered', awkward, null), event('PersonRenamed', { fullName: 'Trần Thị\tBình' })], Expected.noStream);
-    await store.append(session, [event('BallotCast', { dossierId: 'hs-1', memberName: 'Lê Văn C', choice: 'APPROVE' })], Expected.noStream);
+    await store.append(
+      person,
+      [event('PersonRegistered', awkward, null), event('PersonRenamed', { fullName: 'Trần Thị\tBình' })],
+      Expected.noStream,
+    );
+    await store.append(
+      session,
+      [event('BallotCast', { dossierId: 'hs-1', memberName: 'Lê Văn C', choice: 'APPROVE' })],
+      Expected.noStream,
+    );
     const runner = new ProjectionRunner(db.pool, store, [auditTrailProjection], { batchSize: 1000 });
     await runner.start();
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     await runner.stop();
 
-    const log = await db.pool.query('SELECT position::text, stream_id, stream_version, type, data, metadata, recorded_at FROM events ORDER BY position');
+    const log = await db.pool.query(
+      'SELECT position::text, stream_id, stream_version, type, data, metadata, recorded_at FROM events ORDER BY position',
+    );
     const entries = await db.pool.query(
       'SELECT position::text, stream_id, stream_version, type, actor_id, data, prev_hash, hash, recorded_at, summary FROM audit_trail.entries ORDER BY position',
     );
@@ -60,13 +74,19 @@ describe('audit trail projection (bulk copy)', () => {
   it('files later events of a complaint under its dossier across batches', async () => {
     const complaint = uniqueStream('complaint');
     const complaintId = complaint.slice('complaint-'.length);
-    await store.append(complaint, [event('ComplaintFiled', { complaintId, awardId: 'kt-1', dossierId: 'hs-9' })], Expected.noStream);
+    await store.append(
+      complaint,
+      [event('ComplaintFiled', { complaintId, awardId: 'kt-1', dossierId: 'hs-9' })],
+      Expected.noStream,
+    );
     await store.append(complaint, [event('ComplaintAccepted', { note: 'x' })], Expected.version(1));
     const runner = new ProjectionRunner(db.pool, store, [auditTrailProjection], { batchSize: 1 });
     await runner.start();
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     await runner.stop();
-    const refs = await db.pool.query(`SELECT ref_kind, ref_id, count(*)::int AS n FROM audit_trail.entry_refs GROUP BY 1, 2 ORDER BY 1, 2`);
+    const refs = await db.pool.query(
+      `SELECT ref_kind, ref_id, count(*)::int AS n FROM audit_trail.entry_refs GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
     expect(refs.rows).toEqual([
       { ref_kind: 'award', ref_id: 'kt-1', n: 2 },
       { ref_kind: 'complaint', ref_id: complaintId, n: 2 },
@@ -77,7 +97,9 @@ describe('audit trail projection (bulk copy)', () => {
   it('migrates a live generation made before the json column in place, views and all', async () => {
     const person = uniqueStream('person');
     await store.append(person, [event('PersonRegistered', { fullName: 'Phạm Văn D' })], Expected.noStream);
-    const before = new ProjectionRunner(db.pool, store, [{ ...auditTrailProjection, migrations: auditTrailProjection.migrations.slice(0, 2) }]);
+    const before = new ProjectionRunner(db.pool, store, [
+      { ...auditTrailProjection, migrations: auditTrailProjection.migrations.slice(0, 2) },
+    ]);
     await before.start();
     expect(await before.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     await before.stop();
@@ -88,7 +110,9 @@ describe('audit trail projection (bulk copy)', () => {
     expect(await after.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     await after.stop();
     expect(after.status()[0].generation).toBe(1);
-    const type = await db.pool.query(`SELECT data_type FROM information_schema.columns WHERE table_schema = 'audit_trail__g1' AND table_name = 'entries' AND column_name = 'data'`);
+    const type = await db.pool.query(
+      `SELECT data_type FROM information_schema.columns WHERE table_schema = 'audit_trail__g1' AND table_name = 'entries' AND column_name = 'data'`,
+    );
     expect(type.rows[0].data_type).toBe('json');
     const rows = await db.pool.query('SELECT data FROM audit_trail.entries ORDER BY position');
     expect(rows.rows.map((r) => r.data)).toEqual([{ fullName: 'Phạm Văn D' }, { fullName: 'Phạm Văn Đ' }]);

@@ -15,7 +15,15 @@ describe('auditTrailSql', () => {
   });
 
   it('numbers every placeholder to its parameter, for every combination of filters', () => {
-    const all: AuditTrailFilter = { subject: { kind: 'INDIVIDUAL', id: 'p1' }, dossierId: 'd1', awardId: 'a1', complaintId: 'c1', decisionNumber: '1/QĐ', streamId: 's1', actorId: 'x1' };
+    const all: AuditTrailFilter = {
+      subject: { kind: 'INDIVIDUAL', id: 'p1' },
+      dossierId: 'd1',
+      awardId: 'a1',
+      complaintId: 'c1',
+      decisionNumber: '1/QĐ',
+      streamId: 's1',
+      actorId: 'x1',
+    };
     const keys = Object.keys(all) as Array<keyof AuditTrailFilter>;
     for (let mask = 0; mask < 1 << keys.length; mask++) {
       for (const asOf of [null, new Date('2025-01-01T00:00:00Z')]) {
@@ -30,7 +38,12 @@ describe('auditTrailSql', () => {
         if (filter.streamId) expect(text).toContain(`e.stream_id = $${params.indexOf('s1') + 1}`);
         if (filter.actorId) expect(text).toContain(`e.actor_id = $${params.indexOf('x1') + 1}`);
         if (asOf) expect(text).toContain(`e.recorded_at <= $${params.indexOf(asOf) + 1}`);
-        if (filter.dossierId) expect(text).toMatch(new RegExp(`ref_kind = \\$${params.indexOf('dossier') + 1} AND r\\d\\.ref_id = \\$${params.indexOf('d1') + 1}`));
+        if (filter.dossierId)
+          expect(text).toMatch(
+            new RegExp(
+              `ref_kind = \\$${params.indexOf('dossier') + 1} AND r\\d\\.ref_id = \\$${params.indexOf('d1') + 1}`,
+            ),
+          );
       }
     }
   });

@@ -1,5 +1,10 @@
 import { awardsProjection } from '../../projections/awards/awards.projection';
-import { countHeldAwards, countUnitAwardsForPeriod, getAwardsHeldBySubject, getDecision } from '../../projections/awards/awards.queries';
+import {
+  countHeldAwards,
+  countUnitAwardsForPeriod,
+  getAwardsHeldBySubject,
+  getDecision,
+} from '../../projections/awards/awards.queries';
 import { clusterScoringProjection } from '../../projections/clusterScoring/clusterScoring.projection';
 import { getFinalizedClusterRank } from '../../projections/clusterScoring/clusterScoring.queries';
 import { complaintsProjection } from '../../projections/complaints/complaints.projection';
@@ -96,42 +101,114 @@ describe('the read models behind the award rules: awards, complaints, initiative
     await grant('a-4', 'p-1', AwardKind.GRASSROOTS_EMULATION_FIGHTER, '8/QĐ');
     await grant('a-5-thematic', 'p-1', AwardKind.CERTIFICATE_OF_MERIT, '9/QĐ');
     await grant('a-6', 'p-9', AwardKind.ADVANCED_WORKER, '7/QĐ', 'truong-khac');
-    await run(awardDecider, 'a-3', { type: 'RevokeAward', data: { awardId: 'a-3', reason: 'Sai thành tích', decisionNumber: '10/QĐ', complaintId: null, now: NOW } });
+    await run(awardDecider, 'a-3', {
+      type: 'RevokeAward',
+      data: { awardId: 'a-3', reason: 'Sai thành tích', decisionNumber: '10/QĐ', complaintId: null, now: NOW },
+    });
 
     await run(initiativeDecider, 'sk-1', {
       type: 'RecognizeInitiative',
-      data: { initiativeId: 'sk-1', title: 'Sáng kiến dạy học', authors: [{ personId: 'p-1', name: 'Một' }, { personId: 'p-2', name: 'Hai' }], level: AuthorityLevel.PROVINCE, period: y(2023), decisionNumber: 'SK/1', now: NOW },
+      data: {
+        initiativeId: 'sk-1',
+        title: 'Sáng kiến dạy học',
+        authors: [
+          { personId: 'p-1', name: 'Một' },
+          { personId: 'p-2', name: 'Hai' },
+        ],
+        level: AuthorityLevel.PROVINCE,
+        period: y(2023),
+        decisionNumber: 'SK/1',
+        now: NOW,
+      },
     });
     await run(initiativeDecider, 'sk-2', {
       type: 'RecognizeInitiative',
-      data: { initiativeId: 'sk-2', title: 'Sáng kiến quản lý', authors: [{ personId: 'p-1', name: 'Một' }], level: AuthorityLevel.UNIT, period: y(2024), decisionNumber: 'SK/2', now: NOW },
+      data: {
+        initiativeId: 'sk-2',
+        title: 'Sáng kiến quản lý',
+        authors: [{ personId: 'p-1', name: 'Một' }],
+        level: AuthorityLevel.UNIT,
+        period: y(2024),
+        decisionNumber: 'SK/2',
+        now: NOW,
+      },
     });
 
     const about = { kind: SubjectKind.INDIVIDUAL, id: 'p-1', name: 'Một' };
     const file = (complaintId: string, kind: ComplaintKind) =>
       run(complaintDecider, complaintId, {
         type: 'FileComplaint',
-        data: { complaintId, kind, complainantName: 'Công dân', receivedOn: '2025-01-10', content: 'Nội dung', awardId: null, dossierId: null, subject: about, now: NOW },
+        data: {
+          complaintId,
+          kind,
+          complainantName: 'Công dân',
+          receivedOn: '2025-01-10',
+          content: 'Nội dung',
+          awardId: null,
+          dossierId: null,
+          subject: about,
+          now: NOW,
+        },
       });
     await file('kn-1', ComplaintKind.COMPLAINT);
     await file('kn-2', ComplaintKind.DENUNCIATION);
     await file('kn-3', ComplaintKind.PETITION);
     await file('kn-4', ComplaintKind.COMPLAINT);
-    await run(complaintDecider, 'kn-2', { type: 'AcceptComplaint', data: { complaintId: 'kn-2', acceptedOn: '2025-01-12', complex: false, remoteArea: true, now: NOW } });
-    await run(complaintDecider, 'kn-4', { type: 'DismissComplaint', data: { complaintId: 'kn-4', reason: 'Ẩn danh', decidedOn: '2025-01-15', now: NOW } });
+    await run(complaintDecider, 'kn-2', {
+      type: 'AcceptComplaint',
+      data: { complaintId: 'kn-2', acceptedOn: '2025-01-12', complex: false, remoteArea: true, now: NOW },
+    });
+    await run(complaintDecider, 'kn-4', {
+      type: 'DismissComplaint',
+      data: { complaintId: 'kn-4', reason: 'Ẩn danh', decidedOn: '2025-01-15', now: NOW },
+    });
 
     const members = ['dv-a', 'dv-b', 'dv-c', 'dv-d'].map((unitId, i) => ({ unitId, unitName: `Đơn vị ${'ABCD'[i]}` }));
     await run(clusterDecider, 'cum-1', {
       type: 'FormCluster',
-      data: { clusterId: 'cum-1', name: 'Cụm thi đua số 1', kind: ClusterKind.CLUSTER, organizerUnitId: 'tinh', members, unknownUnitIds: [] },
+      data: {
+        clusterId: 'cum-1',
+        name: 'Cụm thi đua số 1',
+        kind: ClusterKind.CLUSTER,
+        organizerUnitId: 'tinh',
+        members,
+        unknownUnitIds: [],
+      },
     });
-    await run(clusterDecider, 'cum-1', { type: 'SetClusterCriteria', data: { clusterId: 'cum-1', year: 2024, criteria: [{ code: 'A', name: 'Nhiệm vụ', maxPoints: 100, bonus: false }] } });
+    await run(clusterDecider, 'cum-1', {
+      type: 'SetClusterCriteria',
+      data: {
+        clusterId: 'cum-1',
+        year: 2024,
+        criteria: [{ code: 'A', name: 'Nhiệm vụ', maxPoints: 100, bonus: false }],
+      },
+    });
     for (const [i, unitId] of ['dv-a', 'dv-b', 'dv-c', 'dv-d'].entries()) {
-      await run(clusterDecider, 'cum-1', { type: 'RecordClusterScore', data: { clusterId: 'cum-1', year: 2024, unitId, criterionCode: 'A', points: [80, 95, 70, 90][i], kind: ScoreKind.ASSESSED, note: null, now: NOW } });
+      await run(clusterDecider, 'cum-1', {
+        type: 'RecordClusterScore',
+        data: {
+          clusterId: 'cum-1',
+          year: 2024,
+          unitId,
+          criterionCode: 'A',
+          points: [80, 95, 70, 90][i],
+          kind: ScoreKind.ASSESSED,
+          note: null,
+          now: NOW,
+        },
+      });
     }
-    await run(clusterDecider, 'cum-1', { type: 'FinalizeClusterRanking', data: { clusterId: 'cum-1', year: 2024, now: NOW, certificateCount: 2 } });
+    await run(clusterDecider, 'cum-1', {
+      type: 'FinalizeClusterRanking',
+      data: { clusterId: 'cum-1', year: 2024, now: NOW, certificateCount: 2 },
+    });
 
-    runner = new ProjectionRunner(db.pool, store, [awardsProjection, complaintsProjection, initiativesProjection, clusterScoringProjection], { batchSize: 5 });
+    runner = new ProjectionRunner(
+      db.pool,
+      store,
+      [awardsProjection, complaintsProjection, initiativesProjection, clusterScoringProjection],
+      { batchSize: 5 },
+    );
     await runner.start();
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
   });
@@ -149,30 +226,69 @@ describe('the read models behind the award rules: awards, complaints, initiative
       ['a-5-thematic', 'CERTIFICATE_OF_MERIT', false, true],
     ]);
     const revoked = await getAwardsHeldBySubject(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-3' });
-    expect(revoked).toEqual([{ awardId: 'a-3', dossierId: 'd-a-3', award: 'ADVANCED_WORKER', period: y(2024), revoked: true, fromThematicMovement: false }]);
-    expect(await countHeldAwards(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-3' }, AwardKind.ADVANCED_WORKER, y(2024))).toBe(0);
-    expect(await countHeldAwards(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-1' }, AwardKind.ADVANCED_WORKER, y(2024))).toBe(1);
-    expect(await countHeldAwards(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-1' }, AwardKind.ADVANCED_WORKER, y(2023))).toBe(0);
-    expect(await countUnitAwardsForPeriod(db.pool, 'truong', y(2024))).toEqual({ advancedWorkers: 2, grassrootsFighters: 1 });
-    expect(await countUnitAwardsForPeriod(db.pool, 'truong', { kind: PeriodKind.SCHOOL_YEAR, year: 2024 })).toEqual({ advancedWorkers: 0, grassrootsFighters: 0 });
-    expect(await getDecision(db.pool, '7/QĐ', 'truong')).toEqual({ decidedOn: '2024-12-20', signerName: 'Hiệu trưởng' });
+    expect(revoked).toEqual([
+      {
+        awardId: 'a-3',
+        dossierId: 'd-a-3',
+        award: 'ADVANCED_WORKER',
+        period: y(2024),
+        revoked: true,
+        fromThematicMovement: false,
+      },
+    ]);
+    expect(
+      await countHeldAwards(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-3' }, AwardKind.ADVANCED_WORKER, y(2024)),
+    ).toBe(0);
+    expect(
+      await countHeldAwards(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-1' }, AwardKind.ADVANCED_WORKER, y(2024)),
+    ).toBe(1);
+    expect(
+      await countHeldAwards(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-1' }, AwardKind.ADVANCED_WORKER, y(2023)),
+    ).toBe(0);
+    expect(await countUnitAwardsForPeriod(db.pool, 'truong', y(2024))).toEqual({
+      advancedWorkers: 2,
+      grassrootsFighters: 1,
+    });
+    expect(await countUnitAwardsForPeriod(db.pool, 'truong', { kind: PeriodKind.SCHOOL_YEAR, year: 2024 })).toEqual({
+      advancedWorkers: 0,
+      grassrootsFighters: 0,
+    });
+    expect(await getDecision(db.pool, '7/QĐ', 'truong')).toEqual({
+      decidedOn: '2024-12-20',
+      signerName: 'Hiệu trưởng',
+    });
     expect(await getDecision(db.pool, '7/QĐ', 'other-unit')).toBeNull();
-    const row = (await db.pool.query(`SELECT revoked_reason, revocation_decision_number, cash_multiple::float8 AS cash, female FROM awards.awards WHERE award_id = 'a-3'`)).rows[0];
-    expect(row).toEqual({ revoked_reason: 'Sai thành tích', revocation_decision_number: '10/QĐ', cash: 0.3, female: true });
+    const row = (
+      await db.pool.query(
+        `SELECT revoked_reason, revocation_decision_number, cash_multiple::float8 AS cash, female FROM awards.awards WHERE award_id = 'a-3'`,
+      )
+    ).rows[0];
+    expect(row).toEqual({
+      revoked_reason: 'Sai thành tích',
+      revocation_decision_number: '10/QĐ',
+      cash: 0.3,
+      female: true,
+    });
   });
 
   it('counts open complaints and denunciations about a subject, not petitions or dismissed ones', async () => {
     expect(await countPendingComplaintsAbout(db.pool, { kind: SubjectKind.INDIVIDUAL, id: 'p-1' })).toBe(2);
     expect(await countPendingComplaintsAbout(db.pool, { kind: SubjectKind.COLLECTIVE, id: 'p-1' })).toBe(0);
-    const accepted = (await db.pool.query(`SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on, remote_area FROM complaints.complaints WHERE complaint_id = 'kn-2'`)).rows[0];
+    const accepted = (
+      await db.pool.query(
+        `SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on, remote_area FROM complaints.complaints WHERE complaint_id = 'kn-2'`,
+      )
+    ).rows[0];
     expect(accepted).toEqual({ status: 'ACCEPTED', due_on: '2025-02-26', remote_area: true });
   });
 
   it('credits every author of an initiative', async () => {
-    expect((await getInitiativesByAuthor(db.pool, 'p-1')).map((i) => [i.initiativeId, i.level, i.period.year])).toEqual([
-      ['sk-1', 'PROVINCE', 2023],
-      ['sk-2', 'UNIT', 2024],
-    ]);
+    expect((await getInitiativesByAuthor(db.pool, 'p-1')).map((i) => [i.initiativeId, i.level, i.period.year])).toEqual(
+      [
+        ['sk-1', 'PROVINCE', 2023],
+        ['sk-2', 'UNIT', 2024],
+      ],
+    );
     expect((await getInitiativesByAuthor(db.pool, 'p-2')).map((i) => i.initiativeId)).toEqual(['sk-1']);
     expect(await getInitiativesByAuthor(db.pool, 'p-3')).toEqual([]);
   });

@@ -28,10 +28,15 @@ describe('callers waiting for the read models', () => {
     // Ten million transactions ahead: no test reaches it.
     const future = (BigInt(applied.position) + 65_536n * 10_000_000n).toString();
     const waiting = Array.from({ length: MAX_POSITION_WAITERS / ALIASES }, () => t.graphql(WAIT, { p: future }));
-    await until(`${MAX_POSITION_WAITERS} callers wait`, () => t.app.services.projections.waitingCallers === MAX_POSITION_WAITERS);
+    await until(
+      `${MAX_POSITION_WAITERS} callers wait`,
+      () => t.app.services.projections.waitingCallers === MAX_POSITION_WAITERS,
+    );
 
     expect((await fetch(`${t.url}/health`)).status).toBe(200);
-    const refused = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 30000) }', { p: future });
+    const refused = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 30000) }', {
+      p: future,
+    });
     expect(refused.body.data ?? null).toBeNull();
     expect(refused.body.errors).toHaveLength(1);
     expect(refused.body.errors![0].extensions).toMatchObject({ code: 'SERVICE_BUSY', retryable: true });

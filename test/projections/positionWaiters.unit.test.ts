@@ -64,7 +64,11 @@ describe('PositionWaiters', () => {
 describe('projectionsCaughtUp', () => {
   it('waits at most 30 s, whatever timeoutMs asks for', async () => {
     const asked: number[] = [];
-    const context = { services: { projections: { waitForPosition: async (_: string, timeoutMs: number) => (asked.push(timeoutMs), false) } } } as unknown as GraphQLContext;
+    const context = {
+      services: {
+        projections: { waitForPosition: async (_: string, timeoutMs: number) => (asked.push(timeoutMs), false) },
+      },
+    } as unknown as GraphQLContext;
     const resolver = new ProjectionsResolver();
     await resolver.projectionsCaughtUp('42', 600_000, context);
     await resolver.projectionsCaughtUp('42', null, context);

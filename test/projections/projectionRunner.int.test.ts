@@ -13,7 +13,12 @@ function countingProjection(name: string, failOn?: (event: RecordedEvent) => boo
     name,
     version: 1,
     eventTypes: ['Counted', 'Poison'],
-    migrations: [{ id: '001_counts', sql: 'CREATE TABLE counts (stream_id text PRIMARY KEY, n integer NOT NULL, total bigint NOT NULL)' }],
+    migrations: [
+      {
+        id: '001_counts',
+        sql: 'CREATE TABLE counts (stream_id text PRIMARY KEY, n integer NOT NULL, total bigint NOT NULL)',
+      },
+    ],
     apply: async (events: RecordedEvent[], client: PoolClient) => {
       for (const event of events) {
         if (failOn?.(event)) throw new Error(`cannot count ${event.type}`);
@@ -28,7 +33,11 @@ function countingProjection(name: string, failOn?: (event: RecordedEvent) => boo
 }
 
 /** Records every event it applies by position: a double-applied event breaks the primary key, a missed one shows in the comparison. */
-function recordingProjection(name: string, eventTypes: readonly string[] | null, options: { delayMs?: number } = {}): ProjectionDefinition {
+function recordingProjection(
+  name: string,
+  eventTypes: readonly string[] | null,
+  options: { delayMs?: number } = {},
+): ProjectionDefinition {
   return {
     name,
     version: 1,
@@ -36,13 +45,18 @@ function recordingProjection(name: string, eventTypes: readonly string[] | null,
     migrations: [{ id: '001_seen', sql: 'CREATE TABLE seen (position bigint PRIMARY KEY, type text NOT NULL)' }],
     apply: async (events: RecordedEvent[], client: PoolClient) => {
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
-      await client.query('INSERT INTO seen (position, type) SELECT * FROM unnest($1::bigint[], $2::text[])', [events.map((e) => e.position), events.map((e) => e.type)]);
+      await client.query('INSERT INTO seen (position, type) SELECT * FROM unnest($1::bigint[], $2::text[])', [
+        events.map((e) => e.position),
+        events.map((e) => e.type),
+      ]);
     },
   };
 }
 
 async function seenPositions(db: TestDatabase, schema: string): Promise<string[]> {
-  return (await db.pool.query(`SELECT position::text FROM ${schema}.seen ORDER BY position`)).rows.map((r) => r.position);
+  return (await db.pool.query(`SELECT position::text FROM ${schema}.seen ORDER BY position`)).rows.map(
+    (r) => r.position,
+  );
 }
 
 async function logPositions(db: TestDatabase, types: readonly string[] | null): Promise<string[]> {
@@ -98,7 +112,8 @@ describe('ProjectionRunner', () => {
     const crashing = new ProjectionRunner(db.pool, store, projections, { batchSize: 50, crashAfterBatches: 7 });
     await crashing.start();
     const deadline = Date.now() + 10_000;
-    while (crashing.status().some((s) => s.state === 'running') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (crashing.status().some((s) => s.state === 'running') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     expect(crashing.status().every((s) => s.state === 'stopped')).toBe(true);
     const partial = (await db.pool.query('SELECT coalesce(sum(n), 0)::int AS n FROM counts.counts')).rows[0].n;
     expect(partial).toBeGreaterThan(0);
@@ -115,21 +130,32 @@ describe('ProjectionRunner', () => {
     const rebuilt = await snapshot(db, 'counts');
     expect(rebuilt).toEqual(incremental);
     expect((await db.pool.query('SELECT sum(n)::int AS n FROM counts.counts')).rows[0].n).toBe(510);
-    const audit = await db.pool.query('SELECT count(*)::int AS n, count(DISTINCT position)::int AS d FROM audit_trail.entries');
+    const audit = await db.pool.query(
+      'SELECT count(*)::int AS n, count(DISTINCT position)::int AS d FROM audit_trail.entries',
+    );
     expect(audit.rows[0]).toEqual({ n: 1020, d: 1020 });
     await resumed.stop();
   });
 
   it('keeps its checkpoint row still while the log moves on without its events, and writes it with its next event', async () => {
     await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 1 })], Expected.noStream);
-    const runner = new ProjectionRunner(db.pool, store, [countingProjection('counts')], { batchSize: 50, pollIntervalMs: 20 });
+    const runner = new ProjectionRunner(db.pool, store, [countingProjection('counts')], {
+      batchSize: 50,
+      pollIntervalMs: 20,
+    });
     await runner.start();
     try {
       expect(await runner.waitForPosition(await store.lastCommittedPosition(), 5_000)).toBe(true);
-      const row = async () => (await db.pool.query(`SELECT xmin::text AS row_version, position::text FROM projection_state WHERE name = 'counts' AND status = 'active'`)).rows[0];
+      const row = async () =>
+        (
+          await db.pool.query(
+            `SELECT xmin::text AS row_version, position::text FROM projection_state WHERE name = 'counts' AND status = 'active'`,
+          )
+        ).rows[0];
       const before = await row();
       // Events of other types, and the transaction ids other writers take, move the readable horizon.
-      for (let i = 0; i < 5; i++) await store.append(uniqueStream('noise'), [testEvent('Noise', {})], Expected.noStream);
+      for (let i = 0; i < 5; i++)
+        await store.append(uniqueStream('noise'), [testEvent('Noise', {})], Expected.noStream);
       const noiseHead = await store.lastCommittedPosition();
       expect(await runner.waitForPosition(noiseHead, 5_000)).toBe(true); // read-your-writes still answers at once
       await new Promise((r) => setTimeout(r, 400)); // some twenty polls at the head
@@ -149,20 +175,36 @@ describe('ProjectionRunner', () => {
 
   it('stops a failing projection at the failing event and keeps the others going', async () => {
     const stream = uniqueStream('counted');
-    await store.append(stream, [testEvent('Counted', { amount: 1 }), testEvent('Counted', { amount: 2 })], Expected.noStream);
-    const poison = await store.append(stream, [testEvent('Poison', {}), testEvent('Counted', { amount: 4 })], Expected.version(2));
-    const runner = new ProjectionRunner(db.pool, store, [countingProjection('fragile', (e) => e.type === 'Poison'), countingProjection('sturdy')], { batchSize: 100 });
+    await store.append(
+      stream,
+      [testEvent('Counted', { amount: 1 }), testEvent('Counted', { amount: 2 })],
+      Expected.noStream,
+    );
+    const poison = await store.append(
+      stream,
+      [testEvent('Poison', {}), testEvent('Counted', { amount: 4 })],
+      Expected.version(2),
+    );
+    const runner = new ProjectionRunner(
+      db.pool,
+      store,
+      [countingProjection('fragile', (e) => e.type === 'Poison'), countingProjection('sturdy')],
+      { batchSize: 100 },
+    );
     await runner.start();
     expect(await runner.waitForPosition(poison.position, 10_000, ['sturdy'])).toBe(true);
     const deadline = Date.now() + 5_000;
-    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const fragile = runner.status().find((s) => s.name === 'fragile')!;
     expect(fragile.state).toBe('failed');
     expect(fragile.failedPosition).toBe(poison.events[0].position);
     expect(fragile.error).toMatch(/Poison/);
     // Everything before the poison was applied, nothing after it.
     expect(await snapshot(db, 'fragile')).toEqual([{ stream_id: stream, n: 2, total: '3' }]);
-    const state = await db.pool.query(`SELECT failed, failed_position::text FROM projection_state WHERE name = 'fragile'`);
+    const state = await db.pool.query(
+      `SELECT failed, failed_position::text FROM projection_state WHERE name = 'fragile'`,
+    );
     expect(state.rows[0]).toEqual({ failed: true, failed_position: poison.events[0].position });
 
     await store.append(stream, [testEvent('Counted', { amount: 8 })], Expected.version(4));
@@ -206,7 +248,9 @@ describe('ProjectionRunner', () => {
     const after = await snapshot(db, 'counts');
     expect(after.length).toBe(before.length + 2);
     expect((await db.pool.query('SELECT sum(n)::int AS n FROM counts.counts')).rows[0].n).toBe(260);
-    const schemas = await db.pool.query(`SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'counts__g%'`);
+    const schemas = await db.pool.query(
+      `SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'counts__g%'`,
+    );
     expect(schemas.rows.map((r) => r.schema_name)).toEqual([`counts__g${generationBefore + 1}`]);
     await runner.stop();
   });
@@ -214,7 +258,11 @@ describe('ProjectionRunner', () => {
   it('reads the log once per batch for all projections and gives each exactly its own events', async () => {
     await appendMany(store, 10, 30); // 300 Counted and 300 Noise events
     const { store: counted, reads } = countingReads(store);
-    const projections = [recordingProjection('every_event', null), recordingProjection('only_counted', ['Counted']), recordingProjection('only_noise', ['Noise', 'Absent'])];
+    const projections = [
+      recordingProjection('every_event', null),
+      recordingProjection('only_counted', ['Counted']),
+      recordingProjection('only_noise', ['Noise', 'Absent']),
+    ];
     const runner = new ProjectionRunner(db.pool, counted, projections, { catchUpBatchSize: 100, liveBatchSize: 7 });
     await runner.start();
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
@@ -237,13 +285,21 @@ describe('ProjectionRunner', () => {
 
   it('finds the failing event inside a large batch, applies everything before it, and keeps the others on the shared reader going', async () => {
     const stream = uniqueStream('counted');
-    const events = Array.from({ length: 300 }, (_, i) => (i === 137 ? testEvent('Poison', {}) : testEvent('Counted', { amount: 1 })));
+    const events = Array.from({ length: 300 }, (_, i) =>
+      i === 137 ? testEvent('Poison', {}) : testEvent('Counted', { amount: 1 }),
+    );
     const appended = await store.append(stream, events, Expected.noStream);
-    const runner = new ProjectionRunner(db.pool, store, [countingProjection('fragile', (e) => e.type === 'Poison'), recordingProjection('sturdy', null)], { catchUpBatchSize: 1000 });
+    const runner = new ProjectionRunner(
+      db.pool,
+      store,
+      [countingProjection('fragile', (e) => e.type === 'Poison'), recordingProjection('sturdy', null)],
+      { catchUpBatchSize: 1000 },
+    );
     await runner.start();
     expect(await runner.waitForPosition(appended.position, 10_000, ['sturdy'])).toBe(true);
     const deadline = Date.now() + 5_000;
-    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     const fragile = runner.status().find((s) => s.name === 'fragile')!;
     expect(fragile.state).toBe('failed');
     expect(fragile.failedPosition).toBe(appended.events[137].position);
@@ -265,10 +321,15 @@ describe('ProjectionRunner', () => {
 
     // A projection added later starts from zero, and slowly: 600 events in batches of 20, 150 ms each.
     const { store: counted, reads } = countingReads(store);
-    const runner = new ProjectionRunner(db.pool, counted, [recordingProjection('live_one', null), recordingProjection('late_one', null, { delayMs: 150 })], {
-      catchUpBatchSize: 20,
-      liveBatchSize: 20,
-    });
+    const runner = new ProjectionRunner(
+      db.pool,
+      counted,
+      [recordingProjection('live_one', null), recordingProjection('late_one', null, { delayMs: 150 })],
+      {
+        catchUpBatchSize: 20,
+        liveBatchSize: 20,
+      },
+    );
     await runner.start();
     const live = await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 1 })], Expected.noStream);
     expect(await runner.waitForPosition(live.position, 2_000, ['live_one'])).toBe(true);
@@ -279,7 +340,11 @@ describe('ProjectionRunner', () => {
     await new Promise((r) => setTimeout(r, 300));
     const readsBefore = reads();
     for (let i = 0; i < 5; i++) {
-      const next = await store.append(uniqueStream('counted'), [testEvent('Counted', { amount: 1 })], Expected.noStream);
+      const next = await store.append(
+        uniqueStream('counted'),
+        [testEvent('Counted', { amount: 1 })],
+        Expected.noStream,
+      );
       expect(await runner.waitForPosition(next.position, 5_000)).toBe(true);
     }
     expect(reads() - readsBefore).toBeLessThanOrEqual(5 * 3);
@@ -290,8 +355,14 @@ describe('ProjectionRunner', () => {
 
   it('builds deferred indexes once a projection has caught up, and before a rebuilt generation goes live', async () => {
     await appendMany(store, 10, 15); // 300 events
-    const indexed: ProjectionDefinition = { ...recordingProjection('indexed', null, { delayMs: 60 }), deferredIndexes: ['CREATE INDEX IF NOT EXISTS seen_by_type ON seen (type, position)'] };
-    const indexesOf = async (schema: string) => (await db.pool.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema])).rows.map((r) => r.indexname);
+    const indexed: ProjectionDefinition = {
+      ...recordingProjection('indexed', null, { delayMs: 60 }),
+      deferredIndexes: ['CREATE INDEX IF NOT EXISTS seen_by_type ON seen (type, position)'],
+    };
+    const indexesOf = async (schema: string) =>
+      (
+        await db.pool.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema])
+      ).rows.map((r) => r.indexname);
     const runner = new ProjectionRunner(db.pool, store, [indexed], { batchSize: 30 });
     await runner.start();
     const deadline = Date.now() + 5_000;
@@ -300,7 +371,8 @@ describe('ProjectionRunner', () => {
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     // Built with the batch that reaches the head of the log (or the empty read that finds it).
     const built = Date.now() + 5_000;
-    while ((await indexesOf('indexed__g1')).length < 2 && Date.now() < built) await new Promise((r) => setTimeout(r, 20));
+    while ((await indexesOf('indexed__g1')).length < 2 && Date.now() < built)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await indexesOf('indexed__g1')).toEqual(['seen_by_type', 'seen_pkey']);
 
     await runner.rebuild('indexed');

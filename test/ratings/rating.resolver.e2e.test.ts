@@ -9,7 +9,13 @@ describe('task-performance ratings over GraphQL', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: () => clock });
     await registerUnit(t, { id: 'so-tu-phap', name: 'Sở Tư pháp', kind: 'AGENCY', level: 'PROVINCE' });
-    await registerPerson(t, { id: 'cb-le-van-hung', fullName: 'Lê Văn Hùng', unitId: 'so-tu-phap', position: 'Chuyên viên', directWorker: false });
+    await registerPerson(t, {
+      id: 'cb-le-van-hung',
+      fullName: 'Lê Văn Hùng',
+      unitId: 'so-tu-phap',
+      position: 'Chuyên viên',
+      directWorker: false,
+    });
   });
   afterAll(async () => t.stop());
 
@@ -51,30 +57,71 @@ describe('task-performance ratings over GraphQL', () => {
   });
 
   it('refuses a "correction" to the same rating', async () => {
-    await expectRefused(t, [STREAM], RATE, { input: { subject: person, period, rating: 'EXCELLENT' } }, { code: 'RULE_VIOLATION', rule: 'RATING_UNCHANGED', rating: 'EXCELLENT' });
+    await expectRefused(
+      t,
+      [STREAM],
+      RATE,
+      { input: { subject: person, period, rating: 'EXCELLENT' } },
+      { code: 'RULE_VIOLATION', rule: 'RATING_UNCHANGED', rating: 'EXCELLENT' },
+    );
   });
 
   it('rates a collective for a school year on its own stream', async () => {
-    const result = await mutate(t, RATE, { input: { subject: { kind: 'COLLECTIVE', id: 'so-tu-phap' }, period: { kind: 'SCHOOL_YEAR', year: 2022 }, rating: 'COMPLETED' } });
+    const result = await mutate(t, RATE, {
+      input: {
+        subject: { kind: 'COLLECTIVE', id: 'so-tu-phap' },
+        period: { kind: 'SCHOOL_YEAR', year: 2022 },
+        rating: 'COMPLETED',
+      },
+    });
     expect(result.streamId).toBe('rating-COLLECTIVE:so-tu-phap:SCHOOL_YEAR:2022');
     const [rated] = await streamEvents(t, result.streamId);
-    expect(rated.data).toMatchObject({ subject: { kind: 'COLLECTIVE', id: 'so-tu-phap', name: 'Sở Tư pháp' }, subjectUnitId: 'so-tu-phap', rating: 'COMPLETED', previousRating: null });
+    expect(rated.data).toMatchObject({
+      subject: { kind: 'COLLECTIVE', id: 'so-tu-phap', name: 'Sở Tư pháp' },
+      subjectUnitId: 'so-tu-phap',
+      rating: 'COMPLETED',
+      previousRating: null,
+    });
   });
 
   it('refuses unknown subjects and malformed input, appending nothing', async () => {
-    await expectRefused(t, ['rating-INDIVIDUAL:nguoi-khong-co:CALENDAR_YEAR:2023'], RATE, { input: { subject: { kind: 'INDIVIDUAL', id: 'nguoi-khong-co' }, period, rating: 'GOOD' } }, {
-      code: 'NOT_FOUND',
-      entity: 'Person',
-      id: 'nguoi-khong-co',
-    });
-    await expectRefused(t, ['rating-COLLECTIVE:so-khong-co:CALENDAR_YEAR:2023'], RATE, { input: { subject: { kind: 'COLLECTIVE', id: 'so-khong-co' }, period, rating: 'GOOD' } }, {
-      code: 'NOT_FOUND',
-      entity: 'Unit',
-    });
-    await expectRefused(t, [STREAM], RATE, { input: { subject: person, period, rating: 'OUTSTANDING' } }, { code: 'BAD_USER_INPUT' });
-    const year = await expectRefused(t, ['rating-INDIVIDUAL:cb-le-van-hung:CALENDAR_YEAR:1900'], RATE, { input: { subject: person, period: { kind: 'CALENDAR_YEAR', year: 1900 }, rating: 'GOOD' } }, {
-      code: 'BAD_USER_INPUT',
-    });
+    await expectRefused(
+      t,
+      ['rating-INDIVIDUAL:nguoi-khong-co:CALENDAR_YEAR:2023'],
+      RATE,
+      { input: { subject: { kind: 'INDIVIDUAL', id: 'nguoi-khong-co' }, period, rating: 'GOOD' } },
+      {
+        code: 'NOT_FOUND',
+        entity: 'Person',
+        id: 'nguoi-khong-co',
+      },
+    );
+    await expectRefused(
+      t,
+      ['rating-COLLECTIVE:so-khong-co:CALENDAR_YEAR:2023'],
+      RATE,
+      { input: { subject: { kind: 'COLLECTIVE', id: 'so-khong-co' }, period, rating: 'GOOD' } },
+      {
+        code: 'NOT_FOUND',
+        entity: 'Unit',
+      },
+    );
+    await expectRefused(
+      t,
+      [STREAM],
+      RATE,
+      { input: { subject: person, period, rating: 'OUTSTANDING' } },
+      { code: 'BAD_USER_INPUT' },
+    );
+    const year = await expectRefused(
+      t,
+      ['rating-INDIVIDUAL:cb-le-van-hung:CALENDAR_YEAR:1900'],
+      RATE,
+      { input: { subject: person, period: { kind: 'CALENDAR_YEAR', year: 1900 }, rating: 'GOOD' } },
+      {
+        code: 'BAD_USER_INPUT',
+      },
+    );
     expect(year.extensions?.validationErrors[0].field).toBe('period.year');
   });
 });

@@ -19,7 +19,15 @@ const school = { kind: SubjectKind.COLLECTIVE, id: 'u-7', name: 'Trường THCS 
 function register(overrides: Partial<RegisterTitle['data']> = {}): RegisterTitle {
   return {
     type: 'RegisterTitle',
-    data: { subject: person, subjectUnitId: 'u-7', award: AwardKind.ADVANCED_WORKER, period: Y2023, movementId: 'm-1', now: NOW, ...overrides },
+    data: {
+      subject: person,
+      subjectUnitId: 'u-7',
+      award: AwardKind.ADVANCED_WORKER,
+      period: Y2023,
+      movementId: 'm-1',
+      now: NOW,
+      ...overrides,
+    },
   };
 }
 
@@ -43,8 +51,12 @@ describe('registration stream key', () => {
   it('is deterministic and names subject, title and period', () => {
     const key = registrationStreamKey(person, AwardKind.ADVANCED_WORKER, Y2023);
     expect(key).toBe('INDIVIDUAL:p-1:ADVANCED_WORKER:CALENDAR_YEAR:2023');
-    expect(registrationStreamKey({ kind: SubjectKind.INDIVIDUAL, id: 'p-1' }, AwardKind.ADVANCED_WORKER, { ...Y2023 })).toBe(key);
-    expect(streamIdOf(registrationDecider.streamType, key)).toBe('registration-INDIVIDUAL:p-1:ADVANCED_WORKER:CALENDAR_YEAR:2023');
+    expect(
+      registrationStreamKey({ kind: SubjectKind.INDIVIDUAL, id: 'p-1' }, AwardKind.ADVANCED_WORKER, { ...Y2023 }),
+    ).toBe(key);
+    expect(streamIdOf(registrationDecider.streamType, key)).toBe(
+      'registration-INDIVIDUAL:p-1:ADVANCED_WORKER:CALENDAR_YEAR:2023',
+    );
   });
   it('differs when any part differs', () => {
     const keys = new Set([
@@ -65,7 +77,10 @@ describe('RegisterTitle', () => {
   });
 
   it('records a registration without a movement as movementId null', () => {
-    spec.given([]).when(register({ movementId: null })).then([registered({ movementId: null })]);
+    spec
+      .given([])
+      .when(register({ movementId: null }))
+      .then([registered({ movementId: null })]);
   });
 
   it('given a registration, when the same subject registers the same title for the same period, then ALREADY_REGISTERED', () => {
@@ -75,12 +90,19 @@ describe('RegisterTitle', () => {
   });
 
   it('keeps the registration in state', () => {
-    expect(spec.given([]).when(register()).stateAfter()).toMatchObject({ status: 'REGISTERED', award: AwardKind.ADVANCED_WORKER, subject: person });
+    expect(spec.given([]).when(register()).stateAfter()).toMatchObject({
+      status: 'REGISTERED',
+      award: AwardKind.ADVANCED_WORKER,
+      subject: person,
+    });
   });
 
   it.each(Object.entries(REGISTRABLE_TITLES))('accepts the title %s for a %s', (award, kind) => {
     const subject = kind === SubjectKind.INDIVIDUAL ? person : school;
-    const events = spec.given([]).when(register({ subject, award: award as AwardKind })).events();
+    const events = spec
+      .given([])
+      .when(register({ subject, award: award as AwardKind }))
+      .events();
     expect(events).toHaveLength(1);
     expect(events[0].data.registrationId).toBe(registrationStreamKey(subject, award as AwardKind, Y2023));
   });
@@ -113,26 +135,40 @@ describe('RegisterTitle', () => {
   });
 
   it('refuses an individual title for a collective', () => {
-    spec.given([]).when(register({ subject: school, award: AwardKind.GRASSROOTS_EMULATION_FIGHTER })).thenRejects('SUBJECT_KIND_MISMATCH', {
-      award: AwardKind.GRASSROOTS_EMULATION_FIGHTER,
-      subjectKind: SubjectKind.COLLECTIVE,
-      requiredKind: SubjectKind.INDIVIDUAL,
-    });
+    spec
+      .given([])
+      .when(register({ subject: school, award: AwardKind.GRASSROOTS_EMULATION_FIGHTER }))
+      .thenRejects('SUBJECT_KIND_MISMATCH', {
+        award: AwardKind.GRASSROOTS_EMULATION_FIGHTER,
+        subjectKind: SubjectKind.COLLECTIVE,
+        requiredKind: SubjectKind.INDIVIDUAL,
+      });
   });
 
   it('refuses a collective title for an individual', () => {
-    spec.given([]).when(register({ award: AwardKind.PROVINCIAL_EMULATION_FLAG })).thenRejects('SUBJECT_KIND_MISMATCH', {
-      requiredKind: SubjectKind.COLLECTIVE,
-    });
+    spec
+      .given([])
+      .when(register({ award: AwardKind.PROVINCIAL_EMULATION_FLAG }))
+      .thenRejects('SUBJECT_KIND_MISMATCH', {
+        requiredKind: SubjectKind.COLLECTIVE,
+      });
   });
 
   it.each([1944, 2101, 2023.5])('refuses the period year %s as invalid input', (year) => {
-    spec.given([]).when(register({ period: { kind: PeriodKind.CALENDAR_YEAR, year } })).thenFails(InvalidInput, { field: 'period.year' });
+    spec
+      .given([])
+      .when(register({ period: { kind: PeriodKind.CALENDAR_YEAR, year } }))
+      .thenFails(InvalidInput, { field: 'period.year' });
   });
 
   it('accepts the edge years 1945 and 2100', () => {
     for (const year of [1945, 2100]) {
-      expect(spec.given([]).when(register({ period: { kind: PeriodKind.SCHOOL_YEAR, year } })).events()).toHaveLength(1);
+      expect(
+        spec
+          .given([])
+          .when(register({ period: { kind: PeriodKind.SCHOOL_YEAR, year } }))
+          .events(),
+      ).toHaveLength(1);
     }
   });
 });

@@ -19,19 +19,85 @@ describe('award catalog', () => {
 
   it.each([
     [AwardKind.ADVANCED_WORKER, 'Lao động tiên tiến', AwardCategory.TITLE, [INDIVIDUAL], [UNIT, COMMUNE, DISTRICT]],
-    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, 'Chiến sĩ thi đua cơ sở', AwardCategory.TITLE, [INDIVIDUAL], [UNIT, DISTRICT]],
-    [AwardKind.PROVINCIAL_EMULATION_FIGHTER, 'Chiến sĩ thi đua cấp bộ, ngành, tỉnh', AwardCategory.TITLE, [INDIVIDUAL], [PROVINCE, MINISTRY]],
-    [AwardKind.NATIONAL_EMULATION_FIGHTER, 'Chiến sĩ thi đua toàn quốc', AwardCategory.TITLE, [INDIVIDUAL], [GOVERNMENT]],
+    [
+      AwardKind.GRASSROOTS_EMULATION_FIGHTER,
+      'Chiến sĩ thi đua cơ sở',
+      AwardCategory.TITLE,
+      [INDIVIDUAL],
+      [UNIT, DISTRICT],
+    ],
+    [
+      AwardKind.PROVINCIAL_EMULATION_FIGHTER,
+      'Chiến sĩ thi đua cấp bộ, ngành, tỉnh',
+      AwardCategory.TITLE,
+      [INDIVIDUAL],
+      [PROVINCE, MINISTRY],
+    ],
+    [
+      AwardKind.NATIONAL_EMULATION_FIGHTER,
+      'Chiến sĩ thi đua toàn quốc',
+      AwardCategory.TITLE,
+      [INDIVIDUAL],
+      [GOVERNMENT],
+    ],
     [AwardKind.ADVANCED_COLLECTIVE, 'Tập thể lao động tiên tiến', AwardCategory.TITLE, [COLLECTIVE], [UNIT, DISTRICT]],
-    [AwardKind.EXCELLENT_COLLECTIVE, 'Tập thể lao động xuất sắc', AwardCategory.TITLE, [COLLECTIVE], [PROVINCE, MINISTRY]],
-    [AwardKind.PROVINCIAL_EMULATION_FLAG, 'Cờ thi đua của bộ, ngành, tỉnh', AwardCategory.TITLE, [COLLECTIVE], [PROVINCE, MINISTRY]],
+    [
+      AwardKind.EXCELLENT_COLLECTIVE,
+      'Tập thể lao động xuất sắc',
+      AwardCategory.TITLE,
+      [COLLECTIVE],
+      [PROVINCE, MINISTRY],
+    ],
+    [
+      AwardKind.PROVINCIAL_EMULATION_FLAG,
+      'Cờ thi đua của bộ, ngành, tỉnh',
+      AwardCategory.TITLE,
+      [COLLECTIVE],
+      [PROVINCE, MINISTRY],
+    ],
     [AwardKind.GOVERNMENT_EMULATION_FLAG, 'Cờ thi đua của Chính phủ', AwardCategory.TITLE, [COLLECTIVE], [GOVERNMENT]],
-    [AwardKind.CERTIFICATE_OF_MERIT, 'Giấy khen', AwardCategory.COMMENDATION, [INDIVIDUAL, COLLECTIVE], [UNIT, COMMUNE, DISTRICT]],
-    [AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT, 'Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng', AwardCategory.COMMENDATION, [INDIVIDUAL, COLLECTIVE], [PROVINCE, MINISTRY]],
-    [AwardKind.PRIME_MINISTER_CERTIFICATE_OF_MERIT, 'Bằng khen của Thủ tướng Chính phủ', AwardCategory.COMMENDATION, [INDIVIDUAL, COLLECTIVE], [GOVERNMENT]],
-    [AwardKind.LABOR_ORDER_THIRD_CLASS, 'Huân chương Lao động hạng Ba', AwardCategory.COMMENDATION, [INDIVIDUAL, COLLECTIVE], [STATE]],
-    [AwardKind.LABOR_ORDER_SECOND_CLASS, 'Huân chương Lao động hạng Nhì', AwardCategory.COMMENDATION, [INDIVIDUAL, COLLECTIVE], [STATE]],
-    [AwardKind.LABOR_ORDER_FIRST_CLASS, 'Huân chương Lao động hạng Nhất', AwardCategory.COMMENDATION, [INDIVIDUAL, COLLECTIVE], [STATE]],
+    [
+      AwardKind.CERTIFICATE_OF_MERIT,
+      'Giấy khen',
+      AwardCategory.COMMENDATION,
+      [INDIVIDUAL, COLLECTIVE],
+      [UNIT, COMMUNE, DISTRICT],
+    ],
+    [
+      AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT,
+      'Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng',
+      AwardCategory.COMMENDATION,
+      [INDIVIDUAL, COLLECTIVE],
+      [PROVINCE, MINISTRY],
+    ],
+    [
+      AwardKind.PRIME_MINISTER_CERTIFICATE_OF_MERIT,
+      'Bằng khen của Thủ tướng Chính phủ',
+      AwardCategory.COMMENDATION,
+      [INDIVIDUAL, COLLECTIVE],
+      [GOVERNMENT],
+    ],
+    [
+      AwardKind.LABOR_ORDER_THIRD_CLASS,
+      'Huân chương Lao động hạng Ba',
+      AwardCategory.COMMENDATION,
+      [INDIVIDUAL, COLLECTIVE],
+      [STATE],
+    ],
+    [
+      AwardKind.LABOR_ORDER_SECOND_CLASS,
+      'Huân chương Lao động hạng Nhì',
+      AwardCategory.COMMENDATION,
+      [INDIVIDUAL, COLLECTIVE],
+      [STATE],
+    ],
+    [
+      AwardKind.LABOR_ORDER_FIRST_CLASS,
+      'Huân chương Lao động hạng Nhất',
+      AwardCategory.COMMENDATION,
+      [INDIVIDUAL, COLLECTIVE],
+      [STATE],
+    ],
     [AwardKind.COMMEMORATIVE_MEDAL, 'Kỷ niệm chương', AwardCategory.COMMENDATION, [INDIVIDUAL], [PROVINCE, MINISTRY]],
   ])('%s: %s, %s, for %j, granted at %j', (kind, label, category, subjects, levels) => {
     const definition = awardDefinition(kind);
@@ -48,7 +114,9 @@ describe('award catalog', () => {
   });
 
   it('stores the cash reward as a multiple of the base salary where the domain gives one', () => {
-    const multiples = Object.fromEntries(Object.values(AwardKind).map((kind) => [kind, awardDefinition(kind).cashMultiple]));
+    const multiples = Object.fromEntries(
+      Object.values(AwardKind).map((kind) => [kind, awardDefinition(kind).cashMultiple]),
+    );
     expect(multiples).toEqual({
       ADVANCED_WORKER: 0.3,
       GRASSROOTS_EMULATION_FIGHTER: 1,

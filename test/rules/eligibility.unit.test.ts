@@ -26,7 +26,8 @@ const school: SubjectRef = { kind: SubjectKind.COLLECTIVE, id: 'unit-thpt-le-loi
 const year = (value: number): Period => ({ kind: PeriodKind.CALENDAR_YEAR, year: value });
 const schoolYear = (value: number): Period => ({ kind: PeriodKind.SCHOOL_YEAR, year: value });
 
-const { ADVANCED_WORKER, GRASSROOTS_EMULATION_FIGHTER, PROVINCIAL_EMULATION_FIGHTER, NATIONAL_EMULATION_FIGHTER } = AwardKind;
+const { ADVANCED_WORKER, GRASSROOTS_EMULATION_FIGHTER, PROVINCIAL_EMULATION_FIGHTER, NATIONAL_EMULATION_FIGHTER } =
+  AwardKind;
 const { EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED } = PerformanceRating;
 
 function held(award: AwardKind, period: Period, extra: Partial<HeldAwardFact> = {}): HeldAwardFact {
@@ -37,7 +38,13 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return { ...noEligibilityFacts(), ...overrides };
 }
 
-function run(ruleSet: RuleSet, award: AwardKind, period: Period, given: Partial<EligibilityFacts>, subject = person): EligibilityReport {
+function run(
+  ruleSet: RuleSet,
+  award: AwardKind,
+  period: Period,
+  given: Partial<EligibilityFacts>,
+  subject = person,
+): EligibilityReport {
   return appraise({ subject, award, period, ruleSet, facts: facts(given) });
 }
 
@@ -57,7 +64,9 @@ describe('which checks run', () => {
       const subject = awardDefinition(award).subjects.includes(SubjectKind.INDIVIDUAL) ? person : school;
       const names = rules(run(set, award, year(2024), {}, subject));
       expect(names).toContain('ONE_AWARD_PER_ACHIEVEMENT');
-      expect(names.includes('REGISTRATION')).toBe(set.id === 'tdkt-2013' && awardDefinition(award).category === AwardCategory.TITLE);
+      expect(names.includes('REGISTRATION')).toBe(
+        set.id === 'tdkt-2013' && awardDefinition(award).category === AwardCategory.TITLE,
+      );
       expect(names.includes('PENDING_COMPLAINT')).toBe(set.id === 'tdkt-2025');
       expect(new Set(names).size).toBe(names.length);
     },
@@ -85,7 +94,9 @@ describe('which checks run', () => {
     const eligible = run(TDKT_2022, ADVANCED_WORKER, year(2024), { ratings: [{ period: year(2024), rating: GOOD }] });
     expect(eligible).toEqual({ eligible: true, ruleSetId: 'tdkt-2022', checks: expect.any(Array) });
     expect(eligible.checks.every((entry) => entry.passed)).toBe(true);
-    const ineligible = run(TDKT_2022, ADVANCED_WORKER, year(2024), { ratings: [{ period: year(2024), rating: COMPLETED }] });
+    const ineligible = run(TDKT_2022, ADVANCED_WORKER, year(2024), {
+      ratings: [{ period: year(2024), rating: COMPLETED }],
+    });
     expect(ineligible.eligible).toBe(false);
     expect(failed(ineligible)).toEqual(['RATING']);
   });
@@ -103,8 +114,14 @@ describe('input the rules cannot use', () => {
     expect(() => run(TDKT_2013, ADVANCED_WORKER, year(1944), {})).toThrow(InvalidInput);
     expect(() => run(TDKT_2025, ADVANCED_WORKER, year(2101), {})).toThrow(InvalidInput);
     expect(() => run(TDKT_2025, ADVANCED_WORKER, year(2025), { pendingComplaints: -1 })).toThrow(InvalidInput);
-    expect(() => run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, year(2023), { proposingUnitAwardCounts: { advancedWorkers: 2.5, grassrootsFighters: 0 } })).toThrow(InvalidInput);
-    expect(() => run(TDKT_2022, AwardKind.PROVINCIAL_EMULATION_FLAG, year(2024), { finalizedClusterRank: 0 }, school)).toThrow(InvalidInput);
+    expect(() =>
+      run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, year(2023), {
+        proposingUnitAwardCounts: { advancedWorkers: 2.5, grassrootsFighters: 0 },
+      }),
+    ).toThrow(InvalidInput);
+    expect(() =>
+      run(TDKT_2022, AwardKind.PROVINCIAL_EMULATION_FLAG, year(2024), { finalizedClusterRank: 0 }, school),
+    ).toThrow(InvalidInput);
   });
 });
 
@@ -117,7 +134,11 @@ describe('ADVANCED_WORKER: RATING', () => {
   ])('rated %s in the period: passed=%s', (rating, passed) => {
     for (const set of RULE_SETS) {
       const report = run(set, ADVANCED_WORKER, year(2024), { ratings: [{ period: year(2024), rating }] });
-      expect(check(report, 'RATING')).toEqual({ rule: 'RATING', passed, detail: `rated ${rating} for 2024; ADVANCED_WORKER needs GOOD or EXCELLENT` });
+      expect(check(report, 'RATING')).toEqual({
+        rule: 'RATING',
+        passed,
+        detail: `rated ${rating} for 2024; ADVANCED_WORKER needs GOOD or EXCELLENT`,
+      });
     }
   });
 
@@ -128,7 +149,11 @@ describe('ADVANCED_WORKER: RATING', () => {
         { period: schoolYear(2024), rating: EXCELLENT },
       ],
     });
-    expect(check(report, 'RATING')).toEqual({ rule: 'RATING', passed: false, detail: 'no rating recorded for 2024; ADVANCED_WORKER needs GOOD or EXCELLENT' });
+    expect(check(report, 'RATING')).toEqual({
+      rule: 'RATING',
+      passed: false,
+      detail: 'no rating recorded for 2024; ADVANCED_WORKER needs GOOD or EXCELLENT',
+    });
   });
 
   it('uses the latest rating when a rating was corrected', () => {
@@ -142,8 +167,14 @@ describe('ADVANCED_WORKER: RATING', () => {
   });
 
   it('rates school years by their own label', () => {
-    const report = run(TDKT_2022, ADVANCED_WORKER, schoolYear(2024), { ratings: [{ period: schoolYear(2024), rating: GOOD }] });
-    expect(check(report, 'RATING')).toEqual({ rule: 'RATING', passed: true, detail: 'rated GOOD for 2024-2025; ADVANCED_WORKER needs GOOD or EXCELLENT' });
+    const report = run(TDKT_2022, ADVANCED_WORKER, schoolYear(2024), {
+      ratings: [{ period: schoolYear(2024), rating: GOOD }],
+    });
+    expect(check(report, 'RATING')).toEqual({
+      rule: 'RATING',
+      passed: true,
+      detail: 'rated GOOD for 2024-2025; ADVANCED_WORKER needs GOOD or EXCELLENT',
+    });
   });
 });
 
@@ -156,13 +187,26 @@ describe('REGISTRATION (2013 set, titles only)', () => {
     expect(check(missing, 'REGISTRATION').detail).toContain('no registration for ADVANCED_WORKER for 2023');
     expect(missing.eligible).toBe(false);
 
-    const otherTitle = run(TDKT_2013, ADVANCED_WORKER, year(2023), { ...rated, registrations: [{ award: GRASSROOTS_EMULATION_FIGHTER, period: year(2023) }] });
+    const otherTitle = run(TDKT_2013, ADVANCED_WORKER, year(2023), {
+      ...rated,
+      registrations: [{ award: GRASSROOTS_EMULATION_FIGHTER, period: year(2023) }],
+    });
     expect(check(otherTitle, 'REGISTRATION').passed).toBe(false);
-    const otherPeriod = run(TDKT_2013, ADVANCED_WORKER, year(2023), { ...rated, registrations: [{ award: ADVANCED_WORKER, period: year(2022) }] });
+    const otherPeriod = run(TDKT_2013, ADVANCED_WORKER, year(2023), {
+      ...rated,
+      registrations: [{ award: ADVANCED_WORKER, period: year(2022) }],
+    });
     expect(check(otherPeriod, 'REGISTRATION').passed).toBe(false);
 
-    const registered = run(TDKT_2013, ADVANCED_WORKER, year(2023), { ...rated, registrations: [{ award: ADVANCED_WORKER, period: year(2023) }] });
-    expect(check(registered, 'REGISTRATION')).toEqual({ rule: 'REGISTRATION', passed: true, detail: 'registered for ADVANCED_WORKER for 2023' });
+    const registered = run(TDKT_2013, ADVANCED_WORKER, year(2023), {
+      ...rated,
+      registrations: [{ award: ADVANCED_WORKER, period: year(2023) }],
+    });
+    expect(check(registered, 'REGISTRATION')).toEqual({
+      rule: 'REGISTRATION',
+      passed: true,
+      detail: 'registered for ADVANCED_WORKER for 2023',
+    });
     expect(registered.eligible).toBe(true);
   });
 
@@ -192,13 +236,24 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
 
   it('is eligible under 2013 with the title, an initiative and room under the cap', () => {
     const report = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, eligibleUnder2013);
-    expect(rules(report)).toEqual(['REGISTRATION', 'ADVANCED_WORKER_SAME_PERIOD', 'INITIATIVE', 'GRASSROOTS_RATIO_CAP', 'ONE_AWARD_PER_ACHIEVEMENT']);
+    expect(rules(report)).toEqual([
+      'REGISTRATION',
+      'ADVANCED_WORKER_SAME_PERIOD',
+      'INITIATIVE',
+      'GRASSROOTS_RATIO_CAP',
+      'ONE_AWARD_PER_ACHIEVEMENT',
+    ]);
     expect(report.eligible).toBe(true);
   });
 
   describe('ADVANCED_WORKER_SAME_PERIOD', () => {
     it('fails without the title for the same period, or with a revoked one', () => {
-      for (const awardsHeld of [[], [held(ADVANCED_WORKER, year(2022))], [held(ADVANCED_WORKER, schoolYear(2023))], [held(ADVANCED_WORKER, p2023, { revoked: true })]]) {
+      for (const awardsHeld of [
+        [],
+        [held(ADVANCED_WORKER, year(2022))],
+        [held(ADVANCED_WORKER, schoolYear(2023))],
+        [held(ADVANCED_WORKER, p2023, { revoked: true })],
+      ]) {
         const report = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, { ...eligibleUnder2013, awardsHeld });
         expect(failed(report)).toEqual(['ADVANCED_WORKER_SAME_PERIOD']);
       }
@@ -216,7 +271,10 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
   describe('INITIATIVE (2013)', () => {
     it('needs an initiative recognised for the period at any level, grassroots or above', () => {
       for (const level of Object.values(AuthorityLevel)) {
-        const report = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, { ...eligibleUnder2013, initiatives: [{ level, period: p2023 }] });
+        const report = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, {
+          ...eligibleUnder2013,
+          initiatives: [{ level, period: p2023 }],
+        });
         expect(check(report, 'INITIATIVE').passed).toBe(true);
       }
       const none = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, { ...eligibleUnder2013, initiatives: [] });
@@ -225,7 +283,10 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
         passed: false,
         detail: '0 initiatives recognised for 2023 at grassroots level or above; at least 1 needed',
       });
-      const lastYear = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, { ...eligibleUnder2013, initiatives: [{ level: AuthorityLevel.PROVINCE, period: year(2022) }] });
+      const lastYear = run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, {
+        ...eligibleUnder2013,
+        initiatives: [{ level: AuthorityLevel.PROVINCE, period: year(2022) }],
+      });
       expect(check(lastYear, 'INITIATIVE').passed).toBe(false);
     });
   });
@@ -241,7 +302,10 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
         const report = run(set, GRASSROOTS_EMULATION_FIGHTER, year(2025), {
           awardsHeld: [held(ADVANCED_WORKER, year(2025))],
           ratings: [{ period: year(2025), rating }],
-          initiatives: Array.from({ length: initiativeCount }, () => ({ level: AuthorityLevel.UNIT, period: year(2025) })),
+          initiatives: Array.from({ length: initiativeCount }, () => ({
+            level: AuthorityLevel.UNIT,
+            period: year(2025),
+          })),
         });
         expect(rules(report)).not.toContain('INITIATIVE');
         expect(check(report, 'INITIATIVE_OR_EXCELLENT').passed).toBe(passed);
@@ -268,7 +332,10 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
 
   describe('GRASSROOTS_RATIO_CAP (2013: this one included, at most 15% of advanced workers)', () => {
     const withCounts = (advancedWorkers: number, grassrootsFighters: number) =>
-      run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, { ...eligibleUnder2013, proposingUnitAwardCounts: { advancedWorkers, grassrootsFighters } });
+      run(TDKT_2013, GRASSROOTS_EMULATION_FIGHTER, p2023, {
+        ...eligibleUnder2013,
+        proposingUnitAwardCounts: { advancedWorkers, grassrootsFighters },
+      });
 
     it('passes the first grassroots fighter of 10 advanced workers (10%)', () => {
       expect(check(withCounts(10, 0), 'GRASSROOTS_RATIO_CAP')).toEqual({
@@ -291,8 +358,14 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
     it('passes exactly at the cap (3 of 20 = 15%) and fails just above it (4 of 20 = 20%, 3 of 19 = 15.8%)', () => {
       expect(check(withCounts(20, 2), 'GRASSROOTS_RATIO_CAP').passed).toBe(true);
       expect(check(withCounts(20, 3), 'GRASSROOTS_RATIO_CAP').passed).toBe(false);
-      expect(check(withCounts(19, 2), 'GRASSROOTS_RATIO_CAP')).toMatchObject({ passed: false, detail: '3 of 19 advanced workers would be grassroots fighters (15.8%), cap 15%' });
-      expect(check(withCounts(7, 0), 'GRASSROOTS_RATIO_CAP')).toMatchObject({ passed: true, detail: '1 of 7 advanced workers would be grassroots fighters (14.3%), cap 15%' });
+      expect(check(withCounts(19, 2), 'GRASSROOTS_RATIO_CAP')).toMatchObject({
+        passed: false,
+        detail: '3 of 19 advanced workers would be grassroots fighters (15.8%), cap 15%',
+      });
+      expect(check(withCounts(7, 0), 'GRASSROOTS_RATIO_CAP')).toMatchObject({
+        passed: true,
+        detail: '1 of 7 advanced workers would be grassroots fighters (14.3%), cap 15%',
+      });
       expect(check(withCounts(6, 0), 'GRASSROOTS_RATIO_CAP').passed).toBe(false);
     });
 
@@ -320,8 +393,15 @@ describe('PROVINCIAL_EMULATION_FIGHTER', () => {
 
   describe('CONSECUTIVE_GRASSROOTS_FIGHTER: the 3 periods ending with this one', () => {
     it('passes with grassroots fighter for 2022, 2023 and 2024', () => {
-      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), { awardsHeld: grassroots(2022, 2023, 2024), initiatives: provincialInitiative });
-      expect(rules(report)).toEqual(['CONSECUTIVE_GRASSROOTS_FIGHTER', 'PROVINCIAL_INITIATIVE', 'ONE_AWARD_PER_ACHIEVEMENT']);
+      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), {
+        awardsHeld: grassroots(2022, 2023, 2024),
+        initiatives: provincialInitiative,
+      });
+      expect(rules(report)).toEqual([
+        'CONSECUTIVE_GRASSROOTS_FIGHTER',
+        'PROVINCIAL_INITIATIVE',
+        'ONE_AWARD_PER_ACHIEVEMENT',
+      ]);
       expect(check(report, 'CONSECUTIVE_GRASSROOTS_FIGHTER')).toEqual({
         rule: 'CONSECUTIVE_GRASSROOTS_FIGHTER',
         passed: true,
@@ -336,7 +416,10 @@ describe('PROVINCIAL_EMULATION_FIGHTER', () => {
       [[2021, 2023, 2024], '2022'],
       [[2022, 2024], '2023'],
     ])('fails with grassroots fighter for %j (missing %s)', (years, missing) => {
-      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), { awardsHeld: grassroots(...years), initiatives: provincialInitiative });
+      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), {
+        awardsHeld: grassroots(...years),
+        initiatives: provincialInitiative,
+      });
       expect(check(report, 'CONSECUTIVE_GRASSROOTS_FIGHTER').passed).toBe(false);
       expect(check(report, 'CONSECUTIVE_GRASSROOTS_FIGHTER').detail).toContain(`missing ${missing}`);
       expect(report.eligible).toBe(false);
@@ -349,7 +432,11 @@ describe('PROVINCIAL_EMULATION_FIGHTER', () => {
       });
       expect(check(revoked, 'CONSECUTIVE_GRASSROOTS_FIGHTER').passed).toBe(false);
       const mixedKinds = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, schoolYear(2024), {
-        awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, schoolYear(2022)), held(GRASSROOTS_EMULATION_FIGHTER, year(2023)), held(GRASSROOTS_EMULATION_FIGHTER, schoolYear(2024))],
+        awardsHeld: [
+          held(GRASSROOTS_EMULATION_FIGHTER, schoolYear(2022)),
+          held(GRASSROOTS_EMULATION_FIGHTER, year(2023)),
+          held(GRASSROOTS_EMULATION_FIGHTER, schoolYear(2024)),
+        ],
         initiatives: [{ level: AuthorityLevel.PROVINCE, period: schoolYear(2024) }],
       });
       expect(check(mixedKinds, 'CONSECUTIVE_GRASSROOTS_FIGHTER')).toMatchObject({ passed: false });
@@ -357,9 +444,16 @@ describe('PROVINCIAL_EMULATION_FIGHTER', () => {
     });
 
     it('thematic awards break the chain under 2022 and 2025 but not under 2013', () => {
-      const chain = [held(GRASSROOTS_EMULATION_FIGHTER, year(2021)), held(GRASSROOTS_EMULATION_FIGHTER, year(2022), { fromThematicMovement: true }), held(GRASSROOTS_EMULATION_FIGHTER, year(2023))];
+      const chain = [
+        held(GRASSROOTS_EMULATION_FIGHTER, year(2021)),
+        held(GRASSROOTS_EMULATION_FIGHTER, year(2022), { fromThematicMovement: true }),
+        held(GRASSROOTS_EMULATION_FIGHTER, year(2023)),
+      ];
       const given = { awardsHeld: chain, initiatives: [{ level: AuthorityLevel.MINISTRY, period: year(2022) }] };
-      const under2013 = run(TDKT_2013, PROVINCIAL_EMULATION_FIGHTER, year(2023), { ...given, registrations: [{ award: PROVINCIAL_EMULATION_FIGHTER, period: year(2023) }] });
+      const under2013 = run(TDKT_2013, PROVINCIAL_EMULATION_FIGHTER, year(2023), {
+        ...given,
+        registrations: [{ award: PROVINCIAL_EMULATION_FIGHTER, period: year(2023) }],
+      });
       expect(check(under2013, 'CONSECUTIVE_GRASSROOTS_FIGHTER').passed).toBe(true);
       expect(under2013.eligible).toBe(true);
       for (const set of [TDKT_2022, TDKT_2025]) {
@@ -383,12 +477,18 @@ describe('PROVINCIAL_EMULATION_FIGHTER', () => {
       [AuthorityLevel.GOVERNMENT, true],
       [AuthorityLevel.STATE, true],
     ])('an initiative at %s level: passed=%s', (level, passed) => {
-      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), { awardsHeld: grassroots(2022, 2023, 2024), initiatives: [{ level, period: year(2022) }] });
+      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), {
+        awardsHeld: grassroots(2022, 2023, 2024),
+        initiatives: [{ level, period: year(2022) }],
+      });
       expect(check(report, 'PROVINCIAL_INITIATIVE').passed).toBe(passed);
     });
 
     it('does not count one recognised before the chain began', () => {
-      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), { awardsHeld: grassroots(2022, 2023, 2024), initiatives: [{ level: AuthorityLevel.PROVINCE, period: year(2021) }] });
+      const report = run(TDKT_2022, PROVINCIAL_EMULATION_FIGHTER, year(2024), {
+        awardsHeld: grassroots(2022, 2023, 2024),
+        initiatives: [{ level: AuthorityLevel.PROVINCE, period: year(2021) }],
+      });
       expect(check(report, 'PROVINCIAL_INITIATIVE')).toEqual({
         rule: 'PROVINCIAL_INITIATIVE',
         passed: false,
@@ -407,15 +507,27 @@ describe('NATIONAL_EMULATION_FIGHTER: CONSECUTIVE_PROVINCIAL_FIGHTER', () => {
     expect(report.eligible).toBe(true);
   });
 
-  it.each([[[2024]], [[2023]], [[2022, 2024]], [[2022, 2023]]])('fails with provincial fighter for %j only', (years) => {
-    const report = run(TDKT_2022, NATIONAL_EMULATION_FIGHTER, year(2024), { awardsHeld: provincial(...years) });
-    expect(failed(report)).toEqual(['CONSECUTIVE_PROVINCIAL_FIGHTER']);
-  });
+  it.each([[[2024]], [[2023]], [[2022, 2024]], [[2022, 2023]]])(
+    'fails with provincial fighter for %j only',
+    (years) => {
+      const report = run(TDKT_2022, NATIONAL_EMULATION_FIGHTER, year(2024), { awardsHeld: provincial(...years) });
+      expect(failed(report)).toEqual(['CONSECUTIVE_PROVINCIAL_FIGHTER']);
+    },
+  );
 
   it('a thematic provincial fighter counts under 2013 only', () => {
-    const awardsHeld = [held(PROVINCIAL_EMULATION_FIGHTER, year(2022), { fromThematicMovement: true }), held(PROVINCIAL_EMULATION_FIGHTER, year(2023))];
-    expect(check(run(TDKT_2013, NATIONAL_EMULATION_FIGHTER, year(2023), { awardsHeld }), 'CONSECUTIVE_PROVINCIAL_FIGHTER').passed).toBe(true);
-    expect(check(run(TDKT_2025, NATIONAL_EMULATION_FIGHTER, year(2023), { awardsHeld }), 'CONSECUTIVE_PROVINCIAL_FIGHTER').passed).toBe(false);
+    const awardsHeld = [
+      held(PROVINCIAL_EMULATION_FIGHTER, year(2022), { fromThematicMovement: true }),
+      held(PROVINCIAL_EMULATION_FIGHTER, year(2023)),
+    ];
+    expect(
+      check(run(TDKT_2013, NATIONAL_EMULATION_FIGHTER, year(2023), { awardsHeld }), 'CONSECUTIVE_PROVINCIAL_FIGHTER')
+        .passed,
+    ).toBe(true);
+    expect(
+      check(run(TDKT_2025, NATIONAL_EMULATION_FIGHTER, year(2023), { awardsHeld }), 'CONSECUTIVE_PROVINCIAL_FIGHTER')
+        .passed,
+    ).toBe(false);
   });
 });
 
@@ -435,17 +547,29 @@ describe('PROVINCIAL_EMULATION_FLAG: CLUSTER_LEADER', () => {
 describe('PROVINCIAL_CERTIFICATE_OF_MERIT for an individual (2022 and 2025 sets)', () => {
   const award = AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT;
   const excellent = (...years: number[]) => years.map((value) => ({ period: year(value), rating: EXCELLENT }));
-  const initiatives = (...years: number[]) => years.map((value) => ({ level: AuthorityLevel.UNIT, period: year(value) }));
+  const initiatives = (...years: number[]) =>
+    years.map((value) => ({ level: AuthorityLevel.UNIT, period: year(value) }));
 
   it('passes with 2 consecutive grassroots fighter periods; the other ground is reported as not needed', () => {
-    const report = run(TDKT_2022, award, year(2024), { awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, year(2023)), held(GRASSROOTS_EMULATION_FIGHTER, year(2024))] });
-    expect(rules(report)).toEqual(['CONSECUTIVE_GRASSROOTS_FIGHTER', 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES', 'ONE_AWARD_PER_ACHIEVEMENT']);
+    const report = run(TDKT_2022, award, year(2024), {
+      awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, year(2023)), held(GRASSROOTS_EMULATION_FIGHTER, year(2024))],
+    });
+    expect(rules(report)).toEqual([
+      'CONSECUTIVE_GRASSROOTS_FIGHTER',
+      'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES',
+      'ONE_AWARD_PER_ACHIEVEMENT',
+    ]);
     expect(report.eligible).toBe(true);
-    expect(check(report, 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES').detail).toContain('not met, but the alternative CONSECUTIVE_GRASSROOTS_FIGHTER is met');
+    expect(check(report, 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES').detail).toContain(
+      'not met, but the alternative CONSECUTIVE_GRASSROOTS_FIGHTER is met',
+    );
   });
 
   it('passes with EXCELLENT in 2 consecutive years and 2 initiatives in them', () => {
-    const report = run(TDKT_2025, award, year(2025), { ratings: excellent(2024, 2025), initiatives: initiatives(2024, 2025) });
+    const report = run(TDKT_2025, award, year(2025), {
+      ratings: excellent(2024, 2025),
+      initiatives: initiatives(2024, 2025),
+    });
     expect(report.eligible).toBe(true);
     expect(check(report, 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES').detail).toBe(
       'EXCELLENT in 2 of 2024, 2025 (2024, 2025), 2 initiatives recognised in those periods; needs EXCELLENT in all and 2 initiatives',
@@ -454,15 +578,34 @@ describe('PROVINCIAL_CERTIFICATE_OF_MERIT for an individual (2022 and 2025 sets)
 
   it.each([
     ['one grassroots fighter period', { awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, year(2024))] }],
-    ['grassroots fighter for 2022 and 2023, not 2024', { awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, year(2022)), held(GRASSROOTS_EMULATION_FIGHTER, year(2023))] }],
-    ['a thematic grassroots fighter in the chain', { awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, year(2023), { fromThematicMovement: true }), held(GRASSROOTS_EMULATION_FIGHTER, year(2024))] }],
+    [
+      'grassroots fighter for 2022 and 2023, not 2024',
+      { awardsHeld: [held(GRASSROOTS_EMULATION_FIGHTER, year(2022)), held(GRASSROOTS_EMULATION_FIGHTER, year(2023))] },
+    ],
+    [
+      'a thematic grassroots fighter in the chain',
+      {
+        awardsHeld: [
+          held(GRASSROOTS_EMULATION_FIGHTER, year(2023), { fromThematicMovement: true }),
+          held(GRASSROOTS_EMULATION_FIGHTER, year(2024)),
+        ],
+      },
+    ],
     ['EXCELLENT twice with 1 initiative', { ratings: excellent(2023, 2024), initiatives: initiatives(2024) }],
-    ['EXCELLENT once with 2 initiatives', { ratings: [{ period: year(2023), rating: GOOD }, ...excellent(2024)], initiatives: initiatives(2023, 2024) }],
-    ['2 initiatives outside the excellent years', { ratings: excellent(2023, 2024), initiatives: initiatives(2022, 2022) }],
+    [
+      'EXCELLENT once with 2 initiatives',
+      { ratings: [{ period: year(2023), rating: GOOD }, ...excellent(2024)], initiatives: initiatives(2023, 2024) },
+    ],
+    [
+      '2 initiatives outside the excellent years',
+      { ratings: excellent(2023, 2024), initiatives: initiatives(2022, 2022) },
+    ],
   ])('fails with %s', (_case, given: Partial<EligibilityFacts>) => {
     const report = run(TDKT_2022, award, year(2024), given);
     expect(failed(report)).toEqual(['CONSECUTIVE_GRASSROOTS_FIGHTER', 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES']);
-    expect(check(report, 'CONSECUTIVE_GRASSROOTS_FIGHTER').detail).toContain('the alternative CONSECUTIVE_EXCELLENT_WITH_INITIATIVES is not met either');
+    expect(check(report, 'CONSECUTIVE_GRASSROOTS_FIGHTER').detail).toContain(
+      'the alternative CONSECUTIVE_EXCELLENT_WITH_INITIATIVES is not met either',
+    );
     expect(report.eligible).toBe(false);
   });
 
@@ -476,15 +619,30 @@ describe('ONE_AWARD_PER_ACHIEVEMENT', () => {
   const rated = { ratings: [{ period: year(2024), rating: GOOD }] };
 
   it('fails when the subject already holds the same kind for the same period', () => {
-    const report = run(TDKT_2022, ADVANCED_WORKER, year(2024), { ...rated, awardsHeld: [held(ADVANCED_WORKER, year(2024))] });
-    expect(check(report, 'ONE_AWARD_PER_ACHIEVEMENT')).toEqual({ rule: 'ONE_AWARD_PER_ACHIEVEMENT', passed: false, detail: 'already holds ADVANCED_WORKER for 2024' });
+    const report = run(TDKT_2022, ADVANCED_WORKER, year(2024), {
+      ...rated,
+      awardsHeld: [held(ADVANCED_WORKER, year(2024))],
+    });
+    expect(check(report, 'ONE_AWARD_PER_ACHIEVEMENT')).toEqual({
+      rule: 'ONE_AWARD_PER_ACHIEVEMENT',
+      passed: false,
+      detail: 'already holds ADVANCED_WORKER for 2024',
+    });
     expect(report.eligible).toBe(false);
   });
 
   it('passes when that award was revoked, or is for another period or kind', () => {
-    for (const awardsHeld of [[held(ADVANCED_WORKER, year(2024), { revoked: true })], [held(ADVANCED_WORKER, year(2023))], [held(AwardKind.CERTIFICATE_OF_MERIT, year(2024))]]) {
+    for (const awardsHeld of [
+      [held(ADVANCED_WORKER, year(2024), { revoked: true })],
+      [held(ADVANCED_WORKER, year(2023))],
+      [held(AwardKind.CERTIFICATE_OF_MERIT, year(2024))],
+    ]) {
       const report = run(TDKT_2022, ADVANCED_WORKER, year(2024), { ...rated, awardsHeld });
-      expect(check(report, 'ONE_AWARD_PER_ACHIEVEMENT')).toEqual({ rule: 'ONE_AWARD_PER_ACHIEVEMENT', passed: true, detail: 'holds no ADVANCED_WORKER for 2024 yet' });
+      expect(check(report, 'ONE_AWARD_PER_ACHIEVEMENT')).toEqual({
+        rule: 'ONE_AWARD_PER_ACHIEVEMENT',
+        passed: true,
+        detail: 'holds no ADVANCED_WORKER for 2024 yet',
+      });
     }
   });
 });

@@ -24,9 +24,12 @@ describe('rule-set choice by submission date', () => {
     expect(ruleSetFor(submittedOn).id).toBe(id);
   });
 
-  it.each(['2024-13-01', '2023-02-30', '31/12/2023', '', '2024-01-01T00:00:00Z'])('refuses the malformed date %j', (date) => {
-    expect(() => ruleSetFor(date)).toThrow(InvalidInput);
-  });
+  it.each(['2024-13-01', '2023-02-30', '31/12/2023', '', '2024-01-01T00:00:00Z'])(
+    'refuses the malformed date %j',
+    (date) => {
+      expect(() => ruleSetFor(date)).toThrow(InvalidInput);
+    },
+  );
 
   it('covers every date exactly once: the sets are contiguous', () => {
     expect(RULE_SETS.map((set) => [set.effectiveFrom, set.effectiveUntil])).toEqual([
@@ -59,13 +62,21 @@ describe('configurable thresholds', () => {
       expect(set.nationalFighter.consecutiveProvincialFighterPeriods).toBe(2);
     }
     expect(TDKT_2013.provincialCertificateForIndividuals).toBeNull();
-    expect(TDKT_2022.provincialCertificateForIndividuals).toEqual({ consecutiveGrassrootsFighterPeriods: 2, consecutiveExcellentPeriods: 2, initiativesInExcellentPeriods: 2 });
+    expect(TDKT_2022.provincialCertificateForIndividuals).toEqual({
+      consecutiveGrassrootsFighterPeriods: 2,
+      consecutiveExcellentPeriods: 2,
+      initiativesInExcellentPeriods: 2,
+    });
   });
 
   it('switches registration, thematic chains, EXCELLENT-for-initiative and pending complaints by set', () => {
     expect(RULE_SETS.map((set) => set.registrationRequiredForTitles)).toEqual([true, false, false]);
     expect(RULE_SETS.map((set) => set.thematicAwardsCountTowardChains)).toEqual([true, false, false]);
-    expect(RULE_SETS.map((set) => set.grassrootsFighter.excellentRatingReplacesInitiative)).toEqual([false, true, true]);
+    expect(RULE_SETS.map((set) => set.grassrootsFighter.excellentRatingReplacesInitiative)).toEqual([
+      false,
+      true,
+      true,
+    ]);
     expect(RULE_SETS.map((set) => set.pendingComplaintBlocksAward)).toEqual([false, false, true]);
   });
 
@@ -77,16 +88,19 @@ describe('configurable thresholds', () => {
 });
 
 describe('approval thresholds', () => {
-  it.each(RULE_SETS.map((set) => [set.id]))('%s: 0.9 inclusive for provincial and national fighters, 0.5 exclusive otherwise', (id) => {
-    const set = ruleSetById(id);
-    for (const award of Object.values(AwardKind)) {
-      const expected =
-        award === AwardKind.PROVINCIAL_EMULATION_FIGHTER || award === AwardKind.NATIONAL_EMULATION_FIGHTER
-          ? { share: 0.9, inclusive: true }
-          : { share: 0.5, inclusive: false };
-      expect(approvalThresholdFor(set, award)).toEqual(expected);
-    }
-  });
+  it.each(RULE_SETS.map((set) => [set.id]))(
+    '%s: 0.9 inclusive for provincial and national fighters, 0.5 exclusive otherwise',
+    (id) => {
+      const set = ruleSetById(id);
+      for (const award of Object.values(AwardKind)) {
+        const expected =
+          award === AwardKind.PROVINCIAL_EMULATION_FIGHTER || award === AwardKind.NATIONAL_EMULATION_FIGHTER
+            ? { share: 0.9, inclusive: true }
+            : { share: 0.5, inclusive: false };
+        expect(approvalThresholdFor(set, award)).toEqual(expected);
+      }
+    },
+  );
 
   it('counts approvals over all members: 9 of 10 meets 0.9 inclusive, 8 of 10 does not', () => {
     const fighter = approvalThresholdFor(TDKT_2022, AwardKind.PROVINCIAL_EMULATION_FIGHTER);

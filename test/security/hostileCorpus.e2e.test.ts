@@ -5,16 +5,40 @@ import { startTestApp, type TestApp } from '../support/app';
 import { TEST_TOKEN_SETTINGS, tokenFor } from '../support/auth';
 import { mutationCorpus, protocolCorpus, queryCorpus, type HostileRequest } from './hostileCorpus';
 
-const MAIN_QUERIES = ['auditTrail', 'searchSubjects', 'awardHistory', 'awardsByDecision', 'complaint', 'complaints', 'dossier', 'yearlyTotals', 'yearlyTotalsSeries', 'clusterStandings', 'eligibility', 'plan', 'movements', 'projectionsCaughtUp'];
+const MAIN_QUERIES = [
+  'auditTrail',
+  'searchSubjects',
+  'awardHistory',
+  'awardsByDecision',
+  'complaint',
+  'complaints',
+  'dossier',
+  'yearlyTotals',
+  'yearlyTotalsSeries',
+  'clusterStandings',
+  'eligibility',
+  'plan',
+  'movements',
+  'projectionsCaughtUp',
+];
 
 /** What no answer may show: stack frames, file paths, SQL. */
-const LEAKS = [/\bat [\w.<>]+ \(/, /\.(ts|js):\d+/, /node_modules/, /\/work\/|\/home\/|\/tmp\//, /\b(SELECT|INSERT|UPDATE|DELETE)\b .*\b(FROM|INTO|SET)\b/i, /relation "/, /stacktrace/i];
+const LEAKS = [
+  /\bat [\w.<>]+ \(/,
+  /\.(ts|js):\d+/,
+  /node_modules/,
+  /\/work\/|\/home\/|\/tmp\//,
+  /\b(SELECT|INSERT|UPDATE|DELETE)\b .*\b(FROM|INTO|SET)\b/i,
+  /relation "/,
+  /stacktrace/i,
+];
 
 const brokenTokens: Record<string, () => Promise<string | null>> = {
   none: async () => null,
   forged: () => signToken('a-different-secret-of-at-least-32-characters', { sub: 'chu-tich', role: 'ADMIN' }),
   expired: () => signToken(TEST_TOKEN_SETTINGS.secret, { sub: 'chu-tich', role: 'ADMIN' }, { expiresIn: '-5m' }),
-  unsigned: async () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'chu-tich', role: 'ADMIN', exp: 4102444800 })).toString('base64url')}.`,
+  unsigned: async () =>
+    `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'chu-tich', role: 'ADMIN', exp: 4102444800 })).toString('base64url')}.`,
   garbage: async () => 'eyJhbGciOi.JIUzI1NiJ9.%%%',
 };
 
@@ -24,7 +48,10 @@ async function authorizationFor(request: HostileRequest, index: number): Promise
     const token = await brokenTokens[request.auth.kind]();
     return token === null ? {} : { authorization: `Bearer ${token}` };
   }
-  const actor: TokenSubject = { sub: `corpus-${request.auth.role.toLowerCase()}-${index % 32}`, role: request.auth.role as Role };
+  const actor: TokenSubject = {
+    sub: `corpus-${request.auth.role.toLowerCase()}-${index % 32}`,
+    role: request.auth.role as Role,
+  };
   return { authorization: `Bearer ${await tokenFor(actor)}` };
 }
 
@@ -54,7 +81,8 @@ function problemWith(answer: { status: number; text: string }): string | null {
     return `not JSON: ${answer.text.slice(0, 80)}`;
   }
   if (!body.errors?.length) return 'no error';
-  if (body.errors.some((error) => typeof error.extensions?.code !== 'string')) return 'an error without extensions.code';
+  if (body.errors.some((error) => typeof error.extensions?.code !== 'string'))
+    return 'an error without extensions.code';
   if (body.errors.some((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR')) return 'INTERNAL_SERVER_ERROR';
   const data = body.data as Record<string, unknown> | null | undefined;
   if (data && Object.values(data).some((value) => value !== null)) return 'data came back';
@@ -71,7 +99,11 @@ describe('a hostile request corpus', () => {
 
   it('gets a coded client error for every request, shows no internals, and appends nothing', async () => {
     const schema = await buildAppSchema();
-    const corpus = [...mutationCorpus(schema, 'ADMIN', ['ANALYST', 'INSPECTOR']), ...queryCorpus(schema, MAIN_QUERIES, 'INSPECTOR'), ...protocolCorpus('INSPECTOR')];
+    const corpus = [
+      ...mutationCorpus(schema, 'ADMIN', ['ANALYST', 'INSPECTOR']),
+      ...queryCorpus(schema, MAIN_QUERIES, 'INSPECTOR'),
+      ...protocolCorpus('INSPECTOR'),
+    ];
     expect(corpus.length).toBeGreaterThanOrEqual(1000);
     const events = async () => Number((await t.db.pool.query('SELECT count(*) FROM events')).rows[0].count);
     const before = await events();
@@ -81,7 +113,10 @@ describe('a hostile request corpus', () => {
       Array.from({ length: 8 }, async () => {
         while (next < corpus.length) {
           const index = next++;
-          const problem = await send(t.url, corpus[index], index).then(problemWith, (error: Error) => `no answer: ${error.cause ?? error}`);
+          const problem = await send(t.url, corpus[index], index).then(
+            problemWith,
+            (error: Error) => `no answer: ${error.cause ?? error}`,
+          );
           if (problem) failures.push(`${corpus[index].label}: ${problem}`);
         }
       }),

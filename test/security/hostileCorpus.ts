@@ -39,7 +39,15 @@ const HOSTILE_TEXT: Array<[string, string]> = [
 ];
 
 /** Inert strings that must stay inert: sent only where the request is refused anyway. */
-export const INJECTION_TEXT = ["'; DROP TABLE events; --", '${process.exit()}', '<script>alert(1)</script>', '../../../../etc/passwd', '{"$gt": ""}', '\\u0000', 'SELECT pg_sleep(10)'];
+export const INJECTION_TEXT = [
+  "'; DROP TABLE events; --",
+  '${process.exit()}',
+  '<script>alert(1)</script>',
+  '../../../../etc/passwd',
+  '{"$gt": ""}',
+  '\\u0000',
+  'SELECT pg_sleep(10)',
+];
 
 /** A value of the right shape for `type` (ids name nothing that exists). */
 export function sampleValue(type: GraphQLInputType, depth = 0): unknown {
@@ -48,7 +56,8 @@ export function sampleValue(type: GraphQLInputType, depth = 0): unknown {
   if (isEnumType(nullable)) return nullable.getValues()[0].value;
   if (isInputObjectType(nullable)) {
     const value: Record<string, unknown> = {};
-    for (const field of Object.values(nullable.getFields())) if (isNonNullType(field.type) && depth < 4) value[field.name] = sampleValue(field.type, depth + 1);
+    for (const field of Object.values(nullable.getFields()))
+      if (isNonNullType(field.type) && depth < 4) value[field.name] = sampleValue(field.type, depth + 1);
     return value;
   }
   switch (isScalarType(nullable) ? nullable.name : '') {
@@ -76,12 +85,18 @@ export function sampleValue(type: GraphQLInputType, depth = 0): unknown {
  */
 function brokenValues(type: GraphQLInputType, lookup = false): Array<[string, unknown]> {
   const named = getNamedType(type);
-  const broken: Array<[string, unknown]> = [['an object', { $where: '1' }], ['a list of lists', [[1]]]];
+  const broken: Array<[string, unknown]> = [
+    ['an object', { $where: '1' }],
+    ['a list of lists', [[1]]],
+  ];
   if (isNonNullType(type)) broken.push(['null', null]);
   if (isScalarType(named) && named.name === 'String') broken.push(...HOSTILE_TEXT);
-  if (isScalarType(named) && named.name === 'ID') broken.push(...HOSTILE_TEXT.filter(([label]) => !lookup || !label.includes('characters')));
-  if (isScalarType(named) && named.name === 'Int') broken.push(['2^53', 2 ** 53], ['a float', 1.5], ['a numeric string', '2024']);
-  if (isScalarType(named) && named.name === 'Date') broken.push(['February 30th', '2025-02-30'], ['a date-time', '2025-01-01T00:00:00Z'], ['text', 'hôm qua']);
+  if (isScalarType(named) && named.name === 'ID')
+    broken.push(...HOSTILE_TEXT.filter(([label]) => !lookup || !label.includes('characters')));
+  if (isScalarType(named) && named.name === 'Int')
+    broken.push(['2^53', 2 ** 53], ['a float', 1.5], ['a numeric string', '2024']);
+  if (isScalarType(named) && named.name === 'Date')
+    broken.push(['February 30th', '2025-02-30'], ['a date-time', '2025-01-01T00:00:00Z'], ['text', 'hôm qua']);
   if (isEnumType(named)) broken.push(['an unknown member', 'SUPERUSER']);
   return broken;
 }
@@ -98,7 +113,9 @@ function documentOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unk
 }
 
 function validVariables(args: readonly GraphQLArgument[]): Record<string, unknown> {
-  return Object.fromEntries(args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, sampleValue(arg.type)]));
+  return Object.fromEntries(
+    args.filter((arg) => isNonNullType(arg.type)).map((arg) => [arg.name, sampleValue(arg.type)]),
+  );
 }
 
 /** Every way each argument (and each field of an input object) can be broken. */
@@ -106,20 +123,33 @@ function brokenVariables(args: readonly GraphQLArgument[], lookup = false): Arra
   const valid = validVariables(args);
   const variants: Array<[string, Record<string, unknown>]> = [];
   for (const arg of args) {
-    for (const [label, value] of brokenValues(arg.type, lookup)) variants.push([`${arg.name} = ${label}`, { ...valid, [arg.name]: value }]);
+    for (const [label, value] of brokenValues(arg.type, lookup))
+      variants.push([`${arg.name} = ${label}`, { ...valid, [arg.name]: value }]);
     const input = getNullableType(arg.type);
     if (!isInputObjectType(input)) continue;
     for (const field of Object.values(input.getFields())) {
       for (const [label, value] of brokenValues(field.type, lookup)) {
-        variants.push([`${arg.name}.${field.name} = ${label}`, { ...valid, [arg.name]: { ...(valid[arg.name] as object), [field.name]: value } }]);
+        variants.push([
+          `${arg.name}.${field.name} = ${label}`,
+          { ...valid, [arg.name]: { ...(valid[arg.name] as object), [field.name]: value } },
+        ]);
       }
     }
-    variants.push([`${arg.name} with an unknown field`, { ...valid, [arg.name]: { ...(valid[arg.name] as object), isAdmin: true } }]);
+    variants.push([
+      `${arg.name} with an unknown field`,
+      { ...valid, [arg.name]: { ...(valid[arg.name] as object), isAdmin: true } },
+    ]);
   }
   return variants;
 }
 
-const BROKEN_TOKENS: HostileRequest['auth'][] = [{ kind: 'none' }, { kind: 'forged' }, { kind: 'expired' }, { kind: 'unsigned' }, { kind: 'garbage' }];
+const BROKEN_TOKENS: HostileRequest['auth'][] = [
+  { kind: 'none' },
+  { kind: 'forged' },
+  { kind: 'expired' },
+  { kind: 'unsigned' },
+  { kind: 'garbage' },
+];
 
 /** Requests against every mutation: broken tokens, a role that may never write, and broken arguments. */
 export function mutationCorpus(schema: GraphQLSchema, writerRole: string, readOnlyRoles: string[]): HostileRequest[] {
@@ -128,12 +158,24 @@ export function mutationCorpus(schema: GraphQLSchema, writerRole: string, readOn
     const query = documentOf('mutation', field);
     const body = JSON.stringify({ query, variables: validVariables(field.args) });
     for (const auth of BROKEN_TOKENS) corpus.push({ label: `${field.name} with ${auth.kind} token`, auth, body });
-    for (const role of readOnlyRoles) corpus.push({ label: `${field.name} as ${role}`, auth: { kind: 'token', role }, body });
+    for (const role of readOnlyRoles)
+      corpus.push({ label: `${field.name} as ${role}`, auth: { kind: 'token', role }, body });
     for (const [index, text] of INJECTION_TEXT.entries()) {
-      const variables = JSON.parse(JSON.stringify(validVariables(field.args)).replace(/"khong-ton-tai"|"Nội dung thử"/g, JSON.stringify(text)));
-      corpus.push({ label: `${field.name} injection #${index} as ${readOnlyRoles[index % readOnlyRoles.length]}`, auth: { kind: 'token', role: readOnlyRoles[index % readOnlyRoles.length] }, body: JSON.stringify({ query, variables }) });
+      const variables = JSON.parse(
+        JSON.stringify(validVariables(field.args)).replace(/"khong-ton-tai"|"Nội dung thử"/g, JSON.stringify(text)),
+      );
+      corpus.push({
+        label: `${field.name} injection #${index} as ${readOnlyRoles[index % readOnlyRoles.length]}`,
+        auth: { kind: 'token', role: readOnlyRoles[index % readOnlyRoles.length] },
+        body: JSON.stringify({ query, variables }),
+      });
     }
-    for (const [label, variables] of brokenVariables(field.args)) corpus.push({ label: `${field.name}: ${label}`, auth: { kind: 'token', role: writerRole }, body: JSON.stringify({ query, variables }) });
+    for (const [label, variables] of brokenVariables(field.args))
+      corpus.push({
+        label: `${field.name}: ${label}`,
+        auth: { kind: 'token', role: writerRole },
+        body: JSON.stringify({ query, variables }),
+      });
     corpus.push({ label: `${field.name} over GET`, auth: { kind: 'token', role: writerRole }, body, method: 'GET' });
   }
   return corpus;
@@ -146,8 +188,18 @@ export function queryCorpus(schema: GraphQLSchema, names: string[], role: string
   for (const name of names) {
     const field = fields[name];
     const query = documentOf('query', field);
-    for (const auth of BROKEN_TOKENS) corpus.push({ label: `${name} with ${auth.kind} token`, auth, body: JSON.stringify({ query, variables: validVariables(field.args) }) });
-    for (const [label, variables] of brokenVariables(field.args, true)) corpus.push({ label: `${name}: ${label}`, auth: { kind: 'token', role }, body: JSON.stringify({ query, variables }) });
+    for (const auth of BROKEN_TOKENS)
+      corpus.push({
+        label: `${name} with ${auth.kind} token`,
+        auth,
+        body: JSON.stringify({ query, variables: validVariables(field.args) }),
+      });
+    for (const [label, variables] of brokenVariables(field.args, true))
+      corpus.push({
+        label: `${name}: ${label}`,
+        auth: { kind: 'token', role },
+        body: JSON.stringify({ query, variables }),
+      });
   }
   return corpus;
 }
@@ -155,27 +207,79 @@ export function queryCorpus(schema: GraphQLSchema, names: string[], role: string
 /** Requests malformed at the protocol level. */
 export function protocolCorpus(role: string): HostileRequest[] {
   const auth = { kind: 'token' as const, role };
-  const fragmentBomb = Array.from({ length: 22 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n') + '\nfragment F22 on Query { projections { name } }';
+  const fragmentBomb =
+    Array.from({ length: 22 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n') +
+    '\nfragment F22 on Query { projections { name } }';
   const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: projections { name }`).join(' ')} }`;
   return [
     { label: 'invalid JSON', auth, body: '{"query": ' },
-    { label: 'a JSON array (batch)', auth, body: JSON.stringify([{ query: '{ projections { name } }' }, { query: '{ projections { name } }' }]) },
+    {
+      label: 'a JSON array (batch)',
+      auth,
+      body: JSON.stringify([{ query: '{ projections { name } }' }, { query: '{ projections { name } }' }]),
+    },
     { label: 'a JSON string', auth, body: JSON.stringify('{ projections { name } }') },
     { label: 'no query', auth, body: JSON.stringify({ variables: {} }) },
     { label: 'a query that is a number', auth, body: JSON.stringify({ query: 42 }) },
-    { label: 'variables that are a string', auth, body: JSON.stringify({ query: '{ projections { name } }', variables: 'x' }) },
+    {
+      label: 'variables that are a string',
+      auth,
+      body: JSON.stringify({ query: '{ projections { name } }', variables: 'x' }),
+    },
     { label: 'a syntax error', auth, body: JSON.stringify({ query: '{ projections { name }' }) },
-    { label: 'an unknown operation name', auth, body: JSON.stringify({ query: '{ projections { name } }', operationName: 'Nope' }) },
+    {
+      label: 'an unknown operation name',
+      auth,
+      body: JSON.stringify({ query: '{ projections { name } }', operationName: 'Nope' }),
+    },
     { label: 'a subscription', auth, body: JSON.stringify({ query: 'subscription { projections { name } }' }) },
-    { label: 'a wrong persisted-query hash', auth, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }) },
-    { label: 'a persisted query whose hash does not match', auth, body: JSON.stringify({ query: '{ projections { name } }', extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } } }) },
+    {
+      label: 'a wrong persisted-query hash',
+      auth,
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }),
+    },
+    {
+      label: 'a persisted query whose hash does not match',
+      auth,
+      body: JSON.stringify({
+        query: '{ projections { name } }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'b'.repeat(64) } },
+      }),
+    },
     { label: 'the fragment bomb', auth, body: JSON.stringify({ query: `query { ...F0 }\n${fragmentBomb}` }) },
     { label: '400 aliases', auth, body: JSON.stringify({ query: aliases(400) }) },
     { label: '20,000 tokens', auth, body: JSON.stringify({ query: `{ ${'projections { name } '.repeat(5000)} }` }) },
-    { label: '50 directives', auth, body: JSON.stringify({ query: `{ projections ${'@include(if: true) '.repeat(50)} { name } }` }) },
-    { label: '40 levels deep', auth, body: JSON.stringify({ query: `{ ${'__schema { types { fields { type { ofType { '.repeat(8)}name${' } } } } }'.repeat(8)} }` }) },
-    { label: 'text/plain', auth, body: JSON.stringify({ query: '{ projections { name } }' }), contentType: 'text/plain' },
-    { label: 'form data', auth, body: 'query=%7B%20projections%20%7B%20name%20%7D%20%7D', contentType: 'application/x-www-form-urlencoded' },
-    { label: 'a GET mutation', auth, body: JSON.stringify({ query: 'mutation { registerUnit(input: { name: "X", kind: SCHOOL, level: UNIT }) { id } }' }), method: 'GET' },
+    {
+      label: '50 directives',
+      auth,
+      body: JSON.stringify({ query: `{ projections ${'@include(if: true) '.repeat(50)} { name } }` }),
+    },
+    {
+      label: '40 levels deep',
+      auth,
+      body: JSON.stringify({
+        query: `{ ${'__schema { types { fields { type { ofType { '.repeat(8)}name${' } } } } }'.repeat(8)} }`,
+      }),
+    },
+    {
+      label: 'text/plain',
+      auth,
+      body: JSON.stringify({ query: '{ projections { name } }' }),
+      contentType: 'text/plain',
+    },
+    {
+      label: 'form data',
+      auth,
+      body: 'query=%7B%20projections%20%7B%20name%20%7D%20%7D',
+      contentType: 'application/x-www-form-urlencoded',
+    },
+    {
+      label: 'a GET mutation',
+      auth,
+      body: JSON.stringify({
+        query: 'mutation { registerUnit(input: { name: "X", kind: SCHOOL, level: UNIT }) { id } }',
+      }),
+      method: 'GET',
+    },
   ];
 }

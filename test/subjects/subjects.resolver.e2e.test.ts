@@ -11,7 +11,8 @@ describe('searchSubjects', () => {
   }, 60_000);
   afterAll(async () => t.stop());
 
-  const names = async (text: string, first?: number) => (await t.graphql(SEARCH, { text, first })).body.data.searchSubjects.map((h: any) => h.subject.name);
+  const names = async (text: string, first?: number) =>
+    (await t.graphql(SEARCH, { text, first })).body.data.searchSubjects.map((h: any) => h.subject.name);
 
   it('finds "Nguyễn Văn An" typed without diacritics, in part, or in any case', async () => {
     expect((await names('nguyen van an'))[0]).toBe('Nguyễn Văn An');
@@ -31,15 +32,23 @@ describe('searchSubjects', () => {
 
   it('finds units too, with the parent unit as context', async () => {
     const [hit] = (await t.graphql(SEARCH, { text: 'xa quan ha' })).body.data.searchSubjects;
-    expect(hit).toMatchObject({ subject: { kind: 'COLLECTIVE', id: 'xa-quan-ha', name: 'UBND xã Quân Hà' }, unitName: 'UBND huyện Bạch Thông' });
+    expect(hit).toMatchObject({
+      subject: { kind: 'COLLECTIVE', id: 'xa-quan-ha', name: 'UBND xã Quân Hà' },
+      unitName: 'UBND huyện Bạch Thông',
+    });
     const [person] = (await t.graphql(SEARCH, { text: 'bui van minh' })).body.data.searchSubjects;
-    expect(person).toMatchObject({ subject: { kind: 'INDIVIDUAL', id: 'p-bui-van-minh' }, unitName: 'UBND xã Quân Hà' });
+    expect(person).toMatchObject({
+      subject: { kind: 'INDIVIDUAL', id: 'p-bui-van-minh' },
+      unitName: 'UBND xã Quân Hà',
+    });
   });
 
   it('caps the page and answers nothing for blank text', async () => {
     expect(await names('   ')).toEqual([]);
     expect(await names('thi', 2)).toHaveLength(2);
-    expect((await t.graphql(SEARCH, { text: 'a', first: 101 })).body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.graphql(SEARCH, { text: 'a', first: 101 })).body.errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(await names('100%_')).toEqual([]);
   });
 
@@ -54,9 +63,37 @@ describe('searchSubjects', () => {
          FROM registry.subjects WHERE search_text LIKE $2 ORDER BY score DESC, name, id LIMIT $4`,
         [needle, `%${escaped}%`, `${escaped}%`, first],
       );
-      return rows.map((r) => ({ subject: { kind: r.kind, id: r.id, name: r.name }, unitName: r.unitName, score: r.score }));
+      return rows.map((r) => ({
+        subject: { kind: r.kind, id: r.id, name: r.name },
+        unitName: r.unitName,
+        score: r.score,
+      }));
     };
-    const texts = ['nguyen van an', 'Nguyen Van', 'van an', 'an', 'thi', 'phong', 'ubnd', 'xa quan ha', 'dinh quang hung', 'tran', 'h', 'bui van minh', 'ubnd xa', 'xa', 'ubnd huyen', 'huyen bach thong', 'an van an', 'en van an', 'g van an', 'truong thcs', 'ong thcs', 'ung 😀 hoa', 'xa quan ha 😀'];
+    const texts = [
+      'nguyen van an',
+      'Nguyen Van',
+      'van an',
+      'an',
+      'thi',
+      'phong',
+      'ubnd',
+      'xa quan ha',
+      'dinh quang hung',
+      'tran',
+      'h',
+      'bui van minh',
+      'ubnd xa',
+      'xa',
+      'ubnd huyen',
+      'huyen bach thong',
+      'an van an',
+      'en van an',
+      'g van an',
+      'truong thcs',
+      'ong thcs',
+      'ung 😀 hoa',
+      'xa quan ha 😀',
+    ];
     let compared = 0;
     for (const text of texts) {
       for (const first of [1, 3, 10, 100]) {
@@ -85,7 +122,9 @@ describe('searchSubjects', () => {
     const client = await t.db.pool.connect();
     try {
       await client.query('SET enable_seqscan = off');
-      const plan = await client.query(`EXPLAIN SELECT id FROM registry.subjects WHERE public.search_grams(search_text) @> ARRAY['huyen ba', 'ch thong']`);
+      const plan = await client.query(
+        `EXPLAIN SELECT id FROM registry.subjects WHERE public.search_grams(search_text) @> ARRAY['huyen ba', 'ch thong']`,
+      );
       expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/subjects_search_grams/);
     } finally {
       await client.query('RESET enable_seqscan');
@@ -93,7 +132,9 @@ describe('searchSubjects', () => {
     }
     expect(await names('en van an')).toContain('Nguyễn Văn An'); // found from its pieces: contains, not starting with
     // The pieces of a name are every run of 8 characters in it, and only those.
-    const { rows } = await t.db.pool.query(`SELECT public.search_grams('ubnd xa quan') AS grams, public.search_grams('ubnd xa') AS short`);
+    const { rows } = await t.db.pool.query(
+      `SELECT public.search_grams('ubnd xa quan') AS grams, public.search_grams('ubnd xa') AS short`,
+    );
     expect([...rows[0].grams].sort()).toEqual(['bnd xa q', 'd xa qua', 'nd xa qu', 'ubnd xa ', ' xa quan'].sort());
     expect(rows[0].short).toEqual([]);
   });

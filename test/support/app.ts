@@ -9,13 +9,23 @@ export interface TestApp {
   db: TestDatabase;
   url: string;
   /** POSTs a request as `as` (an administrator unless named; null sends no token), with extra headers. */
-  graphql<T = any>(query: string, variables?: Record<string, unknown>, as?: Actor | null, headers?: Record<string, string>): Promise<{ status: number; body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> } }>;
+  graphql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    as?: Actor | null,
+    headers?: Record<string, string>,
+  ): Promise<{
+    status: number;
+    body: { data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+  }>;
   stop(): Promise<void>;
 }
 
 /** The whole app over HTTP on a random port, on its own database. */
 export async function startTestApp(
-  options: { projections?: readonly ProjectionDefinition[]; now?: () => Date; mutationsPerMinute?: number } & Partial<Pick<AppOptions, 'http' | 'logger'>> = {},
+  options: { projections?: readonly ProjectionDefinition[]; now?: () => Date; mutationsPerMinute?: number } & Partial<
+    Pick<AppOptions, 'http' | 'logger'>
+  > = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const app = await startApp({

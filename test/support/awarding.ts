@@ -71,7 +71,12 @@ export interface GraphQLErrorBody {
 }
 
 /** Runs a mutation that must succeed and returns its CommandResult. */
-export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>, as: Actor = SECRETARIAT): Promise<any> {
+export async function mutate(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  as: Actor = SECRETARIAT,
+): Promise<any> {
   const { body } = await t.graphql(query, variables, as);
   if (body.errors?.length) throw new Error(`expected success, got ${JSON.stringify(body.errors)}`);
   return Object.values(body.data as Record<string, unknown>)[0];
@@ -102,14 +107,19 @@ export async function expectRefused(
   return errors![0];
 }
 
-export async function streamEvents(t: TestApp, streamId: string): Promise<Array<{ type: string; data: any; metadata: any; position: string }>> {
+export async function streamEvents(
+  t: TestApp,
+  streamId: string,
+): Promise<Array<{ type: string; data: any; metadata: any; position: string }>> {
   const events = await t.app.services.store.readStream(streamId);
   return events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata, position: e.position }));
 }
 
 /** The newest event's position over several streams (positions are numeric strings). */
 export async function lastPosition(t: TestApp, streamIds: string[]): Promise<string> {
-  const positions = (await Promise.all(streamIds.map((id) => t.app.services.store.readStream(id)))).flatMap((events) => events.map((e) => BigInt(e.position)));
+  const positions = (await Promise.all(streamIds.map((id) => t.app.services.store.readStream(id)))).flatMap((events) =>
+    events.map((e) => BigInt(e.position)),
+  );
   return positions.reduce((a, b) => (a > b ? a : b)).toString();
 }
 
@@ -118,7 +128,9 @@ export async function lastPosition(t: TestApp, streamIds: string[]): Promise<str
  * head, which stops below the oldest transaction still running, this only changes on an append.
  */
 export async function logExtent(t: TestApp): Promise<{ events: number; last: string }> {
-  const { rows } = await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events');
+  const { rows } = await t.db.pool.query(
+    'SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events',
+  );
   return rows[0];
 }
 
@@ -153,24 +165,66 @@ export const TEACHERS: Record<string, { fullName: string; female: boolean; direc
   'gv-lan': { fullName: 'Võ Thị Lan', female: true, directWorker: true },
 };
 
-export async function setUpOrganisation(t: TestApp, extraTeachers: Record<string, { fullName: string; female: boolean }> = {}): Promise<void> {
+export async function setUpOrganisation(
+  t: TestApp,
+  extraTeachers: Record<string, { fullName: string; female: boolean }> = {},
+): Promise<void> {
   const units: Array<Record<string, unknown>> = [
     { id: ORG.province, name: 'UBND tỉnh Quảng Nam', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' },
-    { id: ORG.homeAffairs, name: 'Sở Nội vụ tỉnh Quảng Nam', kind: 'AGENCY', level: 'PROVINCE', parentUnitId: ORG.province },
-    { id: ORG.education, name: 'Sở Giáo dục và Đào tạo', kind: 'AGENCY', level: 'PROVINCE', parentUnitId: ORG.province },
-    { id: ORG.district, name: 'UBND huyện Duy Xuyên', kind: 'PEOPLES_COMMITTEE', level: 'DISTRICT', parentUnitId: ORG.province },
+    {
+      id: ORG.homeAffairs,
+      name: 'Sở Nội vụ tỉnh Quảng Nam',
+      kind: 'AGENCY',
+      level: 'PROVINCE',
+      parentUnitId: ORG.province,
+    },
+    {
+      id: ORG.education,
+      name: 'Sở Giáo dục và Đào tạo',
+      kind: 'AGENCY',
+      level: 'PROVINCE',
+      parentUnitId: ORG.province,
+    },
+    {
+      id: ORG.district,
+      name: 'UBND huyện Duy Xuyên',
+      kind: 'PEOPLES_COMMITTEE',
+      level: 'DISTRICT',
+      parentUnitId: ORG.province,
+    },
     { id: ORG.school, name: 'Trường THCS Lê Lợi', kind: 'SCHOOL', level: 'UNIT', parentUnitId: ORG.district },
   ];
   // The administrator keeps the catalogue of units; the secretariat registers people.
   for (const input of units) await mutate(t, REGISTER_UNIT, { input }, ADMIN);
-  const names = ['Hoàng Văn Một', 'Huỳnh Thị Hai', 'Phan Văn Ba', 'Vũ Thị Bốn', 'Võ Văn Năm', 'Đặng Thị Sáu', 'Nguyễn Văn Bảy', 'Trần Thị Tám', 'Lê Văn Chín'];
+  const names = [
+    'Hoàng Văn Một',
+    'Huỳnh Thị Hai',
+    'Phan Văn Ba',
+    'Vũ Thị Bốn',
+    'Võ Văn Năm',
+    'Đặng Thị Sáu',
+    'Nguyễn Văn Bảy',
+    'Trần Thị Tám',
+    'Lê Văn Chín',
+  ];
   for (const [i, id] of MEMBERS.entries()) {
-    await mutate(t, REGISTER_PERSON, { input: { id, fullName: names[i], unitId: ORG.homeAffairs, position: 'Ủy viên Hội đồng', directWorker: false } });
+    await mutate(t, REGISTER_PERSON, {
+      input: { id, fullName: names[i], unitId: ORG.homeAffairs, position: 'Ủy viên Hội đồng', directWorker: false },
+    });
   }
-  await mutate(t, REGISTER_PERSON, { input: { id: 'cb-an', fullName: 'Đỗ Văn An', unitId: ORG.education, directWorker: false } });
+  await mutate(t, REGISTER_PERSON, {
+    input: { id: 'cb-an', fullName: 'Đỗ Văn An', unitId: ORG.education, directWorker: false },
+  });
   for (const [id, p] of Object.entries({ ...TEACHERS, ...extraTeachers })) {
     await mutate(t, REGISTER_PERSON, {
-      input: { id, fullName: p.fullName, unitId: ORG.school, position: 'Giáo viên', directWorker: (p as { directWorker?: boolean }).directWorker ?? false, female: p.female },
+      input: {
+        id,
+        fullName: p.fullName,
+        unitId: ORG.school,
+        position: 'Giáo viên',
+        directWorker: (p as { directWorker?: boolean }).directWorker ?? false,
+        female: p.female,
+      },
     });
   }
 }
@@ -183,17 +237,35 @@ function seedContext(t: TestApp): CommandContext {
   return { identity: SYSTEM_IDENTITY, correlationId: 'test-seed', idempotencyKey: null, now: t.app.services.now };
 }
 
-export async function seedRating(t: TestApp, subject: { kind: SubjectKind; id: string; name: string }, subjectUnitId: string, period: Period, rating: PerformanceRating): Promise<void> {
+export async function seedRating(
+  t: TestApp,
+  subject: { kind: SubjectKind; id: string; name: string },
+  subjectUnitId: string,
+  period: Period,
+  rating: PerformanceRating,
+): Promise<void> {
   await t.app.services.commands.execute(seedContext(t), 'seedRating', null, async (tx) => {
     const stream = await tx.load(ratingDecider, ratingStreamKey(subject, period));
-    tx.decide(ratingDecider, stream, { type: 'RatePerformance', data: { subject, subjectUnitId, period, rating, now: tx.nowIso } });
+    tx.decide(ratingDecider, stream, {
+      type: 'RatePerformance',
+      data: { subject, subjectUnitId, period, rating, now: tx.nowIso },
+    });
   });
 }
 
-export async function seedRegistration(t: TestApp, subject: { kind: SubjectKind; id: string; name: string }, subjectUnitId: string, award: AwardKind, period: Period): Promise<void> {
+export async function seedRegistration(
+  t: TestApp,
+  subject: { kind: SubjectKind; id: string; name: string },
+  subjectUnitId: string,
+  award: AwardKind,
+  period: Period,
+): Promise<void> {
   await t.app.services.commands.execute(seedContext(t), 'seedRegistration', null, async (tx) => {
     const stream = await tx.load(registrationDecider, registrationStreamKey(subject, award, period));
-    tx.decide(registrationDecider, stream, { type: 'RegisterTitle', data: { subject, subjectUnitId, award, period, movementId: null, now: tx.nowIso } });
+    tx.decide(registrationDecider, stream, {
+      type: 'RegisterTitle',
+      data: { subject, subjectUnitId, award, period, movementId: null, now: tx.nowIso },
+    });
   });
 }
 
@@ -208,13 +280,26 @@ export async function seedInitiative(
     const stream = await tx.load(initiativeDecider, initiativeId);
     tx.decide(initiativeDecider, stream, {
       type: 'RecognizeInitiative',
-      data: { initiativeId, title: `Sáng kiến ${initiativeId}`, authors, level, period, decisionNumber: `SK-${initiativeId}`, now: tx.nowIso },
+      data: {
+        initiativeId,
+        title: `Sáng kiến ${initiativeId}`,
+        authors,
+        level,
+        period,
+        decisionNumber: `SK-${initiativeId}`,
+        now: tx.nowIso,
+      },
     });
   });
   return result.position;
 }
 
-export async function seedMovement(t: TestApp, movementId: string, kind: MovementKind, launchedByUnitId: string): Promise<void> {
+export async function seedMovement(
+  t: TestApp,
+  movementId: string,
+  kind: MovementKind,
+  launchedByUnitId: string,
+): Promise<void> {
   await t.app.services.commands.execute(seedContext(t), 'seedMovement', null, async (tx) => {
     const stream = await tx.load(movementDecider, movementId);
     tx.decide(movementDecider, stream, {
@@ -254,7 +339,16 @@ export async function seedEarlierAward(
       type: 'GrantAward',
       data: {
         awardId,
-        dossier: { dossierId: `paper-${awardId}`, status: DossierStatus.APPROVED, nominee, nomineeUnitId, award, period, movementId: null, thematic: false },
+        dossier: {
+          dossierId: `paper-${awardId}`,
+          status: DossierStatus.APPROVED,
+          nominee,
+          nomineeUnitId,
+          award,
+          period,
+          movementId: null,
+          thematic: false,
+        },
         subjectFacts: { directWorker: false, female: false },
         issuingUnit,
         decisionNumber: `${period.year}/QĐ-${awardId}`,
@@ -273,11 +367,25 @@ export async function seedEarlierAward(
 // The award path
 // ---------------------------------------------------------------------------
 
-export async function submitDossier(t: TestApp, input: Record<string, unknown>, as: Actor = SECRETARIAT): Promise<string> {
-  return (await mutate(t, SUBMIT, { input: { proposingUnitId: ORG.school, achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học.', ...input } }, as)).id;
+export async function submitDossier(
+  t: TestApp,
+  input: Record<string, unknown>,
+  as: Actor = SECRETARIAT,
+): Promise<string> {
+  return (
+    await mutate(
+      t,
+      SUBMIT,
+      { input: { proposingUnitId: ORG.school, achievements: 'Hoàn thành xuất sắc nhiệm vụ năm học.', ...input } },
+      as,
+    )
+  ).id;
 }
 
-export async function appraise(t: TestApp, dossierId: string): Promise<{ eligible: boolean; checks: Array<{ rule: string; passed: boolean; detail: string }>; ruleSetId: string }> {
+export async function appraise(
+  t: TestApp,
+  dossierId: string,
+): Promise<{ eligible: boolean; checks: Array<{ rule: string; passed: boolean; detail: string }>; ruleSetId: string }> {
   await mutate(t, APPRAISE, { dossierId });
   const events = await streamEvents(t, `dossier-${dossierId}`);
   const appraised = events.filter((e) => e.type === 'DossierAppraised').at(-1)!;
@@ -295,12 +403,19 @@ export async function runCouncil(
   dossierIds: string[],
   choose: (dossierId: string, memberId: string) => BallotChoice | null = () => BallotChoice.APPROVE,
 ): Promise<any> {
-  await mutate(t, CONVENE, { input: { id: sessionId, councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds, dossierIds } });
+  await mutate(t, CONVENE, {
+    input: { id: sessionId, councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds, dossierIds },
+  });
   for (const dossierId of dossierIds) {
     for (const memberId of memberIds) {
       const choice = choose(dossierId, memberId);
       if (choice === null) continue;
-      await mutate(t, CAST, { input: { sessionId, dossierId, memberId, choice } }, { sub: memberId, role: 'COUNCIL_MEMBER' });
+      await mutate(
+        t,
+        CAST,
+        { input: { sessionId, dossierId, memberId, choice } },
+        { sub: memberId, role: 'COUNCIL_MEMBER' },
+      );
     }
   }
   return mutate(t, CLOSE, { sessionId });

@@ -10,7 +10,8 @@ export interface TestDatabase {
 /** A fresh database on the run's PostgreSQL, so test files never see each other's data. */
 export async function createTestDatabase(options: { max?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup starts PostgreSQL)');
+  if (!serverUrl)
+    throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (globalSetup starts PostgreSQL)');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new Pool({ connectionString: serverUrl, max: 1 });
   await admin.query(`CREATE DATABASE ${name}`);

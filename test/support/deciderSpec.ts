@@ -48,7 +48,9 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(decider: 
               let thrown: unknown = undefined;
               try {
                 const emitted = run();
-                throw new Error(`expected an error, but the decider emitted ${JSON.stringify(emitted.map((event) => event.type))}`);
+                throw new Error(
+                  `expected an error, but the decider emitted ${JSON.stringify(emitted.map((event) => event.type))}`,
+                );
               } catch (error) {
                 thrown = error;
               }
@@ -79,7 +81,9 @@ function deepFreeze<T>(value: T): T {
  * The same decider with every command, event and state deep-frozen, so a `decide` or
  * `evolve` that mutates its input fails the test instead of corrupting a replay.
  */
-export function frozenDecider<Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>): Decider<Command, Event, State> {
+export function frozenDecider<Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State>,
+): Decider<Command, Event, State> {
   return {
     streamType: decider.streamType,
     initialState: () => deepFreeze(decider.initialState()),
@@ -93,7 +97,8 @@ export function expectPlainEventData(events: readonly DomainEvent[]): void {
   const visit = (value: unknown, path: string): void => {
     if (value === undefined) throw new Error(`${path} is undefined: event data must use null, not optional fields`);
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
-    else if (value !== null && typeof value === 'object') for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
+    else if (value !== null && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) visit(inner, `${path}.${key}`);
   };
   events.forEach((event) => visit(event.data, event.type));
 }

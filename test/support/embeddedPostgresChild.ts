@@ -5,7 +5,9 @@ import { startEmbeddedPostgres } from '../../src/infra/embeddedPostgres';
 
 async function main(): Promise<void> {
   const handle = await startEmbeddedPostgres({ dataDir: process.argv[2]!, port: 0, persistent: false });
-  process.stdout.write(`${JSON.stringify({ databaseUrl: handle.databaseUrl, dataDir: handle.dataDir, pid: handle.pid })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ databaseUrl: handle.databaseUrl, dataDir: handle.dataDir, pid: handle.pid })}\n`,
+  );
   process.stdin.on('end', () => {
     void handle.stop().then(() => process.exit(0));
   });

@@ -26,7 +26,12 @@ export const ACTOR_OF_ROLE: Record<Role, Actor> = {
 const YEAR = { kind: 'CALENDAR_YEAR', year: 2025 };
 const HOA = { kind: 'INDIVIDUAL', id: 'gv-hoa' };
 
-function mutation(field: string, signature: string, call: string, variables: Record<string, unknown>): OperationRequest {
+function mutation(
+  field: string,
+  signature: string,
+  call: string,
+  variables: Record<string, unknown>,
+): OperationRequest {
   return { query: `mutation(${signature}) { ${field}(${call}) { id position } }`, variables };
 }
 
@@ -35,57 +40,205 @@ function inputMutation(field: string, inputType: string, input: Record<string, u
 }
 
 export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
-  registerUnit: inputMutation('registerUnit', 'RegisterUnitInput', { id: 'to-van', name: 'Tổ Ngữ văn', kind: 'AGENCY', level: 'UNIT', parentUnitId: ORG.school }),
-  registerPerson: inputMutation('registerPerson', 'RegisterPersonInput', { id: 'gv-moi', fullName: 'Lò Thị Mới', unitId: ORG.school, directWorker: false }),
-  launchMovement: inputMutation('launchMovement', 'LaunchMovementInput', { name: 'Dạy tốt, học tốt', kind: 'REGULAR', launchedByUnitId: ORG.district, startsOn: '2025-01-01', criteria: ['Chất lượng dạy học'] }),
-  issuePlan: inputMutation('issuePlan', 'IssuePlanInput', {
-    year: 2025, issuedByUnitId: ORG.district, title: 'Kế hoạch thi đua năm 2025',
-    tasks: [{ quarter: 1, content: 'Phát động thi đua', directingUnitId: ORG.district, executingUnitIds: [ORG.school] }],
+  registerUnit: inputMutation('registerUnit', 'RegisterUnitInput', {
+    id: 'to-van',
+    name: 'Tổ Ngữ văn',
+    kind: 'AGENCY',
+    level: 'UNIT',
+    parentUnitId: ORG.school,
   }),
-  reportPlanTask: mutation('reportPlanTask', '$planId: ID!, $taskNo: Int!, $done: Boolean!', 'planId: $planId, taskNo: $taskNo, done: $done', { planId: 'kh-2025', taskNo: 1, done: true }),
-  formCluster: inputMutation('formCluster', 'FormClusterInput', { name: 'Khối các sở', kind: 'BLOC', organizerUnitId: ORG.province, memberUnitIds: [ORG.homeAffairs, ORG.education, ORG.district, ORG.school] }),
+  registerPerson: inputMutation('registerPerson', 'RegisterPersonInput', {
+    id: 'gv-moi',
+    fullName: 'Lò Thị Mới',
+    unitId: ORG.school,
+    directWorker: false,
+  }),
+  launchMovement: inputMutation('launchMovement', 'LaunchMovementInput', {
+    name: 'Dạy tốt, học tốt',
+    kind: 'REGULAR',
+    launchedByUnitId: ORG.district,
+    startsOn: '2025-01-01',
+    criteria: ['Chất lượng dạy học'],
+  }),
+  issuePlan: inputMutation('issuePlan', 'IssuePlanInput', {
+    year: 2025,
+    issuedByUnitId: ORG.district,
+    title: 'Kế hoạch thi đua năm 2025',
+    tasks: [
+      { quarter: 1, content: 'Phát động thi đua', directingUnitId: ORG.district, executingUnitIds: [ORG.school] },
+    ],
+  }),
+  reportPlanTask: mutation(
+    'reportPlanTask',
+    '$planId: ID!, $taskNo: Int!, $done: Boolean!',
+    'planId: $planId, taskNo: $taskNo, done: $done',
+    { planId: 'kh-2025', taskNo: 1, done: true },
+  ),
+  formCluster: inputMutation('formCluster', 'FormClusterInput', {
+    name: 'Khối các sở',
+    kind: 'BLOC',
+    organizerUnitId: ORG.province,
+    memberUnitIds: [ORG.homeAffairs, ORG.education, ORG.district, ORG.school],
+  }),
   assignClusterLeadership: mutation(
-    'assignClusterLeadership', '$clusterId: ID!, $year: Int!, $leaderUnitId: ID!, $deputyUnitId: ID!',
+    'assignClusterLeadership',
+    '$clusterId: ID!, $year: Int!, $leaderUnitId: ID!, $deputyUnitId: ID!',
     'clusterId: $clusterId, year: $year, leaderUnitId: $leaderUnitId, deputyUnitId: $deputyUnitId',
     { clusterId: 'khoi-so', year: 2025, leaderUnitId: ORG.education, deputyUnitId: ORG.district },
   ),
-  setClusterCriteria: inputMutation('setClusterCriteria', 'SetClusterCriteriaInput', { clusterId: 'khoi-so', year: 2025, criteria: [{ code: 'CM', name: 'Chuyên môn', maxPoints: 100 }] }),
-  recordClusterScore: inputMutation('recordClusterScore', 'RecordClusterScoreInput', { clusterId: 'khoi-so', year: 2025, unitId: ORG.school, criterionCode: 'CM', points: 90, kind: 'SELF' }),
-  finalizeClusterRanking: mutation('finalizeClusterRanking', '$clusterId: ID!, $year: Int!', 'clusterId: $clusterId, year: $year', { clusterId: 'khoi-so', year: 2025 }),
-  registerTitle: inputMutation('registerTitle', 'RegisterTitleInput', { subject: HOA, award: 'ADVANCED_WORKER', period: YEAR }),
-  ratePerformance: inputMutation('ratePerformance', 'RatePerformanceInput', { subject: HOA, period: YEAR, rating: 'GOOD' }),
-  recognizeInitiative: inputMutation('recognizeInitiative', 'RecognizeInitiativeInput', { title: 'Sáng kiến dạy học', authorIds: ['gv-hoa'], level: 'UNIT', period: YEAR, decisionNumber: '12/QĐ-SK' }),
-  submitDossier: inputMutation('submitDossier', 'SubmitDossierInput', { proposingUnitId: ORG.school, nominee: HOA, award: 'ADVANCED_WORKER', period: YEAR, achievements: 'Hoàn thành tốt nhiệm vụ.' }),
-  resubmitDossier: mutation('resubmitDossier', '$dossierId: ID!, $achievements: String!', 'dossierId: $dossierId, achievements: $achievements', { dossierId: 'hs-hoa', achievements: 'Bổ sung.' }),
-  withdrawDossier: mutation('withdrawDossier', '$dossierId: ID!, $reason: String!', 'dossierId: $dossierId, reason: $reason', { dossierId: 'hs-hoa', reason: 'Rút hồ sơ.' }),
-  returnDossier: mutation('returnDossier', '$dossierId: ID!, $reason: String!', 'dossierId: $dossierId, reason: $reason', { dossierId: 'hs-hoa', reason: 'Thiếu nhận xét.' }),
+  setClusterCriteria: inputMutation('setClusterCriteria', 'SetClusterCriteriaInput', {
+    clusterId: 'khoi-so',
+    year: 2025,
+    criteria: [{ code: 'CM', name: 'Chuyên môn', maxPoints: 100 }],
+  }),
+  recordClusterScore: inputMutation('recordClusterScore', 'RecordClusterScoreInput', {
+    clusterId: 'khoi-so',
+    year: 2025,
+    unitId: ORG.school,
+    criterionCode: 'CM',
+    points: 90,
+    kind: 'SELF',
+  }),
+  finalizeClusterRanking: mutation(
+    'finalizeClusterRanking',
+    '$clusterId: ID!, $year: Int!',
+    'clusterId: $clusterId, year: $year',
+    { clusterId: 'khoi-so', year: 2025 },
+  ),
+  registerTitle: inputMutation('registerTitle', 'RegisterTitleInput', {
+    subject: HOA,
+    award: 'ADVANCED_WORKER',
+    period: YEAR,
+  }),
+  ratePerformance: inputMutation('ratePerformance', 'RatePerformanceInput', {
+    subject: HOA,
+    period: YEAR,
+    rating: 'GOOD',
+  }),
+  recognizeInitiative: inputMutation('recognizeInitiative', 'RecognizeInitiativeInput', {
+    title: 'Sáng kiến dạy học',
+    authorIds: ['gv-hoa'],
+    level: 'UNIT',
+    period: YEAR,
+    decisionNumber: '12/QĐ-SK',
+  }),
+  submitDossier: inputMutation('submitDossier', 'SubmitDossierInput', {
+    proposingUnitId: ORG.school,
+    nominee: HOA,
+    award: 'ADVANCED_WORKER',
+    period: YEAR,
+    achievements: 'Hoàn thành tốt nhiệm vụ.',
+  }),
+  resubmitDossier: mutation(
+    'resubmitDossier',
+    '$dossierId: ID!, $achievements: String!',
+    'dossierId: $dossierId, achievements: $achievements',
+    { dossierId: 'hs-hoa', achievements: 'Bổ sung.' },
+  ),
+  withdrawDossier: mutation(
+    'withdrawDossier',
+    '$dossierId: ID!, $reason: String!',
+    'dossierId: $dossierId, reason: $reason',
+    { dossierId: 'hs-hoa', reason: 'Rút hồ sơ.' },
+  ),
+  returnDossier: mutation(
+    'returnDossier',
+    '$dossierId: ID!, $reason: String!',
+    'dossierId: $dossierId, reason: $reason',
+    { dossierId: 'hs-hoa', reason: 'Thiếu nhận xét.' },
+  ),
   appraiseDossier: mutation('appraiseDossier', '$dossierId: ID!', 'dossierId: $dossierId', { dossierId: 'hs-hoa' }),
-  conveneCouncilSession: inputMutation('conveneCouncilSession', 'ConveneCouncilSessionInput', { councilUnitId: ORG.homeAffairs, heldOn: TODAY, memberIds: MEMBERS, dossierIds: ['hs-hoa'] }),
-  castBallot: inputMutation('castBallot', 'CastBallotInput', { sessionId: 'phien-1', dossierId: 'hs-hoa', memberId: 'tv-1', choice: 'APPROVE' }),
-  closeCouncilSession: mutation('closeCouncilSession', '$sessionId: ID!', 'sessionId: $sessionId', { sessionId: 'phien-1' }),
-  grantAward: inputMutation('grantAward', 'GrantAwardInput', { dossierId: 'hs-hoa', decisionNumber: '15/QĐ-UBND', decidedOn: TODAY, issuedByUnitId: ORG.district, signerName: 'Chủ tịch UBND huyện' }),
-  revokeAward: mutation('revokeAward', '$awardId: ID!, $reason: String!, $decisionNumber: String!', 'awardId: $awardId, reason: $reason, decisionNumber: $decisionNumber', { awardId: 'kt-hoa', reason: 'Sai sót.', decisionNumber: '16/QĐ-UBND' }),
-  fileComplaint: inputMutation('fileComplaint', 'FileComplaintInput', { kind: 'COMPLAINT', complainantName: 'Trần Văn Khiếu', receivedOn: TODAY, content: 'Khiếu nại.', subject: HOA }),
-  acceptComplaint: mutation('acceptComplaint', '$complaintId: ID!, $acceptedOn: Date!', 'complaintId: $complaintId, acceptedOn: $acceptedOn', { complaintId: 'kn-1', acceptedOn: TODAY }),
-  dismissComplaint: mutation('dismissComplaint', '$complaintId: ID!, $reason: String!, $decidedOn: Date!', 'complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn', { complaintId: 'kn-1', reason: 'Không thụ lý.', decidedOn: TODAY }),
-  resolveComplaint: inputMutation('resolveComplaint', 'ResolveComplaintInput', { complaintId: 'kn-1', outcome: 'REJECTED', resolution: 'Không có cơ sở.', decidedOn: TODAY }),
+  conveneCouncilSession: inputMutation('conveneCouncilSession', 'ConveneCouncilSessionInput', {
+    councilUnitId: ORG.homeAffairs,
+    heldOn: TODAY,
+    memberIds: MEMBERS,
+    dossierIds: ['hs-hoa'],
+  }),
+  castBallot: inputMutation('castBallot', 'CastBallotInput', {
+    sessionId: 'phien-1',
+    dossierId: 'hs-hoa',
+    memberId: 'tv-1',
+    choice: 'APPROVE',
+  }),
+  closeCouncilSession: mutation('closeCouncilSession', '$sessionId: ID!', 'sessionId: $sessionId', {
+    sessionId: 'phien-1',
+  }),
+  grantAward: inputMutation('grantAward', 'GrantAwardInput', {
+    dossierId: 'hs-hoa',
+    decisionNumber: '15/QĐ-UBND',
+    decidedOn: TODAY,
+    issuedByUnitId: ORG.district,
+    signerName: 'Chủ tịch UBND huyện',
+  }),
+  revokeAward: mutation(
+    'revokeAward',
+    '$awardId: ID!, $reason: String!, $decisionNumber: String!',
+    'awardId: $awardId, reason: $reason, decisionNumber: $decisionNumber',
+    { awardId: 'kt-hoa', reason: 'Sai sót.', decisionNumber: '16/QĐ-UBND' },
+  ),
+  fileComplaint: inputMutation('fileComplaint', 'FileComplaintInput', {
+    kind: 'COMPLAINT',
+    complainantName: 'Trần Văn Khiếu',
+    receivedOn: TODAY,
+    content: 'Khiếu nại.',
+    subject: HOA,
+  }),
+  acceptComplaint: mutation(
+    'acceptComplaint',
+    '$complaintId: ID!, $acceptedOn: Date!',
+    'complaintId: $complaintId, acceptedOn: $acceptedOn',
+    { complaintId: 'kn-1', acceptedOn: TODAY },
+  ),
+  dismissComplaint: mutation(
+    'dismissComplaint',
+    '$complaintId: ID!, $reason: String!, $decidedOn: Date!',
+    'complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn',
+    { complaintId: 'kn-1', reason: 'Không thụ lý.', decidedOn: TODAY },
+  ),
+  resolveComplaint: inputMutation('resolveComplaint', 'ResolveComplaintInput', {
+    complaintId: 'kn-1',
+    outcome: 'REJECTED',
+    resolution: 'Không có cơ sở.',
+    decidedOn: TODAY,
+  }),
 };
 
 export const QUERY_REQUESTS: Record<string, OperationRequest> = {
   projections: { query: '{ projections { name } }', variables: {} },
   projectionsCaughtUp: { query: '{ projectionsCaughtUp(position: "0") }', variables: {} },
-  yearlyTotals: { query: 'query($u: ID) { yearlyTotals(unitId: $u, period: { kind: CALENDAR_YEAR, year: 2025 }) { period { year } } }', variables: { u: ORG.school } },
-  yearlyTotalsSeries: { query: 'query($u: ID) { yearlyTotalsSeries(unitId: $u, kind: CALENDAR_YEAR, fromYear: 2024, toYear: 2025) { period { year } } }', variables: { u: ORG.school } },
+  yearlyTotals: {
+    query:
+      'query($u: ID) { yearlyTotals(unitId: $u, period: { kind: CALENDAR_YEAR, year: 2025 }) { period { year } } }',
+    variables: { u: ORG.school },
+  },
+  yearlyTotalsSeries: {
+    query:
+      'query($u: ID) { yearlyTotalsSeries(unitId: $u, kind: CALENDAR_YEAR, fromYear: 2024, toYear: 2025) { period { year } } }',
+    variables: { u: ORG.school },
+  },
   clusters: { query: '{ clusters { id } }', variables: {} },
-  clusterStandings: { query: 'query($c: ID!) { clusterStandings(clusterId: $c, year: 2025) { clusterId } }', variables: { c: 'khoi-so' } },
+  clusterStandings: {
+    query: 'query($c: ID!) { clusterStandings(clusterId: $c, year: 2025) { clusterId } }',
+    variables: { c: 'khoi-so' },
+  },
   movements: { query: '{ movements { id } }', variables: {} },
   plan: { query: 'query($id: ID!) { plan(id: $id) { id } }', variables: { id: 'kh-2025' } },
-  searchSubjects: { query: 'query($t: String!) { searchSubjects(text: $t) { subject { id } } }', variables: { t: 'hoa' } },
-  eligibility: { query: 'query($s: SubjectInput!) { eligibility(subject: $s, award: ADVANCED_WORKER, period: { kind: CALENDAR_YEAR, year: 2025 }) { eligible } }', variables: { s: HOA } },
+  searchSubjects: {
+    query: 'query($t: String!) { searchSubjects(text: $t) { subject { id } } }',
+    variables: { t: 'hoa' },
+  },
+  eligibility: {
+    query:
+      'query($s: SubjectInput!) { eligibility(subject: $s, award: ADVANCED_WORKER, period: { kind: CALENDAR_YEAR, year: 2025 }) { eligible } }',
+    variables: { s: HOA },
+  },
   dossier: { query: 'query($id: ID!) { dossier(id: $id) { id } }', variables: { id: 'hs-hoa' } },
   awardHistory: { query: 'query($s: SubjectInput!) { awardHistory(subject: $s) { id } }', variables: { s: HOA } },
   awardsByDecision: { query: '{ awardsByDecision(decisionNumber: "15/QĐ-UBND") { id } }', variables: {} },
-  auditTrail: { query: 'query($s: SubjectInput) { auditTrail(filter: { subject: $s }) { entries { type } } }', variables: { s: HOA } },
+  auditTrail: {
+    query: 'query($s: SubjectInput) { auditTrail(filter: { subject: $s }) { entries { type } } }',
+    variables: { s: HOA },
+  },
   complaint: { query: 'query($id: ID!) { complaint(id: $id) { id } }', variables: { id: 'kn-1' } },
   complaints: { query: '{ complaints { nodes { id } } }', variables: {} },
   logDigest: { query: '{ logDigest { root } }', variables: {} },

@@ -82,17 +82,40 @@ describe('unit decider', () => {
     it('given nothing, when registered without a parent, sector or position, then nulls (no optional fields)', () => {
       spec
         .given()
-        .when(register({ unitId: 'u-prov', name: 'UBND tỉnh', kind: UnitKind.PEOPLES_COMMITTEE, level: AuthorityLevel.PROVINCE, parentUnitId: null, parentExists: false, parentLevel: null, sector: '  ', small: false }))
+        .when(
+          register({
+            unitId: 'u-prov',
+            name: 'UBND tỉnh',
+            kind: UnitKind.PEOPLES_COMMITTEE,
+            level: AuthorityLevel.PROVINCE,
+            parentUnitId: null,
+            parentExists: false,
+            parentLevel: null,
+            sector: '  ',
+            small: false,
+          }),
+        )
         .then([
           {
             type: 'UnitRegistered',
-            data: { unitId: 'u-prov', name: 'UBND tỉnh', kind: UnitKind.PEOPLES_COMMITTEE, level: AuthorityLevel.PROVINCE, parentUnitId: null, sector: null, small: false },
+            data: {
+              unitId: 'u-prov',
+              name: 'UBND tỉnh',
+              kind: UnitKind.PEOPLES_COMMITTEE,
+              level: AuthorityLevel.PROVINCE,
+              parentUnitId: null,
+              sector: null,
+              small: false,
+            },
           },
         ]);
     });
 
     it('keeps the small-collective flag', () => {
-      const [event] = spec.given().when(register({ small: true })).events();
+      const [event] = spec
+        .given()
+        .when(register({ small: true }))
+        .events();
       expect(event.data).toMatchObject({ small: true });
     });
 
@@ -101,38 +124,64 @@ describe('unit decider', () => {
     });
 
     it('given nothing, when the parent does not exist, then NotFound for the parent', () => {
-      spec.given().when(register({ parentExists: false })).thenRejects(NotFound, 'Unit:u-district');
+      spec
+        .given()
+        .when(register({ parentExists: false }))
+        .thenRejects(NotFound, 'Unit:u-district');
     });
 
     it('refuses a unit as its own parent', () => {
-      spec.given().when(register({ parentUnitId: 'u-thcs' })).thenRejects(RuleViolation, 'UNIT_PARENT_SELF');
+      spec
+        .given()
+        .when(register({ parentUnitId: 'u-thcs' }))
+        .thenRejects(RuleViolation, 'UNIT_PARENT_SELF');
     });
 
     it('refuses a parent on a lower level (a district unit under a commune)', () => {
       spec
         .given()
         .when(register({ level: AuthorityLevel.DISTRICT, parentLevel: AuthorityLevel.COMMUNE }))
-        .thenRejects(RuleViolation, 'UNIT_PARENT_LEVEL', { level: AuthorityLevel.DISTRICT, parentLevel: AuthorityLevel.COMMUNE });
+        .thenRejects(RuleViolation, 'UNIT_PARENT_LEVEL', {
+          level: AuthorityLevel.DISTRICT,
+          parentLevel: AuthorityLevel.COMMUNE,
+        });
     });
 
     it('accepts a parent on the same level, and a province unit under a ministry', () => {
-      spec.given().when(register({ level: AuthorityLevel.DISTRICT, parentLevel: AuthorityLevel.DISTRICT })).events();
-      spec.given().when(register({ level: AuthorityLevel.PROVINCE, parentLevel: AuthorityLevel.MINISTRY })).events();
+      spec
+        .given()
+        .when(register({ level: AuthorityLevel.DISTRICT, parentLevel: AuthorityLevel.DISTRICT }))
+        .events();
+      spec
+        .given()
+        .when(register({ level: AuthorityLevel.PROVINCE, parentLevel: AuthorityLevel.MINISTRY }))
+        .events();
     });
 
     it('skips the level check when the parent level is not known', () => {
-      spec.given().when(register({ level: AuthorityLevel.PROVINCE, parentLevel: null })).events();
+      spec
+        .given()
+        .when(register({ level: AuthorityLevel.PROVINCE, parentLevel: null }))
+        .events();
     });
 
     it('refuses a blank name', () => {
-      spec.given().when(register({ name: '   ' })).thenRejects(InvalidInput, 'name');
+      spec
+        .given()
+        .when(register({ name: '   ' }))
+        .thenRejects(InvalidInput, 'name');
     });
   });
 
   describe('RenameUnit', () => {
     const renamed: UnitRenamed = {
       type: 'UnitRenamed',
-      data: { unitId: 'u-thcs', previousName: 'Trường THCS Lê Lợi', name: 'Trường THCS Lê Lợi mới', effectiveOn: '2024-09-01' },
+      data: {
+        unitId: 'u-thcs',
+        previousName: 'Trường THCS Lê Lợi',
+        name: 'Trường THCS Lê Lợi mới',
+        effectiveOn: '2024-09-01',
+      },
     };
 
     it('given a unit, when renamed, then UnitRenamed with the previous name, and the state has the new name', () => {
@@ -156,7 +205,10 @@ describe('unit decider', () => {
     });
 
     it('given a merged unit, when renamed, then UNIT_MERGED', () => {
-      spec.given([registered, merged]).when(rename('Mới')).thenRejects(RuleViolation, 'UNIT_MERGED', { mergedInto: 'u-th-thcs' });
+      spec
+        .given([registered, merged])
+        .when(rename('Mới'))
+        .thenRejects(RuleViolation, 'UNIT_MERGED', { mergedInto: 'u-th-thcs' });
     });
   });
 
@@ -170,7 +222,10 @@ describe('unit decider', () => {
     });
 
     it('records a missing reason as null', () => {
-      const [event] = spec.given([registered]).when(merge({ reason: null })).events();
+      const [event] = spec
+        .given([registered])
+        .when(merge({ reason: null }))
+        .events();
       expect(event.data).toMatchObject({ reason: null });
     });
 
@@ -179,19 +234,31 @@ describe('unit decider', () => {
     });
 
     it('refuses a merge into itself', () => {
-      spec.given([registered]).when(merge({ intoUnitId: 'u-thcs' })).thenRejects(RuleViolation, 'UNIT_MERGE_INTO_SELF');
+      spec
+        .given([registered])
+        .when(merge({ intoUnitId: 'u-thcs' }))
+        .thenRejects(RuleViolation, 'UNIT_MERGE_INTO_SELF');
     });
 
     it('refuses a target that does not exist', () => {
-      spec.given([registered]).when(merge({ intoUnitExists: false })).thenRejects(NotFound, 'Unit:u-th-thcs');
+      spec
+        .given([registered])
+        .when(merge({ intoUnitExists: false }))
+        .thenRejects(NotFound, 'Unit:u-th-thcs');
     });
 
     it('refuses a target that was itself merged away', () => {
-      spec.given([registered]).when(merge({ intoUnitMerged: true })).thenRejects(RuleViolation, 'UNIT_MERGE_TARGET_MERGED');
+      spec
+        .given([registered])
+        .when(merge({ intoUnitMerged: true }))
+        .thenRejects(RuleViolation, 'UNIT_MERGE_TARGET_MERGED');
     });
 
     it('given a merged unit, when merged again, then UNIT_MERGED', () => {
-      spec.given([registered, merged]).when(merge({ intoUnitId: 'u-other' })).thenRejects(RuleViolation, 'UNIT_MERGED');
+      spec
+        .given([registered, merged])
+        .when(merge({ intoUnitId: 'u-other' }))
+        .thenRejects(RuleViolation, 'UNIT_MERGED');
     });
   });
 });

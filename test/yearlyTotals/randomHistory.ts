@@ -1,7 +1,13 @@
 import type { YearlyTotalsRow } from '../../projections/yearlyTotals/yearlyTotals.queries';
 import type { AwardGranted, AwardRevoked } from '../../src/awards/award.events';
 import { complaintOverdue, resolutionDueOn } from '../../src/complaints/complaint.decider';
-import type { ComplaintAccepted, ComplaintDismissed, ComplaintFiled, ComplaintResolved, ComplaintSubject } from '../../src/complaints/complaint.events';
+import type {
+  ComplaintAccepted,
+  ComplaintDismissed,
+  ComplaintFiled,
+  ComplaintResolved,
+  ComplaintSubject,
+} from '../../src/complaints/complaint.events';
 import type { CouncilSessionClosed, CouncilSessionConvened } from '../../src/councilSessions/councilSession.events';
 import type {
   DossierAppraised,
@@ -139,11 +145,18 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
   let clock = '2021-01-04';
   let counter = 0;
   const at = () => `${clock}T0${rng.int(1, 9)}:00:00.000Z`;
-  const emit = (streamId: string, type: string, data: object) => events.push({ streamId, type, data: data as Record<string, unknown>, recordedAt: at() });
+  const emit = (streamId: string, type: string, data: object) =>
+    events.push({ streamId, type, data: data as Record<string, unknown>, recordedAt: at() });
 
   for (const u of UNITS) {
     emit(`unit-${u.id}`, 'UnitRegistered', {
-      unitId: u.id, name: `Đơn vị ${u.id}`, kind: u.kind, level: u.level, parentUnitId: u.parent, sector: null, small: false,
+      unitId: u.id,
+      name: `Đơn vị ${u.id}`,
+      kind: u.kind,
+      level: u.level,
+      parentUnitId: u.parent,
+      sector: null,
+      small: false,
     } satisfies UnitRegistered['data']);
   }
   const people: Array<{ id: string; name: string; unitId: string; directWorker: boolean; female: boolean }> = [];
@@ -157,8 +170,13 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
     };
     people.push(person);
     emit(`person-${person.id}`, 'PersonRegistered', {
-      personId: person.id, fullName: person.name, unitId: person.unitId, unitName: `Đơn vị ${person.unitId}`,
-      position: null, directWorker: person.directWorker, female: person.female,
+      personId: person.id,
+      fullName: person.name,
+      unitId: person.unitId,
+      unitName: `Đơn vị ${person.unitId}`,
+      position: null,
+      directWorker: person.directWorker,
+      female: person.female,
     } satisfies PersonRegistered['data']);
   }
 
@@ -167,9 +185,12 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
   const heldAwards = new Set<string>(); // subject|kind|period of awards not revoked
   const pendingSessions: Array<{ id: string; councilUnitId: string; dossierIds: string[] }> = [];
   const complaints = new Map<string, GenComplaint>();
-  const inStatus = (...statuses: GenDossier['status'][]) => [...dossiers.values()].filter((d) => statuses.includes(d.status) && !d.onAgenda);
-  const heldKey = (c: DossierContext) => `${c.nominee.kind}:${c.nominee.id}|${c.award}|${c.period.kind}:${c.period.year}`;
-  const dossierEvent = (d: GenDossier, type: string, extra: object) => emit(`dossier-${d.context.dossierId}`, type, { ...d.context, ...extra });
+  const inStatus = (...statuses: GenDossier['status'][]) =>
+    [...dossiers.values()].filter((d) => statuses.includes(d.status) && !d.onAgenda);
+  const heldKey = (c: DossierContext) =>
+    `${c.nominee.kind}:${c.nominee.id}|${c.award}|${c.period.kind}:${c.period.year}`;
+  const dossierEvent = (d: GenDossier, type: string, extra: object) =>
+    emit(`dossier-${d.context.dossierId}`, type, { ...d.context, ...extra });
 
   const actions = {
     submit: () => {
@@ -177,7 +198,10 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const year = Number(clock.slice(0, 4));
       const month = Number(clock.slice(5, 7));
       const kind = rng.chance(0.7) ? PeriodKind.CALENDAR_YEAR : PeriodKind.SCHOOL_YEAR;
-      const period: Period = { kind, year: (kind === PeriodKind.SCHOOL_YEAR && month < 9 ? year - 1 : year) - (rng.chance(0.3) ? 1 : 0) };
+      const period: Period = {
+        kind,
+        year: (kind === PeriodKind.SCHOOL_YEAR && month < 9 ? year - 1 : year) - (rng.chance(0.3) ? 1 : 0),
+      };
       let nominee: DossierContext['nominee'];
       let nomineeUnitId: string;
       if (individual) {
@@ -191,12 +215,24 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       }
       const award = rng.weighted(individual ? INDIVIDUAL_AWARDS : COLLECTIVE_AWARDS);
       const dossierId = `hs-${++counter}`;
-      const context: DossierContext = { dossierId, proposingUnitId: nomineeUnitId, nominee, nomineeUnitId, award, period };
+      const context: DossierContext = {
+        dossierId,
+        proposingUnitId: nomineeUnitId,
+        nominee,
+        nomineeUnitId,
+        award,
+        period,
+      };
       const d: GenDossier = { context, status: 'SUBMITTED', returns: 0, onAgenda: false };
       dossiers.set(dossierId, d);
       dossierEvent(d, 'DossierSubmitted', {
-        proposingUnitName: `Đơn vị ${nomineeUnitId}`, movementId: null, movementThematic: false, achievements: 'Hoàn thành xuất sắc nhiệm vụ.',
-        submittedOn: clock, submittedAt: `${clock}T02:00:00.000Z`, ruleSetId: clock < '2024-01-01' ? 'tdkt-2013' : clock < '2025-07-01' ? 'tdkt-2022' : 'tdkt-2025',
+        proposingUnitName: `Đơn vị ${nomineeUnitId}`,
+        movementId: null,
+        movementThematic: false,
+        achievements: 'Hoàn thành xuất sắc nhiệm vụ.',
+        submittedOn: clock,
+        submittedAt: `${clock}T02:00:00.000Z`,
+        ruleSetId: clock < '2024-01-01' ? 'tdkt-2013' : clock < '2025-07-01' ? 'tdkt-2022' : 'tdkt-2025',
       } satisfies Omit<DossierSubmitted['data'], keyof DossierContext>);
     },
     return: () => {
@@ -205,14 +241,22 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const d = rng.pick(candidates);
       d.status = 'RETURNED';
       d.returns++;
-      dossierEvent(d, 'DossierReturned', { reason: 'Thiếu hồ sơ', returnNo: d.returns, returnedAt: at() } satisfies Omit<DossierReturned['data'], keyof DossierContext>);
+      dossierEvent(d, 'DossierReturned', {
+        reason: 'Thiếu hồ sơ',
+        returnNo: d.returns,
+        returnedAt: at(),
+      } satisfies Omit<DossierReturned['data'], keyof DossierContext>);
     },
     resubmit: () => {
       const candidates = inStatus('RETURNED');
       if (candidates.length === 0) return;
       const d = rng.pick(candidates);
       d.status = 'SUBMITTED';
-      dossierEvent(d, 'DossierResubmitted', { achievements: 'Bổ sung.', returnNo: d.returns, resubmittedAt: at() } satisfies Omit<DossierResubmitted['data'], keyof DossierContext>);
+      dossierEvent(d, 'DossierResubmitted', {
+        achievements: 'Bổ sung.',
+        returnNo: d.returns,
+        resubmittedAt: at(),
+      } satisfies Omit<DossierResubmitted['data'], keyof DossierContext>);
     },
     appraise: () => {
       const candidates = inStatus('SUBMITTED');
@@ -221,7 +265,11 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const eligible = rng.chance(0.8);
       d.status = eligible ? 'ELIGIBLE' : 'INELIGIBLE';
       dossierEvent(d, 'DossierAppraised', {
-        eligible, ruleSetId: 'tdkt-2022', checks: [{ rule: 'RATING', passed: eligible, detail: 'xếp loại' }], note: null, appraisedAt: at(),
+        eligible,
+        ruleSetId: 'tdkt-2022',
+        checks: [{ rule: 'RATING', passed: eligible, detail: 'xếp loại' }],
+        note: null,
+        appraisedAt: at(),
       } satisfies Omit<DossierAppraised['data'], keyof DossierContext>);
     },
     withdraw: () => {
@@ -230,7 +278,10 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const d = rng.pick(candidates);
       const statusBefore = d.status as DossierWithdrawn['data']['statusBefore'];
       d.status = 'WITHDRAWN';
-      dossierEvent(d, 'DossierWithdrawn', { reason: 'Rút hồ sơ', statusBefore, withdrawnAt: at() } satisfies Omit<DossierWithdrawn['data'], keyof DossierContext>);
+      dossierEvent(d, 'DossierWithdrawn', { reason: 'Rút hồ sơ', statusBefore, withdrawnAt: at() } satisfies Omit<
+        DossierWithdrawn['data'],
+        keyof DossierContext
+      >);
     },
     convene: () => {
       const candidates = inStatus('ELIGIBLE');
@@ -241,11 +292,17 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const councilUnitId = rng.pick(['tinh', 'huyen-a', 'huyen-b']);
       pendingSessions.push({ id, councilUnitId, dossierIds: agenda.map((d) => d.context.dossierId) });
       emit(`council_session-${id}`, 'CouncilSessionConvened', {
-        sessionId: id, councilUnitId, heldOn: addDays(clock, rng.int(0, 12)),
+        sessionId: id,
+        councilUnitId,
+        heldOn: addDays(clock, rng.int(0, 12)),
         members: [{ personId: 'p-0', name: people[0].name, unitId: people[0].unitId }],
         agenda: agenda.map((d) => ({
-          dossierId: d.context.dossierId, award: d.context.award, nominee: d.context.nominee, nomineeUnitId: d.context.nomineeUnitId,
-          thresholdShare: 0.5, thresholdInclusive: false,
+          dossierId: d.context.dossierId,
+          award: d.context.award,
+          nominee: d.context.nominee,
+          nomineeUnitId: d.context.nomineeUnitId,
+          thresholdShare: 0.5,
+          thresholdInclusive: false,
         })),
         convenedAt: at(),
       } satisfies CouncilSessionConvened['data']);
@@ -255,16 +312,37 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const session = pendingSessions.splice(rng.int(0, pendingSessions.length - 1), 1)[0];
       const tallies = session.dossierIds.map((dossierId) => {
         const approved = rng.chance(0.8);
-        return { dossierId, tally: { approve: approved ? 1 : 0, reject: approved ? 0 : 1, abstain: 0, members: 1, thresholdShare: 0.5, thresholdInclusive: false, approved } };
+        return {
+          dossierId,
+          tally: {
+            approve: approved ? 1 : 0,
+            reject: approved ? 0 : 1,
+            abstain: 0,
+            members: 1,
+            thresholdShare: 0.5,
+            thresholdInclusive: false,
+            approved,
+          },
+        };
       });
       emit(`council_session-${session.id}`, 'CouncilSessionClosed', {
-        sessionId: session.id, councilUnitId: session.councilUnitId, closedAt: at(), members: 1, membersVoted: 1, tallies,
+        sessionId: session.id,
+        councilUnitId: session.councilUnitId,
+        closedAt: at(),
+        members: 1,
+        membersVoted: 1,
+        tallies,
       } satisfies CouncilSessionClosed['data']);
       for (const { dossierId, tally } of tallies) {
         const d = dossiers.get(dossierId)!;
         d.status = tally.approved ? 'APPROVED' : 'REJECTED';
         d.onAgenda = false;
-        dossierEvent(d, 'DossierResolved', { sessionId: session.id, approved: tally.approved, tally, resolvedAt: at() } satisfies Omit<DossierResolved['data'], keyof DossierContext>);
+        dossierEvent(d, 'DossierResolved', {
+          sessionId: session.id,
+          approved: tally.approved,
+          tally,
+          resolvedAt: at(),
+        } satisfies Omit<DossierResolved['data'], keyof DossierContext>);
       }
     },
     grant: () => {
@@ -277,15 +355,34 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const decisionNumber = `${counter}/QĐ-UBND`;
       const def = AWARD_CATALOG[c.award];
       const data: AwardGranted['data'] = {
-        awardId, dossierId: c.dossierId, award: c.award, category: def.category, label: def.label, subject: c.nominee, subjectUnitId: c.nomineeUnitId,
-        period: c.period, decisionNumber, decidedOn: clock, issuedByUnitId: 'tinh', issuedByLevel: AuthorityLevel.PROVINCE, signerName: 'Chủ tịch',
-        cashMultiple: def.cashMultiple, directWorker: person?.directWorker ?? false, female: person?.female ?? false, movementId: null, thematic: false, grantedAt: at(),
+        awardId,
+        dossierId: c.dossierId,
+        award: c.award,
+        category: def.category,
+        label: def.label,
+        subject: c.nominee,
+        subjectUnitId: c.nomineeUnitId,
+        period: c.period,
+        decisionNumber,
+        decidedOn: clock,
+        issuedByUnitId: 'tinh',
+        issuedByLevel: AuthorityLevel.PROVINCE,
+        signerName: 'Chủ tịch',
+        cashMultiple: def.cashMultiple,
+        directWorker: person?.directWorker ?? false,
+        female: person?.female ?? false,
+        movementId: null,
+        thematic: false,
+        grantedAt: at(),
       };
       awards.set(awardId, { data, revoked: false });
       heldAwards.add(heldKey(c));
       d.status = 'GRANTED';
       emit(`award-${awardId}`, 'AwardGranted', data);
-      dossierEvent(d, 'DossierGranted', { awardId, decisionNumber, decidedOn: clock, grantedAt: at() } satisfies Omit<DossierGranted['data'], keyof DossierContext>);
+      dossierEvent(d, 'DossierGranted', { awardId, decisionNumber, decidedOn: clock, grantedAt: at() } satisfies Omit<
+        DossierGranted['data'],
+        keyof DossierContext
+      >);
     },
     revoke: (awardId?: string, complaintId: string | null = null) => {
       const candidates = [...awards.values()].filter((a) => !a.revoked);
@@ -295,13 +392,25 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const a = award.data;
       heldAwards.delete(`${a.subject.kind}:${a.subject.id}|${a.award}|${a.period.kind}:${a.period.year}`);
       emit(`award-${a.awardId}`, 'AwardRevoked', {
-        awardId: a.awardId, dossierId: a.dossierId, subject: a.subject, subjectUnitId: a.subjectUnitId, award: a.award, period: a.period,
-        reason: 'Thành tích không đúng', decisionNumber: `${++counter}/QĐ-HB`, complaintId, revokedAt: at(),
+        awardId: a.awardId,
+        dossierId: a.dossierId,
+        subject: a.subject,
+        subjectUnitId: a.subjectUnitId,
+        award: a.award,
+        period: a.period,
+        reason: 'Thành tích không đúng',
+        decisionNumber: `${++counter}/QĐ-HB`,
+        complaintId,
+        revokedAt: at(),
       } satisfies AwardRevoked['data']);
     },
     file: () => {
       const id = `kn-${++counter}`;
-      const target = rng.weighted([['award', 4], ['dossier', 3], ['subject', 3]] as const);
+      const target = rng.weighted([
+        ['award', 4],
+        ['dossier', 3],
+        ['subject', 3],
+      ] as const);
       let awardId: string | null = null;
       let dossierId: string | null = null;
       let subject: ComplaintSubject | null = null;
@@ -324,10 +433,26 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       if ((awardId || dossierId) && rng.chance(0.15)) subject = null;
       const receivedOn = addDays(clock, -rng.int(0, 6));
       const kind = rng.pick([ComplaintKind.COMPLAINT, ComplaintKind.DENUNCIATION, ComplaintKind.PETITION]);
-      complaints.set(id, { id, kind, status: ComplaintStatus.RECEIVED, receivedOn, acceptedOn: null, awardId, dossierId });
+      complaints.set(id, {
+        id,
+        kind,
+        status: ComplaintStatus.RECEIVED,
+        receivedOn,
+        acceptedOn: null,
+        awardId,
+        dossierId,
+      });
       emit(`complaint-${id}`, 'ComplaintFiled', {
-        complaintId: id, kind, complainantName: 'Công dân', receivedOn, content: 'Nội dung khiếu nại.', awardId, dossierId, subject,
-        acceptanceDueOn: addDays(receivedOn, 10), filedAt: at(),
+        complaintId: id,
+        kind,
+        complainantName: 'Công dân',
+        receivedOn,
+        content: 'Nội dung khiếu nại.',
+        awardId,
+        dossierId,
+        subject,
+        acceptanceDueOn: addDays(receivedOn, 10),
+        filedAt: at(),
       } satisfies ComplaintFiled['data']);
     },
     accept: () => {
@@ -340,7 +465,13 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedOn = acceptedOn;
       emit(`complaint-${c.id}`, 'ComplaintAccepted', {
-        complaintId: c.id, kind: c.kind, acceptedOn, complex, remoteArea, dueOn: resolutionDueOn(acceptedOn, complex, remoteArea), acceptedAt: at(),
+        complaintId: c.id,
+        kind: c.kind,
+        acceptedOn,
+        complex,
+        remoteArea,
+        dueOn: resolutionDueOn(acceptedOn, complex, remoteArea),
+        acceptedAt: at(),
       } satisfies ComplaintAccepted['data']);
     },
     dismiss: () => {
@@ -349,7 +480,11 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const c = rng.pick(candidates);
       c.status = ComplaintStatus.DISMISSED;
       emit(`complaint-${c.id}`, 'ComplaintDismissed', {
-        complaintId: c.id, kind: c.kind, reason: 'Không thuộc thẩm quyền', decidedOn: addDays(c.receivedOn, rng.int(0, 25)), dismissedAt: at(),
+        complaintId: c.id,
+        kind: c.kind,
+        reason: 'Không thuộc thẩm quyền',
+        decidedOn: addDays(c.receivedOn, rng.int(0, 25)),
+        dismissedAt: at(),
       } satisfies ComplaintDismissed['data']);
     },
     resolve: () => {
@@ -357,13 +492,24 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       if (candidates.length === 0) return;
       const c = rng.pick(candidates);
       const outcome = rng.pick([ComplaintOutcome.UPHELD, ComplaintOutcome.PARTIALLY_UPHELD, ComplaintOutcome.REJECTED]);
-      const awardOfDossier = c.dossierId ? [...awards.values()].find((a) => a.data.dossierId === c.dossierId)?.data.awardId ?? null : null;
+      const awardOfDossier = c.dossierId
+        ? ([...awards.values()].find((a) => a.data.dossierId === c.dossierId)?.data.awardId ?? null)
+        : null;
       const awardId = c.awardId ?? awardOfDossier;
-      const revokeAward = outcome !== ComplaintOutcome.REJECTED && awardId !== null && !awards.get(awardId)!.revoked && rng.chance(0.6);
+      const revokeAward =
+        outcome !== ComplaintOutcome.REJECTED && awardId !== null && !awards.get(awardId)!.revoked && rng.chance(0.6);
       c.status = ComplaintStatus.RESOLVED;
       emit(`complaint-${c.id}`, 'ComplaintResolved', {
-        complaintId: c.id, kind: c.kind, outcome, resolution: 'Kết luận.', decidedOn: addDays(c.acceptedOn!, rng.int(0, 70)), revokeAward,
-        revokedAwardId: revokeAward ? awardId : null, awardId: c.awardId, dossierId: c.dossierId, resolvedAt: at(),
+        complaintId: c.id,
+        kind: c.kind,
+        outcome,
+        resolution: 'Kết luận.',
+        decidedOn: addDays(c.acceptedOn!, rng.int(0, 70)),
+        revokeAward,
+        revokedAwardId: revokeAward ? awardId : null,
+        awardId: c.awardId,
+        dossierId: c.dossierId,
+        resolvedAt: at(),
       } satisfies ComplaintResolved['data']);
       if (revokeAward) actions.revoke(awardId!, c.id);
     },
@@ -371,15 +517,33 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       const p = rng.pick(people);
       const to = rng.pick(UNITS.filter((u) => u.id !== p.unitId)).id;
       emit(`person-${p.id}`, 'PersonTransferred', {
-        personId: p.id, fullName: p.name, fromUnitId: p.unitId, fromUnitName: `Đơn vị ${p.unitId}`, toUnitId: to, toUnitName: `Đơn vị ${to}`,
-        position: null, effectiveOn: clock,
+        personId: p.id,
+        fullName: p.name,
+        fromUnitId: p.unitId,
+        fromUnitName: `Đơn vị ${p.unitId}`,
+        toUnitId: to,
+        toUnitName: `Đơn vị ${to}`,
+        position: null,
+        effectiveOn: clock,
       } satisfies PersonTransferred['data']);
       p.unitId = to;
     },
   };
   const weights: ReadonlyArray<readonly [keyof typeof actions, number]> = [
-    ['submit', 10], ['return', 2], ['resubmit', 2], ['appraise', 7], ['withdraw', 1], ['convene', 1.5], ['close', 1.5], ['grant', 5],
-    ['revoke', 0.5], ['file', 2], ['accept', 1.5], ['dismiss', 0.6], ['resolve', 1.3], ['transfer', 0.4],
+    ['submit', 10],
+    ['return', 2],
+    ['resubmit', 2],
+    ['appraise', 7],
+    ['withdraw', 1],
+    ['convene', 1.5],
+    ['close', 1.5],
+    ['grant', 5],
+    ['revoke', 0.5],
+    ['file', 2],
+    ['accept', 1.5],
+    ['dismiss', 0.6],
+    ['resolve', 1.3],
+    ['transfer', 0.4],
   ];
   for (let step = 0; step < steps; step++) {
     const action = rng.weighted(weights);
@@ -398,9 +562,34 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
 export interface World {
   children: Map<string, string[]>;
   units: Set<string>;
-  awards: Array<{ period: Period; unitId: string; award: AwardKind; individual: boolean; directWorker: boolean; female: boolean; revoked: boolean }>;
-  dossiers: Array<{ period: Period; unitId: string; returned: boolean; eligible: boolean | null; approved: boolean | null; days: number | null; granted: boolean; withdrawn: boolean }>;
-  complaints: Array<{ unitId: string | null; receivedOn: IsoDate; acceptedOn: IsoDate | null; dueOn: IsoDate | null; closedOn: IsoDate | null; status: ComplaintStatus; outcome: ComplaintOutcome | null }>;
+  awards: Array<{
+    period: Period;
+    unitId: string;
+    award: AwardKind;
+    individual: boolean;
+    directWorker: boolean;
+    female: boolean;
+    revoked: boolean;
+  }>;
+  dossiers: Array<{
+    period: Period;
+    unitId: string;
+    returned: boolean;
+    eligible: boolean | null;
+    approved: boolean | null;
+    days: number | null;
+    granted: boolean;
+    withdrawn: boolean;
+  }>;
+  complaints: Array<{
+    unitId: string | null;
+    receivedOn: IsoDate;
+    acceptedOn: IsoDate | null;
+    dueOn: IsoDate | null;
+    closedOn: IsoDate | null;
+    status: ComplaintStatus;
+    outcome: ComplaintOutcome | null;
+  }>;
 }
 
 export function fold(events: GeneratedEvent[]): World {
@@ -420,12 +609,30 @@ export function fold(events: GeneratedEvent[]): World {
     else if (type === 'CouncilSessionConvened') heldOn.set(d.sessionId, d.heldOn);
     else if (type === 'AwardGranted') {
       const individual = d.subject.kind === SubjectKind.INDIVIDUAL;
-      const award = { period: d.period, unitId: d.subjectUnitId, award: d.award, individual, directWorker: d.directWorker, female: d.female, revoked: false };
+      const award = {
+        period: d.period,
+        unitId: d.subjectUnitId,
+        award: d.award,
+        individual,
+        directWorker: d.directWorker,
+        female: d.female,
+        revoked: false,
+      };
       awards.set(d.awardId, award);
       world.awards.push(award);
     } else if (type === 'AwardRevoked') awards.get(d.awardId)!.revoked = true;
     else if (type === 'DossierSubmitted') {
-      const dossier = { period: d.period, unitId: d.nomineeUnitId, submittedOn: d.submittedOn, returned: false, eligible: null, approved: null, days: null, granted: false, withdrawn: false };
+      const dossier = {
+        period: d.period,
+        unitId: d.nomineeUnitId,
+        submittedOn: d.submittedOn,
+        returned: false,
+        eligible: null,
+        approved: null,
+        days: null,
+        granted: false,
+        withdrawn: false,
+      };
       dossiers.set(d.dossierId, dossier);
       world.dossiers.push(dossier);
     } else if (type === 'DossierReturned') dossiers.get(d.dossierId)!.returned = true;
@@ -438,15 +645,35 @@ export function fold(events: GeneratedEvent[]): World {
       dossier.days = daysBetween(dossier.submittedOn, heldOn.get(d.sessionId)!);
     } else if (type === 'ComplaintFiled') {
       let unitId: string | null = null;
-      if (d.subject) unitId = d.subject.kind === SubjectKind.COLLECTIVE ? d.subject.id : (personUnit.get(d.subject.id) ?? null);
+      if (d.subject)
+        unitId = d.subject.kind === SubjectKind.COLLECTIVE ? d.subject.id : (personUnit.get(d.subject.id) ?? null);
       else if (d.awardId) unitId = awards.get(d.awardId)?.unitId ?? null;
       else if (d.dossierId) unitId = dossiers.get(d.dossierId)?.unitId ?? null;
-      const complaint = { unitId, receivedOn: d.receivedOn, acceptedOn: null, dueOn: null, closedOn: null, status: ComplaintStatus.RECEIVED, outcome: null };
+      const complaint = {
+        unitId,
+        receivedOn: d.receivedOn,
+        acceptedOn: null,
+        dueOn: null,
+        closedOn: null,
+        status: ComplaintStatus.RECEIVED,
+        outcome: null,
+      };
       complaints.set(d.complaintId, complaint);
       world.complaints.push(complaint);
-    } else if (type === 'ComplaintAccepted') Object.assign(complaints.get(d.complaintId)!, { status: ComplaintStatus.ACCEPTED, acceptedOn: d.acceptedOn, dueOn: d.dueOn });
-    else if (type === 'ComplaintDismissed') Object.assign(complaints.get(d.complaintId)!, { status: ComplaintStatus.DISMISSED, closedOn: d.decidedOn });
-    else if (type === 'ComplaintResolved') Object.assign(complaints.get(d.complaintId)!, { status: ComplaintStatus.RESOLVED, closedOn: d.decidedOn, outcome: d.outcome });
+    } else if (type === 'ComplaintAccepted')
+      Object.assign(complaints.get(d.complaintId)!, {
+        status: ComplaintStatus.ACCEPTED,
+        acceptedOn: d.acceptedOn,
+        dueOn: d.dueOn,
+      });
+    else if (type === 'ComplaintDismissed')
+      Object.assign(complaints.get(d.complaintId)!, { status: ComplaintStatus.DISMISSED, closedOn: d.decidedOn });
+    else if (type === 'ComplaintResolved')
+      Object.assign(complaints.get(d.complaintId)!, {
+        status: ComplaintStatus.RESOLVED,
+        closedOn: d.decidedOn,
+        outcome: d.outcome,
+      });
   }
   return world;
 }
@@ -469,9 +696,14 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
     .map((kind) => {
       const of = awards.filter((a) => a.award === kind);
       return {
-        award: kind, label: AWARD_CATALOG[kind].label, category: AWARD_CATALOG[kind].category, count: of.length,
-        individuals: of.filter((a) => a.individual).length, collectives: of.filter((a) => !a.individual).length,
-        directWorkers: of.filter((a) => a.individual && a.directWorker).length, women: of.filter((a) => a.individual && a.female).length,
+        award: kind,
+        label: AWARD_CATALOG[kind].label,
+        category: AWARD_CATALOG[kind].category,
+        count: of.length,
+        individuals: of.filter((a) => a.individual).length,
+        collectives: of.filter((a) => !a.individual).length,
+        directWorkers: of.filter((a) => a.individual && a.directWorker).length,
+        women: of.filter((a) => a.individual && a.female).length,
         revoked: of.filter((a) => a.revoked).length,
       };
     })
@@ -482,8 +714,16 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
 
   const dossiers = world.dossiers.filter((d) => samePeriod(d.period) && inScope(d.unitId));
   const live = dossiers.filter((d) => !d.withdrawn);
-  const days = live.filter((d) => d.approved !== null).map((d) => d.days!).sort((a, b) => a - b);
-  const median = days.length === 0 ? null : days.length % 2 === 1 ? days[(days.length - 1) / 2] : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
+  const days = live
+    .filter((d) => d.approved !== null)
+    .map((d) => d.days!)
+    .sort((a, b) => a - b);
+  const median =
+    days.length === 0
+      ? null
+      : days.length % 2 === 1
+        ? days[(days.length - 1) / 2]
+        : (days[days.length / 2 - 1] + days[days.length / 2]) / 2;
 
   const start = period.kind === PeriodKind.CALENDAR_YEAR ? `${period.year}-01-01` : `${period.year}-09-01`;
   const end = period.kind === PeriodKind.CALENDAR_YEAR ? `${period.year}-12-31` : `${period.year + 1}-08-31`;
@@ -491,7 +731,11 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
   const complaints = world.complaints.filter((c) => c.receivedOn >= start && c.receivedOn <= end && inScope(c.unitId));
 
   return {
-    period: { kind: period.kind, year: period.year, label: period.kind === PeriodKind.CALENDAR_YEAR ? `${period.year}` : `${period.year}-${period.year + 1}` },
+    period: {
+      kind: period.kind,
+      year: period.year,
+      label: period.kind === PeriodKind.CALENDAR_YEAR ? `${period.year}` : `${period.year}-${period.year + 1}`,
+    },
     unitId,
     awards: counts,
     dossiers: {
@@ -508,10 +752,27 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
       filed: complaints.length,
       accepted: complaints.filter((c) => c.acceptedOn !== null).length,
       resolved: complaints.filter((c) => c.status === ComplaintStatus.RESOLVED).length,
-      upheld: complaints.filter((c) => c.outcome === ComplaintOutcome.UPHELD || c.outcome === ComplaintOutcome.PARTIALLY_UPHELD).length,
-      overdue: complaints.filter((c) => complaintOverdue({ status: c.status, receivedOn: c.receivedOn, dueOn: c.dueOn, acceptedOn: c.acceptedOn, resolvedOn: c.closedOn }, asOf)).length,
+      upheld: complaints.filter(
+        (c) => c.outcome === ComplaintOutcome.UPHELD || c.outcome === ComplaintOutcome.PARTIALLY_UPHELD,
+      ).length,
+      overdue: complaints.filter((c) =>
+        complaintOverdue(
+          {
+            status: c.status,
+            receivedOn: c.receivedOn,
+            dueOn: c.dueOn,
+            acceptedOn: c.acceptedOn,
+            resolvedOn: c.closedOn,
+          },
+          asOf,
+        ),
+      ).length,
     },
-    directWorkerShare: individuals.length === 0 ? null : individuals.filter((a) => a.directWorker).length / individuals.length,
-    grassrootsFighterRatio: advancedWorkers === 0 ? null : held.filter((a) => a.award === AwardKind.GRASSROOTS_EMULATION_FIGHTER).length / advancedWorkers,
+    directWorkerShare:
+      individuals.length === 0 ? null : individuals.filter((a) => a.directWorker).length / individuals.length,
+    grassrootsFighterRatio:
+      advancedWorkers === 0
+        ? null
+        : held.filter((a) => a.award === AwardKind.GRASSROOTS_EMULATION_FIGHTER).length / advancedWorkers,
   };
 }

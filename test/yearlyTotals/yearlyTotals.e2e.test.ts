@@ -17,22 +17,60 @@ const SERIES = `query($kind: PeriodKind!, $fromYear: Int!, $toYear: Int!, $unitI
   yearlyTotalsSeries(kind: $kind, fromYear: $fromYear, toYear: $toYear, unitId: $unitId) { ${FIELDS} } }`;
 
 const calendar = (year: number) => ({ kind: 'CALENDAR_YEAR', year });
-const award = (kind: string, label: string, category: string, counts: Partial<Record<'count' | 'individuals' | 'collectives' | 'directWorkers' | 'women' | 'revoked', number>>) => ({
-  award: kind, label, category, count: 0, individuals: 0, collectives: 0, directWorkers: 0, women: 0, revoked: 0, ...counts,
+const award = (
+  kind: string,
+  label: string,
+  category: string,
+  counts: Partial<Record<'count' | 'individuals' | 'collectives' | 'directWorkers' | 'women' | 'revoked', number>>,
+) => ({
+  award: kind,
+  label,
+  category,
+  count: 0,
+  individuals: 0,
+  collectives: 0,
+  directWorkers: 0,
+  women: 0,
+  revoked: 0,
+  ...counts,
 });
-const NO_DOSSIERS = { submitted: 0, returned: 0, eligible: 0, ineligible: 0, approved: 0, rejected: 0, granted: 0, medianDaysToDecision: null };
+const NO_DOSSIERS = {
+  submitted: 0,
+  returned: 0,
+  eligible: 0,
+  ineligible: 0,
+  approved: 0,
+  rejected: 0,
+  granted: 0,
+  medianDaysToDecision: null,
+};
 const NO_COMPLAINTS = { filed: 0, accepted: 0, resolved: 0, upheld: 0, overdue: 0 };
 
 /** The demo year's totals for 2024 over the whole district (every demo unit lies under it). */
 const DISTRICT_2024 = {
   awards: [
     // Lan, Minh (direct worker), Ngọc, Phúc (revoked after the upheld complaint).
-    award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', { count: 4, individuals: 4, directWorkers: 1, women: 2, revoked: 1 }),
+    award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', {
+      count: 4,
+      individuals: 4,
+      directWorkers: 1,
+      women: 2,
+      revoked: 1,
+    }),
     award('GRASSROOTS_EMULATION_FIGHTER', 'Chiến sĩ thi đua cơ sở', 'TITLE', { count: 1, individuals: 1, women: 1 }),
     award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
   ],
   // Seven dossiers; Ngọc's returned once; Quỳnh's ineligible. Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
-  dossiers: { submitted: 7, returned: 1, eligible: 6, ineligible: 1, approved: 6, rejected: 0, granted: 6, medianDaysToDecision: 8 },
+  dossiers: {
+    submitted: 7,
+    returned: 1,
+    eligible: 6,
+    ineligible: 1,
+    approved: 6,
+    rejected: 0,
+    granted: 6,
+    medianDaysToDecision: 8,
+  },
   complaints: NO_COMPLAINTS,
   // Non-revoked individual awards: Lan ×2, Minh, Ngọc — one direct worker; one fighter per three advanced workers.
   directWorkerShare: 0.25,
@@ -51,14 +89,24 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: () => NOW });
     year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
-    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', { p: year.lastPosition });
+    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
+      p: year.lastPosition,
+    });
     expect(caughtUp.body.data?.projectionsCaughtUp).toBe(true);
   }, 120_000);
   afterAll(async () => t.stop());
 
   it(`counts ${DEMO_YEAR}: awards per kind (the revoked advanced worker included), the dossier pipeline, the ratios`, async () => {
-    expect(await totals(calendar(DEMO_YEAR))).toEqual({ period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' }, unitId: null, ...DISTRICT_2024 });
-    expect(await totals(calendar(DEMO_YEAR), 'huyen-bach-thong')).toEqual({ period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' }, unitId: 'huyen-bach-thong', ...DISTRICT_2024 });
+    expect(await totals(calendar(DEMO_YEAR))).toEqual({
+      period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' },
+      unitId: null,
+      ...DISTRICT_2024,
+    });
+    expect(await totals(calendar(DEMO_YEAR), 'huyen-bach-thong')).toEqual({
+      period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' },
+      unitId: 'huyen-bach-thong',
+      ...DISTRICT_2024,
+    });
     expect(await totals(calendar(DEMO_YEAR), 'tinh-bac-kan')).toMatchObject(DISTRICT_2024);
   });
 
@@ -71,7 +119,16 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
         award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', { count: 1, individuals: 1, directWorkers: 1 }),
         award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
       ],
-      dossiers: { submitted: 2, returned: 0, eligible: 2, ineligible: 0, approved: 2, rejected: 0, granted: 2, medianDaysToDecision: 6 },
+      dossiers: {
+        submitted: 2,
+        returned: 0,
+        eligible: 2,
+        ineligible: 0,
+        approved: 2,
+        rejected: 0,
+        granted: 2,
+        medianDaysToDecision: 6,
+      },
       complaints: NO_COMPLAINTS,
       directWorkerShare: 1,
       grassrootsFighterRatio: 0,
@@ -80,9 +137,22 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     expect(await totals(calendar(DEMO_YEAR), 'phong-gddt')).toMatchObject({
       awards: [
         award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', { count: 1, individuals: 1, women: 1 }),
-        award('GRASSROOTS_EMULATION_FIGHTER', 'Chiến sĩ thi đua cơ sở', 'TITLE', { count: 1, individuals: 1, women: 1 }),
+        award('GRASSROOTS_EMULATION_FIGHTER', 'Chiến sĩ thi đua cơ sở', 'TITLE', {
+          count: 1,
+          individuals: 1,
+          women: 1,
+        }),
       ],
-      dossiers: { submitted: 2, returned: 0, eligible: 2, ineligible: 0, approved: 2, rejected: 0, granted: 2, medianDaysToDecision: 6 },
+      dossiers: {
+        submitted: 2,
+        returned: 0,
+        eligible: 2,
+        ineligible: 0,
+        approved: 2,
+        rejected: 0,
+        granted: 2,
+        medianDaysToDecision: 6,
+      },
       directWorkerShare: 0,
       grassrootsFighterRatio: 1,
     });
@@ -115,30 +185,63 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
       grassrootsFighterRatio: null,
     });
     expect((await totals(calendar(DEMO_YEAR + 1), 'huyen-bach-thong')).complaints).toEqual(complaints2025);
-    expect((await totals(calendar(DEMO_YEAR + 1), 'xa-my-thanh')).complaints).toEqual({ filed: 1, accepted: 1, resolved: 1, upheld: 1, overdue: 0 });
+    expect((await totals(calendar(DEMO_YEAR + 1), 'xa-my-thanh')).complaints).toEqual({
+      filed: 1,
+      accepted: 1,
+      resolved: 1,
+      upheld: 1,
+      overdue: 0,
+    });
     expect((await totals(calendar(DEMO_YEAR + 1), 'xa-cam-giang')).complaints).toEqual({ ...NO_COMPLAINTS, filed: 1 });
     expect((await totals(calendar(DEMO_YEAR + 1), 'xa-quan-ha')).complaints).toEqual(NO_COMPLAINTS);
     // The school year 2024-2025 (Sep 2024 – Aug 2025) holds the same complaints, and no calendar-year awards.
-    expect(await totals({ kind: 'SCHOOL_YEAR', year: DEMO_YEAR })).toMatchObject({ period: { label: '2024-2025' }, awards: [], dossiers: NO_DOSSIERS, complaints: complaints2025 });
+    expect(await totals({ kind: 'SCHOOL_YEAR', year: DEMO_YEAR })).toMatchObject({
+      period: { label: '2024-2025' },
+      awards: [],
+      dossiers: NO_DOSSIERS,
+      complaints: complaints2025,
+    });
   });
 
   it('answers a series year by year, each year as yearlyTotals answers it', async () => {
-    const { body } = await t.graphql(SERIES, { kind: 'CALENDAR_YEAR', fromYear: 2023, toYear: 2026, unitId: 'huyen-bach-thong' });
+    const { body } = await t.graphql(SERIES, {
+      kind: 'CALENDAR_YEAR',
+      fromYear: 2023,
+      toYear: 2026,
+      unitId: 'huyen-bach-thong',
+    });
     expect(body.errors).toBeUndefined();
     const series = body.data.yearlyTotalsSeries;
     expect(series.map((s: { period: { label: string } }) => s.period.label)).toEqual(['2023', '2024', '2025', '2026']);
-    for (const [i, y] of [2023, 2024, 2025, 2026].entries()) expect(series[i]).toEqual(await totals(calendar(y), 'huyen-bach-thong'));
-    expect(series[0]).toMatchObject({ awards: [], dossiers: NO_DOSSIERS, complaints: NO_COMPLAINTS, directWorkerShare: null });
+    for (const [i, y] of [2023, 2024, 2025, 2026].entries())
+      expect(series[i]).toEqual(await totals(calendar(y), 'huyen-bach-thong'));
+    expect(series[0]).toMatchObject({
+      awards: [],
+      dossiers: NO_DOSSIERS,
+      complaints: NO_COMPLAINTS,
+      directWorkerShare: null,
+    });
     expect(series[1]).toMatchObject(DISTRICT_2024);
     const whole = await t.graphql(SERIES, { kind: 'CALENDAR_YEAR', fromYear: 2024, toYear: 2024 });
-    expect(whole.body.data.yearlyTotalsSeries).toEqual([{ period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' }, unitId: null, ...DISTRICT_2024 }]);
+    expect(whole.body.data.yearlyTotalsSeries).toEqual([
+      { period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' }, unitId: null, ...DISTRICT_2024 },
+    ]);
   });
 
   it('counts a complaint overdue while it is still waiting for acceptance or resolution past its deadline, as of today in a running year', async () => {
     const file = async (id: string, receivedOn: string) => {
       const { body } = await t.graphql(
         'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }',
-        { input: { id, kind: 'COMPLAINT', complainantName: 'Hoàng Văn Tư', receivedOn, content: 'Bình xét thi đua chưa khách quan.', subject: { kind: 'COLLECTIVE', id: 'xa-quan-ha' } } },
+        {
+          input: {
+            id,
+            kind: 'COMPLAINT',
+            complainantName: 'Hoàng Văn Tư',
+            receivedOn,
+            content: 'Bình xét thi đua chưa khách quan.',
+            subject: { kind: 'COLLECTIVE', id: 'xa-quan-ha' },
+          },
+        },
         OFFICER,
       );
       expect(body.errors).toBeUndefined();
@@ -147,15 +250,35 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     await file('kn-2025-010', '2025-03-01'); // never accepted: overdue since 2025-03-12
     await file('kn-2025-011', '2025-03-02');
     const accepted = await t.graphql(
-      'mutation { acceptComplaint(complaintId: "kn-2025-011", acceptedOn: "2025-03-05") { position } }', {}, OFFICER,
+      'mutation { acceptComplaint(complaintId: "kn-2025-011", acceptedOn: "2025-03-05") { position } }',
+      {},
+      OFFICER,
     ); // due 2025-04-04, never resolved: overdue
     expect(accepted.body.errors).toBeUndefined();
     const last = await file('kn-2025-012', '2025-06-25'); // five days old today: not yet overdue
-    expect((await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last })).body.data.projectionsCaughtUp).toBe(true);
+    expect(
+      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last })).body.data
+        .projectionsCaughtUp,
+    ).toBe(true);
 
-    expect((await totals(calendar(2025), 'xa-quan-ha')).complaints).toEqual({ filed: 3, accepted: 1, resolved: 0, upheld: 0, overdue: 2 });
-    expect((await totals(calendar(2025))).complaints).toEqual({ filed: 5, accepted: 2, resolved: 1, upheld: 1, overdue: 2 });
-    expect((await totals({ kind: 'SCHOOL_YEAR', year: 2024 }, 'xa-quan-ha')).complaints).toMatchObject({ filed: 3, overdue: 2 });
+    expect((await totals(calendar(2025), 'xa-quan-ha')).complaints).toEqual({
+      filed: 3,
+      accepted: 1,
+      resolved: 0,
+      upheld: 0,
+      overdue: 2,
+    });
+    expect((await totals(calendar(2025))).complaints).toEqual({
+      filed: 5,
+      accepted: 2,
+      resolved: 1,
+      upheld: 1,
+      overdue: 2,
+    });
+    expect((await totals({ kind: 'SCHOOL_YEAR', year: 2024 }, 'xa-quan-ha')).complaints).toMatchObject({
+      filed: 3,
+      overdue: 2,
+    });
     expect((await totals(calendar(2024), 'xa-quan-ha')).complaints).toEqual(NO_COMPLAINTS);
   });
 
@@ -163,12 +286,22 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     const code = (body: { errors?: Array<{ extensions?: Record<string, any> }> }) => body.errors?.[0]?.extensions?.code;
     expect(code((await t.graphql(TOTALS, { period: calendar(2101) })).body)).toBe('BAD_USER_INPUT');
     expect(code((await t.graphql(TOTALS, { period: calendar(1944) })).body)).toBe('BAD_USER_INPUT');
-    expect(code((await t.graphql(TOTALS, { period: calendar(2024), unitId: 'no such unit!' })).body)).toBe('BAD_USER_INPUT');
+    expect(code((await t.graphql(TOTALS, { period: calendar(2024), unitId: 'no such unit!' })).body)).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(code((await t.graphql(TOTALS, { period: calendar(2024), unitId: 'xa-khong-co' })).body)).toBe('NOT_FOUND');
-    expect(code((await t.graphql(SERIES, { kind: 'CALENDAR_YEAR', fromYear: 2025, toYear: 2024 })).body)).toBe('BAD_USER_INPUT');
-    expect(code((await t.graphql(SERIES, { kind: 'CALENDAR_YEAR', fromYear: 2000, toYear: 2050 })).body)).toBe('BAD_USER_INPUT');
-    expect(code((await t.graphql(SERIES, { kind: 'SCHOOL_YEAR', fromYear: 1944, toYear: 1950 })).body)).toBe('BAD_USER_INPUT');
-    expect(code((await t.graphql(SERIES, { kind: 'SCHOOL_YEAR', fromYear: 2090, toYear: 2101 })).body)).toBe('BAD_USER_INPUT');
+    expect(code((await t.graphql(SERIES, { kind: 'CALENDAR_YEAR', fromYear: 2025, toYear: 2024 })).body)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(code((await t.graphql(SERIES, { kind: 'CALENDAR_YEAR', fromYear: 2000, toYear: 2050 })).body)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(code((await t.graphql(SERIES, { kind: 'SCHOOL_YEAR', fromYear: 1944, toYear: 1950 })).body)).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(code((await t.graphql(SERIES, { kind: 'SCHOOL_YEAR', fromYear: 2090, toYear: 2101 })).body)).toBe(
+      'BAD_USER_INPUT',
+    );
     const fifty = await t.graphql(SERIES, { kind: 'SCHOOL_YEAR', fromYear: 2000, toYear: 2049, unitId: 'xa-quan-ha' });
     expect(fifty.body.errors).toBeUndefined();
     expect(fifty.body.data.yearlyTotalsSeries).toHaveLength(50);

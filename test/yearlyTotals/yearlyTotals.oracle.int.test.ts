@@ -1,5 +1,9 @@
 import { yearlyTotalsProjection } from '../../projections/yearlyTotals/yearlyTotals.projection';
-import { getYearlyTotals, getYearlyTotalsSeries, type YearlyTotalsRow } from '../../projections/yearlyTotals/yearlyTotals.queries';
+import {
+  getYearlyTotals,
+  getYearlyTotalsSeries,
+  type YearlyTotalsRow,
+} from '../../projections/yearlyTotals/yearlyTotals.queries';
 import { Expected, type StreamAppend } from '../../src/eventStore/eventStore.port';
 import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { ProjectionRunner } from '../../src/projections/projectionRunner';
@@ -37,10 +41,15 @@ describe('yearly totals against an in-memory oracle over a random history', () =
   /** Every (kind, year, unit) answer of the query functions, in a fixed order. */
   async function answers(): Promise<YearlyTotalsRow[]> {
     const all: YearlyTotalsRow[] = [];
-    for (const kind of kinds) for (const year of years) for (const unitId of scopes) all.push(await getYearlyTotals(db.pool, { kind, year }, unitId, TODAY));
+    for (const kind of kinds)
+      for (const year of years)
+        for (const unitId of scopes) all.push(await getYearlyTotals(db.pool, { kind, year }, unitId, TODAY));
     return all;
   }
-  const expected = () => kinds.flatMap((kind) => years.flatMap((year) => scopes.map((unitId) => expectedTotals(world, { kind, year }, unitId, TODAY))));
+  const expected = () =>
+    kinds.flatMap((kind) =>
+      years.flatMap((year) => scopes.map((unitId) => expectedTotals(world, { kind, year }, unitId, TODAY))),
+    );
 
   async function follow(batchSize: number): Promise<ProjectionRunner> {
     const r = new ProjectionRunner(db.pool, store, [yearlyTotalsProjection], { batchSize });
@@ -61,9 +70,18 @@ describe('yearly totals against an in-memory oracle over a random history', () =
       const appends: StreamAppend[] = [];
       for (const e of history.slice(i, i + 2000)) {
         const last = appends[appends.length - 1];
-        const event = { type: e.type, data: e.data, metadata: testMetadata({ recordedAt: e.recordedAt, actorId: 'generator' }) };
+        const event = {
+          type: e.type,
+          data: e.data,
+          metadata: testMetadata({ recordedAt: e.recordedAt, actorId: 'generator' }),
+        };
         if (last && last.streamId === e.streamId) last.events.push(event);
-        else appends.push({ streamId: e.streamId, expected: Expected.version(versions.get(e.streamId) ?? 0), events: [event] });
+        else
+          appends.push({
+            streamId: e.streamId,
+            expected: Expected.version(versions.get(e.streamId) ?? 0),
+            events: [event],
+          });
         versions.set(e.streamId, (versions.get(e.streamId) ?? 0) + 1);
       }
       await store.appendToStreams(appends);
@@ -83,7 +101,9 @@ describe('yearly totals against an in-memory oracle over a random history', () =
     // Enough of every interesting case for the comparison to mean something.
     expect(world.awards.filter((a) => a.revoked).length).toBeGreaterThan(5);
     expect(world.dossiers.filter((d) => d.withdrawn && (d.returned || d.eligible !== null)).length).toBeGreaterThan(3);
-    expect(world.complaints.filter((c) => c.status === ComplaintStatus.RESOLVED && c.closedOn! > c.dueOn!).length).toBeGreaterThan(3);
+    expect(
+      world.complaints.filter((c) => c.status === ComplaintStatus.RESOLVED && c.closedOn! > c.dueOn!).length,
+    ).toBeGreaterThan(3);
     expect(world.complaints.filter((c) => c.unitId === null).length).toBe(0);
     const overdueSomewhere = expected().filter((t) => t.unitId === null && t.complaints.overdue > 0);
     expect(overdueSomewhere.length).toBeGreaterThan(2);
@@ -94,7 +114,11 @@ describe('yearly totals against an in-memory oracle over a random history', () =
     const got = await answers();
     const want = expected();
     expect(got.length).toBe(want.length);
-    for (let i = 0; i < want.length; i++) expect({ at: [want[i].period, want[i].unitId], ...got[i] }).toEqual({ at: [want[i].period, want[i].unitId], ...want[i] });
+    for (let i = 0; i < want.length; i++)
+      expect({ at: [want[i].period, want[i].unitId], ...got[i] }).toEqual({
+        at: [want[i].period, want[i].unitId],
+        ...want[i],
+      });
   }, 300_000);
 
   it('answers a series per unit and kind with one call, as the oracle does year by year', async () => {
@@ -122,7 +146,9 @@ describe('yearly totals against an in-memory oracle over a random history', () =
       for (const kind of kinds) {
         for (const unitId of [null, 'huyen-a', 'xa-b1']) {
           const series = await getYearlyTotalsSeries(db.pool, kind, YEARS.from, YEARS.to, unitId, today);
-          expect(series.map((s) => [s.period.year, s.complaints])).toEqual(years.map((year) => [year, expectedTotals(world, { kind, year }, unitId, today).complaints]));
+          expect(series.map((s) => [s.period.year, s.complaints])).toEqual(
+            years.map((year) => [year, expectedTotals(world, { kind, year }, unitId, today).complaints]),
+          );
           compared += series.filter((s) => s.complaints.overdue > 0).length;
         }
       }
@@ -134,9 +160,13 @@ describe('yearly totals against an in-memory oracle over a random history', () =
     const tables = async () => {
       const read = async (sql: string) => (await db.pool.query(sql)).rows;
       return {
-        awards: await read('SELECT * FROM yearly_totals.award_totals ORDER BY period_kind, period_year, unit_id, award'),
+        awards: await read(
+          'SELECT * FROM yearly_totals.award_totals ORDER BY period_kind, period_year, unit_id, award',
+        ),
         dossiers: await read('SELECT * FROM yearly_totals.dossier_totals ORDER BY period_kind, period_year, unit_id'),
-        days: await read('SELECT * FROM yearly_totals.dossier_decision_days ORDER BY period_kind, period_year, unit_id, days'),
+        days: await read(
+          'SELECT * FROM yearly_totals.dossier_decision_days ORDER BY period_kind, period_year, unit_id, days',
+        ),
         complaints: await read('SELECT * FROM yearly_totals.complaints ORDER BY complaint_id'),
       };
     };
@@ -144,14 +174,20 @@ describe('yearly totals against an in-memory oracle over a random history', () =
     const tablesBefore = await tables();
     await runner!.stop();
     runner = await follow(1000);
-    const handled = history.filter((e) => (yearlyTotalsProjection.eventTypes as readonly string[]).includes(e.type)).length;
+    const handled = history.filter((e) =>
+      (yearlyTotalsProjection.eventTypes as readonly string[]).includes(e.type),
+    ).length;
     const started = process.hrtime.bigint();
     await runner.rebuild('yearly_totals');
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const state = await db.pool.query(`SELECT generation, events_applied FROM projection_state WHERE name = 'yearly_totals' AND status = 'active'`);
+    const state = await db.pool.query(
+      `SELECT generation, events_applied FROM projection_state WHERE name = 'yearly_totals' AND status = 'active'`,
+    );
     expect(state.rows[0]).toMatchObject({ generation: 2, events_applied: String(handled) });
     expect(await answers()).toEqual(before);
     expect(await tables()).toEqual(tablesBefore);
-    process.stdout.write(`yearly_totals rebuild: ${handled} events in ${seconds.toFixed(2)} s (${Math.round(handled / seconds)} events/s)\n`);
+    process.stdout.write(
+      `yearly_totals rebuild: ${handled} events in ${seconds.toFixed(2)} s (${Math.round(handled / seconds)} events/s)\n`,
+    );
   }, 300_000);
 });

@@ -45,7 +45,10 @@ export class EventStoreDbEventStore implements EventStore {
   private liveSubscription: ReturnType<EventStoreDBClient['subscribeToAll']> | undefined;
   private waiters = new Set<() => void>();
 
-  constructor(connectionString: string, private readonly options: { pollIntervalMs?: number; anyRetries?: number } = {}) {
+  constructor(
+    connectionString: string,
+    private readonly options: { pollIntervalMs?: number; anyRetries?: number } = {},
+  ) {
     this.client = EventStoreDBClient.connectionString`${connectionString}`;
   }
 
@@ -101,7 +104,11 @@ export class EventStoreDbEventStore implements EventStore {
 
   private async streamHead(streamId: string): Promise<{ version: number; hash: string }> {
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+      })) {
         const event = resolved.event;
         if (!event) continue;
         return { version: Number(event.revision) + 1, hash: (event.metadata as unknown as EventMetadata).hash };
@@ -116,7 +123,10 @@ export class EventStoreDbEventStore implements EventStore {
     const from = Math.max(1, options.fromVersion ?? 1);
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(from - 1) })) {
+      for await (const resolved of this.client.readStream(streamId, {
+        direction: FORWARDS,
+        fromRevision: BigInt(from - 1),
+      })) {
         const event = toRecorded(resolved);
         if (event) events.push(event);
       }
@@ -134,7 +144,12 @@ export class EventStoreDbEventStore implements EventStore {
     let endOfLog = true;
     const fromPosition = afterPosition === 0n ? START : { commit: afterPosition, prepare: afterPosition };
     // Reads a little more than asked, since system events and other types are skipped client-side.
-    const read = this.client.readAll({ direction: FORWARDS, fromPosition, maxCount: limit * 4 + 1, resolveLinkTos: false });
+    const read = this.client.readAll({
+      direction: FORWARDS,
+      fromPosition,
+      maxCount: limit * 4 + 1,
+      resolveLinkTos: false,
+    });
     let seen = 0;
     for await (const resolved of read) {
       seen++;
@@ -159,7 +174,8 @@ export class EventStoreDbEventStore implements EventStore {
   async headPosition(): Promise<string> {
     for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1000 })) {
       const event = resolved.event;
-      if (event?.position && !event.type.startsWith('$') && !event.streamId.startsWith('$')) return event.position.prepare.toString();
+      if (event?.position && !event.type.startsWith('$') && !event.streamId.startsWith('$'))
+        return event.position.prepare.toString();
     }
     return '0';
   }
@@ -188,7 +204,9 @@ export class EventStoreDbEventStore implements EventStore {
   async *readEveryStream(options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]> {
     const upTo = BigInt(options.upTo);
     for (const streamId of await this.streamIdsUpTo(upTo)) {
-      const events = (await this.readStream(streamId).catch(deletedAsEmpty)).filter((event) => BigInt(event.position) <= upTo);
+      const events = (await this.readStream(streamId).catch(deletedAsEmpty)).filter(
+        (event) => BigInt(event.position) <= upTo,
+      );
       if (events.length > 0) yield events;
     }
   }
@@ -205,7 +223,11 @@ export class EventStoreDbEventStore implements EventStore {
   /** The ids of the (non-system) streams with an event in `$all` at or below `upTo`. */
   private async streamIdsUpTo(upTo: bigint): Promise<string[]> {
     const streamIds = new Set<string>();
-    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: START, resolveLinkTos: false })) {
+    for await (const resolved of this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: START,
+      resolveLinkTos: false,
+    })) {
       const event = resolved.event;
       if (!event?.position) continue;
       if (event.position.prepare > upTo) break;

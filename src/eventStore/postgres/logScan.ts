@@ -10,7 +10,10 @@ const DEFAULT_PAGE_SIZE = 5_000;
  * so a check of a long log neither holds back vacuum nor spills to disk. The next page
  * is read while the caller works through this one.
  */
-export async function* readEveryStream(pool: Pool, options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]> {
+export async function* readEveryStream(
+  pool: Pool,
+  options: { upTo: string; pageSize?: number },
+): AsyncIterable<RecordedEvent[]> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   const read = (streamId: string, version: number): Promise<QueryResult<EventRow>> =>
     pool.query<EventRow>(

@@ -83,7 +83,10 @@ export class PostgresEventStore implements EventStore {
   private notifying: Promise<void> | undefined;
   private notifyAgain = false;
 
-  constructor(private readonly pool: Pool, private readonly options: PostgresEventStoreOptions = {}) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions = {},
+  ) {}
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ streamId, events, expected }]);
@@ -138,7 +141,10 @@ export class PostgresEventStore implements EventStore {
       const streamId = conflictingStream(error) ?? planned[0].streamId;
       const conflicting = planned.find((p) => p.streamId === streamId) ?? planned[0];
       for (const p of planned) this.heads.forget(p.streamId);
-      const actual = (await this.readHeads([conflicting.streamId]).catch(() => new Map<string, ChainTip>())).get(conflicting.streamId)?.version ?? -1;
+      const actual =
+        (await this.readHeads([conflicting.streamId]).catch(() => new Map<string, ChainTip>())).get(
+          conflicting.streamId,
+        )?.version ?? -1;
       throw new VersionConflict(conflicting.streamId, describeExpected(conflicting.expected), actual);
     }
     const results: AppendResult[] = [];
@@ -218,7 +224,10 @@ export class PostgresEventStore implements EventStore {
     }
     this.notifying = this.pool
       .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, 'append'])
-      .then(() => undefined, () => undefined) // a lost wake-up only delays subscribers until their next poll
+      .then(
+        () => undefined,
+        () => undefined,
+      ) // a lost wake-up only delays subscribers until their next poll
       .finally(() => {
         this.notifying = undefined;
         if (this.notifyAgain && !this.closed) {
@@ -298,7 +307,9 @@ export class PostgresEventStore implements EventStore {
     const lastBelowHorizon = (BigInt(horizon) - 1n).toString();
     const scannedTo = full
       ? events[events.length - 1].position
-      : comparePositions(lastBelowHorizon, after) > 0 ? lastBelowHorizon : after;
+      : comparePositions(lastBelowHorizon, after) > 0
+        ? lastBelowHorizon
+        : after;
     return { events, scannedTo, endOfLog: !full };
   }
 
@@ -310,7 +321,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   async lastCommittedPosition(): Promise<string> {
-    const { rows } = await this.pool.query<{ position: string | null }>('SELECT max(position)::text AS position FROM events');
+    const { rows } = await this.pool.query<{ position: string | null }>(
+      'SELECT max(position)::text AS position FROM events',
+    );
     return rows[0].position ?? '0';
   }
 
