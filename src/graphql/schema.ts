@@ -1,6 +1,6 @@
 import { isObjectType, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage, type BuildSchemaOptions, type NonEmptyArray } from 'type-graphql';
-import { ProjectionsResolver } from '../projections/projections.resolver';
+import { ProjectionStatusResolver } from '../projectionStatus/projectionStatus.resolver';
 import { withAccessPolicy } from './accessControl';
 import { awardingResolvers } from './resolvers.awarding';
 import { queryResolvers } from './resolvers.queries';
@@ -10,7 +10,7 @@ import { DateTimeScalar } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/ban-types
 export const resolvers: NonEmptyArray<Function> = [
-  ProjectionsResolver,
+  ProjectionStatusResolver,
   ...referenceResolvers,
   ...awardingResolvers,
   ...queryResolvers,

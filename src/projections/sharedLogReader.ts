@@ -20,7 +20,7 @@ export interface BatchConsumer {
   readonly eventTypes: readonly string[] | null;
   /** Everything up to here has been handed to it (applied or queued): the next batch must start at or before it. */
   readonly receivedTo: string;
-  /** True while it wants to hear that the reader reached the head even when nothing new came (to finish catching up). */
+  /** True while it wants to hear that the reader reached the head even with nothing new (to finish catching up). */
   readonly wantsHeadBatch?: boolean;
   /** Queues a batch; resolves once the consumer has room for more (the reader's back-pressure). */
   offer(batch: SharedBatch): Promise<void>;

@@ -1,5 +1,5 @@
 import { MAX_POSITION_WAITERS, PositionWaiters } from '../../src/projections/positionWaiters';
-import { ProjectionsResolver } from '../../src/projections/projections.resolver';
+import { ProjectionStatusResolver } from '../../src/projectionStatus/projectionStatus.resolver';
 import { ServiceBusy } from '../../src/shared/errors';
 import type { GraphQLContext } from '../../src/graphql/context';
 
@@ -69,7 +69,7 @@ describe('projectionsCaughtUp', () => {
         projections: { waitForPosition: async (_: string, timeoutMs: number) => (asked.push(timeoutMs), false) },
       },
     } as unknown as GraphQLContext;
-    const resolver = new ProjectionsResolver();
+    const resolver = new ProjectionStatusResolver();
     await resolver.projectionsCaughtUp('42', 600_000, context);
     await resolver.projectionsCaughtUp('42', null, context);
     expect(asked).toEqual([30_000, 5_000]);

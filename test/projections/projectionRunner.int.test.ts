@@ -77,6 +77,9 @@ function countingReads(store: PostgresEventStore): { store: PostgresEventStore; 
   return { store: counted, reads: () => reads };
 }
 
+/** Thrown by the test's hook: the runner stops the projection as if the process had been killed. */
+class SimulatedCrash extends Error {}
+
 async function appendMany(store: PostgresEventStore, streams: number, perStream: number): Promise<void> {
   await Promise.all(
     Array.from({ length: streams }, async () => {
@@ -109,7 +112,15 @@ describe('ProjectionRunner', () => {
   it('resumes after a crash mid-run without losing or double-counting an event', async () => {
     await appendMany(store, 12, 40); // 480 counted events among 480 others
     const projections = [countingProjection('counts'), auditTrailProjection];
-    const crashing = new ProjectionRunner(db.pool, store, projections, { batchSize: 50, crashAfterBatches: 7 });
+    // Each projection dies (as if killed) inside the transaction of its 8th batch with events.
+    const crashing = new ProjectionRunner(db.pool, store, projections, {
+      batchSize: 50,
+      hooks: {
+        beforeCheckpoint: ({ batchesCommitted }) => {
+          if (batchesCommitted >= 7) throw new SimulatedCrash(`simulated crash after ${batchesCommitted} batches`);
+        },
+      },
+    });
     await crashing.start();
     const deadline = Date.now() + 10_000;
     while (crashing.status().some((s) => s.state === 'running') && Date.now() < deadline)

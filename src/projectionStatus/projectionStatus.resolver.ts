@@ -1,12 +1,12 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { InvalidInput } from '../shared/errors';
 import type { GraphQLContext } from '../graphql/context';
-import { ProjectionStatusType } from './projections.types';
+import { ProjectionStatusType } from './projectionStatus.types';
 
 const MAX_WAIT_MS = 30_000;
 
 @Resolver()
-export class ProjectionsResolver {
+export class ProjectionStatusResolver {
   @Query(() => [ProjectionStatusType], { description: 'Every read model with its checkpoint, lag and state' })
   async projections(@Ctx() { services }: GraphQLContext): Promise<ProjectionStatusType[]> {
     return Promise.all(
