@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Client, type Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
 import { loadMigrations, migrate } from '../../infra/migrations';
+import { queryPrepared } from '../../infra/preparedQuery';
 import { projectRoot } from '../../infra/projectRoot';
 import { chainNewEvents, GENESIS_HASH } from '../hashChain';
 import {
@@ -15,6 +16,9 @@ import {
   type ReadAllOptions,
   type ReadAllResult,
   type RecordedEvent,
+  type ShownEvent,
+  type ShownEvents,
+  type ShownEventsRead,
   type StreamAppend,
   type StreamHead,
   type SubscribeOptions,
@@ -23,6 +27,7 @@ import {
 import { subscribeByPolling } from '../subscribeByPolling';
 import { SELECT_COLUMNS, toRecorded, type EventRow } from './eventRows';
 import { readEveryStream, streamHeads } from './logScan';
+import { ChainWatchReader } from './chainWatch';
 import { CHAIN_TIP_CACHE_SIZE, ChainTipCache, type ChainTip } from './chainTipCache';
 
 /** Events one transaction may append: the ordinal is the low 16 bits of a position. */
@@ -74,7 +79,7 @@ export async function migratePostgresEventStore(pool: Pool): Promise<void> {
  */
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
-  readonly capabilities = { atomicMultiStreamAppend: true };
+  readonly capabilities = { atomicMultiStreamAppend: true, historySeal: true };
   private listener: Client | undefined;
   private listenerReady: Promise<void> | undefined;
   private waiters = new Set<() => void>();
@@ -82,6 +87,7 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
   private notifying: Promise<void> | undefined;
   private notifyAgain = false;
+  private readonly chainWatch = new ChainWatchReader();
 
   constructor(
     private readonly pool: Pool,
@@ -274,14 +280,24 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
-      [streamId, options.fromVersion ?? 1],
-    );
+  async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
+    const fromVersion = options.fromVersion ?? 1;
+    // A read of a stream in pages (a chain check) runs prepared: it repeats for every page.
+    const { rows } =
+      options.limit === undefined
+        ? await this.pool.query<EventRow>(
+            `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+            [streamId, fromVersion],
+          )
+        : await queryPrepared<EventRow>(
+            this.pool,
+            `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+            [streamId, fromVersion, options.limit],
+          );
     const events = rows.map(toRecorded);
     const last = events[events.length - 1];
-    if (last) this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
+    if (last && (options.limit === undefined || events.length < options.limit))
+      this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
     return events;
   }
 
@@ -344,6 +360,10 @@ export class PostgresEventStore implements EventStore {
 
   streamHeads(at: string): Promise<StreamHead[]> {
     return streamHeads(this.pool, at);
+  }
+
+  readShownEvents<R extends ShownEvent>(read: ShownEventsRead): Promise<ShownEvents<R>> {
+    return this.chainWatch.read<R>(read);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
