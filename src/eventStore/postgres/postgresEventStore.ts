@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
 import { loadMigrations, migrate } from '../../infra/migrations';
 import { queryPrepared } from '../../infra/preparedQuery';
@@ -28,16 +28,19 @@ import { subscribeByPolling } from '../subscribeByPolling';
 import { SELECT_COLUMNS, toRecorded, type EventRow } from './eventRows';
 import { readEveryStream, streamHeads } from './logScan';
 import { ChainWatchReader } from './chainWatch';
+import { AppendWakeUps } from './appendWakeUps';
 import { CHAIN_TIP_CACHE_SIZE, ChainTipCache, type ChainTip } from './chainTipCache';
 
 /** Events one transaction may append: the ordinal is the low 16 bits of a position. */
 const MAX_EVENTS_PER_TRANSACTION = 65_535;
-const NOTIFY_CHANNEL = 'tdkt_events';
 /** Everything below this position belongs to finished transactions. */
 const HORIZON_SQL = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 65536)`;
 
 export interface PostgresEventStoreOptions {
-  /** A connection string for the LISTEN connection (live wake-ups). Omit to poll only. */
+  /**
+   * A connection string for the LISTEN connection, which wakes this process's subscribers
+   * on other processes' appends. Without it they see those appends by polling only.
+   */
   listenUrl?: string;
   /** Reads of the global log (the projections' readers) go through this pool when given, not the request pool. */
   logPool?: Pool;
@@ -80,19 +83,16 @@ export async function migratePostgresEventStore(pool: Pool): Promise<void> {
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
   readonly capabilities = { atomicMultiStreamAppend: true, historySeal: true };
-  private listener: Client | undefined;
-  private listenerReady: Promise<void> | undefined;
-  private waiters = new Set<() => void>();
-  private closed = false;
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
-  private notifying: Promise<void> | undefined;
-  private notifyAgain = false;
+  private readonly wakeUps: AppendWakeUps;
   private readonly chainWatch = new ChainWatchReader();
 
   constructor(
     private readonly pool: Pool,
     private readonly options: PostgresEventStoreOptions = {},
-  ) {}
+  ) {
+    this.wakeUps = new AppendWakeUps(pool, options.listenUrl);
+  }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ streamId, events, expected }]);
@@ -115,9 +115,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One INSERT for every event of every stream (and the NOTIFY in the same statement),
-   * so an append whose stream heads are known costs one round trip and commits on its
-   * own; a conflicting writer is caught by the unique (stream_id, stream_version) key.
+   * One INSERT for every event of every stream, so an append whose stream heads are known
+   * costs one round trip and commits on its own; a conflicting writer is caught by the
+   * unique (stream_id, stream_version) key. Subscribers are woken after the commit.
    */
   private async appendOnce(appends: StreamAppend[]): Promise<AppendResult[]> {
     const heads = await this.headsFor(appends);
@@ -169,7 +169,7 @@ export class PostgresEventStore implements EventStore {
       this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
       results.push({ streamId, version: last.streamVersion, position: last.position, events: recorded });
     }
-    this.announceAppend();
+    this.wakeUps.announce();
     return results;
   }
 
@@ -215,36 +215,9 @@ export class PostgresEventStore implements EventStore {
     return heads;
   }
 
-  /** Inserts the rows in one statement (in its own transaction unless a test hook holds one open); returns the first position. */
-  /**
-   * Wakes subscribers: those of this process at once, other processes by NOTIFY. The
-   * NOTIFY is sent after the commit and coalesced (one in flight, at most one queued),
-   * because a NOTIFY inside the append would take PostgreSQL's notify lock and hold it
-   * through the commit's WAL flush, serializing every writer's commit.
-   */
-  private announceAppend(): void {
-    this.wakeAll();
-    if (this.notifying) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifying = this.pool
-      .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, 'append'])
-      .then(
-        () => undefined,
-        () => undefined,
-      ) // a lost wake-up only delays subscribers until their next poll
-      .finally(() => {
-        this.notifying = undefined;
-        if (this.notifyAgain && !this.closed) {
-          this.notifyAgain = false;
-          this.announceAppend();
-        }
-      });
-  }
-
+  /** Inserts the rows in one statement; returns the first position. */
   private async insertAll(streamIds: string[], rows: ChainedEvent[]): Promise<bigint> {
-    const sql = `WITH inserted AS (
+    const text = `WITH inserted AS (
         INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at)
         SELECT pg_current_xact_id()::text::bigint * 65536 + e.ord - 1, e.stream_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at
         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
@@ -252,7 +225,7 @@ export class PostgresEventStore implements EventStore {
         RETURNING position
       )
       SELECT min(position)::text AS first FROM inserted`;
-    const params = [
+    const values = [
       streamIds,
       rows.map((e) => e.streamVersion),
       rows.map(() => randomUUID()),
@@ -262,13 +235,13 @@ export class PostgresEventStore implements EventStore {
       rows.map((e) => e.metadata.recordedAt),
     ];
     if (!this.options.beforeCommit) {
-      const { rows: result } = await this.pool.query<{ first: string }>(sql, params);
+      const { rows: result } = await this.pool.query<{ first: string }>(text, values);
       return BigInt(result[0].first);
     }
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const { rows: result } = await client.query<{ first: string }>(sql, params);
+      const { rows: result } = await client.query<{ first: string }>(text, values);
       await this.options.beforeCommit();
       await client.query('COMMIT');
       return BigInt(result[0].first);
@@ -370,56 +343,12 @@ export class PostgresEventStore implements EventStore {
     return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
   }
 
-  async waitForAppend(timeoutMs: number): Promise<void> {
-    if (this.closed) return;
-    await this.ensureListening();
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, timeoutMs);
-      timer.unref();
-      this.waiters.add(wake);
-    });
+  waitForAppend(timeoutMs: number): Promise<void> {
+    return this.wakeUps.wait(timeoutMs);
   }
 
-  private ensureListening(): Promise<void> {
-    if (!this.options.listenUrl || this.closed) return Promise.resolve();
-    if (!this.listenerReady) {
-      const listener = new Client({ connectionString: this.options.listenUrl, application_name: 'tdkt-listen' });
-      this.listener = listener;
-      listener.on('notification', () => this.wakeAll());
-      listener.on('error', () => {
-        // The polling fallback keeps subscribers going; reconnect on the next wait.
-        this.listener = undefined;
-        this.listenerReady = undefined;
-        listener.end().catch(() => undefined);
-      });
-      this.listenerReady = listener
-        .connect()
-        .then(() => listener.query(`LISTEN ${NOTIFY_CHANNEL}`))
-        .then(() => undefined)
-        .catch(() => {
-          this.listener = undefined;
-          this.listenerReady = undefined;
-        });
-    }
-    return this.listenerReady ?? Promise.resolve();
-  }
-
-  private wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.wakeAll();
-    await this.notifying;
-    const listener = this.listener;
-    this.listener = undefined;
-    if (listener) await listener.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.wakeUps.close();
   }
 }
 
