@@ -1,4 +1,9 @@
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { Pool } from 'pg';
+import {
+  PostgresEventStore,
+  migratePostgresEventStore,
+  type AppendStatement,
+} from '../../src/eventStore/postgres/postgresEventStore';
 import { verifyChain } from '../../src/eventStore/chainCheck';
 import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type RecordedEvent } from '../../src/eventStore/eventStore.port';
@@ -19,6 +24,32 @@ eventStoreContract('PostgreSQL', async () => {
   };
 });
 
+/** Runs each append in a transaction of its own and waits for `beforeCommit` before committing it. */
+class DelayedCommitStore extends PostgresEventStore {
+  constructor(
+    private readonly connections: Pool,
+    private readonly beforeCommit: () => Promise<void>,
+  ) {
+    super(connections);
+  }
+
+  protected override async runAppend(statement: AppendStatement): Promise<string> {
+    const client = await this.connections.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ first: string }>(statement.text, statement.values);
+      await this.beforeCommit();
+      await client.query('COMMIT');
+      return rows[0].first;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
 describe('PostgreSQL event store', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -34,9 +65,10 @@ describe('PostgreSQL event store', () => {
     const writers = 16;
     const appendsPerWriter = 25;
     const store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 5 });
-    const delayed = new PostgresEventStore(db.pool, {
-      beforeCommit: () => new Promise((resolve) => setTimeout(resolve, Math.random() * 15)),
-    });
+    const delayed = new DelayedCommitStore(
+      db.pool,
+      () => new Promise((resolve) => setTimeout(resolve, Math.random() * 15)),
+    );
     const start = await store.headPosition();
     const received: RecordedEvent[] = [];
     const subscription = store.subscribeToAll({

@@ -48,8 +48,12 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Retries of an `any` append that lost a race for the next version. */
   anyRetries?: number;
-  /** Runs inside each append transaction just before COMMIT (tests hold transactions open with it). */
-  beforeCommit?: () => Promise<void>;
+}
+
+/** The one statement of an append: it inserts every event and returns the first position as `first`. */
+export interface AppendStatement {
+  text: string;
+  values: unknown[];
 }
 
 type ChainedEvent = ReturnType<typeof chainNewEvents<NewEvent>>[number];
@@ -234,23 +238,17 @@ export class PostgresEventStore implements EventStore {
       rows.map((e) => e.metadataJson),
       rows.map((e) => e.metadata.recordedAt),
     ];
-    if (!this.options.beforeCommit) {
-      const { rows: result } = await this.pool.query<{ first: string }>(text, values);
-      return BigInt(result[0].first);
-    }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows: result } = await client.query<{ first: string }>(text, values);
-      await this.options.beforeCommit();
-      await client.query('COMMIT');
-      return BigInt(result[0].first);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return BigInt(await this.runAppend({ text, values }));
+  }
+
+  /**
+   * Runs an append's statement on the pool, where it commits on its own, and returns the
+   * first position. An extension may run it within a transaction of its own making; the
+   * events are appended when that transaction commits.
+   */
+  protected async runAppend(statement: AppendStatement): Promise<string> {
+    const { rows } = await this.pool.query<{ first: string }>(statement.text, statement.values);
+    return rows[0].first;
   }
 
   async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
