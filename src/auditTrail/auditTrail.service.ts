@@ -28,17 +28,18 @@ const verifiers = new WeakMap<EventStore, ChainVerifier>();
 
 /**
  * The chain verifier of a store, one per store for the app's life (a request's budgeted
- * view of the store shares it): over PostgreSQL it remembers verified prefixes
- * (chainVerifier.ts says what it trusts); over other stores it recomputes every chain
- * from the log. A request passes its own pool to `readPage`.
+ * view of the store shares it): over a store that can seal its history it remembers
+ * verified prefixes (chainVerifier.ts says what it trusts); over other stores it
+ * recomputes every chain from the log. A request passes its own pool and store to `readPage`.
  */
 export function chainVerifierFor(services: Pick<Services, 'pool' | 'store'>): ChainVerifier {
   const store = withoutBudget(services.store);
   let verifier = verifiers.get(store);
   if (!verifier) {
     const pool = withoutBudget(services.pool);
-    verifier =
-      store.name === 'postgres' ? new IncrementalChainVerifier(pool) : new RecomputingChainVerifier(pool, store);
+    verifier = store.capabilities.historySeal
+      ? new IncrementalChainVerifier(pool, store)
+      : new RecomputingChainVerifier(pool, store);
     verifiers.set(store, verifier);
   }
   return verifier;
@@ -54,7 +55,7 @@ export async function auditTrail(
     throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
   const afterPosition = args.after ? decodeCursor(args.after) : '0';
   const statement = auditTrailSql(filter, { first, afterPosition, asOf: args.asOf, withData: args.withData });
-  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first }, services.pool);
+  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first }, services);
   const last = page.entries[page.entries.length - 1];
   return {
     entries: page.entries as AuditTrailConnectionType['entries'],

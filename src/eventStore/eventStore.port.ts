@@ -118,6 +118,48 @@ export interface SubscribeOptions {
 export interface EventStoreCapabilities {
   /** Appends to several streams commit or fail together. */
   atomicMultiStreamAppend: boolean;
+  /**
+   * `readShownEvents` can vouch that stored events did not change in place (its watch
+   * carries a seal), so a verifier may remember the chains it found intact.
+   */
+  historySeal: boolean;
+}
+
+/** An event as a read model shows it: the stored event it claims to be. */
+export interface ShownEvent {
+  position: string;
+  streamId: string;
+  streamVersion: number;
+  hash: string;
+}
+
+/**
+ * A statement over the read models (PostgreSQL holds them whatever the store) whose rows
+ * show events of the log, each row with the columns of `ShownEvent`.
+ */
+export interface ShownEventsRead {
+  text: string;
+  params: unknown[];
+  /** Runs a statement on the reader's own connection and returns its rows. */
+  run(text: string, params: unknown[]): Promise<unknown[]>;
+}
+
+/** What the log says about the streams a read of shown events names, at the moment it ran or later. */
+export interface ChainWatch {
+  /** Each named stream's newest version in the log (null: it holds no event). */
+  heads: Readonly<Record<string, number | null>>;
+  /**
+   * Reads the same for as long as no stored event can have changed in place (the log only
+   * grew), so what was verified while it read the same stays verified; null while the
+   * store cannot vouch for that.
+   */
+  seal: string | null;
+}
+
+export interface ShownEvents<R extends ShownEvent> {
+  /** The statement's rows in its order (a store may add columns of its own to them). */
+  rows: R[];
+  watch: ChainWatch;
 }
 
 export interface EventStore {
@@ -129,8 +171,11 @@ export interface EventStore {
    * otherwise in order, each with its own expectation.
    */
   appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
-  /** Events of one stream, oldest first; empty for a stream that does not exist. */
-  readStream(streamId: string, options?: { fromVersion?: number }): Promise<RecordedEvent[]>;
+  /**
+   * Events of one stream, oldest first, at most `limit` of them (fewer only where the
+   * stream ends); empty for a stream that does not exist.
+   */
+  readStream(streamId: string, options?: { fromVersion?: number; limit?: number }): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllResult>;
   /** The position of the newest safely readable event ('0' when the log is empty). */
   headPosition(): Promise<string>;
@@ -151,6 +196,12 @@ export interface EventStore {
   readEveryStream(options: { upTo: string; pageSize?: number }): AsyncIterable<RecordedEvent[]>;
   /** Each stream's newest event at or below `at` (its highest version there), in no promised order. */
   streamHeads(at: string): Promise<StreamHead[]>;
+  /**
+   * Runs `read` and learns the watch of the streams its rows name, at the same moment
+   * (one snapshot where the store shares the read models' database) or after it, so no
+   * head is older than the rows: what a verifier checks the shown events against.
+   */
+  readShownEvents<R extends ShownEvent>(read: ShownEventsRead): Promise<ShownEvents<R>>;
   /** Catch up from `from`, then follow the log live. */
   subscribeToAll(options: SubscribeOptions): Subscription;
   /** Resolves on the next append anywhere (or after `timeoutMs`): a wake-up, not data. */

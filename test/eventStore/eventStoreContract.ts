@@ -133,6 +133,27 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       expect(await store.readStream(uniqueStream())).toEqual([]);
     });
 
+    it('reads a stream in pages of at most a given number of events', async () => {
+      const stream = uniqueStream();
+      await store.append(
+        stream,
+        ['A', 'B', 'C', 'D', 'E'].map((type) => testEvent(type)),
+        Expected.noStream,
+      );
+      const page = async (fromVersion: number) =>
+        (await store.readStream(stream, { fromVersion, limit: 2 })).map((e) => [e.streamVersion, e.type]);
+      expect(await page(1)).toEqual([
+        [1, 'A'],
+        [2, 'B'],
+      ]);
+      expect(await page(3)).toEqual([
+        [3, 'C'],
+        [4, 'D'],
+      ]);
+      expect(await page(5)).toEqual([[5, 'E']]);
+      expect(await page(6)).toEqual([]);
+    });
+
     it('chains every event of a stream to the one before it', async () => {
       const stream = uniqueStream();
       await store.append(stream, [testEvent('A', { name: 'Nguyễn Văn An' })], Expected.noStream);

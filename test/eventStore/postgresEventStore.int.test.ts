@@ -1,4 +1,9 @@
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { Pool } from 'pg';
+import {
+  PostgresEventStore,
+  migratePostgresEventStore,
+  type AppendStatement,
+} from '../../src/eventStore/postgres/postgresEventStore';
 import { verifyChain } from '../../src/eventStore/chainCheck';
 import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type RecordedEvent } from '../../src/eventStore/eventStore.port';
@@ -19,6 +24,32 @@ eventStoreContract('PostgreSQL', async () => {
   };
 });
 
+/** Runs each append in a transaction of its own and waits for `beforeCommit` before committing it. */
+class DelayedCommitStore extends PostgresEventStore {
+  constructor(
+    private readonly connections: Pool,
+    private readonly beforeCommit: () => Promise<void>,
+  ) {
+    super(connections);
+  }
+
+  protected override async runAppend(statement: AppendStatement): Promise<string> {
+    const client = await this.connections.connect();
+    try {
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ first: string }>(statement.text, statement.values);
+      await this.beforeCommit();
+      await client.query('COMMIT');
+      return rows[0].first;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
 describe('PostgreSQL event store', () => {
   let db: TestDatabase;
   beforeAll(async () => {
@@ -34,9 +65,10 @@ describe('PostgreSQL event store', () => {
     const writers = 16;
     const appendsPerWriter = 25;
     const store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 5 });
-    const delayed = new PostgresEventStore(db.pool, {
-      beforeCommit: () => new Promise((resolve) => setTimeout(resolve, Math.random() * 15)),
-    });
+    const delayed = new DelayedCommitStore(
+      db.pool,
+      () => new Promise((resolve) => setTimeout(resolve, Math.random() * 15)),
+    );
     const start = await store.headPosition();
     const received: RecordedEvent[] = [];
     const subscription = store.subscribeToAll({
@@ -100,6 +132,51 @@ describe('PostgreSQL event store', () => {
       client.release();
     }
     expect((await store.readStream(stream))[0].data).toEqual({ v: 1 });
+  });
+
+  it('reads shown events with each stream head and a seal that holds while the immutability triggers do', async () => {
+    const store = new PostgresEventStore(db.pool);
+    const a = uniqueStream('shown');
+    const b = uniqueStream('shown');
+    await store.append(a, [testEvent('A'), testEvent('A')], Expected.noStream);
+    await store.append(b, [testEvent('B')], Expected.noStream);
+    await store.append(a, [testEvent('A')], Expected.version(2));
+    // The events table itself stands in for a read model showing the first event of each stream.
+    const read = () =>
+      store.readShownEvents({
+        text: `SELECT position::text AS position, stream_id AS "streamId", stream_version AS "streamVersion",
+                      metadata->>'hash' AS hash
+               FROM events WHERE stream_id = ANY($1::text[]) AND stream_version = 1`,
+        params: [[a, b]],
+        run: async (text, params) => (await db.pool.query(text, params)).rows,
+      });
+    const first = await read();
+    expect(first.rows.map((row) => [row.streamId, row.streamVersion])).toEqual([
+      [a, 1],
+      [b, 1],
+    ]);
+    expect(first.watch.heads).toEqual({ [a]: 3, [b]: 1 });
+    expect(first.watch.seal).toEqual(expect.any(String));
+    expect((await read()).watch.seal).toBe(first.watch.seal);
+
+    await db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
+    try {
+      expect((await read()).watch.seal).toBeNull();
+      await db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update'); // ordinary sessions only
+      expect((await read()).watch.seal).toBeNull();
+    } finally {
+      await db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    }
+    const resealed = (await read()).watch.seal;
+    expect(resealed).toEqual(expect.any(String));
+    expect(resealed).not.toBe(first.watch.seal);
+    // No rows: the log is not asked about anything.
+    const none = await store.readShownEvents({
+      text: `SELECT position::text AS position, stream_id AS "streamId" FROM events WHERE false`,
+      params: [],
+      run: async (text, params) => (await db.pool.query(text, params)).rows,
+    });
+    expect(none).toEqual({ rows: [], watch: { heads: {}, seal: null } });
   });
 
   it('keeps the log readable up to the oldest running writer only', async () => {

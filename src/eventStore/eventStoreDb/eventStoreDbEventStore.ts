@@ -25,6 +25,9 @@ import {
   type ReadAllOptions,
   type ReadAllResult,
   type RecordedEvent,
+  type ShownEvent,
+  type ShownEvents,
+  type ShownEventsRead,
   type StreamAppend,
   type StreamHead,
   type SubscribeOptions,
@@ -40,7 +43,7 @@ import { subscribeByPolling } from '../subscribeByPolling';
  */
 export class EventStoreDbEventStore implements EventStore {
   readonly name = 'eventstoredb';
-  readonly capabilities = { atomicMultiStreamAppend: false };
+  readonly capabilities = { atomicMultiStreamAppend: false, historySeal: false };
   private readonly client: EventStoreDBClient;
   private liveSubscription: ReturnType<EventStoreDBClient['subscribeToAll']> | undefined;
   private waiters = new Set<() => void>();
@@ -119,13 +122,14 @@ export class EventStoreDbEventStore implements EventStore {
     return { version: 0, hash: GENESIS_HASH };
   }
 
-  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
     const from = Math.max(1, options.fromVersion ?? 1);
     const events: RecordedEvent[] = [];
     try {
       for await (const resolved of this.client.readStream(streamId, {
         direction: FORWARDS,
         fromRevision: BigInt(from - 1),
+        ...(options.limit === undefined ? {} : { maxCount: options.limit }),
       })) {
         const event = toRecorded(resolved);
         if (event) events.push(event);
@@ -218,6 +222,30 @@ export class EventStoreDbEventStore implements EventStore {
       heads.push({ streamId: last.streamId, version: last.streamVersion, hash: last.metadata.hash });
     }
     return heads;
+  }
+
+  /**
+   * The rows, then each named stream's head read after them. There is no seal: a stream's
+   * metadata can hide events at its start (`$tb`, `$maxCount`, `$maxAge`) and a scavenge
+   * then removes them, which leaves its head as it was.
+   */
+  async readShownEvents<R extends ShownEvent>(read: ShownEventsRead): Promise<ShownEvents<R>> {
+    const rows = (await read.run(read.text, read.params)) as R[];
+    const streamIds = [...new Set(rows.map((row) => row.streamId))];
+    const versions = await Promise.all(streamIds.map((streamId) => this.headVersion(streamId)));
+    const heads: Record<string, number | null> = {};
+    streamIds.forEach((streamId, i) => (heads[streamId] = versions[i] === 0 ? null : versions[i]));
+    return { rows, watch: { heads, seal: null } };
+  }
+
+  /** The stream's newest version; 0 for a stream that does not exist or was hard-deleted. */
+  private async headVersion(streamId: string): Promise<number> {
+    try {
+      return (await this.streamHead(streamId)).version;
+    } catch (error) {
+      if (error instanceof StreamDeletedError) return 0;
+      throw error;
+    }
   }
 
   /** The ids of the (non-system) streams with an event in `$all` at or below `upTo`. */

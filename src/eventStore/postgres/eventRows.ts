@@ -11,7 +11,10 @@ export interface EventRow {
   recorded_at: string;
 }
 
-/** recorded_at comes back as its ISO text: building a Date per row only to print it again costs a projection rebuild seconds. */
+/**
+ * recorded_at comes back as its ISO text: building a Date per row only to print it again
+ * costs a projection rebuild seconds.
+ */
 export const SELECT_COLUMNS = `position, stream_id, stream_version, type, data, metadata,
   to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS recorded_at`;
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
 import { loadMigrations, migrate } from '../../infra/migrations';
+import { queryPrepared } from '../../infra/preparedQuery';
 import { projectRoot } from '../../infra/projectRoot';
 import { chainNewEvents, GENESIS_HASH } from '../hashChain';
 import {
@@ -15,6 +16,9 @@ import {
   type ReadAllOptions,
   type ReadAllResult,
   type RecordedEvent,
+  type ShownEvent,
+  type ShownEvents,
+  type ShownEventsRead,
   type StreamAppend,
   type StreamHead,
   type SubscribeOptions,
@@ -23,16 +27,20 @@ import {
 import { subscribeByPolling } from '../subscribeByPolling';
 import { SELECT_COLUMNS, toRecorded, type EventRow } from './eventRows';
 import { readEveryStream, streamHeads } from './logScan';
+import { ChainWatchReader } from './chainWatch';
+import { AppendWakeUps } from './appendWakeUps';
 import { CHAIN_TIP_CACHE_SIZE, ChainTipCache, type ChainTip } from './chainTipCache';
 
 /** Events one transaction may append: the ordinal is the low 16 bits of a position. */
 const MAX_EVENTS_PER_TRANSACTION = 65_535;
-const NOTIFY_CHANNEL = 'tdkt_events';
 /** Everything below this position belongs to finished transactions. */
 const HORIZON_SQL = `(pg_snapshot_xmin(pg_current_snapshot())::text::bigint * 65536)`;
 
 export interface PostgresEventStoreOptions {
-  /** A connection string for the LISTEN connection (live wake-ups). Omit to poll only. */
+  /**
+   * A connection string for the LISTEN connection, which wakes this process's subscribers
+   * on other processes' appends. Without it they see those appends by polling only.
+   */
   listenUrl?: string;
   /** Reads of the global log (the projections' readers) go through this pool when given, not the request pool. */
   logPool?: Pool;
@@ -40,8 +48,12 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Retries of an `any` append that lost a race for the next version. */
   anyRetries?: number;
-  /** Runs inside each append transaction just before COMMIT (tests hold transactions open with it). */
-  beforeCommit?: () => Promise<void>;
+}
+
+/** The one statement of an append: it inserts every event and returns the first position as `first`. */
+export interface AppendStatement {
+  text: string;
+  values: unknown[];
 }
 
 type ChainedEvent = ReturnType<typeof chainNewEvents<NewEvent>>[number];
@@ -74,19 +86,17 @@ export async function migratePostgresEventStore(pool: Pool): Promise<void> {
  */
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
-  readonly capabilities = { atomicMultiStreamAppend: true };
-  private listener: Client | undefined;
-  private listenerReady: Promise<void> | undefined;
-  private waiters = new Set<() => void>();
-  private closed = false;
+  readonly capabilities = { atomicMultiStreamAppend: true, historySeal: true };
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
-  private notifying: Promise<void> | undefined;
-  private notifyAgain = false;
+  private readonly wakeUps: AppendWakeUps;
+  private readonly chainWatch = new ChainWatchReader();
 
   constructor(
     private readonly pool: Pool,
     private readonly options: PostgresEventStoreOptions = {},
-  ) {}
+  ) {
+    this.wakeUps = new AppendWakeUps(pool, options.listenUrl);
+  }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     const [result] = await this.appendToStreams([{ streamId, events, expected }]);
@@ -109,9 +119,9 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * One INSERT for every event of every stream (and the NOTIFY in the same statement),
-   * so an append whose stream heads are known costs one round trip and commits on its
-   * own; a conflicting writer is caught by the unique (stream_id, stream_version) key.
+   * One INSERT for every event of every stream, so an append whose stream heads are known
+   * costs one round trip and commits on its own; a conflicting writer is caught by the
+   * unique (stream_id, stream_version) key. Subscribers are woken after the commit.
    */
   private async appendOnce(appends: StreamAppend[]): Promise<AppendResult[]> {
     const heads = await this.headsFor(appends);
@@ -163,7 +173,7 @@ export class PostgresEventStore implements EventStore {
       this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
       results.push({ streamId, version: last.streamVersion, position: last.position, events: recorded });
     }
-    this.announceAppend();
+    this.wakeUps.announce();
     return results;
   }
 
@@ -209,36 +219,9 @@ export class PostgresEventStore implements EventStore {
     return heads;
   }
 
-  /** Inserts the rows in one statement (in its own transaction unless a test hook holds one open); returns the first position. */
-  /**
-   * Wakes subscribers: those of this process at once, other processes by NOTIFY. The
-   * NOTIFY is sent after the commit and coalesced (one in flight, at most one queued),
-   * because a NOTIFY inside the append would take PostgreSQL's notify lock and hold it
-   * through the commit's WAL flush, serializing every writer's commit.
-   */
-  private announceAppend(): void {
-    this.wakeAll();
-    if (this.notifying) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifying = this.pool
-      .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, 'append'])
-      .then(
-        () => undefined,
-        () => undefined,
-      ) // a lost wake-up only delays subscribers until their next poll
-      .finally(() => {
-        this.notifying = undefined;
-        if (this.notifyAgain && !this.closed) {
-          this.notifyAgain = false;
-          this.announceAppend();
-        }
-      });
-  }
-
+  /** Inserts the rows in one statement; returns the first position. */
   private async insertAll(streamIds: string[], rows: ChainedEvent[]): Promise<bigint> {
-    const sql = `WITH inserted AS (
+    const text = `WITH inserted AS (
         INSERT INTO events (position, stream_id, stream_version, event_id, type, data, metadata, recorded_at)
         SELECT pg_current_xact_id()::text::bigint * 65536 + e.ord - 1, e.stream_id, e.version, e.event_id, e.type, e.data, e.metadata, e.recorded_at
         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[], $7::timestamptz[])
@@ -246,7 +229,7 @@ export class PostgresEventStore implements EventStore {
         RETURNING position
       )
       SELECT min(position)::text AS first FROM inserted`;
-    const params = [
+    const values = [
       streamIds,
       rows.map((e) => e.streamVersion),
       rows.map(() => randomUUID()),
@@ -255,33 +238,37 @@ export class PostgresEventStore implements EventStore {
       rows.map((e) => e.metadataJson),
       rows.map((e) => e.metadata.recordedAt),
     ];
-    if (!this.options.beforeCommit) {
-      const { rows: result } = await this.pool.query<{ first: string }>(sql, params);
-      return BigInt(result[0].first);
-    }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows: result } = await client.query<{ first: string }>(sql, params);
-      await this.options.beforeCommit();
-      await client.query('COMMIT');
-      return BigInt(result[0].first);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    return BigInt(await this.runAppend({ text, values }));
   }
 
-  async readStream(streamId: string, options: { fromVersion?: number } = {}): Promise<RecordedEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
-      [streamId, options.fromVersion ?? 1],
-    );
+  /**
+   * Runs an append's statement on the pool, where it commits on its own, and returns the
+   * first position. An extension may run it within a transaction of its own making; the
+   * events are appended when that transaction commits.
+   */
+  protected async runAppend(statement: AppendStatement): Promise<string> {
+    const { rows } = await this.pool.query<{ first: string }>(statement.text, statement.values);
+    return rows[0].first;
+  }
+
+  async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
+    const fromVersion = options.fromVersion ?? 1;
+    // A read of a stream in pages (a chain check) runs prepared: it repeats for every page.
+    const { rows } =
+      options.limit === undefined
+        ? await this.pool.query<EventRow>(
+            `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
+            [streamId, fromVersion],
+          )
+        : await queryPrepared<EventRow>(
+            this.pool,
+            `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+            [streamId, fromVersion, options.limit],
+          );
     const events = rows.map(toRecorded);
     const last = events[events.length - 1];
-    if (last) this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
+    if (last && (options.limit === undefined || events.length < options.limit))
+      this.heads.remember(streamId, last.streamVersion, last.metadata.hash);
     return events;
   }
 
@@ -346,60 +333,20 @@ export class PostgresEventStore implements EventStore {
     return streamHeads(this.pool, at);
   }
 
+  readShownEvents<R extends ShownEvent>(read: ShownEventsRead): Promise<ShownEvents<R>> {
+    return this.chainWatch.read<R>(read);
+  }
+
   subscribeToAll(options: SubscribeOptions): Subscription {
     return subscribeByPolling(this, options, this.options.pollIntervalMs ?? 250);
   }
 
-  async waitForAppend(timeoutMs: number): Promise<void> {
-    if (this.closed) return;
-    await this.ensureListening();
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, timeoutMs);
-      timer.unref();
-      this.waiters.add(wake);
-    });
+  waitForAppend(timeoutMs: number): Promise<void> {
+    return this.wakeUps.wait(timeoutMs);
   }
 
-  private ensureListening(): Promise<void> {
-    if (!this.options.listenUrl || this.closed) return Promise.resolve();
-    if (!this.listenerReady) {
-      const listener = new Client({ connectionString: this.options.listenUrl, application_name: 'tdkt-listen' });
-      this.listener = listener;
-      listener.on('notification', () => this.wakeAll());
-      listener.on('error', () => {
-        // The polling fallback keeps subscribers going; reconnect on the next wait.
-        this.listener = undefined;
-        this.listenerReady = undefined;
-        listener.end().catch(() => undefined);
-      });
-      this.listenerReady = listener
-        .connect()
-        .then(() => listener.query(`LISTEN ${NOTIFY_CHANNEL}`))
-        .then(() => undefined)
-        .catch(() => {
-          this.listener = undefined;
-          this.listenerReady = undefined;
-        });
-    }
-    return this.listenerReady ?? Promise.resolve();
-  }
-
-  private wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    this.wakeAll();
-    await this.notifying;
-    const listener = this.listener;
-    this.listener = undefined;
-    if (listener) await listener.end().catch(() => undefined);
+  close(): Promise<void> {
+    return this.wakeUps.close();
   }
 }
 
