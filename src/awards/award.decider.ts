@@ -10,7 +10,7 @@ import {
   type Period,
 } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { awardDefinition, canBeAwardedTo, mayBeGrantedAt } from '../rules/awardCatalog';
+import { awardDefinition, canBeAwardedTo, mayBeGrantedAt, type AwardDefinition } from '../rules/awardCatalog';
 import {
   requireCount,
   requireIsoDate,
@@ -105,41 +105,8 @@ export function decideAward(command: AwardCommand, state: AwardState): AwardEven
   switch (command.type) {
     case 'GrantAward':
       return grant(command.data, state);
-    case 'RevokeAward': {
-      const { awardId, reason, decisionNumber, complaintId, now } = command.data;
-      if (state.status === 'NONE') throw new NotFound('Award', awardId);
-      requireText(reason, 'reason');
-      requireText(decisionNumber, 'decisionNumber');
-      if (complaintId !== null) requireText(complaintId, 'complaintId');
-      requireIsoInstant(now, 'now');
-      if (state.status === 'REVOKED') {
-        throw new RuleViolation(
-          'AWARD_ALREADY_REVOKED',
-          `award ${awardId} was already revoked by decision ${state.revocation.decisionNumber}`,
-          {
-            revokedBy: state.revocation.decisionNumber,
-          },
-        );
-      }
-      const granted = state.grant;
-      return [
-        {
-          type: 'AwardRevoked',
-          data: {
-            awardId: granted.awardId,
-            dossierId: granted.dossierId,
-            subject: granted.subject,
-            subjectUnitId: granted.subjectUnitId,
-            award: granted.award,
-            period: granted.period,
-            reason,
-            decisionNumber,
-            complaintId,
-            revokedAt: now,
-          },
-        },
-      ];
-    }
+    case 'RevokeAward':
+      return revoke(command.data, state);
     default:
       return assertNever(command, 'award command');
   }
@@ -147,6 +114,25 @@ export function decideAward(command: AwardCommand, state: AwardState): AwardEven
 
 function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
   if (state.status !== 'NONE') throw new RuleViolation('AWARD_ALREADY_GRANTED', `award ${data.awardId} already exists`);
+  requireValidGrantInput(data);
+  const { dossier } = data;
+  if (dossier.status !== DossierStatus.APPROVED) {
+    throw new RuleViolation(
+      'DOSSIER_NOT_APPROVED',
+      `dossier ${dossier.dossierId} is ${dossier.status}: an award needs an approved dossier`,
+      {
+        dossierId: dossier.dossierId,
+        status: dossier.status,
+      },
+    );
+  }
+  const definition = awardDefinition(dossier.award);
+  requireGrantAllowed(data, definition);
+  requireSameDecision(data);
+  return [awardGranted(data, definition)];
+}
+
+function requireValidGrantInput(data: GrantAward['data']): void {
   const { dossier, subjectFacts, issuingUnit } = data;
   requireText(data.awardId, 'awardId');
   requireText(dossier.dossierId, 'dossier.dossierId');
@@ -165,18 +151,11 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
   if (dossier.nominee.kind === SubjectKind.COLLECTIVE && (subjectFacts.directWorker || subjectFacts.female)) {
     throw new InvalidInput('a collective is neither a direct worker nor female', 'subjectFacts');
   }
+}
 
-  if (dossier.status !== DossierStatus.APPROVED) {
-    throw new RuleViolation(
-      'DOSSIER_NOT_APPROVED',
-      `dossier ${dossier.dossierId} is ${dossier.status}: an award needs an approved dossier`,
-      {
-        dossierId: dossier.dossierId,
-        status: dossier.status,
-      },
-    );
-  }
-  const definition = awardDefinition(dossier.award);
+/** The award's own rules: who may receive it, who may grant it, once per achievement. */
+function requireGrantAllowed(data: GrantAward['data'], definition: AwardDefinition): void {
+  const { dossier, issuingUnit } = data;
   if (!canBeAwardedTo(dossier.award, dossier.nominee.kind)) {
     throw new RuleViolation(
       'AWARD_SUBJECT_KIND',
@@ -199,6 +178,10 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
       },
     );
   }
+}
+
+/** Awards issued under one decision number by one unit share its date and signer. */
+function requireSameDecision(data: GrantAward['data']): void {
   const decision = data.decisionFacts;
   if (
     decision !== null &&
@@ -214,31 +197,68 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
       },
     );
   }
+}
 
+function awardGranted(data: GrantAward['data'], definition: AwardDefinition): AwardGranted {
+  const { dossier, subjectFacts, issuingUnit } = data;
   const isIndividual = dossier.nominee.kind === SubjectKind.INDIVIDUAL;
+  return {
+    type: 'AwardGranted',
+    data: {
+      awardId: data.awardId,
+      dossierId: dossier.dossierId,
+      award: dossier.award,
+      category: definition.category,
+      label: definition.label,
+      subject: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
+      subjectUnitId: dossier.nomineeUnitId,
+      period: { kind: dossier.period.kind, year: dossier.period.year },
+      decisionNumber: data.decisionNumber,
+      decidedOn: data.decidedOn,
+      issuedByUnitId: issuingUnit.id,
+      issuedByLevel: issuingUnit.level,
+      signerName: data.signerName,
+      cashMultiple: definition.cashMultiple,
+      directWorker: isIndividual && subjectFacts.directWorker,
+      female: isIndividual && subjectFacts.female,
+      movementId: dossier.movementId,
+      thematic: dossier.thematic,
+      grantedAt: data.now,
+    },
+  };
+}
+
+function revoke(data: RevokeAward['data'], state: AwardState): AwardEvent[] {
+  const { awardId, reason, decisionNumber, complaintId, now } = data;
+  if (state.status === 'NONE') throw new NotFound('Award', awardId);
+  requireText(reason, 'reason');
+  requireText(decisionNumber, 'decisionNumber');
+  if (complaintId !== null) requireText(complaintId, 'complaintId');
+  requireIsoInstant(now, 'now');
+  if (state.status === 'REVOKED') {
+    throw new RuleViolation(
+      'AWARD_ALREADY_REVOKED',
+      `award ${awardId} was already revoked by decision ${state.revocation.decisionNumber}`,
+      {
+        revokedBy: state.revocation.decisionNumber,
+      },
+    );
+  }
+  const granted = state.grant;
   return [
     {
-      type: 'AwardGranted',
+      type: 'AwardRevoked',
       data: {
-        awardId: data.awardId,
-        dossierId: dossier.dossierId,
-        award: dossier.award,
-        category: definition.category,
-        label: definition.label,
-        subject: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
-        subjectUnitId: dossier.nomineeUnitId,
-        period: { kind: dossier.period.kind, year: dossier.period.year },
-        decisionNumber: data.decisionNumber,
-        decidedOn: data.decidedOn,
-        issuedByUnitId: issuingUnit.id,
-        issuedByLevel: issuingUnit.level,
-        signerName: data.signerName,
-        cashMultiple: definition.cashMultiple,
-        directWorker: isIndividual && subjectFacts.directWorker,
-        female: isIndividual && subjectFacts.female,
-        movementId: dossier.movementId,
-        thematic: dossier.thematic,
-        grantedAt: data.now,
+        awardId: granted.awardId,
+        dossierId: granted.dossierId,
+        subject: granted.subject,
+        subjectUnitId: granted.subjectUnitId,
+        award: granted.award,
+        period: granted.period,
+        reason,
+        decisionNumber,
+        complaintId,
+        revokedAt: now,
       },
     },
   ];

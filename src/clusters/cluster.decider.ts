@@ -1,14 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import type { ClusterKind, IsoDate, IsoInstant, ScoreKind } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import {
-  optionalText,
-  requireDistinctIds,
-  requireFinite,
-  requireIsoDate,
-  requireText,
-  requireYear,
-} from '../units/validation';
+import { optionalText, requireIsoDate, requireYear } from '../units/validation';
 import type {
   ClusterCovenantSigned,
   ClusterCriteriaSet,
@@ -19,36 +12,20 @@ import type {
   ClusterMember,
   ClusterRankingFinalized,
   ClusterScoreRecorded,
-  CriterionKind,
 } from './cluster.events';
-import { computeClusterStandings, missingScores, type ClusterStandingRow, type StandingScore } from './standings';
+import {
+  ClusterRule,
+  criteriaOf,
+  requireEveryScore,
+  requireScoreInRange,
+  requireValidFormation,
+  scaleOf,
+} from './cluster.rules';
+import { computeClusterStandings, type ClusterStandingRow, type StandingScore } from './standings';
 
 export const CLUSTER_STREAM_TYPE = 'cluster';
 
-export const MIN_CLUSTER_MEMBERS = 4;
-export const MAX_CLUSTER_MEMBERS = 15;
-/** The allowed point scales: the ORDINARY criteria's maxima must add up to one of these. */
-export const CLUSTER_SCALES: readonly number[] = [100, 1000];
-
-/** Rule names this decider raises in `RuleViolation.rule`. */
-export const ClusterRule = {
-  ALREADY_EXISTS: 'ALREADY_EXISTS',
-  SIZE: 'CLUSTER_SIZE',
-  YEAR_FINALIZED: 'CLUSTER_YEAR_FINALIZED',
-  LEADERSHIP_SAME_UNIT: 'CLUSTER_LEADERSHIP_SAME_UNIT',
-  LEADERSHIP_NOT_MEMBER: 'CLUSTER_LEADERSHIP_NOT_MEMBER',
-  COVENANT_ALREADY_SIGNED: 'CLUSTER_COVENANT_ALREADY_SIGNED',
-  CRITERIA_EMPTY: 'CLUSTER_CRITERIA_EMPTY',
-  CRITERION_DUPLICATE_CODE: 'CLUSTER_CRITERION_DUPLICATE_CODE',
-  CRITERION_MAX_POINTS: 'CLUSTER_CRITERION_MAX_POINTS',
-  CRITERIA_SCALE: 'CLUSTER_CRITERIA_SCALE',
-  CRITERIA_LOCKED: 'CLUSTER_CRITERIA_LOCKED',
-  CRITERIA_NOT_SET: 'CLUSTER_CRITERIA_NOT_SET',
-  SCORE_NOT_MEMBER: 'CLUSTER_SCORE_NOT_MEMBER',
-  SCORE_UNKNOWN_CRITERION: 'CLUSTER_SCORE_UNKNOWN_CRITERION',
-  SCORE_OUT_OF_RANGE: 'CLUSTER_SCORE_OUT_OF_RANGE',
-  SCORES_MISSING: 'CLUSTER_SCORES_MISSING',
-} as const;
+export { CLUSTER_SCALES, ClusterRule, MAX_CLUSTER_MEMBERS, MIN_CLUSTER_MEMBERS } from './cluster.rules';
 
 export interface ClusterYear {
   leadership: { leaderUnitId: string; deputyUnitId: string } | null;
@@ -130,7 +107,10 @@ export interface FinalizeClusterRanking {
     clusterId: string;
     year: number;
     now: IsoInstant;
-    /** Units after rank 1 proposed for the certificate of merit: pass `DEFAULT_CERTIFICATE_COUNT` (2) unless configured. */
+    /**
+     * Units after rank 1 proposed for the certificate of merit: pass `DEFAULT_CERTIFICATE_COUNT` (2) unless
+     * configured.
+     */
     certificateCount: number;
   };
 }
@@ -244,23 +224,7 @@ function formCluster(d: FormCluster['data'], state: ClusterState): ClusterFormed
     throw new RuleViolation(ClusterRule.ALREADY_EXISTS, `cluster ${d.clusterId} already exists`, {
       clusterId: d.clusterId,
     });
-  requireText(d.clusterId, 'clusterId');
-  requireText(d.name, 'name');
-  requireText(d.organizerUnitId, 'organizerUnitId');
-  requireDistinctIds(
-    d.members.map((m) => m.unitId),
-    'memberUnitIds',
-  );
-  d.members.forEach((m, i) => requireText(m.unitName, `members[${i}].unitName`));
-  if (d.unknownUnitIds.length > 0) throw new NotFound('Unit', d.unknownUnitIds[0]);
-  const size = d.members.length;
-  if (size < MIN_CLUSTER_MEMBERS || size > MAX_CLUSTER_MEMBERS) {
-    throw new RuleViolation(
-      ClusterRule.SIZE,
-      `a cluster has ${MIN_CLUSTER_MEMBERS}–${MAX_CLUSTER_MEMBERS} member units, got ${size}`,
-      { members: size, min: MIN_CLUSTER_MEMBERS, max: MAX_CLUSTER_MEMBERS },
-    );
-  }
+  requireValidFormation(d);
   return {
     type: 'ClusterFormed',
     data: {
@@ -333,8 +297,6 @@ function signCovenant(d: SignClusterCovenant['data'], cluster: ClusterRecord): C
   };
 }
 
-const SCALE_TOLERANCE = 1e-6;
-
 function setCriteria(d: SetClusterCriteria['data'], cluster: ClusterRecord): ClusterCriteriaSet {
   const y = openYear(cluster, d.year);
   const ruleDetails = { clusterId: cluster.clusterId, year: d.year };
@@ -350,51 +312,8 @@ function setCriteria(d: SetClusterCriteria['data'], cluster: ClusterRecord): Clu
   }
   if (d.criteria.length === 0)
     throw new RuleViolation(ClusterRule.CRITERIA_EMPTY, 'at least one criterion is needed', ruleDetails);
-
-  const seen = new Set<string>();
-  const criteria: ClusterCriterion[] = d.criteria.map((c, i) => {
-    requireText(c.code, `criteria[${i}].code`);
-    requireText(c.name, `criteria[${i}].name`);
-    requireFinite(c.maxPoints, `criteria[${i}].maxPoints`);
-    if (seen.has(c.code)) {
-      throw new RuleViolation(
-        ClusterRule.CRITERION_DUPLICATE_CODE,
-        `criterion code ${c.code} is listed more than once`,
-        { ...ruleDetails, code: c.code },
-      );
-    }
-    seen.add(c.code);
-    if (c.maxPoints === 0) {
-      throw new RuleViolation(ClusterRule.CRITERION_MAX_POINTS, `criterion ${c.code}: maximum points must not be 0`, {
-        ...ruleDetails,
-        code: c.code,
-        maxPoints: c.maxPoints,
-      });
-    }
-    if (c.bonus && c.maxPoints < 0) {
-      throw new RuleViolation(
-        ClusterRule.CRITERION_MAX_POINTS,
-        `bonus criterion ${c.code} needs positive maximum points (penalties are negative criteria)`,
-        {
-          ...ruleDetails,
-          code: c.code,
-          maxPoints: c.maxPoints,
-        },
-      );
-    }
-    const kind: CriterionKind = c.maxPoints < 0 ? 'PENALTY' : c.bonus ? 'BONUS' : 'ORDINARY';
-    return { code: c.code, name: c.name, maxPoints: c.maxPoints, kind };
-  });
-
-  const ordinarySum = criteria.filter((c) => c.kind === 'ORDINARY').reduce((sum, c) => sum + c.maxPoints, 0);
-  const scale = CLUSTER_SCALES.find((s) => Math.abs(ordinarySum - s) <= SCALE_TOLERANCE);
-  if (scale === undefined) {
-    throw new RuleViolation(
-      ClusterRule.CRITERIA_SCALE,
-      `the maxima of the ordinary (positive, non-bonus) criteria must add up to ${CLUSTER_SCALES.join(' or ')}, got ${ordinarySum}`,
-      { ...ruleDetails, sum: ordinarySum, scales: [...CLUSTER_SCALES] },
-    );
-  }
+  const criteria = criteriaOf(d.criteria, ruleDetails);
+  const scale = scaleOf(criteria, ruleDetails);
   return {
     type: 'ClusterCriteriaSet',
     data: {
@@ -428,16 +347,7 @@ function recordScore(d: RecordClusterScore['data'], cluster: ClusterRecord): Clu
       ruleDetails,
     );
   }
-  requireFinite(d.points, 'points');
-  const min = Math.min(0, criterion.maxPoints);
-  const max = Math.max(0, criterion.maxPoints);
-  if (d.points < min || d.points > max) {
-    throw new RuleViolation(
-      ClusterRule.SCORE_OUT_OF_RANGE,
-      `criterion ${criterion.code} takes points in [${min}, ${max}], got ${d.points}`,
-      { ...ruleDetails, points: d.points, min, max },
-    );
-  }
+  requireScoreInRange(d.points, criterion, ruleDetails);
   return {
     type: 'ClusterScoreRecorded',
     data: {
@@ -467,26 +377,10 @@ function finalizeRanking(d: FinalizeClusterRanking['data'], cluster: ClusterReco
       'certificateCount',
     );
   }
-  if (y.criteria === null) {
-    throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, {
-      clusterId: cluster.clusterId,
-      year: d.year,
-    });
-  }
-  const missing = missingScores(y.criteria, cluster.members, y.scores);
-  if (missing.length > 0) {
-    const byUnit = new Map<string, string[]>();
-    for (const m of missing) {
-      const label = `${m.unitName} (${m.unitId})`;
-      byUnit.set(label, [...(byUnit.get(label) ?? []), m.criterionCode]);
-    }
-    const summary = [...byUnit].map(([unit, codes]) => `${unit}: ${codes.join(', ')}`).join('; ');
-    throw new RuleViolation(ClusterRule.SCORES_MISSING, `scores are missing for ${summary}`, {
-      clusterId: cluster.clusterId,
-      year: d.year,
-      missing,
-    });
-  }
+  const ruleDetails = { clusterId: cluster.clusterId, year: d.year };
+  if (y.criteria === null)
+    throw new RuleViolation(ClusterRule.CRITERIA_NOT_SET, `no criteria are set for ${d.year}`, ruleDetails);
+  requireEveryScore(y.criteria, cluster.members, y.scores, ruleDetails);
   const rows = computeClusterStandings(y.criteria, cluster.members, y.scores, { certificateCount });
   return {
     type: 'ClusterRankingFinalized',

@@ -235,32 +235,7 @@ function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState
       throw new InvalidInput(`member ${member.personId} is listed more than once`, 'memberIds');
     memberIds.add(member.personId);
   }
-  if (data.agenda.length === 0)
-    throw new InvalidInput('a council session needs at least one dossier on its agenda', 'dossierIds');
-  const dossierIds = new Set<string>();
-  data.agenda.forEach((item, i) => {
-    if (dossierIds.has(item.dossierId))
-      throw new InvalidInput(`dossier ${item.dossierId} is on the agenda more than once`, 'dossierIds');
-    dossierIds.add(item.dossierId);
-    if (!Number.isFinite(item.thresholdShare) || item.thresholdShare < 0 || item.thresholdShare > 1) {
-      throw new InvalidInput(
-        `threshold share ${item.thresholdShare} of dossier ${item.dossierId} is not between 0 and 1`,
-        `agenda[${i}].thresholdShare`,
-      );
-    }
-  });
-  const notEligible = data.agenda.filter((item) => item.dossierStatus !== DossierStatus.ELIGIBLE);
-  if (notEligible.length > 0) {
-    throw new RuleViolation(
-      'DOSSIER_NOT_ELIGIBLE',
-      `only ELIGIBLE dossiers can be put to the council: ${notEligible.map((i) => `${i.dossierId} is ${i.dossierStatus}`).join(', ')}`,
-      {
-        dossierId: notEligible[0].dossierId,
-        status: notEligible[0].dossierStatus,
-        dossiers: notEligible.map((i) => ({ dossierId: i.dossierId, status: i.dossierStatus })),
-      },
-    );
-  }
+  requireValidAgenda(data.agenda);
   return [
     {
       type: 'CouncilSessionConvened',
@@ -281,6 +256,36 @@ function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState
       },
     },
   ];
+}
+
+/** At least one dossier, none twice, each threshold a share, every dossier ELIGIBLE. */
+function requireValidAgenda(agenda: ConveneCouncilSession['data']['agenda']): void {
+  if (agenda.length === 0)
+    throw new InvalidInput('a council session needs at least one dossier on its agenda', 'dossierIds');
+  const dossierIds = new Set<string>();
+  agenda.forEach((item, i) => {
+    if (dossierIds.has(item.dossierId))
+      throw new InvalidInput(`dossier ${item.dossierId} is on the agenda more than once`, 'dossierIds');
+    dossierIds.add(item.dossierId);
+    if (!Number.isFinite(item.thresholdShare) || item.thresholdShare < 0 || item.thresholdShare > 1) {
+      throw new InvalidInput(
+        `threshold share ${item.thresholdShare} of dossier ${item.dossierId} is not between 0 and 1`,
+        `agenda[${i}].thresholdShare`,
+      );
+    }
+  });
+  const notEligible = agenda.filter((item) => item.dossierStatus !== DossierStatus.ELIGIBLE);
+  if (notEligible.length > 0) {
+    throw new RuleViolation(
+      'DOSSIER_NOT_ELIGIBLE',
+      `only ELIGIBLE dossiers can be put to the council: ${notEligible.map((i) => `${i.dossierId} is ${i.dossierStatus}`).join(', ')}`,
+      {
+        dossierId: notEligible[0].dossierId,
+        status: notEligible[0].dossierStatus,
+        dossiers: notEligible.map((i) => ({ dossierId: i.dossierId, status: i.dossierStatus })),
+      },
+    );
+  }
 }
 
 function openSession(state: CouncilSessionState, sessionId: string): ConvenedSession & { status: 'OPEN' } {
@@ -326,24 +331,8 @@ function castBallot(data: CastBallot['data'], state: CouncilSessionState): Ballo
       },
     );
   }
-  const conflict = conflictOfInterest(member, item);
-  if (conflict) {
-    throw new RuleViolation(
-      'CONFLICT_OF_INTEREST',
-      conflict === 'NOMINEE'
-        ? `${member.name} is the nominee of dossier ${item.dossierId} and must not vote on it`
-        : `${member.name} belongs to the nominee's unit and must not vote on dossier ${item.dossierId}`,
-      { dossierId: item.dossierId, memberId: member.personId, reason: conflict },
-    );
-  }
-  const forDossier = Object.hasOwn(session.ballots, item.dossierId) ? session.ballots[item.dossierId] : {};
-  if (Object.hasOwn(forDossier, member.personId)) {
-    // The earlier choice is secret: never put it in the error.
-    throw new RuleViolation('ALREADY_VOTED', `${member.name} has already voted on dossier ${item.dossierId}`, {
-      dossierId: item.dossierId,
-      memberId: member.personId,
-    });
-  }
+  requireNoConflictOfInterest(member, item);
+  requireFirstBallot(session, member, item);
   return [
     {
       type: 'BallotCast',
@@ -359,6 +348,31 @@ function castBallot(data: CastBallot['data'], state: CouncilSessionState): Ballo
       },
     },
   ];
+}
+
+function requireNoConflictOfInterest(member: CouncilMember, item: AgendaItem): void {
+  const conflict = conflictOfInterest(member, item);
+  if (conflict) {
+    throw new RuleViolation(
+      'CONFLICT_OF_INTEREST',
+      conflict === 'NOMINEE'
+        ? `${member.name} is the nominee of dossier ${item.dossierId} and must not vote on it`
+        : `${member.name} belongs to the nominee's unit and must not vote on dossier ${item.dossierId}`,
+      { dossierId: item.dossierId, memberId: member.personId, reason: conflict },
+    );
+  }
+}
+
+/** One ballot per member and dossier. */
+function requireFirstBallot(session: ConvenedSession, member: CouncilMember, item: AgendaItem): void {
+  const forDossier = Object.hasOwn(session.ballots, item.dossierId) ? session.ballots[item.dossierId] : {};
+  if (Object.hasOwn(forDossier, member.personId)) {
+    // The earlier choice is secret: never put it in the error.
+    throw new RuleViolation('ALREADY_VOTED', `${member.name} has already voted on dossier ${item.dossierId}`, {
+      dossierId: item.dossierId,
+      memberId: member.personId,
+    });
+  }
 }
 
 function close(data: CloseCouncilSession['data'], state: CouncilSessionState): CouncilSessionClosed[] {

@@ -2,37 +2,19 @@ import { assertNever, type Decider } from '../shared/decider';
 import {
   AwardKind,
   DossierStatus,
-  SubjectKind,
-  addDays,
   type BallotTally,
   type IsoDate,
   type IsoInstant,
   type Period,
   type RuleCheck,
 } from '../shared/domain';
-import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { NotFound, RuleViolation } from '../shared/errors';
 import { canBeAwardedTo } from '../rules/awardCatalog';
 import { appraise, type EligibilityFacts } from '../rules/eligibility';
-import {
-  approvalThresholdFor,
-  isAtLeastAsStrict,
-  isRuleSetId,
-  meetsThreshold,
-  ruleSetById,
-  ruleSetFor,
-  type RuleSetId,
-} from '../rules/ruleSets';
-import {
-  dateOfInstant,
-  requireCount,
-  requireIsoDate,
-  requireIsoInstant,
-  requireNamedSubject,
-  requirePeriod,
-  requireText,
-  type NamedSubject,
-} from '../rules/values';
+import { ruleSetById, type RuleSetId } from '../rules/ruleSets';
+import { requireIsoDate, requireIsoInstant, requireText, type NamedSubject } from '../rules/values';
 import type { DossierContext, DossierEvent } from './dossier.events';
+import { requireAwaitingAppraisal, requireConsistentTally, requireValidSubmission } from './dossier.rules';
 
 export const DOSSIER_STREAM_TYPE = 'dossier';
 
@@ -196,176 +178,28 @@ export function decideDossier(command: DossierCommand, state: DossierState): Dos
   switch (command.type) {
     case 'SubmitDossier':
       return submit(command.data, state);
-    case 'ReturnDossier': {
-      const { dossierId, reason, now } = command.data;
-      const dossier = existing(state, dossierId);
-      requireText(reason, 'reason');
-      requireIsoInstant(now, 'now');
-      requireAwaitingAppraisal(dossier, 'returned');
-      return [
-        {
-          type: 'DossierReturned',
-          data: { ...contextOf(dossier), reason, returnNo: dossier.returns + 1, returnedAt: now },
-        },
-      ];
-    }
-    case 'ResubmitDossier': {
-      const { dossierId, achievements, now } = command.data;
-      const dossier = existing(state, dossierId);
-      requireText(achievements, 'achievements');
-      requireIsoInstant(now, 'now');
-      if (dossier.status !== DossierStatus.RETURNED) {
-        throw new RuleViolation(
-          'DOSSIER_NOT_RETURNED',
-          `dossier ${dossierId} is ${dossier.status}: only a returned dossier can be resubmitted`,
-          { status: dossier.status },
-        );
-      }
-      return [
-        {
-          type: 'DossierResubmitted',
-          data: { ...contextOf(dossier), achievements, returnNo: dossier.returns, resubmittedAt: now },
-        },
-      ];
-    }
-    case 'WithdrawDossier': {
-      const { dossierId, reason, now } = command.data;
-      const dossier = existing(state, dossierId);
-      requireText(reason, 'reason');
-      requireIsoInstant(now, 'now');
-      if (dossier.status === DossierStatus.WITHDRAWN) {
-        throw new RuleViolation('DOSSIER_ALREADY_WITHDRAWN', `dossier ${dossierId} is already withdrawn`);
-      }
-      if (RESOLVED_STATUSES.includes(dossier.status)) {
-        throw new RuleViolation(
-          'DOSSIER_ALREADY_RESOLVED',
-          `dossier ${dossierId} is ${dossier.status}: a resolved or granted dossier cannot be withdrawn`,
-          { status: dossier.status },
-        );
-      }
-      return [
-        {
-          type: 'DossierWithdrawn',
-          data: { ...contextOf(dossier), reason, statusBefore: dossier.status, withdrawnAt: now },
-        },
-      ];
-    }
-    case 'AppraiseDossier': {
-      const { dossierId, note, facts, now } = command.data;
-      const dossier = existing(state, dossierId);
-      requireIsoInstant(now, 'now');
-      requireAwaitingAppraisal(dossier, 'appraised');
-      // The rule set recorded at submission, not today's: the law in force when the unit proposed.
-      const report = appraise({
-        subject: dossier.nominee,
-        award: dossier.award,
-        period: dossier.period,
-        ruleSet: ruleSetById(dossier.ruleSetId),
-        facts,
-      });
-      return [
-        {
-          type: 'DossierAppraised',
-          data: {
-            ...contextOf(dossier),
-            eligible: report.eligible,
-            ruleSetId: report.ruleSetId,
-            checks: report.checks,
-            note,
-            appraisedAt: now,
-          },
-        },
-      ];
-    }
-    case 'ResolveDossier': {
-      const { dossierId, sessionId, tally, now } = command.data;
-      const dossier = existing(state, dossierId);
-      requireText(sessionId, 'sessionId');
-      requireIsoInstant(now, 'now');
-      if (dossier.status !== DossierStatus.ELIGIBLE) {
-        throw new RuleViolation(
-          'DOSSIER_NOT_ELIGIBLE',
-          `dossier ${dossierId} is ${dossier.status}: only an eligible dossier can be voted on`,
-          { status: dossier.status },
-        );
-      }
-      requireConsistentTally(tally, dossier);
-      return [
-        {
-          type: 'DossierResolved',
-          data: { ...contextOf(dossier), sessionId, approved: tally.approved, tally, resolvedAt: now },
-        },
-      ];
-    }
-    case 'RecordAwardGranted': {
-      const { dossierId, awardId, decisionNumber, decidedOn, now } = command.data;
-      const dossier = existing(state, dossierId);
-      requireText(awardId, 'awardId');
-      requireText(decisionNumber, 'decisionNumber');
-      requireIsoDate(decidedOn, 'decidedOn');
-      requireIsoInstant(now, 'now');
-      if (dossier.status === DossierStatus.GRANTED) {
-        throw new RuleViolation(
-          'DOSSIER_ALREADY_GRANTED',
-          `dossier ${dossierId} already yielded award ${dossier.awardId}`,
-          { awardId: dossier.awardId },
-        );
-      }
-      if (dossier.status !== DossierStatus.APPROVED) {
-        throw new RuleViolation(
-          'DOSSIER_NOT_APPROVED',
-          `dossier ${dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
-          { status: dossier.status },
-        );
-      }
-      return [
-        { type: 'DossierGranted', data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAt: now } },
-      ];
-    }
+    case 'ReturnDossier':
+      return returnForSupplement(command.data, state);
+    case 'ResubmitDossier':
+      return resubmit(command.data, state);
+    case 'WithdrawDossier':
+      return withdraw(command.data, state);
+    case 'AppraiseDossier':
+      return appraiseDossier(command.data, state);
+    case 'ResolveDossier':
+      return resolve(command.data, state);
+    case 'RecordAwardGranted':
+      return recordAwardGranted(command.data, state);
     default:
       return assertNever(command, 'dossier command');
   }
 }
 
-const RESOLVED_STATUSES: readonly DossierStatus[] = [
-  DossierStatus.APPROVED,
-  DossierStatus.REJECTED,
-  DossierStatus.GRANTED,
-];
-
 function submit(data: SubmitDossier['data'], state: DossierState): DossierEvent[] {
   if (state.status !== 'NONE') {
     throw new RuleViolation('DOSSIER_ALREADY_SUBMITTED', `dossier ${data.dossierId} already exists`);
   }
-  requireText(data.dossierId, 'dossierId');
-  requireText(data.proposingUnitId, 'proposingUnitId');
-  requireText(data.proposingUnitName, 'proposingUnitName');
-  requireNamedSubject(data.nominee, 'nominee');
-  requireText(data.nomineeUnitId, 'nomineeUnitId');
-  requirePeriod(data.period, 'period');
-  requireText(data.achievements, 'achievements');
-  requireIsoDate(data.submittedOn, 'submittedOn');
-  requireIsoInstant(data.now, 'now');
-  if (!Object.values(AwardKind).includes(data.award)) {
-    throw new InvalidInput(`unknown award kind ${JSON.stringify(data.award)}`, 'award');
-  }
-  if (data.nominee.kind === SubjectKind.COLLECTIVE && data.nomineeUnitId !== data.nominee.id) {
-    throw new InvalidInput('for a collective nominee, nomineeUnitId is the collective itself', 'nomineeUnitId');
-  }
-  if (data.movementId === null && data.movementThematic) {
-    throw new InvalidInput('only a dossier under a movement can come from a thematic movement', 'movementThematic');
-  }
-  if (data.movementId !== null) requireText(data.movementId, 'movementId');
-  // One day of slack: the submitter's calendar (UTC+7) may be a day ahead of UTC.
-  if (data.submittedOn > addDays(dateOfInstant(data.now), 1)) {
-    throw new InvalidInput(`submittedOn ${data.submittedOn} lies in the future`, 'submittedOn');
-  }
-  if (!isRuleSetId(data.ruleSetId) || ruleSetFor(data.submittedOn).id !== data.ruleSetId) {
-    throw new InvalidInput(
-      `rule set ${data.ruleSetId} is not the one in force on ${data.submittedOn} (${ruleSetFor(data.submittedOn).id})`,
-      'ruleSetId',
-    );
-  }
+  requireValidSubmission(data);
   if (!canBeAwardedTo(data.award, data.nominee.kind)) {
     throw new RuleViolation(
       'AWARD_SUBJECT_KIND',
@@ -398,54 +232,147 @@ function submit(data: SubmitDossier['data'], state: DossierState): DossierEvent[
   ];
 }
 
-function existing(state: DossierState, dossierId: string): SubmittedDossier {
-  if (state.status === 'NONE') throw new NotFound('Dossier', dossierId);
-  return state;
+function returnForSupplement(data: ReturnDossier['data'], state: DossierState): DossierEvent[] {
+  const { dossierId, reason, now } = data;
+  const dossier = existing(state, dossierId);
+  requireText(reason, 'reason');
+  requireIsoInstant(now, 'now');
+  requireAwaitingAppraisal(dossier, 'returned');
+  return [
+    {
+      type: 'DossierReturned',
+      data: { ...contextOf(dossier), reason, returnNo: dossier.returns + 1, returnedAt: now },
+    },
+  ];
 }
 
-/** SUBMITTED covers both a fresh dossier and a resubmitted one. */
-function requireAwaitingAppraisal(dossier: SubmittedDossier, action: string): void {
-  if (dossier.status !== DossierStatus.SUBMITTED) {
+function resubmit(data: ResubmitDossier['data'], state: DossierState): DossierEvent[] {
+  const { dossierId, achievements, now } = data;
+  const dossier = existing(state, dossierId);
+  requireText(achievements, 'achievements');
+  requireIsoInstant(now, 'now');
+  if (dossier.status !== DossierStatus.RETURNED) {
     throw new RuleViolation(
-      'DOSSIER_NOT_AWAITING_APPRAISAL',
-      `dossier ${dossier.dossierId} is ${dossier.status}: only a submitted or resubmitted dossier awaiting appraisal can be ${action}`,
+      'DOSSIER_NOT_RETURNED',
+      `dossier ${dossierId} is ${dossier.status}: only a returned dossier can be resubmitted`,
       { status: dossier.status },
     );
   }
+  return [
+    {
+      type: 'DossierResubmitted',
+      data: { ...contextOf(dossier), achievements, returnNo: dossier.returns, resubmittedAt: now },
+    },
+  ];
 }
 
-/**
- * The session tallies; this guards the dossier against a tally that does not add up or
- * uses a threshold weaker than the dossier's rule set demands. Quorum is the session's
- * rule (members barred from one dossier still count toward it), so it is not checked here.
- */
-function requireConsistentTally(tally: BallotTally, dossier: SubmittedDossier): void {
-  requireCount(tally.approve, 'tally.approve');
-  requireCount(tally.reject, 'tally.reject');
-  requireCount(tally.abstain, 'tally.abstain');
-  requireCount(tally.members, 'tally.members');
-  const ballots = tally.approve + tally.reject + tally.abstain;
-  if (tally.members === 0 || ballots > tally.members) {
-    throw new InvalidInput(`tally counts ${ballots} ballots for ${tally.members} members`, 'tally');
+const RESOLVED_STATUSES: readonly DossierStatus[] = [
+  DossierStatus.APPROVED,
+  DossierStatus.REJECTED,
+  DossierStatus.GRANTED,
+];
+
+function withdraw(data: WithdrawDossier['data'], state: DossierState): DossierEvent[] {
+  const { dossierId, reason, now } = data;
+  const dossier = existing(state, dossierId);
+  requireText(reason, 'reason');
+  requireIsoInstant(now, 'now');
+  if (dossier.status === DossierStatus.WITHDRAWN) {
+    throw new RuleViolation('DOSSIER_ALREADY_WITHDRAWN', `dossier ${dossierId} is already withdrawn`);
   }
-  if (!(tally.thresholdShare > 0 && tally.thresholdShare <= 1)) {
-    throw new InvalidInput(`tally threshold share ${tally.thresholdShare} must be in (0, 1]`, 'tally.thresholdShare');
-  }
-  const threshold = { share: tally.thresholdShare, inclusive: tally.thresholdInclusive };
-  if (meetsThreshold(tally.approve, tally.members, threshold) !== tally.approved) {
-    throw new InvalidInput(
-      `tally says approved=${tally.approved}, but ${tally.approve} of ${tally.members} does not agree with its threshold`,
-      'tally.approved',
-    );
-  }
-  const required = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
-  if (!isAtLeastAsStrict(threshold, required)) {
+  if (RESOLVED_STATUSES.includes(dossier.status)) {
     throw new RuleViolation(
-      'APPROVAL_THRESHOLD',
-      `${dossier.award} needs approvals ${required.inclusive ? '>=' : '>'} ${required.share} of all members under ${dossier.ruleSetId}; the tally used ${threshold.inclusive ? '>=' : '>'} ${threshold.share}`,
-      { required, used: threshold },
+      'DOSSIER_ALREADY_RESOLVED',
+      `dossier ${dossierId} is ${dossier.status}: a resolved or granted dossier cannot be withdrawn`,
+      { status: dossier.status },
     );
   }
+  return [
+    {
+      type: 'DossierWithdrawn',
+      data: { ...contextOf(dossier), reason, statusBefore: dossier.status, withdrawnAt: now },
+    },
+  ];
+}
+
+function appraiseDossier(data: AppraiseDossier['data'], state: DossierState): DossierEvent[] {
+  const { dossierId, note, facts, now } = data;
+  const dossier = existing(state, dossierId);
+  requireIsoInstant(now, 'now');
+  requireAwaitingAppraisal(dossier, 'appraised');
+  // The rule set recorded at submission, not today's: the law in force when the unit proposed.
+  const report = appraise({
+    subject: dossier.nominee,
+    award: dossier.award,
+    period: dossier.period,
+    ruleSet: ruleSetById(dossier.ruleSetId),
+    facts,
+  });
+  return [
+    {
+      type: 'DossierAppraised',
+      data: {
+        ...contextOf(dossier),
+        eligible: report.eligible,
+        ruleSetId: report.ruleSetId,
+        checks: report.checks,
+        note,
+        appraisedAt: now,
+      },
+    },
+  ];
+}
+
+function resolve(data: ResolveDossier['data'], state: DossierState): DossierEvent[] {
+  const { dossierId, sessionId, tally, now } = data;
+  const dossier = existing(state, dossierId);
+  requireText(sessionId, 'sessionId');
+  requireIsoInstant(now, 'now');
+  if (dossier.status !== DossierStatus.ELIGIBLE) {
+    throw new RuleViolation(
+      'DOSSIER_NOT_ELIGIBLE',
+      `dossier ${dossierId} is ${dossier.status}: only an eligible dossier can be voted on`,
+      { status: dossier.status },
+    );
+  }
+  requireConsistentTally(tally, dossier);
+  return [
+    {
+      type: 'DossierResolved',
+      data: { ...contextOf(dossier), sessionId, approved: tally.approved, tally, resolvedAt: now },
+    },
+  ];
+}
+
+function recordAwardGranted(data: RecordAwardGranted['data'], state: DossierState): DossierEvent[] {
+  const { dossierId, awardId, decisionNumber, decidedOn, now } = data;
+  const dossier = existing(state, dossierId);
+  requireText(awardId, 'awardId');
+  requireText(decisionNumber, 'decisionNumber');
+  requireIsoDate(decidedOn, 'decidedOn');
+  requireIsoInstant(now, 'now');
+  if (dossier.status === DossierStatus.GRANTED) {
+    throw new RuleViolation(
+      'DOSSIER_ALREADY_GRANTED',
+      `dossier ${dossierId} already yielded award ${dossier.awardId}`,
+      { awardId: dossier.awardId },
+    );
+  }
+  if (dossier.status !== DossierStatus.APPROVED) {
+    throw new RuleViolation(
+      'DOSSIER_NOT_APPROVED',
+      `dossier ${dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
+      { status: dossier.status },
+    );
+  }
+  return [
+    { type: 'DossierGranted', data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAt: now } },
+  ];
+}
+
+function existing(state: DossierState, dossierId: string): SubmittedDossier {
+  if (state.status === 'NONE') throw new NotFound('Dossier', dossierId);
+  return state;
 }
 
 function contextOf(dossier: SubmittedDossier): DossierContext {
