@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { fieldOf, itemsOf } from './eventFields';
 
 export type RefKind = 'subject' | 'dossier' | 'award' | 'complaint' | 'decision';
 export interface AuditRef {
@@ -11,13 +12,110 @@ export interface RefLookups {
   dossierOfAward(awardId: string): string | undefined;
 }
 
-type Data = Record<string, any>;
+type EventData = RecordedEvent['data'];
 
 function subjectRef(value: unknown): AuditRef | null {
-  const subject = value as { kind?: string; id?: string } | null;
-  return subject && typeof subject.kind === 'string' && typeof subject.id === 'string'
-    ? { kind: 'subject', id: `${subject.kind}:${subject.id}` }
-    : null;
+  const kind = fieldOf(value, 'kind');
+  const id = fieldOf(value, 'id');
+  return typeof kind === 'string' && typeof id === 'string' ? { kind: 'subject', id: `${kind}:${id}` } : null;
+}
+
+/** The refs of one event, in the order named; an event that names the same thing twice is listed once. */
+class RefList {
+  private readonly refs: AuditRef[] = [];
+
+  add(kind: RefKind, id: unknown): void {
+    if (typeof id === 'string' && id !== '') this.refs.push({ kind, id });
+  }
+
+  addSubject(value: unknown): void {
+    const ref = subjectRef(value);
+    if (ref) this.refs.push(ref);
+  }
+
+  distinct(): AuditRef[] {
+    const seen = new Set<string>();
+    return this.refs.filter((r) => {
+      const key = `${r.kind}\u0000${r.id}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+}
+
+/** A complaint names its award and dossier, also on later events that repeat neither (from the lookups). */
+function addComplaintRefs(refs: RefList, complaintId: string, d: EventData, lookups: RefLookups): void {
+  refs.add('complaint', complaintId);
+  const targets = lookups.complaintTargets(complaintId);
+  const awardId = d.awardId ?? targets?.awardId ?? null;
+  refs.add('award', awardId);
+  const dossierOfAward = () =>
+    typeof awardId === 'string' && awardId !== '' ? lookups.dossierOfAward(awardId) : undefined;
+  refs.add('dossier', d.dossierId ?? targets?.dossierId ?? dossierOfAward());
+  refs.add('award', d.revokedAwardId);
+}
+
+/**
+ * A council session's events name the dossiers on its agenda and their nominees, the
+ * dossiers it tallied, and the dossier a ballot is on.
+ */
+function addSessionRefs(refs: RefList, d: EventData): void {
+  // No session ref: no filter asks for one (a session's own events are its stream).
+  refs.add('dossier', d.dossierId);
+  for (const item of itemsOf(d.agenda)) {
+    refs.add('dossier', fieldOf(item, 'dossierId'));
+    refs.addSubject(fieldOf(item, 'nominee'));
+  }
+  for (const item of itemsOf(d.tallies)) refs.add('dossier', fieldOf(item, 'dossierId'));
+}
+
+/** What an event names by the stream it belongs to. */
+function addStreamRefs(refs: RefList, streamId: string, d: EventData, lookups: RefLookups): void {
+  const [category] = streamId.split('-', 1);
+  const ownId = streamId.slice(category.length + 1);
+  switch (category) {
+    case 'dossier':
+      refs.add('dossier', ownId);
+      refs.add('award', d.awardId);
+      break;
+    case 'award':
+      refs.add('award', ownId);
+      refs.add('dossier', d.dossierId);
+      break;
+    case 'complaint':
+      addComplaintRefs(refs, ownId, d, lookups);
+      break;
+    case 'council_session':
+      addSessionRefs(refs, d);
+      break;
+    case 'person':
+      refs.add('subject', `INDIVIDUAL:${ownId}`);
+      break;
+    case 'cluster':
+      // A unit's history includes how its cluster scored and ranked it.
+      refs.add('subject', typeof d.unitId === 'string' ? `COLLECTIVE:${d.unitId}` : undefined);
+      for (const row of itemsOf(d.rows)) refs.add('subject', `COLLECTIVE:${fieldOf(row, 'unitId')}`);
+      break;
+    case 'unit':
+      refs.add('subject', `COLLECTIVE:${ownId}`);
+      break;
+    default:
+      break;
+  }
+}
+
+/** What an event names in any stream: its subject or nominee, authors, the units and people it moves, its decision. */
+function addNamedRefs(refs: RefList, type: string, d: EventData): void {
+  refs.addSubject(d.subject);
+  refs.addSubject(d.nominee);
+  for (const author of itemsOf(d.authors)) {
+    const personId = fieldOf(author, 'personId');
+    refs.add('subject', personId ? `INDIVIDUAL:${personId}` : undefined);
+  }
+  if (type === 'UnitMerged') refs.add('subject', `COLLECTIVE:${d.intoUnitId}`);
+  if (type === 'PersonTransferred') refs.add('subject', `INDIVIDUAL:${d.personId}`);
+  refs.add('decision', d.decisionNumber);
 }
 
 /**
@@ -26,70 +124,8 @@ function subjectRef(value: unknown): AuditRef | null {
  * ballots on it, the award granted from it, the revocation, complaints about it or its award.
  */
 export function auditRefs(event: Pick<RecordedEvent, 'type' | 'streamId' | 'data'>, lookups: RefLookups): AuditRef[] {
-  const refs: AuditRef[] = [];
-  const add = (kind: RefKind, id: unknown) => {
-    if (typeof id === 'string' && id !== '') refs.push({ kind, id });
-  };
-  const d = event.data as Data;
-  const [category] = event.streamId.split('-', 1);
-  const ownId = event.streamId.slice(category.length + 1);
-  switch (category) {
-    case 'dossier':
-      add('dossier', ownId);
-      add('award', d.awardId);
-      break;
-    case 'award':
-      add('award', ownId);
-      add('dossier', d.dossierId);
-      break;
-    case 'complaint': {
-      add('complaint', ownId);
-      const targets = lookups.complaintTargets(ownId);
-      const awardId = d.awardId ?? targets?.awardId ?? null;
-      add('award', awardId);
-      add('dossier', d.dossierId ?? targets?.dossierId ?? (awardId ? lookups.dossierOfAward(awardId) : undefined));
-      add('award', d.revokedAwardId);
-      break;
-    }
-    case 'council_session':
-      // No session ref: no filter asks for one (a session's own events are its stream).
-      add('dossier', d.dossierId);
-      for (const item of (d.agenda ?? []) as Data[]) {
-        add('dossier', item.dossierId);
-        const nominee = subjectRef(item.nominee);
-        if (nominee) refs.push(nominee);
-      }
-      for (const item of (d.tallies ?? []) as Data[]) add('dossier', item.dossierId);
-      break;
-    case 'person':
-      add('subject', `INDIVIDUAL:${ownId}`);
-      break;
-    case 'cluster':
-      // A unit's history includes how its cluster scored and ranked it.
-      add('subject', typeof d.unitId === 'string' ? `COLLECTIVE:${d.unitId}` : undefined);
-      for (const row of (d.rows ?? []) as Data[]) add('subject', `COLLECTIVE:${row.unitId}`);
-      break;
-    case 'unit':
-      add('subject', `COLLECTIVE:${ownId}`);
-      break;
-    default:
-      break;
-  }
-  for (const key of ['subject', 'nominee']) {
-    const ref = subjectRef(d[key]);
-    if (ref) refs.push(ref);
-  }
-  for (const author of (Array.isArray(d.authors) ? d.authors : []) as Data[])
-    add('subject', author.personId ? `INDIVIDUAL:${author.personId}` : undefined);
-  if (event.type === 'UnitMerged') add('subject', `COLLECTIVE:${d.intoUnitId}`);
-  if (event.type === 'PersonTransferred') add('subject', `INDIVIDUAL:${d.personId}`);
-  add('decision', d.decisionNumber);
-  // Dedupe: an event that names the same thing twice is listed once.
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const key = `${r.kind}\u0000${r.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const refs = new RefList();
+  addStreamRefs(refs, event.streamId, event.data, lookups);
+  addNamedRefs(refs, event.type, event.data);
+  return refs.distinct();
 }

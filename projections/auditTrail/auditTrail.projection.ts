@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { asRecordedDomainEvents } from '../../src/eventStore/recordedDomainEvent';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
 import { copyChunks, copyLines, copyText } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { periodLabel, type Period } from '../../src/shared/domain';
 import { auditRefs } from './auditRefs';
+import { fieldOf } from './eventFields';
 
 /** Fields that would reveal how a council member voted: tallies are public, choices are not. */
 const SECRET_FIELDS: Record<string, readonly string[]> = {
@@ -21,8 +23,6 @@ export function redact(event: Pick<RecordedEvent, 'type' | 'data'>): Record<stri
   return copy;
 }
 
-type Data = Record<string, any>;
-
 const typeLabels = new Map<string, string>();
 
 /** `DossierSubmitted` → `Dossier Submitted` (a handful of types: computed once each). */
@@ -35,17 +35,24 @@ function typeLabel(type: string): string {
   return label;
 }
 
+/** A period as the events write one: a kind and a year. */
+function isPeriod(value: unknown): value is Period {
+  return typeof fieldOf(value, 'kind') === 'string' && typeof fieldOf(value, 'year') === 'number';
+}
+
 /** One line an inspector can read: what happened, to whom, under which decision. */
 export function summarize(event: Pick<RecordedEvent, 'type' | 'streamId' | 'streamVersion' | 'data'>): string {
-  const d = redact(event) as Data;
+  const d = redact(event);
   const parts: string[] = [typeLabel(event.type)];
   const name = d.name ?? d.fullName ?? d.title;
   if (typeof name === 'string') parts.push(`"${name}"`);
-  const who = (d.nominee ?? d.subject) as { name?: string } | undefined;
-  if (who?.name) parts.push(`for ${who.name}`);
+  const whoName = fieldOf(d.nominee ?? d.subject, 'name');
+  if (whoName) parts.push(`for ${whoName}`);
   if (typeof d.award === 'string') parts.push(d.award);
-  if (d.period && typeof d.period === 'object') parts.push(periodLabel(d.period as Period));
-  else if (typeof d.year === 'number') parts.push(String(d.year));
+  // An event with a period is labelled by it, never by a year.
+  if (d.period && typeof d.period === 'object') {
+    if (isPeriod(d.period)) parts.push(periodLabel(d.period));
+  } else if (typeof d.year === 'number') parts.push(String(d.year));
   if (typeof d.rating === 'string') parts.push(`rated ${d.rating}`);
   if (typeof d.eligible === 'boolean') parts.push(d.eligible ? 'eligible' : 'ineligible');
   if (typeof d.approved === 'boolean') parts.push(d.approved ? 'approved' : 'rejected');
@@ -60,13 +67,13 @@ async function loadLookups(events: RecordedEvent[], client: PoolClient) {
   const awardIds = new Set<string>();
   for (const e of events) {
     if (e.streamId.startsWith('complaint-')) complaintIds.add(e.streamId.slice('complaint-'.length));
-    const awardId = (e.data as Data).awardId;
+    const awardId = e.data.awardId;
     if (typeof awardId === 'string') awardIds.add(awardId);
   }
   const complaints = new Map<string, { awardId: string | null; dossierId: string | null }>();
   const awards = new Map<string, string>();
   if (complaintIds.size > 0) {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ complaint_id: string; award_id: string | null; dossier_id: string | null }>(
       'SELECT complaint_id, award_id, dossier_id FROM complaint_targets WHERE complaint_id = ANY($1)',
       [[...complaintIds]],
     );
@@ -76,9 +83,10 @@ async function loadLookups(events: RecordedEvent[], client: PoolClient) {
     }
   }
   if (awardIds.size > 0) {
-    const { rows } = await client.query('SELECT award_id, dossier_id FROM award_dossiers WHERE award_id = ANY($1)', [
-      [...awardIds],
-    ]);
+    const { rows } = await client.query<{ award_id: string; dossier_id: string }>(
+      'SELECT award_id, dossier_id FROM award_dossiers WHERE award_id = ANY($1)',
+      [[...awardIds]],
+    );
     for (const r of rows) awards.set(r.award_id, r.dossier_id);
   }
   return { complaints, awards };
@@ -122,13 +130,14 @@ export async function applyAuditEntries(events: RecordedEvent[], client: PoolCli
     complaintTargets: (id: string) => complaints.get(id),
     dossierOfAward: (id: string) => awards.get(id),
   };
-  for (const event of events) {
-    const d = event.data as Data;
+  for (const event of asRecordedDomainEvents(events)) {
     if (event.type === 'ComplaintFiled') {
+      const d = event.data;
       complaints.set(d.complaintId, { awardId: d.awardId, dossierId: d.dossierId });
       newComplaints.push([d.complaintId, d.awardId, d.dossierId]);
     }
     if (event.type === 'AwardGranted') {
+      const d = event.data;
       awards.set(d.awardId, d.dossierId);
       newAwards.push([d.awardId, d.dossierId]);
     }

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
-import type { AwardGranted, AwardRevoked } from '../../src/awards/award.events';
+import type { AwardRevoked } from '../../src/awards/award.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import {
+  asRecordedDomainEvents,
+  type RecordedDomainEvent,
+  type RecordedOfType,
+} from '../../src/eventStore/recordedDomainEvent';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
 import { copyRows } from '../../src/projections/copyRows';
@@ -42,17 +47,26 @@ const GRANT_COLUMNS = [
   'revoked_at',
 ] as const;
 
+interface Grant {
+  event: RecordedOfType<'AwardGranted'>;
+  /** The last revocation of the award in the same batch. */
+  revocation: Revocation | null;
+}
+
 /**
- * One COPY of the batch's grants and one update of the awards granted before it. A
- * revocation of an award granted earlier in the same batch is folded into its new row,
- * and a later revocation of the same award replaces an earlier one, as row-by-row updates would.
+ * The batch's grants, each with its revocation in the batch, and the revocations of
+ * awards granted before the batch. A later revocation of the same award replaces an
+ * earlier one, as row-by-row updates would.
  */
-export async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
-  const grants = new Map<string, { event: RecordedEvent; revocation: Revocation | null }>();
+function foldAwardEvents(events: RecordedDomainEvent[]): {
+  grants: Map<string, Grant>;
+  revocationsOfEarlier: Map<string, Revocation>;
+} {
+  const grants = new Map<string, Grant>();
   const revocationsOfEarlier = new Map<string, Revocation>();
   for (const event of events) {
     if (event.type === 'AwardGranted') {
-      const d = event.data as AwardGranted['data'];
+      const d = event.data;
       // Two grants of one award fail on the primary key, like two inserts did.
       if (grants.has(d.awardId)) throw new Error(`award ${d.awardId} was granted twice`);
       // Revoked before it was granted: row by row, that revocation found nothing to update.
@@ -60,75 +74,83 @@ export async function applyAwards(events: RecordedEvent[], client: PoolClient): 
         throw new Error(`AwardRevoked for award ${d.awardId}, which was never granted`);
       grants.set(d.awardId, { event, revocation: null });
     } else if (event.type === 'AwardRevoked') {
-      const d = event.data as Revocation;
+      const d = event.data;
       const grant = grants.get(d.awardId);
       if (grant) grant.revocation = d;
       else revocationsOfEarlier.set(d.awardId, d);
     }
   }
+  return { grants, revocationsOfEarlier };
+}
 
-  // A plain COPY: granting an award twice still fails on the primary key.
-  await copyRows(
-    client,
-    'awards',
-    GRANT_COLUMNS,
-    [...grants.values()].map(({ event, revocation: r }) => {
-      const d = event.data as AwardGranted['data'];
-      return [
-        d.awardId,
-        d.dossierId,
-        d.award,
-        d.category,
-        d.label,
-        d.subject.kind,
-        d.subject.id,
-        d.subject.name,
-        d.subjectUnitId,
-        d.period.kind,
-        d.period.year,
-        d.decisionNumber,
-        d.decidedOn,
-        d.issuedByUnitId,
-        d.issuedByLevel,
-        d.signerName,
-        d.cashMultiple,
-        d.directWorker,
-        d.female,
-        d.movementId,
-        d.thematic,
-        d.grantedAt,
-        event.position,
-        r !== null,
-        r?.reason ?? null,
-        r?.decisionNumber ?? null,
-        r?.complaintId ?? null,
-        r?.revokedAt ?? null,
-      ];
-    }),
+/** A new award's row, in GRANT_COLUMNS order, revoked already when the batch revokes it. */
+function grantRow({ event, revocation: r }: Grant): unknown[] {
+  const d = event.data;
+  return [
+    d.awardId,
+    d.dossierId,
+    d.award,
+    d.category,
+    d.label,
+    d.subject.kind,
+    d.subject.id,
+    d.subject.name,
+    d.subjectUnitId,
+    d.period.kind,
+    d.period.year,
+    d.decisionNumber,
+    d.decidedOn,
+    d.issuedByUnitId,
+    d.issuedByLevel,
+    d.signerName,
+    d.cashMultiple,
+    d.directWorker,
+    d.female,
+    d.movementId,
+    d.thematic,
+    d.grantedAt,
+    event.position,
+    r !== null,
+    r?.reason ?? null,
+    r?.decisionNumber ?? null,
+    r?.complaintId ?? null,
+    r?.revokedAt ?? null,
+  ];
+}
+
+/** One update of the awards granted before the batch; a revocation of an award never granted fails. */
+async function revokeEarlierGrants(client: PoolClient, revocations: Revocation[]): Promise<void> {
+  if (revocations.length === 0) return;
+  const { rows } = await client.query<{ award_id: string }>(
+    `UPDATE awards a SET revoked = true, revoked_reason = r.reason, revocation_decision_number = r.decision_number,
+       revoked_by_complaint_id = r.complaint_id, revoked_at = r.revoked_at
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(award_id, reason, decision_number, complaint_id, revoked_at)
+     WHERE a.award_id = r.award_id
+     RETURNING a.award_id`,
+    [
+      revocations.map((r) => r.awardId),
+      revocations.map((r) => r.reason),
+      revocations.map((r) => r.decisionNumber),
+      revocations.map((r) => r.complaintId),
+      revocations.map((r) => r.revokedAt),
+    ],
   );
-
-  if (revocationsOfEarlier.size > 0) {
-    const revocations = [...revocationsOfEarlier.values()];
-    const { rows } = await client.query<{ award_id: string }>(
-      `UPDATE awards a SET revoked = true, revoked_reason = r.reason, revocation_decision_number = r.decision_number,
-         revoked_by_complaint_id = r.complaint_id, revoked_at = r.revoked_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(award_id, reason, decision_number, complaint_id, revoked_at)
-       WHERE a.award_id = r.award_id
-       RETURNING a.award_id`,
-      [
-        revocations.map((r) => r.awardId),
-        revocations.map((r) => r.reason),
-        revocations.map((r) => r.decisionNumber),
-        revocations.map((r) => r.complaintId),
-        revocations.map((r) => r.revokedAt),
-      ],
-    );
-    if (rows.length !== revocations.length) {
-      const found = new Set(rows.map((r) => r.award_id));
-      const missing = revocations.find((r) => !found.has(r.awardId))!;
-      throw new Error(`AwardRevoked for award ${missing.awardId}, which was never granted`);
-    }
+  if (rows.length !== revocations.length) {
+    const found = new Set(rows.map((r) => r.award_id));
+    const missing = revocations.find((r) => !found.has(r.awardId))!;
+    throw new Error(`AwardRevoked for award ${missing.awardId}, which was never granted`);
   }
+}
+
+/**
+ * One COPY of the batch's grants and one update of the awards granted before it. A
+ * revocation of an award granted earlier in the same batch is folded into its new row.
+ */
+export async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
+  const { grants, revocationsOfEarlier } = foldAwardEvents(asRecordedDomainEvents(events));
+  // A plain COPY: granting an award twice still fails on the primary key.
+  await copyRows(client, 'awards', GRANT_COLUMNS, [...grants.values()].map(grantRow));
+  await revokeEarlierGrants(client, [...revocationsOfEarlier.values()]);
 }
 
 /** Awards by subject, by decision number and by unit and period: the facts the award rules check. */

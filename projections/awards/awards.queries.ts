@@ -88,7 +88,10 @@ export interface DecisionFacts {
   signerName: string;
 }
 
-/** The date and signer of decision `decisionNumber` of the issuing unit, as its first recorded award says; null if none. */
+/**
+ * The date and signer of decision `decisionNumber` of the issuing unit, as its first
+ * recorded award says; null if none.
+ */
 export async function getDecision(
   db: Queryable,
   decisionNumber: string,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { PoolClient } from 'pg';
 import type { ClusterRankingFinalized } from '../../src/clusters/cluster.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { asRecordedDomainEvents } from '../../src/eventStore/recordedDomainEvent';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
 import type { ProjectionDefinition } from '../../src/projections/projection';
@@ -16,9 +17,9 @@ export const CLUSTER_SCORING_PROJECTION = 'cluster_scoring';
  */
 async function rankingsFinalized(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const latest = new Map<string, ClusterRankingFinalized['data']>();
-  for (const event of events) {
+  for (const event of asRecordedDomainEvents(events)) {
     if (event.type !== 'ClusterRankingFinalized') continue;
-    const d = event.data as ClusterRankingFinalized['data'];
+    const d = event.data;
     const key = JSON.stringify([d.clusterId, d.year]);
     latest.set(key, d);
   }

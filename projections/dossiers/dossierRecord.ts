@@ -3,15 +3,9 @@
  * row's keys are the table's columns, so a batch loads rows with `to_jsonb` and writes
  * them back with `jsonb_to_recordset` without any mapping in between.
  */
-import type {
-  DossierAppraised,
-  DossierGranted,
-  DossierResolved,
-  DossierReturned,
-  DossierSubmitted,
-  DossierWithdrawn,
-} from '../../src/dossiers/dossier.events';
-import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import type { DossierEvent } from '../../src/dossiers/dossier.events';
+import type { Recorded, RecordedDomainEvent, RecordedOfType } from '../../src/eventStore/recordedDomainEvent';
+import { assertNever } from '../../src/shared/decider';
 import {
   DossierStatus,
   type BallotTally,
@@ -81,34 +75,106 @@ export const DOSSIER_COLUMNS: ReadonlyArray<readonly [keyof DossierRecord, strin
   ['updated_position', 'bigint'],
 ];
 
-/** The event types the fold understands, besides CouncilSessionConvened (kept for its heldOn). */
-export const FOLDED_DOSSIER_EVENTS = [
-  'DossierSubmitted',
-  'DossierReturned',
-  'DossierResubmitted',
-  'DossierWithdrawn',
-  'DossierAppraised',
-  'DossierResolved',
-  'DossierGranted',
-] as const;
-
 /** The held-on date of a council session, or null when the read model never saw it convened. */
 export type SessionDates = (sessionId: string) => IsoDate | null;
 
-function dataOf<E extends { data: unknown }>(event: RecordedEvent): E['data'] {
-  return event.data as unknown as E['data'];
-}
+/** The dossier events after the submission: each changes some columns of an existing row. */
+type DossierChange = Exclude<Recorded<DossierEvent>, { type: 'DossierSubmitted' }>;
 
-function existing(record: DossierRecord | null, event: RecordedEvent): DossierRecord {
+function existing(record: DossierRecord | null, event: DossierChange): DossierRecord {
   if (record === null) {
-    throw new Error(`${event.type} for dossier ${String(event.data.dossierId)}, which was never submitted`);
+    throw new Error(`${event.type} for dossier ${event.data.dossierId}, which was never submitted`);
   }
   return record;
 }
 
 /** Stream bookkeeping every event updates: the version is the event's place in the dossier stream. */
-function touched(record: DossierRecord, event: RecordedEvent): DossierRecord {
+function touched(record: DossierRecord, event: DossierChange): DossierRecord {
   return { ...record, version: Math.max(record.version, event.streamVersion), updated_position: event.position };
+}
+
+function submittedRecord(record: DossierRecord | null, event: RecordedOfType<'DossierSubmitted'>): DossierRecord {
+  if (record !== null) throw new Error(`dossier ${record.dossier_id} was submitted twice`);
+  const d = event.data;
+  return {
+    dossier_id: d.dossierId,
+    status: DossierStatus.SUBMITTED,
+    nominee_kind: d.nominee.kind,
+    nominee_id: d.nominee.id,
+    nominee_name: d.nominee.name,
+    nominee_unit_id: d.nomineeUnitId,
+    award: d.award,
+    period_kind: d.period.kind,
+    period_year: d.period.year,
+    proposing_unit_id: d.proposingUnitId,
+    proposing_unit_name: d.proposingUnitName,
+    movement_id: d.movementId,
+    submitted_on: d.submittedOn,
+    submitted_at: event.recordedAt,
+    rule_set_id: d.ruleSetId,
+    checks: [],
+    appraised_at: null,
+    return_count: 0,
+    session_id: null,
+    tally: null,
+    resolved_on: null,
+    award_id: null,
+    decision_number: null,
+    decided_on: null,
+    withdrawn_at: null,
+    version: event.streamVersion,
+    updated_position: event.position,
+  };
+}
+
+/** The council's vote: resolved on the day the session was held. */
+function resolution(event: RecordedOfType<'DossierResolved'>, sessions: SessionDates): Partial<DossierRecord> {
+  const d = event.data;
+  const heldOn = sessions(d.sessionId);
+  if (heldOn === null)
+    throw new Error(
+      `DossierResolved for dossier ${d.dossierId} names council session ${d.sessionId}, which was never convened`,
+    );
+  return {
+    status: d.approved ? DossierStatus.APPROVED : DossierStatus.REJECTED,
+    session_id: d.sessionId,
+    tally: d.tally,
+    resolved_on: heldOn,
+  };
+}
+
+/** The columns an event after the submission changes. */
+function changesOf(event: DossierChange, sessions: SessionDates): Partial<DossierRecord> {
+  switch (event.type) {
+    case 'DossierReturned':
+      return { status: DossierStatus.RETURNED, return_count: event.data.returnNo };
+    case 'DossierResubmitted':
+      return { status: DossierStatus.SUBMITTED };
+    case 'DossierWithdrawn':
+      return { status: DossierStatus.WITHDRAWN, withdrawn_at: event.data.withdrawnAt };
+    case 'DossierAppraised': {
+      const d = event.data;
+      return {
+        status: d.eligible ? DossierStatus.ELIGIBLE : DossierStatus.INELIGIBLE,
+        rule_set_id: d.ruleSetId,
+        checks: d.checks,
+        appraised_at: d.appraisedAt,
+      };
+    }
+    case 'DossierResolved':
+      return resolution(event, sessions);
+    case 'DossierGranted': {
+      const d = event.data;
+      return {
+        status: DossierStatus.GRANTED,
+        award_id: d.awardId,
+        decision_number: d.decisionNumber,
+        decided_on: d.decidedOn,
+      };
+    }
+    default:
+      return assertNever(event, 'dossier event');
+  }
 }
 
 /**
@@ -121,99 +187,20 @@ function touched(record: DossierRecord, event: RecordedEvent): DossierRecord {
  */
 export function foldDossierEvent(
   record: DossierRecord | null,
-  event: RecordedEvent,
+  event: RecordedDomainEvent,
   sessions: SessionDates,
 ): DossierRecord {
   switch (event.type) {
-    case 'DossierSubmitted': {
-      if (record !== null) throw new Error(`dossier ${record.dossier_id} was submitted twice`);
-      const d = dataOf<DossierSubmitted>(event);
-      return {
-        dossier_id: d.dossierId,
-        status: DossierStatus.SUBMITTED,
-        nominee_kind: d.nominee.kind,
-        nominee_id: d.nominee.id,
-        nominee_name: d.nominee.name,
-        nominee_unit_id: d.nomineeUnitId,
-        award: d.award,
-        period_kind: d.period.kind,
-        period_year: d.period.year,
-        proposing_unit_id: d.proposingUnitId,
-        proposing_unit_name: d.proposingUnitName,
-        movement_id: d.movementId,
-        submitted_on: d.submittedOn,
-        submitted_at: event.recordedAt,
-        rule_set_id: d.ruleSetId,
-        checks: [],
-        appraised_at: null,
-        return_count: 0,
-        session_id: null,
-        tally: null,
-        resolved_on: null,
-        award_id: null,
-        decision_number: null,
-        decided_on: null,
-        withdrawn_at: null,
-        version: event.streamVersion,
-        updated_position: event.position,
-      };
-    }
-    case 'DossierReturned': {
-      const d = dataOf<DossierReturned>(event);
-      return touched({ ...existing(record, event), status: DossierStatus.RETURNED, return_count: d.returnNo }, event);
-    }
+    case 'DossierSubmitted':
+      return submittedRecord(record, event);
+    case 'DossierReturned':
     case 'DossierResubmitted':
-      return touched({ ...existing(record, event), status: DossierStatus.SUBMITTED }, event);
-    case 'DossierWithdrawn': {
-      const d = dataOf<DossierWithdrawn>(event);
-      return touched(
-        { ...existing(record, event), status: DossierStatus.WITHDRAWN, withdrawn_at: d.withdrawnAt },
-        event,
-      );
-    }
-    case 'DossierAppraised': {
-      const d = dataOf<DossierAppraised>(event);
-      return touched(
-        {
-          ...existing(record, event),
-          status: d.eligible ? DossierStatus.ELIGIBLE : DossierStatus.INELIGIBLE,
-          rule_set_id: d.ruleSetId,
-          checks: d.checks,
-          appraised_at: d.appraisedAt,
-        },
-        event,
-      );
-    }
-    case 'DossierResolved': {
-      const d = dataOf<DossierResolved>(event);
-      const heldOn = sessions(d.sessionId);
-      if (heldOn === null)
-        throw new Error(
-          `DossierResolved for dossier ${d.dossierId} names council session ${d.sessionId}, which was never convened`,
-        );
-      return touched(
-        {
-          ...existing(record, event),
-          status: d.approved ? DossierStatus.APPROVED : DossierStatus.REJECTED,
-          session_id: d.sessionId,
-          tally: d.tally,
-          resolved_on: heldOn,
-        },
-        event,
-      );
-    }
+    case 'DossierWithdrawn':
+    case 'DossierAppraised':
+    case 'DossierResolved':
     case 'DossierGranted': {
-      const d = dataOf<DossierGranted>(event);
-      return touched(
-        {
-          ...existing(record, event),
-          status: DossierStatus.GRANTED,
-          award_id: d.awardId,
-          decision_number: d.decisionNumber,
-          decided_on: d.decidedOn,
-        },
-        event,
-      );
+      const changes = changesOf(event, sessions);
+      return touched({ ...existing(record, event), ...changes }, event);
     }
     default:
       throw new Error(`the dossiers read model does not handle ${event.type}`);

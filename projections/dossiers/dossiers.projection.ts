@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
-import type { CouncilSessionConvened } from '../../src/councilSessions/councilSession.events';
+import { DOSSIER_EVENT_TYPES } from '../../src/dossiers/dossier.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { asRecordedDomainEvents, type RecordedDomainEvent } from '../../src/eventStore/recordedDomainEvent';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
 import { copyRows } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import type { IsoDate } from '../../src/shared/domain';
-import { DOSSIER_COLUMNS, FOLDED_DOSSIER_EVENTS, foldDossierEvent, type DossierRecord } from './dossierRecord';
+import { DOSSIER_COLUMNS, foldDossierEvent, type DossierRecord } from './dossierRecord';
 
 export const DOSSIERS_PROJECTION = 'dossiers';
 
@@ -29,63 +30,87 @@ const UPDATE_DOSSIERS = `UPDATE dossiers d SET ${DOSSIER_COLUMNS.filter(([name])
   .join(', ')}
   FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_SHAPE}) WHERE d.dossier_id = r.dossier_id`;
 
-/**
- * Applies a batch with a fixed number of statements however many events it holds:
- * the sessions it convenes, one read of the rows it touches and of the sessions its
- * votes name, then one COPY of the new rows and one update of the others. Events
- * are folded in memory in log order.
- */
-export async function applyDossiers(events: RecordedEvent[], client: PoolClient): Promise<void> {
-  const heldOn = new Map<string, IsoDate>();
-  const sessionRows: Array<{ session_id: string; council_unit_id: string; held_on: IsoDate }> = [];
+interface SessionRow {
+  session_id: string;
+  council_unit_id: string;
+  held_on: IsoDate;
+}
+
+/** What a batch refers to: the sessions it convenes, the dossiers its events touch, the sessions its votes name. */
+function referencesOf(events: RecordedDomainEvent[]): {
+  sessionRows: SessionRow[];
+  touchedIds: Set<string>;
+  sessionsNamed: Set<string>;
+} {
+  const sessionRows: SessionRow[] = [];
   const touchedIds = new Set<string>();
   const sessionsNamed = new Set<string>();
   for (const event of events) {
-    if (event.type === 'CouncilSessionConvened') {
-      const d = event.data as CouncilSessionConvened['data'];
-      heldOn.set(d.sessionId, d.heldOn);
-      sessionRows.push({ session_id: d.sessionId, council_unit_id: d.councilUnitId, held_on: d.heldOn });
-    } else if ((FOLDED_DOSSIER_EVENTS as readonly string[]).includes(event.type)) {
-      const dossierId = String(event.data.dossierId);
-      touchedIds.add(dossierId);
-      if (event.type === 'DossierResolved') sessionsNamed.add(String(event.data.sessionId));
+    switch (event.type) {
+      case 'CouncilSessionConvened': {
+        const d = event.data;
+        sessionRows.push({ session_id: d.sessionId, council_unit_id: d.councilUnitId, held_on: d.heldOn });
+        break;
+      }
+      case 'DossierResolved':
+        touchedIds.add(event.data.dossierId);
+        sessionsNamed.add(event.data.sessionId);
+        break;
+      case 'DossierSubmitted':
+      case 'DossierReturned':
+      case 'DossierResubmitted':
+      case 'DossierWithdrawn':
+      case 'DossierAppraised':
+      case 'DossierGranted':
+        touchedIds.add(event.data.dossierId);
+        break;
+      default:
+        break;
     }
   }
+  return { sessionRows, touchedIds, sessionsNamed };
+}
 
-  if (sessionRows.length > 0) {
-    await client.query(
-      `INSERT INTO council_sessions (session_id, council_unit_id, held_on)
-       SELECT session_id, council_unit_id, held_on FROM jsonb_to_recordset($1::jsonb) AS r(session_id text, council_unit_id text, held_on date)
-       ON CONFLICT (session_id) DO UPDATE SET council_unit_id = EXCLUDED.council_unit_id, held_on = EXCLUDED.held_on`,
-      [JSON.stringify(sessionRows)],
-    );
-  }
-  if (touchedIds.size === 0) return;
+async function upsertSessions(client: PoolClient, sessionRows: SessionRow[]): Promise<void> {
+  if (sessionRows.length === 0) return;
+  await client.query(
+    `INSERT INTO council_sessions (session_id, council_unit_id, held_on)
+     SELECT session_id, council_unit_id, held_on FROM jsonb_to_recordset($1::jsonb) AS r(session_id text, council_unit_id text, held_on date)
+     ON CONFLICT (session_id) DO UPDATE SET council_unit_id = EXCLUDED.council_unit_id, held_on = EXCLUDED.held_on`,
+    [JSON.stringify(sessionRows)],
+  );
+}
 
+/** The rows of the dossiers the batch touches. */
+async function loadDossiers(client: PoolClient, ids: Set<string>): Promise<Map<string, DossierRecord>> {
   const records = new Map<string, DossierRecord>();
   // Submissions too: a dossier submitted twice must fail the fold, not overwrite the row.
   const { rows } = await client.query<{ record: DossierRecord }>(
     `SELECT to_jsonb(d) || jsonb_build_object('updated_position', d.updated_position::text) AS record
      FROM dossiers d WHERE d.dossier_id = ANY($1::text[])`,
-    [[...touchedIds]],
+    [[...ids]],
   );
   for (const { record } of rows) records.set(record.dossier_id, record);
-  const existedBefore = new Set(records.keys());
-  const sessionsToLoad = [...sessionsNamed].filter((id) => !heldOn.has(id));
-  if (sessionsToLoad.length > 0) {
-    const { rows } = await client.query<{ session_id: string; held_on: IsoDate }>(
-      `SELECT session_id, to_char(held_on, 'YYYY-MM-DD') AS held_on FROM council_sessions WHERE session_id = ANY($1::text[])`,
-      [sessionsToLoad],
-    );
-    for (const row of rows) heldOn.set(row.session_id, row.held_on);
-  }
+  return records;
+}
 
-  const sessionDate = (sessionId: string) => heldOn.get(sessionId) ?? null;
-  for (const event of events) {
-    if (event.type === 'CouncilSessionConvened') continue;
-    const dossierId = String(event.data.dossierId);
-    records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate));
-  }
+/** Adds to `heldOn` the dates of the sessions convened before the batch that its votes name. */
+async function loadSessionDates(client: PoolClient, named: Set<string>, heldOn: Map<string, IsoDate>): Promise<void> {
+  const sessionsToLoad = [...named].filter((id) => !heldOn.has(id));
+  if (sessionsToLoad.length === 0) return;
+  const { rows } = await client.query<{ session_id: string; held_on: IsoDate }>(
+    `SELECT session_id, to_char(held_on, 'YYYY-MM-DD') AS held_on FROM council_sessions WHERE session_id = ANY($1::text[])`,
+    [sessionsToLoad],
+  );
+  for (const row of rows) heldOn.set(row.session_id, row.held_on);
+}
+
+/** One COPY of the dossiers submitted in the batch and one update of the others. */
+async function writeDossiers(
+  client: PoolClient,
+  records: Map<string, DossierRecord>,
+  existedBefore: Set<string>,
+): Promise<void> {
   const created = [...records.values()].filter((r) => !existedBefore.has(r.dossier_id));
   const changed = [...records.values()].filter((r) => existedBefore.has(r.dossier_id));
   // Dossiers submitted in the batch: a plain COPY.
@@ -93,11 +118,38 @@ export async function applyDossiers(events: RecordedEvent[], client: PoolClient)
   if (changed.length > 0) await client.query(UPDATE_DOSSIERS, [JSON.stringify(changed)]);
 }
 
+/**
+ * Applies a batch with a fixed number of statements however many events it holds:
+ * the sessions it convenes, one read of the rows it touches and of the sessions its
+ * votes name, then one COPY of the new rows and one update of the others. Events
+ * are folded in memory in log order.
+ */
+export async function applyDossiers(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
+  const events = asRecordedDomainEvents(recorded);
+  const { sessionRows, touchedIds, sessionsNamed } = referencesOf(events);
+  await upsertSessions(client, sessionRows);
+  if (touchedIds.size === 0) return;
+
+  const records = await loadDossiers(client, touchedIds);
+  const existedBefore = new Set(records.keys());
+  const heldOn = new Map(sessionRows.map((row) => [row.session_id, row.held_on]));
+  await loadSessionDates(client, sessionsNamed, heldOn);
+
+  const sessionDate = (sessionId: string) => heldOn.get(sessionId) ?? null;
+  for (const event of events) {
+    if (event.type === 'CouncilSessionConvened') continue;
+    // Any other event is a dossier's: the runner reads only these types, and the fold refuses the rest.
+    const dossierId = String(event.data.dossierId);
+    records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate));
+  }
+  await writeDossiers(client, records, existedBefore);
+}
+
 /** Dossiers with their status, appraisal, tally and award: the `dossier` query's read model. */
 export const dossiersProjection: ProjectionDefinition = {
   name: DOSSIERS_PROJECTION,
   version: 1,
-  eventTypes: [...FOLDED_DOSSIER_EVENTS, 'CouncilSessionConvened'],
+  eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened'],
   migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
   apply: applyDossiers,
 };

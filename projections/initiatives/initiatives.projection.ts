@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { asRecordedDomainEvents } from '../../src/eventStore/recordedDomainEvent';
 import type { InitiativeRecognized } from '../../src/initiatives/initiative.events';
 import { loadMigrations } from '../../src/infra/migrations';
 import { projectRoot } from '../../src/infra/projectRoot';
@@ -16,9 +17,9 @@ export async function applyInitiatives(events: RecordedEvent[], client: PoolClie
     author: InitiativeRecognized['data']['authors'][number];
     no: number;
   }> = [];
-  for (const event of events) {
+  for (const event of asRecordedDomainEvents(events)) {
     if (event.type !== 'InitiativeRecognized') continue;
-    const d = event.data as InitiativeRecognized['data'];
+    const d = event.data;
     d.authors.forEach((author, i) => rows.push({ d, author, no: i + 1 }));
   }
   await copyRows(

@@ -70,7 +70,10 @@ export function overdueAsOf(period: Period, today: IsoDate): IsoDate {
   return today < end ? today : end;
 }
 
-/** The median of a histogram (value → how many), null when empty; the mean of the two middle values for an even count. */
+/**
+ * The median of a histogram (value → how many), null when empty; the mean of the two
+ * middle values for an even count.
+ */
 export function histogramMedian(histogram: Array<{ value: number; count: number }>): number | null {
   const sorted = [...histogram].filter((h) => h.count > 0).sort((a, b) => a.value - b.value);
   const total = sorted.reduce((sum, h) => sum + h.count, 0);
@@ -207,6 +210,113 @@ const SERIES_SQL = `${SUBTREE}
        WHERE ${IN_SCOPE}
        GROUP BY p.year) c) AS complaints`;
 
+interface DossierSumsRow {
+  year: number;
+  submitted: number;
+  returned: number;
+  eligible: number;
+  ineligible: number;
+  approved: number;
+  rejected: number;
+  granted: number;
+}
+
+interface ComplaintCountsRow {
+  year: number;
+  filed: number;
+  accepted: number;
+  resolved: number;
+  upheld: number;
+  overdue: number;
+}
+
+/** The one row SERIES_SQL returns: every year's figures, as JSON arrays. */
+interface SeriesRow {
+  unit_known: boolean;
+  awards: AwardTotalsRow[];
+  dossiers: DossierSumsRow[];
+  days: Array<{ year: number; days: number; dossiers: number }>;
+  complaints: ComplaintCountsRow[];
+}
+
+function awardCount(r: AwardTotalsRow): AwardCountRow {
+  return {
+    award: r.award,
+    label: awardLabel(r.award),
+    category: awardCategory(r.award),
+    count: r.granted,
+    individuals: r.individuals,
+    collectives: r.collectives,
+    directWorkers: r.direct_workers,
+    women: r.women,
+    revoked: r.revoked,
+  };
+}
+
+/**
+ * The share of awards to direct workers among those to individuals, and grassroots
+ * emulation fighters per advanced worker: revoked awards left out, null with nothing to divide by.
+ */
+function awardRatios(awards: AwardTotalsRow[]): Pick<YearlyTotalsRow, 'directWorkerShare' | 'grassrootsFighterRatio'> {
+  const active = (award: AwardKind) => {
+    const row = awards.find((r) => r.award === award);
+    return row ? row.granted - row.revoked : 0;
+  };
+  const activeIndividuals = awards.reduce((sum, r) => sum + r.individuals - r.revoked_individuals, 0);
+  const activeDirectWorkers = awards.reduce((sum, r) => sum + r.direct_workers - r.revoked_direct_workers, 0);
+  const advancedWorkers = active(AwardKind.ADVANCED_WORKER);
+  return {
+    directWorkerShare: activeIndividuals > 0 ? activeDirectWorkers / activeIndividuals : null,
+    grassrootsFighterRatio:
+      advancedWorkers > 0 ? active(AwardKind.GRASSROOTS_EMULATION_FIGHTER) / advancedWorkers : null,
+  };
+}
+
+function dossierTotals(
+  d: DossierSumsRow | undefined,
+  days: Array<{ days: number; dossiers: number }>,
+): DossierTotalsRow {
+  return {
+    submitted: d?.submitted ?? 0,
+    returned: d?.returned ?? 0,
+    eligible: d?.eligible ?? 0,
+    ineligible: d?.ineligible ?? 0,
+    approved: d?.approved ?? 0,
+    rejected: d?.rejected ?? 0,
+    granted: d?.granted ?? 0,
+    medianDaysToDecision: histogramMedian(days.map((r) => ({ value: r.days, count: r.dossiers }))),
+  };
+}
+
+function complaintTotals(c: ComplaintCountsRow | undefined): ComplaintTotalsRow {
+  return {
+    filed: c?.filed ?? 0,
+    accepted: c?.accepted ?? 0,
+    resolved: c?.resolved ?? 0,
+    upheld: c?.upheld ?? 0,
+    overdue: c?.overdue ?? 0,
+  };
+}
+
+/** One year's totals out of the series. */
+function yearTotals(series: SeriesRow, kind: PeriodKind, year: number, unitId: string | null): YearlyTotalsRow {
+  const awards = series.awards.filter((r) => r.year === year && r.granted > 0);
+  awards.sort((a, b) => AWARD_ORDER.indexOf(a.award) - AWARD_ORDER.indexOf(b.award));
+  const { directWorkerShare, grassrootsFighterRatio } = awardRatios(awards);
+  return {
+    period: { kind, year, label: periodLabel({ kind, year }) },
+    unitId,
+    awards: awards.map(awardCount),
+    dossiers: dossierTotals(
+      series.dossiers.find((r) => r.year === year),
+      series.days.filter((r) => r.year === year),
+    ),
+    complaints: complaintTotals(series.complaints.find((r) => r.year === year)),
+    directWorkerShare,
+    grassrootsFighterRatio,
+  };
+}
+
 async function readTotals(
   pool: Pool,
   kind: PeriodKind,
@@ -214,8 +324,6 @@ async function readTotals(
   unitId: string | null,
   today: IsoDate,
 ): Promise<YearlyTotalsRow[]> {
-  const from = years[0];
-  const to = years[years.length - 1];
   // Each year's complaints: received between the period's first and last day; overdue as of
   // the last day, or today while the period runs (complaint.decider.ts complaintOverdue).
   const periods = years.map((year) => ({
@@ -223,93 +331,17 @@ async function readTotals(
     ...periodDates({ kind, year }),
     asOf: overdueAsOf({ kind, year }, today),
   }));
-  const { rows } = await pool.query<{
-    unit_known: boolean;
-    awards: AwardTotalsRow[];
-    dossiers: Array<{
-      year: number;
-      submitted: number;
-      returned: number;
-      eligible: number;
-      ineligible: number;
-      approved: number;
-      rejected: number;
-      granted: number;
-    }>;
-    days: Array<{ year: number; days: number; dossiers: number }>;
-    complaints: Array<{
-      year: number;
-      filed: number;
-      accepted: number;
-      resolved: number;
-      upheld: number;
-      overdue: number;
-    }>;
-  }>(SERIES_SQL, [
+  const { rows } = await pool.query<SeriesRow>(SERIES_SQL, [
     unitId,
     kind,
-    from,
-    to,
+    years[0],
+    years[years.length - 1],
     periods.map((p) => p.year),
     periods.map((p) => p.start),
     periods.map((p) => p.end),
     periods.map((p) => p.asOf),
   ]);
-  const totals = rows[0];
-  if (!totals.unit_known) throw new NotFound('Unit', unitId!);
-  const awardRows = { rows: totals.awards };
-  const dossierRows = { rows: totals.dossiers };
-  const dayRows = { rows: totals.days };
-  const complaintRows = { rows: totals.complaints };
-
-  return years.map((year) => {
-    const awards = awardRows.rows.filter((r) => r.year === year && r.granted > 0);
-    awards.sort((a, b) => AWARD_ORDER.indexOf(a.award) - AWARD_ORDER.indexOf(b.award));
-    const active = (award: AwardKind) => {
-      const row = awards.find((r) => r.award === award);
-      return row ? row.granted - row.revoked : 0;
-    };
-    const activeIndividuals = awards.reduce((sum, r) => sum + r.individuals - r.revoked_individuals, 0);
-    const activeDirectWorkers = awards.reduce((sum, r) => sum + r.direct_workers - r.revoked_direct_workers, 0);
-    const advancedWorkers = active(AwardKind.ADVANCED_WORKER);
-    const d = dossierRows.rows.find((r) => r.year === year);
-    const c = complaintRows.rows.find((r) => r.year === year);
-    return {
-      period: { kind, year, label: periodLabel({ kind, year }) },
-      unitId,
-      awards: awards.map((r) => ({
-        award: r.award,
-        label: awardLabel(r.award),
-        category: awardCategory(r.award),
-        count: r.granted,
-        individuals: r.individuals,
-        collectives: r.collectives,
-        directWorkers: r.direct_workers,
-        women: r.women,
-        revoked: r.revoked,
-      })),
-      dossiers: {
-        submitted: d?.submitted ?? 0,
-        returned: d?.returned ?? 0,
-        eligible: d?.eligible ?? 0,
-        ineligible: d?.ineligible ?? 0,
-        approved: d?.approved ?? 0,
-        rejected: d?.rejected ?? 0,
-        granted: d?.granted ?? 0,
-        medianDaysToDecision: histogramMedian(
-          dayRows.rows.filter((r) => r.year === year).map((r) => ({ value: r.days, count: r.dossiers })),
-        ),
-      },
-      complaints: {
-        filed: c?.filed ?? 0,
-        accepted: c?.accepted ?? 0,
-        resolved: c?.resolved ?? 0,
-        upheld: c?.upheld ?? 0,
-        overdue: c?.overdue ?? 0,
-      },
-      directWorkerShare: activeIndividuals > 0 ? activeDirectWorkers / activeIndividuals : null,
-      grassrootsFighterRatio:
-        advancedWorkers > 0 ? active(AwardKind.GRASSROOTS_EMULATION_FIGHTER) / advancedWorkers : null,
-    };
-  });
+  const series = rows[0];
+  if (!series.unit_known) throw new NotFound('Unit', unitId!);
+  return years.map((year) => yearTotals(series, kind, year, unitId));
 }

@@ -7,6 +7,7 @@ import {
   type NewEvent,
   type StreamAppend,
 } from '../eventStore/eventStore.port';
+import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import type { Identity } from '../identity';
 import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
@@ -76,7 +77,7 @@ async function loadStream<C, E extends DomainEvent, S>(
   const known = states.get<S>(decider, streamId);
   const from = known ?? { version: 0, state: decider.initialState() };
   const newer = await store.readStream(streamId, { fromVersion: from.version + 1 });
-  const state = (newer as unknown as E[]).reduce(decider.evolve, from.state);
+  const state = asDeciderEvents(decider, newer).reduce(decider.evolve, from.state);
   const version = newer.length > 0 ? newer[newer.length - 1].streamVersion : from.version;
   if (newer.length > 0) states.remember(decider, streamId, version, state);
   return { streamId, id, state, version };

@@ -15,6 +15,7 @@ import { getInitiativesByAuthor } from '../../projections/initiatives/initiative
 import type { CommandTransaction } from '../commands/commandHandler';
 import { awaitFreshReadModels } from '../commands/freshFacts';
 import type { EventStore } from '../eventStore/eventStore.port';
+import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import type { Services } from '../graphql/context';
 import { personDecider } from '../people/person.decider';
 import { ratingDecider, ratingStreamKey } from '../ratings/rating.decider';
@@ -48,7 +49,7 @@ export function txLoader(tx: CommandTransaction): StateLoader {
 
 export function storeLoader(store: EventStore): StateLoader {
   return async <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string) =>
-    fold(decider, (await store.readStream(streamIdOf(decider.streamType, id))) as unknown as E[]);
+    fold(decider, asDeciderEvents(decider, await store.readStream(streamIdOf(decider.streamType, id))));
 }
 
 /** A nominee as the registers know it today. */

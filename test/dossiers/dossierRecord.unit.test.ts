@@ -2,6 +2,7 @@ import { foldDossierEvent, type DossierRecord } from '../../projections/dossiers
 import { evolveDossier, initialDossierState, type DossierState } from '../../src/dossiers/dossier.decider';
 import type { DossierEvent } from '../../src/dossiers/dossier.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
+import { asRecordedDomainEvents, type RecordedDomainEvent } from '../../src/eventStore/recordedDomainEvent';
 import { AwardKind, DossierStatus, PeriodKind, SubjectKind, type BallotTally } from '../../src/shared/domain';
 
 const context = {
@@ -71,16 +72,18 @@ const ev = {
   }),
 };
 
-const recorded = (events: DossierEvent[]): RecordedEvent[] =>
-  events.map((e, i) => ({
-    streamId: 'dossier-hs-1',
-    streamVersion: i + 1,
-    position: String(1000 + i),
-    type: e.type,
-    data: e.data as unknown as Record<string, unknown>,
-    metadata: {} as RecordedEvent['metadata'],
-    recordedAt: `2024-12-0${2 + (i % 7)}T08:00:00.000Z`,
-  }));
+const recorded = (events: DossierEvent[]): RecordedDomainEvent[] =>
+  asRecordedDomainEvents(
+    events.map((e, i) => ({
+      streamId: 'dossier-hs-1',
+      streamVersion: i + 1,
+      position: String(1000 + i),
+      type: e.type,
+      data: e.data as unknown as Record<string, unknown>,
+      metadata: {} as RecordedEvent['metadata'],
+      recordedAt: `2024-12-0${2 + (i % 7)}T08:00:00.000Z`,
+    })),
+  );
 
 const sessions = (id: string) => (id === 'phien-1' ? '2024-12-10' : null);
 
