@@ -6,6 +6,7 @@ import {
   type Grant,
   type OperationArgs,
   type OperationPolicy,
+  type OperationAnswer,
 } from './policy';
 import type { ScopeFacts } from './scopeFacts';
 
@@ -61,7 +62,7 @@ async function enforceGrant(
   grant: Grant,
   request: AccessRequest,
   run: RunOperation,
-  withhold: ((answer: any) => unknown) | undefined,
+  withhold: ((answer: OperationAnswer) => unknown) | undefined,
 ): Promise<unknown> {
   const refusal = grant.refuse ? await grant.refuse(request) : null;
   if (refusal !== null) throw new AccessDenied(request.operation, request.identity, refusal);

@@ -5,7 +5,16 @@
  * a cluster's organizer, a person's unit), must lie in that subtree.
  */
 import { SubjectKind } from '../shared/domain';
-import { grantTo, row, when, type AccessPolicy, type AccessRequest, type Grant, type Refusal } from './policy';
+import {
+  grantTo,
+  row,
+  when,
+  type AccessPolicy,
+  type AccessRequest,
+  type Grant,
+  type OperationArgs,
+  type Refusal,
+} from './policy';
 import { outsideSubtree } from './scopeChecks';
 
 type Units = Array<string | null>;
@@ -16,7 +25,7 @@ function inSubtree(scope: ScopeOf, rule = 'in its subtree'): Grant {
   return when(rule, async (request) => outsideSubtree(request, await scope(request)));
 }
 
-const input = (request: AccessRequest): Record<string, any> => request.args.input;
+const input = (request: AccessRequest): OperationArgs => request.args.input;
 
 const dossierUnit = async (request: AccessRequest, dossierId: string): Promise<string | null> =>
   (await request.facts.dossier(dossierId))?.proposingUnitId ?? null;
@@ -32,7 +41,7 @@ const ofClusterArg: ScopeOf = async (r) => [await clusterUnit(r, r.args.clusterI
 const ofSubjectInput: ScopeOf = async (r) => [await r.facts.unitOf(input(r).subject)];
 
 const ofPlanTasks: ScopeOf = (r) => {
-  const tasks = (input(r).tasks ?? []) as Array<Record<string, any>>;
+  const tasks = (input(r).tasks ?? []) as OperationArgs[];
   return [
     input(r).issuedByUnitId,
     ...tasks.flatMap((t) => [t.directingUnitId, ...(t.executingUnitIds ?? []), ...(t.coordinatingUnitIds ?? [])]),

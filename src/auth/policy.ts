@@ -10,7 +10,12 @@ import { Forbidden } from '../shared/errors';
 import type { ScopeFacts } from './scopeFacts';
 
 /** An operation's arguments as the GraphQL schema coerced them (before validation). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arguments differ per operation
 export type OperationArgs = Readonly<Record<string, any>>;
+
+/** An operation's answer, whose shape is the operation's own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers differ per operation
+export type OperationAnswer = any;
 
 /** One request as the policy judges it. */
 export interface AccessRequest {
@@ -33,9 +38,9 @@ export interface Grant {
   /** The arguments the operation runs with (a page narrowed afterwards reads more). */
   prepare?: (args: OperationArgs) => OperationArgs;
   /** Refuses from the answer, for things only the answer places (a dossier's units). */
-  refuseAnswer?: (answer: any, request: AccessRequest) => Promise<Refusal>;
+  refuseAnswer?: (answer: OperationAnswer, request: AccessRequest) => Promise<Refusal>;
   /** Drops from the answer what lies outside the caller's reach. */
-  narrow?: (answer: any, request: AccessRequest) => Promise<unknown>;
+  narrow?: (answer: OperationAnswer, request: AccessRequest) => Promise<unknown>;
 }
 
 export interface OperationPolicy {
@@ -44,7 +49,7 @@ export interface OperationPolicy {
   group: string;
   grants: Partial<Record<Role, Grant>>;
   /** Replaces denouncers' names in the answer, for every role that may not see them. */
-  withholdDenouncers?: (answer: any) => unknown;
+  withholdDenouncers?: (answer: OperationAnswer) => unknown;
 }
 
 export type AccessPolicy = Readonly<Record<string, OperationPolicy>>;

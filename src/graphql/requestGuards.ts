@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@a
 import { BREAK, GraphQLError, visit, type DocumentNode, type ValidationRule } from 'graphql';
 
 /** A NUL or half a surrogate pair: PostgreSQL keeps neither in text nor in jsonb. */
+// eslint-disable-next-line no-control-regex -- a NUL is exactly what this refuses
 const UNSTORABLE_TEXT = /[\u0000\p{Cs}]/u;
 
 /** Whether any string in a JSON value (keys included) is unstorable; a loop, as variables may nest deeply. */
@@ -20,7 +21,10 @@ function holdsUnstorableText(value: unknown): boolean {
   return false;
 }
 
-/** Per parsed document (Apollo reuses the parsed form of a repeated query): whether a string literal in it is unstorable. */
+/**
+ * Per parsed document (Apollo reuses the parsed form of a repeated query): whether a
+ * string literal in it is unstorable.
+ */
 const checkedDocuments = new WeakMap<DocumentNode, boolean>();
 
 function documentHoldsUnstorableText(document: DocumentNode): boolean {

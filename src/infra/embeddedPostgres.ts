@@ -262,7 +262,7 @@ function stopOrphanedServer(dataDir: string, log: (line: string) => void): void 
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return;
-  let command = '';
+  let command: string;
   try {
     command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
