@@ -52,7 +52,7 @@ describe('audit trail projection (bulk copy)', () => {
     const entries = await db.pool.query(
       'SELECT position::text, stream_id, stream_version, type, actor_id, data, prev_hash, hash, recorded_at, summary FROM audit_trail.entries ORDER BY position',
     );
-    expect(entries.rows.map(({ summary, ...rest }) => rest)).toEqual(
+    expect(entries.rows.map(({ summary: _summary, ...rest }) => rest)).toEqual(
       log.rows.map((r) => ({
         position: r.position,
         stream_id: r.stream_id,
