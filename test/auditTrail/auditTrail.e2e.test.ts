@@ -3,6 +3,7 @@ import { auditTrailSql } from '../../projections/auditTrail/auditTrail.queries';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { caughtUp } from '../support/until';
 
 const TRAIL = `query($filter: AuditFilter!, $first: Int, $after: String, $asOf: DateTime) {
   auditTrail(filter: $filter, first: $first, after: $after, asOf: $asOf) {
@@ -107,10 +108,7 @@ describe('auditTrail query', () => {
       [event('ComplaintAccepted', { complaintId: 'c1' }, 'officer-9', '2025-01-10T08:00:00.000Z')],
       Expected.version(1),
     );
-    expect(
-      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last.position })).body.data
-        ?.projectionsCaughtUp,
-    ).toBe(true);
+    await caughtUp(t, last.position);
   });
   afterAll(async () => t.stop());
 
@@ -177,7 +175,7 @@ describe('auditTrail query', () => {
       ],
       Expected.version(1),
     );
-    await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: late.position });
+    await caughtUp(t, late.position);
     const second = (await t.graphql(TRAIL, { filter: { dossierId: 'd1' }, first: 4, after: first.endCursor })).body.data
       .auditTrail;
     expect(second.entries.map((e: any) => e.type)).toEqual(['ComplaintFiled', 'ComplaintAccepted', 'DossierReturned']);

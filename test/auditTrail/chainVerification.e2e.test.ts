@@ -4,6 +4,7 @@ import { IncrementalChainVerifier, LINKS_PER_READ } from '../../src/auditTrail/c
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { caughtUp } from '../support/until';
 
 // The inspector's chain verification remembers verified stream prefixes: these check
 // that what it remembers never hides an alteration of the stored log.
@@ -24,19 +25,16 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   });
   afterAll(async () => t.stop());
 
-  const caughtUp = async (position: string) => {
-    expect(
-      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: position })).body.data
-        ?.projectionsCaughtUp,
-    ).toBe(true);
-  };
   const trail = async (filter: Record<string, unknown>) =>
     (await t.graphql(TRAIL, { filter })).body.data.auditTrail as {
       entries: Array<{ streamId: string; streamVersion: number; type: string }>;
       chainVerified: boolean;
     };
 
-  /** A session stream with a convening and two ballots, each ballot by its own member; the trail of one ballot is verified (and remembered). */
+  /**
+   * A session stream with a convening and two ballots, each ballot by its own member;
+   * the trail of one ballot is verified (and remembered).
+   */
   async function verifiedSession(): Promise<{ streamId: string; sessionId: string }> {
     const sessionId = `s${++session}`;
     const streamId = `council_session-${sessionId}`;
@@ -68,7 +66,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
       ],
       Expected.version(2),
     );
-    await caughtUp(last.position);
+    await caughtUp(t, last.position);
     const shown = await trail({ streamId, actorId: `m2-${sessionId}` });
     expect(shown.entries.map((e) => e.streamVersion)).toEqual([3]);
     expect(shown.chainVerified).toBe(true);
@@ -109,7 +107,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
       ).position;
       streams.push(streamId);
     }
-    await caughtUp(last);
+    await caughtUp(t, last);
     const verifier = chainVerifierFor(t.app.services) as IncrementalChainVerifier;
     const before = verifier.rememberedStreams;
     const pages = await Promise.all(streams.map((streamId) => trail({ streamId })));
@@ -133,7 +131,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
       [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] }), ...ballots],
       Expected.noStream,
     );
-    await caughtUp(appended.position);
+    await caughtUp(t, appended.position);
     const lastPage = { streamId, actorId: `m${length - 2}-${sessionId}` };
     expect(await trail(lastPage)).toMatchObject({ entries: [{ streamVersion: length }], chainVerified: true });
 
@@ -159,7 +157,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
       ],
       Expected.version(3),
     );
-    await caughtUp(late.position);
+    await caughtUp(t, late.position);
     expect((await trail({ streamId, actorId: `m3-${sessionId}` })).chainVerified).toBe(true);
     expect((await trail({ streamId })).chainVerified).toBe(true);
   });

@@ -13,7 +13,6 @@ import {
   TODAY,
   UNIT_OFFICER,
   appraise,
-  caughtUp,
   mutate,
   person,
   seedRating,
@@ -21,6 +20,7 @@ import {
   submitDossier,
   year,
 } from '../support/awarding';
+import { caughtUp } from '../support/until';
 import { ACTOR_OF_ROLE, MUTATION_REQUESTS } from '../support/operations';
 
 const { INSPECTOR, COMPLAINT_OFFICER, ANALYST } = ACTOR_OF_ROLE;

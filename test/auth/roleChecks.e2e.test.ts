@@ -3,7 +3,8 @@ import { ACCESS_POLICY } from '../../src/auth/accessPolicy';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { ROLES, type Role } from '../../src/identity';
 import { startTestApp, type TestApp } from '../support/app';
-import { logExtent, setUpOrganisation, TEST_NOW } from '../support/awarding';
+import { setUpOrganisation, TEST_NOW } from '../support/awarding';
+import { logExtent } from '../support/streams';
 import { ACTOR_OF_ROLE, MUTATION_REQUESTS, QUERY_REQUESTS, type OperationRequest } from '../support/operations';
 
 /** Every operation paired with every role its row grants nothing: each must be refused. */

@@ -14,15 +14,14 @@ import {
   UNIT_OFFICER,
   WITHDRAW,
   appraise,
-  logExtent,
   mutate,
   person,
   seedRating,
   setUpOrganisation,
-  streamEvents,
   submitDossier,
   year,
 } from '../support/awarding';
+import { logExtent, streamEvents } from '../support/streams';
 import { MUTATION_REQUESTS, type OperationRequest } from '../support/operations';
 
 /** The standing agency of the district: its subtree is the district and the school. */

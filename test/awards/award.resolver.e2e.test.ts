@@ -8,18 +8,17 @@ import {
   REVOKE,
   TEST_NOW,
   appraise,
-  caughtUp,
   expectRefused,
-  lastPosition,
   mutate,
   person,
   runCouncil,
   seedRating,
   setUpOrganisation,
-  streamEvents,
   submitDossier,
   year,
 } from '../support/awarding';
+import { lastPosition, streamEvents } from '../support/streams';
+import { caughtUp } from '../support/until';
 
 describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
   let t: TestApp;

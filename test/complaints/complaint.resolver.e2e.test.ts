@@ -11,18 +11,17 @@ import {
   ORG,
   RESOLVE_COMPLAINT,
   appraise,
-  caughtUp,
   expectRefused,
-  lastPosition,
   mutate,
   person,
   runCouncil,
   seedRating,
   setUpOrganisation,
-  streamEvents,
   submitDossier,
   year,
 } from '../support/awarding';
+import { lastPosition, streamEvents } from '../support/streams';
+import { caughtUp } from '../support/until';
 
 /** Complaint handling runs a few weeks after the decisions. */
 const NOW = new Date('2025-12-15T03:00:00.000Z');

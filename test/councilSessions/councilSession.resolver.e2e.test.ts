@@ -14,17 +14,16 @@ import {
   WITHDRAW,
   appraise,
   expectRefused,
-  lastPosition,
   mutate,
   person,
   seedEarlierAward,
   seedInitiative,
   seedRating,
   setUpOrganisation,
-  streamEvents,
   submitDossier,
   year,
 } from '../support/awarding';
+import { lastPosition, streamEvents } from '../support/streams';
 
 const asMember = (memberId: string): Actor => ({ sub: memberId, role: 'COUNCIL_MEMBER' });
 

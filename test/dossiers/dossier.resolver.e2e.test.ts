@@ -15,16 +15,15 @@ import {
   UNIT_OFFICER,
   WITHDRAW,
   expectRefused,
-  logExtent,
   mutate,
   person,
   runCouncil,
   seedMovement,
   seedRating,
   setUpOrganisation,
-  streamEvents,
   year,
 } from '../support/awarding';
+import { logExtent, streamEvents } from '../support/streams';
 
 describe('dossiers over GraphQL: submit, return, resubmit, withdraw, appraise; the eligibility query', () => {
   let t: TestApp;

@@ -7,7 +7,6 @@ import {
   ORG,
   TEST_NOW,
   appraise,
-  caughtUp,
   mutate,
   person,
   runCouncil,
@@ -18,6 +17,7 @@ import {
   submitDossier,
   year,
 } from '../support/awarding';
+import { caughtUp } from '../support/until';
 
 /**
  * The whole path under the 2013 rules, entered from paper archives by the secretariat

@@ -3,6 +3,7 @@ import { silentLogger } from '../../src/infra/logger';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { createTestDatabase, type TestDatabase } from './database';
 import { authorization, TEST_ADMIN, TEST_TOKEN_SETTINGS, type Actor } from './auth';
+import { expectStreamsUnchanged } from './streams';
 
 export interface TestApp {
   app: App;
@@ -56,4 +57,46 @@ export async function startTestApp(
       await db.drop();
     },
   };
+}
+
+export interface GraphQLErrorBody {
+  message: string;
+  extensions?: Record<string, any>;
+}
+
+/** Runs a mutation that must succeed and returns its result (the first field of `data`). */
+export async function mutate(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  as?: Actor | null,
+): Promise<any> {
+  const { body } = await t.graphql(query, variables, as);
+  if (body.errors?.length) throw new Error(`expected success, got ${JSON.stringify(body.errors)}`);
+  return Object.values(body.data as Record<string, unknown>)[0];
+}
+
+/**
+ * Sends a command that must be refused: none of `streamIds` may change, no data comes
+ * back, and the error's extensions match `expected` (code, rule …). Returns the error.
+ */
+export async function expectRefused(
+  t: TestApp,
+  streamIds: string[],
+  query: string,
+  variables: Record<string, unknown>,
+  expected: Record<string, unknown>,
+  as?: Actor | null,
+): Promise<GraphQLErrorBody> {
+  let errors: GraphQLErrorBody[] | undefined;
+  let data: unknown;
+  await expectStreamsUnchanged(t.app.services.store, streamIds, async () => {
+    const { body } = await t.graphql(query, variables, as);
+    errors = body.errors;
+    data = body.data;
+  });
+  expect(data ?? null).toBeNull();
+  expect(errors).toHaveLength(1);
+  expect(errors![0].extensions).toMatchObject(expected);
+  return errors![0];
 }
