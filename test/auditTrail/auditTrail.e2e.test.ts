@@ -3,6 +3,7 @@ import { auditTrailSql } from '../../projections/auditTrail/auditTrail.queries';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { asAdministrator } from '../support/storedLog';
 import { caughtUp } from '../support/until';
 
 const TRAIL = `query($filter: AuditFilter!, $first: Int, $after: String, $asOf: DateTime) {
@@ -222,11 +223,9 @@ describe('auditTrail query', () => {
 
   it('reports a broken chain when stored history was altered behind the application', async () => {
     // Only someone able to switch the immutability trigger off can do this.
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{decisionNumber}', '"999/QĐ-UBND"') WHERE stream_id = 'award-a1'`,
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update');
+    await asAdministrator(t.db.pool, [
+      [`UPDATE events SET data = jsonb_set(data, '{decisionNumber}', '"999/QĐ-UBND"') WHERE stream_id = 'award-a1'`],
+    ]);
     const { body } = await t.graphql(TRAIL, { filter: { awardId: 'a1' } });
     expect(body.data.auditTrail.chainVerified).toBe(false);
   });

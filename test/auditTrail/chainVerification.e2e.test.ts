@@ -4,6 +4,7 @@ import { IncrementalChainVerifier, LINKS_PER_READ } from '../../src/auditTrail/c
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { asAdministrator } from '../support/storedLog';
 import { caughtUp } from '../support/until';
 
 // The inspector's chain verification remembers verified stream prefixes: these check
@@ -25,6 +26,11 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   });
   afterAll(async () => t.stop());
 
+  /** Changes a stored event as an administrator can, with the immutability trigger off for a moment. */
+  const alterStoredEvent = (streamId: string, version: number, assignment: string) =>
+    asAdministrator(t.db.pool, [
+      [`UPDATE events SET ${assignment} WHERE stream_id = $1 AND stream_version = $2`, [streamId, version]],
+    ]);
   const trail = async (filter: Record<string, unknown>) =>
     (await t.graphql(TRAIL, { filter })).body.data.auditTrail as {
       entries: Array<{ streamId: string; streamVersion: number; type: string }>;
@@ -135,12 +141,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const lastPage = { streamId, actorId: `m${length - 2}-${sessionId}` };
     expect(await trail(lastPage)).toMatchObject({ entries: [{ streamVersion: length }], chainVerified: true });
 
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{choice}', '"REJECT"') WHERE stream_id = $1 AND stream_version = $2`,
-      [streamId, LINKS_PER_READ + 10],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, LINKS_PER_READ + 10, `data = jsonb_set(data, '{choice}', '"REJECT"')`);
     expect((await trail(lastPage)).chainVerified).toBe(false);
   });
 
@@ -182,12 +183,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it('reports an alteration of a remembered event the page does not show, made by switching the trigger off', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`,
-      [streamId],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, 1, `data = jsonb_set(data, '{agenda}', '[]')`);
     // Version 1 is not on this page: only the changed guard can make the verifier look again.
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
   });
@@ -232,23 +228,13 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it('reports an event whose actor was rewritten in its metadata, also on a page that does not show it', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"m9"') WHERE stream_id = $1 AND stream_version = 2`,
-      [streamId],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, 2, `metadata = jsonb_set(metadata, '{actorId}', '"m9"')`);
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
   });
 
   it('keeps reporting an altered stream on every later request', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{memberId}', '"m7"') WHERE stream_id = $1 AND stream_version = 2`,
-      [streamId],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, 2, `data = jsonb_set(data, '{memberId}', '"m7"')`);
     for (let i = 0; i < 3; i++)
       expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
     // Other streams still verify.

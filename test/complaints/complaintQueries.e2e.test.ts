@@ -1,6 +1,6 @@
 import type { Actor } from '../support/auth';
 import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
-import { startTestApp, type TestApp } from '../support/app';
+import { mutate, startTestApp, type TestApp } from '../support/app';
 import { loadDemoYear } from '../support/demo';
 import { caughtUp } from '../support/until';
 
@@ -18,17 +18,15 @@ describe('complaint lookups', () => {
   let t: TestApp;
   let year: DemoYearSummary;
 
-  const mutate = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await t.graphql(query, variables, OFFICER);
-    expect(body.errors).toBeUndefined();
-    return Object.values(body.data as Record<string, { position: string }>)[0].position;
-  };
+  /** Runs a command as the complaint officer and returns its position. */
+  const asOfficer = async (query: string, variables: Record<string, unknown>): Promise<string> =>
+    (await mutate(t, query, variables, OFFICER)).position;
   const file = (input: Record<string, unknown>) =>
-    mutate('mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }', {
+    asOfficer('mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }', {
       input: { complainantName: 'Triệu Thị Mai', content: 'Đề nghị xem xét lại.', ...input },
     });
   const accept = (complaintId: string, acceptedOn: string, complex = false, remoteArea = false) =>
-    mutate(
+    asOfficer(
       'mutation($id: ID!, $on: Date!, $c: Boolean, $r: Boolean) { acceptComplaint(complaintId: $id, acceptedOn: $on, complex: $c, remoteArea: $r) { position } }',
       {
         id: complaintId,

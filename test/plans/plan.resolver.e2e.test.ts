@@ -136,33 +136,22 @@ describe('annual plans and task reports over GraphQL', () => {
     const done = await mutate(t, REPORT, { planId: PLAN, taskNo: 2, done: true });
     expect(done.version).toBe(3);
     const events = await streamEvents(t, STREAM);
+    const reported = (done: boolean, note: string | null) => ({
+      type: 'PlanTaskReported',
+      data: {
+        planId: PLAN,
+        year: 2023,
+        taskNo: 2,
+        quarter: 2,
+        done,
+        note,
+        reportedOn: '2023-05-15',
+        reportedAt: NOW.toISOString(),
+      },
+    });
     expect(events.slice(1).map(typeAndData)).toEqual([
-      {
-        type: 'PlanTaskReported',
-        data: {
-          planId: PLAN,
-          year: 2023,
-          taskNo: 2,
-          quarter: 2,
-          done: false,
-          note: 'Đã tổ chức sơ kết tại 12/14 trường',
-          reportedOn: '2023-05-15',
-          reportedAt: NOW.toISOString(),
-        },
-      },
-      {
-        type: 'PlanTaskReported',
-        data: {
-          planId: PLAN,
-          year: 2023,
-          taskNo: 2,
-          quarter: 2,
-          done: true,
-          note: null,
-          reportedOn: '2023-05-15',
-          reportedAt: NOW.toISOString(),
-        },
-      },
+      reported(false, 'Đã tổ chức sơ kết tại 12/14 trường'),
+      reported(true, null),
     ]);
   });
 

@@ -96,6 +96,14 @@ async function snapshot(db: TestDatabase, schema: string): Promise<unknown[]> {
   return (await db.pool.query(`SELECT stream_id, n, total::text FROM ${schema}.counts ORDER BY stream_id`)).rows;
 }
 
+/** Projection `name`'s status once it has failed, or as it stands after five seconds. */
+async function statusOnceFailed(runner: ProjectionRunner, name: string) {
+  const deadline = Date.now() + 5_000;
+  while (runner.status().find((s) => s.name === name)?.state !== 'failed' && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  return runner.status().find((s) => s.name === name)!;
+}
+
 describe('ProjectionRunner', () => {
   let log: TestLog;
   let db: TestDatabase;
@@ -194,10 +202,7 @@ describe('ProjectionRunner', () => {
     );
     await runner.start();
     expect(await runner.waitForPosition(poison.position, 10_000, ['sturdy'])).toBe(true);
-    const deadline = Date.now() + 5_000;
-    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
-    const fragile = runner.status().find((s) => s.name === 'fragile')!;
+    const fragile = await statusOnceFailed(runner, 'fragile');
     expect(fragile.state).toBe('failed');
     expect(fragile.failedPosition).toBe(poison.events[0].position);
     expect(fragile.error).toMatch(/Poison/);
@@ -299,10 +304,7 @@ describe('ProjectionRunner', () => {
     );
     await runner.start();
     expect(await runner.waitForPosition(appended.position, 10_000, ['sturdy'])).toBe(true);
-    const deadline = Date.now() + 5_000;
-    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
-    const fragile = runner.status().find((s) => s.name === 'fragile')!;
+    const fragile = await statusOnceFailed(runner, 'fragile');
     expect(fragile.state).toBe('failed');
     expect(fragile.failedPosition).toBe(appended.events[137].position);
     expect(fragile.checkpoint).toBe(appended.events[136].position);

@@ -22,7 +22,14 @@ import {
   SubjectKind,
   type Period,
 } from '../../src/shared/domain';
-import { expectRefused as expectRefusedOnApp, mutate as mutateOnApp, type GraphQLErrorBody, type TestApp } from './app';
+import type { AppOptions } from '../../src/app';
+import {
+  expectRefused as expectRefusedOnApp,
+  mutate as mutateOnApp,
+  startTestApp,
+  type GraphQLErrorBody,
+  type TestApp,
+} from './app';
 import type { Actor } from './auth';
 import { REGISTER_PERSON, REGISTER_UNIT } from './reference';
 import { streamEvents } from './streams';
@@ -113,9 +120,25 @@ export const TEACHERS: Record<string, { fullName: string; female: boolean; direc
   'gv-lan': { fullName: 'Võ Thị Lan', female: true, directWorker: true },
 };
 
-export async function setUpOrganisation(
+/**
+ * The app on the award tests' clock (TEST_NOW unless `now` is given) with the organisation
+ * registered: its units, the council members, An at Sở Giáo dục, the teachers and `extraTeachers`.
+ */
+export async function startOrganisationApp(
+  options: {
+    now?: () => Date;
+    logger?: AppOptions['logger'];
+    extraTeachers?: Record<string, { fullName: string; female: boolean }>;
+  } = {},
+): Promise<TestApp> {
+  const t = await startTestApp({ now: options.now ?? (() => TEST_NOW), logger: options.logger });
+  await registerOrganisation(t, options.extraTeachers ?? {});
+  return t;
+}
+
+async function registerOrganisation(
   t: TestApp,
-  extraTeachers: Record<string, { fullName: string; female: boolean }> = {},
+  extraTeachers: Record<string, { fullName: string; female: boolean }>,
 ): Promise<void> {
   const units: Array<Record<string, unknown>> = [
     { id: ORG.province, name: 'UBND tỉnh Quảng Nam', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' },
@@ -338,6 +361,37 @@ export async function appraise(
   const events = await streamEvents(t, `dossier-${dossierId}`);
   const appraised = events.filter((e) => e.type === 'DossierAppraised').at(-1)!;
   return appraised.data;
+}
+
+/**
+ * A dossier for the advanced-worker title 2025 in each branch of the organisation: Hoa's
+ * (rated good first) proposed by the school's officer, and An's proposed for Sở Giáo dục.
+ */
+export async function submitSchoolAndEducationDossiers(
+  t: TestApp,
+  schoolDossierId: string,
+  educationDossierId: string,
+): Promise<{ schoolDossier: string; educationDossier: string }> {
+  await seedRating(
+    t,
+    { kind: SubjectKind.INDIVIDUAL, id: 'gv-hoa', name: 'Nguyễn Thị Hoa' },
+    ORG.school,
+    year(2025),
+    PerformanceRating.GOOD,
+  );
+  const schoolDossier = await submitDossier(
+    t,
+    { id: schoolDossierId, nominee: person('gv-hoa'), award: 'ADVANCED_WORKER', period: year(2025) },
+    UNIT_OFFICER,
+  );
+  const educationDossier = await submitDossier(t, {
+    id: educationDossierId,
+    proposingUnitId: ORG.education,
+    nominee: person('cb-an'),
+    award: 'ADVANCED_WORKER',
+    period: year(2025),
+  });
+  return { schoolDossier, educationDossier };
 }
 
 /**

@@ -46,6 +46,17 @@ const NO_DOSSIERS = {
   granted: 0,
   medianDaysToDecision: null,
 };
+/** Two dossiers, both approved and granted, with a median of six days to the decision. */
+const TWO_DOSSIERS_GRANTED = {
+  submitted: 2,
+  returned: 0,
+  eligible: 2,
+  ineligible: 0,
+  approved: 2,
+  rejected: 0,
+  granted: 2,
+  medianDaysToDecision: 6,
+};
 const NO_COMPLAINTS = { filed: 0, accepted: 0, resolved: 0, upheld: 0, overdue: 0 };
 
 /** The demo year's totals for 2024 over the whole district (every demo unit lies under it). */
@@ -116,16 +127,7 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
         award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', { count: 1, individuals: 1, directWorkers: 1 }),
         award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
       ],
-      dossiers: {
-        submitted: 2,
-        returned: 0,
-        eligible: 2,
-        ineligible: 0,
-        approved: 2,
-        rejected: 0,
-        granted: 2,
-        medianDaysToDecision: 6,
-      },
+      dossiers: TWO_DOSSIERS_GRANTED,
       complaints: NO_COMPLAINTS,
       directWorkerShare: 1,
       grassrootsFighterRatio: 0,
@@ -140,16 +142,7 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
           women: 1,
         }),
       ],
-      dossiers: {
-        submitted: 2,
-        returned: 0,
-        eligible: 2,
-        ineligible: 0,
-        approved: 2,
-        rejected: 0,
-        granted: 2,
-        medianDaysToDecision: 6,
-      },
+      dossiers: TWO_DOSSIERS_GRANTED,
       directWorkerShare: 0,
       grassrootsFighterRatio: 1,
     });
