@@ -17,6 +17,12 @@ const event = (type: string, data: Record<string, unknown>, actorId = 'secretari
   metadata: testMetadata({ actorId }),
 });
 
+const convened = (sessionId: string) =>
+  event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] });
+/** A ballot on the session's one dossier, cast by the member in person. */
+const ballot = (sessionId: string, memberId: string, choice = 'APPROVE') =>
+  event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId, choice }, `${memberId}-${sessionId}`);
+
 describe('auditTrail chain verification with remembered prefixes', () => {
   let t: TestApp;
   let session = 0;
@@ -45,33 +51,9 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const sessionId = `s${++session}`;
     const streamId = `council_session-${sessionId}`;
     const store = t.app.services.store;
-    await store.append(
-      streamId,
-      [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })],
-      Expected.noStream,
-    );
-    await store.append(
-      streamId,
-      [
-        event(
-          'BallotCast',
-          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' },
-          `m1-${sessionId}`,
-        ),
-      ],
-      Expected.version(1),
-    );
-    const last = await store.append(
-      streamId,
-      [
-        event(
-          'BallotCast',
-          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm2', choice: 'APPROVE' },
-          `m2-${sessionId}`,
-        ),
-      ],
-      Expected.version(2),
-    );
+    await store.append(streamId, [convened(sessionId)], Expected.noStream);
+    await store.append(streamId, [ballot(sessionId, 'm1')], Expected.version(1));
+    const last = await store.append(streamId, [ballot(sessionId, 'm2')], Expected.version(2));
     await caughtUp(t, last.position);
     const shown = await trail({ streamId, actorId: `m2-${sessionId}` });
     expect(shown.entries.map((e) => e.streamVersion)).toEqual([3]);
@@ -93,24 +75,8 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     for (let i = 0; i < 7; i++) {
       const sessionId = `burst${++session}`;
       const streamId = `council_session-${sessionId}`;
-      await store.append(
-        streamId,
-        [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })],
-        Expected.noStream,
-      );
-      last = (
-        await store.append(
-          streamId,
-          [
-            event(
-              'BallotCast',
-              { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' },
-              `m1-${sessionId}`,
-            ),
-          ],
-          Expected.version(1),
-        )
-      ).position;
+      await store.append(streamId, [convened(sessionId)], Expected.noStream);
+      last = (await store.append(streamId, [ballot(sessionId, 'm1')], Expected.version(1))).position;
       streams.push(streamId);
     }
     await caughtUp(t, last);
@@ -125,18 +91,8 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const sessionId = `long${++session}`;
     const streamId = `council_session-${sessionId}`;
     const length = LINKS_PER_READ * 2 + 37;
-    const ballots = Array.from({ length: length - 1 }, (_, i) =>
-      event(
-        'BallotCast',
-        { sessionId, dossierId: `d-${sessionId}`, memberId: `m${i}`, choice: 'APPROVE' },
-        `m${i}-${sessionId}`,
-      ),
-    );
-    const appended = await t.app.services.store.append(
-      streamId,
-      [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] }), ...ballots],
-      Expected.noStream,
-    );
+    const ballots = Array.from({ length: length - 1 }, (_, i) => ballot(sessionId, `m${i}`));
+    const appended = await t.app.services.store.append(streamId, [convened(sessionId), ...ballots], Expected.noStream);
     await caughtUp(t, appended.position);
     const lastPage = { streamId, actorId: `m${length - 2}-${sessionId}` };
     expect(await trail(lastPage)).toMatchObject({ entries: [{ streamVersion: length }], chainVerified: true });
@@ -147,17 +103,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it('verifies events appended after a prefix was remembered', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    const late = await t.app.services.store.append(
-      streamId,
-      [
-        event(
-          'BallotCast',
-          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm3', choice: 'ABSTAIN' },
-          `m3-${sessionId}`,
-        ),
-      ],
-      Expected.version(3),
-    );
+    const late = await t.app.services.store.append(streamId, [ballot(sessionId, 'm3', 'ABSTAIN')], Expected.version(3));
     await caughtUp(t, late.position);
     expect((await trail({ streamId, actorId: `m3-${sessionId}` })).chainVerified).toBe(true);
     expect((await trail({ streamId })).chainVerified).toBe(true);
