@@ -12,15 +12,15 @@ function event(type: string, data: Record<string, unknown>, actorId: string | nu
 }
 
 describe('audit trail projection (bulk copy)', () => {
-  let log: TestLog;
+  let testLog: TestLog;
   let db: TestDatabase;
   let store: PostgresEventStore;
 
   beforeEach(async () => {
-    log = await createTestLog({ pollIntervalMs: 20 });
-    ({ db, store } = log);
+    testLog = await createTestLog({ pollIntervalMs: 20 });
+    ({ db, store } = testLog);
   });
-  afterEach(async () => log.drop());
+  afterEach(async () => testLog.drop());
 
   it('stores every event as written, with text that COPY must escape, and redacts ballot choices', async () => {
     const awkward = {
