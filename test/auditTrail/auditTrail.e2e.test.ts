@@ -3,6 +3,8 @@ import { auditTrailSql } from '../../projections/auditTrail/auditTrail.queries';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { asAdministrator } from '../support/storedLog';
+import { caughtUp } from '../support/until';
 
 const TRAIL = `query($filter: AuditFilter!, $first: Int, $after: String, $asOf: DateTime) {
   auditTrail(filter: $filter, first: $first, after: $after, asOf: $asOf) {
@@ -107,10 +109,7 @@ describe('auditTrail query', () => {
       [event('ComplaintAccepted', { complaintId: 'c1' }, 'officer-9', '2025-01-10T08:00:00.000Z')],
       Expected.version(1),
     );
-    expect(
-      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last.position })).body.data
-        ?.projectionsCaughtUp,
-    ).toBe(true);
+    await caughtUp(t, last.position);
   });
   afterAll(async () => t.stop());
 
@@ -177,7 +176,7 @@ describe('auditTrail query', () => {
       ],
       Expected.version(1),
     );
-    await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: late.position });
+    await caughtUp(t, late.position);
     const second = (await t.graphql(TRAIL, { filter: { dossierId: 'd1' }, first: 4, after: first.endCursor })).body.data
       .auditTrail;
     expect(second.entries.map((e: any) => e.type)).toEqual(['ComplaintFiled', 'ComplaintAccepted', 'DossierReturned']);
@@ -224,11 +223,9 @@ describe('auditTrail query', () => {
 
   it('reports a broken chain when stored history was altered behind the application', async () => {
     // Only someone able to switch the immutability trigger off can do this.
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{decisionNumber}', '"999/QĐ-UBND"') WHERE stream_id = 'award-a1'`,
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE TRIGGER events_no_update');
+    await asAdministrator(t.db.pool, [
+      [`UPDATE events SET data = jsonb_set(data, '{decisionNumber}', '"999/QĐ-UBND"') WHERE stream_id = 'award-a1'`],
+    ]);
     const { body } = await t.graphql(TRAIL, { filter: { awardId: 'a1' } });
     expect(body.data.auditTrail.chainVerified).toBe(false);
   });

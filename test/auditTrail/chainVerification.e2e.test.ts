@@ -4,6 +4,8 @@ import { IncrementalChainVerifier, LINKS_PER_READ } from '../../src/auditTrail/c
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { asAdministrator } from '../support/storedLog';
+import { caughtUp } from '../support/until';
 
 // The inspector's chain verification remembers verified stream prefixes: these check
 // that what it remembers never hides an alteration of the stored log.
@@ -15,6 +17,12 @@ const event = (type: string, data: Record<string, unknown>, actorId = 'secretari
   metadata: testMetadata({ actorId }),
 });
 
+const convened = (sessionId: string) =>
+  event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] });
+/** A ballot on the session's one dossier, cast by the member in person. */
+const ballot = (sessionId: string, memberId: string, choice = 'APPROVE') =>
+  event('BallotCast', { sessionId, dossierId: `d-${sessionId}`, memberId, choice }, `${memberId}-${sessionId}`);
+
 describe('auditTrail chain verification with remembered prefixes', () => {
   let t: TestApp;
   let session = 0;
@@ -24,51 +32,29 @@ describe('auditTrail chain verification with remembered prefixes', () => {
   });
   afterAll(async () => t.stop());
 
-  const caughtUp = async (position: string) => {
-    expect(
-      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: position })).body.data
-        ?.projectionsCaughtUp,
-    ).toBe(true);
-  };
+  /** Changes a stored event as an administrator can, with the immutability trigger off for a moment. */
+  const alterStoredEvent = (streamId: string, version: number, assignment: string) =>
+    asAdministrator(t.db.pool, [
+      [`UPDATE events SET ${assignment} WHERE stream_id = $1 AND stream_version = $2`, [streamId, version]],
+    ]);
   const trail = async (filter: Record<string, unknown>) =>
     (await t.graphql(TRAIL, { filter })).body.data.auditTrail as {
       entries: Array<{ streamId: string; streamVersion: number; type: string }>;
       chainVerified: boolean;
     };
 
-  /** A session stream with a convening and two ballots, each ballot by its own member; the trail of one ballot is verified (and remembered). */
+  /**
+   * A session stream with a convening and two ballots, each ballot by its own member;
+   * the trail of one ballot is verified (and remembered).
+   */
   async function verifiedSession(): Promise<{ streamId: string; sessionId: string }> {
     const sessionId = `s${++session}`;
     const streamId = `council_session-${sessionId}`;
     const store = t.app.services.store;
-    await store.append(
-      streamId,
-      [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })],
-      Expected.noStream,
-    );
-    await store.append(
-      streamId,
-      [
-        event(
-          'BallotCast',
-          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' },
-          `m1-${sessionId}`,
-        ),
-      ],
-      Expected.version(1),
-    );
-    const last = await store.append(
-      streamId,
-      [
-        event(
-          'BallotCast',
-          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm2', choice: 'APPROVE' },
-          `m2-${sessionId}`,
-        ),
-      ],
-      Expected.version(2),
-    );
-    await caughtUp(last.position);
+    await store.append(streamId, [convened(sessionId)], Expected.noStream);
+    await store.append(streamId, [ballot(sessionId, 'm1')], Expected.version(1));
+    const last = await store.append(streamId, [ballot(sessionId, 'm2')], Expected.version(2));
+    await caughtUp(t, last.position);
     const shown = await trail({ streamId, actorId: `m2-${sessionId}` });
     expect(shown.entries.map((e) => e.streamVersion)).toEqual([3]);
     expect(shown.chainVerified).toBe(true);
@@ -89,27 +75,11 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     for (let i = 0; i < 7; i++) {
       const sessionId = `burst${++session}`;
       const streamId = `council_session-${sessionId}`;
-      await store.append(
-        streamId,
-        [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] })],
-        Expected.noStream,
-      );
-      last = (
-        await store.append(
-          streamId,
-          [
-            event(
-              'BallotCast',
-              { sessionId, dossierId: `d-${sessionId}`, memberId: 'm1', choice: 'APPROVE' },
-              `m1-${sessionId}`,
-            ),
-          ],
-          Expected.version(1),
-        )
-      ).position;
+      await store.append(streamId, [convened(sessionId)], Expected.noStream);
+      last = (await store.append(streamId, [ballot(sessionId, 'm1')], Expected.version(1))).position;
       streams.push(streamId);
     }
-    await caughtUp(last);
+    await caughtUp(t, last);
     const verifier = chainVerifierFor(t.app.services) as IncrementalChainVerifier;
     const before = verifier.rememberedStreams;
     const pages = await Promise.all(streams.map((streamId) => trail({ streamId })));
@@ -121,45 +91,20 @@ describe('auditTrail chain verification with remembered prefixes', () => {
     const sessionId = `long${++session}`;
     const streamId = `council_session-${sessionId}`;
     const length = LINKS_PER_READ * 2 + 37;
-    const ballots = Array.from({ length: length - 1 }, (_, i) =>
-      event(
-        'BallotCast',
-        { sessionId, dossierId: `d-${sessionId}`, memberId: `m${i}`, choice: 'APPROVE' },
-        `m${i}-${sessionId}`,
-      ),
-    );
-    const appended = await t.app.services.store.append(
-      streamId,
-      [event('CouncilSessionConvened', { sessionId, agenda: [{ dossierId: `d-${sessionId}` }] }), ...ballots],
-      Expected.noStream,
-    );
-    await caughtUp(appended.position);
+    const ballots = Array.from({ length: length - 1 }, (_, i) => ballot(sessionId, `m${i}`));
+    const appended = await t.app.services.store.append(streamId, [convened(sessionId), ...ballots], Expected.noStream);
+    await caughtUp(t, appended.position);
     const lastPage = { streamId, actorId: `m${length - 2}-${sessionId}` };
     expect(await trail(lastPage)).toMatchObject({ entries: [{ streamVersion: length }], chainVerified: true });
 
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{choice}', '"REJECT"') WHERE stream_id = $1 AND stream_version = $2`,
-      [streamId, LINKS_PER_READ + 10],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, LINKS_PER_READ + 10, `data = jsonb_set(data, '{choice}', '"REJECT"')`);
     expect((await trail(lastPage)).chainVerified).toBe(false);
   });
 
   it('verifies events appended after a prefix was remembered', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    const late = await t.app.services.store.append(
-      streamId,
-      [
-        event(
-          'BallotCast',
-          { sessionId, dossierId: `d-${sessionId}`, memberId: 'm3', choice: 'ABSTAIN' },
-          `m3-${sessionId}`,
-        ),
-      ],
-      Expected.version(3),
-    );
-    await caughtUp(late.position);
+    const late = await t.app.services.store.append(streamId, [ballot(sessionId, 'm3', 'ABSTAIN')], Expected.version(3));
+    await caughtUp(t, late.position);
     expect((await trail({ streamId, actorId: `m3-${sessionId}` })).chainVerified).toBe(true);
     expect((await trail({ streamId })).chainVerified).toBe(true);
   });
@@ -184,12 +129,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it('reports an alteration of a remembered event the page does not show, made by switching the trigger off', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{agenda}', '[]') WHERE stream_id = $1 AND stream_version = 1`,
-      [streamId],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, 1, `data = jsonb_set(data, '{agenda}', '[]')`);
     // Version 1 is not on this page: only the changed guard can make the verifier look again.
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
   });
@@ -234,23 +174,13 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it('reports an event whose actor was rewritten in its metadata, also on a page that does not show it', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET metadata = jsonb_set(metadata, '{actorId}', '"m9"') WHERE stream_id = $1 AND stream_version = 2`,
-      [streamId],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, 2, `metadata = jsonb_set(metadata, '{actorId}', '"m9"')`);
     expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
   });
 
   it('keeps reporting an altered stream on every later request', async () => {
     const { streamId, sessionId } = await verifiedSession();
-    await t.db.pool.query('ALTER TABLE events DISABLE TRIGGER events_no_update');
-    await t.db.pool.query(
-      `UPDATE events SET data = jsonb_set(data, '{memberId}', '"m7"') WHERE stream_id = $1 AND stream_version = 2`,
-      [streamId],
-    );
-    await t.db.pool.query('ALTER TABLE events ENABLE ALWAYS TRIGGER events_no_update');
+    await alterStoredEvent(streamId, 2, `data = jsonb_set(data, '{memberId}', '"m7"')`);
     for (let i = 0; i < 3; i++)
       expect((await trail({ streamId, actorId: `m2-${sessionId}` })).chainVerified).toBe(false);
     // Other streams still verify.

@@ -1,7 +1,6 @@
 import { WITHHELD_DENOUNCER } from '../../src/auth/denouncers';
 import type { Logger } from '../../src/infra/logger';
-import { PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import type { Actor } from '../support/auth';
 import {
   ADMIN,
@@ -9,18 +8,15 @@ import {
   MEMBERS,
   ORG,
   SECRETARIAT,
-  TEST_NOW,
   TODAY,
   UNIT_OFFICER,
   appraise,
-  caughtUp,
   mutate,
   person,
-  seedRating,
-  setUpOrganisation,
-  submitDossier,
-  year,
+  startOrganisationApp,
+  submitSchoolAndEducationDossiers,
 } from '../support/awarding';
+import { caughtUp } from '../support/until';
 import { ACTOR_OF_ROLE, MUTATION_REQUESTS } from '../support/operations';
 
 const { INSPECTOR, COMPLAINT_OFFICER, ANALYST } = ACTOR_OF_ROLE;
@@ -61,27 +57,8 @@ describe('reads: what each role sees', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW, logger });
-    await setUpOrganisation(t);
-    await seedRating(
-      t,
-      { kind: SubjectKind.INDIVIDUAL, id: 'gv-hoa', name: 'Nguyễn Thị Hoa' },
-      ORG.school,
-      year(2025),
-      PerformanceRating.GOOD,
-    );
-    schoolDossier = await submitDossier(
-      t,
-      { id: 'hs-hoa', nominee: person('gv-hoa'), award: 'ADVANCED_WORKER', period: year(2025) },
-      UNIT_OFFICER,
-    );
-    educationDossier = await submitDossier(t, {
-      id: 'hs-an',
-      proposingUnitId: ORG.education,
-      nominee: person('cb-an'),
-      award: 'ADVANCED_WORKER',
-      period: year(2025),
-    });
+    t = await startOrganisationApp({ logger });
+    ({ schoolDossier, educationDossier } = await submitSchoolAndEducationDossiers(t, 'hs-hoa', 'hs-an'));
     await fileComplaint('to-cao-1', 'DENUNCIATION', DENOUNCER);
     const last = await fileComplaint('khieu-nai-1', 'COMPLAINT', COMPLAINANT);
     await caughtUp(t, last.position);

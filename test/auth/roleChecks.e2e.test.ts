@@ -2,8 +2,9 @@ import type { GraphQLObjectType } from 'graphql';
 import { ACCESS_POLICY } from '../../src/auth/accessPolicy';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { ROLES, type Role } from '../../src/identity';
-import { startTestApp, type TestApp } from '../support/app';
-import { logExtent, setUpOrganisation, TEST_NOW } from '../support/awarding';
+import type { TestApp } from '../support/app';
+import { startOrganisationApp } from '../support/awarding';
+import { logExtent } from '../support/streams';
 import { ACTOR_OF_ROLE, MUTATION_REQUESTS, QUERY_REQUESTS, type OperationRequest } from '../support/operations';
 
 /** Every operation paired with every role its row grants nothing: each must be refused. */
@@ -30,8 +31,7 @@ describe('the role checks, generated from the policy table', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW });
-    await setUpOrganisation(t);
+    t = await startOrganisationApp();
   }, 60_000);
   afterAll(async () => t.stop());
 

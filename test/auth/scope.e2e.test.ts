@@ -1,5 +1,5 @@
 import { PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import type { Actor } from '../support/auth';
 import {
   APPRAISE,
@@ -9,20 +9,19 @@ import {
   ORG,
   SECRETARIAT,
   SUBMIT,
-  TEST_NOW,
   TODAY,
   UNIT_OFFICER,
   WITHDRAW,
   appraise,
-  logExtent,
   mutate,
   person,
   seedRating,
-  setUpOrganisation,
-  streamEvents,
+  startOrganisationApp,
+  submitSchoolAndEducationDossiers,
   submitDossier,
   year,
 } from '../support/awarding';
+import { logExtent, streamEvents } from '../support/streams';
 import { MUTATION_REQUESTS, type OperationRequest } from '../support/operations';
 
 /** The standing agency of the district: its subtree is the district and the school. */
@@ -49,27 +48,8 @@ describe('scope: each unit-scoped role acts within the subtree of its unit', () 
   let educationDossier: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW });
-    await setUpOrganisation(t);
-    await seedRating(
-      t,
-      { kind: SubjectKind.INDIVIDUAL, id: 'gv-hoa', name: 'Nguyễn Thị Hoa' },
-      ORG.school,
-      year(2025),
-      PerformanceRating.GOOD,
-    );
-    schoolDossier = await submitDossier(
-      t,
-      { id: 'hs-truong', nominee: person('gv-hoa'), award: 'ADVANCED_WORKER', period: year(2025) },
-      UNIT_OFFICER,
-    );
-    educationDossier = await submitDossier(t, {
-      id: 'hs-so',
-      proposingUnitId: ORG.education,
-      nominee: person('cb-an'),
-      award: 'ADVANCED_WORKER',
-      period: year(2025),
-    });
+    t = await startOrganisationApp();
+    ({ schoolDossier, educationDossier } = await submitSchoolAndEducationDossiers(t, 'hs-truong', 'hs-so'));
   }, 60_000);
   afterAll(async () => t.stop());
 

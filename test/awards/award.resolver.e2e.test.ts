@@ -1,6 +1,6 @@
 import { countUnitAwardsForPeriod, getAwardsHeldBySubject, getDecision } from '../../projections/awards/awards.queries';
 import { BallotChoice, PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import {
   ELIGIBILITY,
   GRANT,
@@ -8,18 +8,17 @@ import {
   REVOKE,
   TEST_NOW,
   appraise,
-  caughtUp,
   expectRefused,
-  lastPosition,
   mutate,
   person,
   runCouncil,
   seedRating,
-  setUpOrganisation,
-  streamEvents,
+  startOrganisationApp,
   submitDossier,
   year,
 } from '../support/awarding';
+import { lastPosition, streamEvents } from '../support/streams';
+import { caughtUp } from '../support/until';
 
 describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
   let t: TestApp;
@@ -38,8 +37,7 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW });
-    await setUpOrganisation(t);
+    t = await startOrganisationApp();
     for (const teacher of teachers) await seedRating(t, teacher, ORG.school, year(2025), PerformanceRating.GOOD);
     // Two dossiers for the same title and period for Hoa, both appraised before either award exists.
     const ids = ['aw-hoa', 'aw-hoa-2', 'aw-nam', 'aw-ba', 'aw-tu', 'aw-lan'];

@@ -1,29 +1,22 @@
 import { awardsProjection } from '../../projections/awards/awards.projection';
-import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
+import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
+import { startDemoApp } from '../support/demo';
 import { testMetadata } from '../support/events';
+import { caughtUp } from '../support/until';
 
 const AWARD_FIELDS = `id award label category subject { kind id name } period { kind year label } decisionNumber decidedOn
   issuedByUnitId signerName dossierId revoked revokedReason revocationDecisionNumber revokedByComplaintId`;
 const HISTORY = `query($subject: SubjectInput!) { awardHistory(subject: $subject) { ${AWARD_FIELDS} } }`;
 const BY_DECISION = `query($n: String!) { awardsByDecision(decisionNumber: $n) { ${AWARD_FIELDS} } }`;
 
-const caughtUp = async (t: TestApp, position: string) => {
-  const { body } = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
-    p: position,
-  });
-  expect(body.data.projectionsCaughtUp).toBe(true);
-};
-
 describe('award lookups over the demo year', () => {
   let t: TestApp;
   let year: DemoYearSummary;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
-    await caughtUp(t, year.lastPosition);
+    ({ t, year } = await startDemoApp());
   }, 120_000);
   afterAll(async () => t.stop());
 

@@ -88,30 +88,24 @@ describe('the same commands over GraphQL (path b)', () => {
       }
       return value;
     };
+    const comparable = (e: Pick<GeneratedEvent, 'streamVersion' | 'type' | 'data' | 'metadata'>) => ({
+      v: e.streamVersion,
+      type: e.type,
+      data: timeless(e.data),
+      ruleSetId: e.metadata.ruleSetId,
+      actorId: e.metadata.actorId,
+      correlationId: e.metadata.correlationId,
+    });
     const byStream = new Map<string, GeneratedEvent[]>();
     for (const e of steps.flatMap((s) => s.events)) byStream.set(e.streamId, [...(byStream.get(e.streamId) ?? []), e]);
     for (const [streamId, expected] of byStream) {
       const stored = await t.app.services.store.readStream(streamId);
       expect({
         streamId,
-        events: stored.map((e) => ({
-          v: e.streamVersion,
-          type: e.type,
-          data: timeless(e.data),
-          ruleSetId: e.metadata.ruleSetId,
-          actorId: e.metadata.actorId,
-          correlationId: e.metadata.correlationId,
-        })),
+        events: stored.map(comparable),
       }).toEqual({
         streamId,
-        events: expected.map((e) => ({
-          v: e.streamVersion,
-          type: e.type,
-          data: timeless(e.data),
-          ruleSetId: e.metadata.ruleSetId,
-          actorId: e.metadata.actorId,
-          correlationId: e.metadata.correlationId,
-        })),
+        events: expected.map(comparable),
       });
     }
   });

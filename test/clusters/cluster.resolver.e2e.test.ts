@@ -1,5 +1,6 @@
-import { startTestApp, type TestApp } from '../support/app';
-import { expectRefused, mutate, registerUnit, streamEvents } from '../support/reference';
+import { expectRefused, mutate, startTestApp, type TestApp } from '../support/app';
+import { registerUnit } from '../support/reference';
+import { streamEvents, typeAndData } from '../support/streams';
 
 const RESULT = '{ id streamId version position eventTypes }';
 const FORM = `mutation($input: FormClusterInput!) { formCluster(input: $input) ${RESULT} }`;
@@ -106,7 +107,7 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
     const result = await mutate(t, FORM, { input: formInput() });
     expect(result).toMatchObject({ id: CLUSTER, streamId: STREAM, version: 1, eventTypes: ['ClusterFormed'] });
     const [formed] = await streamEvents(t, STREAM);
-    expect(formed).toEqual({
+    expect(typeAndData(formed)).toEqual({
       type: 'ClusterFormed',
       data: {
         clusterId: CLUSTER,

@@ -16,11 +16,12 @@ import type {
   ClusterRankingFinalized,
   ClusterScoreRecorded,
 } from '../../src/clusters/cluster.events';
+import { fold } from '../../src/shared/decider';
 import { ClusterKind, ScoreKind } from '../../src/shared/domain';
-import { InvalidInput, NotFound, RuleViolation } from '../../src/shared/errors';
-import { deciderSpec } from './spec';
+import { InvalidInput, NotFound } from '../../src/shared/errors';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(clusterDecider);
+const spec = deciderSpec(frozenDecider(clusterDecider));
 const NOW = '2023-12-20T08:00:00.000Z';
 
 function membersOf(n: number): ClusterMember[] {
@@ -182,19 +183,19 @@ describe('cluster decider', () => {
 
   describe('FormCluster', () => {
     it('given nothing, when formed with 4 members, then ClusterFormed with their names', () => {
-      spec.given().when(form()).then([formed]);
+      spec.given([]).when(form()).then([formed]);
     });
 
     it('refuses 3 members (CLUSTER_SIZE)', () => {
       spec
-        .given()
+        .given([])
         .when(form({ members: membersOf(3) }))
-        .thenRejects(RuleViolation, 'CLUSTER_SIZE', { members: 3, min: 4, max: 15 });
+        .thenThrows('CLUSTER_SIZE', { members: 3, min: 4, max: 15 });
     });
 
     it('accepts 15 members', () => {
       const [event] = spec
-        .given()
+        .given([])
         .when(form({ members: membersOf(15) }))
         .events();
       expect((event as ClusterFormed).data.members).toHaveLength(15);
@@ -202,32 +203,32 @@ describe('cluster decider', () => {
 
     it('refuses 16 members (CLUSTER_SIZE)', () => {
       spec
-        .given()
+        .given([])
         .when(form({ members: membersOf(16) }))
-        .thenRejects(RuleViolation, 'CLUSTER_SIZE', { members: 16 });
+        .thenThrows('CLUSTER_SIZE', { members: 16 });
     });
 
     it('refuses a member listed twice (so 4 entries with a duplicate are not 4 distinct units)', () => {
       const members = [...membersOf(3), { unitId: 'u-1', unitName: 'Phòng 1' }];
-      spec.given().when(form({ members })).thenRejects(InvalidInput, 'memberUnitIds');
+      spec.given([]).when(form({ members })).thenThrows(InvalidInput, { field: 'memberUnitIds' });
     });
 
     it('refuses unknown units with NotFound', () => {
       spec
-        .given()
+        .given([])
         .when(form({ unknownUnitIds: ['u-ghost'] }))
-        .thenRejects(NotFound, 'Unit:u-ghost');
+        .thenThrows(NotFound, { entity: 'Unit', id: 'u-ghost' });
     });
 
     it('given the cluster exists, when formed again, then ALREADY_EXISTS', () => {
-      spec.given([formed]).when(form()).thenRejects(RuleViolation, 'ALREADY_EXISTS');
+      spec.given([formed]).when(form()).thenThrows('ALREADY_EXISTS');
     });
 
     it('refuses a blank name', () => {
       spec
-        .given()
+        .given([])
         .when(form({ name: ' ' }))
-        .thenRejects(InvalidInput, 'name');
+        .thenThrows(InvalidInput, { field: 'name' });
     });
   });
 
@@ -242,7 +243,7 @@ describe('cluster decider', () => {
         { type: 'SignClusterCovenant', data: { clusterId: 'c-1', year: 2023, signedOn: '2023-02-10' } } as const,
       ],
     ])('%s → NotFound', (_name, command) => {
-      spec.given().when(command).thenRejects(NotFound, 'Cluster:c-1');
+      spec.given([]).when(command).thenThrows(NotFound, { entity: 'Cluster', id: 'c-1' });
     });
   });
 
@@ -292,39 +293,39 @@ describe('cluster decider', () => {
         .when(lead('u-gd', 'u-yt', 2024))
         .events();
       expect(event.data).toMatchObject({ year: 2024, previousLeaderUnitId: null, previousDeputyUnitId: null });
-      const state = spec.given([formed, assigned, event]).state();
+      const state = fold(clusterDecider, [formed, assigned, event]);
       expect(state).toMatchObject({
         years: { 2023: { leadership: { leaderUnitId: 'u-tc' } }, 2024: { leadership: { leaderUnitId: 'u-gd' } } },
       });
     });
 
     it('refuses the same unit as leader and deputy', () => {
-      spec.given([formed]).when(lead('u-tc', 'u-tc')).thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_SAME_UNIT');
+      spec.given([formed]).when(lead('u-tc', 'u-tc')).thenThrows('CLUSTER_LEADERSHIP_SAME_UNIT');
     });
 
     it('refuses a leader or deputy that is not a member', () => {
       spec
         .given([formed])
         .when(lead('u-x', 'u-nv'))
-        .thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-x'] });
+        .thenThrows('CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-x'] });
       spec
         .given([formed])
         .when(lead('u-tc', 'u-y'))
-        .thenRejects(RuleViolation, 'CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-y'] });
+        .thenThrows('CLUSTER_LEADERSHIP_NOT_MEMBER', { unitIds: ['u-y'] });
     });
 
     it('refuses a change after the year is finalized', () => {
       spec
         .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
         .when(lead('u-gd', 'u-yt'))
-        .thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
+        .thenThrows('CLUSTER_YEAR_FINALIZED');
     });
 
     it('refuses a year outside 1945–2100', () => {
       spec
         .given([formed])
         .when(lead('u-tc', 'u-nv', 1900))
-        .thenRejects(InvalidInput, 'year');
+        .thenThrows(InvalidInput, { field: 'year' });
     });
   });
 
@@ -341,12 +342,12 @@ describe('cluster decider', () => {
     });
 
     it('refuses a second signing for the same year, accepts another year', () => {
-      spec.given([formed, signed]).when(sign()).thenRejects(RuleViolation, 'CLUSTER_COVENANT_ALREADY_SIGNED');
+      spec.given([formed, signed]).when(sign()).thenThrows('CLUSTER_COVENANT_ALREADY_SIGNED');
       spec.given([formed, signed]).when(sign(2024, '2024-01-20')).events();
     });
 
     it('refuses an invalid date', () => {
-      spec.given([formed]).when(sign(2023, '2023-13-01')).thenRejects(InvalidInput, 'signedOn');
+      spec.given([formed]).when(sign(2023, '2023-13-01')).thenThrows(InvalidInput, { field: 'signedOn' });
     });
   });
 
@@ -386,7 +387,7 @@ describe('cluster decider', () => {
       spec
         .given([formed])
         .when(setCriteria([{ code: 'A', name: 'A', maxPoints: 99, bonus: false }]))
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 99 });
+        .thenThrows('CLUSTER_CRITERIA_SCALE', { sum: 99 });
       spec
         .given([formed])
         .when(
@@ -395,7 +396,7 @@ describe('cluster decider', () => {
             { code: 'X', name: 'thưởng', maxPoints: 5, bonus: true },
           ]),
         )
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 95 });
+        .thenThrows('CLUSTER_CRITERIA_SCALE', { sum: 95 });
       spec
         .given([formed])
         .when(
@@ -404,11 +405,11 @@ describe('cluster decider', () => {
             { code: 'P', name: 'trừ', maxPoints: -1, bonus: false },
           ]),
         )
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_SCALE', { sum: 101 });
+        .thenThrows('CLUSTER_CRITERIA_SCALE', { sum: 101 });
     });
 
     it('refuses an empty list', () => {
-      spec.given([formed]).when(setCriteria([])).thenRejects(RuleViolation, 'CLUSTER_CRITERIA_EMPTY');
+      spec.given([formed]).when(setCriteria([])).thenThrows('CLUSTER_CRITERIA_EMPTY');
     });
 
     it('refuses duplicate codes', () => {
@@ -420,18 +421,18 @@ describe('cluster decider', () => {
             { code: 'A', name: 'A2', maxPoints: 50, bonus: false },
           ]),
         )
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERION_DUPLICATE_CODE', { code: 'A' });
+        .thenThrows('CLUSTER_CRITERION_DUPLICATE_CODE', { code: 'A' });
     });
 
     it('refuses an empty code or name', () => {
       spec
         .given([formed])
         .when(setCriteria([{ code: '', name: 'A', maxPoints: 100, bonus: false }]))
-        .thenRejects(InvalidInput, 'criteria[0].code');
+        .thenThrows(InvalidInput, { field: 'criteria[0].code' });
       spec
         .given([formed])
         .when(setCriteria([{ code: 'A', name: ' ', maxPoints: 100, bonus: false }]))
-        .thenRejects(InvalidInput, 'criteria[0].name');
+        .thenThrows(InvalidInput, { field: 'criteria[0].name' });
     });
 
     it('refuses zero and non-finite maxima', () => {
@@ -443,15 +444,15 @@ describe('cluster decider', () => {
             { code: 'Z', name: 'Z', maxPoints: 0, bonus: false },
           ]),
         )
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERION_MAX_POINTS', { code: 'Z' });
+        .thenThrows('CLUSTER_CRITERION_MAX_POINTS', { code: 'Z' });
       spec
         .given([formed])
         .when(setCriteria([{ code: 'A', name: 'A', maxPoints: Number.POSITIVE_INFINITY, bonus: false }]))
-        .thenRejects(InvalidInput, 'criteria[0].maxPoints');
+        .thenThrows(InvalidInput, { field: 'criteria[0].maxPoints' });
       spec
         .given([formed])
         .when(setCriteria([{ code: 'A', name: 'A', maxPoints: Number.NaN, bonus: false }]))
-        .thenRejects(InvalidInput, 'criteria[0].maxPoints');
+        .thenThrows(InvalidInput, { field: 'criteria[0].maxPoints' });
     });
 
     it('refuses a bonus criterion with a negative maximum', () => {
@@ -463,7 +464,7 @@ describe('cluster decider', () => {
             { code: 'X', name: 'X', maxPoints: -5, bonus: true },
           ]),
         )
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERION_MAX_POINTS', { code: 'X' });
+        .thenThrows('CLUSTER_CRITERION_MAX_POINTS', { code: 'X' });
     });
 
     it('given criteria and no score, when set again, then they are replaced', () => {
@@ -472,7 +473,7 @@ describe('cluster decider', () => {
         .when(setCriteria([{ code: 'N', name: 'Mới', maxPoints: 100, bonus: false }]))
         .events();
       expect(event.data).toMatchObject({ replacesPrevious: true, criteria: [{ code: 'N', kind: 'ORDINARY' }] });
-      expect(spec.given([formed, criteriaSet, event]).state()).toMatchObject({
+      expect(fold(clusterDecider, [formed, criteriaSet, event])).toMatchObject({
         years: { 2023: { criteria: [{ code: 'N' }] } },
       });
     });
@@ -481,7 +482,7 @@ describe('cluster decider', () => {
       spec
         .given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF)])
         .when(setCriteria())
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_LOCKED');
+        .thenThrows('CLUSTER_CRITERIA_LOCKED');
       spec
         .given([formed, simpleCriteriaSet, scored('u-tc', 'A', 10, ScoreKind.SELF)])
         .when(setCriteria(CRITERIA_INPUT, 2024))
@@ -528,11 +529,11 @@ describe('cluster decider', () => {
       spec
         .given(given)
         .when(score('u-nv', 'A', 60.01))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: 0, max: 60, points: 60.01 });
+        .thenThrows('CLUSTER_SCORE_OUT_OF_RANGE', { min: 0, max: 60, points: 60.01 });
       spec
         .given(given)
         .when(score('u-nv', 'A', -1))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE');
+        .thenThrows('CLUSTER_SCORE_OUT_OF_RANGE');
     });
 
     it('penalty criterion with maximum −5: −5 and 0 accepted, −6 and +1 refused', () => {
@@ -547,11 +548,11 @@ describe('cluster decider', () => {
       spec
         .given(given)
         .when(score('u-nv', 'PEN', -6))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
+        .thenThrows('CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
       spec
         .given(given)
         .when(score('u-nv', 'PEN', 1))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
+        .thenThrows('CLUSTER_SCORE_OUT_OF_RANGE', { min: -5, max: 0 });
     });
 
     it('bonus criterion: up to its maximum', () => {
@@ -562,57 +563,55 @@ describe('cluster decider', () => {
       spec
         .given(given)
         .when(score('u-nv', 'BONUS', 5.5))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_OUT_OF_RANGE');
+        .thenThrows('CLUSTER_SCORE_OUT_OF_RANGE');
     });
 
     it('refuses a non-member', () => {
       spec
         .given(given)
         .when(score('u-outsider', 'A', 10))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_NOT_MEMBER', { unitId: 'u-outsider' });
+        .thenThrows('CLUSTER_SCORE_NOT_MEMBER', { unitId: 'u-outsider' });
     });
 
     it('refuses an unknown criterion', () => {
       spec
         .given(given)
         .when(score('u-nv', 'Z', 10))
-        .thenRejects(RuleViolation, 'CLUSTER_SCORE_UNKNOWN_CRITERION', { criterionCode: 'Z' });
+        .thenThrows('CLUSTER_SCORE_UNKNOWN_CRITERION', { criterionCode: 'Z' });
     });
 
     it('refuses a score when no criteria are set for the year', () => {
       spec
         .given([formed])
         .when(score('u-nv', 'A', 10))
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
+        .thenThrows('CLUSTER_CRITERIA_NOT_SET');
       spec
         .given(given)
         .when(score('u-nv', 'A', 10, ScoreKind.SELF, { year: 2024 }))
-        .thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
+        .thenThrows('CLUSTER_CRITERIA_NOT_SET');
     });
 
     it('refuses a score after finalization', () => {
       spec
         .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
         .when(score('u-nv', 'A', 10))
-        .thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
+        .thenThrows('CLUSTER_YEAR_FINALIZED');
     });
 
     it('refuses non-finite points', () => {
       spec
         .given(given)
         .when(score('u-nv', 'A', Number.NaN))
-        .thenRejects(InvalidInput, 'points');
+        .thenThrows(InvalidInput, { field: 'points' });
     });
 
     it('keeps every score in history (a correction appends, it does not replace)', () => {
-      const state = spec
-        .given([
-          formed,
-          simpleCriteriaSet,
-          scored('u-tc', 'A', 10, ScoreKind.SELF),
-          scored('u-tc', 'A', 12, ScoreKind.SELF),
-        ])
-        .state();
+      const state = fold(clusterDecider, [
+        formed,
+        simpleCriteriaSet,
+        scored('u-tc', 'A', 10, ScoreKind.SELF),
+        scored('u-tc', 'A', 12, ScoreKind.SELF),
+      ]);
       expect(state).toMatchObject({ years: { 2023: { scores: [{ points: 10 }, { points: 12 }] } } });
     });
   });
@@ -668,11 +667,11 @@ describe('cluster decider', () => {
       spec
         .given([formed, simpleCriteriaSet, ...allScored])
         .when(finalize(-1))
-        .thenRejects(InvalidInput, 'certificateCount');
+        .thenThrows(InvalidInput, { field: 'certificateCount' });
       spec
         .given([formed, simpleCriteriaSet, ...allScored])
         .when(finalize(1.5))
-        .thenRejects(InvalidInput, 'certificateCount');
+        .thenThrows(InvalidInput, { field: 'certificateCount' });
     });
 
     it('accepts self-scores where no assessed score exists', () => {
@@ -695,7 +694,7 @@ describe('cluster decider', () => {
       const error = spec
         .given([formed, simpleCriteriaSet, ...partial])
         .when(finalize())
-        .thenRejects(RuleViolation, 'CLUSTER_SCORES_MISSING', {
+        .thenThrows('CLUSTER_SCORES_MISSING', {
           missing: [
             { unitId: 'u-gd', unitName: 'Phòng Giáo dục', criterionCode: 'B' },
             { unitId: 'u-yt', unitName: 'Phòng Y tế', criterionCode: 'A' },
@@ -707,18 +706,18 @@ describe('cluster decider', () => {
     });
 
     it('refuses finalizing without criteria', () => {
-      spec.given([formed]).when(finalize()).thenRejects(RuleViolation, 'CLUSTER_CRITERIA_NOT_SET');
+      spec.given([formed]).when(finalize()).thenThrows('CLUSTER_CRITERIA_NOT_SET');
     });
 
     it('refuses finalizing twice', () => {
       spec
         .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])
         .when(finalize())
-        .thenRejects(RuleViolation, 'CLUSTER_YEAR_FINALIZED');
+        .thenThrows('CLUSTER_YEAR_FINALIZED');
     });
 
     it('after finalization the state holds the ranking; other years stay open', () => {
-      const state = spec.given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()]).state();
+      const state = fold(clusterDecider, [formed, simpleCriteriaSet, ...allScored, finalizedEvent()]);
       expect(state).toMatchObject({ years: { 2023: { ranking: [{ unitId: 'u-tc', rank: 1 }, {}, {}, {}] } } });
       spec
         .given([formed, simpleCriteriaSet, ...allScored, finalizedEvent()])

@@ -1,5 +1,6 @@
 import { TEST_ADMIN, type Actor } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/app';
+import { mutate, startTestApp, type TestApp } from '../support/app';
+import { caughtUp } from '../support/until';
 
 const STANDINGS = `query($clusterId: ID!, $year: Int!, $asOf: DateTime) {
   clusterStandings(clusterId: $clusterId, year: $year, asOf: $asOf) {
@@ -17,11 +18,8 @@ describe('clusters and clusterStandings', () => {
   /** The province's standing agency organizes the cluster; each member unit's officer enters its self-scores. */
   const secretariat: Actor = { sub: 'secretariat', role: 'SECRETARIAT', unitId: 'tinh' };
   const officerOf = (unitId: string): Actor => ({ sub: `officer-${unitId}`, role: 'UNIT_OFFICER', unitId });
-  const ok = async (query: string, variables: Record<string, unknown>, as: Actor = secretariat) => {
-    const { body } = await t.graphql(query, variables, as);
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return Object.values(body.data as Record<string, { position: string }>)[0];
-  };
+  const ok = (query: string, variables: Record<string, unknown>, as: Actor = secretariat) =>
+    mutate(t, query, variables, as);
   const score = (unitId: string, criterionCode: string, points: number, kind: 'SELF' | 'ASSESSED') =>
     ok(
       'mutation($i: RecordClusterScoreInput!) { recordClusterScore(input: $i) { position } }',
@@ -77,7 +75,7 @@ describe('clusters and clusterStandings', () => {
     await score('dv-d', 'TD', 28, 'ASSESSED');
     at('2024-12-20T08:00:00Z');
     last = (await ok('mutation { finalizeClusterRanking(clusterId: "cum-1", year: 2024) { position } }', {})).position;
-    await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last });
+    await caughtUp(t, last);
   });
   afterAll(async () => t.stop());
 

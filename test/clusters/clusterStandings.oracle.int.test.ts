@@ -2,6 +2,7 @@ import { clusterScoringProjection } from '../../projections/clusterScoring/clust
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
 import { testMetadata } from '../support/events';
+import { caughtUp } from '../support/until';
 
 /** A small seeded PRNG (mulberry32), so a failure can be replayed. */
 function prng(seed: number) {
@@ -214,10 +215,7 @@ describe('cluster standings against an independent fold of random scores', () =>
         }
       }
     }
-    const caught = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
-      p: last,
-    });
-    expect(caught.body.data.projectionsCaughtUp).toBe(true);
+    await caughtUp(t, last, { timeoutMs: 20_000 });
   }, 120_000);
   afterAll(async () => t.stop());
 

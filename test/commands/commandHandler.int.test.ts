@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, type CommandContext } from '../../src/commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import { Expected } from '../../src/eventStore/eventStore.port';
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import type { Decider } from '../../src/shared/decider';
 import { IdempotencyConflict, RuleViolation, VersionConflict } from '../../src/shared/errors';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { testEvent } from '../support/events';
+import { createTestLog, type TestLog } from '../support/storedLog';
 
 // A small counter stream: enough to exercise the handler without the domain.
 type CounterEvent = { type: 'Incremented'; data: { by: number; total: number } };
@@ -23,6 +24,7 @@ const counterDecider: Decider<CounterCommand, CounterEvent, { total: number }> =
 };
 
 describe('CommandHandler', () => {
+  let log: TestLog;
   let db: TestDatabase;
   let store: PostgresEventStore;
   let handler: CommandHandler;
@@ -42,16 +44,12 @@ describe('CommandHandler', () => {
     };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
+    log = await createTestLog();
+    ({ db, store } = log);
     await migrateCommandResults(db.pool);
-    store = new PostgresEventStore(db.pool);
     handler = new CommandHandler(store, new IdempotencyStore(db.pool, { waitMs: 2_000 }));
   });
-  afterAll(async () => {
-    await store.close();
-    await db.drop();
-  });
+  afterAll(async () => log.drop());
 
   it('appends the decided events with the request identity in their metadata', async () => {
     const id = randomUUID();

@@ -1,7 +1,7 @@
 import type { Actor } from '../support/auth';
 import { countPendingComplaintsAbout } from '../../projections/complaints/complaints.queries';
 import { PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import {
   ACCEPT_COMPLAINT,
   DISMISS_COMPLAINT,
@@ -11,18 +11,17 @@ import {
   ORG,
   RESOLVE_COMPLAINT,
   appraise,
-  caughtUp,
   expectRefused,
-  lastPosition,
   mutate,
   person,
   runCouncil,
   seedRating,
-  setUpOrganisation,
-  streamEvents,
+  startOrganisationApp,
   submitDossier,
   year,
 } from '../support/awarding';
+import { lastPosition, streamEvents } from '../support/streams';
+import { caughtUp } from '../support/until';
 
 /** Complaint handling runs a few weeks after the decisions. */
 const NOW = new Date('2025-12-15T03:00:00.000Z');
@@ -41,8 +40,7 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => NOW });
-    await setUpOrganisation(t);
+    t = await startOrganisationApp({ now: () => NOW });
     for (const teacher of [hoa, nam, ba]) await seedRating(t, teacher, ORG.school, year(2025), PerformanceRating.GOOD);
     for (const [id, nominee] of [
       ['aw-hoa', 'gv-hoa'],

@@ -1,6 +1,8 @@
 import type { Actor } from '../support/auth';
-import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
-import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
+import { mutate, startTestApp, type TestApp } from '../support/app';
+import { loadDemoYear } from '../support/demo';
+import { caughtUp } from '../support/until';
 
 const Y = DEMO_YEAR + 1; // the demo's complaints come in the year after its awards
 const TODAY = `${Y}-03-20`;
@@ -16,17 +18,15 @@ describe('complaint lookups', () => {
   let t: TestApp;
   let year: DemoYearSummary;
 
-  const mutate = async (query: string, variables: Record<string, unknown>) => {
-    const { body } = await t.graphql(query, variables, OFFICER);
-    expect(body.errors).toBeUndefined();
-    return Object.values(body.data as Record<string, { position: string }>)[0].position;
-  };
+  /** Runs a command as the complaint officer and returns its position. */
+  const asOfficer = async (query: string, variables: Record<string, unknown>): Promise<string> =>
+    (await mutate(t, query, variables, OFFICER)).position;
   const file = (input: Record<string, unknown>) =>
-    mutate('mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }', {
+    asOfficer('mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { position } }', {
       input: { complainantName: 'Triệu Thị Mai', content: 'Đề nghị xem xét lại.', ...input },
     });
   const accept = (complaintId: string, acceptedOn: string, complex = false, remoteArea = false) =>
-    mutate(
+    asOfficer(
       'mutation($id: ID!, $on: Date!, $c: Boolean, $r: Boolean) { acceptComplaint(complaintId: $id, acceptedOn: $on, complex: $c, remoteArea: $r) { position } }',
       {
         id: complaintId,
@@ -45,7 +45,7 @@ describe('complaint lookups', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ now: () => new Date(`${TODAY}T03:00:00.000Z`) });
-    year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
+    year = await loadDemoYear(t);
     // Open complaints beside the demo's upheld complaint (kn-…-001) and dismissed petition (kn-…-002).
     await file({ id: 'kn-003', kind: 'COMPLAINT', receivedOn: `${Y}-02-01`, awardId: year.awards['p-bui-van-minh'] }); // never accepted: overdue from 02-12
     await file({ id: 'kn-004', kind: 'DENUNCIATION', receivedOn: `${Y}-02-10`, dossierId: year.dossiers.fighter });
@@ -60,10 +60,7 @@ describe('complaint lookups', () => {
     await accept('kn-006', `${Y}-02-20`, true); // late (overdue 02-14 to 02-19), complex: due 04-06
     await file({ id: 'kn-007', kind: 'COMPLAINT', receivedOn: `${Y}-01-20`, awardId: year.awards.flag });
     const last = await accept('kn-007', `${Y}-01-25`, true, true); // due 03-26
-    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
-      p: last,
-    });
-    expect(caughtUp.body.data.projectionsCaughtUp).toBe(true);
+    await caughtUp(t, last, { timeoutMs: 20_000 });
   }, 120_000);
   afterAll(async () => t.stop());
 

@@ -1,6 +1,6 @@
 import type { Actor } from '../support/auth';
 import { AuthorityLevel, AwardKind, BallotChoice, PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import {
   CAST,
   CLOSE,
@@ -8,23 +8,21 @@ import {
   MEMBERS,
   ORG,
   SECRETARIAT,
-  TEST_NOW,
   TODAY,
   UNIT_OFFICER,
   WITHDRAW,
   appraise,
   expectRefused,
-  lastPosition,
   mutate,
   person,
   seedEarlierAward,
   seedInitiative,
   seedRating,
-  setUpOrganisation,
-  streamEvents,
+  startOrganisationApp,
   submitDossier,
   year,
 } from '../support/awarding';
+import { lastPosition, streamEvents } from '../support/streams';
 
 const asMember = (memberId: string): Actor => ({ sub: memberId, role: 'COUNCIL_MEMBER' });
 
@@ -41,8 +39,7 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
   let awAn: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW });
-    await setUpOrganisation(t);
+    t = await startOrganisationApp();
     // Provincial emulation fighter 2024: grassroots fighter 2022–2024 and a province-level initiative.
     for (const nominee of [hoa, nam]) {
       for (const y of [2022, 2023, 2024]) {

@@ -14,9 +14,9 @@ import {
   type CastBallot,
   type ConveneCouncilSession,
 } from '../../src/councilSessions/councilSession.decider';
-import { spec as deciderSpec } from './spec';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(councilSessionDecider);
+const spec = deciderSpec(frozenDecider(councilSessionDecider));
 const NOW = '2023-12-15T02:00:00.000Z';
 const LATER = '2023-12-15T09:00:00.000Z';
 
@@ -153,7 +153,7 @@ describe('ConveneCouncilSession', () => {
   });
 
   it('given a session, when convened again, then ALREADY_EXISTS', () => {
-    spec.given([convened()]).when(convene()).thenRejects('ALREADY_EXISTS', { sessionId: 's-1' });
+    spec.given([convened()]).when(convene()).thenThrows('ALREADY_EXISTS', { sessionId: 's-1' });
   });
 
   it.each(Object.values(DossierStatus).filter((s) => s !== DossierStatus.ELIGIBLE))(
@@ -162,7 +162,7 @@ describe('ConveneCouncilSession', () => {
       spec
         .given([])
         .when(convene({ agenda: [fighter, { ...collective, dossierStatus: status }] }))
-        .thenRejects('DOSSIER_NOT_ELIGIBLE', { dossierId: 'd-2', status });
+        .thenThrows('DOSSIER_NOT_ELIGIBLE', { dossierId: 'd-2', status });
     },
   );
 
@@ -179,34 +179,34 @@ describe('ConveneCouncilSession', () => {
     spec
       .given([])
       .when(convene({ members: [] }))
-      .thenFails(InvalidInput, { field: 'memberIds' });
+      .thenThrows(InvalidInput, { field: 'memberIds' });
     spec
       .given([])
       .when(convene({ members: [...members(3), { ...members(3)[1], unitId: 'other' }] }))
-      .thenFails(InvalidInput, { field: 'memberIds' });
+      .thenThrows(InvalidInput, { field: 'memberIds' });
     spec
       .given([])
       .when(convene({ agenda: [] }))
-      .thenFails(InvalidInput, { field: 'dossierIds' });
+      .thenThrows(InvalidInput, { field: 'dossierIds' });
     spec
       .given([])
       .when(convene({ agenda: [fighter, collective, { ...fighter }] }))
-      .thenFails(InvalidInput, { field: 'dossierIds' });
+      .thenThrows(InvalidInput, { field: 'dossierIds' });
   });
 
   it('refuses a threshold share outside [0, 1] and a malformed date', () => {
     spec
       .given([])
       .when(convene({ agenda: [{ ...fighter, thresholdShare: 1.1 }] }))
-      .thenFails(InvalidInput, { field: 'agenda[0].thresholdShare' });
+      .thenThrows(InvalidInput, { field: 'agenda[0].thresholdShare' });
     spec
       .given([])
       .when(convene({ agenda: [fighter, { ...collective, thresholdShare: -0.1 }] }))
-      .thenFails(InvalidInput, { field: 'agenda[1].thresholdShare' });
+      .thenThrows(InvalidInput, { field: 'agenda[1].thresholdShare' });
     spec
       .given([])
       .when(convene({ heldOn: '2023-02-30' }))
-      .thenFails(InvalidInput, { field: 'heldOn' });
+      .thenThrows(InvalidInput, { field: 'heldOn' });
   });
 });
 
@@ -243,29 +243,32 @@ describe('CastBallot', () => {
     spec
       .given([convened()])
       .when(cast('m-2', BallotChoice.APPROVE, 'd-1', { castBy: 'm-3' }))
-      .thenRejects('NOT_OWN_BALLOT', { memberId: 'm-2', castBy: 'm-3' });
+      .thenThrows('NOT_OWN_BALLOT', { memberId: 'm-2', castBy: 'm-3' });
   });
 
   it('given no session, then NotFound', () => {
-    spec.given([]).when(cast('m-1', BallotChoice.APPROVE)).thenFails(NotFound, { entity: 'CouncilSession', id: 's-1' });
+    spec
+      .given([])
+      .when(cast('m-1', BallotChoice.APPROVE))
+      .thenThrows(NotFound, { entity: 'CouncilSession', id: 's-1' });
   });
 
   it('refuses a dossier that is not on the agenda: NOT_ON_AGENDA', () => {
     spec
       .given([convened()])
       .when(cast('m-1', BallotChoice.APPROVE, 'd-9'))
-      .thenRejects('NOT_ON_AGENDA', { dossierId: 'd-9' });
+      .thenThrows('NOT_ON_AGENDA', { dossierId: 'd-9' });
   });
 
   it('refuses a voter who is not a member: NOT_A_MEMBER', () => {
-    spec.given([convened()]).when(cast('m-10', BallotChoice.APPROVE)).thenRejects('NOT_A_MEMBER', { memberId: 'm-10' });
+    spec.given([convened()]).when(cast('m-10', BallotChoice.APPROVE)).thenThrows('NOT_A_MEMBER', { memberId: 'm-10' });
   });
 
   it('refuses a second ballot by the same member on the same dossier: ALREADY_VOTED, without revealing the choice', () => {
     const violation = spec
       .given([convened(), ballot('m-1', BallotChoice.REJECT)])
       .when(cast('m-1', BallotChoice.APPROVE))
-      .thenRejects('ALREADY_VOTED', { dossierId: 'd-1', memberId: 'm-1' });
+      .thenThrows('ALREADY_VOTED', { dossierId: 'd-1', memberId: 'm-1' });
     expect(JSON.stringify({ message: violation.message, extensions: violation.extensions })).not.toMatch(
       /REJECT"|APPROVE|ABSTAIN/,
     );
@@ -286,14 +289,14 @@ describe('CastBallot', () => {
     spec
       .given([...history, closed])
       .when(cast('m-7', BallotChoice.APPROVE))
-      .thenRejects('SESSION_CLOSED', { sessionId: 's-1' });
+      .thenThrows('SESSION_CLOSED', { sessionId: 's-1' });
   });
 
   it('refuses an unknown choice', () => {
     spec
       .given([convened()])
       .when(cast('m-1', 'MAYBE' as BallotChoice))
-      .thenFails(InvalidInput, { field: 'choice' });
+      .thenThrows(InvalidInput, { field: 'choice' });
   });
 
   describe('conflict of interest', () => {
@@ -307,21 +310,21 @@ describe('CastBallot', () => {
       spec
         .given([convened(roster)])
         .when(cast('p-100', BallotChoice.APPROVE, 'd-1'))
-        .thenRejects('CONFLICT_OF_INTEREST', { dossierId: 'd-1', memberId: 'p-100', reason: 'NOMINEE' });
+        .thenThrows('CONFLICT_OF_INTEREST', { dossierId: 'd-1', memberId: 'p-100', reason: 'NOMINEE' });
     });
 
     it("refuses a member of the nominee's unit", () => {
       spec
         .given([convened(roster)])
         .when(cast('m-colleague', BallotChoice.APPROVE, 'd-1'))
-        .thenRejects('CONFLICT_OF_INTEREST', { dossierId: 'd-1', memberId: 'm-colleague', reason: 'NOMINEE_UNIT' });
+        .thenThrows('CONFLICT_OF_INTEREST', { dossierId: 'd-1', memberId: 'm-colleague', reason: 'NOMINEE_UNIT' });
     });
 
     it('refuses a member of the nominated collective', () => {
       spec
         .given([convened(roster)])
         .when(cast('m-school', BallotChoice.APPROVE, 'd-2'))
-        .thenRejects('CONFLICT_OF_INTEREST', { dossierId: 'd-2', reason: 'NOMINEE_UNIT' });
+        .thenThrows('CONFLICT_OF_INTEREST', { dossierId: 'd-2', reason: 'NOMINEE_UNIT' });
     });
 
     it('lets the same members vote on the dossiers they have no stake in, and an outsider on all', () => {
@@ -389,7 +392,7 @@ describe('CloseCouncilSession', () => {
       spec
         .given([convened(), ...ballots('d-1', 5)])
         .when(closeCmd)
-        .thenRejects('COUNCIL_QUORUM', { cast: 5, members: 9, needed: 6 });
+        .thenThrows('COUNCIL_QUORUM', { cast: 5, members: 9, needed: 6 });
     });
 
     it('given 10 members, 7 voters close and 6 do not', () => {
@@ -400,7 +403,7 @@ describe('CloseCouncilSession', () => {
       spec
         .given([convened(members(10)), ...ballots('d-1', 6)])
         .when(closeCmd)
-        .thenRejects('COUNCIL_QUORUM', { cast: 6, members: 10, needed: 7 });
+        .thenThrows('COUNCIL_QUORUM', { cast: 6, members: 10, needed: 7 });
     });
 
     it('counts distinct members who cast at least one ballot, across the agenda', () => {
@@ -408,7 +411,7 @@ describe('CloseCouncilSession', () => {
       spec
         .given([convened(), ...ballots('d-1', 5), ...ballots('d-2', 5)])
         .when(closeCmd)
-        .thenRejects('COUNCIL_QUORUM', { cast: 5 });
+        .thenThrows('COUNCIL_QUORUM', { cast: 5 });
       // m-1…m-3 vote on d-1, m-4…m-6 on d-2: 6 distinct members.
       const split = [
         ...ballots('d-1', 3),
@@ -425,7 +428,7 @@ describe('CloseCouncilSession', () => {
     });
 
     it('given no ballots, then COUNCIL_QUORUM', () => {
-      spec.given([convened()]).when(closeCmd).thenRejects('COUNCIL_QUORUM', { cast: 0, members: 9, needed: 6 });
+      spec.given([convened()]).when(closeCmd).thenThrows('COUNCIL_QUORUM', { cast: 0, members: 9, needed: 6 });
     });
   });
 
@@ -527,11 +530,11 @@ describe('CloseCouncilSession', () => {
     spec
       .given([...history, closed])
       .when(closeCmd)
-      .thenRejects('SESSION_CLOSED', { sessionId: 's-1', closedAt: LATER });
+      .thenThrows('SESSION_CLOSED', { sessionId: 's-1', closedAt: LATER });
   });
 
   it('given no session, then NotFound', () => {
-    spec.given([]).when(closeCmd).thenFails(NotFound, { entity: 'CouncilSession', id: 's-1' });
+    spec.given([]).when(closeCmd).thenThrows(NotFound, { entity: 'CouncilSession', id: 's-1' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { AwardKind, MovementKind, PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import {
   ADMIN,
   APPRAISE,
@@ -15,16 +15,15 @@ import {
   UNIT_OFFICER,
   WITHDRAW,
   expectRefused,
-  logExtent,
   mutate,
   person,
   runCouncil,
   seedMovement,
   seedRating,
-  setUpOrganisation,
-  streamEvents,
+  startOrganisationApp,
   year,
 } from '../support/awarding';
+import { logExtent, streamEvents } from '../support/streams';
 
 describe('dossiers over GraphQL: submit, return, resubmit, withdraw, appraise; the eligibility query', () => {
   let t: TestApp;
@@ -32,8 +31,7 @@ describe('dossiers over GraphQL: submit, return, resubmit, withdraw, appraise; t
   const base = { proposingUnitId: ORG.school, achievements: 'Giáo viên dạy giỏi cấp huyện.' };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW });
-    await setUpOrganisation(t);
+    t = await startOrganisationApp();
     await seedRating(t, hoa, ORG.school, year(2025), PerformanceRating.GOOD);
     await seedMovement(t, 'pt-chuyen-de', MovementKind.THEMATIC, ORG.province);
   });

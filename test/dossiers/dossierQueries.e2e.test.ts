@@ -1,5 +1,6 @@
-import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
-import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
+import type { TestApp } from '../support/app';
+import { startDemoApp } from '../support/demo';
 
 const DOSSIER = `query($id: ID!) {
   dossier(id: $id) {
@@ -21,12 +22,7 @@ describe('dossier query', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
-    year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
-    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
-      p: year.lastPosition,
-    });
-    expect(caughtUp.body.data.projectionsCaughtUp).toBe(true);
+    ({ t, year } = await startDemoApp());
   }, 120_000);
   afterAll(async () => t.stop());
 

@@ -1,23 +1,22 @@
 import { countUnitAwardsForPeriod } from '../../projections/awards/awards.queries';
 import { AuthorityLevel, AwardKind, PerformanceRating, SubjectKind } from '../../src/shared/domain';
-import { startTestApp, type TestApp } from '../support/app';
+import type { TestApp } from '../support/app';
 import {
   ELIGIBILITY,
   GRANT,
   ORG,
-  TEST_NOW,
   appraise,
-  caughtUp,
   mutate,
   person,
   runCouncil,
   seedInitiative,
   seedRating,
   seedRegistration,
-  setUpOrganisation,
+  startOrganisationApp,
   submitDossier,
   year,
 } from '../support/awarding';
+import { caughtUp } from '../support/until';
 
 /**
  * The whole path under the 2013 rules, entered from paper archives by the secretariat
@@ -60,8 +59,9 @@ describe('the 2013 grassroots fighter ratio cap, through submission, appraisal, 
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => TEST_NOW });
-    await setUpOrganisation(t, Object.fromEntries(staff.map((p) => [p.id, { fullName: p.name, female: false }])));
+    t = await startOrganisationApp({
+      extraTeachers: Object.fromEntries(staff.map((p) => [p.id, { fullName: p.name, female: false }])),
+    });
     for (const p of staff) {
       await seedRating(
         t,

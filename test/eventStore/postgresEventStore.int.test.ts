@@ -9,19 +9,12 @@ import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { testEvent, uniqueStream } from '../support/events';
+import { createTestLog } from '../support/storedLog';
 import { eventStoreContract } from './eventStoreContract';
 
 eventStoreContract('PostgreSQL', async () => {
-  const db = await createTestDatabase();
-  await migratePostgresEventStore(db.pool);
-  const store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 50 });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      await db.drop();
-    },
-  };
+  const log = await createTestLog({ pollIntervalMs: 50 });
+  return { store: log.store, cleanup: log.drop };
 });
 
 /** Runs each append in a transaction of its own and waits for `beforeCommit` before committing it. */

@@ -1,10 +1,8 @@
 import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
-import { buildAppSchema } from '../../src/graphql/schema';
-import { startHttpServer, type HttpServer } from '../../src/server';
-import type { TestApp } from '../support/app';
+import type { HttpServer } from '../../src/server';
+import { startSecondServer, type TestApp } from '../support/app';
 import { startDemoApp } from '../support/demo';
-import { authorization, TEST_TOKEN_SETTINGS, type Actor } from '../support/auth';
-import { createTokenVerifier } from '../../src/auth/tokens';
+import { authorization, type Actor } from '../support/auth';
 
 interface Answer {
   status: number;
@@ -27,17 +25,8 @@ describe('compiled queries answer exactly as graphql-js does', () => {
 
   beforeAll(async () => {
     ({ t, year } = await startDemoApp());
-    const schema = await buildAppSchema();
-    const isReady = async () => ({ ready: true, details: {} });
-    const tokens = createTokenVerifier(TEST_TOKEN_SETTINGS);
-    compiled = await startHttpServer(schema, t.app.services, { port: 0, host: '127.0.0.1', isReady, tokens });
-    general = await startHttpServer(schema, t.app.services, {
-      port: 0,
-      host: '127.0.0.1',
-      isReady,
-      tokens,
-      compiledQueries: false,
-    });
+    compiled = await startSecondServer(t);
+    general = await startSecondServer(t, { compiledQueries: false });
   }, 120_000);
   afterAll(async () => {
     await compiled?.close();

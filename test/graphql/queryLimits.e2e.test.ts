@@ -1,11 +1,9 @@
 import { fragmentBomb, READ_QUERIES } from '../../bench/load';
 import { MUTATIONS } from '../../bench/generator';
-import { buildAppSchema } from '../../src/graphql/schema';
 import { QUERY_LIMITS } from '../../src/graphql/queryLimits';
-import { startHttpServer, type HttpServer } from '../../src/server';
-import { createTokenVerifier } from '../../src/auth/tokens';
-import { authorization, TEST_ADMIN, TEST_TOKEN_SETTINGS } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/app';
+import type { HttpServer } from '../../src/server';
+import { authorization, TEST_ADMIN } from '../support/auth';
+import { startSecondServer, startTestApp, type TestApp } from '../support/app';
 
 /** `count` aliases of `field`. */
 const aliases = (count: number, field = 'clusters { id }') =>
@@ -92,13 +90,7 @@ describe('answer size limit', () => {
   let small: HttpServer;
   beforeAll(async () => {
     t = await startTestApp();
-    small = await startHttpServer(await buildAppSchema(), t.app.services, {
-      port: 0,
-      host: '127.0.0.1',
-      isReady: async () => ({ ready: true, details: {} }),
-      tokens: createTokenVerifier(TEST_TOKEN_SETTINGS),
-      maxResponseBytes: 2_000,
-    });
+    small = await startSecondServer(t, { maxResponseBytes: 2_000 });
   });
   afterAll(async () => {
     await small?.close();

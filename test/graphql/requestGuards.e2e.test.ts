@@ -1,9 +1,7 @@
 import { createLogger } from '../../src/infra/logger';
-import { buildAppSchema } from '../../src/graphql/schema';
-import { startHttpServer, type HttpServer } from '../../src/server';
-import { createTokenVerifier } from '../../src/auth/tokens';
-import { authorization, TEST_TOKEN_SETTINGS, type Actor } from '../support/auth';
-import { startTestApp, type TestApp } from '../support/app';
+import type { HttpServer } from '../../src/server';
+import { authorization, type Actor } from '../support/auth';
+import { startSecondServer, startTestApp, type TestApp } from '../support/app';
 import { REGISTER_UNIT } from '../support/reference';
 
 const CALLER: Actor = { sub: 'van-phong-1', role: 'ADMIN' };
@@ -26,16 +24,7 @@ describe('request guards', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const logger = createLogger('debug', (line) => logged.push(JSON.parse(line)));
-    server = await startHttpServer(
-      await buildAppSchema(),
-      { ...t.app.services, logger },
-      {
-        port: 0,
-        host: '127.0.0.1',
-        isReady: async () => ({ ready: true, details: {} }),
-        tokens: createTokenVerifier(TEST_TOKEN_SETTINGS),
-      },
-    );
+    server = await startSecondServer(t, {}, { ...t.app.services, logger });
   });
   afterAll(async () => {
     await server?.close();

@@ -1,7 +1,7 @@
-import { startApp, type App } from '../../src/app';
-import { silentLogger } from '../../src/infra/logger';
-import { startTestApp, type TestApp } from '../support/app';
-import { authorization, TEST_TOKEN_SETTINGS, type Actor } from '../support/auth';
+import type { App } from '../../src/app';
+import { startAppOn, startTestApp, type TestApp } from '../support/app';
+import { logExtent } from '../support/streams';
+import { authorization, type Actor } from '../support/auth';
 
 const PER_MINUTE = 3;
 
@@ -28,12 +28,8 @@ describe('mutations per caller and minute', () => {
       body: (await response.json()) as any,
     };
   };
-  const logExtent = async () =>
-    (await t.db.pool.query('SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events'))
-      .rows[0];
-
   const expectRefused = async (url: string, as: Actor, fields = 1) => {
-    const before = await logExtent();
+    const before = await logExtent(t);
     const { status, retryAfter, body } = await send(url, as, fields);
     expect(status).toBe(429);
     const seconds = Number(retryAfter);
@@ -41,19 +37,12 @@ describe('mutations per caller and minute', () => {
     expect(body.data ?? null).toBeNull();
     expect(body.errors).toHaveLength(1);
     expect(body.errors[0].extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: seconds });
-    expect(await logExtent()).toEqual(before);
+    expect(await logExtent(t)).toEqual(before);
   };
 
   beforeAll(async () => {
     t = await startTestApp({ mutationsPerMinute: PER_MINUTE });
-    other = await startApp({
-      config: { eventStore: 'postgres', eventStoreUrl: null, port: 0, mutationsPerMinute: PER_MINUTE },
-      databaseUrl: t.db.url,
-      logger: silentLogger,
-      projections: [],
-      host: '127.0.0.1',
-      tokens: TEST_TOKEN_SETTINGS,
-    });
+    other = await startAppOn(t.db.url, { mutationsPerMinute: PER_MINUTE, projections: [] });
   });
   afterAll(async () => {
     await other?.stop();

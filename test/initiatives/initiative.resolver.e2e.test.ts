@@ -1,5 +1,6 @@
-import { startTestApp, type TestApp } from '../support/app';
-import { expectRefused, mutate, registerPerson, registerUnit, streamEvents } from '../support/reference';
+import { expectRefused, mutate, startTestApp, type TestApp } from '../support/app';
+import { registerPerson, registerUnit } from '../support/reference';
+import { streamEvents, typeAndData } from '../support/streams';
 
 const RECOGNIZE = `mutation($input: RecognizeInitiativeInput!) { recognizeInitiative(input: $input) { id streamId version position eventTypes } }`;
 
@@ -51,7 +52,7 @@ describe('recognising initiatives over GraphQL', () => {
       version: 1,
       eventTypes: ['InitiativeRecognized'],
     });
-    expect(await streamEvents(t, 'initiative-sk-2023-01')).toEqual([
+    expect((await streamEvents(t, 'initiative-sk-2023-01')).map(typeAndData)).toEqual([
       {
         type: 'InitiativeRecognized',
         data: {

@@ -2,9 +2,9 @@ import { AuthorityLevel, PeriodKind, type Period } from '../../src/shared/domain
 import { InvalidInput } from '../../src/shared/errors';
 import type { InitiativeRecognized } from '../../src/initiatives/initiative.events';
 import { initiativeDecider, type RecognizeInitiative } from '../../src/initiatives/initiative.decider';
-import { spec as deciderSpec } from '../councilSessions/spec';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(initiativeDecider);
+const spec = deciderSpec(frozenDecider(initiativeDecider));
 const NOW = '2023-11-15T03:00:00.000Z';
 const Y2023: Period = { kind: PeriodKind.SCHOOL_YEAR, year: 2023 };
 const an = { personId: 'p-1', name: 'Nguyễn Văn An' };
@@ -56,18 +56,18 @@ describe('RecognizeInitiative', () => {
     spec
       .given([])
       .when(recognize({ authors: [] }))
-      .thenFails(InvalidInput, { field: 'authorIds' });
+      .thenThrows(InvalidInput, { field: 'authorIds' });
   });
 
   it('refuses the same author twice', () => {
     spec
       .given([])
       .when(recognize({ authors: [an, binh, { ...an }] }))
-      .thenFails(InvalidInput, { field: 'authorIds' });
+      .thenThrows(InvalidInput, { field: 'authorIds' });
   });
 
   it('given a recognised initiative, when recognised again, then ALREADY_EXISTS', () => {
-    spec.given([recognized]).when(recognize()).thenRejects('ALREADY_EXISTS', { initiativeId: 'i-1' });
+    spec.given([recognized]).when(recognize()).thenThrows('ALREADY_EXISTS', { initiativeId: 'i-1' });
   });
 
   it.each(Object.values(AuthorityLevel))('records the level %s', (level) => {
@@ -78,19 +78,19 @@ describe('RecognizeInitiative', () => {
     spec
       .given([])
       .when(recognize({ level: 'VILLAGE' as AuthorityLevel }))
-      .thenFails(InvalidInput, { field: 'level' });
+      .thenThrows(InvalidInput, { field: 'level' });
     spec
       .given([])
       .when(recognize({ title: '  ' }))
-      .thenFails(InvalidInput, { field: 'title' });
+      .thenThrows(InvalidInput, { field: 'title' });
     spec
       .given([])
       .when(recognize({ decisionNumber: '' }))
-      .thenFails(InvalidInput, { field: 'decisionNumber' });
+      .thenThrows(InvalidInput, { field: 'decisionNumber' });
     spec
       .given([])
       .when(recognize({ period: { kind: PeriodKind.CALENDAR_YEAR, year: 2101 } }))
-      .thenFails(InvalidInput, { field: 'period.year' });
+      .thenThrows(InvalidInput, { field: 'period.year' });
   });
 
   it('keeps the initiative in state', () => {

@@ -1,9 +1,8 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import { Expected } from '../../src/eventStore/eventStore.port';
 import { EventStoreDbEventStore } from '../../src/eventStore/eventStoreDb/eventStoreDbEventStore';
 import { checkLog } from '../../src/integrity/logCheck';
 import { compareWithKept, digestOf, type LogDigest } from '../../src/integrity/logDigest';
-import { testEvent, uniqueStream } from '../support/events';
+import { appendSteps } from '../support/streams';
 
 const url = process.env.EVENTSTORE_URL;
 
@@ -23,15 +22,7 @@ if (url) {
       await client.dispose();
     });
 
-    const award = async (events: number) => {
-      const streamId = uniqueStream('award');
-      await store.append(
-        streamId,
-        Array.from({ length: events }, (_, i) => testEvent(`Step${i + 1}`, { n: i + 1 })),
-        Expected.noStream,
-      );
-      return streamId;
-    };
+    const award = (events: number) => appendSteps(store, events);
     const keptDigest = async (): Promise<LogDigest> => {
       const result = await checkLog(store);
       return digestOf(result.heads, result.upTo);

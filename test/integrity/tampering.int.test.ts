@@ -3,8 +3,8 @@ import { chainNewEvents } from '../../src/eventStore/hashChain';
 import { checkLog } from '../../src/integrity/logCheck';
 import { compareWithKept, currentLogDigest, digestOf, type LogDigest } from '../../src/integrity/logDigest';
 import { asAdministrator, createTestLog, type TestLog } from '../support/storedLog';
-import { testEvent, uniqueStream } from '../support/events';
-import { untilReadable } from '../support/streams';
+import { testEvent } from '../support/events';
+import { appendSteps, untilReadable } from '../support/streams';
 
 // What an administrator can do to the stored log with the immutability trigger off for
 // a moment, and what catches it: the chains themselves, or a digest kept elsewhere.
@@ -18,15 +18,7 @@ describe('tampering with the stored log', () => {
   });
   afterAll(async () => log.drop());
 
-  async function award(events = 5): Promise<string> {
-    const streamId = uniqueStream('award');
-    await store.append(
-      streamId,
-      Array.from({ length: events }, (_, i) => testEvent(`Step${i + 1}`, { n: i + 1 })),
-      Expected.noStream,
-    );
-    return streamId;
-  }
+  const award = (events = 5) => appendSteps(store, events);
 
   /** The whole log checked up to its newest event (other test files' transactions may hold the readable head back). */
   const check = async (headsAt?: string) => checkLog(store, { upTo: await store.lastCommittedPosition(), headsAt });
@@ -190,7 +182,10 @@ describe('tampering with the stored log', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
   });
 
-  /** Rewrites a stream from `version` on with new data and hashes every event again, as someone who knows the scheme would. */
+  /**
+   * Rewrites a stream from `version` on with new data and hashes every event again, as
+   * someone who knows the scheme would.
+   */
   async function recomputeFrom(
     streamId: string,
     version: number,

@@ -1,10 +1,10 @@
 import { movementDecider, type LaunchMovement } from '../../src/movements/movement.decider';
 import type { MovementLaunched } from '../../src/movements/movement.events';
 import { MovementKind } from '../../src/shared/domain';
-import { InvalidInput, NotFound, RuleViolation } from '../../src/shared/errors';
-import { deciderSpec } from '../clusters/spec';
+import { InvalidInput, NotFound } from '../../src/shared/errors';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(movementDecider);
+const spec = deciderSpec(frozenDecider(movementDecider));
 
 function launch(overrides: Partial<LaunchMovement['data']> = {}): LaunchMovement {
   return {
@@ -44,16 +44,16 @@ describe('movement decider', () => {
   });
 
   it('given nothing, when a phased movement is launched, then MovementLaunched', () => {
-    spec.given().when(launch()).then([launched]);
+    spec.given([]).when(launch()).then([launched]);
   });
 
   it('given the movement exists, when launched again, then ALREADY_EXISTS', () => {
-    spec.given([launched]).when(launch()).thenRejects(RuleViolation, 'ALREADY_EXISTS');
+    spec.given([launched]).when(launch()).thenThrows('ALREADY_EXISTS');
   });
 
   it('accepts a regular movement without an end date and without listed participants', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ kind: MovementKind.REGULAR, endsOn: null, participantUnitIds: [] }))
       .then([
         {
@@ -65,76 +65,76 @@ describe('movement decider', () => {
 
   it('accepts a regular movement with an end date', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ kind: MovementKind.REGULAR }))
       .events();
   });
 
   it.each([MovementKind.PHASED, MovementKind.THEMATIC])('refuses a %s movement without an end date', (kind) => {
     spec
-      .given()
+      .given([])
       .when(launch({ kind, endsOn: null }))
-      .thenRejects(RuleViolation, 'MOVEMENT_END_DATE_REQUIRED', { kind });
+      .thenThrows('MOVEMENT_END_DATE_REQUIRED', { kind });
   });
 
   it('refuses an end before the start; accepts a one-day movement', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ startsOn: '2023-05-02', endsOn: '2023-05-01' }))
-      .thenRejects(RuleViolation, 'MOVEMENT_ENDS_BEFORE_START');
+      .thenThrows('MOVEMENT_ENDS_BEFORE_START');
     spec
-      .given()
+      .given([])
       .when(launch({ kind: MovementKind.THEMATIC, startsOn: '2023-05-01', endsOn: '2023-05-01' }))
       .events();
   });
 
   it('refuses no criteria', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ criteria: [] }))
-      .thenRejects(RuleViolation, 'MOVEMENT_CRITERIA_REQUIRED');
+      .thenThrows('MOVEMENT_CRITERIA_REQUIRED');
   });
 
   it('refuses a blank or repeated criterion', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ criteria: ['Tốt', '  '] }))
-      .thenRejects(InvalidInput, 'criteria[1]');
+      .thenThrows(InvalidInput, { field: 'criteria[1]' });
     spec
-      .given()
+      .given([])
       .when(launch({ criteria: ['Tốt', 'Tốt'] }))
-      .thenRejects(InvalidInput, 'criteria');
+      .thenThrows(InvalidInput, { field: 'criteria' });
   });
 
   it('refuses invalid dates', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ startsOn: '2023-02-29' }))
-      .thenRejects(InvalidInput, 'startsOn');
+      .thenThrows(InvalidInput, { field: 'startsOn' });
     spec
-      .given()
+      .given([])
       .when(launch({ endsOn: 'soon' }))
-      .thenRejects(InvalidInput, 'endsOn');
+      .thenThrows(InvalidInput, { field: 'endsOn' });
   });
 
   it('refuses a participant listed twice', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ participantUnitIds: ['u-x1', 'u-x1'] }))
-      .thenRejects(InvalidInput, 'participantUnitIds');
+      .thenThrows(InvalidInput, { field: 'participantUnitIds' });
   });
 
   it('refuses unknown units', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ unknownUnitIds: ['u-x2'] }))
-      .thenRejects(NotFound, 'Unit:u-x2');
+      .thenThrows(NotFound, { entity: 'Unit', id: 'u-x2' });
   });
 
   it('refuses a blank name', () => {
     spec
-      .given()
+      .given([])
       .when(launch({ name: '' }))
-      .thenRejects(InvalidInput, 'name');
+      .thenThrows(InvalidInput, { field: 'name' });
   });
 });

@@ -1,27 +1,26 @@
 import { auditTrailProjection, redact } from '../../projections/auditTrail/auditTrail.projection';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { ProjectionRunner } from '../../src/projections/projectionRunner';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { testMetadata, uniqueStream } from '../support/events';
+import { createTestLog, type TestLog } from '../support/storedLog';
+import { caughtUp } from '../support/until';
 
 function event(type: string, data: Record<string, unknown>, actorId: string | null = 'tester'): NewEvent {
   return { type, data, metadata: testMetadata({ actorId }) };
 }
 
 describe('audit trail projection (bulk copy)', () => {
+  let testLog: TestLog;
   let db: TestDatabase;
   let store: PostgresEventStore;
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
-    store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 20 });
+    testLog = await createTestLog({ pollIntervalMs: 20 });
+    ({ db, store } = testLog);
   });
-  afterEach(async () => {
-    await store.close();
-    await db.drop();
-  });
+  afterEach(async () => testLog.drop());
 
   it('stores every event as written, with text that COPY must escape, and redacts ballot choices', async () => {
     const awkward = {
@@ -43,7 +42,7 @@ describe('audit trail projection (bulk copy)', () => {
     );
     const runner = new ProjectionRunner(db.pool, store, [auditTrailProjection], { batchSize: 1000 });
     await runner.start();
-    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await caughtUp(runner, await store.lastCommittedPosition());
     await runner.stop();
 
     const log = await db.pool.query(
@@ -52,7 +51,7 @@ describe('audit trail projection (bulk copy)', () => {
     const entries = await db.pool.query(
       'SELECT position::text, stream_id, stream_version, type, actor_id, data, prev_hash, hash, recorded_at, summary FROM audit_trail.entries ORDER BY position',
     );
-    expect(entries.rows.map(({ summary, ...rest }) => rest)).toEqual(
+    expect(entries.rows.map(({ summary: _summary, ...rest }) => rest)).toEqual(
       log.rows.map((r) => ({
         position: r.position,
         stream_id: r.stream_id,
@@ -82,7 +81,7 @@ describe('audit trail projection (bulk copy)', () => {
     await store.append(complaint, [event('ComplaintAccepted', { note: 'x' })], Expected.version(1));
     const runner = new ProjectionRunner(db.pool, store, [auditTrailProjection], { batchSize: 1 });
     await runner.start();
-    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await caughtUp(runner, await store.lastCommittedPosition());
     await runner.stop();
     const refs = await db.pool.query(
       `SELECT ref_kind, ref_id, count(*)::int AS n FROM audit_trail.entry_refs GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -101,13 +100,13 @@ describe('audit trail projection (bulk copy)', () => {
       { ...auditTrailProjection, migrations: auditTrailProjection.migrations.slice(0, 2) },
     ]);
     await before.start();
-    expect(await before.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await caughtUp(before, await store.lastCommittedPosition());
     await before.stop();
 
     const after = new ProjectionRunner(db.pool, store, [auditTrailProjection]);
     await after.start();
     await store.append(person, [event('PersonRenamed', { fullName: 'Phạm Văn Đ' })], Expected.version(1));
-    expect(await after.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await caughtUp(after, await store.lastCommittedPosition());
     await after.stop();
     expect(after.status()[0].generation).toBe(1);
     const type = await db.pool.query(

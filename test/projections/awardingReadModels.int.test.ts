@@ -15,7 +15,7 @@ import { awardDecider } from '../../src/awards/award.decider';
 import { clusterDecider } from '../../src/clusters/cluster.decider';
 import { complaintDecider } from '../../src/complaints/complaint.decider';
 import { Expected } from '../../src/eventStore/eventStore.port';
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { initiativeDecider } from '../../src/initiatives/initiative.decider';
 import { ProjectionRunner } from '../../src/projections/projectionRunner';
 import { fold, streamIdOf, type Decider, type DomainEvent } from '../../src/shared/decider';
@@ -30,13 +30,16 @@ import {
   SubjectKind,
   type Period,
 } from '../../src/shared/domain';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { testMetadata } from '../support/events';
+import { createTestLog, type TestLog } from '../support/storedLog';
+import { caughtUp } from '../support/until';
 
 const NOW = '2025-11-20T03:00:00.000Z';
 const y = (year: number): Period => ({ kind: PeriodKind.CALENDAR_YEAR, year });
 
 describe('the read models behind the award rules: awards, complaints, initiatives, cluster ranks', () => {
+  let log: TestLog;
   let db: TestDatabase;
   let store: PostgresEventStore;
   let runner: ProjectionRunner;
@@ -91,9 +94,8 @@ describe('the read models behind the award rules: awards, complaints, initiative
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
-    store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 20 });
+    log = await createTestLog({ pollIntervalMs: 20 });
+    ({ db, store } = log);
 
     await grant('a-1', 'p-1', AwardKind.ADVANCED_WORKER, '7/QĐ');
     await grant('a-2', 'p-2', AwardKind.ADVANCED_WORKER, '7/QĐ');
@@ -210,12 +212,11 @@ describe('the read models behind the award rules: awards, complaints, initiative
       { batchSize: 5 },
     );
     await runner.start();
-    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
+    await caughtUp(runner, await store.lastCommittedPosition());
   });
   afterAll(async () => {
     await runner.stop();
-    await store.close();
-    await db.drop();
+    await log.drop();
   });
 
   it('answers the award questions: held by subject, same kind, per unit and period, by decision', async () => {

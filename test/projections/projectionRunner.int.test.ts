@@ -1,11 +1,12 @@
 import type { PoolClient } from 'pg';
 import { auditTrailProjection } from '../../projections/auditTrail/auditTrail.projection';
 import { Expected, type RecordedEvent } from '../../src/eventStore/eventStore.port';
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import { ProjectionRunner } from '../../src/projections/projectionRunner';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { testEvent, uniqueStream } from '../support/events';
+import { createTestLog, type TestLog } from '../support/storedLog';
 
 /** Counts events per stream with increments, so a double-applied batch shows as a wrong count. */
 function countingProjection(name: string, failOn?: (event: RecordedEvent) => boolean): ProjectionDefinition {
@@ -32,7 +33,10 @@ function countingProjection(name: string, failOn?: (event: RecordedEvent) => boo
   };
 }
 
-/** Records every event it applies by position: a double-applied event breaks the primary key, a missed one shows in the comparison. */
+/**
+ * Records every event it applies by position: a double-applied event breaks the primary
+ * key, a missed one shows in the comparison.
+ */
 function recordingProjection(
   name: string,
   eventTypes: readonly string[] | null,
@@ -95,19 +99,24 @@ async function snapshot(db: TestDatabase, schema: string): Promise<unknown[]> {
   return (await db.pool.query(`SELECT stream_id, n, total::text FROM ${schema}.counts ORDER BY stream_id`)).rows;
 }
 
+/** Projection `name`'s status once it has failed, or as it stands after five seconds. */
+async function statusOnceFailed(runner: ProjectionRunner, name: string) {
+  const deadline = Date.now() + 5_000;
+  while (runner.status().find((s) => s.name === name)?.state !== 'failed' && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 20));
+  return runner.status().find((s) => s.name === name)!;
+}
+
 describe('ProjectionRunner', () => {
+  let log: TestLog;
   let db: TestDatabase;
   let store: PostgresEventStore;
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
-    store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 20 });
+    log = await createTestLog({ pollIntervalMs: 20 });
+    ({ db, store } = log);
   });
-  afterEach(async () => {
-    await store.close();
-    await db.drop();
-  });
+  afterEach(async () => log.drop());
 
   it('resumes after a crash mid-run without losing or double-counting an event', async () => {
     await appendMany(store, 12, 40); // 480 counted events among 480 others
@@ -204,10 +213,7 @@ describe('ProjectionRunner', () => {
     );
     await runner.start();
     expect(await runner.waitForPosition(poison.position, 10_000, ['sturdy'])).toBe(true);
-    const deadline = Date.now() + 5_000;
-    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
-    const fragile = runner.status().find((s) => s.name === 'fragile')!;
+    const fragile = await statusOnceFailed(runner, 'fragile');
     expect(fragile.state).toBe('failed');
     expect(fragile.failedPosition).toBe(poison.events[0].position);
     expect(fragile.error).toMatch(/Poison/);
@@ -277,7 +283,8 @@ describe('ProjectionRunner', () => {
     const runner = new ProjectionRunner(db.pool, counted, projections, { catchUpBatchSize: 100, liveBatchSize: 7 });
     await runner.start();
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
-    // 600 events in batches of 100: one shared read per batch (plus the read that finds the end), not one per projection.
+    // 600 events in batches of 100: one shared read per batch (plus the read that finds the end),
+    // not one per projection.
     expect(reads()).toBeLessThanOrEqual(8);
 
     await appendMany(store, 3, 5); // live, in small batches
@@ -308,10 +315,7 @@ describe('ProjectionRunner', () => {
     );
     await runner.start();
     expect(await runner.waitForPosition(appended.position, 10_000, ['sturdy'])).toBe(true);
-    const deadline = Date.now() + 5_000;
-    while (runner.status().find((s) => s.name === 'fragile')?.state !== 'failed' && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 20));
-    const fragile = runner.status().find((s) => s.name === 'fragile')!;
+    const fragile = await statusOnceFailed(runner, 'fragile');
     expect(fragile.state).toBe('failed');
     expect(fragile.failedPosition).toBe(appended.events[137].position);
     expect(fragile.checkpoint).toBe(appended.events[136].position);

@@ -1,5 +1,6 @@
-import { startTestApp, type TestApp } from '../support/app';
-import { expectRefused, mutate, registerPerson, registerUnit, streamEvents } from '../support/reference';
+import { expectRefused, mutate, startTestApp, type TestApp } from '../support/app';
+import { registerPerson, registerUnit } from '../support/reference';
+import { streamEvents, typeAndData } from '../support/streams';
 
 const RATE = `mutation($input: RatePerformanceInput!) { ratePerformance(input: $input) { id streamId version position eventTypes } }`;
 
@@ -30,7 +31,7 @@ describe('task-performance ratings over GraphQL', () => {
     clock = new Date('2024-01-05T01:00:00.000Z');
     const correction = await mutate(t, RATE, { input: { subject: person, period, rating: 'EXCELLENT' } });
     expect(correction).toMatchObject({ streamId: STREAM, version: 2 });
-    expect(await streamEvents(t, STREAM)).toEqual([
+    expect((await streamEvents(t, STREAM)).map(typeAndData)).toEqual([
       {
         type: 'PerformanceRated',
         data: {

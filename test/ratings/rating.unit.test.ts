@@ -2,9 +2,9 @@ import { PerformanceRating, PeriodKind, SubjectKind, type Period } from '../../s
 import { InvalidInput } from '../../src/shared/errors';
 import type { PerformanceRated } from '../../src/ratings/rating.events';
 import { ratingDecider, ratingStreamKey, type RatePerformance } from '../../src/ratings/rating.decider';
-import { spec as deciderSpec } from '../councilSessions/spec';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(ratingDecider);
+const spec = deciderSpec(frozenDecider(ratingDecider));
 const Y2023: Period = { kind: PeriodKind.CALENDAR_YEAR, year: 2023 };
 const person = { kind: SubjectKind.INDIVIDUAL, id: 'p-1', name: 'Trần Thị Bích' };
 
@@ -74,7 +74,7 @@ describe('RatePerformance', () => {
     spec
       .given([rated(PerformanceRating.GOOD, null)])
       .when(rate(PerformanceRating.GOOD))
-      .thenRejects('RATING_UNCHANGED', {
+      .thenThrows('RATING_UNCHANGED', {
         rating: PerformanceRating.GOOD,
       });
   });
@@ -87,7 +87,7 @@ describe('RatePerformance', () => {
     spec
       .given([rated(PerformanceRating.GOOD, null), rated(PerformanceRating.EXCELLENT, PerformanceRating.GOOD)])
       .when(rate(PerformanceRating.EXCELLENT))
-      .thenRejects('RATING_UNCHANGED');
+      .thenThrows('RATING_UNCHANGED');
   });
 
   it('rates collectives too', () => {
@@ -103,22 +103,22 @@ describe('RatePerformance', () => {
     spec
       .given([rated(PerformanceRating.GOOD, null)])
       .when(rate(PerformanceRating.EXCELLENT, undefined, { period: { kind: PeriodKind.CALENDAR_YEAR, year: 2024 } }))
-      .thenFails(InvalidInput);
+      .thenThrows(InvalidInput);
     spec
       .given([rated(PerformanceRating.GOOD, null)])
       .when(rate(PerformanceRating.EXCELLENT, undefined, { subject: { ...person, id: 'p-2' } }))
-      .thenFails(InvalidInput);
+      .thenThrows(InvalidInput);
   });
 
   it('refuses an unknown rating value and a year out of range', () => {
     spec
       .given([])
       .when(rate('GREAT' as PerformanceRating))
-      .thenFails(InvalidInput, { field: 'rating' });
+      .thenThrows(InvalidInput, { field: 'rating' });
     spec
       .given([])
       .when(rate(PerformanceRating.GOOD, undefined, { period: { kind: PeriodKind.CALENDAR_YEAR, year: 1944 } }))
-      .thenFails(InvalidInput, {
+      .thenThrows(InvalidInput, {
         field: 'period.year',
       });
   });

@@ -1,5 +1,6 @@
-import { startTestApp, type TestApp } from '../support/app';
-import { expectRefused, mutate, registerPerson, registerUnit, streamEvents } from '../support/reference';
+import { expectRefused, mutate, startTestApp, type TestApp } from '../support/app';
+import { registerPerson, registerUnit } from '../support/reference';
+import { streamEvents, typeAndData } from '../support/streams';
 
 const REGISTER = `mutation($input: RegisterTitleInput!) { registerTitle(input: $input) { id streamId version position eventTypes } }`;
 const LAUNCH = `mutation($input: LaunchMovementInput!) { launchMovement(input: $input) { id } }`;
@@ -54,7 +55,7 @@ describe('registering for emulation titles over GraphQL', () => {
       input: { subject: individual, award: 'ADVANCED_WORKER', period: period2023, movementId: 'pt-day-tot' },
     });
     expect(result).toMatchObject({ id: KEY, streamId: STREAM, version: 1, eventTypes: ['TitleRegistered'] });
-    expect(await streamEvents(t, STREAM)).toEqual([
+    expect((await streamEvents(t, STREAM)).map(typeAndData)).toEqual([
       {
         type: 'TitleRegistered',
         data: {

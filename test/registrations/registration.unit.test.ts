@@ -8,9 +8,9 @@ import {
   registrationStreamKey,
   type RegisterTitle,
 } from '../../src/registrations/registration.decider';
-import { spec as deciderSpec } from '../councilSessions/spec';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(registrationDecider);
+const spec = deciderSpec(frozenDecider(registrationDecider));
 const NOW = '2023-02-10T08:00:00.000Z';
 const Y2023: Period = { kind: PeriodKind.CALENDAR_YEAR, year: 2023 };
 const person = { kind: SubjectKind.INDIVIDUAL, id: 'p-1', name: 'Nguyễn Văn An' };
@@ -84,7 +84,7 @@ describe('RegisterTitle', () => {
   });
 
   it('given a registration, when the same subject registers the same title for the same period, then ALREADY_REGISTERED', () => {
-    spec.given([registered()]).when(register()).thenRejects('ALREADY_REGISTERED', {
+    spec.given([registered()]).when(register()).thenThrows('ALREADY_REGISTERED', {
       registrationId: 'INDIVIDUAL:p-1:ADVANCED_WORKER:CALENDAR_YEAR:2023',
     });
   });
@@ -116,7 +116,7 @@ describe('RegisterTitle', () => {
     AwardKind.LABOR_ORDER_FIRST_CLASS,
     AwardKind.COMMEMORATIVE_MEDAL,
   ])('refuses the commendation %s: NOT_A_TITLE', (award) => {
-    spec.given([]).when(register({ award })).thenRejects('NOT_A_TITLE', { award });
+    spec.given([]).when(register({ award })).thenThrows('NOT_A_TITLE', { award });
   });
 
   it('covers all eight titles and only them', () => {
@@ -138,7 +138,7 @@ describe('RegisterTitle', () => {
     spec
       .given([])
       .when(register({ subject: school, award: AwardKind.GRASSROOTS_EMULATION_FIGHTER }))
-      .thenRejects('SUBJECT_KIND_MISMATCH', {
+      .thenThrows('SUBJECT_KIND_MISMATCH', {
         award: AwardKind.GRASSROOTS_EMULATION_FIGHTER,
         subjectKind: SubjectKind.COLLECTIVE,
         requiredKind: SubjectKind.INDIVIDUAL,
@@ -149,7 +149,7 @@ describe('RegisterTitle', () => {
     spec
       .given([])
       .when(register({ award: AwardKind.PROVINCIAL_EMULATION_FLAG }))
-      .thenRejects('SUBJECT_KIND_MISMATCH', {
+      .thenThrows('SUBJECT_KIND_MISMATCH', {
         requiredKind: SubjectKind.COLLECTIVE,
       });
   });
@@ -158,7 +158,7 @@ describe('RegisterTitle', () => {
     spec
       .given([])
       .when(register({ period: { kind: PeriodKind.CALENDAR_YEAR, year } }))
-      .thenFails(InvalidInput, { field: 'period.year' });
+      .thenThrows(InvalidInput, { field: 'period.year' });
   });
 
   it('accepts the edge years 1945 and 2100', () => {

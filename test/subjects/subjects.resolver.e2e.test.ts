@@ -14,6 +14,22 @@ describe('searchSubjects', () => {
   const names = async (text: string, first?: number) =>
     (await t.graphql(SEARCH, { text, first })).body.data.searchSubjects.map((h: any) => h.subject.name);
 
+  /**
+   * The plan for `select` with sequential scans off: the demo table is so small that a scan
+   * would always win, so this asks whether an index can serve the query.
+   */
+  const planWithoutSeqScan = async (select: string): Promise<string> => {
+    const client = await t.db.pool.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const plan = await client.query(`EXPLAIN ${select}`);
+      return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    } finally {
+      await client.query('RESET enable_seqscan');
+      client.release();
+    }
+  };
+
   it('finds "Nguyễn Văn An" typed without diacritics, in part, or in any case', async () => {
     expect((await names('nguyen van an'))[0]).toBe('Nguyễn Văn An');
     expect(await names('Nguyen Van')).toContain('Nguyễn Văn An');
@@ -107,29 +123,17 @@ describe('searchSubjects', () => {
   });
 
   it('reads whole names and names starting with the text from the b-tree, without the trigram index', async () => {
-    const client = await t.db.pool.connect();
-    try {
-      await client.query('SET enable_seqscan = off');
-      const plan = await client.query(`EXPLAIN SELECT id FROM registry.subjects WHERE search_text LIKE 'nguyen van%'`);
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/subjects_search_prefix/);
-    } finally {
-      await client.query('RESET enable_seqscan');
-      client.release();
-    }
+    expect(await planWithoutSeqScan(`SELECT id FROM registry.subjects WHERE search_text LIKE 'nguyen van%'`)).toMatch(
+      /subjects_search_prefix/,
+    );
   });
 
   it('finds names containing a longer text further on from their 8-character pieces', async () => {
-    const client = await t.db.pool.connect();
-    try {
-      await client.query('SET enable_seqscan = off');
-      const plan = await client.query(
-        `EXPLAIN SELECT id FROM registry.subjects WHERE public.search_grams(search_text) @> ARRAY['huyen ba', 'ch thong']`,
-      );
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/subjects_search_grams/);
-    } finally {
-      await client.query('RESET enable_seqscan');
-      client.release();
-    }
+    expect(
+      await planWithoutSeqScan(
+        `SELECT id FROM registry.subjects WHERE public.search_grams(search_text) @> ARRAY['huyen ba', 'ch thong']`,
+      ),
+    ).toMatch(/subjects_search_grams/);
     expect(await names('en van an')).toContain('Nguyễn Văn An'); // found from its pieces: contains, not starting with
     // The pieces of a name are every run of 8 characters in it, and only those.
     const { rows } = await t.db.pool.query(
@@ -140,15 +144,9 @@ describe('searchSubjects', () => {
   });
 
   it('uses the trigram index rather than scanning', async () => {
-    const client = await t.db.pool.connect();
-    try {
-      await client.query('SET enable_seqscan = off'); // the demo table is tiny: ask whether an index can serve
-      const plan = await client.query(`EXPLAIN SELECT id FROM registry.subjects WHERE search_text LIKE '%van an%'`);
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/subjects_search_trgm/);
-    } finally {
-      await client.query('RESET enable_seqscan');
-      client.release();
-    }
+    expect(await planWithoutSeqScan(`SELECT id FROM registry.subjects WHERE search_text LIKE '%van an%'`)).toMatch(
+      /subjects_search_trgm/,
+    );
   });
 
   it('keeps no pending list beside its GIN indexes: names added live go straight into them', async () => {

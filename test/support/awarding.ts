@@ -22,17 +22,23 @@ import {
   SubjectKind,
   type Period,
 } from '../../src/shared/domain';
-import type { TestApp } from './app';
+import type { AppOptions } from '../../src/app';
+import {
+  expectRefused as expectRefusedOnApp,
+  mutate as mutateOnApp,
+  startTestApp,
+  type GraphQLErrorBody,
+  type TestApp,
+} from './app';
 import type { Actor } from './auth';
-import { expectStreamsUnchanged } from './streams';
+import { REGISTER_PERSON, REGISTER_UNIT } from './reference';
+import { streamEvents } from './streams';
 
 /** Tests run on a fixed clock: "today" is 2025-11-20, so the tdkt-2025 rule set is in force. */
 export const TEST_NOW = new Date('2025-11-20T03:00:00.000Z');
 export const TODAY = '2025-11-20';
 
 const RESULT = '{ id streamId version position eventTypes }';
-export const REGISTER_UNIT = `mutation($input: RegisterUnitInput!) { registerUnit(input: $input) ${RESULT} }`;
-export const REGISTER_PERSON = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) ${RESULT} }`;
 export const SUBMIT = `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) ${RESULT} }`;
 export const RETURN = `mutation($dossierId: ID!, $reason: String!) { returnDossier(dossierId: $dossierId, reason: $reason) ${RESULT} }`;
 export const RESUBMIT = `mutation($dossierId: ID!, $achievements: String!) { resubmitDossier(dossierId: $dossierId, achievements: $achievements) ${RESULT} }`;
@@ -65,28 +71,18 @@ export function person(id: string) {
   return { kind: SubjectKind.INDIVIDUAL, id };
 }
 
-export interface GraphQLErrorBody {
-  message: string;
-  extensions?: Record<string, any>;
-}
-
-/** Runs a mutation that must succeed and returns its CommandResult. */
-export async function mutate(
+/** `mutate` of test/support/app.ts, as the secretariat unless another actor is named. */
+export function mutate(
   t: TestApp,
   query: string,
   variables: Record<string, unknown>,
   as: Actor = SECRETARIAT,
 ): Promise<any> {
-  const { body } = await t.graphql(query, variables, as);
-  if (body.errors?.length) throw new Error(`expected success, got ${JSON.stringify(body.errors)}`);
-  return Object.values(body.data as Record<string, unknown>)[0];
+  return mutateOnApp(t, query, variables, as);
 }
 
-/**
- * Sends a command that must be refused: none of `streamIds` may change, no data comes
- * back, and the error's extensions match `expected` (code, rule …).
- */
-export async function expectRefused(
+/** `expectRefused` of test/support/app.ts, as the secretariat unless another actor (or null) is named. */
+export function expectRefused(
   t: TestApp,
   streamIds: string[],
   query: string,
@@ -94,48 +90,7 @@ export async function expectRefused(
   expected: Record<string, unknown>,
   as: Actor | null = SECRETARIAT,
 ): Promise<GraphQLErrorBody> {
-  let errors: GraphQLErrorBody[] | undefined;
-  let data: unknown;
-  await expectStreamsUnchanged(t.app.services.store, streamIds, async () => {
-    const { body } = await t.graphql(query, variables, as);
-    errors = body.errors;
-    data = body.data;
-  });
-  expect(data ?? null).toBeNull();
-  expect(errors).toHaveLength(1);
-  expect(errors![0].extensions).toMatchObject(expected);
-  return errors![0];
-}
-
-export async function streamEvents(
-  t: TestApp,
-  streamId: string,
-): Promise<Array<{ type: string; data: any; metadata: any; position: string }>> {
-  const events = await t.app.services.store.readStream(streamId);
-  return events.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata, position: e.position }));
-}
-
-/** The newest event's position over several streams (positions are numeric strings). */
-export async function lastPosition(t: TestApp, streamIds: string[]): Promise<string> {
-  const positions = (await Promise.all(streamIds.map((id) => t.app.services.store.readStream(id)))).flatMap((events) =>
-    events.map((e) => BigInt(e.position)),
-  );
-  return positions.reduce((a, b) => (a > b ? a : b)).toString();
-}
-
-/**
- * Every event committed to the log so far (count and newest position). Unlike the store's
- * head, which stops below the oldest transaction still running, this only changes on an append.
- */
-export async function logExtent(t: TestApp): Promise<{ events: number; last: string }> {
-  const { rows } = await t.db.pool.query(
-    'SELECT count(*)::int AS events, coalesce(max(position), 0)::text AS last FROM events',
-  );
-  return rows[0];
-}
-
-export async function caughtUp(t: TestApp, position: string): Promise<void> {
-  expect(await t.app.services.projections.waitForPosition(position, 10_000)).toBe(true);
+  return expectRefusedOnApp(t, streamIds, query, variables, expected, as);
 }
 
 // ---------------------------------------------------------------------------
@@ -165,9 +120,25 @@ export const TEACHERS: Record<string, { fullName: string; female: boolean; direc
   'gv-lan': { fullName: 'Võ Thị Lan', female: true, directWorker: true },
 };
 
-export async function setUpOrganisation(
+/**
+ * The app on the award tests' clock (TEST_NOW unless `now` is given) with the organisation
+ * registered: its units, the council members, An at Sở Giáo dục, the teachers and `extraTeachers`.
+ */
+export async function startOrganisationApp(
+  options: {
+    now?: () => Date;
+    logger?: AppOptions['logger'];
+    extraTeachers?: Record<string, { fullName: string; female: boolean }>;
+  } = {},
+): Promise<TestApp> {
+  const t = await startTestApp({ now: options.now ?? (() => TEST_NOW), logger: options.logger });
+  await registerOrganisation(t, options.extraTeachers ?? {});
+  return t;
+}
+
+async function registerOrganisation(
   t: TestApp,
-  extraTeachers: Record<string, { fullName: string; female: boolean }> = {},
+  extraTeachers: Record<string, { fullName: string; female: boolean }>,
 ): Promise<void> {
   const units: Array<Record<string, unknown>> = [
     { id: ORG.province, name: 'UBND tỉnh Quảng Nam', kind: 'PEOPLES_COMMITTEE', level: 'PROVINCE' },
@@ -390,6 +361,37 @@ export async function appraise(
   const events = await streamEvents(t, `dossier-${dossierId}`);
   const appraised = events.filter((e) => e.type === 'DossierAppraised').at(-1)!;
   return appraised.data;
+}
+
+/**
+ * A dossier for the advanced-worker title 2025 in each branch of the organisation: Hoa's
+ * (rated good first) proposed by the school's officer, and An's proposed for Sở Giáo dục.
+ */
+export async function submitSchoolAndEducationDossiers(
+  t: TestApp,
+  schoolDossierId: string,
+  educationDossierId: string,
+): Promise<{ schoolDossier: string; educationDossier: string }> {
+  await seedRating(
+    t,
+    { kind: SubjectKind.INDIVIDUAL, id: 'gv-hoa', name: 'Nguyễn Thị Hoa' },
+    ORG.school,
+    year(2025),
+    PerformanceRating.GOOD,
+  );
+  const schoolDossier = await submitDossier(
+    t,
+    { id: schoolDossierId, nominee: person('gv-hoa'), award: 'ADVANCED_WORKER', period: year(2025) },
+    UNIT_OFFICER,
+  );
+  const educationDossier = await submitDossier(t, {
+    id: educationDossierId,
+    proposingUnitId: ORG.education,
+    nominee: person('cb-an'),
+    award: 'ADVANCED_WORKER',
+    period: year(2025),
+  });
+  return { schoolDossier, educationDossier };
 }
 
 /**

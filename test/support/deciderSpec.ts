@@ -1,17 +1,19 @@
 /**
  * Given / when / then for deciders:
  *
- *   const spec = deciderSpec(dossierDecider);
+ *   const spec = deciderSpec(frozenDecider(dossierDecider));
  *   spec.given([submitted]).when(returnDossier).then([returned]);
- *   spec.given([]).when(returnDossier).thenThrows(NotFound);
+ *   spec.given([]).when(returnDossier).thenThrows(NotFound, { entity: 'Dossier', id: 'hs-1' });
  *   spec.given([returned]).when(returnDossier).thenThrows('DOSSIER_NOT_AWAITING_APPRAISAL');
  *
- * `then` also folds the new events, so every emitted event is one `evolve` accepts.
+ * `then` and `events` also fold the new events, so every emitted event is one `evolve`
+ * accepts, and check that no event data holds `undefined` (events have no optional fields).
+ * The state of a history without a command is `fold(decider, history)`.
  */
 import { fold, type Decider, type DomainEvent } from '../../src/shared/decider';
 import { DomainError, RuleViolation } from '../../src/shared/errors';
 
-type ErrorClass = abstract new (...args: never[]) => Error;
+type ErrorClass = abstract new (...args: never[]) => DomainError;
 
 export interface DeciderOutcome<Event, State> {
   /** The events must equal these exactly. */
@@ -19,19 +21,24 @@ export interface DeciderOutcome<Event, State> {
   /** Returns the events (and the state after them) for finer assertions. */
   events(): Event[];
   stateAfter(): State;
-  /** A rule name expects a RuleViolation with that rule; a class expects that error type. */
-  thenThrows(expected: string | ErrorClass): DomainError | Error;
+  /**
+   * A rule name expects a RuleViolation with that rule; a class expects that error type.
+   * `extensions`, when given, must match the error's extensions partially: a rule's details,
+   * an InvalidInput's `{ field }`, a NotFound's `{ entity, id }`.
+   */
+  thenThrows(expected: string | ErrorClass, extensions?: Record<string, unknown>): DomainError;
 }
 
 export function deciderSpec<Command, Event extends DomainEvent, State>(decider: Decider<Command, Event, State>) {
   return {
-    given(history: Event[]) {
+    given(history: readonly Event[]) {
       return {
         when(command: Command): DeciderOutcome<Event, State> {
           const state = fold(decider, history);
           const run = () => decider.decide(command, state);
           const runAndFold = () => {
             const emitted = run();
+            expectPlainEventData(emitted);
             return { emitted, after: emitted.reduce(decider.evolve, state) };
           };
           return {
@@ -44,8 +51,8 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(decider: 
             stateAfter() {
               return runAndFold().after;
             },
-            thenThrows(expected) {
-              let thrown: unknown = undefined;
+            thenThrows(expected, extensions) {
+              let thrown: unknown;
               try {
                 const emitted = run();
                 throw new Error(
@@ -60,7 +67,8 @@ export function deciderSpec<Command, Event extends DomainEvent, State>(decider: 
               } else {
                 expect(thrown).toBeInstanceOf(expected);
               }
-              return thrown as Error;
+              if (extensions) expect((thrown as DomainError).extensions).toMatchObject(extensions);
+              return thrown as DomainError;
             },
           };
         },

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/infra/embeddedPostgres';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __embeddedPostgres: EmbeddedPostgresHandle | undefined;
 }
 

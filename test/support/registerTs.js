@@ -6,7 +6,8 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { transformSync } = require('@swc/core');
 
-const { $schema, ...options } = JSON.parse(readFileSync(join(__dirname, '../../.swcrc'), 'utf8'));
+// `$schema` only names the file's JSON schema for editors; swc takes no such option.
+const { $schema: _schema, ...options } = JSON.parse(readFileSync(join(__dirname, '../../.swcrc'), 'utf8'));
 
 require.extensions['.ts'] = (module, filename) => {
   const { code } = transformSync(readFileSync(filename, 'utf8'), { ...options, filename, swcrc: false });

@@ -8,11 +8,17 @@ export interface TestLog {
   drop(): Promise<void>;
 }
 
-/** A PostgreSQL event store on a database of its own. */
-export async function createTestLog(): Promise<TestLog> {
+/**
+ * A PostgreSQL event store on a database of its own. With `pollIntervalMs`, its
+ * subscribers also listen for new events on the database and poll that often.
+ */
+export async function createTestLog(options: { pollIntervalMs?: number } = {}): Promise<TestLog> {
   const db = await createTestDatabase();
   await migratePostgresEventStore(db.pool);
-  const store = new PostgresEventStore(db.pool);
+  const store = new PostgresEventStore(
+    db.pool,
+    options.pollIntervalMs === undefined ? {} : { listenUrl: db.url, pollIntervalMs: options.pollIntervalMs },
+  );
   return {
     db,
     store,

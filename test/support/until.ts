@@ -1,3 +1,5 @@
+import type { TestApp } from './app';
+
 /**
  * Polls `condition` until it holds, at most `attempts` times `everyMs` apart; throws
  * naming `what` otherwise. For states another process reaches (locks taken, waiters
@@ -13,4 +15,22 @@ export async function until(
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   throw new Error(`gave up waiting until ${what}`);
+}
+
+/** What waits for the read models: the app's projection runner, or one a test started. */
+interface ReadModels {
+  waitForPosition(position: string, timeoutMs: number, names?: readonly string[]): Promise<boolean>;
+}
+
+/**
+ * Fails the test unless the read models (every one, or those in `names`) apply the log
+ * up to `position` within `timeoutMs`.
+ */
+export async function caughtUp(
+  readModels: ReadModels | TestApp,
+  position: string,
+  { timeoutMs = 10_000, names }: { timeoutMs?: number; names?: readonly string[] } = {},
+): Promise<void> {
+  const runner = 'app' in readModels ? readModels.app.services.projections : readModels;
+  expect(await runner.waitForPosition(position, timeoutMs, names)).toBe(true);
 }

@@ -1,10 +1,11 @@
+import { fold } from '../../src/shared/decider';
 import { AuthorityLevel, UnitKind } from '../../src/shared/domain';
-import { InvalidInput, NotFound, RuleViolation } from '../../src/shared/errors';
+import { InvalidInput, NotFound } from '../../src/shared/errors';
 import { unitDecider, type MergeUnit, type RegisterUnit, type RenameUnit } from '../../src/units/unit.decider';
 import type { UnitMerged, UnitRegistered, UnitRenamed } from '../../src/units/unit.events';
-import { deciderSpec } from '../clusters/spec';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
-const spec = deciderSpec(unitDecider);
+const spec = deciderSpec(frozenDecider(unitDecider));
 
 function register(overrides: Partial<RegisterUnit['data']> = {}): RegisterUnit {
   return {
@@ -76,12 +77,12 @@ describe('unit decider', () => {
 
   describe('RegisterUnit', () => {
     it('given nothing, when registered under an existing parent, then UnitRegistered', () => {
-      spec.given().when(register()).then([registered]);
+      spec.given([]).when(register()).then([registered]);
     });
 
     it('given nothing, when registered without a parent, sector or position, then nulls (no optional fields)', () => {
       spec
-        .given()
+        .given([])
         .when(
           register({
             unitId: 'u-prov',
@@ -113,35 +114,35 @@ describe('unit decider', () => {
 
     it('keeps the small-collective flag', () => {
       const [event] = spec
-        .given()
+        .given([])
         .when(register({ small: true }))
         .events();
       expect(event.data).toMatchObject({ small: true });
     });
 
     it('given the unit exists, when registered again, then ALREADY_EXISTS', () => {
-      spec.given([registered]).when(register()).thenRejects(RuleViolation, 'ALREADY_EXISTS');
+      spec.given([registered]).when(register()).thenThrows('ALREADY_EXISTS');
     });
 
     it('given nothing, when the parent does not exist, then NotFound for the parent', () => {
       spec
-        .given()
+        .given([])
         .when(register({ parentExists: false }))
-        .thenRejects(NotFound, 'Unit:u-district');
+        .thenThrows(NotFound, { entity: 'Unit', id: 'u-district' });
     });
 
     it('refuses a unit as its own parent', () => {
       spec
-        .given()
+        .given([])
         .when(register({ parentUnitId: 'u-thcs' }))
-        .thenRejects(RuleViolation, 'UNIT_PARENT_SELF');
+        .thenThrows('UNIT_PARENT_SELF');
     });
 
     it('refuses a parent on a lower level (a district unit under a commune)', () => {
       spec
-        .given()
+        .given([])
         .when(register({ level: AuthorityLevel.DISTRICT, parentLevel: AuthorityLevel.COMMUNE }))
-        .thenRejects(RuleViolation, 'UNIT_PARENT_LEVEL', {
+        .thenThrows('UNIT_PARENT_LEVEL', {
           level: AuthorityLevel.DISTRICT,
           parentLevel: AuthorityLevel.COMMUNE,
         });
@@ -149,27 +150,27 @@ describe('unit decider', () => {
 
     it('accepts a parent on the same level, and a province unit under a ministry', () => {
       spec
-        .given()
+        .given([])
         .when(register({ level: AuthorityLevel.DISTRICT, parentLevel: AuthorityLevel.DISTRICT }))
         .events();
       spec
-        .given()
+        .given([])
         .when(register({ level: AuthorityLevel.PROVINCE, parentLevel: AuthorityLevel.MINISTRY }))
         .events();
     });
 
     it('skips the level check when the parent level is not known', () => {
       spec
-        .given()
+        .given([])
         .when(register({ level: AuthorityLevel.PROVINCE, parentLevel: null }))
         .events();
     });
 
     it('refuses a blank name', () => {
       spec
-        .given()
+        .given([])
         .when(register({ name: '   ' }))
-        .thenRejects(InvalidInput, 'name');
+        .thenThrows(InvalidInput, { field: 'name' });
     });
   });
 
@@ -186,36 +187,33 @@ describe('unit decider', () => {
 
     it('given a unit, when renamed, then UnitRenamed with the previous name, and the state has the new name', () => {
       spec.given([registered]).when(rename('Trường THCS Lê Lợi mới')).then([renamed]);
-      expect(spec.given([registered, renamed]).state()).toMatchObject({ name: 'Trường THCS Lê Lợi mới' });
+      expect(fold(unitDecider, [registered, renamed])).toMatchObject({ name: 'Trường THCS Lê Lợi mới' });
     });
 
     it('given nothing, when renamed, then NotFound', () => {
-      spec.given().when(rename('X')).thenRejects(NotFound, 'Unit:u-thcs');
+      spec.given([]).when(rename('X')).thenThrows(NotFound, { entity: 'Unit', id: 'u-thcs' });
     });
 
     it('refuses the same name', () => {
-      spec.given([registered]).when(rename('Trường THCS Lê Lợi')).thenRejects(RuleViolation, 'UNIT_NAME_UNCHANGED');
+      spec.given([registered]).when(rename('Trường THCS Lê Lợi')).thenThrows('UNIT_NAME_UNCHANGED');
     });
 
     it('refuses an invalid effective date', () => {
       spec
         .given([registered])
         .when({ type: 'RenameUnit', data: { unitId: 'u-thcs', name: 'Mới', effectiveOn: '2024-02-30' } })
-        .thenRejects(InvalidInput, 'effectiveOn');
+        .thenThrows(InvalidInput, { field: 'effectiveOn' });
     });
 
     it('given a merged unit, when renamed, then UNIT_MERGED', () => {
-      spec
-        .given([registered, merged])
-        .when(rename('Mới'))
-        .thenRejects(RuleViolation, 'UNIT_MERGED', { mergedInto: 'u-th-thcs' });
+      spec.given([registered, merged]).when(rename('Mới')).thenThrows('UNIT_MERGED', { mergedInto: 'u-th-thcs' });
     });
   });
 
   describe('MergeUnit', () => {
     it('given a unit, when merged into another existing unit, then UnitMerged and the state is MERGED', () => {
       spec.given([registered]).when(merge()).then([merged]);
-      expect(spec.given([registered, merged]).state()).toMatchObject({
+      expect(fold(unitDecider, [registered, merged])).toMatchObject({
         status: 'MERGED',
         mergedInto: { unitId: 'u-th-thcs', effectiveOn: '2025-07-01' },
       });
@@ -230,35 +228,35 @@ describe('unit decider', () => {
     });
 
     it('given nothing, when merged, then NotFound', () => {
-      spec.given().when(merge()).thenRejects(NotFound, 'Unit:u-thcs');
+      spec.given([]).when(merge()).thenThrows(NotFound, { entity: 'Unit', id: 'u-thcs' });
     });
 
     it('refuses a merge into itself', () => {
       spec
         .given([registered])
         .when(merge({ intoUnitId: 'u-thcs' }))
-        .thenRejects(RuleViolation, 'UNIT_MERGE_INTO_SELF');
+        .thenThrows('UNIT_MERGE_INTO_SELF');
     });
 
     it('refuses a target that does not exist', () => {
       spec
         .given([registered])
         .when(merge({ intoUnitExists: false }))
-        .thenRejects(NotFound, 'Unit:u-th-thcs');
+        .thenThrows(NotFound, { entity: 'Unit', id: 'u-th-thcs' });
     });
 
     it('refuses a target that was itself merged away', () => {
       spec
         .given([registered])
         .when(merge({ intoUnitMerged: true }))
-        .thenRejects(RuleViolation, 'UNIT_MERGE_TARGET_MERGED');
+        .thenThrows('UNIT_MERGE_TARGET_MERGED');
     });
 
     it('given a merged unit, when merged again, then UNIT_MERGED', () => {
       spec
         .given([registered, merged])
         .when(merge({ intoUnitId: 'u-other' }))
-        .thenRejects(RuleViolation, 'UNIT_MERGED');
+        .thenThrows('UNIT_MERGED');
     });
   });
 });

@@ -413,7 +413,7 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       ] as const);
       let awardId: string | null = null;
       let dossierId: string | null = null;
-      let subject: ComplaintSubject | null = null;
+      let subject: ComplaintSubject | null;
       if (target === 'award' && awards.size > 0) {
         const a = rng.pick([...awards.values()]).data;
         awardId = a.awardId;

@@ -1,6 +1,8 @@
 import type { Actor } from '../support/auth';
-import { DEMO_YEAR, runDemoYear, type DemoYearSummary } from '../../src/demo/demoYear';
-import { startTestApp, type TestApp } from '../support/app';
+import { DEMO_YEAR } from '../../src/demo/demoYear';
+import type { TestApp } from '../support/app';
+import { startDemoApp } from '../support/demo';
+import { caughtUp } from '../support/until';
 
 /** Mid-2025: calendar year 2025 and school year 2024-2025 are still running, so "overdue" is as of today. */
 const NOW = new Date('2025-06-30T03:00:00.000Z');
@@ -44,6 +46,17 @@ const NO_DOSSIERS = {
   granted: 0,
   medianDaysToDecision: null,
 };
+/** Two dossiers, both approved and granted, with a median of six days to the decision. */
+const TWO_DOSSIERS_GRANTED = {
+  submitted: 2,
+  returned: 0,
+  eligible: 2,
+  ineligible: 0,
+  approved: 2,
+  rejected: 0,
+  granted: 2,
+  medianDaysToDecision: 6,
+};
 const NO_COMPLAINTS = { filed: 0, accepted: 0, resolved: 0, upheld: 0, overdue: 0 };
 
 /** The demo year's totals for 2024 over the whole district (every demo unit lies under it). */
@@ -60,7 +73,8 @@ const DISTRICT_2024 = {
     award('GRASSROOTS_EMULATION_FIGHTER', 'Chiến sĩ thi đua cơ sở', 'TITLE', { count: 1, individuals: 1, women: 1 }),
     award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
   ],
-  // Seven dossiers; Ngọc's returned once; Quỳnh's ineligible. Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
+  // Seven dossiers; Ngọc's returned once; Quỳnh's ineligible.
+  // Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
   dossiers: {
     submitted: 7,
     returned: 1,
@@ -79,7 +93,6 @@ const DISTRICT_2024 = {
 
 describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
   let t: TestApp;
-  let year: DemoYearSummary;
   const totals = async (period: { kind: string; year: number }, unitId?: string) => {
     const { body } = await t.graphql(TOTALS, { period, unitId });
     expect(body.errors).toBeUndefined();
@@ -87,12 +100,7 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ now: () => NOW });
-    year = await runDemoYear(async (query, variables, headers) => (await t.graphql(query, variables, headers)).body);
-    const caughtUp = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }', {
-      p: year.lastPosition,
-    });
-    expect(caughtUp.body.data?.projectionsCaughtUp).toBe(true);
+    ({ t } = await startDemoApp({ now: () => NOW }));
   }, 120_000);
   afterAll(async () => t.stop());
 
@@ -119,16 +127,7 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
         award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', { count: 1, individuals: 1, directWorkers: 1 }),
         award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
       ],
-      dossiers: {
-        submitted: 2,
-        returned: 0,
-        eligible: 2,
-        ineligible: 0,
-        approved: 2,
-        rejected: 0,
-        granted: 2,
-        medianDaysToDecision: 6,
-      },
+      dossiers: TWO_DOSSIERS_GRANTED,
       complaints: NO_COMPLAINTS,
       directWorkerShare: 1,
       grassrootsFighterRatio: 0,
@@ -143,16 +142,7 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
           women: 1,
         }),
       ],
-      dossiers: {
-        submitted: 2,
-        returned: 0,
-        eligible: 2,
-        ineligible: 0,
-        approved: 2,
-        rejected: 0,
-        granted: 2,
-        medianDaysToDecision: 6,
-      },
+      dossiers: TWO_DOSSIERS_GRANTED,
       directWorkerShare: 0,
       grassrootsFighterRatio: 1,
     });
@@ -256,10 +246,7 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     ); // due 2025-04-04, never resolved: overdue
     expect(accepted.body.errors).toBeUndefined();
     const last = await file('kn-2025-012', '2025-06-25'); // five days old today: not yet overdue
-    expect(
-      (await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p) }', { p: last })).body.data
-        .projectionsCaughtUp,
-    ).toBe(true);
+    await caughtUp(t, last);
 
     expect((await totals(calendar(2025), 'xa-quan-ha')).complaints).toEqual({
       filed: 3,

@@ -5,11 +5,13 @@ import {
   type YearlyTotalsRow,
 } from '../../projections/yearlyTotals/yearlyTotals.queries';
 import { Expected, type StreamAppend } from '../../src/eventStore/eventStore.port';
-import { PostgresEventStore, migratePostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { ProjectionRunner } from '../../src/projections/projectionRunner';
 import { ComplaintStatus, PeriodKind, addDays, type IsoDate } from '../../src/shared/domain';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { testMetadata } from '../support/events';
+import { createTestLog, type TestLog } from '../support/storedLog';
+import { caughtUp } from '../support/until';
 import { Random, UNITS, expectedTotals, fold, generateHistory, type GeneratedEvent, type World } from './randomHistory';
 
 /**
@@ -29,6 +31,7 @@ const YEARS = { from: 2019, to: 2027 };
 // ---------------------------------------------------------------------------
 
 describe('yearly totals against an in-memory oracle over a random history', () => {
+  let log: TestLog;
   let db: TestDatabase;
   let store: PostgresEventStore;
   let runner: ProjectionRunner | undefined;
@@ -54,14 +57,13 @@ describe('yearly totals against an in-memory oracle over a random history', () =
   async function follow(batchSize: number): Promise<ProjectionRunner> {
     const r = new ProjectionRunner(db.pool, store, [yearlyTotalsProjection], { batchSize });
     await r.start();
-    expect(await r.waitForPosition(await store.lastCommittedPosition(), 120_000)).toBe(true);
+    await caughtUp(r, await store.lastCommittedPosition(), { timeoutMs: 120_000 });
     return r;
   }
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    await migratePostgresEventStore(db.pool);
-    store = new PostgresEventStore(db.pool, { listenUrl: db.url, pollIntervalMs: 20 });
+    log = await createTestLog({ pollIntervalMs: 20 });
+    ({ db, store } = log);
     history = generateHistory(SEED, STEPS);
     world = fold(history);
     // Appended in log order, many streams per transaction, each stream at its exact version.
@@ -89,8 +91,7 @@ describe('yearly totals against an in-memory oracle over a random history', () =
   }, 300_000);
   afterAll(async () => {
     await runner?.stop();
-    await store.close();
-    await db.drop();
+    await log.drop();
   });
 
   it('generates a varied history', () => {
