@@ -8,7 +8,7 @@ import { DEFAULT_MUTATIONS_PER_MINUTE, type Config } from './config';
 import type { EventStore } from './eventStore/eventStore.port';
 import { EventStoreDbEventStore } from './eventStore/eventStoreDb/eventStoreDbEventStore';
 import { migratePostgresEventStore, PostgresEventStore } from './eventStore/postgres/postgresEventStore';
-import type { Services } from './graphql/context';
+import type { Services } from './services';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';

@@ -7,7 +7,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CompiledExecutor } from './graphql/compiledExecutor';
-import { createContext, type GraphQLContext, type Services } from './graphql/context';
+import { createContext, type GraphQLContext } from './graphql/context';
+import type { Services } from './services';
 import { errorReportingPlugin, formatError } from './graphql/errorMapping';
 import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';

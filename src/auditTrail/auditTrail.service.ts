@@ -4,7 +4,7 @@ import {
   type AuditTrailFilter,
 } from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
-import type { Services } from '../graphql/context';
+import type { Services } from '../services';
 import { withoutBudget } from '../infra/connectionBudget';
 import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';

@@ -4,8 +4,8 @@ import { countHeldAwards, getDecision } from '../../projections/awards/awards.qu
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
 import { dossierDecider, type RecordAwardGranted } from '../dossiers/dossier.decider';
 import { lookUpSubject, txLoader } from '../dossiers/eligibilityFacts';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { NotFound } from '../shared/errors';
 import { unitDecider } from '../units/unit.decider';
 import { awardDecider } from './award.decider';

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult, CommandTransaction, Loaded } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { NotFound } from '../shared/errors';
 import { UnitLookup } from '../units/unit.lookup';
 import { clusterDecider, type ClusterState } from './cluster.decider';

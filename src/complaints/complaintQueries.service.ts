@@ -1,6 +1,6 @@
 import { getComplaintsPage } from '../../projections/complaints/complaints.queries';
-import type { Services } from '../graphql/context';
-import { ID_PATTERN } from '../graphql/common.types';
+import type { Services } from '../services';
+import { ID_PATTERN } from '../shared/ids';
 import { isIsoDate } from '../rules/values';
 import type { ComplaintStatus, IsoDate } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';

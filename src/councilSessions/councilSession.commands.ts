@@ -1,7 +1,7 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
 import { dossierDecider } from '../dossiers/dossier.decider';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
 import { DossierStatus } from '../shared/domain';

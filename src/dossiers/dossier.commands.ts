@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { movementDecider } from '../movements/movement.decider';
 import { ruleSetFor } from '../rules/ruleSets';
 import { MovementKind } from '../shared/domain';

@@ -1,4 +1,4 @@
-import type { Services } from '../graphql/context';
+import type { Services } from '../services';
 import { appraise } from '../rules/eligibility';
 import { ruleSetFor } from '../rules/ruleSets';
 import type { EligibilityArgs } from './dossier.inputs';

@@ -15,7 +15,7 @@ import { getInitiativesByAuthor } from '../../projections/initiatives/initiative
 import type { CommandTransaction } from '../commands/commandHandler';
 import { awaitFreshReadModels } from '../commands/freshFacts';
 import type { EventStore } from '../eventStore/eventStore.port';
-import type { Services } from '../graphql/context';
+import type { Services } from '../services';
 import { personDecider } from '../people/person.decider';
 import { ratingDecider, ratingStreamKey } from '../ratings/rating.decider';
 import { registrationDecider, registrationStreamKey } from '../registrations/registration.decider';

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { personDecider } from './person.decider';
 import type { RegisterPersonInput } from './person.inputs';

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { UnitLookup } from '../units/unit.lookup';
 import { planDecider } from './plan.decider';
 import type { IssuePlanInput, ReportPlanTaskArgs } from './plan.inputs';

@@ -1,5 +1,5 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
+import type { Services } from '../services';
 import { lookUpSubject } from '../people/subject.lookup';
 import { ratingDecider, ratingStreamKey } from './rating.decider';
 import type { RatePerformanceInput } from './rating.inputs';

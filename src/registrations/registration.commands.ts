@@ -1,5 +1,5 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
+import type { Services } from '../services';
 import { movementDecider } from '../movements/movement.decider';
 import { lookUpSubject } from '../people/subject.lookup';
 import { registrationDecider, registrationStreamKey } from './registration.decider';
