@@ -8,7 +8,7 @@ import {
   requireIsoDate,
   requireText,
   requireYear,
-} from '../units/validation';
+} from '../shared/validation';
 import type {
   ClusterCovenantSigned,
   ClusterCriteriaSet,

@@ -1,7 +1,8 @@
 import { awardDecider } from '../awards/award.decider';
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import { txLoader } from '../commands/stateLoader';
 import { dossierDecider } from '../dossiers/dossier.decider';
-import { lookUpSubject, txLoader } from '../dossiers/eligibilityFacts';
+import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';
 import { subjectKey } from '../shared/domain';

@@ -1,9 +1,9 @@
 import { getComplaintsPage } from '../../projections/complaints/complaints.queries';
 import type { Services } from '../services';
 import { ID_PATTERN } from '../shared/ids';
-import { isIsoDate } from '../rules/values';
 import type { ComplaintStatus, IsoDate } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
+import { isIsoDate } from '../shared/validation';
 import { ComplaintType, type ComplaintConnectionType } from './complaint.types';
 
 export const COMPLAINT_PAGE_DEFAULT = 50;

@@ -1,7 +1,9 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import { txLoader } from '../commands/stateLoader';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';
 import { movementDecider } from '../movements/movement.decider';
+import { lookUpSubject } from '../people/subject.lookup';
 import { ruleSetFor } from '../rules/ruleSets';
 import { MovementKind } from '../shared/domain';
 import { NotFound } from '../shared/errors';
@@ -14,7 +16,7 @@ import type {
   SubmitDossierInput,
   WithdrawDossierArgs,
 } from './dossier.inputs';
-import { assembleEligibilityFacts, lookUpSubject, txLoader } from './eligibilityFacts';
+import { assembleEligibilityFacts } from './eligibilityFacts';
 
 export async function submitDossier(
   services: Services,

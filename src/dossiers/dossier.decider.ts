@@ -25,13 +25,12 @@ import {
 import {
   dateOfInstant,
   requireCount,
-  requireIsoDate,
   requireIsoInstant,
   requireNamedSubject,
   requirePeriod,
-  requireText,
   type NamedSubject,
 } from '../rules/values';
+import { requireIsoDate, requireText } from '../shared/validation';
 import type { DossierContext, DossierEvent } from './dossier.events';
 
 export const DOSSIER_STREAM_TYPE = 'dossier';

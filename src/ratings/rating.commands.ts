@@ -1,4 +1,5 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import { txLoader } from '../commands/stateLoader';
 import type { Services } from '../services';
 import { lookUpSubject } from '../people/subject.lookup';
 import { ratingDecider, ratingStreamKey } from './rating.decider';
@@ -18,11 +19,12 @@ export async function ratePerformance(
     'ratePerformance',
     input,
     async (tx) => {
-      const { subject, subjectUnitId } = await lookUpSubject(tx, subjectRef);
+      const known = await lookUpSubject(txLoader(tx), subjectRef);
+      const subject = { kind: known.kind, id: known.id, name: known.name };
       const rating = await tx.load(ratingDecider, ratingId);
       tx.decide(ratingDecider, rating, {
         type: 'RatePerformance',
-        data: { subject, subjectUnitId, period, rating: input.rating, now: tx.nowIso },
+        data: { subject, subjectUnitId: known.unitId, period, rating: input.rating, now: tx.nowIso },
       });
     },
     { retryOnConflict: true },

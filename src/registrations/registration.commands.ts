@@ -1,4 +1,5 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import { txLoader } from '../commands/stateLoader';
 import type { Services } from '../services';
 import { movementDecider } from '../movements/movement.decider';
 import { lookUpSubject } from '../people/subject.lookup';
@@ -19,13 +20,14 @@ export async function registerTitle(
     'registerTitle',
     input,
     async (tx) => {
-      const { subject, subjectUnitId } = await lookUpSubject(tx, subjectRef);
+      const known = await lookUpSubject(txLoader(tx), subjectRef);
+      const subject = { kind: known.kind, id: known.id, name: known.name };
       const movementId = input.movementId ?? null;
       if (movementId !== null) await tx.loadExisting(movementDecider, movementId, 'Movement');
       const registration = await tx.load(registrationDecider, registrationId);
       tx.decide(registrationDecider, registration, {
         type: 'RegisterTitle',
-        data: { subject, subjectUnitId, award: input.award, period, movementId, now: tx.nowIso },
+        data: { subject, subjectUnitId: known.unitId, award: input.award, period, movementId, now: tx.nowIso },
       });
     },
     // Two requests for the same registration at once: the retry answers ALREADY_REGISTERED, not CONFLICT.
