@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Pool } from 'pg';
 import { allProjections } from '../projections';
+import { createChainVerifier } from './auditTrail/auditTrail.service';
 import { ScopeFacts } from './auth/scopeFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
@@ -12,7 +13,9 @@ import type { Services } from './services';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';
+import { PreparedStatements } from './infra/preparedQuery';
 import { MutationRateLimiter } from './infra/rateLimit';
+import { SharedLogDigest } from './integrity/logDigest';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
 import type { HttpLimits } from './http/limits';
@@ -139,6 +142,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   await projections.start();
   const commands = new CommandHandler(store, new IdempotencyStore(pool));
+  const statements = new PreparedStatements();
   const services: Services = {
     pool,
     store,
@@ -147,6 +151,9 @@ export async function startApp(options: AppOptions): Promise<App> {
     logger,
     scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
+    statements,
+    chainVerifier: createChainVerifier(pool, store, statements),
+    logDigest: new SharedLogDigest(store),
   };
   let http: HttpServer | undefined;
   try {

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import {
   auditTrailSql,
   type AuditEntryRow,
@@ -5,7 +6,7 @@ import {
 } from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
 import type { Services } from '../services';
-import { withoutBudget } from '../infra/connectionBudget';
+import type { PreparedStatements } from '../infra/preparedQuery';
 import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';
 import { IncrementalChainVerifier, RecomputingChainVerifier, type ChainVerifier } from './chainVerifier';
@@ -24,28 +25,19 @@ export function decodeCursor(cursor: string): string {
   return match[1];
 }
 
-const verifiers = new WeakMap<EventStore, ChainVerifier>();
-
 /**
- * The chain verifier of a store, one per store for the app's life (a request's budgeted
- * view of the store shares it): over PostgreSQL it remembers verified prefixes
- * (chainVerifier.ts says what it trusts); over other stores it recomputes every chain
- * from the log. A request passes its own pool to `readPage`.
+ * The app's chain verifier, made once for the app's life (app.ts): over PostgreSQL it
+ * remembers verified prefixes (chainVerifier.ts says what it trusts); over other stores
+ * it recomputes every chain from the log. A request passes its own pool to `readPage`.
  */
-export function chainVerifierFor(services: Pick<Services, 'pool' | 'store'>): ChainVerifier {
-  const store = withoutBudget(services.store);
-  let verifier = verifiers.get(store);
-  if (!verifier) {
-    const pool = withoutBudget(services.pool);
-    verifier =
-      store.name === 'postgres' ? new IncrementalChainVerifier(pool) : new RecomputingChainVerifier(pool, store);
-    verifiers.set(store, verifier);
-  }
-  return verifier;
+export function createChainVerifier(pool: Pool, store: EventStore, statements: PreparedStatements): ChainVerifier {
+  return store.name === 'postgres'
+    ? new IncrementalChainVerifier(pool, statements)
+    : new RecomputingChainVerifier(pool, store);
 }
 
 export async function auditTrail(
-  services: Pick<Services, 'pool' | 'store'>,
+  services: Pick<Services, 'pool' | 'chainVerifier'>,
   filter: AuditTrailFilter,
   args: { first: number | null; after: string | null; asOf: Date | null; withData?: boolean },
 ): Promise<AuditTrailConnectionType> {
@@ -54,7 +46,7 @@ export async function auditTrail(
     throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
   const afterPosition = args.after ? decodeCursor(args.after) : '0';
   const statement = auditTrailSql(filter, { first, afterPosition, asOf: args.asOf, withData: args.withData });
-  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first }, services.pool);
+  const page = await services.chainVerifier.readPage<AuditEntryRow>({ ...statement, first }, services.pool);
   const last = page.entries[page.entries.length - 1];
   return {
     entries: page.entries as AuditTrailConnectionType['entries'],

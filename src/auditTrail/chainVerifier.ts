@@ -3,7 +3,7 @@ import type { Queryable } from '../infra/db';
 import type { EventStore, RecordedEvent } from '../eventStore/eventStore.port';
 import { STREAM_START, StreamChainCheck, verifyChain, type ChainPoint } from '../eventStore/chainCheck';
 import { SELECT_COLUMNS, toRecorded, type EventRow } from '../eventStore/postgres/eventRows';
-import { queryPrepared } from '../infra/preparedQuery';
+import type { PreparedStatements } from '../infra/preparedQuery';
 import { LruMap } from '../shared/lruMap';
 
 /** An audit entry as the read model shows it: which stored event it claims to be. */
@@ -145,6 +145,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
 
   constructor(
     private readonly pool: Pool,
+    private readonly statements: PreparedStatements,
     capacity = VERIFIED_STREAMS_CAPACITY,
   ) {
     this.verified = new LruMap(capacity);
@@ -160,7 +161,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
    * check needs from the log: each shown stream's newest version and the guard.
    */
   async readPage<E extends ShownEntry>(page: PageStatement, db: Queryable = this.pool): Promise<VerifiedPage<E>> {
-    const { rows } = await queryPrepared(db, this.withLogCheck(page.text), page.params);
+    const { rows } = await this.statements.query(db, this.withLogCheck(page.text), page.params);
     const entries: E[] = [];
     const check: LogCheck = { heads: null, guard: '' };
     for (const row of rows) {
@@ -362,7 +363,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
     fromVersion: number,
     limit: number,
   ): Promise<RecordedEvent[]> {
-    const { rows } = await queryPrepared<EventRow>(
+    const { rows } = await this.statements.query<EventRow>(
       db,
       `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
       [streamId, fromVersion, limit],
