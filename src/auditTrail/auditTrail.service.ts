@@ -5,8 +5,8 @@ import {
   type AuditTrailFilter,
 } from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
-import type { Services } from '../services';
 import type { PreparedStatements } from '../infra/preparedQuery';
+import type { Services } from '../services';
 import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';
 import { IncrementalChainVerifier, RecomputingChainVerifier, type ChainVerifier } from './chainVerifier';
