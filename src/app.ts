@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Pool } from 'pg';
 import { allProjections } from '../projections';
+import { createChainVerifier } from './auditTrail/auditTrail.service';
 import { ScopeFacts } from './auth/scopeFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
@@ -8,11 +9,13 @@ import { DEFAULT_MUTATIONS_PER_MINUTE, type Config } from './config';
 import type { EventStore } from './eventStore/eventStore.port';
 import { EventStoreDbEventStore } from './eventStore/eventStoreDb/eventStoreDbEventStore';
 import { migratePostgresEventStore, PostgresEventStore } from './eventStore/postgres/postgresEventStore';
-import type { Services } from './graphql/context';
+import type { Services } from './services';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';
+import { PreparedStatements } from './infra/preparedQuery';
 import { MutationRateLimiter } from './infra/rateLimit';
+import { SharedLogDigest } from './integrity/logDigest';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
 import type { HttpLimits } from './http/limits';
@@ -112,43 +115,70 @@ async function shutdownStep(logger: Logger, name: string, work: () => Promise<vo
   clearTimeout(timer);
 }
 
-/**
- * Wires the app: migrations, event store, projections, command handler, HTTP.
- * `stop` shuts down in the reverse order: no new requests, the current projection
- * batch finishes, then connections close.
- */
-export async function startApp(options: AppOptions): Promise<App> {
-  const { config, logger } = options;
-  const definitions = options.projections ?? allProjections;
-  const pools = openPools(options.databaseUrl, logger, definitions.length);
-  const pool = pools.requests;
-  let store: EventStore;
-  if (config.eventStore === 'eventstoredb') {
-    store = new EventStoreDbEventStore(config.eventStoreUrl!);
-  } else {
-    await migratePostgresEventStore(pool);
-    store = new PostgresEventStore(pool, { listenUrl: options.databaseUrl, logPool: pools.projections });
-  }
-  await migrateCommandResults(pool);
-  const mutationRateLimiter = await MutationRateLimiter.start(
-    pool,
-    config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE,
-  );
-  const projections = new ProjectionRunner(pools.projections, store, definitions, {
-    log: (message, details) => logger.info(message, details),
-  });
-  await projections.start();
+async function openEventStore(options: AppOptions, pools: Pools): Promise<EventStore> {
+  if (options.config.eventStore === 'eventstoredb') return new EventStoreDbEventStore(options.config.eventStoreUrl!);
+  await migratePostgresEventStore(pools.requests);
+  return new PostgresEventStore(pools.requests, { listenUrl: options.databaseUrl, logPool: pools.projections });
+}
+
+/** The app's services: every per-app part is made here, once, and reached through them. */
+function createServices(
+  pool: Pool,
+  store: EventStore,
+  projections: ProjectionRunner,
+  options: Pick<AppOptions, 'logger' | 'now'>,
+): Services {
   const commands = new CommandHandler(store, new IdempotencyStore(pool));
-  const services: Services = {
+  const statements = new PreparedStatements();
+  return {
     pool,
     store,
     commands,
     projections,
-    logger,
+    logger: options.logger,
     scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
+    statements,
+    chainVerifier: createChainVerifier(pool, store, statements),
+    logDigest: new SharedLogDigest(store),
   };
-  let http: HttpServer | undefined;
+}
+
+/** The running parts `stop` shuts down. */
+interface Running {
+  http: HttpServer;
+  projections: ProjectionRunner;
+  store: EventStore;
+  pools: Pools;
+}
+
+/**
+ * Shuts down in the reverse order of starting: no new requests, the current projection
+ * batch finishes, then connections close.
+ */
+async function stopInOrder(logger: Logger, { http, projections, store, pools }: Running): Promise<void> {
+  const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
+  await step('http', () => http.close());
+  await step('projections', () => projections.stop());
+  await step('event store', () => store.close(), 3_000);
+  await step('database pools', () => pools.end(), 3_000);
+}
+
+/** Wires the app: migrations, event store, projections, services, HTTP. */
+export async function startApp(options: AppOptions): Promise<App> {
+  const { config, logger } = options;
+  const definitions = options.projections ?? allProjections;
+  const pools = openPools(options.databaseUrl, logger, definitions.length);
+  const store = await openEventStore(options, pools);
+  await migrateCommandResults(pools.requests);
+  const mutationsPerMinute = config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE;
+  const mutationRateLimiter = await MutationRateLimiter.start(pools.requests, mutationsPerMinute);
+  const projections = new ProjectionRunner(pools.projections, store, definitions, {
+    log: (message, details) => logger.info(message, details),
+  });
+  await projections.start();
+  const services = createServices(pools.requests, store, projections, options);
+  let http: HttpServer;
   try {
     http = await startHttpServer(await buildAppSchema(), services, {
       port: config.port,
@@ -165,17 +195,6 @@ export async function startApp(options: AppOptions): Promise<App> {
     await pools.end();
     throw error;
   }
-  const server = http;
-  return {
-    services,
-    url: server.url,
-    server: server.server,
-    stop: async () => {
-      const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
-      await step('http', () => server.close());
-      await step('projections', () => projections.stop());
-      await step('event store', () => store.close(), 3_000);
-      await step('database pools', () => pools.end(), 3_000);
-    },
-  };
+  const running: Running = { http, projections, store, pools };
+  return { services, url: http.url, server: http.server, stop: () => stopInOrder(logger, running) };
 }

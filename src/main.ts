@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { createDevelopmentAuth, writeDevelopmentTokens } from './auth/developmentTokens';
 import { signToken, type TokenSettings } from './auth/tokens';
 
-/** `npm start`: validates the environment, starts embedded PostgreSQL when no DATABASE_URL is set, serves. */
-async function main(): Promise<void> {
-  let config;
+/** The environment's settings; on a mistake in them, says which and exits (status 2). */
+function loadConfigOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -21,14 +20,35 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
-  let embedded: EmbeddedPostgresHandle | undefined;
-  let app: App | undefined;
-  let stopping: Promise<void> | undefined;
-  let firstSignalAt = 0;
+}
 
+/** What is running, for the signal handlers to stop. */
+interface Running {
+  embedded?: EmbeddedPostgresHandle;
+  app?: App;
+  stopping?: Promise<void>;
+}
+
+async function stopAll(running: Running, logger: Logger): Promise<void> {
+  try {
+    await running.app?.stop();
+  } catch (error) {
+    logger.warn('error while stopping the app', { error: String(error) });
+  }
+  try {
+    await running.embedded?.stop();
+  } catch (error) {
+    logger.warn('error while stopping embedded PostgreSQL', { error: String(error) });
+  }
+  logger.info('stopped');
+  process.exit(0);
+}
+
+/** SIGINT and SIGTERM stop what is running, then exit. */
+function stopOnSignals(running: Running, logger: Logger): void {
+  let firstSignalAt = 0;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (running.stopping) {
       // Ctrl-C under `npm start` arrives twice (from the terminal and forwarded by npm):
       // only a later, deliberate second signal cuts the graceful shutdown short.
       if (Date.now() - firstSignalAt < 3_000) return;
@@ -37,46 +57,44 @@ async function main(): Promise<void> {
     }
     firstSignalAt = Date.now();
     logger.info('shutting down', { signal });
-    stopping = (async () => {
-      try {
-        await app?.stop();
-      } catch (error) {
-        logger.warn('error while stopping the app', { error: String(error) });
-      }
-      try {
-        await embedded?.stop();
-      } catch (error) {
-        logger.warn('error while stopping embedded PostgreSQL', { error: String(error) });
-      }
-      logger.info('stopped');
-      process.exit(0);
-    })();
+    running.stopping = stopAll(running, logger);
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
 
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    logger.info('no DATABASE_URL: starting embedded PostgreSQL', { dataDir: config.embeddedDataDir });
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.embeddedDataDir,
-      port: config.embeddedPort,
-      persistent: true,
-      database: EMBEDDED_DATABASE,
-      log: (line) => logger.debug(line),
-      notice: (line) => logger.info(line),
-    });
-    databaseUrl = embedded.databaseUrl;
-    logger.info('embedded PostgreSQL ready', {
-      port: embedded.port,
-      pid: embedded.pid,
-      connection: embedded.unixSocket ? 'unix socket' : 'tcp',
-      dataDir: embedded.dataDir,
-    });
-  }
-  if (stopping) return;
+/** Embedded PostgreSQL in the configured data folder, kept between runs: its connection URL. */
+async function startEmbeddedDatabase(config: Config, logger: Logger, running: Running): Promise<string> {
+  logger.info('no DATABASE_URL: starting embedded PostgreSQL', { dataDir: config.embeddedDataDir });
+  const embedded = await startEmbeddedPostgres({
+    dataDir: config.embeddedDataDir,
+    port: config.embeddedPort,
+    persistent: true,
+    database: EMBEDDED_DATABASE,
+    log: (line) => logger.debug(line),
+    notice: (line) => logger.info(line),
+  });
+  running.embedded = embedded;
+  logger.info('embedded PostgreSQL ready', {
+    port: embedded.port,
+    pid: embedded.pid,
+    connection: embedded.unixSocket ? 'unix socket' : 'tcp',
+    dataDir: embedded.dataDir,
+  });
+  return embedded.databaseUrl;
+}
+
+/** `npm start`: validates the environment, starts embedded PostgreSQL when no DATABASE_URL is set, serves. */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  const running: Running = {};
+  stopOnSignals(running, logger);
+  const databaseUrl = config.databaseUrl || (await startEmbeddedDatabase(config, logger, running));
+  if (running.stopping) return;
   const { tokens, host, landingPageTokens } = await resolveAuth(config);
-  app = await startApp({ config, databaseUrl, logger, tokens, host, landingPageTokens });
+  const app = await startApp({ config, databaseUrl, logger, tokens, host, landingPageTokens });
+  running.app = app;
   logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore, auth: config.auth.kind });
   if (config.seedDemoData) await seedDemoDataIfEmpty(app, tokens, logger);
   process.stdout.write(`Thi đua – Khen thưởng API: ${app.url}/graphql (health: ${app.url}/health)\n`);

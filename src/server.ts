@@ -7,7 +7,8 @@ import {
 } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import { CompiledExecutor } from './graphql/compiledExecutor';
-import { createContext, type GraphQLContext, type Services } from './graphql/context';
+import { createContext, type GraphQLContext } from './graphql/context';
+import type { Services } from './services';
 import { errorReportingPlugin, formatError } from './graphql/errorMapping';
 import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
@@ -76,6 +77,183 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+export interface HttpServerOptions {
+  port: number;
+  host?: string;
+  isReady: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
+  /** Verifies every `/graphql` request's bearer token. */
+  tokens: TokenVerifier;
+  /** Development mode: the tokens the landing page offers. */
+  landingPageTokens?: Record<string, string>;
+  /** Run repeated queries through compiled code (default true); false: graphql-js runs everything. */
+  compiledQueries?: boolean;
+  /** Longer answers are refused (default QUERY_LIMITS.maxResponseBytes). */
+  maxResponseBytes?: number;
+  limits?: Partial<HttpLimits>;
+  /** Counts every caller's mutations (none are counted without it). */
+  mutationRateLimiter?: MutationRateLimiter;
+}
+
+/** What answering one request needs, fixed when the server starts. */
+interface HttpFront {
+  apollo: ApolloServer<GraphQLContext>;
+  services: Services;
+  options: HttpServerOptions;
+  limits: HttpLimits;
+  maxResponseBytes: number;
+  landingPage: string;
+}
+
+/** `/health`: 200 when ready, 503 with what is not. */
+async function answerHealth(response: ServerResponse, isReady: HttpServerOptions['isReady']): Promise<void> {
+  const { ready, details } = await isReady().catch((error) => ({ ready: false, details: { error: String(error) } }));
+  sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', ...details });
+}
+
+/** The caller of a `/graphql` request, or null once it has been answered 401. */
+async function authenticate(
+  front: HttpFront,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<Identity | null> {
+  try {
+    return await front.options.tokens.identify(request.headers.authorization);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    front.services.logger.info('request refused: not authenticated', { reason: error.message });
+    response.setHeader('www-authenticate', 'Bearer');
+    sendJson(response, 401, {
+      errors: [{ message: `not authenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    return null;
+  }
+}
+
+/**
+ * A POST's body parsed as JSON (`{}` when empty; none for a GET), or null once the
+ * request has been answered: too large or too slow (see http/limits.ts), or not JSON.
+ */
+async function readJsonBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limits: HttpLimits,
+): Promise<{ body: unknown } | null> {
+  if (request.method !== 'POST') return { body: undefined };
+  let raw: string;
+  try {
+    raw = await readBody(request, limits);
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    // The rest of the body is not read: the connection cannot carry another request.
+    response.setHeader('connection', 'close');
+    sendJson(response, refusal.status, { errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
+    return null;
+  }
+  try {
+    return { body: raw === '' ? {} : JSON.parse(raw) };
+  } catch {
+    sendJson(response, 400, {
+      errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    return null;
+  }
+}
+
+/** Runs a `/graphql` request through Apollo and writes its answer, unless the answer is too large. */
+async function answerGraphql(
+  front: HttpFront,
+  request: IncomingMessage,
+  response: ServerResponse,
+  { url, body, identity }: { url: URL; body: unknown; identity: Identity },
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const method = (request.method ?? 'GET').toUpperCase();
+  const result = await front.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: async () => createContext(front.services, request.headers, identity),
+  });
+  if (result.body.kind === 'complete' && exceedsBytes(result.body.string, front.maxResponseBytes)) {
+    front.services.logger.info('answer refused: too large', { bytes: Buffer.byteLength(result.body.string) });
+    return sendJson(response, 413, {
+      errors: [
+        {
+          message: `the answer exceeds ${front.maxResponseBytes} bytes: ask for fewer fields, aliases or entries`,
+          extensions: { code: 'RESPONSE_TOO_LARGE' },
+        },
+      ],
+    });
+  }
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** Routes one request: `/health`, the landing page, `/graphql` (authenticated), else 404. */
+async function handleRequest(front: HttpFront, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+  if (url.pathname === '/health' && request.method === 'GET') return answerHealth(response, front.options.isReady);
+  if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(front.landingPage);
+    return;
+  }
+  if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+  const identity = await authenticate(front, request, response);
+  if (!identity) return;
+  const read = await readJsonBody(request, response, front.limits);
+  if (!read) return;
+  await answerGraphql(front, request, response, { url, body: read.body, identity });
+}
+
+/** The Node server, with the request time limits; a request that fails unexpectedly is answered 500. */
+function createNodeServer(front: HttpFront): Server {
+  const { limits } = front;
+  const timeouts = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    // How often Node checks those two: its default, 30 s, would let a slow sender stay twice as long.
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+  };
+  const server = createServer(timeouts, (request, response) => {
+    handleRequest(front, request, response).catch((error) => {
+      front.services.logger.error('request failed', { error: String(error) });
+      if (!response.headersSent)
+        sendJson(response, 500, {
+          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        });
+      else response.destroy();
+    });
+  });
+  server.maxConnections = limits.maxConnections;
+  return server;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+}
+
+/** Stop taking requests, let the ones in flight finish (10 s at most), then drop idle keep-alives. */
+async function closeGracefully(server: Server, apollo: ApolloServer<GraphQLContext>): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  server.closeAllConnections();
+  await apollo.stop();
+}
+
 /**
  * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
  * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, bodies and
@@ -85,144 +263,26 @@ export interface HttpServer {
 export async function startHttpServer(
   schema: GraphQLSchema,
   services: Services,
-  options: {
-    port: number;
-    host?: string;
-    isReady: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
-    /** Verifies every `/graphql` request's bearer token. */
-    tokens: TokenVerifier;
-    /** Development mode: the tokens the landing page offers. */
-    landingPageTokens?: Record<string, string>;
-    /** Run repeated queries through compiled code (default true); false: graphql-js runs everything. */
-    compiledQueries?: boolean;
-    /** Longer answers are refused (default QUERY_LIMITS.maxResponseBytes). */
-    maxResponseBytes?: number;
-    limits?: Partial<HttpLimits>;
-    /** Counts every caller's mutations (none are counted without it). */
-    mutationRateLimiter?: MutationRateLimiter;
-  },
+  options: HttpServerOptions,
 ): Promise<HttpServer> {
-  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const compiledExecutor = options.compiledQueries === false ? null : new CompiledExecutor(schema);
   const apollo = createApollo(schema, services, compiledExecutor, options.mutationRateLimiter);
   await apollo.start();
-  const maxResponseBytes = options.maxResponseBytes ?? QUERY_LIMITS.maxResponseBytes;
-
-  /** The caller of a `/graphql` request, or null once it has been answered 401. */
-  const authenticate = async (request: IncomingMessage, response: ServerResponse): Promise<Identity | null> => {
-    try {
-      return await options.tokens.identify(request.headers.authorization);
-    } catch (error) {
-      if (!(error instanceof AuthenticationError)) throw error;
-      services.logger.info('request refused: not authenticated', { reason: error.message });
-      response.setHeader('www-authenticate', 'Bearer');
-      sendJson(response, 401, {
-        errors: [{ message: `not authenticated: ${error.message}`, extensions: { code: 'UNAUTHENTICATED' } }],
-      });
-      return null;
-    }
-  };
-
-  const landingPage = landingPageHtml(options.landingPageTokens);
-  const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-    if (url.pathname === '/health' && request.method === 'GET') {
-      const { ready, details } = await options
-        .isReady()
-        .catch((error) => ({ ready: false, details: { error: String(error) } }));
-      return sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', ...details });
-    }
-    if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return response.end(landingPage);
-    }
-    if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
-    const identity = await authenticate(request, response);
-    if (!identity) return;
-
-    let body: unknown;
-    if (request.method === 'POST') {
-      let raw: string;
-      try {
-        raw = await readBody(request, limits);
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (!refusal) throw error;
-        // The rest of the body is not read: the connection cannot carry another request.
-        response.setHeader('connection', 'close');
-        return sendJson(response, refusal.status, {
-          errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
-        });
-      }
-      try {
-        body = raw === '' ? {} : JSON.parse(raw);
-      } catch {
-        return sendJson(response, 400, {
-          errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
-        });
-      }
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (request.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-      context: async () => createContext(services, request.headers, identity),
-    });
-    if (result.body.kind === 'complete' && exceedsBytes(result.body.string, maxResponseBytes)) {
-      services.logger.info('answer refused: too large', { bytes: Buffer.byteLength(result.body.string) });
-      return sendJson(response, 413, {
-        errors: [
-          {
-            message: `the answer exceeds ${maxResponseBytes} bytes: ask for fewer fields, aliases or entries`,
-            extensions: { code: 'RESPONSE_TOO_LARGE' },
-          },
-        ],
-      });
-    }
-    for (const [key, value] of result.headers) response.setHeader(key, value);
-    response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') return response.end(result.body.string);
-    for await (const chunk of result.body.asyncIterator) response.write(chunk);
-    response.end();
-  };
-
-  const timeouts = {
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    // How often Node checks those two: its default, 30 s, would let a slow sender stay twice as long.
-    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
-  };
-  const server = createServer(timeouts, (request, response) => {
-    handle(request, response).catch((error) => {
-      services.logger.error('request failed', { error: String(error) });
-      if (!response.headersSent)
-        sendJson(response, 500, {
-          errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-        });
-      else response.destroy();
-    });
+  const server = createNodeServer({
+    apollo,
+    services,
+    options,
+    limits: { ...DEFAULT_HTTP_LIMITS, ...options.limits },
+    maxResponseBytes: options.maxResponseBytes ?? QUERY_LIMITS.maxResponseBytes,
+    landingPage: landingPageHtml(options.landingPageTokens),
   });
-  server.maxConnections = limits.maxConnections;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  await listen(server, options.port, options.host ?? '0.0.0.0');
   const { port } = server.address() as AddressInfo;
   return {
     server,
     apollo,
     compiledExecutor,
     url: `http://localhost:${port}`,
-    close: async () => {
-      // Stop taking requests, let the ones in flight finish, then drop idle keep-alives.
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
-      server.closeAllConnections();
-      await apollo.stop();
-    },
+    close: () => closeGracefully(server, apollo),
   };
 }

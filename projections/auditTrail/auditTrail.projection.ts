@@ -25,7 +25,10 @@ export function redact(event: Pick<RecordedEvent, 'type' | 'data'>): Record<stri
 
 const typeLabels = new Map<string, string>();
 
-/** `DossierSubmitted` → `Dossier Submitted` (a handful of types: computed once each). */
+/**
+ * `DossierSubmitted` → `Dossier Submitted` (a handful of types: computed once each). A pure
+ * function of the type name, so every app in the process may share the table.
+ */
 function typeLabel(type: string): string {
   let label = typeLabels.get(type);
   if (label === undefined) {

@@ -101,7 +101,8 @@ export function auditTrailSql(filter: AuditTrailFilter, page: AuditTrailPageArgs
 }
 
 /**
- * Statement texts by filter shape (a few hundred shapes at most). Handing out the same string
+ * Statement texts by filter shape (a few hundred shapes at most): a pure function of the
+ * shape, so every app in the process may share the table. Handing out the same string
  * object each time also lets every map keyed by the text (prepared statement names,
  * the chain verifier's wrapping) reuse its hash instead of rehashing a new string.
  */

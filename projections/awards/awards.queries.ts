@@ -14,7 +14,7 @@ import {
 } from '../../src/shared/domain';
 import type { HeldAwardFact, UnitAwardCounts } from '../../src/rules/eligibility';
 import type { Queryable } from '../../src/infra/db';
-import { queryPrepared } from '../../src/infra/preparedQuery';
+import type { PreparedStatements } from '../../src/infra/preparedQuery';
 
 export type { Queryable };
 
@@ -182,8 +182,12 @@ function toAwardView(row: AwardRow): AwardView {
  * (within a year the calendar year before the school year that starts in it), then
  * in decision order.
  */
-export async function getAwardHistory(db: Queryable, subject: SubjectRef): Promise<AwardView[]> {
-  const { rows } = await queryPrepared<AwardRow>(
+export async function getAwardHistory(
+  db: Queryable,
+  statements: PreparedStatements,
+  subject: SubjectRef,
+): Promise<AwardView[]> {
+  const { rows } = await statements.query<AwardRow>(
     db,
     `${SELECT_AWARD} WHERE subject_kind = $1 AND subject_id = $2
      ORDER BY period_year, period_kind, decided_on, granted_position`,

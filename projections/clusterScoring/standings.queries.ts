@@ -5,7 +5,7 @@ import {
   type StandingCriterion,
   type StandingMember,
 } from '../../src/clusters/standings';
-import { queryPrepared } from '../../src/infra/preparedQuery';
+import type { PreparedStatements } from '../../src/infra/preparedQuery';
 import type { ScoreKind } from '../../src/shared/domain';
 
 export interface ClusterStandingsView {
@@ -25,35 +25,36 @@ export interface ClusterStandingsView {
  */
 export async function getClusterStandings(
   pool: Pool,
+  statements: PreparedStatements,
   clusterId: string,
   year: number,
   asOf: Date | null,
 ): Promise<ClusterStandingsView | null> {
   const at = asOf ?? new Date('9999-12-31T00:00:00Z');
-  const cluster = await queryPrepared<{ name: string; members: StandingMember[] }>(
+  const cluster = await statements.query<{ name: string; members: StandingMember[] }>(
     pool,
     'SELECT name, members FROM cluster_scoring.clusters WHERE cluster_id = $1',
     [clusterId],
   );
   if (cluster.rows.length === 0) return null;
   const [criteria, scores, leadership, finalized] = await Promise.all([
-    queryPrepared<{ criteria: StandingCriterion[] }>(
+    statements.query<{ criteria: StandingCriterion[] }>(
       pool,
       'SELECT criteria FROM cluster_scoring.criteria_sets WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position DESC LIMIT 1',
       [clusterId, year, at],
     ),
-    queryPrepared<{ unitId: string; criterionCode: string; points: number; kind: ScoreKind }>(
+    statements.query<{ unitId: string; criterionCode: string; points: number; kind: ScoreKind }>(
       pool,
       `SELECT unit_id AS "unitId", criterion_code AS "criterionCode", points, kind FROM cluster_scoring.scores
        WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position`,
       [clusterId, year, at],
     ),
-    queryPrepared<{ leader_unit_id: string }>(
+    statements.query<{ leader_unit_id: string }>(
       pool,
       'SELECT leader_unit_id FROM cluster_scoring.leadership WHERE cluster_id = $1 AND year = $2 AND recorded_at <= $3 ORDER BY position DESC LIMIT 1',
       [clusterId, year, at],
     ),
-    queryPrepared(
+    statements.query(
       pool,
       'SELECT 1 FROM cluster_scoring.final_ranks WHERE cluster_id = $1 AND year = $2 AND finalized_at <= $3 LIMIT 1',
       [clusterId, year, at],

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { queryPrepared } from '../../src/infra/preparedQuery';
+import type { PreparedStatements } from '../../src/infra/preparedQuery';
 import { normalizeForSearch } from './search';
 
 export interface SubjectHitRow {
@@ -47,7 +47,12 @@ const PREFIX_END = '\u{10FFFF}';
  * "contains it after the start" as strpos, which no index answers, so that the grams
  * index is the one scanned.
  */
-export async function searchSubjects(pool: Pool, text: string, first: number): Promise<SubjectHitRow[]> {
+export async function searchSubjects(
+  pool: Pool,
+  statements: PreparedStatements,
+  text: string,
+  first: number,
+): Promise<SubjectHitRow[]> {
   const needle = normalizeForSearch(text);
   if (needle === '') return [];
   // Pieces every row containing the text holds; counted in code points, as substr counts.
@@ -56,7 +61,7 @@ export async function searchSubjects(pool: Pool, text: string, first: number): P
     chars.length >= SEARCH_GRAM_LENGTH
       ? [...new Set([chars.slice(0, SEARCH_GRAM_LENGTH).join(''), chars.slice(-SEARCH_GRAM_LENGTH).join('')])]
       : null;
-  const { rows } = await queryPrepared(
+  const { rows } = await statements.query(
     pool,
     `WITH whole AS MATERIALIZED (
        SELECT kind, id, name, unit_name, search_text FROM registry.subjects

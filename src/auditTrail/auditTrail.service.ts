@@ -1,11 +1,12 @@
+import type { Pool } from 'pg';
 import {
   auditTrailSql,
   type AuditEntryRow,
   type AuditTrailFilter,
 } from '../../projections/auditTrail/auditTrail.queries';
 import type { EventStore } from '../eventStore/eventStore.port';
-import type { Services } from '../graphql/context';
-import { withoutBudget } from '../infra/connectionBudget';
+import type { PreparedStatements } from '../infra/preparedQuery';
+import type { Services } from '../services';
 import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';
 import { IncrementalChainVerifier, RecomputingChainVerifier, type ChainVerifier } from './chainVerifier';
@@ -24,29 +25,20 @@ export function decodeCursor(cursor: string): string {
   return match[1];
 }
 
-const verifiers = new WeakMap<EventStore, ChainVerifier>();
-
 /**
- * The chain verifier of a store, one per store for the app's life (a request's budgeted
- * view of the store shares it): over a store that can seal its history it remembers
- * verified prefixes (chainVerifier.ts says what it trusts); over other stores it
- * recomputes every chain from the log. A request passes its own pool and store to `readPage`.
+ * The app's chain verifier, made once for the app's life (app.ts): over a store that can
+ * seal its history it remembers verified prefixes (chainVerifier.ts says what it trusts);
+ * over other stores it recomputes every chain from the log. A request passes its own
+ * budgeted pool and store to `readPage`.
  */
-export function chainVerifierFor(services: Pick<Services, 'pool' | 'store'>): ChainVerifier {
-  const store = withoutBudget(services.store);
-  let verifier = verifiers.get(store);
-  if (!verifier) {
-    const pool = withoutBudget(services.pool);
-    verifier = store.capabilities.historySeal
-      ? new IncrementalChainVerifier(pool, store)
-      : new RecomputingChainVerifier(pool, store);
-    verifiers.set(store, verifier);
-  }
-  return verifier;
+export function createChainVerifier(pool: Pool, store: EventStore, statements: PreparedStatements): ChainVerifier {
+  return store.capabilities.historySeal
+    ? new IncrementalChainVerifier(pool, store, statements)
+    : new RecomputingChainVerifier(pool, store);
 }
 
 export async function auditTrail(
-  services: Pick<Services, 'pool' | 'store'>,
+  services: Pick<Services, 'pool' | 'store' | 'chainVerifier'>,
   filter: AuditTrailFilter,
   args: { first: number | null; after: string | null; asOf: Date | null; withData?: boolean },
 ): Promise<AuditTrailConnectionType> {
@@ -55,7 +47,7 @@ export async function auditTrail(
     throw new InvalidInput(`first must be between 1 and ${AUDIT_PAGE_MAX}`, 'first');
   const afterPosition = args.after ? decodeCursor(args.after) : '0';
   const statement = auditTrailSql(filter, { first, afterPosition, asOf: args.asOf, withData: args.withData });
-  const page = await chainVerifierFor(services).readPage<AuditEntryRow>({ ...statement, first }, services);
+  const page = await services.chainVerifier.readPage<AuditEntryRow>({ ...statement, first }, services);
   const last = page.entries[page.entries.length - 1];
   return {
     entries: page.entries as AuditTrailConnectionType['entries'],

@@ -1,7 +1,7 @@
 import { STREAM_START, StreamChainCheck, verifyChain } from '../eventStore/chainCheck';
 import type { ChainWatch, EventStore, ShownEvent } from '../eventStore/eventStore.port';
 import type { Queryable } from '../infra/db';
-import { queryPrepared } from '../infra/preparedQuery';
+import type { PreparedStatements } from '../infra/preparedQuery';
 import { LruMap } from '../shared/lruMap';
 import { finishGrowing, growBy, isVerifiedEvent, prefixEnd, startGrowing, type VerifiedPrefix } from './verifiedPrefix';
 
@@ -100,6 +100,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
   constructor(
     private readonly pool: Queryable,
     private readonly store: EventStore,
+    private readonly statements: PreparedStatements,
     capacity = VERIFIED_STREAMS_CAPACITY,
   ) {
     this.verified = new LruMap(capacity);
@@ -117,7 +118,7 @@ export class IncrementalChainVerifier implements ChainVerifier {
     const { rows, watch } = await store.readShownEvents<E>({
       text: page.text,
       params: page.params,
-      run: async (text, params) => (await queryPrepared(pool, text, params)).rows,
+      run: async (text, params) => (await this.statements.query(pool, text, params)).rows,
     });
     const entries = rows.length > page.first ? rows.slice(0, page.first) : rows;
     const verdict = entries.length === 0 || this.verifyAgainst(entries, watch, store);

@@ -1,14 +1,14 @@
-import { awaitFreshReadModels } from '../commands/freshFacts';
 import { AWARDS_PROJECTION } from '../../projections/awards/awards.projection';
 import { countHeldAwards, getDecision } from '../../projections/awards/awards.queries';
-import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import { dossierDecider, type RecordAwardGranted } from '../dossiers/dossier.decider';
-import { lookUpSubject, txLoader } from '../dossiers/eligibilityFacts';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
-import { NotFound } from '../shared/errors';
+import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import { awaitFreshReadModels } from '../commands/freshFacts';
+import { txLoader } from '../commands/stateLoader';
+import { dossierDecider, type RecordAwardGranted, type SubmittedDossier } from '../dossiers/dossier.decider';
+import { lookUpSubject } from '../people/subject.lookup';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
-import { awardDecider } from './award.decider';
+import { awardDecider, type GrantAward } from './award.decider';
 import type { GrantAwardInput, RevokeAwardArgs } from './award.inputs';
 
 /**
@@ -17,7 +17,7 @@ import type { GrantAwardInput, RevokeAwardArgs } from './award.inputs';
  * hold even when two grants race. Same-kind awards and the decision's date and signer
  * come from the awards read model, once it has caught up with the log.
  */
-export async function grantAward(
+export function grantAward(
   services: Services,
   context: CommandContext,
   input: GrantAwardInput,
@@ -29,80 +29,91 @@ export async function grantAward(
     input,
     async (tx) => {
       const dossier = await tx.loadExisting(dossierDecider, input.dossierId, 'Dossier');
-      const d = dossier.state;
-      if (d.status === 'NONE') throw new NotFound('Dossier', input.dossierId);
-      const recordOnDossier: RecordAwardGranted = {
-        type: 'RecordAwardGranted',
-        data: {
-          dossierId: input.dossierId,
-          awardId,
-          decisionNumber: input.decisionNumber,
-          decidedOn: input.decidedOn,
-          now: tx.nowIso,
-        },
-      };
+      const recordOnDossier = awardOnDossier(input, awardId, tx.nowIso);
       // The dossier's own refusal (already granted, not approved) first: it names the reason best.
-      dossierDecider.decide(recordOnDossier, d);
-      const issuer = (await tx.load(unitDecider, input.issuedByUnitId)).state;
-      if (issuer.status === 'NONE') throw new NotFound('Unit', input.issuedByUnitId);
-      const subject = await lookUpSubject(txLoader(tx), d.nominee);
-      await awaitFreshReadModels(services, [AWARDS_PROJECTION]);
-      const [heldSameKindSamePeriod, decisionFacts] = await Promise.all([
-        countHeldAwards(services.pool, d.nominee, d.award, d.period),
-        getDecision(services.pool, input.decisionNumber, input.issuedByUnitId),
-      ]);
+      dossierDecider.decide(recordOnDossier, dossier.state);
+      const grant = await grantCommand(services, tx, input, awardId, dossier.state);
       const award = await tx.load(awardDecider, awardId);
-      tx.decide(
-        awardDecider,
-        award,
-        {
-          type: 'GrantAward',
-          data: {
-            awardId,
-            dossier: {
-              dossierId: d.dossierId,
-              status: d.status,
-              nominee: d.nominee,
-              nomineeUnitId: d.nomineeUnitId,
-              award: d.award,
-              period: d.period,
-              movementId: d.movementId,
-              thematic: d.movementThematic,
-            },
-            subjectFacts: { directWorker: subject.directWorker, female: subject.female },
-            issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
-            decisionNumber: input.decisionNumber,
-            decidedOn: input.decidedOn,
-            signerName: input.signerName,
-            facts: { heldSameKindSamePeriod },
-            decisionFacts,
-            now: tx.nowIso,
-          },
-        },
-        { ruleSetId: d.ruleSetId },
-      );
-      tx.decide(dossierDecider, dossier, recordOnDossier, { ruleSetId: d.ruleSetId });
+      const ruleSetId = dossier.state.ruleSetId;
+      tx.decide(awardDecider, award, grant, { ruleSetId });
+      tx.decide(dossierDecider, dossier, recordOnDossier, { ruleSetId });
     },
     { retryOnConflict: true },
   );
 }
 
-export async function revokeAward(
+/** The dossier's record of the award granted on it. */
+function awardOnDossier(input: GrantAwardInput, awardId: string, now: string): RecordAwardGranted {
+  return {
+    type: 'RecordAwardGranted',
+    data: {
+      dossierId: input.dossierId,
+      awardId,
+      decisionNumber: input.decisionNumber,
+      decidedOn: input.decidedOn,
+      now,
+    },
+  };
+}
+
+/**
+ * The grant with the facts the award decider checks: the issuing unit (which must
+ * exist), the nominee's record, and from the awards read model the same-kind awards
+ * held and what is known of the decision.
+ */
+async function grantCommand(
+  services: Services,
+  tx: CommandTransaction,
+  input: GrantAwardInput,
+  awardId: string,
+  dossier: SubmittedDossier,
+): Promise<GrantAward> {
+  const issuer = (await tx.loadExisting(unitDecider, input.issuedByUnitId, 'Unit')).state;
+  const subject = await lookUpSubject(txLoader(tx), dossier.nominee);
+  await awaitFreshReadModels(services, [AWARDS_PROJECTION]);
+  const [heldSameKindSamePeriod, decisionFacts] = await Promise.all([
+    countHeldAwards(services.pool, dossier.nominee, dossier.award, dossier.period),
+    getDecision(services.pool, input.decisionNumber, input.issuedByUnitId),
+  ]);
+  return {
+    type: 'GrantAward',
+    data: {
+      awardId,
+      dossier: {
+        dossierId: dossier.dossierId,
+        status: dossier.status,
+        nominee: dossier.nominee,
+        nomineeUnitId: dossier.nomineeUnitId,
+        award: dossier.award,
+        period: dossier.period,
+        movementId: dossier.movementId,
+        thematic: dossier.movementThematic,
+      },
+      subjectFacts: { directWorker: subject.directWorker, female: subject.female },
+      issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
+      decisionNumber: input.decisionNumber,
+      decidedOn: input.decidedOn,
+      signerName: input.signerName,
+      facts: { heldSameKindSamePeriod },
+      decisionFacts,
+      now: tx.nowIso,
+    },
+  };
+}
+
+export function revokeAward(
   services: Services,
   context: CommandContext,
   args: RevokeAwardArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'revokeAward', args, async (tx) => {
-    const award = await tx.load(awardDecider, args.awardId);
-    tx.decide(awardDecider, award, {
-      type: 'RevokeAward',
-      data: {
-        awardId: args.awardId,
-        reason: args.reason,
-        decisionNumber: args.decisionNumber,
-        complaintId: null,
-        now: tx.nowIso,
-      },
-    });
-  });
+  return services.commands.on(awardDecider, args.awardId).decide(context, 'revokeAward', args, (tx) => ({
+    type: 'RevokeAward',
+    data: {
+      awardId: args.awardId,
+      reason: args.reason,
+      decisionNumber: args.decisionNumber,
+      complaintId: null,
+      now: tx.nowIso,
+    },
+  }));
 }

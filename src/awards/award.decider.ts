@@ -13,14 +13,13 @@ import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { awardDefinition, canBeAwardedTo, mayBeGrantedAt, type AwardDefinition } from '../rules/awardCatalog';
 import {
   requireCount,
-  requireIsoDate,
   requireIsoInstant,
   requireNamedSubject,
   requirePeriod,
-  requireText,
   sameWrittenName,
   type NamedSubject,
 } from '../rules/values';
+import { requireIsoDate, requireText } from '../shared/validation';
 import type { AwardEvent, AwardGranted } from './award.events';
 
 export const AWARD_STREAM_TYPE = 'award';

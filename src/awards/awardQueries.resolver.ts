@@ -31,7 +31,7 @@ export class AwardQueriesResolver {
     @Args(() => AwardHistoryArgs) { subject }: AwardHistoryArgs,
     @Ctx() { services }: GraphQLContext,
   ): Promise<AwardType[]> {
-    return (await getAwardHistory(services.pool, subject)).map(AwardType.of);
+    return (await getAwardHistory(services.pool, services.statements, subject)).map(AwardType.of);
   }
 
   @Query(() => [AwardType], {

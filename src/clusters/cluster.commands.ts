@@ -1,9 +1,9 @@
-import type { CommandContext, CommandResult, CommandTransaction, Loaded } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import type { Services } from '../services';
 import { NotFound } from '../shared/errors';
+import { newId } from '../shared/ids';
 import { UnitLookup } from '../units/unit.lookup';
-import { clusterDecider, type ClusterState } from './cluster.decider';
+import { clusterDecider, type ClusterRecord } from './cluster.decider';
 import type {
   AssignClusterLeadershipArgs,
   FinalizeClusterRankingArgs,
@@ -19,15 +19,14 @@ import { DEFAULT_CERTIFICATE_COUNT } from './standings';
  */
 const ON_CLUSTER = { retryOnConflict: true, maxRetries: 5 } as const;
 
-export async function formCluster(
+export function formCluster(
   services: Services,
   context: CommandContext,
   input: FormClusterInput,
 ): Promise<CommandResult> {
   const clusterId = newId(input.id);
-  return services.commands.execute(context, 'formCluster', input, async (tx) => {
+  return services.commands.on(clusterDecider, clusterId).decide(context, 'formCluster', input, async (tx) => {
     const units = new UnitLookup(tx);
-    const cluster = await tx.load(clusterDecider, clusterId);
     const unknownUnitIds = await units.unknown([input.organizerUnitId, ...input.memberUnitIds]);
     const members = await Promise.all(
       input.memberUnitIds.map(async (unitId) => ({
@@ -37,7 +36,7 @@ export async function formCluster(
         unitName: (await units.find(unitId))?.name ?? unitId,
       })),
     );
-    tx.decide(clusterDecider, cluster, {
+    return {
       type: 'FormCluster',
       data: {
         clusterId,
@@ -47,7 +46,7 @@ export async function formCluster(
         members,
         unknownUnitIds,
       },
-    });
+    };
   });
 }
 
@@ -58,27 +57,31 @@ export async function formCluster(
  */
 async function requireUnitsExist(
   tx: CommandTransaction,
-  cluster: Loaded<ClusterState>,
+  cluster: ClusterRecord,
   unitIds: readonly string[],
 ): Promise<void> {
-  const memberIds = new Set(cluster.state.status === 'FORMED' ? cluster.state.members.map((m) => m.unitId) : []);
+  const memberIds = new Set(cluster.members.map((m) => m.unitId));
   const unknown = await new UnitLookup(tx).unknown(unitIds.filter((id) => !memberIds.has(id)));
   if (unknown.length > 0) throw new NotFound('Unit', unknown[0]);
 }
 
-export async function assignClusterLeadership(
+/** A formed cluster, which the commands below need: NOT_FOUND otherwise. */
+function existingCluster(services: Services, clusterId: string) {
+  return services.commands.onExisting(clusterDecider, clusterId, 'Cluster');
+}
+
+export function assignClusterLeadership(
   services: Services,
   context: CommandContext,
   args: AssignClusterLeadershipArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(
+  return existingCluster(services, args.clusterId).decide(
     context,
     'assignClusterLeadership',
     args,
-    async (tx) => {
-      const cluster = await tx.loadExisting(clusterDecider, args.clusterId, 'Cluster');
-      await requireUnitsExist(tx, cluster, [args.leaderUnitId, args.deputyUnitId]);
-      tx.decide(clusterDecider, cluster, {
+    async (tx, cluster) => {
+      await requireUnitsExist(tx, cluster.state, [args.leaderUnitId, args.deputyUnitId]);
+      return {
         type: 'AssignClusterLeadership',
         data: {
           clusterId: args.clusterId,
@@ -86,54 +89,50 @@ export async function assignClusterLeadership(
           leaderUnitId: args.leaderUnitId,
           deputyUnitId: args.deputyUnitId,
         },
-      });
+      };
     },
     ON_CLUSTER,
   );
 }
 
-export async function setClusterCriteria(
+export function setClusterCriteria(
   services: Services,
   context: CommandContext,
   input: SetClusterCriteriaInput,
 ): Promise<CommandResult> {
-  return services.commands.execute(
+  return existingCluster(services, input.clusterId).decide(
     context,
     'setClusterCriteria',
     input,
-    async (tx) => {
-      const cluster = await tx.loadExisting(clusterDecider, input.clusterId, 'Cluster');
-      tx.decide(clusterDecider, cluster, {
-        type: 'SetClusterCriteria',
-        data: {
-          clusterId: input.clusterId,
-          year: input.year,
-          criteria: input.criteria.map((c) => ({
-            code: c.code,
-            name: c.name,
-            maxPoints: c.maxPoints,
-            bonus: c.bonus ?? false,
-          })),
-        },
-      });
-    },
+    () => ({
+      type: 'SetClusterCriteria',
+      data: {
+        clusterId: input.clusterId,
+        year: input.year,
+        criteria: input.criteria.map((c) => ({
+          code: c.code,
+          name: c.name,
+          maxPoints: c.maxPoints,
+          bonus: c.bonus ?? false,
+        })),
+      },
+    }),
     ON_CLUSTER,
   );
 }
 
-export async function recordClusterScore(
+export function recordClusterScore(
   services: Services,
   context: CommandContext,
   input: RecordClusterScoreInput,
 ): Promise<CommandResult> {
-  return services.commands.execute(
+  return existingCluster(services, input.clusterId).decide(
     context,
     'recordClusterScore',
     input,
-    async (tx) => {
-      const cluster = await tx.loadExisting(clusterDecider, input.clusterId, 'Cluster');
-      await requireUnitsExist(tx, cluster, [input.unitId]);
-      tx.decide(clusterDecider, cluster, {
+    async (tx, cluster) => {
+      await requireUnitsExist(tx, cluster.state, [input.unitId]);
+      return {
         type: 'RecordClusterScore',
         data: {
           clusterId: input.clusterId,
@@ -145,33 +144,30 @@ export async function recordClusterScore(
           note: input.note ?? null,
           now: tx.nowIso,
         },
-      });
+      };
     },
     ON_CLUSTER,
   );
 }
 
-export async function finalizeClusterRanking(
+export function finalizeClusterRanking(
   services: Services,
   context: CommandContext,
   args: FinalizeClusterRankingArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(
+  return existingCluster(services, args.clusterId).decide(
     context,
     'finalizeClusterRanking',
     args,
-    async (tx) => {
-      const cluster = await tx.loadExisting(clusterDecider, args.clusterId, 'Cluster');
-      tx.decide(clusterDecider, cluster, {
-        type: 'FinalizeClusterRanking',
-        data: {
-          clusterId: args.clusterId,
-          year: args.year,
-          now: tx.nowIso,
-          certificateCount: DEFAULT_CERTIFICATE_COUNT,
-        },
-      });
-    },
+    (tx) => ({
+      type: 'FinalizeClusterRanking',
+      data: {
+        clusterId: args.clusterId,
+        year: args.year,
+        now: tx.nowIso,
+        certificateCount: DEFAULT_CERTIFICATE_COUNT,
+      },
+    }),
     ON_CLUSTER,
   );
 }

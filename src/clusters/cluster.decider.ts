@@ -1,7 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import type { ClusterKind, IsoDate, IsoInstant, ScoreKind } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { optionalText, requireIsoDate, requireYear } from '../units/validation';
+import { optionalText, requireIsoDate, requireYear } from '../shared/validation';
 import type {
   ClusterCovenantSigned,
   ClusterCriteriaSet,

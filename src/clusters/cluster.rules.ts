@@ -1,5 +1,5 @@
 import { NotFound, RuleViolation } from '../shared/errors';
-import { requireDistinctIds, requireFinite, requireText } from '../units/validation';
+import { requireDistinctIds, requireFinite, requireText } from '../shared/validation';
 import type { CriterionInput, FormCluster } from './cluster.decider';
 import type { ClusterCriterion, ClusterMember, CriterionKind } from './cluster.events';
 import { missingScores, type StandingScore } from './standings';

@@ -25,7 +25,7 @@ export class ClusterQueriesResolver {
   ): Promise<ClusterStandingsType> {
     if (year < MIN_YEAR || year > MAX_YEAR)
       throw new InvalidInput(`year must be between ${MIN_YEAR} and ${MAX_YEAR}`, 'year');
-    const standings = await getClusterStandings(services.pool, clusterId, year, asOf);
+    const standings = await getClusterStandings(services.pool, services.statements, clusterId, year, asOf);
     if (!standings) throw new NotFound('Cluster', clusterId);
     return standings;
   }

@@ -41,6 +41,39 @@ export interface Loaded<State> {
   version: number;
 }
 
+/** A stream's state once it has events: every decider's state before its first event is `{ status: 'NONE' }`. */
+export type Existing<State> = Exclude<State, { status: 'NONE' }>;
+
+/** A command with the rule set its events' metadata records (submission and appraisal of a dossier). */
+export interface UnderRuleSet<C> {
+  command: C;
+  ruleSetId: string | null;
+}
+
+/** Builds the command from the loaded stream and whatever else the transaction looks up. */
+export type CommandBuilder<C, S> = (
+  tx: CommandTransaction,
+  stream: Loaded<S>,
+) => C | UnderRuleSet<C> | Promise<C | UnderRuleSet<C>>;
+
+/**
+ * The common command on one stream (`CommandHandler.on`, `onExisting`). The stream is
+ * named first so that TypeScript knows the command type when it reads `build`.
+ */
+export interface StreamDecision<C, S> {
+  /**
+   * Loads the stream, builds the command from it and whatever else the transaction looks
+   * up, decides. `name`, `input` and `options` are `execute`'s.
+   */
+  decide(
+    context: CommandContext,
+    name: string,
+    input: unknown,
+    build: CommandBuilder<C, S>,
+    options?: CommandOptions,
+  ): Promise<CommandResult>;
+}
+
 /**
  * Folded states of recently loaded streams, least recently used first out. A state at a
  * version is a pure fold of immutable events (evolve never mutates its input), so a
@@ -118,15 +151,15 @@ export class CommandTransaction {
     return loadStream(this.store, this.states, decider, id);
   }
 
-  /** Loads a stream that must exist, or answers NOT_FOUND. */
-  async loadExisting<C, E extends DomainEvent, S>(
+  /** Loads a stream that must exist, or answers NOT_FOUND naming `entity`. */
+  async loadExisting<C, E extends DomainEvent, S extends { status: string }>(
     decider: Decider<C, E, S>,
     id: string,
     entity: string,
-  ): Promise<Loaded<S>> {
+  ): Promise<Loaded<Existing<S>>> {
     const loaded = await this.load(decider, id);
-    if (loaded.version === 0) throw new NotFound(entity, id);
-    return loaded;
+    if (loaded.version === 0 || loaded.state.status === 'NONE') throw new NotFound(entity, id);
+    return loaded as Loaded<Existing<S>>;
   }
 
   /** Runs the decider and queues its events for the stream at the loaded version. */
@@ -196,6 +229,41 @@ export class CommandHandler {
     return (await loadStream(this.store, this.states, decider, id)).state;
   }
 
+  /** The stream a command decides on, in any state: a create command's new stream, or one its decider checks. */
+  on<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): StreamDecision<C, S> {
+    return this.streamDecision(decider, (tx) => tx.load(decider, id));
+  }
+
+  /** The stream a command decides on, which must exist already: NOT_FOUND names `entity` when it has no events. */
+  onExisting<C, E extends DomainEvent, S extends { status: string }>(
+    decider: Decider<C, E, S>,
+    id: string,
+    entity: string,
+  ): StreamDecision<C, Existing<S>> {
+    return this.streamDecision(decider, (tx) => tx.loadExisting(decider, id, entity));
+  }
+
+  private streamDecision<C, E extends DomainEvent, S, Seen extends S>(
+    decider: Decider<C, E, S>,
+    load: (tx: CommandTransaction) => Promise<Loaded<Seen>>,
+  ): StreamDecision<C, Seen> {
+    return {
+      decide: (context, name, input, build, options) =>
+        this.execute(
+          context,
+          name,
+          input,
+          async (tx) => {
+            const loaded = await load(tx);
+            const built = await build(tx, loaded);
+            if (isUnderRuleSet(built)) tx.decide(decider, loaded, built.command, { ruleSetId: built.ruleSetId });
+            else tx.decide(decider, loaded, built);
+          },
+          options,
+        ),
+    };
+  }
+
   /**
    * `name` and `input` identify the request for idempotency; `run` loads and decides.
    * The result names the first stream decided on (the command's own).
@@ -259,6 +327,10 @@ export class CommandHandler {
       eventTypes: tx.appends.flatMap((a) => a.events.map((e) => e.type)),
     };
   }
+}
+
+function isUnderRuleSet<C>(built: C | UnderRuleSet<C>): built is UnderRuleSet<C> {
+  return typeof built === 'object' && built !== null && 'command' in built && 'ruleSetId' in built;
 }
 
 /** A stable command id derived from the idempotency key, stored in event metadata. */

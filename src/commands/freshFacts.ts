@@ -1,4 +1,4 @@
-import type { Services } from '../graphql/context';
+import type { Services } from '../services';
 import { ReadModelsBehind } from '../shared/errors';
 
 /**

@@ -1,12 +1,13 @@
 import { awardDecider } from '../awards/award.decider';
-import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import { txLoader } from '../commands/stateLoader';
 import { dossierDecider } from '../dossiers/dossier.decider';
-import { lookUpSubject, txLoader } from '../dossiers/eligibilityFacts';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import { lookUpSubject } from '../people/subject.lookup';
+import type { Services } from '../services';
 import { subjectKey } from '../shared/domain';
-import { InvalidInput, NotFound } from '../shared/errors';
-import { complaintDecider } from './complaint.decider';
+import { InvalidInput } from '../shared/errors';
+import { newId } from '../shared/ids';
+import { complaintDecider, type ComplaintState } from './complaint.decider';
 import type { ComplaintSubject } from './complaint.events';
 import type {
   AcceptComplaintArgs,
@@ -20,43 +21,15 @@ import type {
  * exist; its subject is the one given (named from the registers) or, when absent, the
  * subject of the award or dossier, so "pending complaints about the subject" finds it.
  */
-export async function fileComplaint(
+export function fileComplaint(
   services: Services,
   context: CommandContext,
   input: FileComplaintInput,
 ): Promise<CommandResult> {
   const complaintId = newId(input.id);
-  return services.commands.execute(context, 'fileComplaint', input, async (tx) => {
-    const targets: Array<{ field: string; subject: ComplaintSubject }> = [];
-    if (input.awardId) {
-      const award = (await tx.load(awardDecider, input.awardId)).state;
-      if (award.status === 'NONE') throw new NotFound('Award', input.awardId);
-      if (input.dossierId && award.grant.dossierId !== input.dossierId) {
-        throw new InvalidInput(
-          `award ${input.awardId} was granted on dossier ${award.grant.dossierId}, not ${input.dossierId}`,
-          'dossierId',
-        );
-      }
-      targets.push({ field: 'awardId', subject: award.grant.subject });
-    }
-    if (input.dossierId) {
-      const dossier = (await tx.load(dossierDecider, input.dossierId)).state;
-      if (dossier.status === 'NONE') throw new NotFound('Dossier', input.dossierId);
-      targets.push({ field: 'dossierId', subject: dossier.nominee });
-    }
-    let subject: ComplaintSubject | null = targets[0]?.subject ?? null;
-    if (input.subject) {
-      const known = await lookUpSubject(txLoader(tx), input.subject);
-      const mismatch = targets.find((t) => subjectKey(t.subject) !== subjectKey(known));
-      if (mismatch)
-        throw new InvalidInput(
-          `the ${mismatch.field} given is about ${subjectKey(mismatch.subject)}, not ${subjectKey(known)}`,
-          'subject',
-        );
-      subject = { kind: known.kind, id: known.id, name: known.name };
-    }
-    const complaint = await tx.load(complaintDecider, complaintId);
-    tx.decide(complaintDecider, complaint, {
+  return services.commands.on(complaintDecider, complaintId).decide(context, 'fileComplaint', input, async (tx) => {
+    const subject = await complaintSubject(tx, input);
+    return {
       type: 'FileComplaint',
       data: {
         complaintId,
@@ -69,42 +42,73 @@ export async function fileComplaint(
         subject: subject === null ? null : { kind: subject.kind, id: subject.id, name: subject.name },
         now: tx.nowIso,
       },
-    });
+    };
   });
 }
 
-export async function acceptComplaint(
+/** The award and dossier a complaint names (each must exist), with the subject each is about. */
+async function namedTargets(
+  tx: CommandTransaction,
+  input: FileComplaintInput,
+): Promise<Array<{ field: string; subject: ComplaintSubject }>> {
+  const targets: Array<{ field: string; subject: ComplaintSubject }> = [];
+  if (input.awardId) {
+    const award = (await tx.loadExisting(awardDecider, input.awardId, 'Award')).state;
+    if (input.dossierId && award.grant.dossierId !== input.dossierId) {
+      throw new InvalidInput(
+        `award ${input.awardId} was granted on dossier ${award.grant.dossierId}, not ${input.dossierId}`,
+        'dossierId',
+      );
+    }
+    targets.push({ field: 'awardId', subject: award.grant.subject });
+  }
+  if (input.dossierId) {
+    const dossier = (await tx.loadExisting(dossierDecider, input.dossierId, 'Dossier')).state;
+    targets.push({ field: 'dossierId', subject: dossier.nominee });
+  }
+  return targets;
+}
+
+/** The subject given, as the registers name it (it must be the targets' too), or else the first target's. */
+async function complaintSubject(tx: CommandTransaction, input: FileComplaintInput): Promise<ComplaintSubject | null> {
+  const targets = await namedTargets(tx, input);
+  if (!input.subject) return targets[0]?.subject ?? null;
+  const known = await lookUpSubject(txLoader(tx), input.subject);
+  const mismatch = targets.find((t) => subjectKey(t.subject) !== subjectKey(known));
+  if (mismatch)
+    throw new InvalidInput(
+      `the ${mismatch.field} given is about ${subjectKey(mismatch.subject)}, not ${subjectKey(known)}`,
+      'subject',
+    );
+  return { kind: known.kind, id: known.id, name: known.name };
+}
+
+export function acceptComplaint(
   services: Services,
   context: CommandContext,
   args: AcceptComplaintArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'acceptComplaint', args, async (tx) => {
-    const complaint = await tx.load(complaintDecider, args.complaintId);
-    tx.decide(complaintDecider, complaint, {
-      type: 'AcceptComplaint',
-      data: {
-        complaintId: args.complaintId,
-        acceptedOn: args.acceptedOn,
-        complex: args.complex ?? false,
-        remoteArea: args.remoteArea ?? false,
-        now: tx.nowIso,
-      },
-    });
-  });
+  return services.commands.on(complaintDecider, args.complaintId).decide(context, 'acceptComplaint', args, (tx) => ({
+    type: 'AcceptComplaint',
+    data: {
+      complaintId: args.complaintId,
+      acceptedOn: args.acceptedOn,
+      complex: args.complex ?? false,
+      remoteArea: args.remoteArea ?? false,
+      now: tx.nowIso,
+    },
+  }));
 }
 
-export async function dismissComplaint(
+export function dismissComplaint(
   services: Services,
   context: CommandContext,
   args: DismissComplaintArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'dismissComplaint', args, async (tx) => {
-    const complaint = await tx.load(complaintDecider, args.complaintId);
-    tx.decide(complaintDecider, complaint, {
-      type: 'DismissComplaint',
-      data: { complaintId: args.complaintId, reason: args.reason, decidedOn: args.decidedOn, now: tx.nowIso },
-    });
-  });
+  return services.commands.on(complaintDecider, args.complaintId).decide(context, 'dismissComplaint', args, (tx) => ({
+    type: 'DismissComplaint',
+    data: { complaintId: args.complaintId, reason: args.reason, decidedOn: args.decidedOn, now: tx.nowIso },
+  }));
 }
 
 /** The revoking decision's number when the resolution does not give one. */
@@ -112,12 +116,21 @@ export function defaultRevocationDecisionNumber(complaintId: string): string {
   return `complaint-${complaintId}`;
 }
 
+/** The award a resolution would revoke: the complaint's own, or the one granted from its dossier. */
+async function awardOfComplaint(tx: CommandTransaction, complaint: ComplaintState): Promise<string | null> {
+  if (complaint.status === 'NONE') return null;
+  if (complaint.awardId !== null) return complaint.awardId;
+  if (complaint.dossierId === null) return null;
+  const dossier = (await tx.load(dossierDecider, complaint.dossierId)).state;
+  return dossier.status === 'NONE' ? null : dossier.awardId;
+}
+
 /**
  * Resolves the complaint; with `revokeAward` (upheld or partially upheld) it also
  * appends AwardRevoked to the complaint's award, or to the award granted from its
  * dossier, in the same command: the returned position covers both streams.
  */
-export async function resolveComplaint(
+export function resolveComplaint(
   services: Services,
   context: CommandContext,
   input: ResolveComplaintInput,
@@ -125,15 +138,7 @@ export async function resolveComplaint(
   return services.commands.execute(context, 'resolveComplaint', input, async (tx) => {
     const complaint = await tx.load(complaintDecider, input.complaintId);
     const revokeAward = input.revokeAward ?? false;
-    let awardIdToRevoke: string | null = null;
-    if (revokeAward && complaint.state.status !== 'NONE') {
-      const { awardId, dossierId } = complaint.state;
-      if (awardId !== null) awardIdToRevoke = awardId;
-      else if (dossierId !== null) {
-        const dossier = (await tx.load(dossierDecider, dossierId)).state;
-        awardIdToRevoke = dossier.status === 'NONE' ? null : dossier.awardId;
-      }
-    }
+    const awardIdToRevoke = revokeAward ? await awardOfComplaint(tx, complaint.state) : null;
     tx.decide(complaintDecider, complaint, {
       type: 'ResolveComplaint',
       data: {

@@ -8,6 +8,7 @@ import {
   type IsoInstant,
 } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { requireIsoDate, requireText } from '../shared/validation';
 import type {
   ComplaintAccepted,
   ComplaintDismissed,
@@ -236,7 +237,7 @@ function file(data: FileComplaint['data'], state: ComplaintState): ComplaintFile
   }
   if (!Object.values(ComplaintKind).includes(data.kind))
     throw new InvalidInput(`unknown complaint kind ${String(data.kind)}`, 'kind');
-  requireDate(data.receivedOn, 'receivedOn');
+  requireIsoDate(data.receivedOn, 'receivedOn');
   requireText(data.complainantName, 'complainantName');
   requireText(data.content, 'content');
   if (data.awardId === null && data.dossierId === null && data.subject === null) {
@@ -283,7 +284,7 @@ function existing(state: ComplaintState, complaintId: string, required: Complain
 
 function accept(data: AcceptComplaint['data'], state: ComplaintState): ComplaintAccepted[] {
   const complaint = existing(state, data.complaintId, ComplaintStatus.RECEIVED);
-  requireDate(data.acceptedOn, 'acceptedOn');
+  requireIsoDate(data.acceptedOn, 'acceptedOn');
   notBefore(data.acceptedOn, complaint.receivedOn, 'acceptedOn', 'received');
   return [
     {
@@ -304,7 +305,7 @@ function accept(data: AcceptComplaint['data'], state: ComplaintState): Complaint
 function dismiss(data: DismissComplaint['data'], state: ComplaintState): ComplaintDismissed[] {
   const complaint = existing(state, data.complaintId, ComplaintStatus.RECEIVED);
   requireText(data.reason, 'reason');
-  requireDate(data.decidedOn, 'decidedOn');
+  requireIsoDate(data.decidedOn, 'decidedOn');
   notBefore(data.decidedOn, complaint.receivedOn, 'decidedOn', 'received');
   return [
     {
@@ -325,7 +326,7 @@ function resolve(data: ResolveComplaint['data'], state: ComplaintState): Complai
   if (!Object.values(ComplaintOutcome).includes(data.outcome))
     throw new InvalidInput(`unknown outcome ${String(data.outcome)}`, 'outcome');
   requireText(data.resolution, 'resolution');
-  requireDate(data.decidedOn, 'decidedOn');
+  requireIsoDate(data.decidedOn, 'decidedOn');
   notBefore(data.decidedOn, complaint.acceptedOn ?? complaint.receivedOn, 'decidedOn', 'accepted');
   if (data.revokeAward) {
     if (data.outcome === ComplaintOutcome.REJECTED) {
@@ -366,20 +367,6 @@ function resolve(data: ResolveComplaint['data'], state: ComplaintState): Complai
       },
     },
   ];
-}
-
-function requireDate(value: string, field: string): void {
-  if (!isIsoDate(value)) throw new InvalidInput(`${field} ${value} is not a date (YYYY-MM-DD)`, field);
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-function requireText(value: string, field: string): void {
-  if (value.trim() === '') throw new InvalidInput(`${field} must not be empty`, field);
 }
 
 function notBefore(date: IsoDate, earliest: IsoDate, field: string, what: string): void {

@@ -1,9 +1,9 @@
 import { getComplaintsPage } from '../../projections/complaints/complaints.queries';
-import type { Services } from '../graphql/context';
-import { ID_PATTERN } from '../graphql/common.types';
-import { isIsoDate } from '../rules/values';
+import type { Services } from '../services';
+import { ID_PATTERN } from '../shared/ids';
 import type { ComplaintStatus, IsoDate } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
+import { isIsoDate } from '../shared/validation';
 import { ComplaintType, type ComplaintConnectionType } from './complaint.types';
 
 export const COMPLAINT_PAGE_DEFAULT = 50;

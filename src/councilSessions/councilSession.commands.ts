@@ -1,53 +1,53 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import { dossierDecider } from '../dossiers/dossier.decider';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
+import type { Services } from '../services';
 import { DossierStatus } from '../shared/domain';
-import { NotFound } from '../shared/errors';
+import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { councilSessionDecider, type ConveneCouncilSession } from './councilSession.decider';
 import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
 import type { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
 
-export async function conveneCouncilSession(
+export function conveneCouncilSession(
   services: Services,
   context: CommandContext,
   input: ConveneCouncilSessionInput,
 ): Promise<CommandResult> {
   const sessionId = newId(input.id);
-  return services.commands.execute(context, 'conveneCouncilSession', input, async (tx) => {
-    const councilUnit = (await tx.load(unitDecider, input.councilUnitId)).state;
-    if (councilUnit.status === 'NONE') throw new NotFound('Unit', input.councilUnitId);
+  const session = services.commands.on(councilSessionDecider, sessionId);
+  return session.decide(context, 'conveneCouncilSession', input, async (tx) => {
+    await tx.loadExisting(unitDecider, input.councilUnitId, 'Unit');
     const members: CouncilMember[] = [];
     for (const memberId of input.memberIds) {
-      const person = (await tx.load(personDecider, memberId)).state;
-      if (person.status === 'NONE') throw new NotFound('Person', memberId);
+      const person = (await tx.loadExisting(personDecider, memberId, 'Person')).state;
       members.push({ personId: memberId, name: person.fullName, unitId: person.unitId });
     }
     const agenda: ConveneCouncilSession['data']['agenda'] = [];
     for (const dossierId of input.dossierIds) {
       const dossier = (await tx.loadExisting(dossierDecider, dossierId, 'Dossier')).state;
-      if (dossier.status === 'NONE') throw new NotFound('Dossier', dossierId);
-      // The threshold of the rule set the dossier was appraised under, over all members.
-      const threshold = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
-      agenda.push({
-        dossierId,
-        award: dossier.award,
-        nominee: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
-        nomineeUnitId: dossier.nomineeUnitId,
-        thresholdShare: threshold.share,
-        thresholdInclusive: threshold.inclusive,
-        dossierStatus: dossier.status,
-      });
+      agenda.push(agendaItem(dossierId, dossier));
     }
-    const session = await tx.load(councilSessionDecider, sessionId);
-    tx.decide(councilSessionDecider, session, {
+    return {
       type: 'ConveneCouncilSession',
       data: { sessionId, councilUnitId: input.councilUnitId, heldOn: input.heldOn, members, agenda, now: tx.nowIso },
-    });
+    };
   });
+}
+
+/** A dossier on the agenda, with the threshold of the rule set it was appraised under, over all members. */
+function agendaItem(dossierId: string, dossier: SubmittedDossier): ConveneCouncilSession['data']['agenda'][number] {
+  const threshold = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
+  return {
+    dossierId,
+    award: dossier.award,
+    nominee: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
+    nomineeUnitId: dossier.nomineeUnitId,
+    thresholdShare: threshold.share,
+    thresholdInclusive: threshold.inclusive,
+    dossierStatus: dossier.status,
+  };
 }
 
 /**
@@ -55,20 +55,18 @@ export async function conveneCouncilSession(
  * else is that member's written ballot (the access policy says who may record one).
  * Concurrent ballots on one session retry on the version conflict.
  */
-export async function castBallot(
+export function castBallot(
   services: Services,
   context: CommandContext,
   input: CastBallotInput,
 ): Promise<CommandResult> {
-  return services.commands.execute(
+  return services.commands.on(councilSessionDecider, input.sessionId).decide(
     context,
     'castBallot',
     input,
-    async (tx) => {
+    (tx) => {
       const castBy = tx.identity.actorId ?? 'anonymous';
-      const writtenBallot = castBy !== input.memberId;
-      const session = await tx.load(councilSessionDecider, input.sessionId);
-      tx.decide(councilSessionDecider, session, {
+      return {
         type: 'CastBallot',
         data: {
           sessionId: input.sessionId,
@@ -76,10 +74,10 @@ export async function castBallot(
           memberId: input.memberId,
           choice: input.choice,
           castBy,
-          writtenBallot,
+          writtenBallot: castBy !== input.memberId,
           now: tx.nowIso,
         },
-      });
+      };
     },
     { retryOnConflict: true, maxRetries: 20 },
   );
@@ -92,7 +90,7 @@ export async function castBallot(
  * since it was put on the agenda (withdrawn, or resolved by another session) keeps its
  * state: its tally stays on record in CouncilSessionClosed only.
  */
-export async function closeCouncilSession(
+export function closeCouncilSession(
   services: Services,
   context: CommandContext,
   args: CloseCouncilSessionArgs,

@@ -1,3 +1,4 @@
+import { meetsThreshold } from '../rules/ruleSets';
 import { assertNever, type Decider } from '../shared/decider';
 import {
   BallotChoice,
@@ -8,6 +9,7 @@ import {
   type IsoInstant,
 } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { requireIsoDate } from '../shared/validation';
 import type {
   AgendaItem,
   BallotCast,
@@ -29,18 +31,6 @@ export const COUNCIL_SESSION_STREAM_TYPE = 'council_session';
  */
 export function quorumNeeded(members: number): number {
   return Math.ceil((2 * members) / 3);
-}
-
-/** Whether `approve` approvals out of ALL `members` meet the threshold. */
-export function meetsThreshold(
-  approve: number,
-  members: number,
-  thresholdShare: number,
-  thresholdInclusive: boolean,
-): boolean {
-  if (members <= 0) return false;
-  const share = approve / members; // a correctly rounded quotient: equals the literal share when exact (9/10 === 0.9)
-  return thresholdInclusive ? share >= thresholdShare : share > thresholdShare;
 }
 
 /**
@@ -78,7 +68,7 @@ export function tallyBallots(
     members,
     thresholdShare,
     thresholdInclusive,
-    approved: meetsThreshold(approve, members, thresholdShare, thresholdInclusive),
+    approved: meetsThreshold(approve, members, { share: thresholdShare, inclusive: thresholdInclusive }),
   };
 }
 
@@ -227,7 +217,7 @@ function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState
       sessionId: state.sessionId,
     });
   }
-  if (!isIsoDate(data.heldOn)) throw new InvalidInput(`heldOn ${data.heldOn} is not a date (YYYY-MM-DD)`, 'heldOn');
+  requireIsoDate(data.heldOn, 'heldOn');
   if (data.members.length === 0) throw new InvalidInput('a council session needs at least one member', 'memberIds');
   const memberIds = new Set<string>();
   for (const member of data.members) {
@@ -412,12 +402,6 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
       },
     },
   ];
-}
-
-function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
 export const councilSessionDecider: Decider<CouncilSessionCommand, CouncilSessionEvent, CouncilSessionState> = {

@@ -1,10 +1,11 @@
-import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import { txLoader } from '../commands/stateLoader';
 import { movementDecider } from '../movements/movement.decider';
+import { lookUpSubject } from '../people/subject.lookup';
 import { ruleSetFor } from '../rules/ruleSets';
+import type { Services } from '../services';
 import { MovementKind } from '../shared/domain';
-import { NotFound } from '../shared/errors';
+import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { dossierDecider } from './dossier.decider';
 import type {
@@ -14,32 +15,23 @@ import type {
   SubmitDossierInput,
   WithdrawDossierArgs,
 } from './dossier.inputs';
-import { assembleEligibilityFacts, lookUpSubject, txLoader } from './eligibilityFacts';
+import { assembleEligibilityFacts } from './eligibilityFacts';
 
-export async function submitDossier(
+export function submitDossier(
   services: Services,
   context: CommandContext,
   input: SubmitDossierInput,
 ): Promise<CommandResult> {
   const dossierId = newId(input.id);
-  return services.commands.execute(context, 'submitDossier', input, async (tx) => {
+  return services.commands.on(dossierDecider, dossierId).decide(context, 'submitDossier', input, async (tx) => {
     // A past date enters an archived paper dossier; who may do so is the access policy's rule.
     const submittedOn = input.submittedOn ?? tx.today;
     const ruleSet = ruleSetFor(submittedOn);
-    const proposingUnit = (await tx.load(unitDecider, input.proposingUnitId)).state;
-    if (proposingUnit.status === 'NONE') throw new NotFound('Unit', input.proposingUnitId);
+    const proposingUnit = (await tx.loadExisting(unitDecider, input.proposingUnitId, 'Unit')).state;
     const nominee = await lookUpSubject(txLoader(tx), input.nominee);
-    let movementThematic = false;
-    if (input.movementId) {
-      const movement = (await tx.load(movementDecider, input.movementId)).state;
-      if (movement.status === 'NONE') throw new NotFound('Movement', input.movementId);
-      movementThematic = movement.kind === MovementKind.THEMATIC;
-    }
-    const dossier = await tx.load(dossierDecider, dossierId);
-    tx.decide(
-      dossierDecider,
-      dossier,
-      {
+    const movementThematic = input.movementId ? await isThematicMovement(tx, input.movementId) : false;
+    return {
+      command: {
         type: 'SubmitDossier',
         data: {
           dossierId,
@@ -57,80 +49,74 @@ export async function submitDossier(
           now: tx.nowIso,
         },
       },
-      { ruleSetId: ruleSet.id },
-    );
+      ruleSetId: ruleSet.id,
+    };
   });
 }
 
-export async function returnDossier(
+/** Whether the dossier's movement (which must exist) is a thematic one. */
+async function isThematicMovement(tx: CommandTransaction, movementId: string): Promise<boolean> {
+  const movement = (await tx.loadExisting(movementDecider, movementId, 'Movement')).state;
+  return movement.kind === MovementKind.THEMATIC;
+}
+
+export function returnDossier(
   services: Services,
   context: CommandContext,
   args: ReturnDossierArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'returnDossier', args, async (tx) => {
-    const dossier = await tx.load(dossierDecider, args.dossierId);
-    tx.decide(dossierDecider, dossier, {
-      type: 'ReturnDossier',
-      data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso },
-    });
-  });
+  return services.commands.on(dossierDecider, args.dossierId).decide(context, 'returnDossier', args, (tx) => ({
+    type: 'ReturnDossier',
+    data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso },
+  }));
 }
 
-export async function resubmitDossier(
+export function resubmitDossier(
   services: Services,
   context: CommandContext,
   args: ResubmitDossierArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'resubmitDossier', args, async (tx) => {
-    const dossier = await tx.load(dossierDecider, args.dossierId);
-    tx.decide(dossierDecider, dossier, {
-      type: 'ResubmitDossier',
-      data: { dossierId: args.dossierId, achievements: args.achievements, now: tx.nowIso },
-    });
-  });
+  return services.commands.on(dossierDecider, args.dossierId).decide(context, 'resubmitDossier', args, (tx) => ({
+    type: 'ResubmitDossier',
+    data: { dossierId: args.dossierId, achievements: args.achievements, now: tx.nowIso },
+  }));
 }
 
-export async function withdrawDossier(
+export function withdrawDossier(
   services: Services,
   context: CommandContext,
   args: WithdrawDossierArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'withdrawDossier', args, async (tx) => {
-    const dossier = await tx.load(dossierDecider, args.dossierId);
-    tx.decide(dossierDecider, dossier, {
-      type: 'WithdrawDossier',
-      data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso },
-    });
-  });
+  return services.commands.on(dossierDecider, args.dossierId).decide(context, 'withdrawDossier', args, (tx) => ({
+    type: 'WithdrawDossier',
+    data: { dossierId: args.dossierId, reason: args.reason, now: tx.nowIso },
+  }));
 }
 
 /**
  * Appraisal by the rule engine under the rule set recorded at submission. The facts
  * are looked up now (streams, then read models once they have caught up).
  */
-export async function appraiseDossier(
+export function appraiseDossier(
   services: Services,
   context: CommandContext,
   args: AppraiseDossierArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(context, 'appraiseDossier', args, async (tx) => {
-    const dossier = await tx.loadExisting(dossierDecider, args.dossierId, 'Dossier');
-    const state = dossier.state;
-    if (state.status === 'NONE') throw new NotFound('Dossier', args.dossierId);
+  const dossier = services.commands.onExisting(dossierDecider, args.dossierId, 'Dossier');
+  return dossier.decide(context, 'appraiseDossier', args, async (tx, { state }) => {
     const facts = await assembleEligibilityFacts(services, txLoader(tx), {
       subject: state.nominee,
       subjectUnitId: state.nomineeUnitId,
       award: state.award,
       period: state.period,
     });
-    tx.decide(
-      dossierDecider,
-      dossier,
-      {
+    return {
+      command: {
         type: 'AppraiseDossier',
         data: { dossierId: args.dossierId, note: args.note?.trim() ? args.note : null, facts, now: tx.nowIso },
       },
-      { ruleSetId: state.ruleSetId },
-    );
+      // Appraised under the rule set the dossier was submitted under.
+      ruleSetId: state.ruleSetId,
+    };
   });
 }

@@ -12,7 +12,8 @@ import { NotFound, RuleViolation } from '../shared/errors';
 import { canBeAwardedTo } from '../rules/awardCatalog';
 import { appraise, type EligibilityFacts } from '../rules/eligibility';
 import { ruleSetById, type RuleSetId } from '../rules/ruleSets';
-import { requireIsoDate, requireIsoInstant, requireText, type NamedSubject } from '../rules/values';
+import { requireIsoInstant, type NamedSubject } from '../rules/values';
+import { requireIsoDate, requireText } from '../shared/validation';
 import type { DossierContext, DossierEvent } from './dossier.events';
 import { requireAwaitingAppraisal, requireConsistentTally, requireValidSubmission } from './dossier.rules';
 

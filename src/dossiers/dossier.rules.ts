@@ -8,15 +8,8 @@ import {
   ruleSetById,
   ruleSetFor,
 } from '../rules/ruleSets';
-import {
-  dateOfInstant,
-  requireCount,
-  requireIsoDate,
-  requireIsoInstant,
-  requireNamedSubject,
-  requirePeriod,
-  requireText,
-} from '../rules/values';
+import { dateOfInstant, requireCount, requireIsoInstant, requireNamedSubject, requirePeriod } from '../rules/values';
+import { requireIsoDate, requireText } from '../shared/validation';
 import type { SubmitDossier, SubmittedDossier } from './dossier.decider';
 
 // Checks behind the dossier decisions: a submission's own input, the status an appraisal needs, a tally's consistency.

@@ -1,8 +1,10 @@
-import type { Services } from '../graphql/context';
+import { storeLoader } from '../commands/stateLoader';
+import { lookUpSubject } from '../people/subject.lookup';
 import { appraise } from '../rules/eligibility';
 import { ruleSetFor } from '../rules/ruleSets';
+import type { Services } from '../services';
 import type { EligibilityArgs } from './dossier.inputs';
-import { assembleEligibilityFacts, lookUpSubject, storeLoader } from './eligibilityFacts';
+import { assembleEligibilityFacts } from './eligibilityFacts';
 import type { EligibilityReportType } from './eligibility.types';
 
 /** The engine's answer for a subject, award and period under the rule set in force today; appends nothing. */

@@ -12,12 +12,8 @@ import { COMPLAINTS_PROJECTION } from '../../projections/complaints/complaints.p
 import { countPendingComplaintsAbout } from '../../projections/complaints/complaints.queries';
 import { INITIATIVES_PROJECTION } from '../../projections/initiatives/initiatives.projection';
 import { getInitiativesByAuthor } from '../../projections/initiatives/initiatives.queries';
-import type { CommandTransaction } from '../commands/commandHandler';
 import { awaitFreshReadModels } from '../commands/freshFacts';
-import type { EventStore } from '../eventStore/eventStore.port';
-import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
-import type { Services } from '../graphql/context';
-import { personDecider } from '../people/person.decider';
+import type { StateLoader } from '../commands/stateLoader';
 import { ratingDecider, ratingStreamKey } from '../ratings/rating.decider';
 import { registrationDecider, registrationStreamKey } from '../registrations/registration.decider';
 import {
@@ -27,10 +23,8 @@ import {
   type RegistrationFact,
 } from '../rules/eligibility';
 import { RULE_SETS } from '../rules/ruleSets';
-import { fold, streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
+import type { Services } from '../services';
 import { SubjectKind, type AwardKind, type Period, type SubjectRef } from '../shared/domain';
-import { NotFound } from '../shared/errors';
-import { unitDecider } from '../units/unit.decider';
 
 /** The read models eligibility facts come from: wait for these before reading them. */
 export const ELIGIBILITY_READ_MODELS: readonly string[] = [
@@ -39,56 +33,6 @@ export const ELIGIBILITY_READ_MODELS: readonly string[] = [
   COMPLAINTS_PROJECTION,
   CLUSTER_SCORING_PROJECTION,
 ];
-
-/** Loads a stream's current state: inside a command with `tx.load`, in a query from the store. */
-export type StateLoader = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string) => Promise<S>;
-
-export function txLoader(tx: CommandTransaction): StateLoader {
-  return async (decider, id) => (await tx.load(decider, id)).state;
-}
-
-export function storeLoader(store: EventStore): StateLoader {
-  return async <C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string) =>
-    fold(decider, asDeciderEvents(decider, await store.readStream(streamIdOf(decider.streamType, id))));
-}
-
-/** A nominee as the registers know it today. */
-export interface KnownSubject {
-  kind: SubjectKind;
-  id: string;
-  name: string;
-  /** The person's unit, or the collective itself. */
-  unitId: string;
-  /** From the person's record; false for a collective. */
-  directWorker: boolean;
-  female: boolean;
-}
-
-/** Looks the subject up in its person or unit stream, or answers NOT_FOUND. */
-export async function lookUpSubject(load: StateLoader, subject: SubjectRef): Promise<KnownSubject> {
-  if (subject.kind === SubjectKind.INDIVIDUAL) {
-    const person = await load(personDecider, subject.id);
-    if (person.status === 'NONE') throw new NotFound('Person', subject.id);
-    return {
-      kind: subject.kind,
-      id: subject.id,
-      name: person.fullName,
-      unitId: person.unitId,
-      directWorker: person.directWorker,
-      female: person.female,
-    };
-  }
-  const unit = await load(unitDecider, subject.id);
-  if (unit.status === 'NONE') throw new NotFound('Unit', subject.id);
-  return {
-    kind: subject.kind,
-    id: subject.id,
-    name: unit.name,
-    unitId: unit.unitId,
-    directWorker: false,
-    female: false,
-  };
-}
 
 /**
  * How many periods back (this one included) the rules can look at ratings: the longest

@@ -10,10 +10,10 @@ import {
   type Period,
   type SubjectRef,
 } from '../shared/domain';
+import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
 
-/** Ids become part of stream names (`dossier-<id>`), so they are kept to a safe alphabet. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
-export const ID_MESSAGE = 'must be 1-100 characters: letters, digits, _ . : - (starting with a letter or digit)';
+// The input classes check ids against the application's id alphabet.
+export { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
 export const NAME_MAX = 300;
 export const TEXT_MAX = 20_000;
 

@@ -1,27 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Pool } from 'pg';
-import type { ScopeFacts } from '../auth/scopeFacts';
-import type { CommandContext, CommandHandler } from '../commands/commandHandler';
-import type { EventStore } from '../eventStore/eventStore.port';
+import type { CommandContext } from '../commands/commandHandler';
 import type { Identity } from '../identity';
 import { budgetedPool, ConnectionBudget, withinBudget } from '../infra/connectionBudget';
-import type { Logger } from '../infra/logger';
-import type { ProjectionRunner } from '../projections/projectionRunner';
-
-/** Long-lived parts of the app that resolvers reach through the context. */
-export interface Services {
-  pool: Pool;
-  store: EventStore;
-  commands: CommandHandler;
-  projections: ProjectionRunner;
-  logger: Logger;
-  /** What the access policy looks up about the things requests name. */
-  scope: ScopeFacts;
-  /** The clock, injectable for tests. */
-  now: () => Date;
-}
+import type { Services } from '../services';
 
 export interface GraphQLContext {
   services: Services;

@@ -35,8 +35,6 @@ export class ConnectionBudget {
   }
 }
 
-const targets = new WeakMap<object, object>();
-
 /**
  * `target` with the named methods run within `budget` (each must hold at most one
  * connection at a time) and `replaced` members; every other member is the target's own.
@@ -47,7 +45,7 @@ export function withinBudget<T extends object>(
   methods: ReadonlySet<PropertyKey>,
   replaced: Record<PropertyKey, unknown> = {},
 ): T {
-  const view = new Proxy(target, {
+  return new Proxy(target, {
     get(object, key) {
       if (Object.hasOwn(replaced, key)) return replaced[key];
       const value = Reflect.get(object, key, object);
@@ -56,8 +54,6 @@ export function withinBudget<T extends object>(
       return (...args: unknown[]) => budget.run(() => value.apply(object, args));
     },
   });
-  targets.set(view, target);
-  return view;
 }
 
 /** A pool whose statements and checked-out clients count against `budget`. */
@@ -79,9 +75,4 @@ export function budgetedPool(pool: Pool, budget: ConnectionBudget): Pool {
     }
   };
   return withinBudget(pool, budget, new Set(['query']), { connect });
-}
-
-/** The object a budgeted view was made from (the object itself when it is none). */
-export function withoutBudget<T extends object>(view: T): T {
-  return (targets.get(view) as T | undefined) ?? view;
 }

@@ -1,19 +1,21 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
 import { personDecider } from '../people/person.decider';
+import type { Services } from '../services';
 import { NotFound } from '../shared/errors';
+import { newId } from '../shared/ids';
 import { initiativeDecider } from './initiative.decider';
 import type { RecognizeInitiativeInput } from './initiative.inputs';
 
-export async function recognizeInitiative(
+export function recognizeInitiative(
   services: Services,
   context: CommandContext,
   input: RecognizeInitiativeInput,
 ): Promise<CommandResult> {
   const initiativeId = newId(input.id);
-  return services.commands.execute(context, 'recognizeInitiative', input, async (tx) => {
+  const initiative = services.commands.on(initiativeDecider, initiativeId);
+  return initiative.decide(context, 'recognizeInitiative', input, async (tx) => {
     const distinct = [...new Set(input.authorIds)];
+    // Read at once, then checked in the order given: NOT_FOUND names the first unknown author.
     const people = await Promise.all(distinct.map(async (id) => (await tx.load(personDecider, id)).state));
     const names = new Map<string, string>();
     distinct.forEach((id, i) => {
@@ -21,8 +23,7 @@ export async function recognizeInitiative(
       if (person.status === 'NONE') throw new NotFound('Person', id);
       names.set(id, person.fullName);
     });
-    const initiative = await tx.load(initiativeDecider, initiativeId);
-    tx.decide(initiativeDecider, initiative, {
+    return {
       type: 'RecognizeInitiative',
       data: {
         initiativeId,
@@ -34,6 +35,6 @@ export async function recognizeInitiative(
         decisionNumber: input.decisionNumber,
         now: tx.nowIso,
       },
-    });
+    };
   });
 }

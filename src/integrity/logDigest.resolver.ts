@@ -1,6 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
-import { currentLogDigest } from './logDigest';
 import { LogDigestType } from './logDigest.types';
 
 @Resolver()
@@ -10,6 +9,6 @@ export class LogDigestResolver {
       'The digest of the event log at its readable head: keep its root and position elsewhere; `npm run verify-chain -- --against` names what changed since',
   })
   logDigest(@Ctx() { services }: GraphQLContext): Promise<LogDigestType> {
-    return currentLogDigest(services.store);
+    return services.logDigest.current();
   }
 }

@@ -130,23 +130,26 @@ function headChange(kept: StreamHead, now: StreamHead | null): HeadChange | null
   return now.hash === kept.hash ? null : 'recomputed chain';
 }
 
-const digestsInFlight = new WeakMap<EventStore, Promise<LogDigest>>();
-
 /**
  * The digest of the log at its safely readable head, from the store's heads (no chain
- * is recomputed: `checkLog` does that). Callers at the same time share one read.
+ * is recomputed: `checkLog` does that).
  */
-export function currentLogDigest(store: EventStore): Promise<LogDigest> {
-  let pending = digestsInFlight.get(store);
-  if (!pending) {
-    pending = readLogDigest(store).finally(() => digestsInFlight.delete(store));
-    digestsInFlight.set(store, pending);
-  }
-  return pending;
-}
-
-async function readLogDigest(store: EventStore): Promise<LogDigest> {
+export async function currentLogDigest(store: EventStore): Promise<LogDigest> {
   const position = await store.headPosition();
   const { heads: _heads, ...digest } = digestOf(await store.streamHeads(position), position);
   return digest;
+}
+
+/** The app's `logDigest` answers (one per app, made in app.ts): callers at the same time share one read. */
+export class SharedLogDigest {
+  private pending: Promise<LogDigest> | null = null;
+
+  constructor(private readonly store: EventStore) {}
+
+  current(): Promise<LogDigest> {
+    this.pending ??= currentLogDigest(this.store).finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
 }

@@ -1,21 +1,20 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { UnitLookup } from '../units/unit.lookup';
 import { movementDecider } from './movement.decider';
 import type { LaunchMovementInput } from './movement.inputs';
 
-export async function launchMovement(
+export function launchMovement(
   services: Services,
   context: CommandContext,
   input: LaunchMovementInput,
 ): Promise<CommandResult> {
   const movementId = newId(input.id);
-  return services.commands.execute(context, 'launchMovement', input, async (tx) => {
+  return services.commands.on(movementDecider, movementId).decide(context, 'launchMovement', input, async (tx) => {
     const participantUnitIds = input.participantUnitIds ?? [];
     const unknownUnitIds = await new UnitLookup(tx).unknown([input.launchedByUnitId, ...participantUnitIds]);
-    const movement = await tx.load(movementDecider, movementId);
-    tx.decide(movementDecider, movement, {
+    return {
       type: 'LaunchMovement',
       data: {
         movementId,
@@ -28,6 +27,6 @@ export async function launchMovement(
         participantUnitIds,
         unknownUnitIds,
       },
-    });
+    };
   });
 }

@@ -1,7 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { MovementKind, type IsoDate } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { requireDistinctIds, requireIsoDate, requireText } from '../units/validation';
+import { requireDistinctIds, requireIsoDate, requireText } from '../shared/validation';
 import type { MovementEvent, MovementLaunched } from './movement.events';
 
 export const MOVEMENT_STREAM_TYPE = 'movement';

@@ -1,20 +1,19 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { personDecider } from './person.decider';
 import type { RegisterPersonInput } from './person.inputs';
 
-export async function registerPerson(
+export function registerPerson(
   services: Services,
   context: CommandContext,
   input: RegisterPersonInput,
 ): Promise<CommandResult> {
   const personId = newId(input.id);
-  return services.commands.execute(context, 'registerPerson', input, async (tx) => {
+  return services.commands.on(personDecider, personId).decide(context, 'registerPerson', input, async (tx) => {
     const unit = (await tx.load(unitDecider, input.unitId)).state;
-    const person = await tx.load(personDecider, personId);
-    tx.decide(personDecider, person, {
+    return {
       type: 'RegisterPerson',
       data: {
         personId,
@@ -26,6 +25,6 @@ export async function registerPerson(
         directWorker: input.directWorker,
         female: input.female ?? false,
       },
-    });
+    };
   });
 }

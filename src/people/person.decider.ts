@@ -1,7 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import type { IsoDate } from '../shared/domain';
 import { NotFound, RuleViolation } from '../shared/errors';
-import { optionalText, requireIsoDate, requireText } from '../units/validation';
+import { optionalText, requireIsoDate, requireText } from '../shared/validation';
 import type { PersonEvent, PersonRegistered, PersonTransferred } from './person.events';
 
 export const PERSON_STREAM_TYPE = 'person';

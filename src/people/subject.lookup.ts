@@ -1,27 +1,46 @@
-import type { CommandTransaction } from '../commands/commandHandler';
+import type { StateLoader } from '../commands/stateLoader';
 import { SubjectKind, type SubjectRef } from '../shared/domain';
 import { NotFound } from '../shared/errors';
 import { unitDecider } from '../units/unit.decider';
 import { personDecider } from './person.decider';
 
-/** A subject as registrations and ratings record it: its current name and its unit. */
-export interface SubjectFacts {
-  subject: { kind: SubjectKind; id: string; name: string };
-  /** The person's unit (for an individual) or the unit itself (for a collective). */
-  subjectUnitId: string;
+/** A person or unit as the registers know it today. */
+export interface KnownSubject {
+  kind: SubjectKind;
+  id: string;
+  name: string;
+  /** The person's unit, or the collective itself. */
+  unitId: string;
+  /** From the person's record; false for a collective. */
+  directWorker: boolean;
+  female: boolean;
 }
 
 /**
  * Looks a subject up in its stream: a person (INDIVIDUAL) or a unit (COLLECTIVE).
  * Answers NOT_FOUND (`Person` or `Unit`) when it does not exist.
  */
-export async function lookUpSubject(tx: CommandTransaction, ref: SubjectRef): Promise<SubjectFacts> {
-  if (ref.kind === SubjectKind.INDIVIDUAL) {
-    const person = (await tx.load(personDecider, ref.id)).state;
-    if (person.status === 'NONE') throw new NotFound('Person', ref.id);
-    return { subject: { kind: ref.kind, id: ref.id, name: person.fullName }, subjectUnitId: person.unitId };
+export async function lookUpSubject(load: StateLoader, subject: SubjectRef): Promise<KnownSubject> {
+  if (subject.kind === SubjectKind.INDIVIDUAL) {
+    const person = await load(personDecider, subject.id);
+    if (person.status === 'NONE') throw new NotFound('Person', subject.id);
+    return {
+      kind: subject.kind,
+      id: subject.id,
+      name: person.fullName,
+      unitId: person.unitId,
+      directWorker: person.directWorker,
+      female: person.female,
+    };
   }
-  const unit = (await tx.load(unitDecider, ref.id)).state;
-  if (unit.status === 'NONE') throw new NotFound('Unit', ref.id);
-  return { subject: { kind: ref.kind, id: ref.id, name: unit.name }, subjectUnitId: unit.unitId };
+  const unit = await load(unitDecider, subject.id);
+  if (unit.status === 'NONE') throw new NotFound('Unit', subject.id);
+  return {
+    kind: subject.kind,
+    id: subject.id,
+    name: unit.name,
+    unitId: unit.unitId,
+    directWorker: false,
+    female: false,
+  };
 }

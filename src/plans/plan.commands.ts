@@ -1,17 +1,13 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { UnitLookup } from '../units/unit.lookup';
 import { planDecider } from './plan.decider';
 import type { IssuePlanInput, ReportPlanTaskArgs } from './plan.inputs';
 
-export async function issuePlan(
-  services: Services,
-  context: CommandContext,
-  input: IssuePlanInput,
-): Promise<CommandResult> {
+export function issuePlan(services: Services, context: CommandContext, input: IssuePlanInput): Promise<CommandResult> {
   const planId = newId(input.id);
-  return services.commands.execute(context, 'issuePlan', input, async (tx) => {
+  return services.commands.on(planDecider, planId).decide(context, 'issuePlan', input, async (tx) => {
     const tasks = input.tasks.map((t) => ({
       quarter: t.quarter,
       content: t.content,
@@ -24,8 +20,7 @@ export async function issuePlan(
       ...tasks.flatMap((t) => [t.directingUnitId, ...t.executingUnitIds, ...t.coordinatingUnitIds]),
     ];
     const unknownUnitIds = await new UnitLookup(tx).unknown(referenced);
-    const plan = await tx.load(planDecider, planId);
-    tx.decide(planDecider, plan, {
+    return {
       type: 'IssuePlan',
       data: {
         planId,
@@ -35,33 +30,30 @@ export async function issuePlan(
         tasks,
         unknownUnitIds,
       },
-    });
+    };
   });
 }
 
-export async function reportPlanTask(
+export function reportPlanTask(
   services: Services,
   context: CommandContext,
   args: ReportPlanTaskArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(
+  return services.commands.onExisting(planDecider, args.planId, 'Plan').decide(
     context,
     'reportPlanTask',
     args,
-    async (tx) => {
-      const plan = await tx.loadExisting(planDecider, args.planId, 'Plan');
-      tx.decide(planDecider, plan, {
-        type: 'ReportPlanTask',
-        data: {
-          planId: args.planId,
-          taskNo: args.taskNo,
-          done: args.done,
-          note: args.note ?? null,
-          reportedOn: tx.today,
-          now: tx.nowIso,
-        },
-      });
-    },
+    (tx) => ({
+      type: 'ReportPlanTask',
+      data: {
+        planId: args.planId,
+        taskNo: args.taskNo,
+        done: args.done,
+        note: args.note ?? null,
+        reportedOn: tx.today,
+        now: tx.nowIso,
+      },
+    }),
     // Several units report on tasks of the same plan; a retry decides again on the newer state.
     { retryOnConflict: true },
   );

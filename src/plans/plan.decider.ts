@@ -1,7 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { PlanTaskStatus, type IsoDate, type IsoInstant } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { optionalText, requireDistinctIds, requireIsoDate, requireText, requireYear } from '../units/validation';
+import { optionalText, requireDistinctIds, requireIsoDate, requireText, requireYear } from '../shared/validation';
 import type { PlanEvent, PlanIssued, PlanTask, PlanTaskReported } from './plan.events';
 
 export const PLAN_STREAM_TYPE = 'plan';

@@ -1,10 +1,11 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
+import { txLoader } from '../commands/stateLoader';
 import { lookUpSubject } from '../people/subject.lookup';
+import type { Services } from '../services';
 import { ratingDecider, ratingStreamKey } from './rating.decider';
 import type { RatePerformanceInput } from './rating.inputs';
 
-export async function ratePerformance(
+export function ratePerformance(
   services: Services,
   context: CommandContext,
   input: RatePerformanceInput,
@@ -13,17 +14,17 @@ export async function ratePerformance(
   const period = { kind: input.period.kind, year: input.period.year };
   // One stream per subject and period: a later rating corrects the earlier one in the same stream.
   const ratingId = ratingStreamKey(subjectRef, period);
-  return services.commands.execute(
+  return services.commands.on(ratingDecider, ratingId).decide(
     context,
     'ratePerformance',
     input,
     async (tx) => {
-      const { subject, subjectUnitId } = await lookUpSubject(tx, subjectRef);
-      const rating = await tx.load(ratingDecider, ratingId);
-      tx.decide(ratingDecider, rating, {
+      const known = await lookUpSubject(txLoader(tx), subjectRef);
+      const subject = { kind: known.kind, id: known.id, name: known.name };
+      return {
         type: 'RatePerformance',
-        data: { subject, subjectUnitId, period, rating: input.rating, now: tx.nowIso },
-      });
+        data: { subject, subjectUnitId: known.unitId, period, rating: input.rating, now: tx.nowIso },
+      };
     },
     { retryOnConflict: true },
   );

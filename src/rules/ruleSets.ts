@@ -5,7 +5,7 @@
  */
 import { AuthorityLevel, AwardKind, PerformanceRating, type IsoDate } from '../shared/domain';
 import { NotFound } from '../shared/errors';
-import { requireIsoDate } from './values';
+import { requireIsoDate } from '../shared/validation';
 
 export const RULE_SET_IDS = ['tdkt-2013', 'tdkt-2022', 'tdkt-2025'] as const;
 export type RuleSetId = (typeof RULE_SET_IDS)[number];

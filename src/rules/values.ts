@@ -1,7 +1,7 @@
 /**
- * Small value types and input checks shared by the rule engine and the dossier and
- * award deciders. They throw `InvalidInput`: malformed data the GraphQL layer may
- * not have caught (the deciders are also called by imports and data generators).
+ * Value types and input checks of the rule engine and the dossier and award deciders
+ * (periods, subjects, counts, instants); the general ones are in shared/validation.ts.
+ * They throw `InvalidInput`: malformed data the GraphQL layer may not have caught.
  */
 import {
   MAX_YEAR,
@@ -14,25 +14,11 @@ import {
   type SubjectRef,
 } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
+import { requireText } from '../shared/validation';
 
 /** A person or unit with the name it had when the event happened. */
 export interface NamedSubject extends SubjectRef {
   name: string;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written `YYYY-MM-DD` (so 2023-02-30 is false). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-export function requireIsoDate(value: IsoDate, field: string): void {
-  if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new InvalidInput(`${field} must be a date YYYY-MM-DD, got ${JSON.stringify(value)}`, field);
-  }
 }
 
 export function requireIsoInstant(value: IsoInstant, field: string): void {
@@ -44,12 +30,6 @@ export function requireIsoInstant(value: IsoInstant, field: string): void {
 /** The UTC calendar date of an instant. */
 export function dateOfInstant(instant: IsoInstant): IsoDate {
   return new Date(instant).toISOString().slice(0, 10);
-}
-
-export function requireText(value: string, field: string): void {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidInput(`${field} must not be blank`, field);
-  }
 }
 
 export function requirePeriod(period: Period, field: string): void {

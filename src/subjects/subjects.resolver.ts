@@ -19,7 +19,7 @@ export class SubjectsResolver {
     const limit = first ?? SEARCH_PAGE_DEFAULT;
     if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_PAGE_MAX)
       throw new InvalidInput(`first must be between 1 and ${SEARCH_PAGE_MAX}`, 'first');
-    const hits = await searchSubjects(services.pool, text, limit);
+    const hits = await searchSubjects(services.pool, services.statements, text, limit);
     return hits.map((hit) => ({
       subject: { kind: hit.kind as never, id: hit.id, name: hit.name },
       unitName: hit.unitName,

@@ -1,19 +1,18 @@
 import type { CommandContext, CommandResult } from '../commands/commandHandler';
-import type { Services } from '../graphql/context';
-import { newId } from '../graphql/ids';
+import type { Services } from '../services';
+import { newId } from '../shared/ids';
 import { unitDecider } from './unit.decider';
 import type { RegisterUnitInput } from './unit.inputs';
 
-export async function registerUnit(
+export function registerUnit(
   services: Services,
   context: CommandContext,
   input: RegisterUnitInput,
 ): Promise<CommandResult> {
   const unitId = newId(input.id);
-  return services.commands.execute(context, 'registerUnit', input, async (tx) => {
+  return services.commands.on(unitDecider, unitId).decide(context, 'registerUnit', input, async (tx) => {
     const parent = input.parentUnitId ? (await tx.load(unitDecider, input.parentUnitId)).state : null;
-    const unit = await tx.load(unitDecider, unitId);
-    tx.decide(unitDecider, unit, {
+    return {
       type: 'RegisterUnit',
       data: {
         unitId,
@@ -26,6 +25,6 @@ export async function registerUnit(
         sector: input.sector ?? null,
         small: input.small ?? false,
       },
-    });
+    };
   });
 }

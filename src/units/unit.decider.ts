@@ -2,7 +2,7 @@ import { assertNever, type Decider } from '../shared/decider';
 import { AuthorityLevel, type IsoDate, type UnitKind } from '../shared/domain';
 import { NotFound, RuleViolation } from '../shared/errors';
 import type { UnitEvent, UnitMerged, UnitRegistered, UnitRenamed } from './unit.events';
-import { optionalText, requireIsoDate, requireText } from './validation';
+import { optionalText, requireIsoDate, requireText } from '../shared/validation';
 
 export const UNIT_STREAM_TYPE = 'unit';
 

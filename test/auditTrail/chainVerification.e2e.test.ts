@@ -1,5 +1,4 @@
 import { auditTrailProjection } from '../../projections/auditTrail/auditTrail.projection';
-import { chainVerifierFor } from '../../src/auditTrail/auditTrail.service';
 import { IncrementalChainVerifier, LINKS_PER_READ } from '../../src/auditTrail/chainVerifier';
 import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
 import { startTestApp, type TestApp } from '../support/app';
@@ -63,7 +62,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
 
   it('uses the incremental verifier over PostgreSQL and remembers what it verified', async () => {
     await verifiedSession();
-    const verifier = chainVerifierFor(t.app.services);
+    const verifier = t.app.services.chainVerifier;
     expect(verifier).toBeInstanceOf(IncrementalChainVerifier);
     expect((verifier as IncrementalChainVerifier).rememberedStreams).toBeGreaterThan(0);
   });
@@ -80,7 +79,7 @@ describe('auditTrail chain verification with remembered prefixes', () => {
       streams.push(streamId);
     }
     await caughtUp(t, last);
-    const verifier = chainVerifierFor(t.app.services) as IncrementalChainVerifier;
+    const verifier = t.app.services.chainVerifier as IncrementalChainVerifier;
     const before = verifier.rememberedStreams;
     const pages = await Promise.all(streams.map((streamId) => trail({ streamId })));
     expect(pages.map((p) => [p.entries.length, p.chainVerified])).toEqual(streams.map(() => [2, true]));

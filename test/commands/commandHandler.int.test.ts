@@ -224,4 +224,56 @@ describe('CommandHandler', () => {
     expect(readsFrom).toEqual([1, 1, 2, 4]);
     expect((await store.readStream(`sum-${id}`)).map((e) => e.data.by)).toEqual([1, 2, 10, 3, 4]);
   });
+
+  describe('on / onExisting: one stream loaded, its command built, decided', () => {
+    // A stream with a status, as every domain stream has: NONE until it is opened.
+    type TallyState = { status: 'NONE' } | { status: 'OPEN'; count: number };
+    type TallyCommand = { type: 'Open'; data: { id: string } } | { type: 'Count'; data: { count: number } };
+    type TallyEvent = { type: 'Opened'; data: { id: string } } | { type: 'Counted'; data: { count: number } };
+    const tallyDecider: Decider<TallyCommand, TallyEvent, TallyState> = {
+      streamType: 'tally',
+      initialState: () => ({ status: 'NONE' }),
+      evolve: (state, event) =>
+        event.type === 'Opened' ? { status: 'OPEN', count: 0 } : { status: 'OPEN', count: event.data.count },
+      decide: (command) =>
+        command.type === 'Open' ? [{ type: 'Opened', data: command.data }] : [{ type: 'Counted', data: command.data }],
+    };
+
+    it('decides on a new stream, the builder seeing its state and the transaction', async () => {
+      const id = randomUUID();
+      const seen: TallyState[] = [];
+      const result = await handler.on(tallyDecider, id).decide(context(), 'open', { id }, (tx, tally) => {
+        seen.push(tally.state);
+        expect(tx.nowIso).toBe('2024-03-01T08:00:00.000Z');
+        return { type: 'Open', data: { id } };
+      });
+      expect(seen).toEqual([{ status: 'NONE' }]);
+      expect(result).toMatchObject({ id, streamId: `tally-${id}`, version: 1, eventTypes: ['Opened'] });
+      expect((await store.readStream(`tally-${id}`))[0].metadata.ruleSetId).toBeNull();
+    });
+
+    it('answers NOT_FOUND naming the entity for a stream that must exist, builds and appends nothing', async () => {
+      const id = randomUUID();
+      const build = jest.fn(() => ({ type: 'Count' as const, data: { count: 1 } }));
+      const refused = handler.onExisting(tallyDecider, id, 'Tally').decide(context(), 'count', {}, build);
+      await expect(refused).rejects.toMatchObject({ code: 'NOT_FOUND', entity: 'Tally', id });
+      expect(build).not.toHaveBeenCalled();
+      expect(await store.readStream(`tally-${id}`)).toEqual([]);
+    });
+
+    it('gives the builder of an existing stream its state, and records the rule set the builder names', async () => {
+      const id = randomUUID();
+      await handler.on(tallyDecider, id).decide(context(), 'open', {}, () => ({ type: 'Open', data: { id } }));
+      const result = await handler
+        .onExisting(tallyDecider, id, 'Tally')
+        .decide(context(), 'count', {}, (_tx, tally) => ({
+          command: { type: 'Count', data: { count: tally.state.count + 1 } },
+          ruleSetId: 'rules-2024',
+        }));
+      expect(result).toMatchObject({ version: 2, eventTypes: ['Counted'] });
+      const [, counted] = await store.readStream(`tally-${id}`);
+      expect(counted.data).toEqual({ count: 1 });
+      expect(counted.metadata.ruleSetId).toBe('rules-2024');
+    });
+  });
 });

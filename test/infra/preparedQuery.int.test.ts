@@ -1,7 +1,9 @@
-import { MAX_NAMED_STATEMENTS, queryPrepared } from '../../src/infra/preparedQuery';
+import { MAX_NAMED_STATEMENTS, PreparedStatements } from '../../src/infra/preparedQuery';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let db: TestDatabase;
+/** One app's statement names, as app.ts makes them. */
+const prepared = new PreparedStatements();
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -23,8 +25,8 @@ it('prepares a statement once per connection and reuses it', async () => {
   const client = await db.pool.connect();
   try {
     const text = 'SELECT $1::int + 1 AS n /* reuse */';
-    expect((await queryPrepared(client, text, [1])).rows).toEqual([{ n: 2 }]);
-    expect((await queryPrepared(client, text, [41])).rows).toEqual([{ n: 42 }]);
+    expect((await prepared.query(client, text, [1])).rows).toEqual([{ n: 2 }]);
+    expect((await prepared.query(client, text, [41])).rows).toEqual([{ n: 42 }]);
     expect((await preparedOn(client)).filter((s) => s.includes('/* reuse */'))).toHaveLength(1);
   } finally {
     client.release();
@@ -38,14 +40,14 @@ it('answers, and prepares afresh, after a read model switched in a column of ano
   const client = await db.pool.connect();
   try {
     const text = 'SELECT value FROM model.rows WHERE id = $1';
-    expect((await queryPrepared(client, text, [1])).rows).toEqual([{ value: 7 }]);
+    expect((await prepared.query(client, text, [1])).rows).toEqual([{ value: 7 }]);
     // A new generation of the model stores the value as text: the view is replaced, as a switch does.
     await db.pool
       .query(`CREATE SCHEMA model_g2; CREATE TABLE model_g2.rows (id int, value text); INSERT INTO model_g2.rows VALUES (1, 'bảy');
                          DROP VIEW model.rows; CREATE VIEW model.rows AS SELECT * FROM model_g2.rows`);
-    expect((await queryPrepared(client, text, [1])).rows).toEqual([{ value: 'bảy' }]);
+    expect((await prepared.query(client, text, [1])).rows).toEqual([{ value: 'bảy' }]);
     // Later calls use a fresh statement (no error, no unprepared fallback needed).
-    expect((await queryPrepared(client, text, [1])).rows).toEqual([{ value: 'bảy' }]);
+    expect((await prepared.query(client, text, [1])).rows).toEqual([{ value: 'bảy' }]);
     const statements = (await preparedOn(client)).filter((s) => s === text);
     expect(statements).toHaveLength(2);
   } finally {
@@ -56,11 +58,11 @@ it('answers, and prepares afresh, after a read model switched in a column of ano
 it('leaves texts past the cap unnamed, so built texts cannot fill every connection', async () => {
   const client = await db.pool.connect();
   try {
-    for (let i = 0; i < MAX_NAMED_STATEMENTS + 10; i++) await queryPrepared(client, `SELECT ${i} AS n /* cap */`);
+    for (let i = 0; i < MAX_NAMED_STATEMENTS + 10; i++) await prepared.query(client, `SELECT ${i} AS n /* cap */`);
     const named = (await preparedOn(client)).filter((s) => s.includes('/* cap */')).length;
     expect(named).toBeLessThanOrEqual(MAX_NAMED_STATEMENTS);
     expect(named).toBeGreaterThan(0);
-    expect((await queryPrepared(client, `SELECT ${MAX_NAMED_STATEMENTS + 5} AS n /* cap */`)).rows).toEqual([
+    expect((await prepared.query(client, `SELECT ${MAX_NAMED_STATEMENTS + 5} AS n /* cap */`)).rows).toEqual([
       { n: MAX_NAMED_STATEMENTS + 5 },
     ]);
   } finally {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { VersionConflict } from '../../shared/errors';
 import { loadMigrations, migrate } from '../../infra/migrations';
-import { queryPrepared } from '../../infra/preparedQuery';
+import { PreparedStatements } from '../../infra/preparedQuery';
 import { projectRoot } from '../../infra/projectRoot';
 import { chainNewEvents, GENESIS_HASH } from '../hashChain';
 import {
@@ -90,6 +90,8 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
   private readonly wakeUps: AppendWakeUps;
   private readonly chainWatch = new ChainWatchReader();
+  /** The store's own statement names: paged stream reads run prepared on its pool's connections. */
+  private readonly statements = new PreparedStatements();
 
   constructor(
     private readonly pool: Pool,
@@ -260,7 +262,7 @@ export class PostgresEventStore implements EventStore {
             `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
             [streamId, fromVersion],
           )
-        : await queryPrepared<EventRow>(
+        : await this.statements.query<EventRow>(
             this.pool,
             `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
             [streamId, fromVersion, options.limit],

@@ -1,10 +1,11 @@
 /**
- * Small input checks shared by the unit, person, cluster, movement and plan deciders.
- * They throw `InvalidInput` (BAD_USER_INPUT) for data that is malformed, as opposed to
- * a domain rule being broken (`RuleViolation`).
+ * Small input checks shared by the deciders and the rule engine. They throw
+ * `InvalidInput` (BAD_USER_INPUT) for data that is malformed, as opposed to a domain
+ * rule being broken (`RuleViolation`): the GraphQL layer may not have caught it, as
+ * deciders are also called by imports and data generators.
  */
-import { MAX_YEAR, MIN_YEAR, type IsoDate } from '../shared/domain';
-import { InvalidInput } from '../shared/errors';
+import { MAX_YEAR, MIN_YEAR, type IsoDate } from './domain';
+import { InvalidInput } from './errors';
 
 /** A required text: must contain something other than whitespace. Returned unchanged. */
 export function requireText(value: string, field: string): string {
@@ -20,14 +21,13 @@ export function optionalText(value: string | null | undefined): string | null {
   return value;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a real calendar date written `YYYY-MM-DD` (so 2023-02-30 is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 /** A real calendar date written `YYYY-MM-DD`. */
