@@ -6,4 +6,5 @@ COPY . .
 RUN npm run build
 ENV NODE_ENV=production
 EXPOSE 4000
-CMD ["node", "--max-semi-space-size=32", "--heap-growing-percent=100", "--no-allocation-site-pretenuring", "dist/src/main.js"]
+# The Node flags are package.json's config.nodeFlags, as npm start passes them; exec keeps node as PID 1.
+CMD ["/bin/sh", "-c", "exec node $(node -p \"require('./package.json').config.nodeFlags\") dist/src/main.js"]

@@ -54,7 +54,10 @@ export function runsOfStreams(events: GeneratedEvent[]): GeneratedEvent[][] {
   return runs;
 }
 
-/** Every stream's events of the batch together, in order of first appearance (fewest appends; reorders across streams). */
+/**
+ * Every stream's events of the batch together, in order of first appearance (fewest
+ * appends; reorders across streams).
+ */
 export function groupByStream(events: GeneratedEvent[]): GeneratedEvent[][] {
   const groups = new Map<string, GeneratedEvent[]>();
   for (const e of events) {

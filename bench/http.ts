@@ -12,14 +12,17 @@ export interface GraphQLResponse {
   status: number;
   ms: number;
   body: {
-    data?: Record<string, any> | null;
+    data?: Record<string, unknown> | null;
     errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
   };
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;
 const HEADER_END = Buffer.from('\r\n\r\n');
-/** The server drops keep-alive sockets idle for 5 s; one idle this long is not reused (no request races its closing). */
+/**
+ * The server drops keep-alive sockets idle for 5 s; one idle this long is not reused (no
+ * request races its closing).
+ */
 const MAX_IDLE_MS = 4_000;
 
 interface Pending {
@@ -221,5 +224,6 @@ export class GraphQLClient {
 /** Field names of the server's Query type (to skip queries a server does not offer). */
 export async function queryFields(client: GraphQLClient, headers: Record<string, string> = {}): Promise<Set<string>> {
   const res = await client.request('{ __schema { queryType { fields { name } } } }', {}, headers);
-  return new Set((res.body.data?.__schema?.queryType?.fields ?? []).map((f: { name: string }) => f.name));
+  const schema = res.body.data?.__schema as { queryType?: { fields?: Array<{ name: string }> } } | undefined;
+  return new Set((schema?.queryType?.fields ?? []).map((f) => f.name));
 }

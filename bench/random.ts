@@ -1,35 +1,56 @@
-/** A small seeded PRNG (sfc32), so the same seed always yields the same province. */
-export class Random {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+/** A seeded random stream: the same seed always yields the same province (or test history). */
 
-  constructor(seed: number) {
-    // splitmix32 to spread the seed over the four words
-    let s = seed >>> 0;
-    const next = () => {
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    for (let i = 0; i < 12; i++) this.uint32();
+/** Makes a stream of uniform 32-bit unsigned integers from a seed. */
+export type Uint32Algorithm = (seed: number) => () => number;
+
+/** sfc32, its four words spread from the seed by splitmix32: the benchmark's algorithm. */
+export const sfc32: Uint32Algorithm = (seed) => {
+  let s = seed >>> 0;
+  const spread = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = spread();
+  let b = spread();
+  let c = spread();
+  let d = spread();
+  const next = () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t;
+  };
+  for (let i = 0; i < 12; i++) next();
+  return next;
+};
+
+/** mulberry32: one word of state (the yearly-totals oracle test's histories). */
+export const mulberry32: Uint32Algorithm = (seed) => {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+};
+
+export class Random {
+  private readonly source: () => number;
+
+  constructor(seed: number, algorithm: Uint32Algorithm = sfc32) {
+    this.source = algorithm(seed);
   }
 
   uint32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    return this.source();
   }
 
   /** [0, 1) */

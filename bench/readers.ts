@@ -83,7 +83,10 @@ function maxRequestsPerSecWithinP99(user: ReadUser, points: RatePoint[]): number
   return within.length > 0 ? Math.max(...within) : 0;
 }
 
-/** Waits until no autovacuum worker runs on the server, at most `maxMs`: how long it waited, and whether one still runs. */
+/**
+ * Waits until no autovacuum worker runs on the server, at most `maxMs`: how long it
+ * waited, and whether one still runs.
+ */
 export async function untilAutovacuumIdle(url: string, maxMs: number): Promise<{ ms: number; stillRunning: boolean }> {
   const pool = new Pool({ connectionString: url, max: 1 });
   const start = nowMs();

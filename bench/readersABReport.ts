@@ -45,7 +45,10 @@ export interface ReadersABResults {
   notes: string[];
 }
 
-/** The goal of the issue: each of these readers holds this many requests a second with p99 ≤ 20 ms, with authentication. */
+/**
+ * The goal of the issue: each of these readers holds this many requests a second with
+ * p99 ≤ 20 ms, with authentication.
+ */
 export const READER_GOAL_REQUESTS_PER_SEC = 1_500;
 
 /** Per reader and build, the medians over that build's runs (a reader missing from a run counts as 0 there). */

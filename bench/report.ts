@@ -137,68 +137,83 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   return checks;
 }
 
+/** A measure with only our figure; the side-by-side columns are empty. */
+const row = (measure: string, ours: string): string[] => [measure, ours, '—', '—', '—', '—'];
+/** A detail line under the measure above it. */
+const detail = (measure: string, ours: string): string[] => [measure, ours, '', '', '', ''];
+
 /** The rows of the results table (also what the smoke test checks). */
 export function tableRows(r: BenchResults): string[][] {
-  const rows: string[][] = [];
+  return [
+    ...appendRows(r),
+    ...rebuildRows(r),
+    ...verifyChainRows(r),
+    ...lagRows(r),
+    ...commandRows(r),
+    ...queryRows(r),
+    ...refusalRows(r),
+    ...memoryRows(r),
+  ];
+}
+
+function appendRows(r: BenchResults): string[][] {
   const b = r.appends.batch;
   const s = r.appends.single;
   const rate = (x: AppendResult | undefined) =>
     x ? `${fmt(x.eventsPerSec)} ev/s (p50 ${fmt(x.latency.p50, 1)} / p99 ${fmt(x.latency.p99, 1)} ms)` : '—';
-  rows.push([
-    `Single-event appends, ${r.options.writers.single} writers, ${fmt(s.ours?.events)} events`,
-    rate(s.ours),
-    rate(s.emmett),
-    rate(s['raw-insert']) + ' (1-row INSERT)',
-    '—',
-    `${ratio(s.ours?.eventsPerSec, s.emmett?.eventsPerSec)} Emmett; ${pct(s.ours?.eventsPerSec, s['raw-insert']?.eventsPerSec)} of 1-row INSERT`,
-  ]);
-  rows.push([
-    `Batched appends, ${r.options.writers.batch} writers × ${r.options.batchSize} events, ${fmt(b.ours?.events)} events`,
-    rate(b.ours),
-    rate(b.emmett),
-    rate(b['raw-insert']),
-    rate(b['raw-copy']),
-    `${ratio(b.ours?.eventsPerSec, b.emmett?.eventsPerSec)} Emmett; ${pct(b.ours?.eventsPerSec, b['raw-insert']?.eventsPerSec)} of INSERT; ${pct(b.ours?.eventsPerSec, b['raw-copy']?.eventsPerSec)} of COPY`,
-  ]);
+  const rows: string[][] = [
+    [
+      `Single-event appends, ${r.options.writers.single} writers, ${fmt(s.ours?.events)} events`,
+      rate(s.ours),
+      rate(s.emmett),
+      rate(s['raw-insert']) + ' (1-row INSERT)',
+      '—',
+      `${ratio(s.ours?.eventsPerSec, s.emmett?.eventsPerSec)} Emmett; ${pct(s.ours?.eventsPerSec, s['raw-insert']?.eventsPerSec)} of 1-row INSERT`,
+    ],
+    [
+      `Batched appends, ${r.options.writers.batch} writers × ${r.options.batchSize} events, ${fmt(b.ours?.events)} events`,
+      rate(b.ours),
+      rate(b.emmett),
+      rate(b['raw-insert']),
+      rate(b['raw-copy']),
+      `${ratio(b.ours?.eventsPerSec, b.emmett?.eventsPerSec)} Emmett; ${pct(b.ours?.eventsPerSec, b['raw-insert']?.eventsPerSec)} of INSERT; ${pct(b.ours?.eventsPerSec, b['raw-copy']?.eventsPerSec)} of COPY`,
+    ],
+  ];
   const o = r.appends.ordered;
   if (o)
-    rows.push([
-      `Bulk import in log order (path a), 1 writer × ${r.options.batchSize} events, ${fmt(o.events)} events`,
-      rate(o),
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
+    rows.push(
+      row(
+        `Bulk import in log order (path a), 1 writer × ${r.options.batchSize} events, ${fmt(o.events)} events`,
+        rate(o),
+      ),
+    );
+  return rows;
+}
+
+function rebuildRows(r: BenchResults): string[][] {
   const all = r.rebuild.all;
-  rows.push([
-    `Rebuild of all ${all?.projections.length ?? 0} read models from 0 (fresh runner), ${fmt(all?.logEvents)} events`,
-    all
-      ? `${fmt(all.eventsPerSec)} ev/s (${fmt(all.ms / 1000, 1)} s)${all.projections.every((p) => p.complete) ? '' : ' INCOMPLETE'}`
-      : '—',
-    '—',
-    '—',
-    '—',
-    '—',
-  ]);
+  const rows: string[][] = [
+    row(
+      `Rebuild of all ${all?.projections.length ?? 0} read models from 0 (fresh runner), ${fmt(all?.logEvents)} events`,
+      all
+        ? `${fmt(all.eventsPerSec)} ev/s (${fmt(all.ms / 1000, 1)} s)${all.projections.every((p) => p.complete) ? '' : ' INCOMPLETE'}`
+        : '—',
+    ),
+  ];
   for (const p of all?.projections ?? [])
-    rows.push([
-      `  · ${p.name}: ${fmt(p.events)} events of its types`,
-      `caught up after ${fmt(p.ms / 1000, 1)} s (${fmt(p.eventsPerSec)} ev/s of its types)${p.complete ? '' : ` saw ${fmt(p.applied)}`}`,
-      '',
-      '',
-      '',
-      '',
-    ]);
+    rows.push(
+      detail(
+        `  · ${p.name}: ${fmt(p.events)} events of its types`,
+        `caught up after ${fmt(p.ms / 1000, 1)} s (${fmt(p.eventsPerSec)} ev/s of its types)${p.complete ? '' : ` saw ${fmt(p.applied)}`}`,
+      ),
+    );
   for (const p of r.rebuild.each ?? [])
-    rows.push([
-      `  · rebuild(${p.name}) alone, beside the live models`,
-      `${fmt(p.eventsPerSec)} log ev/s (${fmt(p.ms / 1000, 1)} s)${p.complete ? '' : ` saw ${fmt(p.applied)} of ${fmt(p.events)}`}`,
-      '',
-      '',
-      '',
-      '',
-    ]);
+    rows.push(
+      detail(
+        `  · rebuild(${p.name}) alone, beside the live models`,
+        `${fmt(p.eventsPerSec)} log ev/s (${fmt(p.ms / 1000, 1)} s)${p.complete ? '' : ` saw ${fmt(p.applied)} of ${fmt(p.events)}`}`,
+      ),
+    );
   const copy = r.rebuild.copy;
   const copyCell = (c: CopyRebuildResult | undefined) =>
     c ? `${fmt(c.eventsPerSec)} ev/s${c.complete ? '' : ` (saw ${fmt(c.rows)} of ${fmt(c.logEvents)})`}` : '—';
@@ -210,86 +225,86 @@ export function tableRows(r: BenchResults): string[][] {
     '—',
     ratio(copy.ours?.eventsPerSec, copy.emmett?.eventsPerSec) + ' Emmett',
   ]);
+  return rows;
+}
+
+function verifyChainRows(r: BenchResults): string[][] {
   const v = r.verifyChain;
-  if (v)
-    rows.push([
+  if (!v) return [];
+  return [
+    row(
       `verify-chain: every chain of the log recomputed, one reader, ${fmt(v.events)} events in ${fmt(v.streams)} streams`,
       `${fmt(v.eventsPerSec)} ev/s (${fmt(v.ms / 1000, 1)} s${v.brokenStreams ? `, ${fmt(v.brokenStreams)} BROKEN` : ''}); logDigest (every stream head, root) ${fmt(v.digestMs / 1000, 1)} s`,
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
-  if (r.lag)
-    rows.push([
+    ),
+  ];
+}
+
+function lagRows(r: BenchResults): string[][] {
+  if (!r.lag) return [];
+  return [
+    row(
       `Live projection lag at ${fmt(r.lag.targetRate)} events/s (achieved ${fmt(r.lag.achievedRate)}), all read models`,
       `p50 ${fmt(r.lag.p50, 1)} ms, p99 ${fmt(r.lag.p99, 1)} ms (${r.lag.samples} samples${r.lag.timeouts ? `, ${r.lag.timeouts} timeouts` : ''})`,
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
+    ),
+  ];
+}
+
+function commandRows(r: BenchResults): string[][] {
   const c = r.commands?.median;
-  if (c)
-    rows.push([
-      `Commands over GraphQL/HTTP, 32 clients (${Object.entries(r.commands!.mix)
-        .map(([k, v]) => `${k} ${Math.round((v / Object.values(r.commands!.mix).reduce((a, x) => a + x, 0)) * 100)}%`)
-        .join(', ')})`,
+  if (!c) return [];
+  const mix = r.commands!.mix;
+  const total = Object.values(mix).reduce((a, x) => a + x, 0);
+  const shares = Object.entries(mix)
+    .map(([k, v]) => `${k} ${Math.round((v / total) * 100)}%`)
+    .join(', ');
+  return [
+    row(
+      `Commands over GraphQL/HTTP, 32 clients (${shares})`,
       `${fmt(c.opsPerSec)} commands/s, p50 ${fmt(c.latency.p50, 1)} ms, p99 ${fmt(c.latency.p99, 1)} ms, ${c.errors} errors`,
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
-  if (c)
-    for (const [name, x] of Object.entries(c.byName))
-      rows.push([
+    ),
+    ...Object.entries(c.byName).map(([name, x]) =>
+      detail(
         `  · ${name}`,
         `p50 ${fmt(x.p50, 1)} ms, p99 ${fmt(x.p99, 1)} ms${x.errors ? `, ${x.errors} errors` : ''}`,
-        '',
-        '',
-        '',
-        '',
-      ]);
+      ),
+    ),
+  ];
+}
+
+function queryRows(r: BenchResults): string[][] {
+  const rows: string[][] = [];
   for (const u of r.queries?.users ?? []) {
-    rows.push([
-      `Queries, ${u.name} (${u.description})`,
-      `saturation ${fmt(u.saturation.achievedRequestsPerSec)} req/s (p50 ${fmt(u.saturation.p50, 1)} / p99 ${fmt(u.saturation.p99, 1)} ms); ${fmt(u.maxRequestsPerSecWithinP99)} req/s within p99 ≤ 20 ms`,
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
+    rows.push(
+      row(
+        `Queries, ${u.name} (${u.description})`,
+        `saturation ${fmt(u.saturation.achievedRequestsPerSec)} req/s (p50 ${fmt(u.saturation.p50, 1)} / p99 ${fmt(u.saturation.p99, 1)} ms); ${fmt(u.maxRequestsPerSecWithinP99)} req/s within p99 ≤ 20 ms`,
+      ),
+    );
     for (const p of u.points)
-      rows.push([
-        `  · offered ${fmt(p.offered * u.requestsPerAction)} req/s`,
-        `${fmt(p.achievedRequestsPerSec)} req/s, p50 ${fmt(p.p50, 1)} ms, p99 ${fmt(p.p99, 1)} ms${p.errors ? `, ${p.errors} errors` : ''}${p.shed ? `, ${p.shed} shed` : ''}`,
-        '',
-        '',
-        '',
-        '',
-      ]);
+      rows.push(
+        detail(
+          `  · offered ${fmt(p.offered * u.requestsPerAction)} req/s`,
+          `${fmt(p.achievedRequestsPerSec)} req/s, p50 ${fmt(p.p50, 1)} ms, p99 ${fmt(p.p99, 1)} ms${p.errors ? `, ${p.errors} errors` : ''}${p.shed ? `, ${p.shed} shed` : ''}`,
+        ),
+      );
   }
+  return rows;
+}
+
+function refusalRows(r: BenchResults): string[][] {
   const bomb = r.fragmentBomb;
-  if (bomb)
-    rows.push([
+  if (!bomb) return [];
+  return [
+    row(
       `Refusal of a ${bomb.levels}-level fragment bomb (${fmt(bomb.bytes)} bytes), ${bomb.requests} requests one at a time`,
       `p50 ${fmt(bomb.p50, 1)} ms, max ${fmt(bomb.max, 1)} ms; ${bomb.refused} refused with HTTP 400 (${bomb.codes.join(', ') || 'no code'})`,
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
-  if (r.rss)
-    rows.push([
-      'Server process peak RSS (VmHWM) over commands, queries and lag',
-      `${fmt(r.rss.peakMiB)} MiB`,
-      '—',
-      '—',
-      '—',
-      '—',
-    ]);
-  return rows;
+    ),
+  ];
+}
+
+function memoryRows(r: BenchResults): string[][] {
+  if (!r.rss) return [];
+  return [row('Server process peak RSS (VmHWM) over commands, queries and lag', `${fmt(r.rss.peakMiB)} MiB`)];
 }
 
 export function renderMarkdown(r: BenchResults): string {

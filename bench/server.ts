@@ -72,22 +72,34 @@ async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs:
 }
 
 /**
- * The app's Node flags in `npm start` (read from package.json, so the benchmark runs the
- * app as shipped): a larger young generation lets a request's garbage die before it is
- * collected, instead of being copied and promoted while the request is in flight; a
- * fixed old-generation growth factor of 2 (V8 picks up to 4) collects promoted garbage
- * before the heap has tripled its live size; and no allocation-site pretenuring: V8 had
- * moved some of a request's allocations straight into the old generation, where, dead,
- * they kept the request's young rows alive through every scavenge (3–5 MB copied and
- * promoted each time instead of ~40 KB).
+ * The app's Node flags: package.json's `config.nodeFlags`, which `npm start` and the
+ * Dockerfile pass too, so the benchmark runs the app as shipped. A larger young
+ * generation lets a request's garbage die before it is collected, instead of being
+ * copied and promoted while the request is in flight; a fixed old-generation growth
+ * factor of 2 (V8 picks up to 4) collects promoted garbage before the heap has tripled
+ * its live size; and no allocation-site pretenuring: with it, V8 moves some of a
+ * request's allocations straight into the old generation, where, dead, they keep the
+ * request's young rows alive through every scavenge (3–5 MB copied and promoted each
+ * time instead of ~40 KB).
  */
 export const APP_NODE_FLAGS: readonly string[] = appNodeFlags(projectRoot());
 
-/** The Node flags of `npm start` in the checkout at `appRoot` (its package.json). */
+interface PackageJson {
+  config?: { nodeFlags?: string };
+  scripts?: Record<string, string>;
+}
+
+/** The Node flags of the app in the checkout at `appRoot` (its package.json). */
 export function appNodeFlags(appRoot: string): string[] {
-  const scripts = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')).scripts as Record<string, string>;
-  const command = /node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/main\.js/.exec(scripts.start ?? '');
-  return command ? command[1].trim().split(/\s+/).filter(Boolean) : [];
+  const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as PackageJson;
+  const flags = pkg.config?.nodeFlags ?? flagsOfStartScript(pkg.scripts?.start ?? '');
+  return flags.split(/\s+/).filter(Boolean);
+}
+
+/** A checkout whose package.json has no `config.nodeFlags` (a baseline build) names its flags in its start script. */
+function flagsOfStartScript(start: string): string {
+  const command = /node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/main\.js/.exec(start);
+  return command ? command[1] : '';
 }
 
 export interface ServerProcessOptions {
@@ -154,7 +166,8 @@ export async function startServerProcess(
 }
 
 /**
- * Waits until the app at `url` rebuilds no read model, at most `maxMs`: how long a rebuild kept it waiting (0 when none ran).
+ * Waits until the app at `url` rebuilds no read model, at most `maxMs`: how long a
+ * rebuild kept it waiting (0 when none ran).
  * An app whose projection versions differ from those of the database's read models
  * rebuilds them right after it starts, and readers measured meanwhile share the cores with it.
  */

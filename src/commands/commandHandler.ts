@@ -117,19 +117,18 @@ async function loadStream<C, E extends DomainEvent, S>(
 }
 
 /**
- * One attempt at a command: load streams, decide, queue events. The handler appends
- * everything queued in one call, each stream at the version it was loaded at.
+ * The deciding part of a command, whatever the streams were loaded from: runs deciders on
+ * loaded streams and queues their events, with the command's metadata, each stream at the
+ * version it was loaded at.
  */
-export class CommandTransaction {
+export class CommandDecisions {
   readonly appends: Array<StreamAppend & { id: string }> = [];
   readonly commandId: string;
   readonly now: Date;
 
   constructor(
-    private readonly store: EventStore,
     private readonly context: CommandContext,
     commandId: string,
-    private readonly states: StreamStateCache = new StreamStateCache(0),
   ) {
     this.commandId = commandId;
     this.now = context.now();
@@ -145,21 +144,6 @@ export class CommandTransaction {
 
   get identity(): Identity {
     return this.context.identity;
-  }
-
-  load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
-    return loadStream(this.store, this.states, decider, id);
-  }
-
-  /** Loads a stream that must exist, or answers NOT_FOUND naming `entity`. */
-  async loadExisting<C, E extends DomainEvent, S extends { status: string }>(
-    decider: Decider<C, E, S>,
-    id: string,
-    entity: string,
-  ): Promise<Loaded<Existing<S>>> {
-    const loaded = await this.load(decider, id);
-    if (loaded.version === 0 || loaded.state.status === 'NONE') throw new NotFound(entity, id);
-    return loaded as Loaded<Existing<S>>;
   }
 
   /** Runs the decider and queues its events for the stream at the loaded version. */
@@ -199,6 +183,36 @@ export class CommandTransaction {
         expected: Expected.version(loaded.version),
         events: newEvents,
       });
+  }
+}
+
+/**
+ * One attempt at a command: load streams from the event store, decide, queue events. The
+ * handler appends everything queued in one call, each stream at the version it was loaded at.
+ */
+export class CommandTransaction extends CommandDecisions {
+  constructor(
+    private readonly store: EventStore,
+    context: CommandContext,
+    commandId: string,
+    private readonly states: StreamStateCache = new StreamStateCache(0),
+  ) {
+    super(context, commandId);
+  }
+
+  load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+    return loadStream(this.store, this.states, decider, id);
+  }
+
+  /** Loads a stream that must exist, or answers NOT_FOUND naming `entity`. */
+  async loadExisting<C, E extends DomainEvent, S extends { status: string }>(
+    decider: Decider<C, E, S>,
+    id: string,
+    entity: string,
+  ): Promise<Loaded<Existing<S>>> {
+    const loaded = await this.load(decider, id);
+    if (loaded.version === 0 || loaded.state.status === 'NONE') throw new NotFound(entity, id);
+    return loaded as Loaded<Existing<S>>;
   }
 }
 

@@ -1,3 +1,4 @@
+import { mulberry32, Random } from '../../bench/random';
 import type { YearlyTotalsRow } from '../../projections/yearlyTotals/yearlyTotals.queries';
 import type { AwardGranted, AwardRevoked } from '../../src/awards/award.events';
 import { complaintOverdue, resolutionDueOn } from '../../src/complaints/complaint.decider';
@@ -46,36 +47,6 @@ import type { UnitRegistered } from '../../src/units/unit.events';
 // ---------------------------------------------------------------------------
 // A seeded generator of valid histories
 // ---------------------------------------------------------------------------
-
-export class Random {
-  constructor(private state: number) {}
-  /** mulberry32 */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  weighted<T>(items: ReadonlyArray<readonly [T, number]>): T {
-    const total = items.reduce((sum, [, w]) => sum + w, 0);
-    let r = this.next() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
-    }
-    return items[items.length - 1][0];
-  }
-}
 
 export interface GeneratedEvent {
   streamId: string;
@@ -140,7 +111,7 @@ interface GenComplaint {
 
 /** A history of several years: units, people, dossiers through their whole lifecycle, sessions, awards, revocations, complaints. */
 export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
-  const rng = new Random(seed);
+  const rng = new Random(seed, mulberry32);
   const events: GeneratedEvent[] = [];
   let clock = '2021-01-04';
   let counter = 0;

@@ -1,0 +1,179 @@
+/**
+ * The GraphQL command slice for a year after the generated ones: a set-up that goes
+ * through the same GraphQL path (criteria, ratings, dossiers, appraisal, council
+ * sessions), then runs of 30% ballots, 25% cluster scores, 25% title registrations and
+ * 20% ratings, all valid.
+ */
+import { AwardKind, PerformanceRating, PeriodKind, ScoreKind, SubjectKind } from '../../src/shared/domain';
+import type { GraphQLOp } from '../generator';
+import { CRITERIA } from '../names';
+import type { ClusterInfo, Province } from '../province';
+import { Random } from '../random';
+import { planSessionSlice } from './sessionSlice';
+import { officerOf, op } from './sliceOps';
+
+export interface CommandSlice {
+  /** Phases run one after the other; the ops of a phase are independent. */
+  setup: GraphQLOp[][];
+  /** One list of independent ops per measured run. */
+  runs: GraphQLOp[][];
+  mix: Record<string, number>;
+}
+
+export interface CommandSliceOptions {
+  year: number;
+  runs: number;
+  opsPerRun: number;
+  seed?: number;
+}
+
+interface Criterion {
+  code: string;
+  name: string;
+  maxPoints: number;
+  bonus: boolean;
+}
+
+type Mix = Record<'castBallot' | 'recordClusterScore' | 'registerTitle' | 'ratePerformance', number>;
+
+/** The next score to record. */
+type NextScore = () => GraphQLOp;
+/** The next title registration (null when every registrant has registered for every title). */
+type NextRegistration = () => GraphQLOp | null;
+
+function criteriaFor(): Criterion[] {
+  const weights = [25, 15, 15, 10, 10, 10, 5, 10];
+  return [
+    ...CRITERIA.map(([code, name], i) => ({ code, name, maxPoints: weights[i], bonus: false })),
+    { code: 'THUONG', name: 'Điểm thưởng: mô hình mới, cách làm hay', maxPoints: 5, bonus: true },
+    { code: 'TRU', name: 'Điểm trừ: vi phạm, chậm báo cáo', maxPoints: -5, bonus: false },
+  ];
+}
+
+function wantedMix(total: number): Mix {
+  const castBallot = Math.round(total * 0.3);
+  const recordClusterScore = Math.round(total * 0.25);
+  const registerTitle = Math.round(total * 0.25);
+  return {
+    castBallot,
+    recordClusterScore,
+    registerTitle,
+    ratePerformance: total - castBallot - recordClusterScore - registerTitle,
+  };
+}
+
+export function planCommandSlice(province: Province, options: CommandSliceOptions): CommandSlice {
+  const rng = new Random((options.seed ?? 7) ^ 0xc0ffee);
+  const { year } = options;
+  const wanted = wantedMix(options.runs * options.opsPerRun);
+  const sessions = planSessionSlice(province, rng, wanted.castBallot, year);
+  // Cluster scores for the year: criteria first (set-up), then scores in the runs.
+  const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
+  const criteria = criteriaFor();
+  const setupCriteria = clusters.map((c) =>
+    op(
+      'setClusterCriteria',
+      { input: { clusterId: c.id, year, criteria } },
+      officerOf(c.organizerUnitId, 'SECRETARIAT'),
+    ),
+  );
+  // Registrations and ratings of people not in the sessions.
+  const others = rng.shuffle(province.people.map((p) => p.id).filter((id) => !sessions.nominees.has(id)));
+  // Every run rates people nobody rated yet in the year (first ratings), so a run cut
+  // short by its time limit leaves no trap for the next.
+  const ratersPerRun = Math.max(1, Math.ceil(wanted.ratePerformance / Math.max(1, options.runs)));
+  const raters = others.slice(0, ratersPerRun * options.runs);
+  const next = {
+    score: scoreOps(rng, clusters, criteria, year),
+    registration: registrationOps(province, others.slice(raters.length), year),
+  };
+  const runs: GraphQLOp[][] = [];
+  for (let r = 0; r < options.runs; r++) {
+    const list = runOps(options.runs, r, wanted, sessions.ballots, next, clusters.length > 0);
+    const rating = r % 2 === 0 ? PerformanceRating.EXCELLENT : PerformanceRating.GOOD;
+    const perRun = Math.floor(wanted.ratePerformance / options.runs);
+    for (const personId of raters.slice(r * ratersPerRun, r * ratersPerRun + perRun))
+      list.push(ratingOp(province, personId, year, rating));
+    runs.push(rng.shuffle(list));
+  }
+  const mix: Record<string, number> = {};
+  for (const o of runs.flat()) mix[o.name] = (mix[o.name] ?? 0) + 1;
+  const { ratings, submits, appraisals, convenings } = sessions;
+  return { setup: [setupCriteria, [...ratings, ...submits], appraisals, convenings], runs, mix };
+}
+
+/** Run `r`'s ballots, scores and registrations (its ratings follow). */
+function runOps(
+  runs: number,
+  r: number,
+  wanted: Mix,
+  ballots: GraphQLOp[],
+  next: { score: NextScore; registration: NextRegistration },
+  withScores: boolean,
+): GraphQLOp[] {
+  const perRun = (n: number) => Math.floor(n / runs);
+  const list: GraphQLOp[] = [];
+  list.push(
+    ...ballots.slice(r * perRun(ballots.length), (r + 1) * perRun(ballots.length)).slice(0, perRun(wanted.castBallot)),
+  );
+  for (let i = 0; i < perRun(wanted.recordClusterScore) && withScores; i++) list.push(next.score());
+  for (let i = 0; i < perRun(wanted.registerTitle); i++) {
+    const registration = next.registration();
+    if (registration) list.push(registration);
+  }
+  return list;
+}
+
+/** Scores of random members on random criteria: a member's self-score or the organizer's assessment. */
+function scoreOps(rng: Random, clusters: ClusterInfo[], criteria: Criterion[], year: number): NextScore {
+  return () => {
+    const cluster = rng.pick(clusters);
+    const unitId = rng.pick(cluster.memberIds);
+    const criterion = rng.pick(criteria);
+    const points =
+      criterion.maxPoints < 0 ? -rng.int(0, 5) : Math.round(criterion.maxPoints * (0.6 + 0.4 * rng.next()) * 2) / 2;
+    // A member unit records its self-score; the organizer's standing agency the assessed one.
+    const kind = rng.chance(0.5) ? ScoreKind.SELF : ScoreKind.ASSESSED;
+    return op(
+      'recordClusterScore',
+      { input: { clusterId: cluster.id, year, unitId, criterionCode: criterion.code, points, kind, note: null } },
+      kind === ScoreKind.SELF ? officerOf(unitId) : officerOf(cluster.organizerUnitId, 'SECRETARIAT'),
+    );
+  };
+}
+
+/** Each registrant for one title after another, until every title has had every registrant. */
+function registrationOps(province: Province, registrants: string[], year: number): NextRegistration {
+  const titles: Array<[AwardKind, PeriodKind]> = [
+    [AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR],
+    [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR],
+    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR],
+    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR],
+  ];
+  let registration = 0;
+  return () => {
+    if (registrants.length === 0) return null;
+    const round = Math.floor(registration / Math.max(1, registrants.length));
+    if (round >= titles.length) return null;
+    const personId = registrants[registration % registrants.length];
+    registration++;
+    const [award, kind] = titles[round];
+    const person = province.personById.get(personId)!;
+    const subject = { kind: SubjectKind.INDIVIDUAL, id: personId };
+    return op(
+      'registerTitle',
+      { input: { subject, award, period: { kind, year }, movementId: null } },
+      officerOf(person.unitId),
+    );
+  };
+}
+
+function ratingOp(province: Province, personId: string, year: number, rating: PerformanceRating): GraphQLOp {
+  const person = province.personById.get(personId)!;
+  const subject = { kind: SubjectKind.INDIVIDUAL, id: personId };
+  return op(
+    'ratePerformance',
+    { input: { subject, period: { kind: PeriodKind.CALENDAR_YEAR, year }, rating } },
+    officerOf(person.unitId),
+  );
+}
