@@ -2,7 +2,10 @@ import { validateOrReject, type ValidationError, type ValidatorOptions } from 'c
 import { ArgumentValidationError } from 'type-graphql';
 import { LruMap } from '../shared/lruMap';
 
-/** type-graphql's defaults for its built-in validation: missing (optional) properties are not checked, unknown objects allowed. */
+/**
+ * type-graphql's defaults for its built-in validation: missing (optional) properties are
+ * not checked, unknown objects allowed.
+ */
 const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
 
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';

@@ -10,7 +10,10 @@ import type { GraphQLContext } from './context';
 /** Seconds a client is asked to wait before it retries a request the database could not serve. */
 export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
-/** PostgreSQL error codes (SQLSTATE) of a database that is going away, full or gone: class 08 is "connection exception". */
+/**
+ * PostgreSQL error codes (SQLSTATE) of a database that is going away, full or gone:
+ * class 08 is "connection exception".
+ */
 const OUTAGE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
 /** Socket errors of a database that cannot be reached. */
 const OUTAGE_SOCKET_CODES = new Set([
@@ -26,7 +29,10 @@ const OUTAGE_SOCKET_CODES = new Set([
 const OUTAGE_MESSAGES =
   /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
 
-/** Whether `error` (or what caused it) says the database cannot serve requests now, rather than that a request is wrong. */
+/**
+ * Whether `error` (or what caused it) says the database cannot serve requests now,
+ * rather than that a request is wrong.
+ */
 export function isStoreOutage(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = (error as { code?: unknown }).code;

@@ -4,7 +4,7 @@ import { ComplaintResolver } from '../complaints/complaint.resolver';
 import { CouncilSessionResolver } from '../councilSessions/councilSession.resolver';
 import { DossierResolver } from '../dossiers/dossier.resolver';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as Function
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const awardingResolvers: Function[] = [
   DossierResolver,
   CouncilSessionResolver,

@@ -3,5 +3,5 @@ import { AwardQueriesResolver } from '../awards/awardQueries.resolver';
 import { ComplaintQueriesResolver } from '../complaints/complaintQueries.resolver';
 import { DossierQueriesResolver } from '../dossiers/dossierQueries.resolver';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as Function
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const lookupResolvers: Function[] = [DossierQueriesResolver, AwardQueriesResolver, ComplaintQueriesResolver];

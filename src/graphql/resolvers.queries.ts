@@ -8,7 +8,7 @@ import { SubjectsResolver } from '../subjects/subjects.resolver';
 import { lookupResolvers } from './resolvers.lookups';
 import { totalsResolvers } from './resolvers.totals';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as Function
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const queryResolvers: Function[] = [
   AuditTrailResolver,
   LogDigestResolver,

@@ -9,7 +9,7 @@ import { RatingResolver } from '../ratings/rating.resolver';
 import { RegistrationResolver } from '../registrations/registration.resolver';
 import { UnitResolver } from '../units/unit.resolver';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as Function
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const referenceResolvers: Function[] = [
   UnitResolver,
   PersonResolver,

@@ -1,5 +1,5 @@
 // Resolvers of the yearly totals for dashboards.
 import { YearlyTotalsResolver } from '../yearlyTotals/yearlyTotals.resolver';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as Function
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const totalsResolvers: Function[] = [YearlyTotalsResolver];

@@ -8,7 +8,7 @@ import { referenceResolvers } from './resolvers.reference';
 import { validateArgument } from './argumentValidation';
 import { DateTimeScalar } from './scalars';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes resolver classes as Function
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const resolvers: NonEmptyArray<Function> = [
   ProjectionStatusResolver,
   ...referenceResolvers,

@@ -109,7 +109,10 @@ interface GenComplaint {
   dossierId: string | null;
 }
 
-/** A history of several years: units, people, dossiers through their whole lifecycle, sessions, awards, revocations, complaints. */
+/**
+ * A history of several years: units, people, dossiers through their whole lifecycle,
+ * sessions, awards, revocations, complaints.
+ */
 export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
   const rng = new Random(seed, mulberry32);
   const events: GeneratedEvent[] = [];
@@ -400,7 +403,8 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         const u = rng.pick(UNITS);
         subject = { kind: SubjectKind.COLLECTIVE, id: u.id, name: `Đơn vị ${u.id}` };
       }
-      // Some filings about an award or dossier carry no subject of their own (the read model falls back to the target's).
+      // Some filings about an award or dossier carry no subject of their own (the read
+      // model falls back to the target's).
       if ((awardId || dossierId) && rng.chance(0.15)) subject = null;
       const receivedOn = addDays(clock, -rng.int(0, 6));
       const kind = rng.pick([ComplaintKind.COMPLAINT, ComplaintKind.DENUNCIATION, ComplaintKind.PETITION]);
