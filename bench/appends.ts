@@ -58,7 +58,7 @@ export function runsOfStreams(events: GeneratedEvent[]): GeneratedEvent[][] {
  * Every stream's events of the batch together, in order of first appearance (fewest
  * appends; reorders across streams).
  */
-export function groupByStream(events: GeneratedEvent[]): GeneratedEvent[][] {
+function groupByStream(events: GeneratedEvent[]): GeneratedEvent[][] {
   const groups = new Map<string, GeneratedEvent[]>();
   for (const e of events) {
     const list = groups.get(e.streamId);
@@ -68,11 +68,11 @@ export function groupByStream(events: GeneratedEvent[]): GeneratedEvent[][] {
   return [...groups.values()];
 }
 
-export function groupsOf(events: GeneratedEvent[], inLogOrder: boolean): GeneratedEvent[][] {
+function groupsOf(events: GeneratedEvent[], inLogOrder: boolean): GeneratedEvent[][] {
   return inLogOrder ? runsOfStreams(events) : groupByStream(events);
 }
 
-export async function ourTarget(url: string): Promise<AppendTarget> {
+async function ourTarget(url: string): Promise<AppendTarget> {
   const pool = createPool(url, { max: POOL_SIZE, applicationName: 'bench-ours' });
   await migratePostgresEventStore(pool);
   const store = new PostgresEventStore(pool);
@@ -97,7 +97,7 @@ export async function ourTarget(url: string): Promise<AppendTarget> {
   };
 }
 
-export async function emmettTarget(url: string): Promise<AppendTarget> {
+async function emmettTarget(url: string): Promise<AppendTarget> {
   const { getPostgreSQLEventStore } = await import('@event-driven-io/emmett-postgresql');
   const pool = new Pool({ connectionString: url, max: POOL_SIZE, application_name: 'bench-emmett' });
   const store = getPostgreSQLEventStore(url, { connectionOptions: { pool } });
@@ -138,7 +138,7 @@ const RAW_TABLE = `CREATE TABLE IF NOT EXISTS raw_events (
   recorded_at timestamptz NOT NULL
 )`;
 
-export async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): Promise<AppendTarget> {
+async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): Promise<AppendTarget> {
   const pool = new Pool({ connectionString: url, max: POOL_SIZE, application_name: 'bench-raw' });
   pool.on('error', () => undefined);
   await pool.query(RAW_TABLE);
@@ -191,7 +191,7 @@ export async function rawTarget(url: string, mode: 'raw-insert' | 'raw-copy'): P
   };
 }
 
-export async function openTarget(name: AppendTargetName, url: string): Promise<AppendTarget> {
+async function openTarget(name: AppendTargetName, url: string): Promise<AppendTarget> {
   switch (name) {
     case 'ours':
       return ourTarget(url);

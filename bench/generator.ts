@@ -30,7 +30,6 @@ import type { AwardSample, GeneratedEvent, Step } from './simulation/types';
 import { planYear } from './simulation/year';
 
 export type { ClusterState } from '../src/clusters/cluster.decider';
-export { inLastSixWeeks } from './simulation/calendar';
 export { foldAll } from './simulation/foldAll';
 export { MUTATIONS } from './simulation/mutations';
 export { EVENT_CATEGORY, type GeneratorStats } from './simulation/stats';
@@ -47,8 +46,8 @@ export interface GeneratorOptions {
 }
 
 export const DEFAULT_SEED = 20_260_101;
-export const DEFAULT_FIRST_YEAR = 2021;
-export const DEFAULT_YEARS = 5;
+const DEFAULT_FIRST_YEAR = 2021;
+const DEFAULT_YEARS = 5;
 
 /**
  * Events of the full province (scale 1: ~2,000 units, ~100,000 people, ~100 clusters):
@@ -60,7 +59,7 @@ export const DEFAULT_YEARS = 5;
 const BASE_REGISTRY_EVENTS = 102_100;
 const BASE_EVENTS_PER_YEAR = 206_000;
 
-export function scaleFor(events: number, years: number): number {
+function scaleFor(events: number, years: number): number {
   return events / (BASE_REGISTRY_EVENTS + years * BASE_EVENTS_PER_YEAR);
 }
 

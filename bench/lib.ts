@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
 
-export function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index];
@@ -38,13 +38,6 @@ export function nowMs(): number {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Runs `work` `runs` times and keeps every result. */
-export async function repeat<T>(runs: number, work: (run: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  for (let run = 0; run < runs; run++) results.push(await work(run));
-  return results;
 }
 
 /** The median run of a list of results, by a numeric key. */
@@ -105,7 +98,7 @@ export async function vacuumAnalyze(url: string, table?: 'events' | 'emt_message
 }
 
 /** FNV-1a: which writer owns a stream (so one stream's events stay in order). */
-export function hashString(text: string): number {
+function hashString(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

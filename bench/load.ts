@@ -13,6 +13,6 @@
 export { planCommandSlice, type CommandSlice, type CommandSliceOptions } from './load/commandSlice';
 export { measureLag, type LagResult } from './load/lag';
 export { closedLoop, openLoop, type RatePoint } from './load/rateLoops';
-export { QueryError, READ_QUERIES, readUsers, type Credentials, type ReadUser, type UserName } from './load/readUsers';
+export { READ_QUERIES, readUsers, type Credentials, type ReadUser, type UserName } from './load/readUsers';
 export { fragmentBomb, timeBombRefusals, type RefusalResult } from './load/refusals';
 export { runOps, type OpsResult } from './load/runOps';

@@ -4,7 +4,7 @@
 export type Uint32Algorithm = (seed: number) => () => number;
 
 /** sfc32, its four words spread from the seed by splitmix32: the benchmark's algorithm. */
-export const sfc32: Uint32Algorithm = (seed) => {
+const sfc32: Uint32Algorithm = (seed) => {
   let s = seed >>> 0;
   const spread = () => {
     s = (s + 0x9e3779b9) >>> 0;

@@ -11,7 +11,7 @@ import type { Random } from './random';
 import type { UserResult } from './report';
 
 /** Concurrent users of the closed loop (saturation). */
-export const SATURATION_CLIENTS = 32;
+const SATURATION_CLIENTS = 32;
 /** How long a reader waits for autovacuum before it is measured anyway. */
 export const AUTOVACUUM_WAIT_MAX_MS = 60_000;
 /** The request rates of the open loop, per second: the full run and `--quick`. */

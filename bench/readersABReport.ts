@@ -49,7 +49,7 @@ export interface ReadersABResults {
  * The goal of the issue: each of these readers holds this many requests a second with
  * p99 ≤ 20 ms, with authentication.
  */
-export const READER_GOAL_REQUESTS_PER_SEC = 1_500;
+const READER_GOAL_REQUESTS_PER_SEC = 1_500;
 
 /** Per reader and build, the medians over that build's runs (a reader missing from a run counts as 0 there). */
 export function summarize(runs: readonly ReadersABRun[]): ReaderSummary[] {

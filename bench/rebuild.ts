@@ -37,7 +37,7 @@ export interface RebuildAllResult {
 }
 
 /** Drops every read model (all generations) and their bookkeeping. */
-export async function resetReadModels(pool: Pool, definitions: readonly ProjectionDefinition[]): Promise<void> {
+async function resetReadModels(pool: Pool, definitions: readonly ProjectionDefinition[]): Promise<void> {
   const { rows } = await pool.query<{ nspname: string }>('SELECT nspname FROM pg_namespace');
   const names = new Set(definitions.map((d) => d.name));
   for (const { nspname } of rows) {
@@ -160,12 +160,12 @@ export async function rebuildEachInTurn(
 }
 
 /** Every event copied into one table: the same read model for both runners. */
-export const COPY_TABLE_SQL =
+const COPY_TABLE_SQL =
   'CREATE TABLE IF NOT EXISTS bench_copy (position bigint PRIMARY KEY, stream_id text NOT NULL, type text NOT NULL, data jsonb NOT NULL)';
-export const COPY_INSERT_SQL =
+const COPY_INSERT_SQL =
   'INSERT INTO bench_copy (position, stream_id, type, data) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::jsonb[])';
 
-export const copyProjection: ProjectionDefinition = {
+const copyProjection: ProjectionDefinition = {
   name: 'bench_copy',
   version: 1,
   eventTypes: null,

@@ -25,7 +25,7 @@ export interface MemorySample {
   peakMiB: number;
 }
 
-export function readMemory(pid: number): MemorySample | null {
+function readMemory(pid: number): MemorySample | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
@@ -90,7 +90,7 @@ interface PackageJson {
 }
 
 /** The Node flags of the app in the checkout at `appRoot` (its package.json). */
-export function appNodeFlags(appRoot: string): string[] {
+function appNodeFlags(appRoot: string): string[] {
   const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as PackageJson;
   const flags = pkg.config?.nodeFlags ?? flagsOfStartScript(pkg.scripts?.start ?? '');
   return flags.split(/\s+/).filter(Boolean);

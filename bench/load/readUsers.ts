@@ -32,7 +32,7 @@ async function eachConcurrently<T>(
   );
 }
 
-export class QueryError extends Error {}
+class QueryError extends Error {}
 
 /** The headers that say who sends a request (by default its bearer token). */
 export type Credentials = (actor: Actor) => Promise<Record<string, string>>;

@@ -44,7 +44,7 @@ function isPeriod(value: unknown): value is Period {
 }
 
 /** One line an inspector can read: what happened, to whom, under which decision. */
-export function summarize(event: Pick<RecordedEvent, 'type' | 'streamId' | 'streamVersion' | 'data'>): string {
+function summarize(event: Pick<RecordedEvent, 'type' | 'streamId' | 'streamVersion' | 'data'>): string {
   const d = redact(event);
   const parts: string[] = [typeLabel(event.type)];
   const name = d.name ?? d.fullName ?? d.title;
@@ -123,7 +123,7 @@ const ENTRY_COLUMNS = [
 ] as const;
 const REF_COLUMNS = ['ref_kind', 'ref_id', 'position'] as const;
 
-export async function applyAuditEntries(events: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyAuditEntries(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const { complaints, awards } = await loadLookups(events, client);
   const newComplaints: Array<[string, string | null, string | null]> = [];
   const newAwards: Array<[string, string]> = [];

@@ -31,22 +31,6 @@ export interface AuditTrailPage {
   hasNextPage: boolean;
 }
 
-/**
- * The events matching every given filter, oldest first, after a position (keyset
- * pagination: an entry never moves, so pages stay stable while events are appended),
- * optionally only those recorded at or before `asOf`.
- */
-export async function getAuditTrail(
-  pool: Pool,
-  filter: AuditTrailFilter,
-  page: AuditTrailPageArgs,
-): Promise<AuditTrailPage> {
-  const { text, params } = auditTrailSql(filter, page);
-  const { rows } = await pool.query(text, params);
-  const hasNextPage = rows.length > page.first;
-  return { entries: rows.slice(0, page.first) as AuditEntryRow[], hasNextPage };
-}
-
 export interface AuditTrailPageArgs {
   first: number;
   afterPosition: string;

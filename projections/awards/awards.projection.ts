@@ -146,7 +146,7 @@ async function revokeEarlierGrants(client: PoolClient, revocations: Revocation[]
  * One COPY of the batch's grants and one update of the awards granted before it. A
  * revocation of an award granted earlier in the same batch is folded into its new row.
  */
-export async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const { grants, revocationsOfEarlier } = foldAwardEvents(asRecordedDomainEvents(events));
   // A plain COPY: granting an award twice still fails on the primary key.
   await copyRows(client, 'awards', GRANT_COLUMNS, [...grants.values()].map(grantRow));

@@ -47,7 +47,7 @@ async function rankingsFinalized(events: RecordedEvent[], client: PoolClient): P
   );
 }
 
-export async function applyClusterScoring(events: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyClusterScoring(events: RecordedEvent[], client: PoolClient): Promise<void> {
   await applyStandingsInputs(events, client);
   await rankingsFinalized(events, client);
 }

@@ -10,7 +10,7 @@ import type { ProjectionDefinition } from '../../src/projections/projection';
 import type { IsoDate } from '../../src/shared/domain';
 import { DOSSIER_COLUMNS, foldDossierEvent, type DossierRecord } from './dossierRecord';
 
-export const DOSSIERS_PROJECTION = 'dossiers';
+const DOSSIERS_PROJECTION = 'dossiers';
 
 const RECORD_SHAPE = DOSSIER_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
 
@@ -124,7 +124,7 @@ async function writeDossiers(
  * votes name, then one COPY of the new rows and one update of the others. Events
  * are folded in memory in log order.
  */
-export async function applyDossiers(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyDossiers(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
   const events = asRecordedDomainEvents(recorded);
   const { sessionRows, touchedIds, sessionsNamed } = referencesOf(events);
   await upsertSessions(client, sessionRows);

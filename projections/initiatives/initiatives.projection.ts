@@ -11,7 +11,7 @@ import type { ProjectionDefinition } from '../../src/projections/projection';
 export const INITIATIVES_PROJECTION = 'initiatives';
 
 /** One row per author, numbered in the order the event lists them; one COPY per batch. */
-export async function applyInitiatives(events: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyInitiatives(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const rows: Array<{
     d: InitiativeRecognized['data'];
     author: InitiativeRecognized['data']['authors'][number];

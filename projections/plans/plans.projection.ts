@@ -33,7 +33,7 @@ async function insertTasks(client: PoolClient, tasks: Array<{ planId: string; ta
 }
 
 /** Plans and reports are only ever inserted, so a batch is one COPY or multi-row insert per table. */
-export async function applyPlans(events: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyPlans(events: RecordedEvent[], client: PoolClient): Promise<void> {
   const plans: Array<PlanIssued['data']> = [];
   const reports: Array<RecordedOfType<'PlanTaskReported'>> = [];
   for (const event of asRecordedDomainEvents(events)) {

@@ -9,7 +9,7 @@ import { applyRegistryEvent } from './registry.fold';
 import { loadRegistryBatch } from './registry.load';
 import { writeRegistryBatch } from './registry.write';
 
-export const REGISTRY_EVENT_TYPES = [
+const REGISTRY_EVENT_TYPES = [
   'UnitRegistered',
   'UnitRenamed',
   'UnitMerged',
@@ -25,7 +25,7 @@ export const REGISTRY_EVENT_TYPES = [
  * log order, then writes each table with one COPY of new rows and one statement for
  * changed ones (registry.rows.ts says why new and changed rows are kept apart).
  */
-export async function applyRegistry(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyRegistry(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
   const events = asRecordedDomainEvents(recorded);
   const batch = await loadRegistryBatch(client, events);
   for (const event of events) applyRegistryEvent(batch, event);

@@ -15,7 +15,7 @@ export const SEARCH_PAGE_DEFAULT = 20;
 export const SEARCH_PAGE_MAX = 100;
 
 /** The length of the name pieces in subjects_search_grams (migration 009): texts this long or longer use them. */
-export const SEARCH_GRAM_LENGTH = 8;
+const SEARCH_GRAM_LENGTH = 8;
 
 /** The score of a hit: 2 for the whole name, 1 for a name starting with the text, plus trigram word similarity. */
 const SCORE = `(CASE WHEN search_text = $1 THEN 2 WHEN starts_with(search_text, $1) THEN 1 ELSE 0 END + public.word_similarity($1, search_text))::float8`;
@@ -118,18 +118,6 @@ export async function getMovements(pool: Pool, year: number | null): Promise<Mov
     [year],
   );
   return rows as MovementRow[];
-}
-
-/** A unit and every unit below it. */
-export async function getUnitSubtree(pool: Pool, unitId: string): Promise<string[]> {
-  const { rows } = await pool.query(
-    `WITH RECURSIVE tree AS (
-       SELECT unit_id FROM registry.units WHERE unit_id = $1
-       UNION SELECT u.unit_id FROM registry.units u JOIN tree t ON u.parent_unit_id = t.unit_id
-     ) SELECT unit_id FROM tree`,
-    [unitId],
-  );
-  return rows.map((r) => r.unit_id as string);
 }
 
 /** The unit of each of these people that is registered (person id → unit id). */

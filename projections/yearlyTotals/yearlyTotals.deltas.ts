@@ -74,7 +74,7 @@ const b = (flag: boolean): number => (flag ? 1 : 0);
  * dashboard over all units reads a few rows per year instead of summing every unit's.
  * No unit has an empty id.
  */
-export const ALL_UNITS = '';
+const ALL_UNITS = '';
 
 /**
  * In AWARD_TOTALS' value columns: granted, individuals, collectives, direct_workers,

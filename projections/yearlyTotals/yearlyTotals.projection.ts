@@ -31,10 +31,10 @@ import { writeYearlyTotalsBatch } from './yearlyTotals.write';
  * and writes every table with one multi-row statement (yearlyTotals.write.ts);
  * aggregates change by (new contribution - old contribution) per entity (yearlyTotals.deltas.ts).
  */
-export const YEARLY_TOTALS_PROJECTION = 'yearly_totals';
+const YEARLY_TOTALS_PROJECTION = 'yearly_totals';
 
 /** DossierResubmitted, BallotCast and the rest change no total, so the runner does not even read them. */
-export const YEARLY_TOTALS_EVENT_TYPES = [
+const YEARLY_TOTALS_EVENT_TYPES = [
   'UnitRegistered',
   'PersonRegistered',
   'PersonTransferred',
@@ -53,7 +53,7 @@ export const YEARLY_TOTALS_EVENT_TYPES = [
   'ComplaintResolved',
 ] as const;
 
-export async function applyYearlyTotals(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyYearlyTotals(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
   const events = asRecordedDomainEvents(recorded);
   const batch = await loadYearlyTotalsBatch(client, events);
   for (const event of events) applyYearlyTotalsEvent(batch, event);

@@ -13,7 +13,7 @@ import {
 import { InvalidInput, NotFound } from '../../src/shared/errors';
 
 /** At most this many years in one series. */
-export const SERIES_MAX_YEARS = 50;
+const SERIES_MAX_YEARS = 50;
 
 /** Awards of one kind granted for the period; every count includes revoked awards. */
 export interface AwardCountRow {
@@ -58,14 +58,14 @@ export interface YearlyTotalsRow {
 }
 
 /** The first and last day of a period: CALENDAR_YEAR y is y-01-01..y-12-31; SCHOOL_YEAR y is y-09-01..(y+1)-08-31. */
-export function periodDates(period: Period): { start: IsoDate; end: IsoDate } {
+function periodDates(period: Period): { start: IsoDate; end: IsoDate } {
   return period.kind === PeriodKind.SCHOOL_YEAR
     ? { start: `${period.year}-09-01`, end: `${period.year + 1}-08-31` }
     : { start: `${period.year}-01-01`, end: `${period.year}-12-31` };
 }
 
 /** The day complaints are judged overdue on: the period's last day, or today while the period has not ended. */
-export function overdueAsOf(period: Period, today: IsoDate): IsoDate {
+function overdueAsOf(period: Period, today: IsoDate): IsoDate {
   const { end } = periodDates(period);
   return today < end ? today : end;
 }
@@ -74,7 +74,7 @@ export function overdueAsOf(period: Period, today: IsoDate): IsoDate {
  * The median of a histogram (value → how many), null when empty; the mean of the two
  * middle values for an even count.
  */
-export function histogramMedian(histogram: Array<{ value: number; count: number }>): number | null {
+function histogramMedian(histogram: Array<{ value: number; count: number }>): number | null {
   const sorted = [...histogram].filter((h) => h.count > 0).sort((a, b) => a.value - b.value);
   const total = sorted.reduce((sum, h) => sum + h.count, 0);
   if (total === 0) return null;
@@ -90,7 +90,7 @@ export function histogramMedian(histogram: Array<{ value: number; count: number 
 }
 
 /** Checks a series request: years 1945–2100, fromYear <= toYear, at most 50 years. */
-export function checkSeriesRange(fromYear: number, toYear: number): void {
+function checkSeriesRange(fromYear: number, toYear: number): void {
   for (const [field, year] of [
     ['fromYear', fromYear],
     ['toYear', toYear],

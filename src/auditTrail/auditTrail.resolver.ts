@@ -19,7 +19,7 @@ function maySelect(selectionSet: SelectionSetNode | undefined, field: string, su
 }
 
 /** Whether the query asks for the entries' data (the page then reads it; otherwise it skips parsing it). */
-export function entriesDataRequested(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
+function entriesDataRequested(info: Pick<GraphQLResolveInfo, 'fieldNodes'>): boolean {
   return info.fieldNodes.some((node) => maySelect(node.selectionSet, 'entries', 'data'));
 }
 

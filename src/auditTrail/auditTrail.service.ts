@@ -11,14 +11,14 @@ import { InvalidInput } from '../shared/errors';
 import type { AuditTrailConnectionType } from './auditTrail.types';
 import { IncrementalChainVerifier, RecomputingChainVerifier, type ChainVerifier } from './chainVerifier';
 
-export const AUDIT_PAGE_DEFAULT = 50;
-export const AUDIT_PAGE_MAX = 100;
+const AUDIT_PAGE_DEFAULT = 50;
+const AUDIT_PAGE_MAX = 100;
 
-export function encodeCursor(position: string): string {
+function encodeCursor(position: string): string {
   return Buffer.from(`audit:${position}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): string {
+function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = /^audit:(\d{1,20})$/.exec(text);
   if (!match) throw new InvalidInput('after is not a cursor this API returned', 'after');

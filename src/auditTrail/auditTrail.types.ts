@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/scalars';
 
 @ObjectType('AuditEntry', { description: 'One event as the audit trail shows it (ballot choices redacted)' })
-export class AuditEntryType {
+class AuditEntryType {
   @Field()
   position!: string;
 

@@ -70,7 +70,7 @@ const MAX_CONCURRENT_RECOMPUTATIONS = 2;
 export const LINKS_PER_READ = 500;
 
 /** Streams whose verified prefix is remembered, least recently used first out (40 bytes per event). */
-export const VERIFIED_STREAMS_CAPACITY = 50_000;
+const VERIFIED_STREAMS_CAPACITY = 50_000;
 
 /**
  * Verifies chains incrementally, remembering per stream the prefix it has recomputed and

@@ -106,7 +106,7 @@ function roleOf(value: unknown): Role | null {
   return null;
 }
 
-export function identityFromClaims(payload: JWTPayload, claims: ClaimNames): Identity {
+function identityFromClaims(payload: JWTPayload, claims: ClaimNames): Identity {
   const actorId = text(claim(payload, claims.subject));
   if (actorId === null) throw new AuthenticationError(`token has no "${claims.subject}" claim`);
   const role = roleOf(claim(payload, claims.role));

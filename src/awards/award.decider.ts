@@ -22,7 +22,7 @@ import {
 import { requireIsoDate, requireText } from '../shared/validation';
 import type { AwardEvent, AwardGranted } from './award.events';
 
-export const AWARD_STREAM_TYPE = 'award';
+const AWARD_STREAM_TYPE = 'award';
 
 export interface AwardRevocation {
   reason: string;
@@ -82,11 +82,11 @@ export interface RevokeAward {
 
 export type AwardCommand = GrantAward | RevokeAward;
 
-export function initialAwardState(): AwardState {
+function initialAwardState(): AwardState {
   return { status: 'NONE' };
 }
 
-export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
+function evolveAward(state: AwardState, event: AwardEvent): AwardState {
   switch (event.type) {
     case 'AwardGranted':
       return { status: 'GRANTED', grant: event.data, revocation: null };
@@ -100,7 +100,7 @@ export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
   }
 }
 
-export function decideAward(command: AwardCommand, state: AwardState): AwardEvent[] {
+function decideAward(command: AwardCommand, state: AwardState): AwardEvent[] {
   switch (command.type) {
     case 'GrantAward':
       return grant(command.data, state);

@@ -55,5 +55,3 @@ export interface AwardRevoked extends DomainEvent<
 > {}
 
 export type AwardEvent = AwardGranted | AwardRevoked;
-
-export const AWARD_EVENT_TYPES: readonly AwardEvent['type'][] = ['AwardGranted', 'AwardRevoked'];

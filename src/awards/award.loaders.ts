@@ -3,7 +3,7 @@ import { getAwardsByIds, type AwardView } from '../../projections/awards/awards.
 import type { GraphQLContext } from '../graphql/context';
 
 /** At most this many ids per read-model query, however many rows a page fans out to. */
-export const AWARD_LOADER_BATCH = 100;
+const AWARD_LOADER_BATCH = 100;
 
 const loaders = new WeakMap<GraphQLContext, DataLoader<string, AwardView | null>>();
 

@@ -8,14 +8,14 @@ import { DossierType } from '../dossiers/dossier.types';
 import { AwardType } from './award.types';
 
 @ArgsType()
-export class AwardHistoryArgs {
+class AwardHistoryArgs {
   @Field(() => SubjectInput)
   @ValidateNested()
   subject!: SubjectInput;
 }
 
 @ArgsType()
-export class AwardsByDecisionArgs {
+class AwardsByDecisionArgs {
   @Field({ description: 'e.g. 125/QĐ-UBND' })
   @Length(1, NAME_MAX)
   decisionNumber!: string;

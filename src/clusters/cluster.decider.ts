@@ -23,9 +23,7 @@ import {
 } from './cluster.rules';
 import { computeClusterStandings, type ClusterStandingRow, type StandingScore } from './standings';
 
-export const CLUSTER_STREAM_TYPE = 'cluster';
-
-export { CLUSTER_SCALES, ClusterRule, MAX_CLUSTER_MEMBERS, MIN_CLUSTER_MEMBERS } from './cluster.rules';
+const CLUSTER_STREAM_TYPE = 'cluster';
 
 export interface ClusterYear {
   leadership: { leaderUnitId: string; deputyUnitId: string } | null;
@@ -123,16 +121,16 @@ export type ClusterCommand =
   | RecordClusterScore
   | FinalizeClusterRanking;
 
-export function initialClusterState(): ClusterState {
+function initialClusterState(): ClusterState {
   return { status: 'NONE' };
 }
 
-export function emptyClusterYear(): ClusterYear {
+function emptyClusterYear(): ClusterYear {
   return { leadership: null, covenantSignedOn: null, criteria: null, scores: [], ranking: null };
 }
 
 /** The state of one year (an empty one when nothing happened in it yet). */
-export function clusterYear(cluster: ClusterRecord, year: number): ClusterYear {
+function clusterYear(cluster: ClusterRecord, year: number): ClusterYear {
   return cluster.years[year] ?? emptyClusterYear();
 }
 
@@ -140,7 +138,7 @@ function withYear(cluster: ClusterRecord, year: number, change: (y: ClusterYear)
   return { ...cluster, years: { ...cluster.years, [year]: change(clusterYear(cluster, year)) } };
 }
 
-export function evolveCluster(state: ClusterState, event: ClusterEvent): ClusterState {
+function evolveCluster(state: ClusterState, event: ClusterEvent): ClusterState {
   if (event.type === 'ClusterFormed') {
     const d = event.data;
     return {
@@ -174,7 +172,7 @@ export function evolveCluster(state: ClusterState, event: ClusterEvent): Cluster
   }
 }
 
-export function decideCluster(command: ClusterCommand, state: ClusterState): ClusterEvent[] {
+function decideCluster(command: ClusterCommand, state: ClusterState): ClusterEvent[] {
   switch (command.type) {
     case 'FormCluster':
       return [formCluster(command.data, state)];

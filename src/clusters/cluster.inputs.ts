@@ -17,11 +17,11 @@ import { ClusterKind, ScoreKind } from '../shared/domain';
  * CLUSTER_SIZE) is the decider's: this only keeps a request from loading thousands of
  * unit streams.
  */
-export const MAX_MEMBER_IDS = 100;
+const MAX_MEMBER_IDS = 100;
 /** At most this many criteria per year. */
-export const MAX_CRITERIA = 100;
+const MAX_CRITERIA = 100;
 /** Criterion codes are short labels ("A", "1.2", "DIEM_THUONG"). */
-export const CODE_MAX = 100;
+const CODE_MAX = 100;
 
 const FINITE = { allowNaN: false, allowInfinity: false } as const;
 
@@ -49,7 +49,7 @@ export class FormClusterInput {
 }
 
 @InputType('CriterionInput')
-export class CriterionInput {
+class CriterionInput {
   @Field()
   @Length(1, CODE_MAX)
   code!: string;

@@ -4,10 +4,10 @@ import type { CriterionInput, FormCluster } from './cluster.decider';
 import type { ClusterCriterion, ClusterMember, CriterionKind } from './cluster.events';
 import { missingScores, type StandingScore } from './standings';
 
-export const MIN_CLUSTER_MEMBERS = 4;
-export const MAX_CLUSTER_MEMBERS = 15;
+const MIN_CLUSTER_MEMBERS = 4;
+const MAX_CLUSTER_MEMBERS = 15;
 /** The allowed point scales: the ORDINARY criteria's maxima must add up to one of these. */
-export const CLUSTER_SCALES: readonly number[] = [100, 1000];
+const CLUSTER_SCALES: readonly number[] = [100, 1000];
 
 /** Rule names the cluster decider raises in `RuleViolation.rule`. */
 export const ClusterRule = {

@@ -22,7 +22,7 @@ export class ClusterInfoType {
 @ObjectType('CriterionScore', {
   description: 'The counting score of one criterion: the latest assessed score, else the latest self-score, else 0',
 })
-export class CriterionScoreType {
+class CriterionScoreType {
   @Field()
   code!: string;
 
@@ -37,7 +37,7 @@ export class CriterionScoreType {
 }
 
 @ObjectType('ClusterStandingRow')
-export class ClusterStandingRowType {
+class ClusterStandingRowType {
   @Field(() => Int)
   rank!: number;
 

@@ -80,7 +80,7 @@ export interface StreamDecision<C, S> {
  * command only reads and folds the events appended since; long streams (a cluster's
  * scores, a session's ballots) are not re-read and re-folded on every command.
  */
-export class StreamStateCache {
+class StreamStateCache {
   private readonly entries: LruMap<string, { decider: object; version: number; state: unknown }>;
 
   constructor(capacity = 5_000) {

@@ -112,7 +112,7 @@ export function dismissComplaint(
 }
 
 /** The revoking decision's number when the resolution does not give one. */
-export function defaultRevocationDecisionNumber(complaintId: string): string {
+function defaultRevocationDecisionNumber(complaintId: string): string {
   return `complaint-${complaintId}`;
 }
 

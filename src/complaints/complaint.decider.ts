@@ -18,14 +18,14 @@ import type {
   ComplaintSubject,
 } from './complaint.events';
 
-export const COMPLAINT_STREAM_TYPE = 'complaint';
+const COMPLAINT_STREAM_TYPE = 'complaint';
 
 // ---------------------------------------------------------------------------
 // Deadlines
 // ---------------------------------------------------------------------------
 
 /** Every kind (complaint, denunciation, petition) must be accepted or dismissed within 10 days of receipt. */
-export const ACCEPTANCE_DAYS = 10;
+const ACCEPTANCE_DAYS = 10;
 
 /** Days from acceptance to the resolution deadline: 30; 45 if complex; 45 in a remote area; 60 if both. */
 export function resolutionDays(complex: boolean, remoteArea: boolean): 30 | 45 | 60 {
@@ -34,7 +34,7 @@ export function resolutionDays(complex: boolean, remoteArea: boolean): 30 | 45 |
   return 30;
 }
 
-export function acceptanceDueOn(receivedOn: IsoDate): IsoDate {
+function acceptanceDueOn(receivedOn: IsoDate): IsoDate {
   return addDays(receivedOn, ACCEPTANCE_DAYS);
 }
 

@@ -13,14 +13,14 @@ import { complaintsPage, today } from './complaintQueries.service';
 import { ComplaintConnectionType, ComplaintType } from './complaint.types';
 
 @ArgsType()
-export class ComplaintArgs {
+class ComplaintArgs {
   @Field(() => ID)
   @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
   id!: string;
 }
 
 @ArgsType()
-export class ComplaintsArgs {
+class ComplaintsArgs {
   @Field(() => ComplaintStatus, { nullable: true, description: 'Current status' })
   @IsOptional()
   @IsEnum(ComplaintStatus)

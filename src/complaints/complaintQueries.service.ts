@@ -6,8 +6,8 @@ import { InvalidInput } from '../shared/errors';
 import { isIsoDate } from '../shared/validation';
 import { ComplaintType, type ComplaintConnectionType } from './complaint.types';
 
-export const COMPLAINT_PAGE_DEFAULT = 50;
-export const COMPLAINT_PAGE_MAX = 100;
+const COMPLAINT_PAGE_DEFAULT = 50;
+const COMPLAINT_PAGE_MAX = 100;
 
 export interface ComplaintCursor {
   receivedOn: IsoDate;
@@ -17,11 +17,11 @@ export interface ComplaintCursor {
 const CURSOR = /^complaints:(\d{4}-\d{2}-\d{2}):(.+)$/;
 
 /** Opaque to clients: the (receivedOn, id) key of the last complaint on the page. */
-export function encodeComplaintCursor(cursor: ComplaintCursor): string {
+function encodeComplaintCursor(cursor: ComplaintCursor): string {
   return Buffer.from(`complaints:${cursor.receivedOn}:${cursor.id}`).toString('base64url');
 }
 
-export function decodeComplaintCursor(cursor: string): ComplaintCursor {
+function decodeComplaintCursor(cursor: string): ComplaintCursor {
   const match =
     cursor.length <= 200 && /^[A-Za-z0-9_-]+$/.test(cursor)
       ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))

@@ -153,11 +153,11 @@ export type CouncilSessionCommand = ConveneCouncilSession | CastBallot | CloseCo
 // Evolve
 // ---------------------------------------------------------------------------
 
-export function initialCouncilSessionState(): CouncilSessionState {
+function initialCouncilSessionState(): CouncilSessionState {
   return { status: 'NONE' };
 }
 
-export function evolveCouncilSession(state: CouncilSessionState, event: CouncilSessionEvent): CouncilSessionState {
+function evolveCouncilSession(state: CouncilSessionState, event: CouncilSessionEvent): CouncilSessionState {
   switch (event.type) {
     case 'CouncilSessionConvened': {
       const { sessionId, councilUnitId, heldOn, members, agenda } = event.data;
@@ -195,10 +195,7 @@ export function evolveCouncilSession(state: CouncilSessionState, event: CouncilS
 // Decide
 // ---------------------------------------------------------------------------
 
-export function decideCouncilSession(
-  command: CouncilSessionCommand,
-  state: CouncilSessionState,
-): CouncilSessionEvent[] {
+function decideCouncilSession(command: CouncilSessionCommand, state: CouncilSessionState): CouncilSessionEvent[] {
   switch (command.type) {
     case 'ConveneCouncilSession':
       return convene(command.data, state);

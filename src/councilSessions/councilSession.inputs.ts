@@ -5,8 +5,8 @@ import { DateScalar } from '../graphql/scalars';
 import { BallotChoice } from '../shared/domain';
 
 /** Upper bounds that keep one command's work reasonable. */
-export const MAX_COUNCIL_MEMBERS = 100;
-export const MAX_AGENDA_DOSSIERS = 500;
+const MAX_COUNCIL_MEMBERS = 100;
+const MAX_AGENDA_DOSSIERS = 500;
 
 @InputType('ConveneCouncilSessionInput')
 export class ConveneCouncilSessionInput {

@@ -14,7 +14,7 @@ export type GraphQLExecutor = (
 ) => Promise<GraphQLAnswer>;
 
 /** The GraphQL mutations the demo sends, by name. */
-export const DEMO_MUTATIONS = {
+const DEMO_MUTATIONS = {
   registerUnit: 'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }',
   registerPerson: 'mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id position } }',
   formCluster: 'mutation($input: FormClusterInput!) { formCluster(input: $input) { id position } }',

@@ -15,7 +15,7 @@ import { runSecondRound } from './demoSecondRound';
 import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demoSetUp';
 
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
-export { DEMO_ACTORS, DEMO_COUNCIL, DEMO_PEOPLE, DEMO_UNITS, DEMO_YEAR, unitOfficer } from './demoData';
+export { DEMO_YEAR } from './demoData';
 
 /** What the year leaves: ids by nominee (or `fighter`, `flag`), the sessions, every command's log position. */
 export interface DemoYearSummary {

@@ -17,7 +17,7 @@ import { requireIsoDate, requireText } from '../shared/validation';
 import type { DossierContext, DossierEvent } from './dossier.events';
 import { requireAwaitingAppraisal, requireConsistentTally, requireValidSubmission } from './dossier.rules';
 
-export const DOSSIER_STREAM_TYPE = 'dossier';
+const DOSSIER_STREAM_TYPE = 'dossier';
 
 export interface SubmittedDossier {
   status: DossierStatus;
@@ -175,7 +175,7 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
   }
 }
 
-export function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
+function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
     case 'SubmitDossier':
       return submit(command.data, state);

@@ -3,7 +3,7 @@ import { getDossiersByIds, type DossierView } from '../../projections/dossiers/d
 import type { GraphQLContext } from '../graphql/context';
 
 /** At most this many ids per read-model query, however many rows a page fans out to. */
-export const DOSSIER_LOADER_BATCH = 100;
+const DOSSIER_LOADER_BATCH = 100;
 
 const loaders = new WeakMap<GraphQLContext, DataLoader<string, DossierView | null>>();
 

@@ -9,7 +9,7 @@ import { RuleCheckType } from './eligibility.types';
   description:
     "The council's secret-ballot count. thresholdShare: the share of ALL council members whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council's rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default)",
 })
-export class BallotTallyType {
+class BallotTallyType {
   @Field(() => Int)
   approve!: number;
 

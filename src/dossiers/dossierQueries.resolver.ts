@@ -6,7 +6,7 @@ import type { GraphQLContext } from '../graphql/context';
 import { DossierType } from './dossier.types';
 
 @ArgsType()
-export class DossierArgs {
+class DossierArgs {
   @Field(() => ID)
   @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` })
   id!: string;

@@ -27,7 +27,7 @@ import type { Services } from '../services';
 import { SubjectKind, type AwardKind, type Period, type SubjectRef } from '../shared/domain';
 
 /** The read models eligibility facts come from: wait for these before reading them. */
-export const ELIGIBILITY_READ_MODELS: readonly string[] = [
+const ELIGIBILITY_READ_MODELS: readonly string[] = [
   AWARDS_PROJECTION,
   INITIATIVES_PROJECTION,
   COMPLAINTS_PROJECTION,

@@ -11,9 +11,9 @@ export const GENESIS_HASH = '0'.repeat(64);
  *     covered too.
  * New events use the newest; older events keep verifying under the scheme they name.
  */
-export const HASH_SCHEMES = [1, 2] as const;
+const HASH_SCHEMES = [1, 2] as const;
 export type HashScheme = (typeof HASH_SCHEMES)[number];
-export const CURRENT_HASH_SCHEME: HashScheme = 2;
+const CURRENT_HASH_SCHEME: HashScheme = 2;
 
 /** The metadata fields a chain check reads; the rest is hashed as it is (scheme 2). */
 export interface ChainMetadata {

@@ -11,7 +11,7 @@ const VALIDATOR_OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbi
 const isObject = (value: unknown): value is object => value !== null && typeof value === 'object';
 
 /** Input values found valid, per input class (a dashboard or a desk repeats the same few). */
-export const VALID_VALUES_CAPACITY = 10_000;
+const VALID_VALUES_CAPACITY = 10_000;
 // Module-level on purpose: whether a value is valid depends on the value and the class's
 // decorators only, never on an app's state, so every app in the process may share the answers.
 const validValues = new WeakMap<object, LruMap<string, true>>();

@@ -14,11 +14,11 @@ type GatewayResult = Awaited<ReturnType<GatewayExecutor>>;
  * the compiled form's size: one held 130–230 times its text's length in heap (measured on
  * the benchmark's queries and on a 30-alias page of audit entries), so this is ~25 MB.
  */
-export const COMPILED_SOURCE_BUDGET = 100_000;
+const COMPILED_SOURCE_BUDGET = 100_000;
 /** Longer documents are never compiled: they take the generic executor. */
 export const COMPILED_QUERY_MAX_LENGTH = 10_000;
 /** Documents remembered (by hash) as seen once: only one that comes again is compiled. */
-export const SEEN_DOCUMENTS_CAPACITY = 2_000;
+const SEEN_DOCUMENTS_CAPACITY = 2_000;
 
 /** The key of an operation in a document: Apollo's SHA-256 of the text, and the operation name asked for. */
 function operationKey(queryHash: string, operationName: string | undefined): string {

@@ -39,7 +39,7 @@ const PROJECTION_CALLS: ReadonlySet<PropertyKey> = new Set(['lag']);
  * Mutations run one after the other and each command reads a bounded set of streams, so
  * the command handler keeps the shared store.
  */
-export function budgetedServices(services: Services, budget = new ConnectionBudget()): Services {
+function budgetedServices(services: Services, budget = new ConnectionBudget()): Services {
   return {
     ...services,
     pool: budgetedPool(services.pool, budget),

@@ -8,7 +8,7 @@ import { DomainError } from '../shared/errors';
 import type { GraphQLContext } from './context';
 
 /** Seconds a client is asked to wait before it retries a request the database could not serve. */
-export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * PostgreSQL error codes (SQLSTATE) of a database that is going away, full or gone:
@@ -33,7 +33,7 @@ const OUTAGE_MESSAGES =
  * Whether `error` (or what caused it) says the database cannot serve requests now,
  * rather than that a request is wrong.
  */
-export function isStoreOutage(error: unknown, depth = 0): boolean {
+function isStoreOutage(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 3) return false;
   const code = (error as { code?: unknown }).code;
   if (

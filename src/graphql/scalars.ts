@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { DateTimeResolver } from 'graphql-scalars';
 
 function parseIsoDate(value: unknown): string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -44,4 +44,3 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     return date instanceof Date ? date.toISOString() : date;
   },
 });
-export const JSONScalar = JSONResolver;

@@ -9,7 +9,7 @@ import { validateArgument } from './argumentValidation';
 import { DateTimeScalar } from './scalars';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
-export const resolvers: NonEmptyArray<Function> = [
+const resolvers: NonEmptyArray<Function> = [
   ProjectionStatusResolver,
   ...referenceResolvers,
   ...awardingResolvers,

@@ -153,12 +153,12 @@ function lookUpPostgresUser(): PostgresAccount | null {
 }
 
 /** Whether `test <args>` succeeds as the postgres user: the kernel's own answer, ACLs included. */
-export function postgresPasses(account: PostgresAccount, testArgs: string[]): boolean {
+function postgresPasses(account: PostgresAccount, testArgs: string[]): boolean {
   return spawnSync('test', testArgs, { uid: account.uid, gid: account.gid, stdio: 'ignore' }).status === 0;
 }
 
 /** Whether the postgres user can run a program: reach it, execute it and load its libraries. */
-export function postgresCanRun(account: PostgresAccount, program: string): boolean {
+function postgresCanRun(account: PostgresAccount, program: string): boolean {
   return spawnSync(program, ['--version'], { uid: account.uid, gid: account.gid, stdio: 'ignore' }).status === 0;
 }
 

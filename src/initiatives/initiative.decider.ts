@@ -3,7 +3,7 @@ import { AuthorityLevel, MAX_YEAR, MIN_YEAR, PeriodKind, type IsoInstant, type P
 import { InvalidInput, RuleViolation } from '../shared/errors';
 import type { InitiativeAuthor, InitiativeEvent, InitiativeRecognized } from './initiative.events';
 
-export const INITIATIVE_STREAM_TYPE = 'initiative';
+const INITIATIVE_STREAM_TYPE = 'initiative';
 
 export type InitiativeState =
   | { status: 'NONE' }
@@ -34,11 +34,11 @@ export interface RecognizeInitiative {
 
 export type InitiativeCommand = RecognizeInitiative;
 
-export function initialInitiativeState(): InitiativeState {
+function initialInitiativeState(): InitiativeState {
   return { status: 'NONE' };
 }
 
-export function evolveInitiative(state: InitiativeState, event: InitiativeEvent): InitiativeState {
+function evolveInitiative(state: InitiativeState, event: InitiativeEvent): InitiativeState {
   switch (event.type) {
     case 'InitiativeRecognized':
       return { status: 'RECOGNIZED', ...event.data };
@@ -47,7 +47,7 @@ export function evolveInitiative(state: InitiativeState, event: InitiativeEvent)
   }
 }
 
-export function decideInitiative(command: InitiativeCommand, state: InitiativeState): InitiativeEvent[] {
+function decideInitiative(command: InitiativeCommand, state: InitiativeState): InitiativeEvent[] {
   switch (command.type) {
     case 'RecognizeInitiative':
       return recognizeInitiative(command.data, state);

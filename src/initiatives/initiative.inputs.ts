@@ -4,7 +4,7 @@ import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, PeriodInput } from 
 import { AuthorityLevel } from '../shared/domain';
 
 /** At most this many authors per initiative. */
-export const MAX_AUTHORS = 100;
+const MAX_AUTHORS = 100;
 
 @InputType('RecognizeInitiativeInput')
 export class RecognizeInitiativeInput {

@@ -30,7 +30,7 @@ function headText(head: HeadDifference['kept']): string {
   return head ? `version ${head.version} (hash ${head.hash.slice(0, 16)}…)` : 'absent';
 }
 
-export function differenceLine(difference: HeadDifference): string {
+function differenceLine(difference: HeadDifference): string {
   return `DIFFERS ${difference.streamId} ${difference.change}: kept ${headText(difference.kept)}, now ${headText(difference.now)}`;
 }
 

@@ -4,10 +4,10 @@ import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { requireDistinctIds, requireIsoDate, requireText } from '../shared/validation';
 import type { MovementEvent, MovementLaunched } from './movement.events';
 
-export const MOVEMENT_STREAM_TYPE = 'movement';
+const MOVEMENT_STREAM_TYPE = 'movement';
 
 /** Movement kinds that run for a bounded time and therefore need an end date. */
-export const MOVEMENT_KINDS_NEEDING_END_DATE: readonly MovementKind[] = [MovementKind.PHASED, MovementKind.THEMATIC];
+const MOVEMENT_KINDS_NEEDING_END_DATE: readonly MovementKind[] = [MovementKind.PHASED, MovementKind.THEMATIC];
 
 export interface MovementRecord {
   status: 'LAUNCHED';
@@ -42,11 +42,11 @@ export interface LaunchMovement {
 
 export type MovementCommand = LaunchMovement;
 
-export function initialMovementState(): MovementState {
+function initialMovementState(): MovementState {
   return { status: 'NONE' };
 }
 
-export function evolveMovement(state: MovementState, event: MovementEvent): MovementState {
+function evolveMovement(state: MovementState, event: MovementEvent): MovementState {
   switch (event.type) {
     case 'MovementLaunched':
       return { status: 'LAUNCHED', ...event.data };
@@ -55,7 +55,7 @@ export function evolveMovement(state: MovementState, event: MovementEvent): Move
   }
 }
 
-export function decideMovement(command: MovementCommand, state: MovementState): MovementEvent[] {
+function decideMovement(command: MovementCommand, state: MovementState): MovementEvent[] {
   switch (command.type) {
     case 'LaunchMovement':
       return [launchMovement(command.data, state)];

@@ -5,9 +5,9 @@ import { DateScalar } from '../graphql/scalars';
 import { MovementKind, type IsoDate } from '../shared/domain';
 
 /** At most this many criteria per movement. */
-export const MAX_MOVEMENT_CRITERIA = 100;
+const MAX_MOVEMENT_CRITERIA = 100;
 /** At most this many named participant units (none named: open to every unit under the launcher). */
-export const MAX_PARTICIPANTS = 500;
+const MAX_PARTICIPANTS = 500;
 
 @InputType('LaunchMovementInput')
 export class LaunchMovementInput {

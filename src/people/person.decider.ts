@@ -4,7 +4,7 @@ import { NotFound, RuleViolation } from '../shared/errors';
 import { optionalText, requireIsoDate, requireText } from '../shared/validation';
 import type { PersonEvent, PersonRegistered, PersonTransferred } from './person.events';
 
-export const PERSON_STREAM_TYPE = 'person';
+const PERSON_STREAM_TYPE = 'person';
 
 export interface PersonRecord {
   status: 'REGISTERED';
@@ -51,11 +51,11 @@ export interface TransferPerson {
 
 export type PersonCommand = RegisterPerson | TransferPerson;
 
-export function initialPersonState(): PersonState {
+function initialPersonState(): PersonState {
   return { status: 'NONE' };
 }
 
-export function evolvePerson(state: PersonState, event: PersonEvent): PersonState {
+function evolvePerson(state: PersonState, event: PersonEvent): PersonState {
   switch (event.type) {
     case 'PersonRegistered':
       return { status: 'REGISTERED', ...event.data };
@@ -68,7 +68,7 @@ export function evolvePerson(state: PersonState, event: PersonEvent): PersonStat
   }
 }
 
-export function decidePerson(command: PersonCommand, state: PersonState): PersonEvent[] {
+function decidePerson(command: PersonCommand, state: PersonState): PersonEvent[] {
   switch (command.type) {
     case 'RegisterPerson':
       return [registerPerson(command.data, state)];

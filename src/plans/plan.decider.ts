@@ -4,7 +4,7 @@ import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { optionalText, requireDistinctIds, requireIsoDate, requireText, requireYear } from '../shared/validation';
 import type { PlanEvent, PlanIssued, PlanTask, PlanTaskReported } from './plan.events';
 
-export const PLAN_STREAM_TYPE = 'plan';
+const PLAN_STREAM_TYPE = 'plan';
 
 export interface PlanTaskReport {
   done: boolean;
@@ -65,11 +65,11 @@ export interface ReportPlanTask {
 
 export type PlanCommand = IssuePlan | ReportPlanTask;
 
-export function initialPlanState(): PlanState {
+function initialPlanState(): PlanState {
   return { status: 'NONE' };
 }
 
-export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
+function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanIssued': {
       const d = event.data;
@@ -97,7 +97,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
-export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] {
+function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] {
   switch (command.type) {
     case 'IssuePlan':
       return [issuePlan(command.data, state)];

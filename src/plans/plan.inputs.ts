@@ -3,12 +3,12 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX, YearField } from '../graphql/common.types';
 
 /** At most this many tasks per plan (the 2022–2023 district plans have a few dozen). */
-export const MAX_PLAN_TASKS = 500;
+const MAX_PLAN_TASKS = 500;
 /** At most this many executing or coordinating units per task. */
-export const MAX_TASK_UNITS = 200;
+const MAX_TASK_UNITS = 200;
 
 @InputType('PlanTaskInput')
-export class PlanTaskInput {
+class PlanTaskInput {
   @Field(() => Int, { description: '1–4: the task is due by the last day of this quarter of the plan’s year' })
   @IsInt()
   @Min(1)

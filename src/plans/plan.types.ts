@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PlanTaskStatus } from '../shared/domain';
 
 @ObjectType('PlanTask', { description: 'taskNo: 1-based position in the plan as issued' })
-export class PlanTaskType {
+class PlanTaskType {
   @Field(() => Int)
   taskNo!: number;
 

@@ -21,7 +21,7 @@ export interface ProjectionStatus {
  * which hands every projection another empty batch to checkpoint (some 36 writes a
  * second with nine read models, 3 million transaction ids a day).
  */
-export const IDLE_CHECKPOINT_INTERVAL_MS = 60_000;
+const IDLE_CHECKPOINT_INTERVAL_MS = 60_000;
 
 /**
  * One generation of one projection: where it stands in the log, whether it still runs,

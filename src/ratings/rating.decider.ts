@@ -14,7 +14,7 @@ import {
 import { InvalidInput, RuleViolation } from '../shared/errors';
 import type { PerformanceRated, RatedSubject, RatingEvent } from './rating.events';
 
-export const RATING_STREAM_TYPE = 'rating';
+const RATING_STREAM_TYPE = 'rating';
 
 /**
  * The rating stream id for one subject and period: `<subjectKind>:<subjectId>:<periodKind>:<year>`,
@@ -53,11 +53,11 @@ export interface RatePerformance {
 
 export type RatingCommand = RatePerformance;
 
-export function initialRatingState(): RatingState {
+function initialRatingState(): RatingState {
   return { status: 'NONE' };
 }
 
-export function evolveRating(state: RatingState, event: RatingEvent): RatingState {
+function evolveRating(state: RatingState, event: RatingEvent): RatingState {
   switch (event.type) {
     case 'PerformanceRated': {
       const { subject, subjectUnitId, period, rating, ratedAt } = event.data;
@@ -76,7 +76,7 @@ export function evolveRating(state: RatingState, event: RatingEvent): RatingStat
   }
 }
 
-export function decideRating(command: RatingCommand, state: RatingState): RatingEvent[] {
+function decideRating(command: RatingCommand, state: RatingState): RatingEvent[] {
   switch (command.type) {
     case 'RatePerformance':
       return ratePerformance(command.data, state);

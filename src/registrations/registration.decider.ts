@@ -14,7 +14,7 @@ import {
 import { InvalidInput, RuleViolation } from '../shared/errors';
 import type { RegisteredSubject, RegistrationEvent, TitleRegistered } from './registration.events';
 
-export const REGISTRATION_STREAM_TYPE = 'registration';
+const REGISTRATION_STREAM_TYPE = 'registration';
 
 /**
  * The emulation titles (AwardCategory.TITLE) and the subject kind each one is for.
@@ -70,11 +70,11 @@ export interface RegisterTitle {
 
 export type RegistrationCommand = RegisterTitle;
 
-export function initialRegistrationState(): RegistrationState {
+function initialRegistrationState(): RegistrationState {
   return { status: 'NONE' };
 }
 
-export function evolveRegistration(state: RegistrationState, event: RegistrationEvent): RegistrationState {
+function evolveRegistration(state: RegistrationState, event: RegistrationEvent): RegistrationState {
   switch (event.type) {
     case 'TitleRegistered':
       return { status: 'REGISTERED', ...event.data };
@@ -83,7 +83,7 @@ export function evolveRegistration(state: RegistrationState, event: Registration
   }
 }
 
-export function decideRegistration(command: RegistrationCommand, state: RegistrationState): RegistrationEvent[] {
+function decideRegistration(command: RegistrationCommand, state: RegistrationState): RegistrationEvent[] {
   switch (command.type) {
     case 'RegisterTitle':
       return registerTitle(command.data, state);

@@ -22,7 +22,7 @@ import { awardDefinition, canBeAwardedTo } from './awardCatalog';
 import type { RuleSet, RuleSetId } from './ruleSets';
 import { requireCount, requirePeriod } from './values';
 
-export const CHECK = {
+const CHECK = {
   RATING: 'RATING',
   REGISTRATION: 'REGISTRATION',
   ADVANCED_WORKER_SAME_PERIOD: 'ADVANCED_WORKER_SAME_PERIOD',

@@ -70,10 +70,6 @@ export class IdempotencyConflict extends DomainError {
   }
 }
 
-export class Unauthenticated extends DomainError {
-  readonly code = 'UNAUTHENTICATED' as const;
-}
-
 export class Forbidden extends DomainError {
   readonly code = 'FORBIDDEN' as const;
 }

@@ -4,7 +4,7 @@ import { NotFound, RuleViolation } from '../shared/errors';
 import type { UnitEvent, UnitMerged, UnitRegistered, UnitRenamed } from './unit.events';
 import { optionalText, requireIsoDate, requireText } from '../shared/validation';
 
-export const UNIT_STREAM_TYPE = 'unit';
+const UNIT_STREAM_TYPE = 'unit';
 
 export interface UnitRecord {
   /** MERGED once the unit has been merged into another one; it then refuses changes. */
@@ -64,7 +64,7 @@ export type UnitCommand = RegisterUnit | RenameUnit | MergeUnit;
  * Rank of an authority level for the parent check: a unit's parent must not sit on a
  * lower rank than the unit itself. Province and ministry share a rank.
  */
-export const AUTHORITY_RANK: Readonly<Record<AuthorityLevel, number>> = {
+const AUTHORITY_RANK: Readonly<Record<AuthorityLevel, number>> = {
   [AuthorityLevel.UNIT]: 0,
   [AuthorityLevel.COMMUNE]: 1,
   [AuthorityLevel.DISTRICT]: 2,
@@ -74,11 +74,11 @@ export const AUTHORITY_RANK: Readonly<Record<AuthorityLevel, number>> = {
   [AuthorityLevel.STATE]: 5,
 };
 
-export function initialUnitState(): UnitState {
+function initialUnitState(): UnitState {
   return { status: 'NONE' };
 }
 
-export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
+function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
   switch (event.type) {
     case 'UnitRegistered': {
       const d = event.data;
@@ -109,7 +109,7 @@ export function evolveUnit(state: UnitState, event: UnitEvent): UnitState {
   }
 }
 
-export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] {
+function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] {
   switch (command.type) {
     case 'RegisterUnit':
       return [registerUnit(command.data, state)];

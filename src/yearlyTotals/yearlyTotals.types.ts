@@ -13,7 +13,7 @@ import { AwardCategory, AwardKind } from '../shared/domain';
     "Awards of one kind granted for the period (AwardGranted.period), with a unit: those whose subject unit (the person's unit, or the collective itself) is the unit or below it. " +
     'count: awards granted for the period, revoked ones included; individuals, collectives, directWorkers, women: of those counted (revoked included); revoked: how many of those were revoked',
 })
-export class AwardCountType implements AwardCountRow {
+class AwardCountType implements AwardCountRow {
   @Field(() => AwardKind)
   award!: AwardKind;
 
@@ -46,7 +46,7 @@ export class AwardCountType implements AwardCountRow {
   description:
     "Dossiers of the period (DossierSubmitted.period), with a unit: by the nominee's unit. A withdrawn dossier counts in submitted only",
 })
-export class DossierTotalsType implements DossierTotalsRow {
+class DossierTotalsType implements DossierTotalsRow {
   @Field(() => Int, { description: 'Dossiers submitted' })
   submitted!: number;
 
@@ -81,7 +81,7 @@ export class DossierTotalsType implements DossierTotalsRow {
     "Complaints, denunciations and petitions received within the period's dates (calendar year: Jan 1 – Dec 31; school year y: Sep 1 y – Aug 31 y+1); " +
     "with a unit: those whose subject (the complaint's subject, else the award's or dossier's subject; a person's unit when the complaint was filed) is in the unit's subtree",
 })
-export class ComplaintTotalsType implements ComplaintTotalsRow {
+class ComplaintTotalsType implements ComplaintTotalsRow {
   @Field(() => Int, { description: 'Received within the period' })
   filed!: number;
 

@@ -39,7 +39,7 @@ const HOSTILE_TEXT: Array<[string, string]> = [
 ];
 
 /** Inert strings that must stay inert: sent only where the request is refused anyway. */
-export const INJECTION_TEXT = [
+const INJECTION_TEXT = [
   "'; DROP TABLE events; --",
   '${process.exit()}',
   '<script>alert(1)</script>',
@@ -50,7 +50,7 @@ export const INJECTION_TEXT = [
 ];
 
 /** A value of the right shape for `type` (ids name nothing that exists). */
-export function sampleValue(type: GraphQLInputType, depth = 0): unknown {
+function sampleValue(type: GraphQLInputType, depth = 0): unknown {
   const nullable = getNullableType(type);
   if (isListType(nullable)) return [sampleValue(nullable.ofType, depth + 1)];
   if (isEnumType(nullable)) return nullable.getValues()[0].value;

@@ -65,7 +65,7 @@ function conflictingStream(error: unknown): string | null {
   return match ? match[1] : null;
 }
 
-export function postgresEventStoreMigrations() {
+function postgresEventStoreMigrations() {
   return loadMigrations(join(projectRoot(), 'src/eventStore/postgres/migrations'));
 }
 
