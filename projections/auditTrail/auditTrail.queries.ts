@@ -26,11 +26,6 @@ export interface AuditEntryRow {
   hash: string;
 }
 
-export interface AuditTrailPage {
-  entries: AuditEntryRow[];
-  hasNextPage: boolean;
-}
-
 export interface AuditTrailPageArgs {
   first: number;
   afterPosition: string;

@@ -1,7 +1,5 @@
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 
-export type Db = Pool;
-
 /** Anything that runs a statement: the pool or one of its clients (inside a transaction). */
 export type Queryable = Pick<Pool | PoolClient, 'query'>;
 
