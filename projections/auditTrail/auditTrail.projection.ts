@@ -147,7 +147,7 @@ async function applyAuditEntries(events: RecordedEvent[], client: PoolClient): P
     for (const ref of auditRefs(event, lookups)) refLines.push(`${ref.kind}\t${copyText(ref.id)}\t${event.position}`);
   }
   // COPY rather than INSERT … unnest: every event lands here, and building and parsing
-  // array literals of JSON was most of the cost of a rebuild. The lines are built a
+  // array literals of JSON would be most of the cost of a rebuild. The lines are built a
   // chunk at a time while the server stores the previous chunk (positions, versions and
   // ISO times need no escaping).
   await copyChunks(client, 'entries', ENTRY_COLUMNS, entryChunks(events));
@@ -174,7 +174,7 @@ export const auditTrailProjection: ProjectionDefinition = {
   eventTypes: null, // every event
   migrations: loadMigrations(join(projectRoot(), 'projections/auditTrail/migrations')),
   // Random-order inserts into these (by stream, by ref) cost more than the rows themselves
-  // on a full log; built in one sort once the trail has caught up (004 drops the old ones).
+  // on a full log; built in one sort once the trail has caught up.
   deferredIndexes: [
     'CREATE INDEX IF NOT EXISTS entries_stream ON entries (stream_id, position)',
     'CREATE INDEX IF NOT EXISTS entries_actor ON entries (actor_id, position)',

@@ -67,7 +67,7 @@ function foldAwardEvents(events: RecordedDomainEvent[]): {
   for (const event of events) {
     if (event.type === 'AwardGranted') {
       const d = event.data;
-      // Two grants of one award fail on the primary key, like two inserts did.
+      // Two grants of one award are an error, as the primary key would make them.
       if (grants.has(d.awardId)) throw new Error(`award ${d.awardId} was granted twice`);
       // Revoked before it was granted: row by row, that revocation found nothing to update.
       if (revocationsOfEarlier.has(d.awardId))

@@ -70,7 +70,7 @@ export class ComplaintsFold {
 
   private file(event: RecordedOfType<'ComplaintFiled'>): void {
     const d = event.data;
-    // Filing twice fails on the primary key, like two inserts did.
+    // Filing twice is an error, as the primary key would make it.
     if (this.filed.has(d.complaintId)) throw new Error(`complaint ${d.complaintId} was filed twice`);
     this.filed.set(d.complaintId, d);
     this.states.set(d.complaintId, {

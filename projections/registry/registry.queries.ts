@@ -38,7 +38,7 @@ const PREFIX_END = '\u{10FFFF}';
  * Only a page they leave short looks for names containing the text further on: for a
  * text of 8 characters or more, among the rows holding both its first and its last 8
  * characters (subjects_search_grams), else through the trigram index, whose scan over
- * common name syllables is what every search used to cost. The answer is the one
+ * common name syllables costs most of a search's time. The answer is the one
  * scoring every match would give (test/subjects checks it against that query).
  *
  * The statement is prepared once per connection, so every condition is one a generic

@@ -1,5 +1,6 @@
 /**
- * The titles and forms of commendation (DOMAIN.md, "Titles and forms"): who may
+ * The titles and forms of commendation (Law 06/2022/QH15 on Emulation and
+ * Commendation, its titles and forms): who may
  * receive each one, which authority levels may grant it, and its cash reward as a
  * multiple of the base salary in force on the decision date (null where none is set).
  */

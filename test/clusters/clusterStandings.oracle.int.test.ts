@@ -38,7 +38,7 @@ interface ClusterPlan {
 
 /**
  * The oracle: standings folded with plain code written apart from the product's, from
- * the rules as DOMAIN.md states them.
+ * the rules as the domain states them (ranking by total, ties by the criteria's order).
  */
 function expectedStandings(
   cluster: ClusterPlan,
