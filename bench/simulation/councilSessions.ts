@@ -6,7 +6,7 @@
 import { councilSessionDecider, type ConveneCouncilSession } from '../../src/councilSessions/councilSession.decider';
 import type { CouncilSessionClosed } from '../../src/councilSessions/councilSession.events';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
-import { approvalThresholdFor, ruleSetById } from '../../src/rules/ruleSets';
+import { agendaItemOf } from '../../src/councilSessions/councilSession.commands';
 import { addDays, DossierStatus, SubjectKind } from '../../src/shared/domain';
 import type { Actor, CouncilInfo } from '../province';
 import { scheduleDecisions } from './awards';
@@ -85,20 +85,11 @@ function scheduleConvening(
   );
 }
 
-/** A dossier on the agenda, with the share of votes its award needs under the dossier's rule set. */
+/** A dossier on the agenda, as the convening command puts it there. */
 function agendaItem(tx: SimTransaction, dossierId: string): ConveneCouncilSession['data']['agenda'][number] {
   const dossier = tx.load(dossierDecider, dossierId).state;
   if (dossier.status === 'NONE') throw new Error(`unknown dossier ${dossierId}`);
-  const threshold = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
-  return {
-    dossierId,
-    award: dossier.award,
-    nominee: { kind: dossier.nominee.kind, id: dossier.nominee.id, name: dossier.nominee.name },
-    nomineeUnitId: dossier.nomineeUnitId,
-    thresholdShare: threshold.share,
-    thresholdInclusive: threshold.inclusive,
-    dossierStatus: dossier.status,
-  };
+  return agendaItemOf(dossierId, dossier);
 }
 
 /** Closing tallies the votes; the same command resolves every dossier still ELIGIBLE. */

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../src/identity';
 import { personDecider } from '../../src/people/person.decider';
+import type { KnownSubject } from '../../src/people/subject.lookup';
 import type { Decider, DomainEvent } from '../../src/shared/decider';
 import { SubjectKind } from '../../src/shared/domain';
 import { unitDecider } from '../../src/units/unit.decider';
@@ -25,16 +26,6 @@ export interface SimulationSetup {
   years: number;
   /** Prefix for every id, to generate a second, independent province into the same log. */
   prefix: string;
-}
-
-/** A subject as the handlers look it up: its name and unit, and what the award rules ask of a person. */
-export interface KnownSubject {
-  kind: SubjectKind;
-  id: string;
-  name: string;
-  unitId: string;
-  directWorker: boolean;
-  female: boolean;
 }
 
 type Counter = 'dossier' | 'session' | 'complaint' | 'initiative' | 'movement';

@@ -27,7 +27,7 @@ export function conveneCouncilSession(
     const agenda: ConveneCouncilSession['data']['agenda'] = [];
     for (const dossierId of input.dossierIds) {
       const dossier = (await tx.loadExisting(dossierDecider, dossierId, 'Dossier')).state;
-      agenda.push(agendaItem(dossierId, dossier));
+      agenda.push(agendaItemOf(dossierId, dossier));
     }
     return {
       type: 'ConveneCouncilSession',
@@ -37,7 +37,10 @@ export function conveneCouncilSession(
 }
 
 /** A dossier on the agenda, with the threshold of the rule set it was appraised under, over all members. */
-function agendaItem(dossierId: string, dossier: SubmittedDossier): ConveneCouncilSession['data']['agenda'][number] {
+export function agendaItemOf(
+  dossierId: string,
+  dossier: SubmittedDossier,
+): ConveneCouncilSession['data']['agenda'][number] {
   const threshold = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
   return {
     dossierId,

@@ -14,6 +14,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import { VersionConflict } from '../../shared/errors';
+import { AppendWaiters } from '../appendWaiters';
 import { chainNewEvents, GENESIS_HASH } from '../hashChain';
 import {
   describeExpected,
@@ -46,7 +47,7 @@ export class EventStoreDbEventStore implements EventStore {
   readonly capabilities = { atomicMultiStreamAppend: false, historySeal: false };
   private readonly client: EventStoreDBClient;
   private liveSubscription: ReturnType<EventStoreDBClient['subscribeToAll']> | undefined;
-  private waiters = new Set<() => void>();
+  private readonly waiters = new AppendWaiters();
 
   constructor(
     connectionString: string,
@@ -270,16 +271,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   async waitForAppend(timeoutMs: number): Promise<void> {
     this.ensureLive();
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, timeoutMs);
-      timer.unref();
-      this.waiters.add(wake);
-    });
+    await this.waiters.wait(timeoutMs);
   }
 
   private ensureLive(): void {
@@ -287,7 +279,7 @@ export class EventStoreDbEventStore implements EventStore {
     const subscription = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
     this.liveSubscription = subscription;
     subscription.on('data', (_resolved: AllStreamResolvedEvent) => {
-      for (const wake of [...this.waiters]) wake();
+      this.waiters.wakeAll();
     });
     subscription.on('error', () => {
       // Polling still covers subscribers; resubscribe on the next wait.
@@ -296,7 +288,7 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    for (const wake of [...this.waiters]) wake();
+    this.waiters.wakeAll();
     await this.liveSubscription?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
   }

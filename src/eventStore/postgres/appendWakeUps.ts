@@ -1,4 +1,5 @@
 import { Client, type Pool } from 'pg';
+import { AppendWaiters } from '../appendWaiters';
 
 const NOTIFY_CHANNEL = 'tdkt_events';
 
@@ -14,7 +15,7 @@ const NOTIFY_CHANNEL = 'tdkt_events';
 export class AppendWakeUps {
   private listener: Client | undefined;
   private listenerReady: Promise<void> | undefined;
-  private readonly waiters = new Set<() => void>();
+  private readonly waiters = new AppendWaiters();
   private closed = false;
   private notifying: Promise<void> | undefined;
   private notifyAgain = false;
@@ -51,16 +52,7 @@ export class AppendWakeUps {
   async wait(timeoutMs: number): Promise<void> {
     if (this.closed) return;
     await this.ensureListening();
-    await new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, timeoutMs);
-      timer.unref();
-      this.waiters.add(wake);
-    });
+    await this.waiters.wait(timeoutMs);
   }
 
   private ensureListening(): Promise<void> {
@@ -88,7 +80,7 @@ export class AppendWakeUps {
   }
 
   private wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
+    this.waiters.wakeAll();
   }
 
   /** Wakes every waiter, lets a NOTIFY in flight finish and closes the LISTEN connection. */
