@@ -73,14 +73,10 @@ async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs:
 
 /**
  * The app's Node flags: package.json's `config.nodeFlags`, which `npm start` and the
- * Dockerfile pass too, so the benchmark runs the app as shipped. A larger young
- * generation lets a request's garbage die before it is collected, instead of being
- * copied and promoted while the request is in flight; a fixed old-generation growth
- * factor of 2 (V8 picks up to 4) collects promoted garbage before the heap has tripled
- * its live size; and no allocation-site pretenuring: with it, V8 moves some of a
- * request's allocations straight into the old generation, where, dead, they keep the
- * request's young rows alive through every scavenge (3–5 MB copied and promoted each
- * time instead of ~40 KB).
+ * Dockerfile pass too, so the benchmark runs the app as shipped. It holds none today:
+ * V8's defaults measured as well as the tuned young generation, heap growth and
+ * pretenuring flags in same-session A/Bs (bench/README.md, "Speed tricks"). A flag
+ * added there stays only with an A/B that shows it paying.
  */
 export const APP_NODE_FLAGS: readonly string[] = appNodeFlags(projectRoot());
 
@@ -90,7 +86,7 @@ interface PackageJson {
 }
 
 /** The Node flags of the app in the checkout at `appRoot` (its package.json). */
-function appNodeFlags(appRoot: string): string[] {
+export function appNodeFlags(appRoot: string): string[] {
   const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as PackageJson;
   const flags = pkg.config?.nodeFlags ?? flagsOfStartScript(pkg.scripts?.start ?? '');
   return flags.split(/\s+/).filter(Boolean);
