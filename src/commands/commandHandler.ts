@@ -1,18 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../eventStore/hashChain';
-import {
-  Expected,
-  type EventMetadataInput,
-  type EventStore,
-  type NewEvent,
-  type StreamAppend,
-} from '../eventStore/eventStore.port';
+import { Expected, type EventMetadataInput, type EventStore, type NewEvent } from '../eventStore/eventStore.port';
 import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import type { Identity } from '../identity';
 import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
 import { LruMap } from '../shared/lruMap';
-import { scopedIdempotencyKey, type IdempotencyStore } from './idempotency';
+import { commandResultOf, type CommandResult } from './commandResult';
+import { replayDecision } from './decisionReplay';
+import { scopedIdempotencyKey, type DecidedAppend, type HeldReservation, type IdempotencyStore } from './idempotency';
 
 /** Everything a command needs to know about the request that sent it. */
 export interface CommandContext {
@@ -25,13 +21,7 @@ export interface CommandContext {
   now: () => Date;
 }
 
-export interface CommandResult {
-  id: string;
-  streamId: string;
-  version: number;
-  position: string;
-  eventTypes: string[];
-}
+export type { CommandResult } from './commandResult';
 
 /** A stream loaded for a command: its state and the version the append will expect. */
 export interface Loaded<State> {
@@ -122,7 +112,7 @@ async function loadStream<C, E extends DomainEvent, S>(
  * version it was loaded at.
  */
 export class CommandDecisions {
-  readonly appends: Array<StreamAppend & { id: string }> = [];
+  readonly appends: DecidedAppend[] = [];
   readonly commandId: string;
   readonly now: Date;
 
@@ -225,7 +215,8 @@ export interface CommandOptions {
 /**
  * Runs commands: load, decide (pure), append with expected versions; retries a
  * bounded number of times on a version conflict when the command allows it; answers
- * a repeated Idempotency-Key with the first result and appends nothing.
+ * a repeated Idempotency-Key with the first result and appends nothing, also when the
+ * first attempt died after deciding.
  */
 export class CommandHandler {
   private readonly states = new StreamStateCache();
@@ -300,12 +291,42 @@ export class CommandHandler {
       .digest('hex');
     const reservation = await this.idempotency.reserve<CommandResult>(key, requestHash);
     if (reservation.kind === 'done') return reservation.result;
+    if (reservation.kind === 'decided')
+      return replayDecision(this.store, this.idempotency, reservation, commandIdFor(key));
+    return this.runKeyed(context, reservation, run, options);
+  }
+
+  /**
+   * A command under a key this attempt holds: each decision is recorded before it is
+   * appended, so a retry after a crash replays it (`replayDecision`) and never decides
+   * again. A command that fails before it could append releases its key, so a repeat runs
+   * it afresh; once a recorded decision may have been appended, the key keeps it.
+   */
+  private async runKeyed(
+    context: CommandContext,
+    reservation: HeldReservation,
+    run: (tx: CommandTransaction) => Promise<void>,
+    options: CommandOptions,
+  ): Promise<CommandResult> {
+    let decisionMayStand = false;
+    const recordThenCommit = async (tx: CommandTransaction): Promise<CommandResult> => {
+      if (tx.appends.length > 0) {
+        decisionMayStand = true; // a failing record may still have stored the decision
+        await this.idempotency.recordDecision(reservation, tx.appends);
+      }
+      try {
+        return await this.commit(tx);
+      } catch (error) {
+        if (error instanceof VersionConflict) decisionMayStand = false; // the append was refused
+        throw error;
+      }
+    };
     try {
-      const result = await this.runWithRetries(context, commandIdFor(key), run, options);
-      await this.idempotency.complete(key, result);
+      const result = await this.runWithRetries(context, commandIdFor(reservation.key), run, options, recordThenCommit);
+      await this.idempotency.complete(reservation, result);
       return result;
     } catch (error) {
-      await this.idempotency.release(key);
+      if (!decisionMayStand) await this.idempotency.release(reservation);
       throw error;
     }
   }
@@ -315,13 +336,14 @@ export class CommandHandler {
     commandId: string,
     run: (tx: CommandTransaction) => Promise<void>,
     options: CommandOptions,
+    commit: (tx: CommandTransaction) => Promise<CommandResult> = (tx) => this.commit(tx),
   ): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
       const tx = new CommandTransaction(this.store, context, commandId, this.states);
       await run(tx);
       try {
-        return await this.commit(tx);
+        return await commit(tx);
       } catch (error) {
         if (error instanceof VersionConflict && attempt < maxRetries) continue;
         throw error;
@@ -330,16 +352,8 @@ export class CommandHandler {
   }
 
   private async commit(tx: CommandTransaction): Promise<CommandResult> {
-    const primary = tx.appends[0];
-    if (!primary) throw new Error('the command decided no events');
-    const results = await this.store.appendToStreams(tx.appends);
-    return {
-      id: primary.id,
-      streamId: primary.streamId,
-      version: results[0].version,
-      position: results[results.length - 1].position,
-      eventTypes: tx.appends.flatMap((a) => a.events.map((e) => e.type)),
-    };
+    if (tx.appends.length === 0) throw new Error('the command decided no events');
+    return commandResultOf(tx.appends, await this.store.appendToStreams(tx.appends));
   }
 }
 
