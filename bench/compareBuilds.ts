@@ -2,7 +2,8 @@
  * `npm run bench:ab -- --baseline <checkout> [--runs K] [-- <npm run bench options>]`
  *
  * The whole benchmark, this build against another checkout's (built with `npm run build`),
- * in one session: the two take turns, this one first, K times each (3 by default), each
+ * in one session: the two take turns, K times each (3 by default), the first of each round
+ * alternating (this one, then the other, then this one …), each
  * run a plain `node dist/bench/run.js` of the build's own checkout with the same options.
  * The figures of `bench/buildComparison.ts` are compared on their medians. Writes
  * bench/results/<date>-ab.json and .md.
@@ -70,15 +71,18 @@ function main(): void {
   const baseline = checkoutOf('baseline', baselineRoot);
   const started = new Date();
   const results = { candidate: [] as BenchResults[], baseline: [] as BenchResults[] };
+  // The build that goes first alternates by round (ABBA…): the first run of a round can measure lower.
   for (let round = 0; round < runs; round++) {
-    for (const checkout of [candidate, baseline]) results[checkout.name].push(runBenchmark(checkout, benchArgs));
+    const order = round % 2 === 0 ? [candidate, baseline] : [baseline, candidate];
+    for (const checkout of order) results[checkout.name].push(runBenchmark(checkout, benchArgs));
   }
   const comparisons = FIGURES.map((figure) => compareFigure(figure, results.baseline, results.candidate));
   const markdown = [
     `# Build A/B ${started.toISOString()}`,
     '',
     `Candidate ${candidate.commit} (${candidate.root}) against baseline ${baseline.commit} (${baseline.root}), ` +
-      `${runs} runs each, alternated (candidate first), \`npm run bench -- ${benchArgs.join(' ')}\`; ` +
+      `${runs} runs each, alternated (the first of each round alternating, candidate first), ` +
+      `\`npm run bench -- ${benchArgs.join(' ')}\`; ` +
       `medians compared. A figure fails when its median is worse by more than ${WORSE_LIMIT * 100}%; ` +
       `one whose baseline runs spread more than ${SPREAD_LIMIT * 100}% is reported, not judged.`,
     '',

@@ -73,10 +73,14 @@ async function waitForHealth(url: string, child: ChildProcess | null, timeoutMs:
 
 /**
  * The app's Node flags: package.json's `config.nodeFlags`, which `npm start` and the
- * Dockerfile pass too, so the benchmark runs the app as shipped. It holds none today:
- * V8's defaults measured as well as the tuned young generation, heap growth and
- * pretenuring flags in same-session A/Bs (bench/README.md, "Speed tricks"). A flag
- * added there stays only with an A/B that shows it paying.
+ * Dockerfile pass too, so the benchmark runs the app as shipped. A larger young
+ * generation lets a request's garbage die before it is collected, instead of being
+ * copied and promoted while the request is in flight; a fixed old-generation growth
+ * factor of 2 (V8 picks up to 4) collects promoted garbage before the heap has tripled
+ * its live size; and no allocation-site pretenuring keeps a request's allocations out of
+ * the old generation, where, dead, they would keep its young rows alive through every
+ * scavenge. They pay in memory: the app's peak RSS was 212 MiB with them and 251 without
+ * in a same-session A/B (bench/README.md, "Speed tricks").
  */
 export const APP_NODE_FLAGS: readonly string[] = appNodeFlags(projectRoot());
 
