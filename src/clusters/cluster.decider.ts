@@ -5,7 +5,6 @@ import { optionalText, requireIsoDate, requireYear } from '../shared/validation'
 import type {
   ClusterCovenantSigned,
   ClusterCriteriaSet,
-  ClusterCriterion,
   ClusterEvent,
   ClusterFormed,
   ClusterLeadershipAssigned,
@@ -21,31 +20,19 @@ import {
   requireValidFormation,
   scaleOf,
 } from './cluster.rules';
-import { computeClusterStandings, type ClusterStandingRow, type StandingScore } from './standings';
+import {
+  clusterYear,
+  evolveCluster,
+  initialClusterState,
+  type ClusterRecord,
+  type ClusterState,
+  type ClusterYear,
+} from './cluster.state';
+import { computeClusterStandings } from './standings';
+
+export type { ClusterRecord, ClusterState, ClusterYear } from './cluster.state';
 
 const CLUSTER_STREAM_TYPE = 'cluster';
-
-export interface ClusterYear {
-  leadership: { leaderUnitId: string; deputyUnitId: string } | null;
-  covenantSignedOn: IsoDate | null;
-  criteria: ClusterCriterion[] | null;
-  /** Every score recorded for the year, in stream order. */
-  scores: StandingScore[];
-  /** The final ranking once finalized. */
-  ranking: ClusterStandingRow[] | null;
-}
-
-export interface ClusterRecord {
-  status: 'FORMED';
-  clusterId: string;
-  name: string;
-  kind: ClusterKind;
-  organizerUnitId: string;
-  members: ClusterMember[];
-  years: Readonly<Record<number, ClusterYear>>;
-}
-
-export type ClusterState = { status: 'NONE' } | ClusterRecord;
 
 export interface FormCluster {
   type: 'FormCluster';
@@ -120,57 +107,6 @@ export type ClusterCommand =
   | SetClusterCriteria
   | RecordClusterScore
   | FinalizeClusterRanking;
-
-function initialClusterState(): ClusterState {
-  return { status: 'NONE' };
-}
-
-function emptyClusterYear(): ClusterYear {
-  return { leadership: null, covenantSignedOn: null, criteria: null, scores: [], ranking: null };
-}
-
-/** The state of one year (an empty one when nothing happened in it yet). */
-function clusterYear(cluster: ClusterRecord, year: number): ClusterYear {
-  return cluster.years[year] ?? emptyClusterYear();
-}
-
-function withYear(cluster: ClusterRecord, year: number, change: (y: ClusterYear) => ClusterYear): ClusterRecord {
-  return { ...cluster, years: { ...cluster.years, [year]: change(clusterYear(cluster, year)) } };
-}
-
-function evolveCluster(state: ClusterState, event: ClusterEvent): ClusterState {
-  if (event.type === 'ClusterFormed') {
-    const d = event.data;
-    return {
-      status: 'FORMED',
-      clusterId: d.clusterId,
-      name: d.name,
-      kind: d.kind,
-      organizerUnitId: d.organizerUnitId,
-      members: d.members,
-      years: {},
-    };
-  }
-  if (state.status === 'NONE') return state;
-  switch (event.type) {
-    case 'ClusterLeadershipAssigned': {
-      const { year, leaderUnitId, deputyUnitId } = event.data;
-      return withYear(state, year, (y) => ({ ...y, leadership: { leaderUnitId, deputyUnitId } }));
-    }
-    case 'ClusterCovenantSigned':
-      return withYear(state, event.data.year, (y) => ({ ...y, covenantSignedOn: event.data.signedOn }));
-    case 'ClusterCriteriaSet':
-      return withYear(state, event.data.year, (y) => ({ ...y, criteria: event.data.criteria }));
-    case 'ClusterScoreRecorded': {
-      const { year, unitId, criterionCode, points, kind } = event.data;
-      return withYear(state, year, (y) => ({ ...y, scores: [...y.scores, { unitId, criterionCode, points, kind }] }));
-    }
-    case 'ClusterRankingFinalized':
-      return withYear(state, event.data.year, (y) => ({ ...y, ranking: event.data.rows }));
-    default:
-      return assertNever(event, 'cluster event');
-  }
-}
 
 function decideCluster(command: ClusterCommand, state: ClusterState): ClusterEvent[] {
   switch (command.type) {

@@ -19,7 +19,7 @@ import {
 } from '../shared/domain';
 import { InvalidInput, RuleViolation } from '../shared/errors';
 import { awardDefinition, canBeAwardedTo } from './awardCatalog';
-import type { RuleSet, RuleSetId } from './ruleSets';
+import type { RuleSet } from './ruleSets';
 import { requireCount, requirePeriod } from './values';
 
 const CHECK = {
@@ -39,77 +39,19 @@ const CHECK = {
 } as const;
 export type CheckName = (typeof CHECK)[keyof typeof CHECK];
 
-/** A task-performance rating of the subject. With several for one period, the last one listed counts. */
-export interface RatingFact {
-  period: Period;
-  rating: PerformanceRating;
-}
+import type { AppraisalInput, EligibilityFacts, EligibilityReport } from './eligibility.facts';
 
-/** A title registration of the subject. */
-export interface RegistrationFact {
-  award: AwardKind;
-  period: Period;
-}
-
-/** An award the subject received (revoked ones included: the rules skip them). */
-export interface HeldAwardFact {
-  award: AwardKind;
-  period: Period;
-  revoked: boolean;
-  fromThematicMovement: boolean;
-}
-
-/** An initiative recognised with the subject among its authors. */
-export interface InitiativeFact {
-  level: AuthorityLevel;
-  period: Period;
-}
-
-/** The proposing unit's awards for the dossier's period, revoked ones excluded. */
-export interface UnitAwardCounts {
-  advancedWorkers: number;
-  grassrootsFighters: number;
-}
-
-/** Everything the rules need about one nominee, looked up by the caller. */
-export interface EligibilityFacts {
-  ratings: readonly RatingFact[];
-  registrations: readonly RegistrationFact[];
-  awardsHeld: readonly HeldAwardFact[];
-  initiatives: readonly InitiativeFact[];
-  /** For a collective: its rank in its cluster's finalized ranking for the period's year; null if none. */
-  finalizedClusterRank: number | null;
-  /** Complaints and denunciations about the subject not yet resolved or dismissed. */
-  pendingComplaints: number;
-  proposingUnitAwardCounts: UnitAwardCounts;
-}
-
-export interface AppraisalInput {
-  subject: SubjectRef;
-  award: AwardKind;
-  period: Period;
-  ruleSet: RuleSet;
-  facts: EligibilityFacts;
-}
-
-export interface EligibilityReport {
-  eligible: boolean;
-  ruleSetId: RuleSetId;
-  checks: RuleCheck[];
-}
-
-/** Facts with no ratings, awards, initiatives or complaints: a starting point for callers and tests. */
-export function noEligibilityFacts(): EligibilityFacts {
-  return {
-    ratings: [],
-    registrations: [],
-    awardsHeld: [],
-    initiatives: [],
-    finalizedClusterRank: null,
-    pendingComplaints: 0,
-    proposingUnitAwardCounts: { advancedWorkers: 0, grassrootsFighters: 0 },
-  };
-}
+export {
+  noEligibilityFacts,
+  type AppraisalInput,
+  type EligibilityFacts,
+  type EligibilityReport,
+  type HeldAwardFact,
+  type InitiativeFact,
+  type RatingFact,
+  type RegistrationFact,
+  type UnitAwardCounts,
+} from './eligibility.facts';
 
 export function appraise(input: AppraisalInput): EligibilityReport {
   const { subject, award, period, ruleSet, facts } = input;
