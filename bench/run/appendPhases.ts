@@ -1,5 +1,5 @@
 /** The append measures: single-event appends, batched appends of the whole log, and the ordered import. */
-import type { AppendResult } from '../appends';
+import type { AppendResult, AppendTargetName } from '../appends';
 import { medianBy } from '../lib';
 import { BATCH_SIZE, BATCH_WRITERS, SINGLE_WRITERS, type BenchRun } from './context';
 
@@ -9,28 +9,34 @@ export interface BatchedLogs {
   ours: string | null;
 }
 
+/** One measured run of appends into a fresh database of `target`; the database's URL with the result. */
+async function appendRun(
+  run: BenchRun,
+  target: AppendTargetName,
+  mode: 'single' | 'batch',
+  index: number,
+): Promise<{ url: string; result: AppendResult }> {
+  const url = await run.dbs.create(`${mode}_${target}`);
+  run.log(`${mode === 'single' ? 'single' : 'batched'} appends: ${target}, run ${index + 1}`);
+  const shape =
+    mode === 'single'
+      ? { writers: SINGLE_WRITERS, batchSize: 1, limit: run.results.options.singleSample }
+      : { writers: BATCH_WRITERS, batchSize: BATCH_SIZE, limit: run.sideBySide };
+  const result = await run.exec<AppendResult>({
+    kind: 'append',
+    task: { target, url, mode, ...shape, generator: run.generator },
+  });
+  return { url, result };
+}
+
 /** Single-event appends: a sample of the log, 16 writers, a fresh database per run. */
 export async function measureSingleAppends(run: BenchRun): Promise<void> {
-  const { options, dbs, log, results } = run;
+  const { options, dbs, results } = run;
   for (const target of run.targets.filter((t) => t !== 'raw-copy')) {
     const runs: AppendResult[] = [];
     for (let i = 0; i < options.runs; i++) {
-      const url = await dbs.create(`single_${target}`);
-      log(`single appends: ${target}, run ${i + 1}`);
-      runs.push(
-        await run.exec<AppendResult>({
-          kind: 'append',
-          task: {
-            target,
-            url,
-            mode: 'single',
-            writers: SINGLE_WRITERS,
-            batchSize: 1,
-            limit: results.options.singleSample,
-            generator: run.generator,
-          },
-        }),
-      );
+      const { url, result } = await appendRun(run, target, 'single', i);
+      runs.push(result);
       await dbs.drop(url);
     }
     results.appends.allRuns.push(...runs);
@@ -49,22 +55,8 @@ export async function measureBatchedAppends(run: BenchRun): Promise<BatchedLogs>
   for (const target of run.targets) {
     const runs: AppendResult[] = [];
     for (let i = 0; i < run.heavyRuns; i++) {
-      const url = await dbs.create(`batch_${target}`);
-      log(`batched appends: ${target}, run ${i + 1}`);
-      runs.push(
-        await run.exec<AppendResult>({
-          kind: 'append',
-          task: {
-            target,
-            url,
-            mode: 'batch',
-            writers: BATCH_WRITERS,
-            batchSize: BATCH_SIZE,
-            limit: run.sideBySide,
-            generator: run.generator,
-          },
-        }),
-      );
+      const { url, result } = await appendRun(run, target, 'batch', i);
+      runs.push(result);
       if (i === run.heavyRuns - 1 && target === 'emmett') kept.emmett = url;
       else if (i === run.heavyRuns - 1 && target === 'ours') kept.ours = url;
       else await dbs.drop(url);
