@@ -64,17 +64,7 @@ export async function openLoop(
     await sleep(2);
   }
   await Promise.all([...pending]);
-  const elapsed = nowMs() - start;
-  const s = latencySummary(latencies);
-  return {
-    offered: rate,
-    achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000),
-    actions: latencies.length,
-    p50: s.p50,
-    p99: s.p99,
-    errors,
-    shed,
-  };
+  return ratePoint(user, rate, latencies, nowMs() - start, errors, shed);
 }
 
 /** Closed loop: `clients` users acting back to back for `durationMs`: the saturation throughput. */
@@ -102,15 +92,26 @@ export async function closedLoop(
       }
     }),
   );
-  const elapsed = nowMs() - start;
+  return ratePoint(user, NaN, latencies, nowMs() - start, errors, 0);
+}
+
+/** A loop's outcome: actions' latencies over the time it ran, as HTTP requests per second. */
+function ratePoint(
+  user: ReadUser,
+  offered: number,
+  latencies: number[],
+  elapsedMs: number,
+  errors: number,
+  shed: number,
+): RatePoint {
   const s = latencySummary(latencies);
   return {
-    offered: NaN,
-    achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsed) * 1000),
+    offered,
+    achievedRequestsPerSec: Math.round(((latencies.length * user.requestsPerAction) / elapsedMs) * 1000),
     actions: latencies.length,
     p50: s.p50,
     p99: s.p99,
     errors,
-    shed: 0,
+    shed,
   };
 }
