@@ -30,6 +30,7 @@ import type { AwardSample, GeneratedEvent, Step } from './simulation/types';
 import { planYear } from './simulation/year';
 
 export type { ClusterState } from '../src/clusters/cluster.decider';
+export type { ClusterYearState } from '../src/clusters/clusterYear.decider';
 export { foldAll } from './simulation/foldAll';
 export { MUTATIONS } from './simulation/mutations';
 export { EVENT_CATEGORY, type GeneratorStats } from './simulation/stats';

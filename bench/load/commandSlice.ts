@@ -67,7 +67,8 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   const { year } = options;
   const wanted = wantedMix(options.runs * options.opsPerRun);
   const sessions = planSessionSlice(province, rng, wanted.castBallot, year);
-  // Cluster scores for the year: criteria first (set-up), then scores in the runs.
+  // Cluster scores for the year: criteria first (set-up; they open each cluster's year
+  // stream, where the year's scores go), then scores in the runs.
   const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
   const criteria = criteriaFor();
   const setupCriteria = clusters.map((c) =>

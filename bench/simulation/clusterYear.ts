@@ -4,13 +4,16 @@
  * finalized in December.
  */
 import { clusterDecider } from '../../src/clusters/cluster.decider';
-import type { ClusterRankingFinalized } from '../../src/clusters/cluster.events';
+import { clusterFactsOf, type ClusterFacts } from '../../src/clusters/cluster.state';
+import { clusterYearDecider, clusterYearKey, type ClusterYearCommand } from '../../src/clusters/clusterYear.decider';
+import type { ClusterRankingFinalized } from '../../src/clusters/clusterYear.events';
 import { DEFAULT_CERTIFICATE_COUNT } from '../../src/clusters/standings';
 import { ScoreKind } from '../../src/shared/domain';
 import type { Actor, ClusterInfo } from '../province';
 import { CRITERIA } from '../names';
 import { DAY, ymd } from './calendar';
 import type { Simulation } from './simulation';
+import type { SimTransaction } from './transaction';
 
 interface Criterion {
   code: string;
@@ -32,6 +35,20 @@ interface Score {
 }
 
 const CRITERIA_WEIGHTS = [25, 15, 15, 10, 10, 10, 5, 10];
+
+/**
+ * A year command as the handler runs it: the cluster's facts read from its own stream,
+ * the decision appended to the cluster's year stream.
+ */
+function decideOnYear(
+  tx: SimTransaction,
+  clusterId: string,
+  year: number,
+  command: (cluster: ClusterFacts | null) => ClusterYearCommand,
+): void {
+  const cluster = clusterFactsOf(tx.load(clusterDecider, clusterId).state);
+  tx.decide(clusterYearDecider, tx.load(clusterYearDecider, clusterYearKey(clusterId, year)), command(cluster));
+}
 
 export function planClusterYear(sim: Simulation, year: number): void {
   for (const cluster of sim.province.clusters) {
@@ -56,10 +73,10 @@ function scheduleLeadership(sim: Simulation, cluster: ClusterInfo, organizer: Ac
       'assignClusterLeadership',
       () => ({ clusterId: cluster.id, year, leaderUnitId: leader, deputyUnitId: deputy }),
       (tx) => {
-        tx.decide(clusterDecider, tx.load(clusterDecider, cluster.id), {
+        decideOnYear(tx, cluster.id, year, (facts) => ({
           type: 'AssignClusterLeadership',
-          data: { clusterId: cluster.id, year, leaderUnitId: leader, deputyUnitId: deputy },
-        });
+          data: { clusterId: cluster.id, year, leaderUnitId: leader, deputyUnitId: deputy, cluster: facts },
+        }));
       },
     ),
   );
@@ -84,10 +101,10 @@ function scheduleCriteria(sim: Simulation, cluster: ClusterInfo, organizer: Acto
       'setClusterCriteria',
       () => ({ input: { clusterId: cluster.id, year, criteria } }),
       (tx) => {
-        tx.decide(clusterDecider, tx.load(clusterDecider, cluster.id), {
+        decideOnYear(tx, cluster.id, year, (facts) => ({
           type: 'SetClusterCriteria',
-          data: { clusterId: cluster.id, year, criteria },
-        });
+          data: { clusterId: cluster.id, year, criteria, cluster: facts },
+        }));
       },
     ),
   );
@@ -154,10 +171,10 @@ function scheduleScore(sim: Simulation, score: Score): void {
       'recordClusterScore',
       () => ({ input: { clusterId, year, unitId, criterionCode, points, kind, note } }),
       (tx) => {
-        tx.decide(clusterDecider, tx.load(clusterDecider, clusterId), {
+        decideOnYear(tx, clusterId, year, (facts) => ({
           type: 'RecordClusterScore',
-          data: { clusterId, year, unitId, criterionCode, points, kind, note, now: tx.nowIso },
-        });
+          data: { clusterId, year, unitId, criterionCode, points, kind, note, now: tx.nowIso, cluster: facts },
+        }));
       },
     ),
   );
@@ -173,10 +190,16 @@ function scheduleRanking(sim: Simulation, cluster: ClusterInfo, organizer: Actor
       'finalizeClusterRanking',
       () => ({ clusterId: cluster.id, year }),
       (tx) => {
-        tx.decide(clusterDecider, tx.load(clusterDecider, cluster.id), {
+        decideOnYear(tx, cluster.id, year, (facts) => ({
           type: 'FinalizeClusterRanking',
-          data: { clusterId: cluster.id, year, now: tx.nowIso, certificateCount: DEFAULT_CERTIFICATE_COUNT },
-        });
+          data: {
+            clusterId: cluster.id,
+            year,
+            now: tx.nowIso,
+            certificateCount: DEFAULT_CERTIFICATE_COUNT,
+            cluster: facts,
+          },
+        }));
       },
     );
     const finalized = step.events[0] as unknown as ClusterRankingFinalized;

@@ -1,6 +1,7 @@
 /** A check for tests: every generated stream folds through the real deciders. */
 import { awardDecider } from '../../src/awards/award.decider';
 import { clusterDecider } from '../../src/clusters/cluster.decider';
+import { clusterYearDecider } from '../../src/clusters/clusterYear.decider';
 import { complaintDecider } from '../../src/complaints/complaint.decider';
 import { councilSessionDecider } from '../../src/councilSessions/councilSession.decider';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
@@ -22,6 +23,7 @@ const FOLDS: ReadonlyMap<string, AnyFold> = new Map(
     unitDecider,
     personDecider,
     clusterDecider,
+    clusterYearDecider,
     movementDecider,
     planDecider,
     registrationDecider,

@@ -92,8 +92,8 @@ function addStreamRefs(refs: RefList, streamId: string, d: EventData, lookups: R
     case 'person':
       refs.add('subject', `INDIVIDUAL:${ownId}`);
       break;
-    case 'cluster':
-      // A unit's history includes how its cluster scored and ranked it.
+    case 'cluster_year':
+      // A unit's history includes how its cluster scored and ranked it in each year.
       refs.add('subject', typeof d.unitId === 'string' ? `COLLECTIVE:${d.unitId}` : undefined);
       for (const row of itemsOf(d.rows)) refs.add('subject', `COLLECTIVE:${fieldOf(row, 'unitId')}`);
       break;

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { PoolClient } from 'pg';
-import type { ClusterRankingFinalized } from '../../src/clusters/cluster.events';
+import type { ClusterRankingFinalized } from '../../src/clusters/clusterYear.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { asRecordedDomainEvents } from '../../src/eventStore/recordedDomainEvent';
 import { loadMigrations } from '../../src/infra/migrations';

@@ -54,6 +54,7 @@ export class ScopeFacts {
     return session.status === 'NONE' ? null : session;
   }
 
+  /** A cluster's organizer and members, from its own stream (its formation; the year streams are not read). */
   async cluster(clusterId: string): Promise<ClusterRecord | null> {
     const cluster = await this.streams.currentState(clusterDecider, clusterId);
     return cluster.status === 'NONE' ? null : cluster;

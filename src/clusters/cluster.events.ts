@@ -1,22 +1,8 @@
-import type { ClusterKind, IsoDate, IsoInstant, ScoreKind } from '../shared/domain';
-import type { ClusterStandingRow } from './standings';
+import type { ClusterKind } from '../shared/domain';
 
 export interface ClusterMember {
   unitId: string;
   unitName: string;
-}
-
-/**
- * ORDINARY and BONUS criteria have positive maxima, PENALTY criteria negative ones.
- * Only ORDINARY maxima make up the 100- or 1,000-point scale.
- */
-export type CriterionKind = 'ORDINARY' | 'BONUS' | 'PENALTY';
-
-export interface ClusterCriterion {
-  code: string;
-  name: string;
-  maxPoints: number;
-  kind: CriterionKind;
 }
 
 export interface ClusterFormed {
@@ -31,90 +17,8 @@ export interface ClusterFormed {
   };
 }
 
-/** Leader and deputy units for one year; a later event for the same year replaces it. */
-export interface ClusterLeadershipAssigned {
-  type: 'ClusterLeadershipAssigned';
-  data: {
-    clusterId: string;
-    clusterName: string;
-    year: number;
-    leaderUnitId: string;
-    leaderUnitName: string;
-    deputyUnitId: string;
-    deputyUnitName: string;
-    /** The assignment this one replaces, if any. */
-    previousLeaderUnitId: string | null;
-    previousDeputyUnitId: string | null;
-  };
-}
-
-/** The members signed the year's emulation covenant (giao ước thi đua). */
-export interface ClusterCovenantSigned {
-  type: 'ClusterCovenantSigned';
-  data: {
-    clusterId: string;
-    clusterName: string;
-    year: number;
-    signedOn: IsoDate;
-    memberUnitIds: string[];
-  };
-}
-
-/** The year's criteria; a later event for the same year (before any score) replaces them. */
-export interface ClusterCriteriaSet {
-  type: 'ClusterCriteriaSet';
-  data: {
-    clusterId: string;
-    clusterName: string;
-    year: number;
-    /** Sum of the ORDINARY maxima: 100 or 1000. */
-    scale: number;
-    criteria: ClusterCriterion[];
-    /** Whether criteria had already been set for the year (this replaces them). */
-    replacesPrevious: boolean;
-  };
-}
-
-export interface ClusterScoreRecorded {
-  type: 'ClusterScoreRecorded';
-  data: {
-    clusterId: string;
-    clusterName: string;
-    year: number;
-    unitId: string;
-    unitName: string;
-    criterionCode: string;
-    criterionName: string;
-    maxPoints: number;
-    points: number;
-    kind: ScoreKind;
-    note: string | null;
-    recordedAt: IsoInstant;
-  };
-}
-
-export interface ClusterRankingFinalized {
-  type: 'ClusterRankingFinalized';
-  data: {
-    clusterId: string;
-    clusterName: string;
-    year: number;
-    finalizedAt: IsoInstant;
-    criteria: ClusterCriterion[];
-    /** The final ranking, rank 1 first. */
-    rows: ClusterStandingRow[];
-    /** Rank 1, proposed for the Emulation Flag. */
-    flagUnitId: string;
-    /** The units proposed for the certificate of merit (Bằng khen), in rank order. */
-    certificateUnitIds: string[];
-    certificateCount: number;
-  };
-}
-
-export type ClusterEvent =
-  | ClusterFormed
-  | ClusterLeadershipAssigned
-  | ClusterCovenantSigned
-  | ClusterCriteriaSet
-  | ClusterScoreRecorded
-  | ClusterRankingFinalized;
+/**
+ * The events of a cluster's own stream (`cluster-<clusterId>`): what belongs to the cluster
+ * whatever the year. Each year's work is in that year's stream (clusterYear.events.ts).
+ */
+export type ClusterEvent = ClusterFormed;

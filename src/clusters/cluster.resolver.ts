@@ -2,13 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
-import {
-  assignClusterLeadership,
-  finalizeClusterRanking,
-  formCluster,
-  recordClusterScore,
-  setClusterCriteria,
-} from './cluster.commands';
+import { formCluster } from './cluster.commands';
 import {
   AssignClusterLeadershipArgs,
   FinalizeClusterRankingArgs,
@@ -16,6 +10,12 @@ import {
   RecordClusterScoreInput,
   SetClusterCriteriaInput,
 } from './cluster.inputs';
+import {
+  assignClusterLeadership,
+  finalizeClusterRanking,
+  recordClusterScore,
+  setClusterCriteria,
+} from './clusterYear.commands';
 
 @Resolver()
 export class ClusterResolver {

@@ -1,7 +1,9 @@
 import { NotFound, RuleViolation } from '../shared/errors';
 import { requireDistinctIds, requireFinite, requireText } from '../shared/validation';
-import type { CriterionInput, FormCluster } from './cluster.decider';
-import type { ClusterCriterion, ClusterMember, CriterionKind } from './cluster.events';
+import type { FormCluster } from './cluster.decider';
+import type { ClusterMember } from './cluster.events';
+import type { CriterionInput } from './clusterYear.decider';
+import type { ClusterCriterion, CriterionKind } from './clusterYear.events';
 import { missingScores, type StandingScore } from './standings';
 
 const MIN_CLUSTER_MEMBERS = 4;
@@ -9,7 +11,7 @@ const MAX_CLUSTER_MEMBERS = 15;
 /** The allowed point scales: the ORDINARY criteria's maxima must add up to one of these. */
 const CLUSTER_SCALES: readonly number[] = [100, 1000];
 
-/** Rule names the cluster decider raises in `RuleViolation.rule`. */
+/** Rule names the cluster and cluster-year deciders raise in `RuleViolation.rule`. */
 export const ClusterRule = {
   ALREADY_EXISTS: 'ALREADY_EXISTS',
   SIZE: 'CLUSTER_SIZE',

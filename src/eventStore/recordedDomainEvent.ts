@@ -6,6 +6,7 @@
  */
 import type { AwardEvent } from '../awards/award.events';
 import type { ClusterEvent } from '../clusters/cluster.events';
+import type { ClusterYearEvent } from '../clusters/clusterYear.events';
 import type { ComplaintEvent } from '../complaints/complaint.events';
 import type { CouncilSessionEvent } from '../councilSessions/councilSession.events';
 import type { DossierEvent } from '../dossiers/dossier.events';
@@ -23,6 +24,7 @@ import type { RecordedEvent } from './eventStore.port';
 export type AnyDomainEvent =
   | AwardEvent
   | ClusterEvent
+  | ClusterYearEvent
   | ComplaintEvent
   | CouncilSessionEvent
   | DossierEvent

@@ -13,6 +13,7 @@ import { initiativesProjection } from '../../projections/initiatives/initiatives
 import { getInitiativesByAuthor } from '../../projections/initiatives/initiatives.queries';
 import { awardDecider } from '../../src/awards/award.decider';
 import { clusterDecider } from '../../src/clusters/cluster.decider';
+import { clusterYearDecider, clusterYearKey } from '../../src/clusters/clusterYear.decider';
 import { complaintDecider } from '../../src/complaints/complaint.decider';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
@@ -177,16 +178,20 @@ describe('the read models behind the award rules: awards, complaints, initiative
         unknownUnitIds: [],
       },
     });
-    await run(clusterDecider, 'cum-1', {
+    // The year's work goes to the cluster's 2024 stream, deciding with the cluster's facts.
+    const cluster = { clusterId: 'cum-1', name: 'Cụm thi đua số 1', members };
+    const year2024 = clusterYearKey('cum-1', 2024);
+    await run(clusterYearDecider, year2024, {
       type: 'SetClusterCriteria',
       data: {
         clusterId: 'cum-1',
         year: 2024,
         criteria: [{ code: 'A', name: 'Nhiệm vụ', maxPoints: 100, bonus: false }],
+        cluster,
       },
     });
     for (const [i, unitId] of ['dv-a', 'dv-b', 'dv-c', 'dv-d'].entries()) {
-      await run(clusterDecider, 'cum-1', {
+      await run(clusterYearDecider, year2024, {
         type: 'RecordClusterScore',
         data: {
           clusterId: 'cum-1',
@@ -197,12 +202,13 @@ describe('the read models behind the award rules: awards, complaints, initiative
           kind: ScoreKind.ASSESSED,
           note: null,
           now: NOW,
+          cluster,
         },
       });
     }
-    await run(clusterDecider, 'cum-1', {
+    await run(clusterYearDecider, year2024, {
       type: 'FinalizeClusterRanking',
-      data: { clusterId: 'cum-1', year: 2024, now: NOW, certificateCount: 2 },
+      data: { clusterId: 'cum-1', year: 2024, now: NOW, certificateCount: 2, cluster },
     });
 
     runner = new ProjectionRunner(
