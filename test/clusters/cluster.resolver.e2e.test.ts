@@ -13,6 +13,11 @@ const FINALIZE = `mutation($clusterId: ID!, $year: Int!) { finalizeClusterRankin
 const NOW = new Date('2023-12-20T08:00:00.000Z');
 const CLUSTER = 'khoi-phong';
 const STREAM = `cluster-${CLUSTER}`;
+/** A year's work goes to the cluster's stream for that year; the cluster's own stream keeps its formation. */
+const YEAR_2023 = `cluster_year-${CLUSTER}:2023`;
+const YEAR_2024 = `cluster_year-${CLUSTER}:2024`;
+const BOTH_2023 = [STREAM, YEAR_2023];
+const UNKNOWN_2023 = ['cluster-khoi-khong-co', 'cluster_year-khoi-khong-co:2023'];
 const MEMBERS = ['phong-tckh', 'phong-nv', 'phong-gddt', 'phong-yt'];
 
 describe('clusters over GraphQL: forming, leadership, criteria, scores and the final ranking', () => {
@@ -139,13 +144,14 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       deputyUnitId: 'phong-yt',
     });
     expect(result).toMatchObject({
-      id: CLUSTER,
-      streamId: STREAM,
-      version: 2,
+      id: `${CLUSTER}:2023`,
+      streamId: YEAR_2023,
+      version: 1,
       eventTypes: ['ClusterLeadershipAssigned'],
     });
-    const events = await streamEvents(t, STREAM);
-    expect(events[1].data).toMatchObject({
+    expect((await streamEvents(t, STREAM)).map((e) => e.type)).toEqual(['ClusterFormed']);
+    const events = await streamEvents(t, YEAR_2023);
+    expect(events[0].data).toMatchObject({
       year: 2023,
       leaderUnitId: 'phong-nv',
       leaderUnitName: 'Phòng Nội vụ',
@@ -161,26 +167,28 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       deputyUnitId: 'phong-gddt',
       ...overrides,
     });
-    await expectRefused(t, [STREAM], LEAD, lead({ deputyUnitId: 'phong-tckh' }), {
+    await expectRefused(t, BOTH_2023, LEAD, lead({ deputyUnitId: 'phong-tckh' }), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_LEADERSHIP_SAME_UNIT',
     });
-    await expectRefused(t, [STREAM], LEAD, lead({ deputyUnitId: 'phong-vhtt' }), {
+    await expectRefused(t, BOTH_2023, LEAD, lead({ deputyUnitId: 'phong-vhtt' }), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_LEADERSHIP_NOT_MEMBER',
       unitIds: ['phong-vhtt'],
     });
-    await expectRefused(t, [STREAM], LEAD, lead({ leaderUnitId: 'phong-khong-co' }), {
+    await expectRefused(t, BOTH_2023, LEAD, lead({ leaderUnitId: 'phong-khong-co' }), {
       code: 'NOT_FOUND',
       entity: 'Unit',
       id: 'phong-khong-co',
     });
-    await expectRefused(t, ['cluster-khoi-khong-co'], LEAD, lead({ clusterId: 'khoi-khong-co' }), {
+    await expectRefused(t, UNKNOWN_2023, LEAD, lead({ clusterId: 'khoi-khong-co' }), {
       code: 'NOT_FOUND',
       entity: 'Cluster',
       id: 'khoi-khong-co',
     });
-    const year = await expectRefused(t, [STREAM], LEAD, lead({ year: 1900 }), { code: 'BAD_USER_INPUT' });
+    const year = await expectRefused(t, [STREAM, `cluster_year-${CLUSTER}:1900`], LEAD, lead({ year: 1900 }), {
+      code: 'BAD_USER_INPUT',
+    });
     expect(year.extensions?.validationErrors[0].field).toBe('year');
   });
 
@@ -191,7 +199,7 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
     ];
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       CRITERIA,
       { input: { clusterId: CLUSTER, year: 2023, criteria: refusedCriteria } },
       {
@@ -202,14 +210,14 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
     );
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       CRITERIA,
       { input: { clusterId: CLUSTER, year: 2023, criteria: [] } },
       { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_EMPTY' },
     );
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       CRITERIA,
       { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: '', name: 'Không mã', maxPoints: 100 }] } },
       { code: 'BAD_USER_INPUT' },
@@ -222,8 +230,8 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       { code: 'TRU', name: 'Điểm trừ', maxPoints: -5 },
     ];
     const result = await mutate(t, CRITERIA, { input: { clusterId: CLUSTER, year: 2023, criteria } });
-    expect(result).toMatchObject({ streamId: STREAM, eventTypes: ['ClusterCriteriaSet'] });
-    const events = await streamEvents(t, STREAM);
+    expect(result).toMatchObject({ streamId: YEAR_2023, eventTypes: ['ClusterCriteriaSet'] });
+    const events = await streamEvents(t, YEAR_2023);
     expect(events.at(-1)!.data).toMatchObject({
       year: 2023,
       scale: 100,
@@ -243,8 +251,8 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
 
   it('records scores, refusing those out of range, for non-members, unknown criteria or units', async () => {
     const first = await mutate(t, SCORE, score('phong-tckh', 'A', 55, 'SELF', 'Tự chấm'));
-    expect(first).toMatchObject({ streamId: STREAM, eventTypes: ['ClusterScoreRecorded'] });
-    const events = await streamEvents(t, STREAM);
+    expect(first).toMatchObject({ streamId: YEAR_2023, eventTypes: ['ClusterScoreRecorded'] });
+    const events = await streamEvents(t, YEAR_2023);
     expect(events.at(-1)!.data).toEqual({
       clusterId: CLUSTER,
       clusterName: 'Khối các phòng chuyên môn huyện Điện Bàn',
@@ -260,57 +268,57 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       recordedAt: NOW.toISOString(),
     });
 
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', 61), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-nv', 'A', 61), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
       min: 0,
       max: 60,
       points: 61,
     });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', -1), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-nv', 'A', -1), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
     });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'TRU', -6), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-nv', 'TRU', -6), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
       min: -5,
       max: 0,
     });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'TRU', 1), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-nv', 'TRU', 1), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_SCORE_OUT_OF_RANGE',
     });
-    await expectRefused(t, [STREAM], SCORE, score('phong-vhtt', 'A', 50), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-vhtt', 'A', 50), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_SCORE_NOT_MEMBER',
     });
-    await expectRefused(t, [STREAM], SCORE, score('phong-khong-co', 'A', 50), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-khong-co', 'A', 50), {
       code: 'NOT_FOUND',
       entity: 'Unit',
       id: 'phong-khong-co',
     });
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'C', 10), {
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-nv', 'C', 10), {
       code: 'RULE_VIOLATION',
       rule: 'CLUSTER_SCORE_UNKNOWN_CRITERION',
     });
     await expectRefused(
       t,
-      [STREAM],
+      [STREAM, YEAR_2023, YEAR_2024],
       SCORE,
       { input: { ...score('phong-nv', 'A', 10).input, year: 2024 } },
       { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_NOT_SET' },
     );
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       SCORE,
       { input: { ...score('phong-nv', 'A', 10).input, kind: 'GUESSED' } },
       { code: 'BAD_USER_INPUT' },
     );
     await expectRefused(
       t,
-      ['cluster-khoi-khong-co'],
+      UNKNOWN_2023,
       SCORE,
       { input: { ...score('phong-nv', 'A', 10).input, clusterId: 'khoi-khong-co' } },
       { code: 'NOT_FOUND', entity: 'Cluster' },
@@ -318,7 +326,7 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
     // Once a score exists the year's criteria are locked.
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       CRITERIA,
       { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: 'A', name: 'Tất cả', maxPoints: 100 }] } },
       {
@@ -331,7 +339,7 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
   it('refuses to finalize while scores are missing, naming each unit and criterion', async () => {
     const error = await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       FINALIZE,
       { clusterId: CLUSTER, year: 2023 },
       { code: 'RULE_VIOLATION', rule: 'CLUSTER_SCORES_MISSING' },
@@ -348,19 +356,27 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
     expect(error.message).toContain('Phòng Tài chính – Kế hoạch (phong-tckh): B, THUONG, TRU');
     await expectRefused(
       t,
-      [STREAM],
+      [STREAM, YEAR_2024],
       FINALIZE,
       { clusterId: CLUSTER, year: 2024 },
       { code: 'RULE_VIOLATION', rule: 'CLUSTER_CRITERIA_NOT_SET' },
     );
     await expectRefused(
       t,
-      ['cluster-khoi-khong-co'],
+      UNKNOWN_2023,
       FINALIZE,
       { clusterId: 'khoi-khong-co', year: 2023 },
       { code: 'NOT_FOUND', entity: 'Cluster' },
     );
-    await expectRefused(t, [STREAM], FINALIZE, { clusterId: CLUSTER, year: 2101 }, { code: 'BAD_USER_INPUT' });
+    await expectRefused(
+      t,
+      [STREAM, `cluster_year-${CLUSTER}:2101`],
+      FINALIZE,
+      { clusterId: CLUSTER, year: 2101 },
+      {
+        code: 'BAD_USER_INPUT',
+      },
+    );
   });
 
   it('finalizes after all scores: the assessed score supersedes the self-score, ties go by the criteria in order', async () => {
@@ -387,8 +403,12 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       await mutate(t, SCORE, score(unitId, code, points, kind ?? 'SELF'));
 
     const result = await mutate(t, FINALIZE, { clusterId: CLUSTER, year: 2023 });
-    expect(result).toMatchObject({ id: CLUSTER, streamId: STREAM, eventTypes: ['ClusterRankingFinalized'] });
-    const finalized = (await streamEvents(t, STREAM)).at(-1)!;
+    expect(result).toMatchObject({
+      id: `${CLUSTER}:2023`,
+      streamId: YEAR_2023,
+      eventTypes: ['ClusterRankingFinalized'],
+    });
+    const finalized = (await streamEvents(t, YEAR_2023)).at(-1)!;
     expect(finalized.type).toBe('ClusterRankingFinalized');
     expect(finalized.data).toMatchObject({
       year: 2023,
@@ -409,22 +429,22 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
 
   it('refuses scores, leadership, criteria and a second ranking once the year is finalized', async () => {
     const rule = { code: 'RULE_VIOLATION', rule: 'CLUSTER_YEAR_FINALIZED', clusterId: CLUSTER, year: 2023 };
-    await expectRefused(t, [STREAM], SCORE, score('phong-nv', 'A', 60, 'ASSESSED'), rule);
+    await expectRefused(t, BOTH_2023, SCORE, score('phong-nv', 'A', 60, 'ASSESSED'), rule);
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       LEAD,
       { clusterId: CLUSTER, year: 2023, leaderUnitId: 'phong-tckh', deputyUnitId: 'phong-nv' },
       rule,
     );
     await expectRefused(
       t,
-      [STREAM],
+      BOTH_2023,
       CRITERIA,
       { input: { clusterId: CLUSTER, year: 2023, criteria: [{ code: 'A', name: 'Tất cả', maxPoints: 100 }] } },
       rule,
     );
-    await expectRefused(t, [STREAM], FINALIZE, { clusterId: CLUSTER, year: 2023 }, rule);
+    await expectRefused(t, BOTH_2023, FINALIZE, { clusterId: CLUSTER, year: 2023 }, rule);
     // Another year is still open.
     const next = await mutate(t, LEAD, {
       clusterId: CLUSTER,
@@ -443,7 +463,7 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
         criteria: [{ code: 'TONG', name: 'Kết quả thực hiện nhiệm vụ', maxPoints: 100 }],
       },
     });
-    const before = (await streamEvents(t, STREAM)).length;
+    const before = (await streamEvents(t, YEAR_2024)).length;
     const results = await Promise.all(
       MEMBERS.map((unitId, i) =>
         t.graphql(SCORE, {
@@ -452,7 +472,7 @@ describe('clusters over GraphQL: forming, leadership, criteria, scores and the f
       ),
     );
     for (const { body } of results) expect(body.errors).toBeUndefined();
-    const recorded = (await streamEvents(t, STREAM)).slice(before);
+    const recorded = (await streamEvents(t, YEAR_2024)).slice(before);
     expect(recorded.map((e) => e.type)).toEqual(Array(4).fill('ClusterScoreRecorded'));
     expect(recorded.map((e) => e.data.unitId).sort()).toEqual([...MEMBERS].sort());
   });

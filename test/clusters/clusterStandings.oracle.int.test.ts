@@ -138,7 +138,7 @@ describe('cluster standings against an independent fold of random scores', () =>
           { code: 'C', name: 'Xây dựng Đảng', maxPoints: 20 },
         ];
         criteria.set(`${cluster.id}:${year}`, list);
-        await append(`cluster-${cluster.id}`, [
+        await append(`cluster_year-${cluster.id}:${year}`, [
           [
             'ClusterCriteriaSet',
             {
@@ -161,7 +161,7 @@ describe('cluster standings against an independent fold of random scores', () =>
       const criterion = criteria.get(`${cluster.id}:${year}`)![Math.floor(random() * 3)];
       const kind = random() < 0.6 ? 'SELF' : 'ASSESSED';
       const points = Math.floor(random() * 4) + criterion.maxPoints - 4 + (random() < 0.2 ? 0.5 : 0);
-      const at = await append(`cluster-${cluster.id}`, [
+      const at = await append(`cluster_year-${cluster.id}:${year}`, [
         [
           'ClusterScoreRecorded',
           {
@@ -190,7 +190,7 @@ describe('cluster standings against an independent fold of random scores', () =>
             Infinity,
             null,
           );
-          const finalAt = await append(`cluster-${c.id}`, [
+          const finalAt = await append(`cluster_year-${c.id}:2023`, [
             [
               'ClusterRankingFinalized',
               {

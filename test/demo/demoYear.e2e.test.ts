@@ -23,7 +23,10 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   });
 
   it('scores and finalizes the communes cluster with the assessed scores', async () => {
-    const finalized = (await events('cluster-khoi-cac-xa')).find((e) => e.type === 'ClusterRankingFinalized')!;
+    expect(await types('cluster-khoi-cac-xa')).toEqual(['ClusterFormed']);
+    const finalized = (await events(`cluster_year-khoi-cac-xa:${DEMO_YEAR}`)).find(
+      (e) => e.type === 'ClusterRankingFinalized',
+    )!;
     const rows = finalized.data.rows as Array<{
       rank: number;
       unitId: string;
@@ -133,9 +136,9 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map(
       (r) => r.stream_id,
     );
-    // 12 units, 14 people, 2 movements, a plan, a cluster, 7 registrations, 5 ratings,
-    // an initiative, 7 dossiers, 2 sessions, 6 awards, 2 complaints
-    expect(streams.length).toBe(60);
+    // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations,
+    // 5 ratings, an initiative, 7 dossiers, 2 sessions, 6 awards, 2 complaints
+    expect(streams.length).toBe(61);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

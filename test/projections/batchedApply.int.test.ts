@@ -224,8 +224,13 @@ function buildLog(): RecordedEvent[] {
   // Cluster scoring: a year finalized twice, the second time with other ranks.
   const ranking = first('ClusterRankingFinalized');
   const reversed = (ranking.rows as Data[]).map((row, i, rows) => ({ ...row, rank: rows.length - i }));
-  push(`cluster-${ranking.clusterId}`, 'ClusterRankingFinalized', { ...ranking, year: 2030 }, at);
-  push(`cluster-${ranking.clusterId}`, 'ClusterRankingFinalized', { ...ranking, year: 2030, rows: reversed }, at);
+  push(`cluster_year-${ranking.clusterId}:2030`, 'ClusterRankingFinalized', { ...ranking, year: 2030 }, at);
+  push(
+    `cluster_year-${ranking.clusterId}:2030`,
+    'ClusterRankingFinalized',
+    { ...ranking, year: 2030, rows: reversed },
+    at,
+  );
   return log;
 }
 
