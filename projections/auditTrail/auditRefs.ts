@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { fieldOf, itemsOf } from './eventFields';
 
-export type RefKind = 'subject' | 'dossier' | 'award' | 'complaint' | 'decision';
+export type RefKind = 'subject' | 'dossier' | 'award' | 'complaint' | 'decision' | 'cluster';
 export interface AuditRef {
   kind: RefKind;
   id: string;
@@ -92,8 +92,12 @@ function addStreamRefs(refs: RefList, streamId: string, d: EventData, lookups: R
     case 'person':
       refs.add('subject', `INDIVIDUAL:${ownId}`);
       break;
+    case 'cluster':
+      refs.add('cluster', ownId);
+      break;
     case 'cluster_year':
-      // A unit's history includes how its cluster scored and ranked it in each year.
+      // A cluster's history includes its years; a unit's, how its cluster scored and ranked it.
+      refs.add('cluster', d.clusterId);
       refs.add('subject', typeof d.unitId === 'string' ? `COLLECTIVE:${d.unitId}` : undefined);
       for (const row of itemsOf(d.rows)) refs.add('subject', `COLLECTIVE:${fieldOf(row, 'unitId')}`);
       break;

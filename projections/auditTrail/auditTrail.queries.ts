@@ -8,6 +8,8 @@ export interface AuditTrailFilter {
   dossierId?: string | null;
   awardId?: string | null;
   complaintId?: string | null;
+  /** A cluster's own stream and every one of its year streams. */
+  clusterId?: string | null;
   decisionNumber?: string | null;
   actorId?: string | null;
 }
@@ -49,6 +51,7 @@ export function auditTrailSql(filter: AuditTrailFilter, page: AuditTrailPageArgs
     ['dossier', filter.dossierId],
     ['award', filter.awardId],
     ['complaint', filter.complaintId],
+    ['cluster', filter.clusterId],
     ['decision', filter.decisionNumber],
   ];
   // The text depends only on which filters are given: one string per shape, built once.

@@ -29,6 +29,14 @@ export class AuditFilterInput {
   @Matches(ID_PATTERN, { message: `complaintId ${ID_MESSAGE}` })
   complaintId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "A cluster's whole history: its own stream (cluster-<id>) and its year streams",
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `clusterId ${ID_MESSAGE}` })
+  clusterId?: string | null;
+
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, NAME_MAX)

@@ -13,6 +13,7 @@ import { VersionConflict } from '../../src/shared/errors';
 import { expectRefused, mutate, startTestApp, type TestApp } from '../support/app';
 import { registerUnit } from '../support/reference';
 import { logExtent, streamEvents } from '../support/streams';
+import { caughtUp } from '../support/until';
 
 const RESULT = '{ id streamId version eventTypes }';
 const FORM = `mutation($input: FormClusterInput!) { formCluster(input: $input) ${RESULT} }`;
@@ -20,6 +21,7 @@ const CRITERIA = `mutation($input: SetClusterCriteriaInput!) { setClusterCriteri
 const SCORE = `mutation($input: RecordClusterScoreInput!) { recordClusterScore(input: $input) ${RESULT} }`;
 const LEAD = `mutation($clusterId: ID!, $year: Int!, $leaderUnitId: ID!, $deputyUnitId: ID!) {
   assignClusterLeadership(clusterId: $clusterId, year: $year, leaderUnitId: $leaderUnitId, deputyUnitId: $deputyUnitId) ${RESULT} }`;
+const TRAIL = `query($filter: AuditFilter!) { auditTrail(filter: $filter, first: 100) { entries { streamId type } hasNextPage } }`;
 const FINALIZE = `mutation($clusterId: ID!, $year: Int!) { finalizeClusterRanking(clusterId: $clusterId, year: $year) ${RESULT} }`;
 
 const CLUSTER = 'khoi-truong';
@@ -178,5 +180,21 @@ describe('a cluster year per stream', () => {
       { code: 'NOT_FOUND', entity: 'Cluster', id: 'khoi-khong-co' },
     );
     expect(await logExtent(t)).toEqual(before);
+  });
+
+  it("lists a cluster's whole history in its audit trail: its own stream and every year stream", async () => {
+    await caughtUp(t, (await logExtent(t)).last, { names: ['audit_trail'] });
+    const { body } = await t.graphql(TRAIL, { filter: { clusterId: CLUSTER } });
+    const entries: Array<{ streamId: string; type: string }> = body.data.auditTrail.entries;
+    expect(entries[0]).toEqual({ streamId: CLUSTER_STREAM, type: 'ClusterFormed' });
+    expect(new Set(entries.map((e) => e.streamId))).toEqual(
+      new Set([CLUSTER_STREAM, yearStream(2023), yearStream(2024)]),
+    );
+    const stored = await Promise.all(
+      [CLUSTER_STREAM, yearStream(2023), yearStream(2024)].map((id) => streamEvents(t, id)),
+    );
+    expect(entries).toHaveLength(stored.flat().length);
+    const other = await t.graphql(TRAIL, { filter: { clusterId: 'khoi-khong-co' } });
+    expect(other.body.data.auditTrail.entries).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@ import { auditRefs, type RefLookups } from '../../projections/auditTrail/auditRe
 
 const NO_LOOKUPS: RefLookups = { complaintTargets: () => undefined, dossierOfAward: () => undefined };
 
-describe('audit refs of a cluster year stream', () => {
-  it("files a score under the scored unit's history", () => {
+describe('audit refs of cluster streams', () => {
+  it("files a score under its cluster's history and the scored unit's", () => {
     const refs = auditRefs(
       {
         type: 'ClusterScoreRecorded',
@@ -12,10 +12,13 @@ describe('audit refs of a cluster year stream', () => {
       },
       NO_LOOKUPS,
     );
-    expect(refs).toEqual([{ kind: 'subject', id: 'COLLECTIVE:truong-a' }]);
+    expect(refs).toEqual([
+      { kind: 'cluster', id: 'khoi-1' },
+      { kind: 'subject', id: 'COLLECTIVE:truong-a' },
+    ]);
   });
 
-  it("files a finalized ranking under every ranked unit's history", () => {
+  it("files a finalized ranking under its cluster's history and every ranked unit's", () => {
     const refs = auditRefs(
       {
         type: 'ClusterRankingFinalized',
@@ -25,13 +28,16 @@ describe('audit refs of a cluster year stream', () => {
       NO_LOOKUPS,
     );
     expect(refs).toEqual([
+      { kind: 'cluster', id: 'khoi-1' },
       { kind: 'subject', id: 'COLLECTIVE:truong-b' },
       { kind: 'subject', id: 'COLLECTIVE:truong-a' },
     ]);
   });
 
-  it("files a cluster's formation under no unit", () => {
+  it("files a cluster's formation under its own history, not its members'", () => {
     const formed = { clusterId: 'khoi-1', members: [{ unitId: 'truong-a', unitName: 'Trường A' }] };
-    expect(auditRefs({ type: 'ClusterFormed', streamId: 'cluster-khoi-1', data: formed }, NO_LOOKUPS)).toEqual([]);
+    expect(auditRefs({ type: 'ClusterFormed', streamId: 'cluster-khoi-1', data: formed }, NO_LOOKUPS)).toEqual([
+      { kind: 'cluster', id: 'khoi-1' },
+    ]);
   });
 });
