@@ -1,4 +1,6 @@
 /** Who attends a council session, how each member votes on each dossier, and the ballots cast. */
+import { ballotDecider, ballotStreamKey } from '../../src/ballots/ballot.decider';
+import { ballotSessionFactsOf } from '../../src/ballots/ballot.facts';
 import { councilSessionDecider } from '../../src/councilSessions/councilSession.decider';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { personDecider } from '../../src/people/person.decider';
@@ -74,7 +76,10 @@ function choiceOf(sim: Simulation, controversial: boolean): BallotChoice {
   return r < approve + (1 - approve) / 2 ? BallotChoice.REJECT : BallotChoice.ABSTAIN;
 }
 
-/** The ballots spread over the voting round from `voteFrom`; written ballots are cast by the secretariat. */
+/**
+ * The ballots spread over the voting round from `voteFrom`, each on its own stream (the
+ * session is only read); written ballots are cast by the secretariat.
+ */
 export function scheduleBallots(
   sim: Simulation,
   council: CouncilInfo,
@@ -100,7 +105,9 @@ export function scheduleBallots(
         }),
         (tx) => {
           const castBy = actor.actorId;
-          tx.decide(councilSessionDecider, tx.load(councilSessionDecider, sessionId), {
+          const session = tx.load(councilSessionDecider, sessionId).state;
+          const key = ballotStreamKey(sessionId, ballot.dossierId, ballot.memberId);
+          tx.decide(ballotDecider, tx.load(ballotDecider, key), {
             type: 'CastBallot',
             data: {
               sessionId,
@@ -109,6 +116,7 @@ export function scheduleBallots(
               choice: ballot.choice,
               castBy,
               writtenBallot: castBy !== ballot.memberId,
+              session: ballotSessionFactsOf(session, ballot.dossierId, ballot.memberId),
               now: tx.nowIso,
             },
           });
