@@ -1,6 +1,6 @@
 /** Who attends a council session, how each member votes on each dossier, and the ballots cast. */
 import { ballotDecider, ballotStreamKey } from '../../src/ballots/ballot.decider';
-import { ballotSessionFactsOf } from '../../src/ballots/ballot.facts';
+import { castBallotCommand } from '../../src/ballots/ballot.commands';
 import { councilSessionDecider } from '../../src/councilSessions/councilSession.decider';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { personDecider } from '../../src/people/person.decider';
@@ -104,22 +104,10 @@ export function scheduleBallots(
           input: { sessionId, dossierId: ballot.dossierId, memberId: ballot.memberId, choice: ballot.choice },
         }),
         (tx) => {
-          const castBy = actor.actorId;
-          const session = tx.load(councilSessionDecider, sessionId).state;
+          const request = { sessionId, ...ballot };
           const key = ballotStreamKey(sessionId, ballot.dossierId, ballot.memberId);
-          tx.decide(ballotDecider, tx.load(ballotDecider, key), {
-            type: 'CastBallot',
-            data: {
-              sessionId,
-              dossierId: ballot.dossierId,
-              memberId: ballot.memberId,
-              choice: ballot.choice,
-              castBy,
-              writtenBallot: castBy !== ballot.memberId,
-              session: ballotSessionFactsOf(session, ballot.dossierId, ballot.memberId),
-              now: tx.nowIso,
-            },
-          });
+          const session = tx.load(councilSessionDecider, sessionId).state;
+          tx.decide(ballotDecider, tx.load(ballotDecider, key), castBallotCommand(tx, request, session));
         },
       ),
     );
