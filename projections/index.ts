@@ -3,6 +3,7 @@ import { auditTrailProjection } from './auditTrail/auditTrail.projection';
 import { awardsProjection } from './awards/awards.projection';
 import { clusterScoringProjection } from './clusterScoring/clusterScoring.projection';
 import { complaintsProjection } from './complaints/complaints.projection';
+import { councilBallotsProjection } from './councilBallots/councilBallots.projection';
 import { dossiersProjection } from './dossiers/dossiers.projection';
 import { initiativesProjection } from './initiatives/initiatives.projection';
 import { plansProjection } from './plans/plans.projection';
@@ -20,4 +21,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   registryProjection,
   plansProjection,
   yearlyTotalsProjection,
+  councilBallotsProjection,
 ];

@@ -1,4 +1,6 @@
 /** Who attends a council session, how each member votes on each dossier, and the ballots cast. */
+import { ballotDecider, ballotStreamKey } from '../../src/ballots/ballot.decider';
+import { castBallotCommand } from '../../src/ballots/ballot.commands';
 import { councilSessionDecider } from '../../src/councilSessions/councilSession.decider';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { personDecider } from '../../src/people/person.decider';
@@ -74,7 +76,10 @@ function choiceOf(sim: Simulation, controversial: boolean): BallotChoice {
   return r < approve + (1 - approve) / 2 ? BallotChoice.REJECT : BallotChoice.ABSTAIN;
 }
 
-/** The ballots spread over the voting round from `voteFrom`; written ballots are cast by the secretariat. */
+/**
+ * The ballots spread over the voting round from `voteFrom`, each on its own stream (the
+ * session is only read); written ballots are cast by the secretariat.
+ */
 export function scheduleBallots(
   sim: Simulation,
   council: CouncilInfo,
@@ -99,19 +104,10 @@ export function scheduleBallots(
           input: { sessionId, dossierId: ballot.dossierId, memberId: ballot.memberId, choice: ballot.choice },
         }),
         (tx) => {
-          const castBy = actor.actorId;
-          tx.decide(councilSessionDecider, tx.load(councilSessionDecider, sessionId), {
-            type: 'CastBallot',
-            data: {
-              sessionId,
-              dossierId: ballot.dossierId,
-              memberId: ballot.memberId,
-              choice: ballot.choice,
-              castBy,
-              writtenBallot: castBy !== ballot.memberId,
-              now: tx.nowIso,
-            },
-          });
+          const request = { sessionId, ...ballot };
+          const key = ballotStreamKey(sessionId, ballot.dossierId, ballot.memberId);
+          const session = tx.load(councilSessionDecider, sessionId).state;
+          tx.decide(ballotDecider, tx.load(ballotDecider, key), castBallotCommand(tx, request, session));
         },
       ),
     );

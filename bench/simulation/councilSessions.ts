@@ -3,6 +3,8 @@
  * the round, members vote in secret ballots, the session closes and resolves the
  * dossiers, and the award decisions follow a few days later.
  */
+import { ballotDecider } from '../../src/ballots/ballot.decider';
+import { ballotSlotsOf, ballotToCount } from '../../src/ballots/sessionBallots';
 import { councilSessionDecider, type ConveneCouncilSession } from '../../src/councilSessions/councilSession.decider';
 import type { CouncilSessionClosed } from '../../src/councilSessions/councilSession.events';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
@@ -92,7 +94,7 @@ function agendaItem(tx: SimTransaction, dossierId: string): ConveneCouncilSessio
   return agendaItemOf(dossierId, dossier);
 }
 
-/** Closing tallies the votes; the same command resolves every dossier still ELIGIBLE. */
+/** Closing reads every ballot stream and tallies the votes; the same command resolves every dossier still ELIGIBLE. */
 function scheduleClosing(sim: Simulation, secretariat: Actor, sessionId: string, closeAt: number): void {
   sim.at(closeAt, () =>
     sim.run(
@@ -102,9 +104,12 @@ function scheduleClosing(sim: Simulation, secretariat: Actor, sessionId: string,
       () => ({ sessionId }),
       (tx) => {
         const session = tx.load(councilSessionDecider, sessionId);
+        const ballots = ballotSlotsOf(session.state).flatMap(
+          (slot) => ballotToCount(slot, tx.load(ballotDecider, slot.key).state) ?? [],
+        );
         const events = tx.decide(councilSessionDecider, session, {
           type: 'CloseCouncilSession',
-          data: { sessionId, now: tx.nowIso },
+          data: { sessionId, ballots, now: tx.nowIso },
         });
         const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed')!;
         for (const { dossierId, tally } of closed.data.tallies) {

@@ -1,5 +1,6 @@
 /** A check for tests: every generated stream folds through the real deciders. */
 import { awardDecider } from '../../src/awards/award.decider';
+import { ballotDecider } from '../../src/ballots/ballot.decider';
 import { clusterDecider } from '../../src/clusters/cluster.decider';
 import { clusterYearDecider } from '../../src/clusters/clusterYear.decider';
 import { complaintDecider } from '../../src/complaints/complaint.decider';
@@ -31,6 +32,7 @@ const FOLDS: ReadonlyMap<string, AnyFold> = new Map(
     initiativeDecider,
     dossierDecider,
     councilSessionDecider,
+    ballotDecider,
     awardDecider,
     complaintDecider,
   ].map((d) => [d.streamType, d as unknown as AnyFold]),

@@ -56,13 +56,9 @@ function addComplaintRefs(refs: RefList, complaintId: string, d: EventData, look
   refs.add('award', d.revokedAwardId);
 }
 
-/**
- * A council session's events name the dossiers on its agenda and their nominees, the
- * dossiers it tallied, and the dossier a ballot is on.
- */
+/** A council session's events name the dossiers on its agenda and their nominees, and the dossiers it tallied. */
 function addSessionRefs(refs: RefList, d: EventData): void {
   // No session ref: no filter asks for one (a session's own events are its stream).
-  refs.add('dossier', d.dossierId);
   for (const item of itemsOf(d.agenda)) {
     refs.add('dossier', fieldOf(item, 'dossierId'));
     refs.addSubject(fieldOf(item, 'nominee'));
@@ -88,6 +84,9 @@ function addStreamRefs(refs: RefList, streamId: string, d: EventData, lookups: R
       break;
     case 'council_session':
       addSessionRefs(refs, d);
+      break;
+    case 'ballot':
+      refs.add('dossier', d.dossierId);
       break;
     case 'person':
       refs.add('subject', `INDIVIDUAL:${ownId}`);

@@ -6,7 +6,8 @@ import { ID_MESSAGE, ID_PATTERN, NAME_MAX, SubjectInput } from '../graphql/commo
 export class AuditFilterInput {
   @Field(() => String, { nullable: true, description: 'e.g. dossier-<id>' })
   @IsOptional()
-  @Length(1, 200)
+  // The longest stream id is a ballot's: `ballot-` and three ids of up to 100 characters.
+  @Length(1, 320)
   streamId?: string | null;
 
   @Field(() => SubjectInput, { nullable: true })

@@ -4,7 +4,7 @@
  * reference lists without personal data. A UNIT_OFFICER reads within its subtree: a
  * query naming a unit or subject outside it is refused, and lists keep only what lies
  * inside it (rules below, per query). A COUNCIL_MEMBER reads the dossiers on its
- * sessions' agendas.
+ * sessions' agendas and the ballots of its sessions (who voted, never how).
  */
 import { SEARCH_PAGE_DEFAULT, SEARCH_PAGE_MAX } from '../../projections/registry/registry.queries';
 import { subjectKey, type SubjectRef } from '../shared/domain';
@@ -149,6 +149,14 @@ const DOSSIER_ON_AGENDA: Grant = {
       : `dossier ${request.args.id} is on no agenda of a session ${request.identity.actorId} sits on`,
 };
 
+/** The ballots of a session the council member sits on. */
+async function sessionOfMember(request: AccessRequest): Promise<Refusal> {
+  const session = await request.facts.session(request.args.sessionId);
+  return session !== null && session.members.some((m) => m.personId === request.identity.actorId)
+    ? null
+    : `${request.identity.actorId} does not sit on council session ${request.args.sessionId}`;
+}
+
 export const QUERY_POLICY: AccessPolicy = {
   projections: row('query', 'Read models', EVERYONE),
   projectionsCaughtUp: row('query', 'Read models', EVERYONE),
@@ -205,6 +213,10 @@ export const QUERY_POLICY: AccessPolicy = {
       rule: 'awards to subjects in its subtree',
       narrow: (awards: Array<{ subject: SubjectRef }>, r) => subjectsInReach(r, awards, (a) => a.subject),
     },
+  }),
+  councilBallots: row('query', 'Council', {
+    ...grantTo(['SECRETARIAT', 'INSPECTOR']),
+    COUNCIL_MEMBER: when('the sessions it sits on', sessionOfMember),
   }),
   auditTrail: row(
     'query',

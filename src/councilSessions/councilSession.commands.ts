@@ -1,4 +1,6 @@
-import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import { readSessionBallots } from '../ballots/sessionBallots';
+import type { CommandContext, CommandResult, CommandTransaction, Loaded } from '../commands/commandHandler';
+import { storeLoader } from '../commands/stateLoader';
 import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
@@ -6,9 +8,14 @@ import type { Services } from '../services';
 import { DossierStatus } from '../shared/domain';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
-import { councilSessionDecider, type ConveneCouncilSession } from './councilSession.decider';
+import {
+  councilSessionDecider,
+  type BallotToCount,
+  type ConveneCouncilSession,
+  type CouncilSessionState,
+} from './councilSession.decider';
 import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
-import type { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
+import type { CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
 
 export function conveneCouncilSession(
   services: Services,
@@ -54,44 +61,13 @@ export function agendaItemOf(
 }
 
 /**
- * A member votes in person when the caller is that member; a ballot recorded by anyone
- * else is that member's written ballot (the access policy says who may record one).
- * Concurrent ballots on one session retry on the version conflict.
- */
-export function castBallot(
-  services: Services,
-  context: CommandContext,
-  input: CastBallotInput,
-): Promise<CommandResult> {
-  return services.commands.on(councilSessionDecider, input.sessionId).decide(
-    context,
-    'castBallot',
-    input,
-    (tx) => {
-      const castBy = tx.identity.actorId ?? 'anonymous';
-      return {
-        type: 'CastBallot',
-        data: {
-          sessionId: input.sessionId,
-          dossierId: input.dossierId,
-          memberId: input.memberId,
-          choice: input.choice,
-          castBy,
-          writtenBallot: castBy !== input.memberId,
-          now: tx.nowIso,
-        },
-      };
-    },
-    { retryOnConflict: true, maxRetries: 20 },
-  );
-}
-
-/**
- * Closes the session (quorum checked by the decider) and, in the same command, resolves
- * every agenda dossier with its tally: one atomic append across the session and dossier
- * streams, whose position covers them all. A dossier that has left the council's hands
- * since it was put on the agenda (withdrawn, or resolved by another session) keeps its
- * state: its tally stays on record in CouncilSessionClosed only.
+ * Closes the session and, in the same command, resolves every agenda dossier with its
+ * tally: one atomic append across the session and dossier streams, whose position covers
+ * them all. The ballots are read from their streams first and counted as facts; a ballot
+ * that commits after that read is stored but not counted (CouncilSessionClosed lists the
+ * ones counted). A dossier that has left the council's hands since it was put on the
+ * agenda (withdrawn, or resolved by another session) keeps its state: its tally stays on
+ * record in CouncilSessionClosed only.
  */
 export function closeCouncilSession(
   services: Services,
@@ -104,23 +80,33 @@ export function closeCouncilSession(
     args,
     async (tx) => {
       const session = await tx.load(councilSessionDecider, args.sessionId);
-      const events = tx.decide(councilSessionDecider, session, {
-        type: 'CloseCouncilSession',
-        data: { sessionId: args.sessionId, now: tx.nowIso },
-      });
-      const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed');
-      if (!closed) throw new Error('closing the session decided no CouncilSessionClosed');
-      for (const { dossierId, tally } of closed.data.tallies) {
-        const dossier = await tx.loadExisting(dossierDecider, dossierId, 'Dossier');
-        if (dossier.state.status !== DossierStatus.ELIGIBLE) continue;
-        tx.decide(
-          dossierDecider,
-          dossier,
-          { type: 'ResolveDossier', data: { dossierId, sessionId: args.sessionId, tally, now: tx.nowIso } },
-          { ruleSetId: dossier.state.ruleSetId },
-        );
-      }
+      const ballots = await readSessionBallots(storeLoader(services.store), session.state);
+      await closeAndResolve(tx, session, ballots);
     },
     { retryOnConflict: true },
   );
+}
+
+/** Decides the close on the ballots found, then resolves each agenda dossier still ELIGIBLE with its tally. */
+export async function closeAndResolve(
+  tx: CommandTransaction,
+  session: Loaded<CouncilSessionState>,
+  ballots: BallotToCount[],
+): Promise<void> {
+  const events = tx.decide(councilSessionDecider, session, {
+    type: 'CloseCouncilSession',
+    data: { sessionId: session.id, ballots, now: tx.nowIso },
+  });
+  const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed');
+  if (!closed) throw new Error('closing the session decided no CouncilSessionClosed');
+  for (const { dossierId, tally } of closed.data.tallies) {
+    const dossier = await tx.loadExisting(dossierDecider, dossierId, 'Dossier');
+    if (dossier.state.status !== DossierStatus.ELIGIBLE) continue;
+    tx.decide(
+      dossierDecider,
+      dossier,
+      { type: 'ResolveDossier', data: { dossierId, sessionId: session.id, tally, now: tx.nowIso } },
+      { ruleSetId: dossier.state.ruleSetId },
+    );
+  }
 }

@@ -1,21 +1,20 @@
 import { assertNever, type Decider } from '../shared/decider';
-import { BallotChoice, DossierStatus, type IsoDate, type IsoInstant } from '../shared/domain';
+import { DossierStatus, type BallotChoice, type IsoDate, type IsoInstant } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { requireIsoDate } from '../shared/validation';
 import type {
   AgendaItem,
-  BallotCast,
   CouncilMember,
   CouncilSessionClosed,
   CouncilSessionConvened,
   CouncilSessionEvent,
+  CountedBallot,
 } from './councilSession.events';
+import { quorumNeeded, tallyBallots } from './councilSession.rules';
+
+export { conflictOfInterest, quorumNeeded, tallyBallots } from './councilSession.rules';
 
 export const COUNCIL_SESSION_STREAM_TYPE = 'council_session';
-
-import { conflictOfInterest, quorumNeeded, tallyBallots } from './councilSession.rules';
-
-export { conflictOfInterest, quorumNeeded, tallyBallots };
 
 // ---------------------------------------------------------------------------
 // State
@@ -28,10 +27,6 @@ export interface ConvenedSession {
   heldOn: IsoDate;
   members: CouncilMember[];
   agenda: AgendaItem[];
-  /** dossierId → memberId → choice (own properties only: read with Object.hasOwn). */
-  ballots: Readonly<Record<string, Readonly<Record<string, BallotChoice>>>>;
-  /** Members who cast at least one ballot, in order of their first ballot. */
-  voters: string[];
   closedAt: IsoInstant | null;
 }
 
@@ -58,30 +53,25 @@ export interface ConveneCouncilSession {
   };
 }
 
-export interface CastBallot {
-  type: 'CastBallot';
-  data: {
-    sessionId: string;
-    dossierId: string;
-    memberId: string;
-    choice: BallotChoice;
-    /** The actor recording the ballot. */
-    castBy: string;
-    /** A written ballot of a member, recorded by someone else (the secretariat). */
-    writtenBallot: boolean;
-    now: IsoInstant;
-  };
+/** A ballot the close found on its stream: the fact the tally counts. */
+export interface BallotToCount extends CountedBallot {
+  choice: BallotChoice;
 }
 
 export interface CloseCouncilSession {
   type: 'CloseCouncilSession';
   data: {
     sessionId: string;
+    /**
+     * Looked up by the handler: the ballot of each (agenda dossier, member) pair that has
+     * one, read from the ballot streams before the close is appended.
+     */
+    ballots: BallotToCount[];
     now: IsoInstant;
   };
 }
 
-export type CouncilSessionCommand = ConveneCouncilSession | CastBallot | CloseCouncilSession;
+export type CouncilSessionCommand = ConveneCouncilSession | CloseCouncilSession;
 
 // ---------------------------------------------------------------------------
 // Evolve
@@ -102,19 +92,7 @@ function evolveCouncilSession(state: CouncilSessionState, event: CouncilSessionE
         heldOn,
         members,
         agenda,
-        ballots: {},
-        voters: [],
         closedAt: null,
-      };
-    }
-    case 'BallotCast': {
-      if (state.status === 'NONE') return state;
-      const { dossierId, memberId, choice } = event.data;
-      const forDossier = Object.hasOwn(state.ballots, dossierId) ? state.ballots[dossierId] : {};
-      return {
-        ...state,
-        ballots: { ...state.ballots, [dossierId]: { ...forDossier, [memberId]: choice } },
-        voters: state.voters.includes(memberId) ? state.voters : [...state.voters, memberId],
       };
     }
     case 'CouncilSessionClosed':
@@ -133,8 +111,6 @@ function decideCouncilSession(command: CouncilSessionCommand, state: CouncilSess
   switch (command.type) {
     case 'ConveneCouncilSession':
       return convene(command.data, state);
-    case 'CastBallot':
-      return castBallot(command.data, state);
     case 'CloseCouncilSession':
       return close(command.data, state);
     default:
@@ -220,86 +196,11 @@ function openSession(state: CouncilSessionState, sessionId: string): ConvenedSes
   return state as ConvenedSession & { status: 'OPEN' };
 }
 
-function castBallot(data: CastBallot['data'], state: CouncilSessionState): BallotCast[] {
-  const session = openSession(state, data.sessionId);
-  if (!Object.values(BallotChoice).includes(data.choice))
-    throw new InvalidInput(`unknown ballot choice ${String(data.choice)}`, 'choice');
-  const item = session.agenda.find((i) => i.dossierId === data.dossierId);
-  if (!item) {
-    throw new RuleViolation(
-      'NOT_ON_AGENDA',
-      `dossier ${data.dossierId} is not on the agenda of session ${session.sessionId}`,
-      {
-        sessionId: session.sessionId,
-        dossierId: data.dossierId,
-      },
-    );
-  }
-  const member = session.members.find((m) => m.personId === data.memberId);
-  if (!member) {
-    throw new RuleViolation('NOT_A_MEMBER', `${data.memberId} is not a member of session ${session.sessionId}`, {
-      sessionId: session.sessionId,
-      memberId: data.memberId,
-    });
-  }
-  if (!data.writtenBallot && data.castBy !== data.memberId) {
-    throw new RuleViolation(
-      'NOT_OWN_BALLOT',
-      `${data.castBy} may only record the written ballot of member ${data.memberId}, not cast it in person`,
-      {
-        memberId: data.memberId,
-        castBy: data.castBy,
-      },
-    );
-  }
-  requireNoConflictOfInterest(member, item);
-  requireFirstBallot(session, member, item);
-  return [
-    {
-      type: 'BallotCast',
-      data: {
-        sessionId: session.sessionId,
-        dossierId: item.dossierId,
-        memberId: member.personId,
-        memberName: member.name,
-        choice: data.choice,
-        castBy: data.castBy,
-        writtenBallot: data.writtenBallot,
-        castAt: data.now,
-      },
-    },
-  ];
-}
-
-function requireNoConflictOfInterest(member: CouncilMember, item: AgendaItem): void {
-  const conflict = conflictOfInterest(member, item);
-  if (conflict) {
-    throw new RuleViolation(
-      'CONFLICT_OF_INTEREST',
-      conflict === 'NOMINEE'
-        ? `${member.name} is the nominee of dossier ${item.dossierId} and must not vote on it`
-        : `${member.name} belongs to the nominee's unit and must not vote on dossier ${item.dossierId}`,
-      { dossierId: item.dossierId, memberId: member.personId, reason: conflict },
-    );
-  }
-}
-
-/** One ballot per member and dossier. */
-function requireFirstBallot(session: ConvenedSession, member: CouncilMember, item: AgendaItem): void {
-  const forDossier = Object.hasOwn(session.ballots, item.dossierId) ? session.ballots[item.dossierId] : {};
-  if (Object.hasOwn(forDossier, member.personId)) {
-    // The earlier choice is secret: never put it in the error.
-    throw new RuleViolation('ALREADY_VOTED', `${member.name} has already voted on dossier ${item.dossierId}`, {
-      dossierId: item.dossierId,
-      memberId: member.personId,
-    });
-  }
-}
-
 function close(data: CloseCouncilSession['data'], state: CouncilSessionState): CouncilSessionClosed[] {
   const session = openSession(state, data.sessionId);
+  const counted = ballotsInOrder(session, data.ballots);
   const members = session.members.length;
-  const cast = session.voters.length;
+  const cast = new Set(counted.map((b) => b.memberId)).size;
   const needed = quorumNeeded(members);
   if (cast < needed) {
     throw new RuleViolation(
@@ -324,15 +225,49 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
         tallies: session.agenda.map((item) => ({
           dossierId: item.dossierId,
           tally: tallyBallots(
-            Object.hasOwn(session.ballots, item.dossierId) ? Object.values(session.ballots[item.dossierId]) : [],
+            counted.filter((b) => b.dossierId === item.dossierId).map((b) => b.choice),
             members,
             item.thresholdShare,
             item.thresholdInclusive,
           ),
         })),
+        countedBallots: counted.map((b) => ({
+          dossierId: b.dossierId,
+          memberId: b.memberId,
+          ballotStreamId: b.ballotStreamId,
+        })),
       },
     },
   ];
+}
+
+/**
+ * The ballots found, in agenda order and each dossier's in member order. Each must be of
+ * an agenda dossier and a member, at most one per pair: the handler reads one stream per pair.
+ */
+function ballotsInOrder(session: ConvenedSession, ballots: readonly BallotToCount[]): BallotToCount[] {
+  const byPair = new Map<string, BallotToCount>();
+  for (const ballot of ballots) {
+    const pair = JSON.stringify([ballot.dossierId, ballot.memberId]);
+    if (byPair.has(pair))
+      throw new InvalidInput(`two ballots of ${ballot.memberId} on dossier ${ballot.dossierId}`, 'ballots');
+    byPair.set(pair, ballot);
+  }
+  const ordered = session.agenda.flatMap((item) =>
+    session.members.flatMap((member) => byPair.get(JSON.stringify([item.dossierId, member.personId])) ?? []),
+  );
+  if (ordered.length !== byPair.size) {
+    const stray = ballots.find(
+      (b) =>
+        !session.agenda.some((i) => i.dossierId === b.dossierId) ||
+        !session.members.some((m) => m.personId === b.memberId),
+    )!;
+    throw new InvalidInput(
+      `the ballot of ${stray.memberId} on dossier ${stray.dossierId} is not of an agenda dossier and a member`,
+      'ballots',
+    );
+  }
+  return ordered;
 }
 
 export const councilSessionDecider: Decider<CouncilSessionCommand, CouncilSessionEvent, CouncilSessionState> = {

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
-import type { AwardKind, BallotChoice, BallotTally, IsoDate, IsoInstant, SubjectKind } from '../shared/domain';
+import type { AwardKind, BallotTally, IsoDate, IsoInstant, SubjectKind } from '../shared/domain';
 
 export interface CouncilMember {
   personId: string;
@@ -40,34 +40,23 @@ export interface CouncilSessionConvened extends DomainEvent<
   }
 > {}
 
-/**
- * One member's secret ballot on one dossier. The choice is stored (the tally needs it)
- * but read models must redact it: only tallies are ever shown.
- * `castBy` is the actor who recorded it: the member, or (writtenBallot) the secretariat
- * recording the written ballot of an absent member.
- */
-export interface BallotCast extends DomainEvent<
-  'BallotCast',
-  {
-    sessionId: string;
-    dossierId: string;
-    memberId: string;
-    memberName: string;
-    choice: BallotChoice;
-    castBy: string;
-    writtenBallot: boolean;
-    castAt: IsoInstant;
-  }
-> {}
-
 export interface DossierTally {
   dossierId: string;
   tally: BallotTally;
 }
 
+/** A ballot the close counted: which member's ballot on which dossier, never its choice. */
+export interface CountedBallot {
+  dossierId: string;
+  memberId: string;
+  ballotStreamId: string;
+}
+
 /**
  * Voting ended with a quorum; every agenda dossier is tallied against its threshold over
- * all members. The handler appends DossierResolved to each dossier from `tallies`.
+ * all members, from the ballots the close read (`countedBallots`). A ballot stored but
+ * not in that list came too late to count. The handler appends DossierResolved to each
+ * dossier from `tallies`.
  */
 export interface CouncilSessionClosed extends DomainEvent<
   'CouncilSessionClosed',
@@ -80,7 +69,9 @@ export interface CouncilSessionClosed extends DomainEvent<
     /** Distinct members who cast at least one ballot in the session (the quorum count). */
     membersVoted: number;
     tallies: DossierTally[];
+    /** Every ballot in the tallies, in agenda order, each dossier's in member order. */
+    countedBallots: CountedBallot[];
   }
 > {}
 
-export type CouncilSessionEvent = CouncilSessionConvened | BallotCast | CouncilSessionClosed;
+export type CouncilSessionEvent = CouncilSessionConvened | CouncilSessionClosed;

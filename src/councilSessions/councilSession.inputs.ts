@@ -1,8 +1,7 @@
-import { ArrayMaxSize, ArrayNotEmpty, IsEnum, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
-import { BallotChoice } from '../shared/domain';
 
 /** Upper bounds that keep one command's work reasonable. */
 const MAX_COUNCIL_MEMBERS = 100;
@@ -31,27 +30,6 @@ export class ConveneCouncilSessionInput {
   @ArrayMaxSize(MAX_AGENDA_DOSSIERS)
   @Matches(ID_PATTERN, { each: true, message: `each of dossierIds ${ID_MESSAGE}` })
   dossierIds!: string[];
-}
-
-@InputType('CastBallotInput')
-export class CastBallotInput {
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `sessionId ${ID_MESSAGE}` })
-  sessionId!: string;
-
-  @Field(() => ID)
-  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
-  dossierId!: string;
-
-  @Field(() => ID, {
-    description: 'The voting member; anyone else records that member’s written ballot (SECRETARIAT, ADMIN)',
-  })
-  @Matches(ID_PATTERN, { message: `memberId ${ID_MESSAGE}` })
-  memberId!: string;
-
-  @Field(() => BallotChoice)
-  @IsEnum(BallotChoice)
-  choice!: BallotChoice;
 }
 
 @ArgsType()

@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
-import { castBallot, closeCouncilSession, conveneCouncilSession } from './councilSession.commands';
-import { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
+import { closeCouncilSession, conveneCouncilSession } from './councilSession.commands';
+import { CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
 
 @Resolver()
 export class CouncilSessionResolver {
@@ -16,15 +16,6 @@ export class CouncilSessionResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return conveneCouncilSession(ctx.services, ctx.commandContext(info), input);
-  }
-
-  @Mutation(() => CommandResultType, { description: 'A secret ballot of one member on one agenda dossier' })
-  castBallot(
-    @Arg('input', () => CastBallotInput) input: CastBallotInput,
-    @Ctx() ctx: GraphQLContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<CommandResultType> {
-    return castBallot(ctx.services, ctx.commandContext(info), input);
   }
 
   @Mutation(() => CommandResultType, { description: 'tallies every dossier: APPROVED / REJECTED' })

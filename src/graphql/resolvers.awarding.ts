@@ -1,5 +1,6 @@
-// Resolvers of the award process: dossiers, council sessions, awards, complaints, eligibility.
+// Resolvers of the award process: dossiers, council sessions, ballots, awards, complaints, eligibility.
 import { AwardResolver } from '../awards/award.resolver';
+import { BallotResolver } from '../ballots/ballot.resolver';
 import { ComplaintResolver } from '../complaints/complaint.resolver';
 import { CouncilSessionResolver } from '../councilSessions/councilSession.resolver';
 import { DossierResolver } from '../dossiers/dossier.resolver';
@@ -8,6 +9,7 @@ import { DossierResolver } from '../dossiers/dossier.resolver';
 export const awardingResolvers: Function[] = [
   DossierResolver,
   CouncilSessionResolver,
+  BallotResolver,
   AwardResolver,
   ComplaintResolver,
 ];

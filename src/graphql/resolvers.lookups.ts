@@ -1,7 +1,13 @@
-// Resolvers of the lookups: dossier, award history, awards by decision, complaints.
+// Resolvers of the lookups: dossier, award history, awards by decision, complaints, a session's ballots.
 import { AwardQueriesResolver } from '../awards/awardQueries.resolver';
+import { BallotQueriesResolver } from '../ballots/ballotQueries.resolver';
 import { ComplaintQueriesResolver } from '../complaints/complaintQueries.resolver';
 import { DossierQueriesResolver } from '../dossiers/dossierQueries.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
-export const lookupResolvers: Function[] = [DossierQueriesResolver, AwardQueriesResolver, ComplaintQueriesResolver];
+export const lookupResolvers: Function[] = [
+  DossierQueriesResolver,
+  AwardQueriesResolver,
+  ComplaintQueriesResolver,
+  BallotQueriesResolver,
+];

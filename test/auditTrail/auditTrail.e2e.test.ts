@@ -69,7 +69,7 @@ describe('auditTrail query', () => {
       Expected.noStream,
     );
     await store.append(
-      'council_session-s1',
+      'ballot-s1~d1~m1',
       [
         event(
           'BallotCast',
@@ -78,7 +78,7 @@ describe('auditTrail query', () => {
           '2024-12-10T09:00:00.000Z',
         ),
       ],
-      Expected.version(1),
+      Expected.noStream,
     );
     await store.append(
       'award-a1',
@@ -119,7 +119,7 @@ describe('auditTrail query', () => {
     expect(trail.entries.map((e: any) => `${e.streamId}:${e.type}`)).toEqual([
       'dossier-d1:DossierSubmitted',
       'council_session-s1:CouncilSessionConvened',
-      'council_session-s1:BallotCast',
+      'ballot-s1~d1~m1:BallotCast',
       'award-a1:AwardGranted',
       'complaint-c1:ComplaintFiled',
       'complaint-c1:ComplaintAccepted',
@@ -138,7 +138,7 @@ describe('auditTrail query', () => {
   });
 
   it('never shows how a member voted', async () => {
-    const { body } = await t.graphql(TRAIL, { filter: { streamId: 'council_session-s1' } });
+    const { body } = await t.graphql(TRAIL, { filter: { streamId: 'ballot-s1~d1~m1' } });
     const ballot = body.data.auditTrail.entries.find((e: any) => e.type === 'BallotCast');
     expect(ballot.data.choice).toBe('REDACTED');
     expect(JSON.stringify(body)).not.toContain('REJECT');

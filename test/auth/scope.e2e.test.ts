@@ -181,15 +181,15 @@ describe('scope: each unit-scoped role acts within the subtree of its unit', () 
         "tv-1 may cast only its own ballot, not member tv-2's",
       );
       await mutate(t, CAST, ballot('tv-1').variables, asMember('tv-1'));
-      const cast = (await streamEvents(t, `council_session-${session}`)).filter((e) => e.type === 'BallotCast');
-      expect(cast.at(-1)!.data).toMatchObject({ memberId: 'tv-1', castBy: 'tv-1', writtenBallot: false });
+      const [cast] = await streamEvents(t, `ballot-${session}~hs-phieu~tv-1`);
+      expect(cast.data).toMatchObject({ memberId: 'tv-1', castBy: 'tv-1', writtenBallot: false });
     });
 
     it("records an absent member's written ballot from the secretariat, as written", async () => {
       await mutate(t, CAST, ballot('tv-3').variables, SECRETARIAT);
-      const cast = (await streamEvents(t, `council_session-${session}`)).filter((e) => e.type === 'BallotCast');
-      expect(cast.at(-1)!.data).toMatchObject({ memberId: 'tv-3', castBy: SECRETARIAT.sub, writtenBallot: true });
-      expect(cast.at(-1)!.metadata).toMatchObject({ actorId: SECRETARIAT.sub, role: 'SECRETARIAT' });
+      const [cast] = await streamEvents(t, `ballot-${session}~hs-phieu~tv-3`);
+      expect(cast.data).toMatchObject({ memberId: 'tv-3', castBy: SECRETARIAT.sub, writtenBallot: true });
+      expect(cast.metadata).toMatchObject({ actorId: SECRETARIAT.sub, role: 'SECRETARIAT' });
     });
 
     it('refuses a written ballot from a secretariat whose subtree does not hold the council', async () => {

@@ -25,6 +25,8 @@ import {
 import { lastPosition, streamEvents } from '../support/streams';
 
 const asMember = (memberId: string): Actor => ({ sub: memberId, role: 'COUNCIL_MEMBER' });
+const ballotStream = (sessionId: string, dossierId: string, memberId: string) =>
+  `ballot-${sessionId}~${dossierId}~${memberId}`;
 
 describe('council sessions over GraphQL: convene, secret ballots, close with tallies over all members', () => {
   let t: TestApp;
@@ -197,10 +199,15 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
         dossierIds: [awBa, awAn],
       },
     });
-    const streams = ['council_session-s-2'];
     const ballot = (memberId: string, dossierId = awBa, choice = 'APPROVE') => ({
       input: { sessionId: 's-2', dossierId, memberId, choice },
     });
+    // A refused ballot changes neither the session nor any ballot stream it names.
+    const streams = [
+      'council_session-s-2',
+      ...['gv-ba', 'gv-tu', 'tv-1', 'tv-2', 'tv-9'].map((m) => ballotStream('s-2', awBa, m)),
+      ballotStream('s-2', pefHoa, 'tv-1'),
+    ];
     await expectRefused(
       t,
       streams,
@@ -219,7 +226,13 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     );
 
     const first = await mutate(t, CAST, ballot('tv-1'), asMember('tv-1'));
-    expect(first).toMatchObject({ id: 's-2', version: 2, eventTypes: ['BallotCast'] });
+    expect(first).toMatchObject({
+      id: `s-2~${awBa}~tv-1`,
+      streamId: ballotStream('s-2', awBa, 'tv-1'),
+      version: 1,
+      eventTypes: ['BallotCast'],
+    });
+    expect((await streamEvents(t, 'council_session-s-2')).map((e) => e.type)).toEqual(['CouncilSessionConvened']);
     const error = await expectRefused(
       t,
       streams,
@@ -234,18 +247,16 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'FORBIDDEN' }, UNIT_OFFICER);
     await expectRefused(t, streams, CAST, ballot('tv-2'), { code: 'UNAUTHENTICATED' }, null);
     await mutate(t, CAST, ballot('tv-2'), SECRETARIAT);
-    const written = (await streamEvents(t, 'council_session-s-2')).at(-1)!;
+    const [written] = await streamEvents(t, ballotStream('s-2', awBa, 'tv-2'));
     expect(written.data).toMatchObject({
       memberId: 'tv-2',
       castBy: 'secretariat-1',
       writtenBallot: true,
       choice: 'APPROVE',
     });
-    expect((await streamEvents(t, 'council_session-s-2'))[1].data).toMatchObject({
-      memberId: 'tv-1',
-      castBy: 'tv-1',
-      writtenBallot: false,
-    });
+    expect((await streamEvents(t, ballotStream('s-2', awBa, 'tv-1'))).map((e) => e.data)).toEqual([
+      expect.objectContaining({ memberId: 'tv-1', castBy: 'tv-1', writtenBallot: false }),
+    ]);
 
     await expectRefused(
       t,
@@ -266,10 +277,10 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     await expectRefused(t, streams, CAST, ballot('tv-1', awBa, 'MAYBE'), { code: 'BAD_USER_INPUT' }, asMember('tv-1'));
     await expectRefused(
       t,
-      ['council_session-nope'],
+      ['council_session-nope', ballotStream('nope', awBa, 'tv-1')],
       CAST,
       { input: { sessionId: 'nope', dossierId: awBa, memberId: 'tv-1', choice: 'APPROVE' } },
-      { code: 'NOT_FOUND' },
+      { code: 'NOT_FOUND', entity: 'CouncilSession', id: 'nope' },
       asMember('tv-1'),
     );
   });
@@ -306,6 +317,11 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     });
     const closing = (await streamEvents(t, 'council_session-s-2')).at(-1)!;
     expect(closing.data).toMatchObject({ members: 4, membersVoted: 3 });
+    expect(closing.data.countedBallots).toEqual([
+      { dossierId: awBa, memberId: 'tv-1', ballotStreamId: ballotStream('s-2', awBa, 'tv-1') },
+      { dossierId: awBa, memberId: 'tv-2', ballotStreamId: ballotStream('s-2', awBa, 'tv-2') },
+      { dossierId: awAn, memberId: 'gv-ba', ballotStreamId: ballotStream('s-2', awAn, 'gv-ba') },
+    ]);
     // 2 approvals of 4 members is not more than half: thresholds count all members, not the voters.
     const [baTally] = closing.data.tallies;
     expect(baTally).toEqual({
@@ -352,13 +368,16 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
       { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 5, members: 9, needed: 6 },
     );
     for (const memberId of MEMBERS.slice(5)) await cast(pefHoa, memberId);
-    // Ballots arriving at once: each retries on the session's version until it lands.
-    await Promise.all(MEMBERS.map((memberId) => cast(pefNam, memberId)));
-    expect((await streamEvents(t, 'council_session-s-1')).filter((e) => e.type === 'BallotCast')).toHaveLength(18);
+    // Ballots arriving at once: each lands on its own stream.
+    const together = await Promise.all(MEMBERS.map((memberId) => cast(pefNam, memberId)));
+    expect(together.map((r) => r.version)).toEqual(MEMBERS.map(() => 1));
 
     const closed = await mutate(t, CLOSE, { sessionId: 's-1' });
     expect(closed.eventTypes).toEqual(['CouncilSessionClosed', 'DossierResolved', 'DossierResolved']);
     expect(closed.position).toBe(await lastPosition(t, streams));
+    const session = await streamEvents(t, 'council_session-s-1');
+    expect(session.map((e) => e.type)).toEqual(['CouncilSessionConvened', 'CouncilSessionClosed']);
+    expect(session[1].data.countedBallots).toHaveLength(18);
 
     const hoaResolved = (await streamEvents(t, `dossier-${pefHoa}`)).at(-1)!;
     expect(hoaResolved.type).toBe('DossierResolved');

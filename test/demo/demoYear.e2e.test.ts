@@ -80,6 +80,16 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       (e) => e.type === 'DossierResolved',
     )!;
     expect(resolved.data).toMatchObject({ approved: true, sessionId: year.sessions[0] });
+    // Every ballot cast was counted: the close lists each, and the read model shows none late.
+    const counted = (closed.data.countedBallots as Array<{ dossierId: string; memberId: string }>).map(
+      ({ dossierId, memberId }) => `${dossierId} ${memberId}`,
+    );
+    const { body } = await t.graphql('query($s: ID!) { councilBallots(sessionId: $s) { dossierId memberId late } }', {
+      s: year.sessions[0],
+    });
+    const shown = body.data.councilBallots as Array<{ dossierId: string; memberId: string; late: boolean }>;
+    expect(shown.map((b) => `${b.dossierId} ${b.memberId}`).sort()).toEqual([...counted].sort());
+    expect(shown.filter((b) => b.late)).toEqual([]);
   });
 
   it('grants awards under decisions with the issuing level the law requires', async () => {
@@ -136,9 +146,10 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map(
       (r) => r.stream_id,
     );
-    // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations,
-    // 5 ratings, an initiative, 7 dossiers, 2 sessions, 6 awards, 2 complaints
-    expect(streams.length).toBe(61);
+    // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
+    // an initiative, 7 dossiers, 2 sessions, 51 ballots (a stream each), 6 awards, 2 complaints
+    expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
+    expect(streams.length).toBe(112);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

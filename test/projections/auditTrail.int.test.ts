@@ -29,14 +29,14 @@ describe('audit trail projection (bulk copy)', () => {
       nested: { empty: '', back: '\\\\' },
     };
     const person = uniqueStream('person');
-    const session = uniqueStream('council_session');
+    const ballot = uniqueStream('ballot');
     await store.append(
       person,
       [event('PersonRegistered', awkward, null), event('PersonRenamed', { fullName: 'Trần Thị\tBình' })],
       Expected.noStream,
     );
     await store.append(
-      session,
+      ballot,
       [event('BallotCast', { dossierId: 'hs-1', memberName: 'Lê Văn C', choice: 'APPROVE' })],
       Expected.noStream,
     );

@@ -235,6 +235,10 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
   dossier: { query: 'query($id: ID!) { dossier(id: $id) { id } }', variables: { id: 'hs-hoa' } },
   awardHistory: { query: 'query($s: SubjectInput!) { awardHistory(subject: $s) { id } }', variables: { s: HOA } },
   awardsByDecision: { query: '{ awardsByDecision(decisionNumber: "15/QĐ-UBND") { id } }', variables: {} },
+  councilBallots: {
+    query: 'query($s: ID!) { councilBallots(sessionId: $s) { memberId late } }',
+    variables: { s: 'phien-1' },
+  },
   auditTrail: {
     query: 'query($s: SubjectInput) { auditTrail(filter: { subject: $s }) { entries { type } } }',
     variables: { s: HOA },

@@ -9,6 +9,7 @@ import type {
   ComplaintResolved,
   ComplaintSubject,
 } from '../../src/complaints/complaint.events';
+import { ballotStreamIdOf } from '../../src/ballots/ballot.decider';
 import type { CouncilSessionClosed, CouncilSessionConvened } from '../../src/councilSessions/councilSession.events';
 import type {
   DossierAppraised,
@@ -306,6 +307,11 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         members: 1,
         membersVoted: 1,
         tallies,
+        countedBallots: tallies.map(({ dossierId }) => ({
+          dossierId,
+          memberId: 'tv-1',
+          ballotStreamId: ballotStreamIdOf(session.id, dossierId, 'tv-1'),
+        })),
       } satisfies CouncilSessionClosed['data']);
       for (const { dossierId, tally } of tallies) {
         const d = dossiers.get(dossierId)!;
