@@ -30,28 +30,45 @@ const UNREACHABLE_MESSAGES =
 /** How deep `cause` / `originalError` chains are followed. */
 const MAX_CAUSE_DEPTH = 4;
 
-function codeOf(error: Error): string | undefined {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? code : undefined;
+/** The fields of an error these checks read. */
+interface ErrorLike {
+  message: string;
+  code?: unknown;
+  syscall?: unknown;
+  cause?: unknown;
+  originalError?: unknown;
+}
+
+/**
+ * `value` as an error, by its shape rather than `instanceof Error`: errors made by Node's
+ * own modules belong to another realm than code run in a VM context (as Jest runs it).
+ */
+function asErrorLike(value: unknown): ErrorLike | null {
+  if (typeof value !== 'object' || value === null) return null;
+  return typeof (value as { message?: unknown }).message === 'string' ? (value as ErrorLike) : null;
+}
+
+function codeOf(error: ErrorLike): string | undefined {
+  return typeof error.code === 'string' ? error.code : undefined;
 }
 
 /** The error and what caused it (`cause`, or `originalError` as GraphQL wraps it), outermost first. */
-function causeChain(error: unknown): Error[] {
-  const chain: Error[] = [];
-  let current = error;
-  while (current instanceof Error && chain.length < MAX_CAUSE_DEPTH) {
+function causeChain(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = [];
+  let current = asErrorLike(error);
+  while (current && chain.length < MAX_CAUSE_DEPTH) {
     chain.push(current);
-    current = (current as { originalError?: unknown }).originalError ?? current.cause;
+    current = asErrorLike(current.originalError ?? current.cause);
   }
   return chain;
 }
 
-function saysUnreachable(error: Error): boolean {
+function saysUnreachable(error: ErrorLike): boolean {
   const code = codeOf(error);
   if (code !== undefined) {
     if (code.startsWith('08') || UNREACHABLE_SOCKET_CODES.has(code)) return true;
     if (TRANSIENT_SQLSTATES.has(code) && !CONFLICT_SQLSTATES.has(code)) return true;
-    if (code === 'ENOENT' && (error as { syscall?: unknown }).syscall === 'connect') return true;
+    if (code === 'ENOENT' && error.syscall === 'connect') return true;
   }
   return UNREACHABLE_MESSAGES.test(error.message);
 }
