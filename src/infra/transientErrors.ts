@@ -117,7 +117,8 @@ export async function retryTransient<T>(operation: () => Promise<T>, options: Re
     try {
       return await operation();
     } catch (error) {
-      if (!isTransientDatabaseError(error) || options.signal?.aborted) throw error;
+      if (!isTransientDatabaseError(error)) throw error;
+      options.signal?.throwIfAborted();
       const step = Math.min(maxDelayMs, FIRST_DELAY_MS * 2 ** Math.min(attempt - 1, 20));
       const delayMs = Math.round(step / 2 + (Math.random() * step) / 2);
       options.onRetry?.(error, attempt, delayMs);
