@@ -19,7 +19,7 @@ import { SharedLogDigest } from './integrity/logDigest';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
 import type { HttpLimits } from './http/limits';
-import { startHttpServer, type HttpServer } from './server';
+import { startHttpServer, type HttpServer, type Readiness } from './server';
 import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
 
 export interface App {
@@ -49,6 +49,11 @@ export interface AppOptions {
 const POOL_SIZE = 30;
 /** `/health` answers from connections of its own, so a busy request pool cannot make it fail. */
 const HEALTH_POOL_SIZE = 2;
+/**
+ * How long `/health` gives the database to answer (connecting included) before it says
+ * the database is unreachable: during an outage it answers 503 at once rather than hang.
+ */
+const HEALTH_CHECK_TIMEOUT_MS = 2_000;
 
 /**
  * The app's connection pools. Requests share one; the projection runner (its log readers
@@ -67,12 +72,19 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
   // Opening a connection costs both sides milliseconds of CPU (authentication, a new
   // backend, its catalog caches, every prepared statement again), and a pool opens
   // them exactly when work piles up. So every connection a pool opens stays open.
-  const kept = (size: number, applicationName: string) =>
-    createPool(databaseUrl, { max: size, min: size, applicationName, onError });
+  const kept = (size: number, applicationName: string, timeoutMs?: number) =>
+    createPool(databaseUrl, {
+      max: size,
+      min: size,
+      applicationName,
+      onError,
+      connectionTimeoutMillis: timeoutMs,
+      statementTimeoutMs: timeoutMs,
+    });
   const requests = kept(POOL_SIZE, 'tdkt');
   // A reader and a transaction per read model at most (a rebuild or a laggard reads on its own).
   const projections = kept(2 * projectionCount + 2, 'tdkt-projections');
-  const health = kept(HEALTH_POOL_SIZE, 'tdkt-health');
+  const health = kept(HEALTH_POOL_SIZE, 'tdkt-health', HEALTH_CHECK_TIMEOUT_MS);
   return {
     requests,
     projections,
@@ -83,15 +95,43 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
   };
 }
 
-/** `/health`: the database answers on the health pool; the projections' states and checkpoints. */
-async function readiness(health: Pool, store: EventStore, projections: ProjectionRunner) {
-  await health.query('SELECT 1');
+/** Whether the database answers on the health pool, within HEALTH_CHECK_TIMEOUT_MS. */
+async function databaseState(
+  health: Pool,
+): Promise<{ database: 'reachable' } | { database: 'unreachable'; error: string }> {
+  try {
+    await health.query('SELECT 1');
+    return { database: 'reachable' };
+  } catch (error) {
+    return { database: 'unreachable', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * `/health`: ready while the database answers on the health pool and no projection is
+ * waiting out an outage (`retrying`); the details give the database's state (with its
+ * error while unreachable) and each projection's state and checkpoint, with the last
+ * transient error and since when while it retries. A failed projection is reported but
+ * leaves the app ready: the others serve.
+ */
+async function readiness(health: Pool, store: EventStore, projections: ProjectionRunner): Promise<Readiness> {
+  const database = await databaseState(health);
   const statuses = projections.status();
+  const retrying = statuses.some((s) => s.state === 'retrying');
+  const ready = database.database === 'reachable' && !retrying;
   return {
-    ready: true,
+    ready,
+    status: ready ? 'ok' : 'unavailable',
     details: {
       eventStore: store.name,
-      projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })),
+      ...database,
+      projections: statuses.map((s) => ({
+        name: s.name,
+        state: s.state,
+        checkpoint: s.checkpoint,
+        ...(s.retrying ? { retrying: { error: s.retrying.error, since: s.retrying.since.toISOString() } } : {}),
+        ...(s.state === 'failed' ? { error: s.error, failedPosition: s.failedPosition } : {}),
+      })),
     },
   };
 }

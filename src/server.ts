@@ -80,7 +80,8 @@ export interface HttpServer {
 export interface HttpServerOptions {
   port: number;
   host?: string;
-  isReady: () => Promise<{ ready: boolean; details: Record<string, unknown> }>;
+  /** What `/health` answers; it is given HEALTH_ANSWER_TIMEOUT_MS at most. */
+  isReady: () => Promise<Readiness>;
   /** Verifies every `/graphql` request's bearer token. */
   tokens: TokenVerifier;
   /** Development mode: the tokens the landing page offers. */
@@ -104,10 +105,46 @@ interface HttpFront {
   landingPage: string;
 }
 
+/** What `/health` reports: ready or not, a one-word status (default `ok` or `starting`), and the details. */
+export interface Readiness {
+  ready: boolean;
+  status?: string;
+  details: Record<string, unknown>;
+}
+
+/** `/health` answers within this even when the readiness check hangs (a database that does not answer). */
+const HEALTH_ANSWER_TIMEOUT_MS = 5_000;
+
+/** The readiness, or not ready with the error when the check fails or takes longer than HEALTH_ANSWER_TIMEOUT_MS. */
+async function readinessWithin(isReady: HttpServerOptions['isReady']): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          ready: false,
+          status: 'unavailable',
+          details: { error: `the readiness check took longer than ${HEALTH_ANSWER_TIMEOUT_MS} ms` },
+        }),
+      HEALTH_ANSWER_TIMEOUT_MS,
+    );
+  });
+  const checked = isReady().catch((error): Readiness => ({
+    ready: false,
+    status: 'unavailable',
+    details: { error: String(error) },
+  }));
+  try {
+    return await Promise.race([checked, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** `/health`: 200 when ready, 503 with what is not. */
 async function answerHealth(response: ServerResponse, isReady: HttpServerOptions['isReady']): Promise<void> {
-  const { ready, details } = await isReady().catch((error) => ({ ready: false, details: { error: String(error) } }));
-  sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'starting', ...details });
+  const { ready, status, details } = await readinessWithin(isReady);
+  sendJson(response, ready ? 200 : 503, { status: status ?? (ready ? 'ok' : 'starting'), ...details });
 }
 
 /** The caller of a `/graphql` request, or null once it has been answered 401. */

@@ -1,23 +1,36 @@
+import { retryTransient } from '../infra/transientErrors';
 import type { EventStore, SubscribeOptions, Subscription } from './eventStore.port';
 
 /**
  * Catch-up then live, for any store: read batches from the checkpoint until the end
  * of the log, then sleep until an append wakes us (or the poll interval passes).
  * The next read starts only after `onBatch` has finished with the previous batch.
+ * A read that fails on a transient database error (the server restarting, a dropped
+ * connection) is tried again until it succeeds; any other error ends the subscription.
  */
 export function subscribeByPolling(store: EventStore, options: SubscribeOptions, pollIntervalMs: number): Subscription {
-  let stopped = false;
+  const stopping = new AbortController();
   let after = options.from;
   const batchSize = options.batchSize ?? 500;
+  const read = () =>
+    retryTransient(() => store.readAll({ after, limit: batchSize, types: options.types }), {
+      signal: stopping.signal,
+    });
   const run = async () => {
-    while (!stopped) {
-      const batch = await store.readAll({ after, limit: batchSize, types: options.types });
-      if (stopped) break;
+    while (!stopping.signal.aborted) {
+      let batch;
+      try {
+        batch = await read();
+      } catch (error) {
+        if (stopping.signal.aborted) break;
+        throw error;
+      }
+      if (stopping.signal.aborted) break;
       if (batch.events.length > 0 || batch.scannedTo !== after) {
         await options.onBatch(batch);
         after = batch.scannedTo;
       }
-      if (batch.endOfLog && !stopped) await store.waitForAppend(pollIntervalMs);
+      if (batch.endOfLog && !stopping.signal.aborted) await store.waitForAppend(pollIntervalMs);
     }
   };
   const done = run();
@@ -25,7 +38,7 @@ export function subscribeByPolling(store: EventStore, options: SubscribeOptions,
   return {
     done,
     stop: async () => {
-      stopped = true;
+      stopping.abort(new Error('subscription stopped'));
       await done.catch(() => undefined);
     },
   };

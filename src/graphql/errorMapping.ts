@@ -4,46 +4,28 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { AccessDenied } from '../auth/policy';
 import type { Logger } from '../infra/logger';
+import { isDatabaseUnreachable } from '../infra/transientErrors';
 import { DomainError } from '../shared/errors';
 import type { GraphQLContext } from './context';
 
 /** Seconds a client is asked to wait before it retries a request the database could not serve. */
 const OUTAGE_RETRY_AFTER_SECONDS = 5;
 
-/**
- * PostgreSQL error codes (SQLSTATE) of a database that is going away, full or gone:
- * class 08 is "connection exception".
- */
-const OUTAGE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
-/** Socket errors of a database that cannot be reached. */
-const OUTAGE_SOCKET_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-]);
-/** What node-postgres says, without a code, when a connection drops or none can be had in time. */
-const OUTAGE_MESSAGES =
-  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end)/;
+/** A database that does not exist (dropped under the app) or a pool the app has ended: no request can be served. */
+const GONE_SQLSTATE = '3D000';
+const POOL_ENDED = /^Cannot use a pool after calling end/;
 
 /**
  * Whether `error` (or what caused it) says the database cannot serve requests now,
  * rather than that a request is wrong.
  */
 function isStoreOutage(error: unknown, depth = 0): boolean {
+  if (isDatabaseUnreachable(error)) return true;
   if (!(error instanceof Error) || depth > 3) return false;
-  const code = (error as { code?: unknown }).code;
-  if (
-    typeof code === 'string' &&
-    (OUTAGE_SQLSTATES.has(code) || code.startsWith('08') || OUTAGE_SOCKET_CODES.has(code))
-  )
-    return true;
-  if (OUTAGE_MESSAGES.test(error.message)) return true;
+  if ((error as { code?: unknown }).code === GONE_SQLSTATE || POOL_ENDED.test(error.message)) return true;
   // Apollo wraps what a plugin throws (the rate limiter's statement) as the originalError of a GraphQLError.
-  return isStoreOutage((error as { originalError?: unknown }).originalError ?? error.cause, depth + 1);
+  const inner = (error as { originalError?: unknown }).originalError ?? error.cause;
+  return isStoreOutage(inner, depth + 1);
 }
 
 export interface ValidationProblem {

@@ -11,6 +11,10 @@ export interface PoolOptions {
   applicationName?: string;
   /** Every transaction read-only: for tools that only read. */
   readOnly?: boolean;
+  /** How long getting a connection may take before it fails (default 10,000 ms). */
+  connectionTimeoutMillis?: number;
+  /** Statements running longer are cancelled by the server (default: no limit). */
+  statementTimeoutMs?: number;
   onError?: (error: Error) => void;
 }
 
@@ -26,7 +30,8 @@ export function createPool(connectionString: string, options: PoolOptions = {}):
     idleTimeoutMillis: options.idleTimeoutMillis ?? 10_000,
     application_name: options.applicationName ?? 'tdkt',
     idle_in_transaction_session_timeout: 60_000,
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    statement_timeout: options.statementTimeoutMs,
     options: options.readOnly ? '-c default_transaction_read_only=on' : undefined,
   };
   const pool = new Pool(config);

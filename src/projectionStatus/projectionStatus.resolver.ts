@@ -12,6 +12,7 @@ export class ProjectionStatusResolver {
     return Promise.all(
       services.projections.status().map(async (status) => ({
         ...status,
+        error: status.error ?? status.retrying?.error ?? null,
         checkpoint: status.checkpoint,
         lag: await services.projections.lag(status.name),
       })),
@@ -20,7 +21,11 @@ export class ProjectionStatusResolver {
 
   @Query(() => Boolean, {
     description:
-      'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position',
+      'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position: ' +
+      'true once they have, false if the time runs out first (retry later, e.g. while the database is unreachable). ' +
+      'A read model that failed (its handler could not apply an event) before position will never get there: ' +
+      'the answer is then an error at once, with extensions.code PROJECTION_FAILED and extensions.projections ' +
+      'naming each failed read model with its error and failedPosition.',
   })
   async projectionsCaughtUp(
     @Arg('position', () => String) position: string,

@@ -11,10 +11,17 @@ export class ProjectionStatusType {
   @Field(() => Int, { description: 'Events of the log it has still to apply' })
   lag!: number;
 
-  @Field({ description: 'running, rebuilding, failed or stopped' })
+  @Field({
+    description:
+      'running, rebuilding, retrying (waiting out a database outage: error says the last transient error), failed or stopped',
+  })
   state!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why it failed (the event type, its position and the handler error), or the transient error it retries',
+  })
   error!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where a failed projection stopped' })

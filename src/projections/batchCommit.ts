@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { RecordedEvent } from '../eventStore/eventStore.port';
 import { quoteIdent } from '../infra/db';
+import { isDatabaseUnreachable } from '../infra/transientErrors';
 import type { ProgressSignal } from './progressSignal';
 import type { ProjectionWorker } from './projectionWorker';
 import { runBeforeCheckpoint, type ProjectionRunnerHooks } from './runnerHooks';
@@ -19,10 +20,18 @@ export interface BatchToCommit {
   buildIndexes: boolean;
 }
 
+/** The stored checkpoint was not where this process last committed it: the batch was not applied. */
+export class CheckpointMoved extends Error {
+  constructor(readonly projection: string) {
+    super(`checkpoint of ${projection} moved under us`);
+  }
+}
+
 /**
  * Applies a batch and moves the projection's checkpoint in one transaction, so a crash
  * loses nothing and applies nothing twice. Throws (having rolled back) when the handler
- * fails, a hook ends the run, or another runner moved the checkpoint first.
+ * fails, a hook ends the run, the database fails, or the stored checkpoint is not the one
+ * this process last committed (CheckpointMoved).
  */
 export async function commitBatch(
   committer: BatchCommitter,
@@ -30,13 +39,16 @@ export async function commitBatch(
   batch: BatchToCommit,
 ): Promise<void> {
   const client = await committer.pool.connect();
+  let lostConnection = false;
   try {
     await applyWithCheckpoint(client, committer.hooks, worker, batch);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    lostConnection = isDatabaseUnreachable(error);
+    if (!lostConnection) await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    // A connection that failed is not handed out again.
+    client.release(lostConnection);
   }
   worker.committed(batch.scannedTo, { withEvents: batch.events.length > 0, builtIndexes: batch.buildIndexes });
   committer.progress.notify();
@@ -65,6 +77,6 @@ async function applyWithCheckpoint(
      WHERE name = $1 AND generation = $2 AND position = $4`,
     [worker.name, worker.generation, scannedTo, worker.storedCheckpoint, events.length],
   );
-  if (updated.rowCount !== 1) throw new Error(`checkpoint of ${worker.name} moved under us`);
+  if (updated.rowCount !== 1) throw new CheckpointMoved(worker.name);
   await client.query('COMMIT');
 }

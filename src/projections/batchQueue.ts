@@ -43,6 +43,12 @@ export class BatchQueue {
     })();
   }
 
+  /** Drops the waiting batches; the one being applied finishes, and the queue goes on taking batches. */
+  clear(): void {
+    this.batches.length = 0;
+    this.releaseRoom();
+  }
+
   /** Drops the waiting batches and stops: the one being applied finishes (commits or rolls back) first. */
   async close(): Promise<void> {
     this.closed = true;

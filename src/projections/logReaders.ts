@@ -1,7 +1,7 @@
 import { comparePositions, type EventStore } from '../eventStore/eventStore.port';
 import type { Logger } from '../infra/logger';
 import type { ProjectionWorker } from './projectionWorker';
-import { SharedLogReader } from './sharedLogReader';
+import { SharedLogReader, type ReadOutcomes } from './sharedLogReader';
 
 /** How the readers of the log read. */
 export interface LogReadingOptions {
@@ -42,6 +42,7 @@ export class LogReaders {
     private readonly store: EventStore,
     private readonly options: LogReadingOptions,
     private readonly log: Logger['info'],
+    private readonly outcomes?: ReadOutcomes,
   ) {
     this.shared = this.newReader();
   }
@@ -107,6 +108,7 @@ export class LogReaders {
       afterRead: kind ? (r) => this.joinSharedIfCaughtUp(r, kind === 'behind') : undefined,
       onLagging: kind ? undefined : (_, laggards) => this.catchUpAlone(laggards as ProjectionWorker[]),
       lagToleranceMs: this.options.lagToleranceMs ?? 1_000,
+      outcomes: this.outcomes,
     });
     if (kind) this.catchingUp.add(reader);
     return reader;

@@ -4,14 +4,16 @@ import type { Logger } from '../infra/logger';
 import { BatchApplier } from './batchApplier';
 import { migrateProjectionState, openActiveGeneration } from './generations';
 import { LogReaders, type LogReadingOptions } from './logReaders';
-import { PositionWaiters } from './positionWaiters';
+import { OutageRecovery } from './outageRecovery';
+import { MAX_POSITION_WAITERS, PositionWaiters } from './positionWaiters';
 import { ProgressSignal } from './progressSignal';
 import type { ProjectionDefinition } from './projection';
 import { ProjectionWorker, type ProjectionStatus } from './projectionWorker';
 import { Rebuilds } from './rebuild';
 import type { ProjectionRunnerHooks } from './runnerHooks';
+import { checkStoredCheckpoint } from './storedCheckpoint';
 
-export type { ProjectionRunState, ProjectionStatus } from './projectionWorker';
+export type { ProjectionRunState, ProjectionStatus, TransientOutage } from './projectionWorker';
 
 export interface ProjectionRunnerOptions extends LogReadingOptions {
   log?: (message: string, details?: Record<string, unknown>) => void;
@@ -24,13 +26,21 @@ export interface ProjectionRunnerOptions extends LogReadingOptions {
  * together with the projection's checkpoint (BatchApplier), on readers shared by the
  * projections at about the same position (LogReaders). A rebuild fills a new generation of
  * tables beside the live one and switches the views over once it has caught up (Rebuilds).
+ * A database outage is waited out: reads and commits are retried until the database
+ * answers, and then every projection's stored checkpoint is checked (OutageRecovery).
  */
 export class ProjectionRunner {
   /** The active generation of each projection. */
   private readonly workers = new Map<string, ProjectionWorker>();
   private readonly progress = new ProgressSignal();
-  private readonly waiters = new PositionWaiters((position, names) => this.reached(position, names));
+  private readonly waiters = new PositionWaiters(
+    (position, names) => this.reached(position, names),
+    MAX_POSITION_WAITERS,
+    (position, names) => this.failedBefore(position, names),
+  );
   private readonly readers: LogReaders;
+  private readonly recovery: OutageRecovery;
+  private readonly onPoolError = (error: Error) => this.recovery.failed(error);
   private readonly applier: BatchApplier;
   private readonly rebuilds: Rebuilds;
   private readonly log: Logger['info'];
@@ -44,8 +54,19 @@ export class ProjectionRunner {
   ) {
     const log: Logger['info'] = (message, details) => options.log?.(message, details);
     this.progress.onEach(() => this.waiters.check());
-    this.readers = new LogReaders(store, options, log);
-    this.applier = new BatchApplier({ pool, hooks: options.hooks ?? {}, progress: this.progress }, log);
+    this.recovery = new OutageRecovery(() => this.checkStoredCheckpoints(), log);
+    // An idle connection of its pool lost: the database went away, and may have lost the last commits.
+    pool.on('error', this.onPoolError);
+    this.readers = new LogReaders(store, options, log, this.recovery);
+    this.applier = new BatchApplier(
+      {
+        pool,
+        hooks: options.hooks ?? {},
+        progress: this.progress,
+        onTransientError: (error) => this.recovery.failed(error),
+      },
+      log,
+    );
     this.rebuilds = new Rebuilds({
       pool,
       store,
@@ -91,8 +112,28 @@ export class ProjectionRunner {
     await this.rebuilds.run(definition);
   }
 
+  /** Each projection's state; `retrying` while the runner waits out a database outage. */
   status(): ProjectionStatus[] {
-    return [...this.workers.values()].map((w) => w.status(this.rebuilds.isRebuilding(w.name)));
+    const outage = this.recovery.outage;
+    return [...this.workers.values()].map((w) => w.status(this.rebuilds.isRebuilding(w.name), outage));
+  }
+
+  /**
+   * After an outage: each projection's stored checkpoint against what this process
+   * committed, as the database may have lost the last commits (see ProjectionWorker.rewind).
+   */
+  private async checkStoredCheckpoints(): Promise<void> {
+    const all = [...this.workers.values(), ...this.rebuilds.workers()].filter((w) => !w.hasEnded);
+    await Promise.all(
+      all.map((worker) =>
+        worker.exclusively(async () => {
+          if (worker.hasEnded) return;
+          const check = await checkStoredCheckpoint(this.pool, worker);
+          if (check === 'rewound') this.log('projection reads again what the database lost', { name: worker.name });
+        }),
+      ),
+    );
+    this.progress.notify();
   }
 
   /** Events each projection still has to apply (at most `cap` counted). */
@@ -104,7 +145,8 @@ export class ProjectionRunner {
 
   /**
    * True once every named (default: all) projection has applied the log up to `position`,
-   * false after `timeoutMs`; refused (SERVICE_BUSY) while the process's waiting list is full.
+   * false after `timeoutMs`; refused (SERVICE_BUSY) while the process's waiting list is full,
+   * and rejected with ProjectionFailed, at once, when one of them failed before reaching it.
    */
   waitForPosition(position: string, timeoutMs: number, names?: readonly string[]): Promise<boolean> {
     return this.waiters.wait(position, timeoutMs, names);
@@ -123,13 +165,22 @@ export class ProjectionRunner {
     return true;
   }
 
+  /** The projections among `names` (default: all) that failed before reaching `position`, which they never will. */
+  private failedBefore(position: string, names?: readonly string[]): ProjectionStatus[] {
+    return [...this.workers.values()]
+      .filter((w) => w.hasFailed && (!names || names.includes(w.name)) && comparePositions(w.checkpoint, position) < 0)
+      .map((w) => w.status(false));
+  }
+
   /** Stops following the log; a batch in flight finishes (commits or rolls back) first. */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.pool.off('error', this.onPoolError);
     const all = [...this.workers.values(), ...this.rebuilds.workers()];
     // Closing a worker empties its queue, which also frees a reader waiting for room.
     await Promise.all([this.readers.stop(), ...all.map((w) => w.close())]);
     for (const w of all) w.markStopped();
+    await this.recovery.settled();
     this.waiters.stop();
   }
 }

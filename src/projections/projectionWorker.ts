@@ -3,7 +3,14 @@ import { BatchQueue } from './batchQueue';
 import { generationSchema, type ProjectionDefinition } from './projection';
 import type { BatchConsumer, SharedBatch, SharedLogReader } from './sharedLogReader';
 
-export type ProjectionRunState = 'running' | 'rebuilding' | 'failed' | 'stopped';
+/** `retrying`: running, but waiting out a transient database error (see `retrying` in its status). */
+export type ProjectionRunState = 'running' | 'rebuilding' | 'retrying' | 'failed' | 'stopped';
+
+/** A transient database error the projection is waiting out: the last one, and since when it has been retrying. */
+export interface TransientOutage {
+  error: string;
+  since: Date;
+}
 
 export interface ProjectionStatus {
   name: string;
@@ -12,6 +19,7 @@ export interface ProjectionStatus {
   state: ProjectionRunState;
   error: string | null;
   failedPosition: string | null;
+  retrying: TransientOutage | null;
 }
 
 /**
@@ -43,6 +51,11 @@ export class ProjectionWorker implements BatchConsumer {
   private committedBatches = 0;
   /** Its deferred indexes exist (or it has none). */
   private indexesReady: boolean;
+  private outage: TransientOutage | null = null;
+  /** Aborted at close: ends the retries of its batch in flight. */
+  private readonly closing = new AbortController();
+  /** The end of the last work run through `exclusively`. */
+  private exclusive: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly definition: ProjectionDefinition,
@@ -98,6 +111,11 @@ export class ProjectionWorker implements BatchConsumer {
     return this.runState === 'failed' || this.runState === 'stopped';
   }
 
+  /** Aborted once it closes. */
+  get closed(): AbortSignal {
+    return this.closing.signal;
+  }
+
   get wantsHeadBatch(): boolean {
     return !this.indexesReady && !this.queue.isClosed;
   }
@@ -107,15 +125,42 @@ export class ProjectionWorker implements BatchConsumer {
     return Date.now() - this.stored.at >= IDLE_CHECKPOINT_INTERVAL_MS;
   }
 
-  status(rebuilding: boolean): ProjectionStatus {
+  /** `outage`: the runner's own transient error (reading the log), which holds up this projection too. */
+  status(rebuilding: boolean, outage: TransientOutage | null = null): ProjectionStatus {
+    const retrying = this.hasEnded ? null : (this.outage ?? outage);
+    let state = this.runState;
+    if (retrying) state = 'retrying';
+    else if (rebuilding && state === 'running') state = 'rebuilding';
     return {
       name: this.name,
       generation: this.generation,
       checkpoint: this.appliedTo,
-      state: rebuilding && this.runState === 'running' ? 'rebuilding' : this.runState,
+      state,
       error: this.failure.error,
       failedPosition: this.failure.position,
+      retrying,
     };
+  }
+
+  /** Its batch failed on a transient database error and is tried again. */
+  retrying(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.outage = { error: message, since: this.outage?.since ?? new Date() };
+  }
+
+  /** A batch committed, or the runner found it has nothing to retry: no outage holds it up. */
+  resumed(): void {
+    this.outage = null;
+  }
+
+  /**
+   * Runs `work` after the work run through here before it has ended, so that applying a
+   * batch and checking the stored checkpoint never overlap.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.exclusive.then(work, work);
+    this.exclusive = result.catch(() => undefined);
+    return result;
   }
 
   /** Stops at an event its handler cannot apply; the failure stays on record. */
@@ -154,10 +199,27 @@ export class ProjectionWorker implements BatchConsumer {
     if (batch.builtIndexes) this.indexesReady = true;
     this.appliedTo = scannedTo;
     this.stored = { checkpoint: scannedTo, at: Date.now() };
+    this.outage = null;
+  }
+
+  /**
+   * Goes back to `position`, the checkpoint the database holds, which is behind the one
+   * this process committed: commits are not flushed before they return (see batchCommit.ts),
+   * so a database crash loses the last ones, rows and checkpoint together. The queued
+   * batches are dropped and the reader reads the log again from `position`.
+   */
+  rewind(position: string): void {
+    this.queue.clear();
+    this.appliedTo = position;
+    this.received = position;
+    this.stored = { checkpoint: position, at: Date.now() };
+    // Their creation may have been lost with the rest; building them again is a no-op where they exist.
+    this.indexesReady = !this.definition.deferredIndexes?.length;
   }
 
   offer(batch: SharedBatch): Promise<void> {
-    if (this.queue.isClosed) return Promise.resolve();
+    // Closed, or a batch past a gap (read before a rewind): the reader reads again from `receivedTo`.
+    if (this.queue.isClosed || comparePositions(batch.from, this.received) > 0) return Promise.resolve();
     if (comparePositions(batch.scannedTo, this.received) > 0) this.received = batch.scannedTo;
     return this.queue.push(batch);
   }
@@ -176,6 +238,7 @@ export class ProjectionWorker implements BatchConsumer {
 
   /** Stops taking batches: the one being applied finishes (commits or rolls back) first. */
   async close(): Promise<void> {
+    this.closing.abort(new Error(`projection ${this.name} closed`));
     this.reader?.remove(this);
     this.reader = undefined;
     await this.queue.close();

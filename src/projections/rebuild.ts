@@ -2,6 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { comparePositions, type EventStore } from '../eventStore/eventStore.port';
 import { inTransaction } from '../infra/db';
 import type { Logger } from '../infra/logger';
+import { retryTransient } from '../infra/transientErrors';
 import { createGeneration, dropGeneration, nextGeneration, switchActiveGeneration } from './generations';
 import type { LogReaders } from './logReaders';
 import type { ProgressSignal } from './progressSignal';
@@ -69,12 +70,17 @@ export class Rebuilds {
 
   private async trySwitch(current: ProjectionWorker, fresh: ProjectionWorker): Promise<boolean> {
     const { pool, store, progress, active, log } = this.context;
-    const switched = await inTransaction(pool, (client) => switchIfCaughtUp(client, store, current, fresh));
+    // A database outage is waited out here too, so that the rebuild goes on after it.
+    const retrying = { signal: fresh.closed };
+    const switched = await retryTransient(
+      () => inTransaction(pool, (client) => switchIfCaughtUp(client, store, current, fresh)),
+      retrying,
+    );
     if (!switched) return false;
     await current.close();
     fresh.markLive();
     active.set(fresh.name, fresh);
-    await dropGeneration(pool, current.schema);
+    await retryTransient(() => dropGeneration(pool, current.schema), retrying);
     log('projection rebuilt', { name: fresh.name, generation: fresh.generation });
     progress.notify();
     return true;

@@ -4,6 +4,7 @@ import {
   type ReadAllResult,
   type RecordedEvent,
 } from '../eventStore/eventStore.port';
+import { retryTransient } from '../infra/transientErrors';
 
 /** A page of the log as read once for several consumers: events in (from, scannedTo]. */
 export interface SharedBatch {
@@ -45,6 +46,14 @@ export interface SharedLogReaderOptions {
    */
   onLagging?: (reader: SharedLogReader, laggards: BatchConsumer[]) => void;
   lagToleranceMs?: number;
+  /** Told of each read's outcome: a transient database error it waits out, or a successful read. */
+  outcomes?: ReadOutcomes;
+}
+
+/** Who hears how the reads go: an outage starts with a transient error and ends with a read that succeeds. */
+export interface ReadOutcomes {
+  failed(error: unknown): void;
+  succeeded(): void;
 }
 
 /**
@@ -60,6 +69,8 @@ export interface SharedLogReaderOptions {
 export class SharedLogReader {
   private readonly consumers = new Set<BatchConsumer>();
   private stopped = false;
+  /** Aborted at stop: ends the retries of a read in flight. */
+  private readonly stopping = new AbortController();
   private wake: (() => void) | undefined;
   private atHead = false;
   readonly done: Promise<void>;
@@ -103,6 +114,7 @@ export class SharedLogReader {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort(new Error('log reader stopped'));
     this.wake?.();
     await this.done.catch(() => undefined);
   }
@@ -118,14 +130,11 @@ export class SharedLogReader {
       const types = unionOfTypes(this.members());
       let page: ReadAllResult;
       try {
-        page = await this.store.readAll({
-          after: from,
-          limit: this.atHead ? this.options.liveBatchSize : this.options.catchUpBatchSize,
-          types,
-        });
+        page = await this.read(from, types);
         failures = 0;
       } catch (error) {
-        // The log is unreachable for now (e.g. a lost connection): try again, slower each time.
+        if (this.stopped) break;
+        // Not a transient database error (`read` waits those out): try again, slower each time.
         failures++;
         this.options.log?.('reading the event log failed; retrying', { error: String(error), attempt: failures });
         await this.idle(Math.min(5_000, this.options.pollIntervalMs * 2 ** failures));
@@ -157,6 +166,18 @@ export class SharedLogReader {
         ]);
       }
     }
+  }
+
+  /** One page of the log after `from`, waiting out transient database errors (the server restarting). */
+  private async read(from: string, types: string[] | undefined): Promise<ReadAllResult> {
+    const limit = this.atHead ? this.options.liveBatchSize : this.options.catchUpBatchSize;
+    const outcomes = this.options.outcomes;
+    const page = await retryTransient(() => this.store.readAll({ after: from, limit, types }), {
+      signal: this.stopping.signal,
+      onRetry: (error) => outcomes?.failed(error),
+    });
+    outcomes?.succeeded();
+    return page;
   }
 
   /** Hands a batch to each recipient and waits for room, except for laggards handed to `onLagging`. */

@@ -4,7 +4,14 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code:
-    'BAD_USER_INPUT' | 'RULE_VIOLATION' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_BUSY';
+    | 'BAD_USER_INPUT'
+    | 'RULE_VIOLATION'
+    | 'CONFLICT'
+    | 'NOT_FOUND'
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'SERVICE_BUSY'
+    | 'PROJECTION_FAILED';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -89,5 +96,25 @@ export class ServiceBusy extends DomainError {
   constructor(message: string) {
     super(message);
     this.extensions.retryable = true;
+  }
+}
+
+/** What a failed read model reports: the event its handler could not apply. */
+export interface FailedProjection {
+  name: string;
+  error: string | null;
+  failedPosition: string | null;
+}
+
+/**
+ * A read model asked for stopped at an event its handler cannot apply, before the
+ * position waited for: it will not get there until an operator fixes it and rebuilds it.
+ */
+export class ProjectionFailed extends DomainError {
+  readonly code = 'PROJECTION_FAILED' as const;
+  constructor(failed: readonly FailedProjection[]) {
+    const names = failed.map((f) => f.name).join(', ');
+    super(`read model ${names} failed and does not apply the log any further: ${failed[0]?.error ?? 'unknown error'}`);
+    this.extensions.projections = failed.map(({ name, error, failedPosition }) => ({ name, error, failedPosition }));
   }
 }

@@ -227,7 +227,13 @@ describe('ProjectionRunner', () => {
     await store.append(stream, [testEvent('Counted', { amount: 8 })], Expected.version(4));
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000, ['sturdy'])).toBe(true);
     expect(await snapshot(db, 'sturdy')).toEqual([{ stream_id: stream, n: 5, total: '15' }]); // it counts the poison too
-    expect(await runner.waitForPosition(await store.lastCommittedPosition(), 300, ['fragile'])).toBe(false);
+    // Waiting for a read model that failed before the position is refused at once, naming it.
+    await expect(
+      runner.waitForPosition(await store.lastCommittedPosition(), 10_000, ['fragile']),
+    ).rejects.toMatchObject({
+      code: 'PROJECTION_FAILED',
+      extensions: { projections: [{ name: 'fragile', failedPosition: poison.events[0].position }] },
+    });
     await runner.stop();
 
     // A restart keeps it failed rather than silently skipping the event.

@@ -1,4 +1,5 @@
 import { Client, type Pool } from 'pg';
+import { retryTransient } from '../../infra/transientErrors';
 import { AppendWaiters } from '../appendWaiters';
 
 const NOTIFY_CHANNEL = 'tdkt_events';
@@ -14,9 +15,12 @@ const NOTIFY_CHANNEL = 'tdkt_events';
  */
 export class AppendWakeUps {
   private listener: Client | undefined;
-  private listenerReady: Promise<void> | undefined;
+  /** Settles once the first LISTEN connection is made or has failed; undefined until the first wait. */
+  private firstConnection: Promise<void> | undefined;
+  private reconnecting: Promise<void> | undefined;
   private readonly waiters = new AppendWaiters();
-  private closed = false;
+  /** Aborted at close: ends the reconnection attempts. */
+  private readonly closing = new AbortController();
   private notifying: Promise<void> | undefined;
   private notifyAgain = false;
 
@@ -25,6 +29,10 @@ export class AppendWakeUps {
     private readonly pool: Pool,
     private readonly listenUrl: string | undefined,
   ) {}
+
+  private get closed(): boolean {
+    return this.closing.signal.aborted;
+  }
 
   /** Called once an append has committed. */
   announce(): void {
@@ -55,28 +63,57 @@ export class AppendWakeUps {
     await this.waiters.wait(timeoutMs);
   }
 
+  /** Starts listening at the first wait; later waits do not wait for a reconnection (polling covers the gap). */
   private ensureListening(): Promise<void> {
     if (!this.listenUrl || this.closed) return Promise.resolve();
-    if (!this.listenerReady) {
-      const listener = new Client({ connectionString: this.listenUrl, application_name: 'tdkt-listen' });
-      this.listener = listener;
-      listener.on('notification', () => this.wakeAll());
-      listener.on('error', () => {
-        // The polling fallback keeps subscribers going; reconnect on the next wait.
-        this.listener = undefined;
-        this.listenerReady = undefined;
-        listener.end().catch(() => undefined);
-      });
-      this.listenerReady = listener
-        .connect()
-        .then(() => listener.query(`LISTEN ${NOTIFY_CHANNEL}`))
-        .then(() => undefined)
-        .catch(() => {
-          this.listener = undefined;
-          this.listenerReady = undefined;
-        });
+    this.firstConnection ??= this.listen().catch(() => {
+      void this.reconnect();
+    });
+    return this.firstConnection;
+  }
+
+  /** Opens the LISTEN connection; when it drops later, a new one is opened (reconnect). */
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.listenUrl, application_name: 'tdkt-listen' });
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      if (this.listener === listener) this.listener = undefined;
+      listener.end().catch(() => undefined);
+      if (!this.closed) void this.reconnect();
+    };
+    listener.on('notification', () => this.wakeAll());
+    // A listener also keeps a dropped connection from ending the process.
+    listener.on('error', onLost);
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch (error) {
+      lost = true;
+      listener.end().catch(() => undefined);
+      throw error;
     }
-    return this.listenerReady ?? Promise.resolve();
+    listener.on('end', onLost);
+    this.listener = listener;
+    if (this.closed) await listener.end().catch(() => undefined);
+  }
+
+  /**
+   * Opens the LISTEN connection again, waiting out the database's outage (backoff, see
+   * retryTransient), then wakes every waiter: appends made meanwhile were not heard.
+   */
+  private reconnect(): Promise<void> {
+    this.reconnecting ??= retryTransient(() => this.listen(), { signal: this.closing.signal })
+      .then(
+        () => this.wakeAll(),
+        // Closed, or refused for good (not a transient error): subscribers go on polling.
+        () => undefined,
+      )
+      .finally(() => {
+        this.reconnecting = undefined;
+      });
+    return this.reconnecting;
   }
 
   private wakeAll(): void {
@@ -85,9 +122,10 @@ export class AppendWakeUps {
 
   /** Wakes every waiter, lets a NOTIFY in flight finish and closes the LISTEN connection. */
   async close(): Promise<void> {
-    this.closed = true;
+    this.closing.abort(new Error('append wake-ups closed'));
     this.wakeAll();
     await this.notifying;
+    await this.reconnecting;
     const listener = this.listener;
     this.listener = undefined;
     if (listener) await listener.end().catch(() => undefined);
