@@ -9,7 +9,7 @@ import { commandIdFor, type CommandResult } from '../../src/commands/commandHand
 import { KILL_AFTER_APPEND_OF_KEY } from '../../src/commands/faultInjection';
 import { scopedIdempotencyKey } from '../../src/commands/idempotency';
 import { startAppOn } from '../support/app';
-import { postGraphQL, startAppProcess, type AppProcess } from '../support/appProcess';
+import { postGraphQL, startAppProcess, stopAppProcesses, type AppProcess } from '../support/appProcess';
 import type { Actor } from '../support/auth';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { caughtUp } from '../support/until';
@@ -260,6 +260,7 @@ function commandIdOf(request: Request): string {
 class KilledAndRestarted {
   private running: Promise<AppProcess>;
   private sent = 0;
+  private readonly restarts: Array<Promise<AppProcess>> = [];
   readonly kills: Array<{ afterSent: number; delayMs: number; exit?: string }> = [];
 
   constructor(
@@ -277,11 +278,18 @@ class KilledAndRestarted {
     this.sent++;
     const kill = this.kills.find((k) => k.afterSent === this.sent);
     // Requests sent meanwhile still go to this process: they are in flight when it dies.
-    if (kill) setTimeout(() => (this.running = this.killAndRestart(app, kill)), kill.delayMs);
+    if (kill)
+      this.restarts.push(
+        new Promise((restarted) =>
+          setTimeout(() => restarted((this.running = this.killAndRestart(app, kill))), kill.delayMs),
+        ),
+      );
     return app.url;
   }
 
-  current(): Promise<AppProcess> {
+  /** The process serving once every kill chosen so far has been done and followed by a restart. */
+  async current(): Promise<AppProcess> {
+    await Promise.all(this.restarts);
     return this.running;
   }
 
@@ -403,13 +411,12 @@ describe('the app killed with SIGKILL under load, and started again', () => {
   const CLIENTS = 4;
   const REQUESTS_PER_CLIENT = 30;
   let db: TestDatabase;
-  let app: KilledAndRestarted | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase();
   });
   afterAll(async () => {
-    await (await app?.current())?.stop();
+    await stopAppProcesses();
     await db.drop();
   });
 
@@ -420,15 +427,16 @@ describe('the app killed with SIGKILL under load, and started again', () => {
     await registerOrganisation(first.url);
     let afterSent = 0;
     const killPoints = [1, 2, 3].map(() => ({
-      afterSent: (afterSent += 10 + Math.floor(random() * 20)),
+      afterSent: (afterSent += 8 + Math.floor(random() * 16)),
       delayMs: Math.floor(random() * 30),
     }));
-    app = new KilledAndRestarted(first, db.url, killPoints);
+    const app = new KilledAndRestarted(first, db.url, killPoints);
     const clients = Array.from({ length: CLIENTS }, (_, client) =>
       Array.from({ length: REQUESTS_PER_CLIENT }, (_, n) => nextRequest(random, client, `${seed}-${client}-${n}`)),
     );
 
     const outcomes = await runClients(app, clients);
+    const url = (await app.current()).url;
     expect(app.kills.map((kill) => [kill.afterSent, kill.exit])).toEqual(
       killPoints.map((point) => [point.afterSent, 'SIGKILL']),
     );
@@ -442,7 +450,6 @@ describe('the app killed with SIGKILL under load, and started again', () => {
     expect(outcomes.some((o) => o.networkErrors > 0)).toBe(true);
 
     // Each acknowledged request sent again under its key answers what it answered first.
-    const url = (await app.current()).url;
     const answersAgain = await Promise.all(
       acknowledged.map(async ({ request }) => {
         const reply = await postGraphQL(url, request.query, request.variables, request.actor, {
@@ -474,12 +481,11 @@ describe('the app killed with SIGKILL under load, and started again', () => {
 
 describe('the app killed between the append of a command and the recording of its result', () => {
   let db: TestDatabase;
-  let app: AppProcess | undefined;
   beforeAll(async () => {
     db = await createTestDatabase();
   });
   afterAll(async () => {
-    await app?.stop();
+    await stopAppProcesses();
     await db.drop();
   });
 
@@ -489,7 +495,7 @@ describe('the app killed between the append of a command and the recording of it
 
   it('answers the retry after the restart with the result of the first attempt, appending nothing', async () => {
     const key = `die-after-append-${randomUUID()}`;
-    app = await startAppProcess(db.url, { [KILL_AFTER_APPEND_OF_KEY]: key });
+    let app = await startAppProcess(db.url, { [KILL_AFTER_APPEND_OF_KEY]: key });
     const unit = { id: 'truong', name: 'Trường THCS Lê Lợi', kind: 'SCHOOL', level: 'UNIT' };
     await mutate(app.url, inputMutation('registerUnit', 'RegisterUnitInput'), { input: unit }, ADMIN);
     const request: Request = {

@@ -9,6 +9,14 @@ import { until } from './until';
 
 const projectRoot = join(__dirname, '../..');
 
+/** The processes this test file started that have not exited yet. */
+const running = new Set<AppProcess>();
+
+/** Kills every app process the test file started that still runs: for `afterAll`, whatever failed. */
+export async function stopAppProcesses(): Promise<void> {
+  await Promise.all([...running].map((app) => app.stop()));
+}
+
 /** How a process ended. */
 export interface ProcessExit {
   code: number | null;
@@ -78,13 +86,8 @@ export async function startAppProcess(databaseUrl: string, env: Record<string, s
   child.stderr.on('data', keep);
   const output = () => recent.join('');
   const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  const url = await bannerUrl(child, exited, output);
-  await until(
-    `the app at ${url} is ready`,
-    async () => (await fetch(`${url}/health`).catch(() => null))?.status === 200,
-  );
-  return {
-    url,
+  const app: AppProcess = {
+    url: '',
     pid: child.pid!,
     exited,
     output,
@@ -93,6 +96,12 @@ export async function startAppProcess(databaseUrl: string, env: Record<string, s
       return exited;
     },
   };
+  running.add(app);
+  void exited.then(() => running.delete(app));
+  app.url = await bannerUrl(child, exited, output);
+  const healthy = async () => (await fetch(`${app.url}/health`).catch(() => null))?.status === 200;
+  await until(`the app at ${app.url} is ready`, healthy);
+  return app;
 }
 
 export interface GraphQLReply {
