@@ -442,10 +442,10 @@ describe('the app killed with SIGKILL under load, and started again', () => {
       killPoints.map((point) => [point.afterSent, 'SIGKILL']),
     );
     const acknowledged = outcomes.filter((o) => o.result !== null);
-    const refusals = outcomes.flatMap((o) => (o.refusal ? [o.refusal] : []));
+    const refused = outcomes.filter((o) => o.refusal !== null).length;
+    const networkErrors = outcomes.reduce((n, o) => n + o.networkErrors, 0);
     process.stderr.write(
-      `appKill: ${acknowledged.length} acknowledged, ${refusals.length} refused, ` +
-        `${outcomes.reduce((n, o) => n + o.networkErrors, 0)} network errors\n${refusals.join('\n')}\n`,
+      `appKill: ${acknowledged.length} acknowledged, ${refused} refused by the rules, ${networkErrors} network errors\n`,
     );
     expect(acknowledged.length).toBeGreaterThan(outcomes.length / 2);
     expect(outcomes.some((o) => o.networkErrors > 0)).toBe(true);
