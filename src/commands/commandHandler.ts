@@ -8,6 +8,7 @@ import { NotFound, VersionConflict } from '../shared/errors';
 import { LruMap } from '../shared/lruMap';
 import { commandResultOf, type CommandResult } from './commandResult';
 import { replayDecision } from './decisionReplay';
+import { dieAfterAppendIfInjected } from './faultInjection';
 import { scopedIdempotencyKey, type DecidedAppend, type HeldReservation, type IdempotencyStore } from './idempotency';
 
 /** Everything a command needs to know about the request that sent it. */
@@ -315,7 +316,9 @@ export class CommandHandler {
         await this.idempotency.recordDecision(reservation, tx.appends);
       }
       try {
-        return await this.commit(tx);
+        const result = await this.commit(tx);
+        dieAfterAppendIfInjected(context.idempotencyKey);
+        return result;
       } catch (error) {
         if (error instanceof VersionConflict) decisionMayStand = false; // the append was refused
         throw error;
@@ -362,7 +365,7 @@ function isUnderRuleSet<C>(built: C | UnderRuleSet<C>): built is UnderRuleSet<C>
 }
 
 /** A stable command id derived from the idempotency key, stored in event metadata. */
-function commandIdFor(key: string): string {
+export function commandIdFor(key: string): string {
   const hex = createHash('sha256').update(key).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

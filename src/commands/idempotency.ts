@@ -54,6 +54,19 @@ interface ReservedRow<R> {
   age_ms: number;
 }
 
+/** How long a repeat waits for the attempt that holds its key, by default. */
+const WAIT_MS = 5_000;
+
+/**
+ * How old a held key's attempt is, by default, before a repeat takes it over as abandoned:
+ * shorter than the wait, so a retry after a process died takes the key over within its
+ * one request instead of being refused until the attempt ages out. Taking over an attempt
+ * that is still running is safe: if it had recorded its decision the taker appends that
+ * same decision, and only one of the two appends at the expected version succeeds;
+ * otherwise its recording is refused. Either way the command takes effect once.
+ */
+const ABANDON_AFTER_MS = 3_000;
+
 /**
  * Remembers the result of every command sent with an Idempotency-Key. The key is
  * reserved before the command runs, so two concurrent repeats cannot both append, and
@@ -67,12 +80,12 @@ export class IdempotencyStore {
   ) {}
 
   private get abandonAfterMs(): number {
-    return this.options.abandonAfterMs ?? 60_000;
+    return this.options.abandonAfterMs ?? ABANDON_AFTER_MS;
   }
 
   async reserve<R>(key: string, requestHash: string): Promise<Reservation<R>> {
     const attempt = randomUUID();
-    const deadline = Date.now() + (this.options.waitMs ?? 5_000);
+    const deadline = Date.now() + (this.options.waitMs ?? WAIT_MS);
     for (;;) {
       const inserted = await this.pool.query(
         `INSERT INTO command_results (key, request_hash, status, attempt_id) VALUES ($1, $2, 'pending', $3) ON CONFLICT (key) DO NOTHING`,
