@@ -66,8 +66,8 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   const rng = new Random((options.seed ?? 7) ^ 0xc0ffee);
   const { year, runSizes } = options;
   const total = runSizes.reduce((sum, size) => sum + size, 0);
-  const wanted = wantedMix(total);
-  const sessions = planSessionSlice(province, rng, wanted.castBallot, year);
+  const mixWanted = wantedMix(total);
+  const sessions = planSessionSlice(province, rng, mixWanted.castBallot, year);
   // Cluster scores for the year: criteria first (set-up), then scores in the runs.
   const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
   const criteria = criteriaFor();
@@ -83,10 +83,14 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   const shares = runShares(runSizes, total);
   // Every run rates people nobody rated yet in the year (first ratings), so a run cut
   // short by its time limit leaves no trap for the next.
+  // A small province has fewer people than the runs ask for: half of them rate, half register.
+  const wanted = { ...mixWanted, ratePerformance: Math.min(mixWanted.ratePerformance, Math.floor(others.length / 2)) };
   const raters = shares(wanted.ratePerformance).map(([from, to]) => others.slice(from, to));
+  const registrants = others.slice(raters.flat().length);
+  wanted.registerTitle = Math.min(wanted.registerTitle, registrants.length * TITLES.length);
   const next = {
     score: scoreOps(rng, clusters, criteria, year),
-    registration: registrationOps(province, others.slice(raters.flat().length), year),
+    registration: registrationOps(province, registrants, year),
   };
   const ballotShares = shares(sessions.ballots.length);
   const castShares = shares(wanted.castBallot);
@@ -154,22 +158,24 @@ function scoreOps(rng: Random, clusters: ClusterInfo[], criteria: Criterion[], y
   };
 }
 
+/** The titles registered for, each by every registrant in turn. */
+const TITLES: Array<[AwardKind, PeriodKind]> = [
+  [AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR],
+  [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR],
+  [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR],
+  [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR],
+];
+
 /** Each registrant for one title after another, until every title has had every registrant. */
 function registrationOps(province: Province, registrants: string[], year: number): NextRegistration {
-  const titles: Array<[AwardKind, PeriodKind]> = [
-    [AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR],
-    [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR],
-    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR],
-    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR],
-  ];
   let registration = 0;
   return () => {
     if (registrants.length === 0) return null;
     const round = Math.floor(registration / Math.max(1, registrants.length));
-    if (round >= titles.length) return null;
+    if (round >= TITLES.length) return null;
     const personId = registrants[registration % registrants.length];
     registration++;
-    const [award, kind] = titles[round];
+    const [award, kind] = TITLES[round];
     const person = province.personById.get(personId)!;
     const subject = { kind: SubjectKind.INDIVIDUAL, id: personId };
     return op(
