@@ -1,9 +1,11 @@
 /** The benchmark's results and their markdown table. */
 import type { AppendResult, AppendTargetName } from './appends';
 import type { GeneratorStats } from './generator';
-import type { LagResult, OpsResult, RatePoint, RefusalResult, UserName } from './load';
+import { commandRows, commandTarget } from './commandReport';
+import type { LagResult, OfferedOpsResult, OpsResult, RatePoint, RefusalResult, UserName } from './load';
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import type { MemorySample } from './server';
+import { detail, fmt, pct, ratio, row } from './reportFormat';
 import type { VerifyChainResult } from './verifyChain';
 
 export interface MachineInfo {
@@ -60,7 +62,15 @@ export interface BenchResults {
     each: ProjectionTiming[] | null;
     copy: Partial<Record<'ours' | 'emmett', CopyRebuildResult>>;
   };
-  commands: { setup: OpsResult[]; runs: OpsResult[]; median: OpsResult | null; mix: Record<string, number> } | null;
+  commands: {
+    setup: OpsResult[];
+    /** The open loop at the offered rate. Absent in results written before it was measured. */
+    offered?: OfferedOpsResult | null;
+    /** The closed-loop runs (saturation), and the median of them. */
+    runs: OpsResult[];
+    median: OpsResult | null;
+    mix: Record<string, number>;
+  } | null;
   queries: { users: UserResult[]; notes: string[] } | null;
   /** Absent in results written before it was measured. */
   fragmentBomb?: RefusalResult | null;
@@ -72,12 +82,6 @@ export interface BenchResults {
   targets: TargetCheck[];
 }
 
-const fmt = (n: number | undefined | null, digits = 0): string =>
-  n === undefined || n === null || !Number.isFinite(n)
-    ? '—'
-    : n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-const ratio = (a: number | undefined, b: number | undefined): string => (a && b ? `${(a / b).toFixed(2)}×` : '—');
-const pct = (a: number | undefined, b: number | undefined): string => (a && b ? `${Math.round((a / b) * 100)}%` : '—');
 const yesNo = (met: boolean | null): string => (met === null ? 'n/a' : met ? '**met**' : '**not met**');
 
 export function checkTargets(r: BenchResults): TargetCheck[] {
@@ -123,6 +127,7 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
       met: user ? user.maxRequestsPerSecWithinP99 >= 1_500 : null,
     });
   }
+  checks.push(commandTarget(r));
   const bomb = r.fragmentBomb;
   checks.push({
     target: 'fragment bomb refused (HTTP 400) in < 50 ms',
@@ -136,11 +141,6 @@ export function checkTargets(r: BenchResults): TargetCheck[] {
   });
   return checks;
 }
-
-/** A measure with only our figure; the side-by-side columns are empty. */
-const row = (measure: string, ours: string): string[] => [measure, ours, '—', '—', '—', '—'];
-/** A detail line under the measure above it. */
-const detail = (measure: string, ours: string): string[] => [measure, ours, '', '', '', ''];
 
 /** The rows of the results table (also what the smoke test checks). */
 export function tableRows(r: BenchResults): string[][] {
@@ -245,28 +245,6 @@ function lagRows(r: BenchResults): string[][] {
     row(
       `Live projection lag at ${fmt(r.lag.targetRate)} events/s (achieved ${fmt(r.lag.achievedRate)}), all read models`,
       `p50 ${fmt(r.lag.p50, 1)} ms, p99 ${fmt(r.lag.p99, 1)} ms (${r.lag.samples} samples${r.lag.timeouts ? `, ${r.lag.timeouts} timeouts` : ''})`,
-    ),
-  ];
-}
-
-function commandRows(r: BenchResults): string[][] {
-  const c = r.commands?.median;
-  if (!c) return [];
-  const mix = r.commands!.mix;
-  const total = Object.values(mix).reduce((a, x) => a + x, 0);
-  const shares = Object.entries(mix)
-    .map(([k, v]) => `${k} ${Math.round((v / total) * 100)}%`)
-    .join(', ');
-  return [
-    row(
-      `Commands over GraphQL/HTTP, 32 clients (${shares})`,
-      `${fmt(c.opsPerSec)} commands/s, p50 ${fmt(c.latency.p50, 1)} ms, p99 ${fmt(c.latency.p99, 1)} ms, ${c.errors} errors`,
-    ),
-    ...Object.entries(c.byName).map(([name, x]) =>
-      detail(
-        `  · ${name}`,
-        `p50 ${fmt(x.p50, 1)} ms, p99 ${fmt(x.p99, 1)} ms${x.errors ? `, ${x.errors} errors` : ''}`,
-      ),
     ),
   ];
 }

@@ -1,10 +1,11 @@
 /**
- * `npm run bench -- [--events N] [--runs K] [--skip-emmett] [--quick] [--profile]`
+ * `npm run bench -- [--events N] [--runs K] [--command-rate R] [--skip-emmett] [--quick] [--profile]`
  *
  * Starts its own embedded PostgreSQL (fresh temporary data folder, stopped and removed
  * at the end), generates the province workload, and measures, side by side with the
  * Emmett PostgreSQL event store and the raw INSERT/COPY ceilings of the same machine:
- * appends, projection rebuilds, live lag, GraphQL command throughput, query latency
+ * appends, projection rebuilds, live lag, GraphQL commands at an offered rate and at
+ * saturation, query latency
  * and the server's peak RSS. Writes bench/results/<date>.json and .md and prints the table.
  */
 import 'reflect-metadata';
@@ -14,6 +15,7 @@ import { DEFAULT_SEED } from './generator';
 import { nowMs } from './lib';
 import { checkTargets, renderMarkdown, type BenchResults } from './report';
 import { measureApp } from './run/appPhase';
+import { DEFAULT_COMMAND_RATE } from './run/commandPhase';
 import { importProvince, measureBatchedAppends, measureSingleAppends } from './run/appendPhases';
 import { phase, startRun, type BenchOptions } from './run/context';
 import {
@@ -63,10 +65,15 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 // ---------------------------------------------------------------------------
 
 const USAGE =
-  'npm run bench -- [--events N (100000)] [--runs K (3)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
+  'npm run bench -- [--events N (100000)] [--runs K (3)] [--command-rate R (800 commands/s, open loop)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
 
 function parseArgs(argv: string[]) {
-  const given = commandLine(argv, ['--events', '--runs', '--seed'], ['--quick', '--skip-emmett', '--profile'], USAGE);
+  const given = commandLine(
+    argv,
+    ['--events', '--runs', '--seed', '--command-rate'],
+    ['--quick', '--skip-emmett', '--profile'],
+    USAGE,
+  );
   const number = (name: string, fallback: number) => (given[name] === undefined ? fallback : Number(given[name]));
   const options = {
     events: number('--events', 100_000),
@@ -75,8 +82,11 @@ function parseArgs(argv: string[]) {
     skipEmmett: given['--skip-emmett'] === true,
     profile: given['--profile'] === true,
     seed: number('--seed', DEFAULT_SEED),
+    commandRate: number('--command-rate', DEFAULT_COMMAND_RATE),
   };
   checkSize(options.events, options.runs);
+  if (!Number.isFinite(options.commandRate) || options.commandRate <= 0 || options.commandRate > 100_000)
+    throw new Error('--command-rate must be a number of commands per second above 0, at most 100,000');
   if (options.quick && options.runs === 3) options.runs = 1;
   return options;
 }
@@ -100,6 +110,7 @@ async function main(): Promise<void> {
       quick: args.quick,
       skipEmmett: args.skipEmmett,
       seed: args.seed,
+      commandRate: args.commandRate,
       isolate: true,
       profileDir,
       log,

@@ -9,13 +9,40 @@ import { startApp } from '../src/app';
 import { BENCH_TOKEN_SETTINGS } from './auth';
 import { findFreePort } from '../src/infra/embeddedPostgres';
 import { silentLogger } from '../src/infra/logger';
+import { COMMAND_STATS, type CommandStatsMessage } from '../src/infra/parentProcess';
 import { projectRoot } from '../src/infra/projectRoot';
 import { sleep } from './lib';
 
 export interface ServerHandle {
   url: string;
   pid: number | null;
+  /** Version conflicts the app's command handler retried so far, per command name (null: the app does not tell). */
+  conflictRetries(): Promise<Record<string, number> | null>;
   stop(): Promise<void>;
+}
+
+/** How long the app has to answer over its IPC channel (a build without the channel never answers). */
+const IPC_ANSWER_MS = 5_000;
+
+/** Asks the app in `child` for its command counts over the IPC channel it was spawned with. */
+function conflictRetriesOf(child: ChildProcess): Promise<Record<string, number> | null> {
+  if (!child.connected) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const done = (answer: Record<string, number> | null) => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(answer);
+    };
+    const onMessage = (message: unknown) => {
+      const answer = message as Partial<CommandStatsMessage> | null;
+      if (answer?.kind === COMMAND_STATS && answer.conflictRetries) done(answer.conflictRetries);
+    };
+    const timer = setTimeout(() => done(null), IPC_ANSWER_MS);
+    child.on('message', onMessage);
+    child.send({ kind: COMMAND_STATS }, (error) => {
+      if (error) done(null);
+    });
+  });
 }
 
 export interface MemorySample {
@@ -137,7 +164,8 @@ export async function startServerProcess(
       NODE_ENV: 'production',
       JWT_SECRET: BENCH_TOKEN_SETTINGS.secret,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel is how the benchmark asks the app for its command counts (src/infra/parentProcess.ts).
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const log = options.log ?? (() => undefined);
   child.stdout?.on('data', (c: Buffer) => log(c.toString().trimEnd()));
@@ -152,6 +180,7 @@ export async function startServerProcess(
   return {
     url,
     pid: child.pid ?? null,
+    conflictRetries: () => conflictRetriesOf(child),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -203,5 +232,10 @@ export async function startServerInProcess(databaseUrl: string): Promise<ServerH
     host: '127.0.0.1',
     tokens: BENCH_TOKEN_SETTINGS,
   });
-  return { url: app.url.replace('localhost', '127.0.0.1'), pid: null, stop: () => app.stop() };
+  return {
+    url: app.url.replace('localhost', '127.0.0.1'),
+    pid: null,
+    conflictRetries: async () => app.services.commands.conflictRetries.snapshot(),
+    stop: () => app.stop(),
+  };
 }

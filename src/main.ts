@@ -4,6 +4,7 @@ import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
 import { ConfigError, loadConfig, type Config } from './config';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
 import { createLogger, type Logger } from './infra/logger';
+import { answerParentProcess } from './infra/parentProcess';
 import { describeStartupFailure } from './infra/startupFailure';
 import { join } from 'node:path';
 import { createDevelopmentAuth, writeDevelopmentTokens } from './auth/developmentTokens';
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   const { tokens, host, landingPageTokens } = await resolveAuth(config);
   const app = await startApp({ config, databaseUrl, logger, tokens, host, landingPageTokens });
   running.app = app;
+  answerParentProcess(app.services.commands);
   logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore, auth: config.auth.kind });
   if (config.seedDemoData) await seedDemoDataIfEmpty(app, tokens, logger);
   process.stdout.write(`Thi đua – Khen thưởng API: ${app.url}/graphql (health: ${app.url}/health)\n`);

@@ -22,8 +22,8 @@ export interface CommandSlice {
 
 export interface CommandSliceOptions {
   year: number;
-  runs: number;
-  opsPerRun: number;
+  /** How many commands each measured run sends, in order (each run's commands are its own). */
+  runSizes: number[];
   seed?: number;
 }
 
@@ -64,9 +64,10 @@ function wantedMix(total: number): Mix {
 
 export function planCommandSlice(province: Province, options: CommandSliceOptions): CommandSlice {
   const rng = new Random((options.seed ?? 7) ^ 0xc0ffee);
-  const { year } = options;
-  const wanted = wantedMix(options.runs * options.opsPerRun);
-  const sessions = planSessionSlice(province, rng, wanted.castBallot, year);
+  const { year, runSizes } = options;
+  const total = runSizes.reduce((sum, size) => sum + size, 0);
+  const mixWanted = wantedMix(total);
+  const sessions = planSessionSlice(province, rng, mixWanted.castBallot, year);
   // Cluster scores for the year: criteria first (set-up; they open each cluster's year
   // stream, where the year's scores go), then scores in the runs.
   const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
@@ -80,45 +81,60 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   );
   // Registrations and ratings of people not in the sessions.
   const others = rng.shuffle(province.people.map((p) => p.id).filter((id) => !sessions.nominees.has(id)));
+  const shares = runShares(runSizes, total);
   // Every run rates people nobody rated yet in the year (first ratings), so a run cut
   // short by its time limit leaves no trap for the next.
-  const ratersPerRun = Math.max(1, Math.ceil(wanted.ratePerformance / Math.max(1, options.runs)));
-  const raters = others.slice(0, ratersPerRun * options.runs);
+  // A small province has fewer people than the runs ask for: half of them rate, half register.
+  const wanted = { ...mixWanted, ratePerformance: Math.min(mixWanted.ratePerformance, Math.floor(others.length / 2)) };
+  const raters = shares(wanted.ratePerformance).map(([from, to]) => others.slice(from, to));
+  const registrants = others.slice(raters.flat().length);
+  wanted.registerTitle = Math.min(wanted.registerTitle, registrants.length * TITLES.length);
   const next = {
     score: scoreOps(rng, clusters, criteria, year),
-    registration: registrationOps(province, others.slice(raters.length), year),
+    registration: registrationOps(province, registrants, year),
   };
-  const runs: GraphQLOp[][] = [];
-  for (let r = 0; r < options.runs; r++) {
-    const list = runOps(options.runs, r, wanted, sessions.ballots, next, clusters.length > 0);
+  const ballotShares = shares(sessions.ballots.length);
+  const castShares = shares(wanted.castBallot);
+  const runs = runSizes.map((_, r) => {
+    const [from, to] = ballotShares[r];
+    const ballots = sessions.ballots.slice(from, to).slice(0, castShares[r][1] - castShares[r][0]);
+    const list = [...ballots, ...runScoresAndRegistrations(shares, r, wanted, next, clusters.length > 0)];
     const rating = r % 2 === 0 ? PerformanceRating.EXCELLENT : PerformanceRating.GOOD;
-    const perRun = Math.floor(wanted.ratePerformance / options.runs);
-    for (const personId of raters.slice(r * ratersPerRun, r * ratersPerRun + perRun))
-      list.push(ratingOp(province, personId, year, rating));
-    runs.push(rng.shuffle(list));
-  }
+    for (const personId of raters[r]) list.push(ratingOp(province, personId, year, rating));
+    return rng.shuffle(list);
+  });
   const mix: Record<string, number> = {};
   for (const o of runs.flat()) mix[o.name] = (mix[o.name] ?? 0) + 1;
   const { ratings, submits, appraisals, convenings } = sessions;
   return { setup: [setupCriteria, [...ratings, ...submits], appraisals, convenings], runs, mix };
 }
 
-/** Run `r`'s ballots, scores and registrations (its ratings follow). */
-function runOps(
-  runs: number,
+/** Each run's [from, to) share of `n` things, in proportion to its size. */
+type Shares = (n: number) => Array<[number, number]>;
+
+function runShares(runSizes: number[], total: number): Shares {
+  return (n) => {
+    let from = 0;
+    return runSizes.map((size) => {
+      const share = Math.floor((n * size) / Math.max(1, total));
+      from += share;
+      return [from - share, from];
+    });
+  };
+}
+
+/** Run `r`'s scores and registrations. */
+function runScoresAndRegistrations(
+  shares: Shares,
   r: number,
   wanted: Mix,
-  ballots: GraphQLOp[],
   next: { score: NextScore; registration: NextRegistration },
   withScores: boolean,
 ): GraphQLOp[] {
-  const perRun = (n: number) => Math.floor(n / runs);
+  const count = (n: number) => shares(n)[r][1] - shares(n)[r][0];
   const list: GraphQLOp[] = [];
-  list.push(
-    ...ballots.slice(r * perRun(ballots.length), (r + 1) * perRun(ballots.length)).slice(0, perRun(wanted.castBallot)),
-  );
-  for (let i = 0; i < perRun(wanted.recordClusterScore) && withScores; i++) list.push(next.score());
-  for (let i = 0; i < perRun(wanted.registerTitle); i++) {
+  for (let i = 0; i < count(wanted.recordClusterScore) && withScores; i++) list.push(next.score());
+  for (let i = 0; i < count(wanted.registerTitle); i++) {
     const registration = next.registration();
     if (registration) list.push(registration);
   }
@@ -143,22 +159,24 @@ function scoreOps(rng: Random, clusters: ClusterInfo[], criteria: Criterion[], y
   };
 }
 
+/** The titles registered for, each by every registrant in turn. */
+const TITLES: Array<[AwardKind, PeriodKind]> = [
+  [AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR],
+  [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR],
+  [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR],
+  [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR],
+];
+
 /** Each registrant for one title after another, until every title has had every registrant. */
 function registrationOps(province: Province, registrants: string[], year: number): NextRegistration {
-  const titles: Array<[AwardKind, PeriodKind]> = [
-    [AwardKind.ADVANCED_WORKER, PeriodKind.CALENDAR_YEAR],
-    [AwardKind.ADVANCED_WORKER, PeriodKind.SCHOOL_YEAR],
-    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.CALENDAR_YEAR],
-    [AwardKind.GRASSROOTS_EMULATION_FIGHTER, PeriodKind.SCHOOL_YEAR],
-  ];
   let registration = 0;
   return () => {
     if (registrants.length === 0) return null;
     const round = Math.floor(registration / Math.max(1, registrants.length));
-    if (round >= titles.length) return null;
+    if (round >= TITLES.length) return null;
     const personId = registrants[registration % registrants.length];
     registration++;
-    const [award, kind] = titles[round];
+    const [award, kind] = TITLES[round];
     const person = province.personById.get(personId)!;
     const subject = { kind: SubjectKind.INDIVIDUAL, id: personId };
     return op(

@@ -1,4 +1,4 @@
-/** Query latency of a reader: at fixed request rates (open loop) and at saturation (closed loop). */
+/** Open loops at a fixed rate (the readers' and the commands') and a reader's closed loop at saturation. */
 import type { GraphQLClient } from '../http';
 import { latencySummary, nowMs, sleep } from '../lib';
 import type { Random } from '../random';
@@ -17,10 +17,63 @@ export interface RatePoint {
   shed: number;
 }
 
+/** An open loop's pace: how many actions a second, for how long, and how many may be in flight. */
+export interface Pace {
+  rate: number;
+  durationMs: number;
+  /** Actions beyond this many in flight are shed: counted, never started (default 256). */
+  maxInflight?: number;
+}
+
+/** What an open loop did: actions shed, and the time from its start until the last response. */
+export interface Paced {
+  /** Actions scheduled (rate × duration, at most 1,000,000). */
+  scheduled: number;
+  shed: number;
+  elapsedMs: number;
+}
+
 /**
- * Open loop: starts `rate` actions per second for `durationMs` regardless of responses
- * (at most `maxInflight` in flight).
+ * Open loop: starts action `i` at `i / rate` seconds, for `durationMs`, regardless of
+ * responses, and hands each outcome to `settled` with its latency from the time it was
+ * scheduled to start: a server that falls behind delays the starts, and the delay counts
+ * (no coordinated omission). Each action settles once, with its error or null.
  */
+export async function atFixedRate(
+  pace: Pace,
+  act: (index: number) => Promise<void>,
+  settled: (index: number, msFromSchedule: number, error: unknown) => void,
+): Promise<Paced> {
+  const { rate, durationMs, maxInflight = 256 } = pace;
+  const pending = new Set<Promise<void>>();
+  const scheduled = Math.min(Math.round((rate * durationMs) / 1000), 1_000_000);
+  const start = nowMs();
+  const scheduledAt = (index: number) => start + (index * 1000) / rate;
+  let shed = 0;
+  let next = 0;
+  while (next < scheduled) {
+    const due = Math.min(scheduled, Math.floor(((nowMs() - start) * rate) / 1000) + 1);
+    for (; next < due; next++) {
+      if (pending.size >= maxInflight) {
+        shed++;
+        continue;
+      }
+      const index = next;
+      const p = act(index)
+        .then(
+          () => settled(index, nowMs() - scheduledAt(index), null),
+          (error: unknown) => settled(index, nowMs() - scheduledAt(index), error ?? new Error('failed')),
+        )
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    }
+    if (next < scheduled) await sleep(Math.max(1, scheduledAt(next) - nowMs()));
+  }
+  await Promise.all([...pending]);
+  return { scheduled, shed, elapsedMs: nowMs() - start };
+}
+
+/** A reader's open loop: `rate` actions per second for `durationMs` (at most `maxInflight` in flight). */
 export async function openLoop(
   client: GraphQLClient,
   user: ReadUser,
@@ -31,40 +84,12 @@ export async function openLoop(
 ): Promise<RatePoint> {
   const latencies: number[] = [];
   let errors = 0;
-  let shed = 0;
-  let inflight = 0;
-  let started = 0;
-  const pending = new Set<Promise<void>>();
-  const start = nowMs();
-  const total = Math.min(Math.round((rate * durationMs) / 1000), 1_000_000);
-  while (started < total) {
-    const due = Math.min(total, Math.floor(((nowMs() - start) * rate) / 1000) + 1);
-    while (started < due) {
-      started++;
-      if (inflight >= maxInflight) {
-        shed++;
-        continue;
-      }
-      inflight++;
-      const t0 = nowMs();
-      const p = user
-        .action(client, rng)
-        .then(() => {
-          latencies.push(nowMs() - t0);
-        })
-        .catch(() => {
-          errors++;
-        })
-        .finally(() => {
-          inflight--;
-          pending.delete(p);
-        });
-      pending.add(p);
-    }
-    await sleep(2);
-  }
-  await Promise.all([...pending]);
-  return ratePoint(user, rate, latencies, nowMs() - start, errors, shed);
+  const paced = await atFixedRate(
+    { rate, durationMs, maxInflight },
+    () => user.action(client, rng),
+    (_, ms, error) => (error === null ? latencies.push(ms) : errors++),
+  );
+  return ratePoint(user, rate, latencies, paced.elapsedMs, errors, paced.shed);
 }
 
 /** Closed loop: `clients` users acting back to back for `durationMs`: the saturation throughput. */

@@ -1,78 +1,80 @@
-/** Command throughput: a list of GraphQL operations sent by concurrent clients, each taking the next when done. */
-import { authorizationOf } from '../auth';
+/**
+ * Commands over HTTP: a list of GraphQL operations sent by concurrent clients, each taking
+ * the next when done (closed loop: the saturation), or at a fixed rate (open loop).
+ */
 import type { GraphQLOp } from '../generator';
 import type { GraphQLClient } from '../http';
-import { latencySummary, nowMs } from '../lib';
+import { nowMs } from '../lib';
+import { countsSince, OpsTally, sendOp, signTokensOf, type OpsResult } from './opsTally';
+import { atFixedRate } from './rateLoops';
 
-export interface OpsResult {
-  ops: number;
-  ms: number;
-  opsPerSec: number;
-  latency: { p50: number; p99: number; max: number; count: number };
-  errors: number;
-  errorSamples: string[];
-  byName: Record<string, { ops: number; p50: number; p99: number; errors: number }>;
+/** The app's version conflicts retried so far, per command name (null: it does not tell). */
+export type ConflictRetriesReader = () => Promise<Record<string, number> | null>;
+
+export interface ClosedLoopOptions {
+  clients: number;
+  /** Longest the loop runs (default: until every op is sent). */
+  maxMs?: number;
+  conflictRetries?: ConflictRetriesReader;
 }
 
-/**
- * Runs `ops` with `clients` concurrent clients (closed loop), each taking the next op when
- * done, for at most `maxMs`.
- */
-export async function runOps(
-  client: GraphQLClient,
-  ops: GraphQLOp[],
-  clients: number,
-  maxMs = Infinity,
-): Promise<OpsResult> {
-  const latencies: number[] = [];
-  const byName = new Map<string, { lat: number[]; errors: number }>();
-  const errorSamples: string[] = [];
-  let errors = 0;
+export interface OfferedOpsResult extends OpsResult {
+  /** Commands per second offered. */
+  offered: number;
+  /** How long commands were offered (shorter than asked when the planned commands ran out). */
+  offeredMs: number;
+  /** Commands not sent because too many were already in flight (the app fell behind). */
+  shed: number;
+}
+
+const unknownCounts: ConflictRetriesReader = async () => null;
+
+/** Runs `ops` with `clients` concurrent clients (closed loop), each taking the next when done, for at most `maxMs`. */
+export async function runOps(client: GraphQLClient, ops: GraphQLOp[], options: ClosedLoopOptions): Promise<OpsResult> {
+  const { clients, maxMs = Infinity, conflictRetries = unknownCounts } = options;
+  await signTokensOf(ops);
+  const tally = new OpsTally();
+  const before = await conflictRetries();
   let next = 0;
   const start = nowMs();
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (next < ops.length && nowMs() - start < maxMs) {
         const op = ops[next++];
-        const entry = byName.get(op.name) ?? { lat: [], errors: 0 };
-        byName.set(op.name, entry);
+        const sentAt = nowMs();
         try {
-          const res = await client.request(op.query, op.variables, {
-            ...op.headers,
-            ...(await authorizationOf(op.actor)),
-          });
-          latencies.push(res.ms);
-          entry.lat.push(res.ms);
-          if (res.status !== 200 || res.body.errors?.length) {
-            errors++;
-            entry.errors++;
-            if (errorSamples.length < 5)
-              errorSamples.push(
-                `${op.name}: ${res.status} ${JSON.stringify(res.body.errors?.[0] ?? res.body).slice(0, 300)}`,
-              );
-          }
+          await sendOp(client, op);
+          tally.record(op, nowMs() - sentAt, null);
         } catch (error) {
-          errors++;
-          entry.errors++;
-          if (errorSamples.length < 5) errorSamples.push(`${op.name}: ${String(error)}`);
+          tally.record(op, nowMs() - sentAt, error);
         }
       }
     }),
   );
   const ms = nowMs() - start;
-  const done = Math.min(next, ops.length);
-  return {
-    ops: done,
-    ms: Math.round(ms),
-    opsPerSec: Math.round((done / ms) * 1000),
-    latency: latencySummary(latencies),
-    errors,
-    errorSamples,
-    byName: Object.fromEntries(
-      [...byName].map(([name, e]) => {
-        const s = latencySummary(e.lat);
-        return [name, { ops: e.lat.length, p50: s.p50, p99: s.p99, errors: e.errors }];
-      }),
-    ),
-  };
+  return tally.result(Math.min(next, ops.length), ms, countsSince(before, await conflictRetries()));
+}
+
+/**
+ * Sends `ops` in order at `rate` a second (open loop) for `durationMs`, or until they run
+ * out; latencies run from each command's scheduled send time.
+ */
+export async function runOpsAtRate(
+  client: GraphQLClient,
+  ops: GraphQLOp[],
+  pace: { rate: number; durationMs: number; conflictRetries?: ConflictRetriesReader },
+): Promise<OfferedOpsResult> {
+  const { rate, conflictRetries = unknownCounts } = pace;
+  const durationMs = Math.min(pace.durationMs, (ops.length / rate) * 1000);
+  await signTokensOf(ops);
+  const tally = new OpsTally();
+  const before = await conflictRetries();
+  const paced = await atFixedRate(
+    { rate, durationMs },
+    (index) => sendOp(client, ops[index]),
+    (index, ms, error) => tally.record(ops[index], ms, error),
+  );
+  const sent = paced.scheduled - paced.shed;
+  const result = tally.result(sent, paced.elapsedMs, countsSince(before, await conflictRetries()));
+  return { ...result, offered: rate, offeredMs: Math.round(durationMs), shed: paced.shed };
 }

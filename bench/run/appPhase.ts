@@ -2,17 +2,16 @@
 import { authorizationOf } from '../auth';
 import { DEFAULT_SEED, ProvinceGenerator } from '../generator';
 import { GraphQLClient, queryFields } from '../http';
-import { medianBy } from '../lib';
-import { measureLag, planCommandSlice, readUsers, runOps, timeBombRefusals, type OpsResult } from '../load';
+import { measureLag, readUsers, timeBombRefusals } from '../load';
 import type { Province } from '../province';
 import { Random } from '../random';
 import { AUTOVACUUM_WAIT_MAX_MS, measureReader, QUICK_READER_RATES, READER_RATES } from '../readers';
 import type { UserResult } from '../report';
 import { sampleMemory, startServerInProcess, startServerProcess, type ServerHandle } from '../server';
 import type { GenerateResult } from '../worker';
+import { measureCommands } from './commandPhase';
 import { phase, type BenchRun } from './context';
 
-const COMMAND_CLIENTS = 32;
 /** Levels of the fragment bomb whose refusal is timed: 4 million paths through 1 KB of query. */
 const FRAGMENT_BOMB_LEVELS = 22;
 
@@ -33,7 +32,7 @@ export async function measureApp(run: BenchRun, url: string, generated: Generate
       await authorizationOf({ actorId: 'bench-inspector', role: 'INSPECTOR', unitId: null }),
     );
     const year = new Date().getUTCFullYear();
-    await phase(results, 'commands', () => measureCommands(run, client, province, year));
+    await phase(results, 'commands', () => measureCommands(run, client, server, province, year));
     await phase(results, 'queries', () => measureQueries(run, client, { province, url, generated, fields, year }));
     await phase(results, 'fragment bomb', async () => {
       log(`refusing a ${FRAGMENT_BOMB_LEVELS}-level fragment bomb`);
@@ -52,39 +51,6 @@ export async function measureApp(run: BenchRun, url: string, generated: Generate
     results.rss = memory?.stop() ?? null;
     await server.stop();
   }
-}
-
-/** The command slice: its set-up, then the measured runs; errors go to the notes. */
-async function measureCommands(run: BenchRun, client: GraphQLClient, province: Province, year: number): Promise<void> {
-  const { options, results, log } = run;
-  const runs = options.runs;
-  const opsPerRun =
-    options.commandsPerRun ?? (options.quick ? 1_500 : Math.min(6_000, Math.max(600, Math.round(options.events / 20))));
-  const slice = planCommandSlice(province, { year, runs, opsPerRun, seed: options.seed });
-  log(
-    `command slice: set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${runs} runs of ${opsPerRun}`,
-  );
-  const setup: OpsResult[] = [];
-  for (const ops of slice.setup) setup.push(await runOps(client, ops, 8));
-  const commandRuns: OpsResult[] = [];
-  for (const ops of slice.runs) {
-    const measured = await runOps(client, ops, COMMAND_CLIENTS, options.quick ? 8_000 : 20_000);
-    commandRuns.push(measured);
-    log(`commands: ${measured.opsPerSec}/s, p99 ${measured.latency.p99} ms, ${measured.errors} errors`);
-  }
-  results.commands = {
-    setup,
-    runs: commandRuns,
-    median: commandRuns.length > 0 ? medianBy(commandRuns, (r) => r.opsPerSec) : null,
-    mix: slice.mix,
-  };
-  const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
-  if (setupErrors > 0) {
-    const samples = setup.flatMap((s) => s.errorSamples).slice(0, 2);
-    results.notes.push(`Command slice set-up: ${setupErrors} errors (${samples.join('; ')})`);
-  }
-  const runErrors = commandRuns.flatMap((r) => r.errorSamples);
-  if (runErrors.length > 0) results.notes.push(`Command errors (samples): ${runErrors.slice(0, 3).join('; ')}`);
 }
 
 interface QueryContext {

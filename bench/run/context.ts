@@ -18,7 +18,13 @@ export interface BenchOptions {
   isolate: boolean;
   /** Directory for CPU profiles (workers and server), or none. */
   profileDir?: string;
-  /** Smaller server phase (tests): commands per run, seconds per query rate, request rates, seconds of lag. */
+  /** Commands per second the open loop offers (`--command-rate`, default 800). */
+  commandRate?: number;
+  /**
+   * Smaller server phase (tests): seconds of the commands' open loop, commands per
+   * closed-loop run, seconds per query rate, request rates, seconds of lag.
+   */
+  commandSeconds?: number;
   commandsPerRun?: number;
   querySeconds?: number;
   queryRates?: number[];

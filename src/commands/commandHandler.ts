@@ -7,6 +7,7 @@ import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
 import { LruMap } from '../shared/lruMap';
 import { commandResultOf, type CommandResult } from './commandResult';
+import { ConflictRetries } from './conflictRetries';
 import { replayDecision } from './decisionReplay';
 import { dieAfterAppendIfInjected } from './faultInjection';
 import { scopedIdempotencyKey, type DecidedAppend, type HeldReservation, type IdempotencyStore } from './idempotency';
@@ -221,6 +222,8 @@ export interface CommandOptions {
  */
 export class CommandHandler {
   private readonly states = new StreamStateCache();
+  /** Version conflicts retried, per command name. */
+  readonly conflictRetries = new ConflictRetries();
 
   constructor(
     private readonly store: EventStore,
@@ -281,6 +284,7 @@ export class CommandHandler {
     run: (tx: CommandTransaction) => Promise<void>,
     options: CommandOptions = {},
   ): Promise<CommandResult> {
+    run = this.conflictRetries.counting(name, run);
     const key = context.idempotencyKey
       ? scopedIdempotencyKey(context.identity.actorId, context.idempotencyKey, context.idempotencyScope ?? name)
       : null;

@@ -122,6 +122,8 @@ describe('benchmark smoke run', () => {
       skipEmmett: true,
       isolate: false,
       commandsPerRun: 120,
+      commandRate: 100,
+      commandSeconds: 1,
       querySeconds: 0.3,
       queryRates: [50],
       lagSeconds: 1,
@@ -141,7 +143,8 @@ describe('benchmark smoke run', () => {
       'Rebuild of one minimal read model',
       'verify-chain',
       'Live projection lag',
-      'Commands over GraphQL',
+      'Commands over GraphQL/HTTP, open loop: 100/s offered',
+      'Commands over GraphQL/HTTP, saturation',
       'Queries, dashboard',
       'Queries, inspector',
       'Queries, complaint desk',
@@ -149,6 +152,9 @@ describe('benchmark smoke run', () => {
     ]) {
       expect(labels.some((l) => l.startsWith(label))).toBe(true);
     }
+    // The app ran in-process: its command handler told how many conflicts it retried.
+    expect(results.commands?.offered?.conflictsRetried).toEqual(expect.any(Object));
+    expect(results.commands?.median?.conflictsRetried).toEqual(expect.any(Object));
     expect(results.rebuild.all?.projections.every((p) => p.complete)).toBe(true);
     expect(results.verifyChain).toMatchObject({ brokenStreams: 0, events: expect.any(Number) });
     expect(results.targets.length).toBeGreaterThan(5);

@@ -1,0 +1,67 @@
+/**
+ * The command slice against the running app: its set-up, the open loop at the offered
+ * rate (the goal), then the closed-loop runs of 32 clients (the saturation). Each loop
+ * reports the version conflicts the app retried and those that surfaced as errors.
+ */
+import type { GraphQLClient } from '../http';
+import { medianBy } from '../lib';
+import { planCommandSlice, runOps, runOpsAtRate, type OpsResult } from '../load';
+import type { Province } from '../province';
+import type { ServerHandle } from '../server';
+import type { BenchRun } from './context';
+
+const COMMAND_CLIENTS = 32;
+/** Commands per second the open loop offers unless `--command-rate` says otherwise. */
+export const DEFAULT_COMMAND_RATE = 800;
+
+/** Measures the commands; set-up errors and error samples go to the notes. */
+export async function measureCommands(
+  run: BenchRun,
+  client: GraphQLClient,
+  server: ServerHandle,
+  province: Province,
+  year: number,
+): Promise<void> {
+  const { options, results, log } = run;
+  const opsPerRun =
+    options.commandsPerRun ?? (options.quick ? 1_500 : Math.min(6_000, Math.max(600, Math.round(options.events / 20))));
+  const rate = options.commandRate ?? DEFAULT_COMMAND_RATE;
+  const offeredMs = (options.commandSeconds ?? (options.quick ? 5 : 20)) * 1000;
+  const offeredOps = Math.ceil((rate * offeredMs) / 1000);
+  const runSizes = [offeredOps, ...Array.from({ length: options.runs }, () => opsPerRun)];
+  const slice = planCommandSlice(province, { year, runSizes, seed: options.seed });
+  log(
+    `command slice: set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${slice.runs[0].length} at ${rate}/s and ${options.runs} runs of ${opsPerRun}`,
+  );
+  const setup: OpsResult[] = [];
+  for (const ops of slice.setup) setup.push(await runOps(client, ops, { clients: 8 }));
+  const conflictRetries = () => server.conflictRetries();
+  const [offeredList, ...closedLists] = slice.runs;
+  const offered = await runOpsAtRate(client, offeredList, { rate, durationMs: offeredMs, conflictRetries });
+  log(
+    `commands at ${rate}/s offered: ${offered.opsPerSec}/s, p99 ${offered.latency.p99} ms, ${offered.errors} errors, ${offered.shed} shed`,
+  );
+  const closed: OpsResult[] = [];
+  for (const ops of closedLists) {
+    const maxMs = options.quick ? 8_000 : 20_000;
+    const measured = await runOps(client, ops, { clients: COMMAND_CLIENTS, maxMs, conflictRetries });
+    closed.push(measured);
+    log(`commands: ${measured.opsPerSec}/s, p99 ${measured.latency.p99} ms, ${measured.errors} errors`);
+  }
+  const median = closed.length > 0 ? medianBy(closed, (r) => r.opsPerSec) : null;
+  results.commands = { setup, offered, runs: closed, median, mix: slice.mix };
+  noteCommandErrors(run, setup, [offered, ...closed]);
+}
+
+function noteCommandErrors(run: BenchRun, setup: OpsResult[], measured: OpsResult[]): void {
+  const { results } = run;
+  const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
+  if (setupErrors > 0) {
+    const samples = setup.flatMap((s) => s.errorSamples).slice(0, 2);
+    results.notes.push(`Command slice set-up: ${setupErrors} errors (${samples.join('; ')})`);
+  }
+  const runErrors = measured.flatMap((r) => r.errorSamples);
+  if (runErrors.length > 0) results.notes.push(`Command errors (samples): ${runErrors.slice(0, 3).join('; ')}`);
+  if (measured.some((r) => r.conflictsRetried === null))
+    results.notes.push('The app did not tell how many version conflicts it retried.');
+}
