@@ -31,7 +31,8 @@ export interface App {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> & Partial<Pick<Config, 'mutationsPerMinute'>>;
+  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> &
+    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend'>>;
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
   tokens: TokenSettings & VerifierOptions;
   databaseUrl: string;
@@ -118,7 +119,11 @@ async function shutdownStep(logger: Logger, name: string, work: () => Promise<vo
 async function openEventStore(options: AppOptions, pools: Pools): Promise<EventStore> {
   if (options.config.eventStore === 'eventstoredb') return new EventStoreDbEventStore(options.config.eventStoreUrl!);
   await migratePostgresEventStore(pools.requests);
-  return new PostgresEventStore(pools.requests, { listenUrl: options.databaseUrl, logPool: pools.projections });
+  return new PostgresEventStore(pools.requests, {
+    listenUrl: options.databaseUrl,
+    logPool: pools.projections,
+    atomicMultiStreamAppend: options.config.atomicMultiStreamAppend,
+  });
 }
 
 /** The app's services: every per-app part is made here, once, and reached through them. */
