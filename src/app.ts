@@ -18,6 +18,9 @@ import { MutationRateLimiter } from './infra/rateLimit';
 import { SharedLogDigest } from './integrity/logDigest';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
+import { allProcessManagers } from './processManagers';
+import { ProcessManagerRunner } from './processManagers/processManagerRunner';
+import type { ProcessManager } from './processManagers/processManager';
 import type { HttpLimits } from './http/limits';
 import { startHttpServer, type HttpServer } from './server';
 import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
@@ -38,6 +41,8 @@ export interface AppOptions {
   databaseUrl: string;
   logger: Logger;
   projections?: readonly ProjectionDefinition[];
+  /** The process managers to run (default: all). */
+  processManagers?: readonly ProcessManager[];
   now?: () => Date;
   host?: string;
   /** Development tokens the landing page offers (development mode only). */
@@ -85,7 +90,12 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
 }
 
 /** `/health`: the database answers on the health pool; the projections' states and checkpoints. */
-async function readiness(health: Pool, store: EventStore, projections: ProjectionRunner) {
+async function readiness(
+  health: Pool,
+  store: EventStore,
+  projections: ProjectionRunner,
+  processManagers: ProcessManagerRunner,
+) {
   await health.query('SELECT 1');
   const statuses = projections.status();
   return {
@@ -93,6 +103,12 @@ async function readiness(health: Pool, store: EventStore, projections: Projectio
     details: {
       eventStore: store.name,
       projections: statuses.map((s) => ({ name: s.name, state: s.state, checkpoint: s.checkpoint })),
+      processManagers: processManagers.status().map((s) => ({
+        name: s.name,
+        state: s.state,
+        checkpoint: s.checkpoint,
+        ...(s.error ? { error: s.error } : {}),
+      })),
     },
   };
 }
@@ -130,16 +146,17 @@ async function openEventStore(options: AppOptions, pools: Pools): Promise<EventS
 function createServices(
   pool: Pool,
   store: EventStore,
-  projections: ProjectionRunner,
+  runners: { projections: ProjectionRunner; processManagers: ProcessManagerRunner },
   options: Pick<AppOptions, 'logger' | 'now'>,
 ): Services {
-  const commands = new CommandHandler(store, new IdempotencyStore(pool));
+  const commands = new CommandHandler(store, new IdempotencyStore(pool), runners.processManagers);
   const statements = new PreparedStatements();
   return {
     pool,
     store,
     commands,
-    projections,
+    projections: runners.projections,
+    processManagers: runners.processManagers,
     logger: options.logger,
     scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
@@ -152,6 +169,7 @@ function createServices(
 /** The running parts `stop` shuts down. */
 interface Running {
   http: HttpServer;
+  processManagers: ProcessManagerRunner;
   projections: ProjectionRunner;
   store: EventStore;
   pools: Pools;
@@ -161,9 +179,13 @@ interface Running {
  * Shuts down in the reverse order of starting: no new requests, the current projection
  * batch finishes, then connections close.
  */
-async function stopInOrder(logger: Logger, { http, projections, store, pools }: Running): Promise<void> {
+async function stopInOrder(
+  logger: Logger,
+  { http, processManagers, projections, store, pools }: Running,
+): Promise<void> {
   const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
   await step('http', () => http.close());
+  await step('process managers', () => processManagers.stop());
   await step('projections', () => projections.stop());
   await step('event store', () => store.close(), 3_000);
   await step('database pools', () => pools.end(), 3_000);
@@ -182,7 +204,16 @@ export async function startApp(options: AppOptions): Promise<App> {
     log: (message, details) => logger.info(message, details),
   });
   await projections.start();
-  const services = createServices(pools.requests, store, projections, options);
+  const processManagers = new ProcessManagerRunner(
+    pools.projections,
+    store,
+    options.processManagers ?? allProcessManagers,
+    {
+      log: (message, details) => logger.info(message, details),
+    },
+  );
+  await processManagers.start();
+  const services = createServices(pools.requests, store, { projections, processManagers }, options);
   let http: HttpServer;
   try {
     http = await startHttpServer(await buildAppSchema(), services, {
@@ -192,14 +223,15 @@ export async function startApp(options: AppOptions): Promise<App> {
       landingPageTokens: options.landingPageTokens,
       limits: options.http,
       mutationRateLimiter,
-      isReady: () => readiness(pools.health, store, projections),
+      isReady: () => readiness(pools.health, store, projections, processManagers),
     });
   } catch (error) {
+    await processManagers.stop();
     await projections.stop();
     await store.close();
     await pools.end();
     throw error;
   }
-  const running: Running = { http, projections, store, pools };
+  const running: Running = { http, processManagers, projections, store, pools };
   return { services, url: http.url, server: http.server, stop: () => stopInOrder(logger, running) };
 }

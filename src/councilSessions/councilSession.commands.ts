@@ -3,11 +3,10 @@ import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decid
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
 import type { Services } from '../services';
-import { DossierStatus } from '../shared/domain';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { councilSessionDecider, type ConveneCouncilSession } from './councilSession.decider';
-import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
+import type { CouncilMember } from './councilSession.events';
 import type { CastBallotInput, CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
 
 export function conveneCouncilSession(
@@ -87,40 +86,23 @@ export function castBallot(
 }
 
 /**
- * Closes the session (quorum checked by the decider) and, in the same command, resolves
- * every agenda dossier with its tally: one atomic append across the session and dossier
- * streams, whose position covers them all. A dossier that has left the council's hands
- * since it was put on the agenda (withdrawn, or resolved by another session) keeps its
- * state: its tally stays on record in CouncilSessionClosed only.
+ * Closes the session (quorum checked by the decider) with every agenda dossier's tally.
+ * Each dossier still ELIGIBLE is resolved with its tally as the close's consequence
+ * (process manager `council_resolutions`); the answer's position, passed to
+ * projectionsCaughtUp, covers those resolutions too.
  */
 export function closeCouncilSession(
   services: Services,
   context: CommandContext,
   args: CloseCouncilSessionArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(
-    context,
-    'closeCouncilSession',
-    args,
-    async (tx) => {
-      const session = await tx.load(councilSessionDecider, args.sessionId);
-      const events = tx.decide(councilSessionDecider, session, {
-        type: 'CloseCouncilSession',
-        data: { sessionId: args.sessionId, now: tx.nowIso },
-      });
-      const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed');
-      if (!closed) throw new Error('closing the session decided no CouncilSessionClosed');
-      for (const { dossierId, tally } of closed.data.tallies) {
-        const dossier = await tx.loadExisting(dossierDecider, dossierId, 'Dossier');
-        if (dossier.state.status !== DossierStatus.ELIGIBLE) continue;
-        tx.decide(
-          dossierDecider,
-          dossier,
-          { type: 'ResolveDossier', data: { dossierId, sessionId: args.sessionId, tally, now: tx.nowIso } },
-          { ruleSetId: dossier.state.ruleSetId },
-        );
-      }
-    },
-    { retryOnConflict: true },
-  );
+  return services.commands
+    .on(councilSessionDecider, args.sessionId)
+    .decide(
+      context,
+      'closeCouncilSession',
+      args,
+      (tx) => ({ type: 'CloseCouncilSession', data: { sessionId: args.sessionId, now: tx.nowIso } }),
+      { retryOnConflict: true },
+    );
 }

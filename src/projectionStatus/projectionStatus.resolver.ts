@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { waitForReadModels } from '../processManagers/readYourWrites';
 import { InvalidInput } from '../shared/errors';
 import type { GraphQLContext } from '../graphql/context';
 import { ProjectionStatusType } from './projectionStatus.types';
@@ -20,7 +21,10 @@ export class ProjectionStatusResolver {
 
   @Query(() => Boolean, {
     description:
-      'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position',
+      'Waits (up to timeoutMs, default 5000, at most 30000) until every read model has applied the log up to position, ' +
+      'and the consequences of those events in other streams (a grant creates its award, a closed session resolves its ' +
+      'dossiers, an upheld complaint revokes its award). False on timeout; PROCESS_MANAGER_FAILED when what carries ' +
+      'those consequences stopped before position.',
   })
   async projectionsCaughtUp(
     @Arg('position', () => String) position: string,
@@ -29,6 +33,6 @@ export class ProjectionStatusResolver {
   ): Promise<boolean> {
     if (!/^\d{1,20}$/.test(position)) throw new InvalidInput('position must be a global position (digits)', 'position');
     if (timeoutMs !== null && timeoutMs < 0) throw new InvalidInput('timeoutMs must not be negative', 'timeoutMs');
-    return services.projections.waitForPosition(position, Math.min(timeoutMs ?? 5_000, MAX_WAIT_MS));
+    return waitForReadModels(services, position, Math.min(timeoutMs ?? 5_000, MAX_WAIT_MS));
   }
 }

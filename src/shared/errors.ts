@@ -4,7 +4,14 @@
  */
 export abstract class DomainError extends Error {
   abstract readonly code:
-    'BAD_USER_INPUT' | 'RULE_VIOLATION' | 'CONFLICT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'SERVICE_BUSY';
+    | 'BAD_USER_INPUT'
+    | 'RULE_VIOLATION'
+    | 'CONFLICT'
+    | 'NOT_FOUND'
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'SERVICE_BUSY'
+    | 'PROCESS_MANAGER_FAILED';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -88,6 +95,28 @@ export class ServiceBusy extends DomainError {
   readonly code = 'SERVICE_BUSY' as const;
   constructor(message: string) {
     super(message);
+    this.extensions.retryable = true;
+  }
+}
+
+/**
+ * A process manager stopped at an event before the position asked about: the consequences
+ * of that event (and of any later one it carries) will not appear until an operator
+ * repairs it. Waiting longer would not help.
+ */
+export class ConsequencesFailed extends DomainError {
+  readonly code = 'PROCESS_MANAGER_FAILED' as const;
+  constructor(processManager: string, position: string, error: string) {
+    super(`process manager ${processManager} stopped at the event at ${position}: ${error}`);
+    Object.assign(this.extensions, { processManager, position, error });
+  }
+}
+
+/** The consequences of what was committed before a command are still being carried: safe to retry. */
+export class ConsequencesPending extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor() {
+    super('the consequences of earlier decisions are still being carried to their streams; retry the command');
     this.extensions.retryable = true;
   }
 }
