@@ -115,6 +115,11 @@ export class ProcessManagerRunner implements ConsequenceGate {
     return comparePositions(this.consequencesUpTo, position) > 0 ? this.consequencesUpTo : position;
   }
 
+  /** Callers waiting in `settle` now. */
+  get waitingCallers(): number {
+    return this.waiters.size;
+  }
+
   /** True when a process manager appends to streams of this type. */
   writes(streamType: string): boolean {
     return this.managers.some((m) => m.targetStreamTypes.includes(streamType));
