@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import {
-  CommandHandler,
-  type CommandContext,
-  type CommandResult,
-  type CommandTransaction,
-} from '../../src/commands/commandHandler';
+import { CommandHandler, type CommandContext, type CommandTransaction } from '../../src/commands/commandHandler';
 import {
   IdempotencyStore,
   migrateCommandResults,
