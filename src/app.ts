@@ -18,6 +18,9 @@ import { MutationRateLimiter } from './infra/rateLimit';
 import { SharedLogDigest } from './integrity/logDigest';
 import type { ProjectionDefinition } from './projections/projection';
 import { ProjectionRunner } from './projections/projectionRunner';
+import { allProcessManagers } from './processManagers';
+import { ProcessManagerRunner } from './processManagers/processManagerRunner';
+import type { ProcessManager } from './processManagers/processManager';
 import type { HttpLimits } from './http/limits';
 import { startHttpServer, type HttpServer, type Readiness } from './server';
 import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
@@ -31,12 +34,15 @@ export interface App {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> & Partial<Pick<Config, 'mutationsPerMinute'>>;
+  config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> &
+    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend'>>;
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
   tokens: TokenSettings & VerifierOptions;
   databaseUrl: string;
   logger: Logger;
   projections?: readonly ProjectionDefinition[];
+  /** The process managers to run (default: all). */
+  processManagers?: readonly ProcessManager[];
   now?: () => Date;
   host?: string;
   /** Development tokens the landing page offers (development mode only). */
@@ -111,10 +117,15 @@ async function databaseState(
  * `/health`: ready while the database answers on the health pool and no projection is
  * waiting out an outage (`retrying`); the details give the database's state (with its
  * error while unreachable) and each projection's state and checkpoint, with the last
- * transient error and since when while it retries. A failed projection is reported but
- * leaves the app ready: the others serve.
+ * transient error and since when while it retries, and each process manager's. A failed
+ * projection or process manager is reported but leaves the app ready: the others serve.
  */
-async function readiness(health: Pool, store: EventStore, projections: ProjectionRunner): Promise<Readiness> {
+async function readiness(
+  health: Pool,
+  store: EventStore,
+  projections: ProjectionRunner,
+  processManagers: ProcessManagerRunner,
+): Promise<Readiness> {
   const database = await databaseState(health);
   const statuses = projections.status();
   const retrying = statuses.some((s) => s.state === 'retrying');
@@ -130,6 +141,13 @@ async function readiness(health: Pool, store: EventStore, projections: Projectio
         state: s.state,
         checkpoint: s.checkpoint,
         ...(s.retrying ? { retrying: { error: s.retrying.error, since: s.retrying.since.toISOString() } } : {}),
+        ...(s.state === 'failed' ? { error: s.error, failedPosition: s.failedPosition } : {}),
+      })),
+      processManagers: processManagers.status().map((s) => ({
+        name: s.name,
+        state: s.state,
+        checkpoint: s.checkpoint,
+        ...(s.retrying ? { retrying: s.retrying } : {}),
         ...(s.state === 'failed' ? { error: s.error, failedPosition: s.failedPosition } : {}),
       })),
     },
@@ -158,23 +176,28 @@ async function shutdownStep(logger: Logger, name: string, work: () => Promise<vo
 async function openEventStore(options: AppOptions, pools: Pools): Promise<EventStore> {
   if (options.config.eventStore === 'eventstoredb') return new EventStoreDbEventStore(options.config.eventStoreUrl!);
   await migratePostgresEventStore(pools.requests);
-  return new PostgresEventStore(pools.requests, { listenUrl: options.databaseUrl, logPool: pools.projections });
+  return new PostgresEventStore(pools.requests, {
+    listenUrl: options.databaseUrl,
+    logPool: pools.projections,
+    atomicMultiStreamAppend: options.config.atomicMultiStreamAppend,
+  });
 }
 
 /** The app's services: every per-app part is made here, once, and reached through them. */
 function createServices(
   pool: Pool,
   store: EventStore,
-  projections: ProjectionRunner,
+  runners: { projections: ProjectionRunner; processManagers: ProcessManagerRunner },
   options: Pick<AppOptions, 'logger' | 'now'>,
 ): Services {
-  const commands = new CommandHandler(store, new IdempotencyStore(pool));
+  const commands = new CommandHandler(store, new IdempotencyStore(pool), runners.processManagers);
   const statements = new PreparedStatements();
   return {
     pool,
     store,
     commands,
-    projections,
+    projections: runners.projections,
+    processManagers: runners.processManagers,
     logger: options.logger,
     scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
@@ -187,6 +210,7 @@ function createServices(
 /** The running parts `stop` shuts down. */
 interface Running {
   http: HttpServer;
+  processManagers: ProcessManagerRunner;
   projections: ProjectionRunner;
   store: EventStore;
   pools: Pools;
@@ -196,9 +220,13 @@ interface Running {
  * Shuts down in the reverse order of starting: no new requests, the current projection
  * batch finishes, then connections close.
  */
-async function stopInOrder(logger: Logger, { http, projections, store, pools }: Running): Promise<void> {
+async function stopInOrder(
+  logger: Logger,
+  { http, processManagers, projections, store, pools }: Running,
+): Promise<void> {
   const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
   await step('http', () => http.close());
+  await step('process managers', () => processManagers.stop());
   await step('projections', () => projections.stop());
   await step('event store', () => store.close(), 3_000);
   await step('database pools', () => pools.end(), 3_000);
@@ -217,7 +245,16 @@ export async function startApp(options: AppOptions): Promise<App> {
     log: (message, details) => logger.info(message, details),
   });
   await projections.start();
-  const services = createServices(pools.requests, store, projections, options);
+  const processManagers = new ProcessManagerRunner(
+    pools.projections,
+    store,
+    options.processManagers ?? allProcessManagers,
+    {
+      log: (message, details) => logger.info(message, details),
+    },
+  );
+  await processManagers.start();
+  const services = createServices(pools.requests, store, { projections, processManagers }, options);
   let http: HttpServer;
   try {
     http = await startHttpServer(await buildAppSchema(), services, {
@@ -227,14 +264,15 @@ export async function startApp(options: AppOptions): Promise<App> {
       landingPageTokens: options.landingPageTokens,
       limits: options.http,
       mutationRateLimiter,
-      isReady: () => readiness(pools.health, store, projections),
+      isReady: () => readiness(pools.health, store, projections, processManagers),
     });
   } catch (error) {
+    await processManagers.stop();
     await projections.stop();
     await store.close();
     await pools.end();
     throw error;
   }
-  const running: Running = { http, projections, store, pools };
+  const running: Running = { http, processManagers, projections, store, pools };
   return { services, url: http.url, server: http.server, stop: () => stopInOrder(logger, running) };
 }

@@ -7,6 +7,11 @@ export interface Config {
   /** Absent: start an embedded PostgreSQL in `embeddedDataDir`. */
   databaseUrl: string | null;
   eventStoreUrl: string | null;
+  /**
+   * PostgreSQL commits an append to several streams at once; false appends them one by
+   * one, as EventStoreDB does (POSTGRES_ATOMIC_MULTI_STREAM, default true).
+   */
+  atomicMultiStreamAppend: boolean;
   port: number;
   /** How bearer tokens are verified; `development` when no JWT setting is given outside production. */
   auth: AuthConfig;
@@ -91,7 +96,7 @@ function environmentReader(env: NodeJS.ProcessEnv, problems: string[]) {
 /** Where the event log is: what the app and the command-line tools that read the log share. */
 export type StoreConfig = Pick<
   Config,
-  'eventStore' | 'databaseUrl' | 'eventStoreUrl' | 'embeddedDataDir' | 'embeddedPort'
+  'eventStore' | 'databaseUrl' | 'eventStoreUrl' | 'atomicMultiStreamAppend' | 'embeddedDataDir' | 'embeddedPort'
 >;
 
 function readStoreConfig(read: ReturnType<typeof environmentReader>, cwd: string): StoreConfig {
@@ -99,6 +104,7 @@ function readStoreConfig(read: ReturnType<typeof environmentReader>, cwd: string
     eventStore: read.oneOf('EVENT_STORE', ['postgres', 'eventstoredb'] as const, 'postgres'),
     databaseUrl: read.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     eventStoreUrl: read.url('EVENTSTORE_URL', ['esdb:', 'esdb+discover:']),
+    atomicMultiStreamAppend: read.bool('POSTGRES_ATOMIC_MULTI_STREAM', true),
     embeddedDataDir: read.text('EMBEDDED_PG_DATA_DIR') ?? join(cwd, '.data', 'postgres'),
     embeddedPort: read.port('EMBEDDED_PG_PORT', 0),
   };

@@ -6,6 +6,7 @@ import type { EventStore } from './eventStore/eventStore.port';
 import type { Logger } from './infra/logger';
 import type { PreparedStatements } from './infra/preparedQuery';
 import type { SharedLogDigest } from './integrity/logDigest';
+import type { ProcessManagerRunner } from './processManagers/processManagerRunner';
 import type { ProjectionRunner } from './projections/projectionRunner';
 
 /** The application's long-lived parts, made once per app (app.ts) and handed to commands, queries and resolvers. */
@@ -14,6 +15,8 @@ export interface Services {
   store: EventStore;
   commands: CommandHandler;
   projections: ProjectionRunner;
+  /** Carry decisions' consequences to other streams; `waitForReadModels` waits for them too. */
+  processManagers: ProcessManagerRunner;
   logger: Logger;
   /** What the access policy looks up about the things requests name. */
   scope: ScopeFacts;

@@ -4,7 +4,8 @@
  * models would (awards held, the unit's counts, a sample for the read benchmarks).
  */
 import { awardDecider } from '../../src/awards/award.decider';
-import { dossierDecider, type SubmittedDossier } from '../../src/dossiers/dossier.decider';
+import type { AwardGranted } from '../../src/awards/award.events';
+import { dossierDecider, requireMayYieldAward, type SubmittedDossier } from '../../src/dossiers/dossier.decider';
 import { addDays, DossierStatus, periodKey } from '../../src/shared/domain';
 import { unitDecider } from '../../src/units/unit.decider';
 import type { Actor, CouncilInfo } from '../province';
@@ -69,7 +70,8 @@ function grantAward(sim: Simulation, at: number, actor: Actor, dossierId: string
 
 /**
  * What the granting handler checks and decides: the award (on the dossier's facts, the
- * issuer's level and the decision on record) and the dossier's record of it.
+ * issuer's level and the decision on record), recorded on the dossier; the award stream
+ * follows as the app's process manager creates it.
  */
 function decideGrant(
   sim: Simulation,
@@ -82,20 +84,13 @@ function decideGrant(
   const dossier = tx.load(dossierDecider, dossierId);
   const d = dossier.state;
   if (d.status === 'NONE') throw new Error(`unknown dossier ${dossierId}`);
-  const record = {
-    type: 'RecordAwardGranted' as const,
-    data: { dossierId, awardId, decisionNumber, decidedOn, now: tx.nowIso },
-  };
-  // The dossier must accept the record before the award is granted.
-  dossierDecider.decide(record, d);
+  requireMayYieldAward(d);
   const issuer = tx.load(unitDecider, issuedByUnitId).state;
   if (issuer.status === 'NONE') throw new Error(`unknown unit ${issuedByUnitId}`);
   const subject = sim.subjectOf(d.nominee.kind, d.nominee.id);
   const decisionKey = `${issuedByUnitId}|${decisionNumber}`;
   const decisionFacts = sim.facts.decisionOnRecord(decisionKey);
-  tx.decide(
-    awardDecider,
-    tx.load(awardDecider, awardId),
+  const [granted] = awardDecider.decide(
     {
       type: 'GrantAward',
       data: {
@@ -120,9 +115,20 @@ function decideGrant(
         now: tx.nowIso,
       },
     },
-    { ruleSetId: d.ruleSetId },
+    tx.load(awardDecider, awardId).state,
   );
-  tx.decide(dossierDecider, dossier, record, { ruleSetId: d.ruleSetId });
+  const record = {
+    type: 'RecordAwardGranted' as const,
+    data: {
+      dossierId,
+      awardId,
+      decisionNumber,
+      decidedOn,
+      grantedAward: granted.data as AwardGranted['data'],
+      now: tx.nowIso,
+    },
+  };
+  tx.decide(dossierDecider, dossier, record, { ruleSetId: d.ruleSetId, resultId: awardId });
   if (!decisionFacts) sim.facts.recordDecision(decisionKey, { decidedOn, signerName });
   return d;
 }

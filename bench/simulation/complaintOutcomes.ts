@@ -2,7 +2,6 @@
  * What becomes of a complaint: a tenth are dismissed within days; the rest are accepted
  * and resolved weeks later, and an upheld one may revoke the award it is about.
  */
-import { awardDecider } from '../../src/awards/award.decider';
 import { complaintDecider } from '../../src/complaints/complaint.decider';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { addDays, ComplaintKind, ComplaintOutcome, subjectKey } from '../../src/shared/domain';
@@ -141,22 +140,12 @@ function resolve(sim: Simulation, complaint: Complaint, resolution: Resolution, 
           decidedOn,
           revokeAward,
           awardIdToRevoke: revokeAward ? awardIdToRevoke : null,
+          revocationDecisionNumber: decisionNumber,
           now: tx.nowIso,
         },
       });
-      if (revokeAward && awardIdToRevoke) {
-        tx.decide(awardDecider, tx.load(awardDecider, awardIdToRevoke), {
-          type: 'RevokeAward',
-          data: {
-            awardId: awardIdToRevoke,
-            reason: text,
-            decisionNumber: decisionNumber!,
-            complaintId,
-            now: tx.nowIso,
-          },
-        });
-        sim.facts.revokeAward(awardIdToRevoke);
-      }
+      // The award's revocation follows from ComplaintResolved (the app's complaint_revocations process manager).
+      if (revokeAward && awardIdToRevoke) sim.facts.revokeAward(awardIdToRevoke);
       const key = pendingKeyOf(sim, complaintId);
       if (key) sim.facts.adjustPending(key, -1);
     },

@@ -6,7 +6,6 @@
 import { ballotDecider } from '../../src/ballots/ballot.decider';
 import { ballotSlotsOf, ballotToCount } from '../../src/ballots/sessionBallots';
 import { councilSessionDecider, type ConveneCouncilSession } from '../../src/councilSessions/councilSession.decider';
-import type { CouncilSessionClosed } from '../../src/councilSessions/councilSession.events';
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { agendaItemOf } from '../../src/councilSessions/councilSession.commands';
 import { addDays, DossierStatus, SubjectKind } from '../../src/shared/domain';
@@ -94,7 +93,7 @@ function agendaItem(tx: SimTransaction, dossierId: string): ConveneCouncilSessio
   return agendaItemOf(dossierId, dossier);
 }
 
-/** Closing reads every ballot stream and tallies the votes; the same command resolves every dossier still ELIGIBLE. */
+/** Closing tallies the votes; the dossiers still ELIGIBLE are resolved as its consequence (council_resolutions). */
 function scheduleClosing(sim: Simulation, secretariat: Actor, sessionId: string, closeAt: number): void {
   sim.at(closeAt, () =>
     sim.run(
@@ -107,22 +106,10 @@ function scheduleClosing(sim: Simulation, secretariat: Actor, sessionId: string,
         const ballots = ballotSlotsOf(session.state).flatMap(
           (slot) => ballotToCount(slot, tx.load(ballotDecider, slot.key).state) ?? [],
         );
-        const events = tx.decide(councilSessionDecider, session, {
+        tx.decide(councilSessionDecider, session, {
           type: 'CloseCouncilSession',
           data: { sessionId, ballots, now: tx.nowIso },
         });
-        const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed')!;
-        for (const { dossierId, tally } of closed.data.tallies) {
-          const dossier = tx.load(dossierDecider, dossierId);
-          const state = dossier.state;
-          if (state.status !== DossierStatus.ELIGIBLE) continue;
-          tx.decide(
-            dossierDecider,
-            dossier,
-            { type: 'ResolveDossier', data: { dossierId, sessionId, tally, now: tx.nowIso } },
-            { ruleSetId: state.ruleSetId },
-          );
-        }
       },
     ),
   );

@@ -13,6 +13,7 @@ import type { Actor, CouncilInfo, Province, UnitInfo } from '../province';
 import type { Random } from '../random';
 import { DAY, dayStart, MINUTE } from './calendar';
 import { ReadModelFacts } from './facts';
+import { consequencesOf } from './consequences';
 import { MUTATIONS } from './mutations';
 import { Scheduler } from './scheduler';
 import { SimTransaction, StreamStates } from './transaction';
@@ -92,7 +93,8 @@ export class Simulation {
     const tx = new SimTransaction(this.streams, at, actor, correlationId, this.rng.uuid());
     build(tx);
     if (tx.appends.length === 0) throw new Error(`${name} decided no events`);
-    const events = tx.commit();
+    const committed = tx.commit();
+    const events = [...committed, ...consequencesOf(this.streams, committed)];
     return {
       at,
       events,

@@ -8,6 +8,7 @@
 import { CommandDecisions, type Loaded } from '../../src/commands/commandHandler';
 import { streamIdOf, type Decider, type DomainEvent } from '../../src/shared/decider';
 import type { Actor } from '../province';
+import type { NewEvent } from '../../src/eventStore/eventStore.port';
 import type { GeneratedEvent } from './types';
 
 /** What folding a stream needs of its decider (its states are not looked into here). */
@@ -42,26 +43,24 @@ export class StreamStates {
 
   /** Folds the decided events into the streams and returns them as stored events. */
   commit(decisions: CommandDecisions, folds: ReadonlyMap<string, StreamFold>): GeneratedEvent[] {
+    return decisions.appends.flatMap((append) =>
+      this.append(append.streamId, folds.get(append.streamId)!, append.events),
+    );
+  }
+
+  /** Folds events into one stream and returns them as stored events. */
+  append(streamId: string, fold: StreamFold, events: readonly NewEvent[]): GeneratedEvent[] {
+    const evolve = fold.evolve as (state: unknown, event: DomainEvent) => unknown;
+    let slot = this.slots.get(streamId);
+    if (!slot) {
+      slot = { version: 0, state: fold.initialState() };
+      this.slots.set(streamId, slot);
+    }
     const out: GeneratedEvent[] = [];
-    for (const append of decisions.appends) {
-      const fold = folds.get(append.streamId)!;
-      const evolve = fold.evolve as (state: unknown, event: DomainEvent) => unknown;
-      let slot = this.slots.get(append.streamId);
-      if (!slot) {
-        slot = { version: 0, state: fold.initialState() };
-        this.slots.set(append.streamId, slot);
-      }
-      for (const event of append.events) {
-        slot.state = evolve(slot.state, event);
-        slot.version += 1;
-        out.push({
-          streamId: append.streamId,
-          streamVersion: slot.version,
-          type: event.type,
-          data: event.data,
-          metadata: event.metadata,
-        });
-      }
+    for (const event of events) {
+      slot.state = evolve(slot.state, event);
+      slot.version += 1;
+      out.push({ ...event, streamId, streamVersion: slot.version });
     }
     return out;
   }
@@ -96,7 +95,7 @@ export class SimTransaction extends CommandDecisions {
     decider: Decider<C, E, S>,
     loaded: Loaded<S>,
     command: C,
-    options: { ruleSetId?: string | null } = {},
+    options: { ruleSetId?: string | null; resultId?: string } = {},
   ): E[] {
     this.folds.set(loaded.streamId, decider);
     return super.decide(decider, loaded, command, options);

@@ -3,19 +3,26 @@ import { countHeldAwards, getDecision } from '../../projections/awards/awards.qu
 import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
 import { awaitFreshReadModels } from '../commands/freshFacts';
 import { txLoader } from '../commands/stateLoader';
-import { dossierDecider, type RecordAwardGranted, type SubmittedDossier } from '../dossiers/dossier.decider';
+import {
+  dossierDecider,
+  requireMayYieldAward,
+  type RecordAwardGranted,
+  type SubmittedDossier,
+} from '../dossiers/dossier.decider';
 import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { awardDecider, type GrantAward } from './award.decider';
+import type { AwardGranted } from './award.events';
 import type { GrantAwardInput, RevokeAwardArgs } from './award.inputs';
 
 /**
- * Issues the award decision: AwardGranted on award-<id> and, in the same append,
- * DossierGranted on the dossier, whose expected version makes "one award per dossier"
- * hold even when two grants race. Same-kind awards and the decision's date and signer
- * come from the awards read model, once it has caught up with the log.
+ * Issues the award decision on the dossier: DossierGranted, whose expected version makes
+ * "one award per dossier" hold even when two grants race, carries the award as the award's
+ * rules decided it; the award stream is created from it by a process manager
+ * (`awardIssuance`). Same-kind awards and the decision's date and signer come from the
+ * awards read model, once it has caught up with the log. Answers with the award's id.
  */
 export function grantAward(
   services: Services,
@@ -29,21 +36,25 @@ export function grantAward(
     input,
     async (tx) => {
       const dossier = await tx.loadExisting(dossierDecider, input.dossierId, 'Dossier');
-      const recordOnDossier = awardOnDossier(input, awardId, tx.nowIso);
       // The dossier's own refusal (already granted, not approved) first: it names the reason best.
-      dossierDecider.decide(recordOnDossier, dossier.state);
+      requireMayYieldAward(dossier.state);
       const grant = await grantCommand(services, tx, input, awardId, dossier.state);
       const award = await tx.load(awardDecider, awardId);
-      const ruleSetId = dossier.state.ruleSetId;
-      tx.decide(awardDecider, award, grant, { ruleSetId });
-      tx.decide(dossierDecider, dossier, recordOnDossier, { ruleSetId });
+      const [granted] = awardDecider.decide(grant, award.state);
+      const recordOnDossier = awardOnDossier(input, awardId, granted.data as AwardGranted['data'], tx.nowIso);
+      tx.decide(dossierDecider, dossier, recordOnDossier, { ruleSetId: dossier.state.ruleSetId, resultId: awardId });
     },
     { retryOnConflict: true },
   );
 }
 
 /** The dossier's record of the award granted on it. */
-function awardOnDossier(input: GrantAwardInput, awardId: string, now: string): RecordAwardGranted {
+function awardOnDossier(
+  input: GrantAwardInput,
+  awardId: string,
+  grantedAward: AwardGranted['data'],
+  now: string,
+): RecordAwardGranted {
   return {
     type: 'RecordAwardGranted',
     data: {
@@ -51,6 +62,7 @@ function awardOnDossier(input: GrantAwardInput, awardId: string, now: string): R
       awardId,
       decisionNumber: input.decisionNumber,
       decidedOn: input.decidedOn,
+      grantedAward,
       now,
     },
   };

@@ -80,7 +80,16 @@ export interface RevokeAward {
   };
 }
 
-export type AwardCommand = GrantAward | RevokeAward;
+/**
+ * Creates the award stream from the grant its dossier recorded (DossierGranted): the
+ * award's rules were checked when the grant was decided, so the award is as recorded.
+ */
+export interface IssueGrantedAward {
+  type: 'IssueGrantedAward';
+  data: { granted: AwardGranted['data'] };
+}
+
+export type AwardCommand = GrantAward | RevokeAward | IssueGrantedAward;
 
 function initialAwardState(): AwardState {
   return { status: 'NONE' };
@@ -106,6 +115,8 @@ function decideAward(command: AwardCommand, state: AwardState): AwardEvent[] {
       return grant(command.data, state);
     case 'RevokeAward':
       return revoke(command.data, state);
+    case 'IssueGrantedAward':
+      return issueGranted(command.data, state);
     default:
       return assertNever(command, 'award command');
   }
@@ -129,6 +140,15 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
   requireGrantAllowed(data, definition);
   requireSameDecision(data);
   return [awardGranted(data, definition)];
+}
+
+function issueGranted(data: IssueGrantedAward['data'], state: AwardState): AwardGranted[] {
+  if (state.status !== 'NONE') {
+    throw new RuleViolation('AWARD_ALREADY_GRANTED', `award ${data.granted.awardId} already exists`, {
+      dossierId: state.grant.dossierId,
+    });
+  }
+  return [{ type: 'AwardGranted', data: data.granted }];
 }
 
 function requireValidGrantInput(data: GrantAward['data']): void {

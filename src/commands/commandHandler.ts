@@ -5,6 +5,7 @@ import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import type { Identity } from '../identity';
 import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
+import { deterministicEventId, nameBasedUuid } from '../shared/ids';
 import { LruMap } from '../shared/lruMap';
 import { commandResultOf, type CommandResult } from './commandResult';
 import { ConflictRetries } from './conflictRetries';
@@ -138,19 +139,23 @@ export class CommandDecisions {
     return this.context.identity;
   }
 
-  /** Runs the decider and queues its events for the stream at the loaded version. */
+  /**
+   * Runs the decider and queues its events for the stream at the loaded version. `resultId`
+   * is the id the command answers with when it is not the stream's (a grant decided on its
+   * dossier answers with the award's id).
+   */
   decide<C, E extends DomainEvent, S>(
     decider: Decider<C, E, S>,
     loaded: Loaded<S>,
     command: C,
-    options: { ruleSetId?: string | null } = {},
+    options: { ruleSetId?: string | null; resultId?: string } = {},
   ): E[] {
     const events = decider.decide(command, loaded.state);
-    if (events.length > 0) this.queue(loaded, events, options.ruleSetId ?? null);
+    if (events.length > 0) this.queue(loaded, events, options.ruleSetId ?? null, options.resultId);
     return events;
   }
 
-  private queue(loaded: Loaded<unknown>, events: DomainEvent[], ruleSetId: string | null): void {
+  private queue(loaded: Loaded<unknown>, events: DomainEvent[], ruleSetId: string | null, resultId?: string): void {
     const metadata: EventMetadataInput = {
       actorId: this.context.identity.actorId,
       role: this.context.identity.role,
@@ -161,17 +166,20 @@ export class CommandDecisions {
       recordedAt: this.nowIso,
       ruleSetId,
     };
-    const newEvents: NewEvent[] = events.map((event) => ({
+    const existing = this.appends.find((a) => a.streamId === loaded.streamId);
+    const queued = existing?.events.length ?? 0;
+    const newEvents: NewEvent[] = events.map((event, i) => ({
       type: event.type,
       data: event.data as Record<string, unknown>,
       metadata,
+      // Named by the command and the version it goes to: a retried append is recognised by the store.
+      eventId: deterministicEventId(this.commandId, loaded.streamId, loaded.version + queued + i),
     }));
-    const existing = this.appends.find((a) => a.streamId === loaded.streamId);
     if (existing) existing.events.push(...newEvents);
     else
       this.appends.push({
         streamId: loaded.streamId,
-        id: loaded.id,
+        id: resultId ?? loaded.id,
         expected: Expected.version(loaded.version),
         events: newEvents,
       });
@@ -179,20 +187,39 @@ export class CommandDecisions {
 }
 
 /**
+ * What process managers write, seen from the command side: a command loads a stream they
+ * write only after they have carried the consequences of everything committed before it,
+ * so a grant right after a close sees the dossier resolved.
+ */
+export interface ConsequenceGate {
+  writes(streamType: string): boolean;
+  /** Resolves once every consequence of the log committed so far is carried. */
+  settleCommitted(): Promise<void>;
+}
+
+/**
  * One attempt at a command: load streams from the event store, decide, queue events. The
- * handler appends everything queued in one call, each stream at the version it was loaded at.
+ * handler appends what is queued, to the one stream the command decided on, at the
+ * version it was loaded at.
  */
 export class CommandTransaction extends CommandDecisions {
+  private settled = false;
+
   constructor(
     private readonly store: EventStore,
     context: CommandContext,
     commandId: string,
     private readonly states: StreamStateCache = new StreamStateCache(0),
+    private readonly consequences: ConsequenceGate | null = null,
   ) {
     super(context, commandId);
   }
 
-  load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+  async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+    if (!this.settled && this.consequences?.writes(decider.streamType)) {
+      await this.consequences.settleCommitted();
+      this.settled = true;
+    }
     return loadStream(this.store, this.states, decider, id);
   }
 
@@ -228,13 +255,15 @@ export class CommandHandler {
   constructor(
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
+    private readonly consequences: ConsequenceGate | null = null,
   ) {}
 
   /**
-   * A stream's current state, loaded as a command loads it (through the same cache), for
-   * checks made before a command runs; deciding still reloads at the version it appends.
+   * A stream's current state, loaded as a command loads it (through the same cache and
+   * gate), for checks made before a command runs; deciding still reloads at the version it appends.
    */
   async currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<S> {
+    if (this.consequences?.writes(decider.streamType)) await this.consequences.settleCommitted();
     return (await loadStream(this.store, this.states, decider, id)).state;
   }
 
@@ -347,7 +376,7 @@ export class CommandHandler {
   ): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
-      const tx = new CommandTransaction(this.store, context, commandId, this.states);
+      const tx = new CommandTransaction(this.store, context, commandId, this.states, this.consequences);
       await run(tx);
       try {
         return await commit(tx);
@@ -360,6 +389,11 @@ export class CommandHandler {
 
   private async commit(tx: CommandTransaction): Promise<CommandResult> {
     if (tx.appends.length === 0) throw new Error('the command decided no events');
+    // Consequences in other streams are a process manager's (src/processManagers/).
+    if (tx.appends.length > 1)
+      throw new Error(
+        `a command appends to one stream; this one decided on ${tx.appends.map((a) => a.streamId).join(', ')}`,
+      );
     return commandResultOf(tx.appends, await this.store.appendToStreams(tx.appends));
   }
 }
@@ -370,6 +404,5 @@ function isUnderRuleSet<C>(built: C | UnderRuleSet<C>): built is UnderRuleSet<C>
 
 /** A stable command id derived from the idempotency key, stored in event metadata. */
 export function commandIdFor(key: string): string {
-  const hex = createHash('sha256').update(key).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  return nameBasedUuid(key);
 }

@@ -1,4 +1,5 @@
 import type { Services } from '../services';
+import { waitForReadModels } from '../processManagers/readYourWrites';
 import { ReadModelsBehind } from '../shared/errors';
 
 /**
@@ -7,10 +8,10 @@ import { ReadModelsBehind } from '../shared/errors';
  * previous command — so no decision rests on stale facts.
  */
 export async function awaitFreshReadModels(
-  services: Pick<Services, 'store' | 'projections'>,
+  services: Pick<Services, 'store' | 'projections' | 'processManagers'>,
   names: readonly string[],
   timeoutMs = 5_000,
 ): Promise<void> {
   const head = await services.store.lastCommittedPosition();
-  if (!(await services.projections.waitForPosition(head, timeoutMs, names))) throw new ReadModelsBehind(names);
+  if (!(await waitForReadModels(services, head, timeoutMs, names))) throw new ReadModelsBehind(names);
 }

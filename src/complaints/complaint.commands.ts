@@ -1,4 +1,4 @@
-import { awardDecider } from '../awards/award.decider';
+import { awardDecider, type RevokeAward } from '../awards/award.decider';
 import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
 import { txLoader } from '../commands/stateLoader';
 import { dossierDecider } from '../dossiers/dossier.decider';
@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { subjectKey } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
 import { newId } from '../shared/ids';
-import { complaintDecider, type ComplaintState } from './complaint.decider';
+import { complaintDecider, type ComplaintState, type ResolveComplaint } from './complaint.decider';
 import type { ComplaintSubject } from './complaint.events';
 import type {
   AcceptComplaintArgs,
@@ -126,9 +126,10 @@ async function awardOfComplaint(tx: CommandTransaction, complaint: ComplaintStat
 }
 
 /**
- * Resolves the complaint; with `revokeAward` (upheld or partially upheld) it also
- * appends AwardRevoked to the complaint's award, or to the award granted from its
- * dossier, in the same command: the returned position covers both streams.
+ * Resolves the complaint. With `revokeAward` (upheld or partially upheld) it names the
+ * award to revoke, the complaint's own or the one granted from its dossier, after the
+ * award's rules agree to its revocation; a process manager (`complaintRevocations`)
+ * appends AwardRevoked to that award.
  */
 export function resolveComplaint(
   services: Services,
@@ -139,7 +140,10 @@ export function resolveComplaint(
     const complaint = await tx.load(complaintDecider, input.complaintId);
     const revokeAward = input.revokeAward ?? false;
     const awardIdToRevoke = revokeAward ? await awardOfComplaint(tx, complaint.state) : null;
-    tx.decide(complaintDecider, complaint, {
+    const revocationDecisionNumber = revokeAward
+      ? (input.decisionNumber ?? defaultRevocationDecisionNumber(input.complaintId))
+      : null;
+    const resolve: ResolveComplaint = {
       type: 'ResolveComplaint',
       data: {
         complaintId: input.complaintId,
@@ -148,21 +152,30 @@ export function resolveComplaint(
         decidedOn: input.decidedOn,
         revokeAward,
         awardIdToRevoke,
+        revocationDecisionNumber,
         now: tx.nowIso,
       },
-    });
-    if (revokeAward && awardIdToRevoke !== null) {
+    };
+    // The complaint's own refusals first: they name the reason best.
+    complaintDecider.decide(resolve, complaint.state);
+    if (awardIdToRevoke !== null && revocationDecisionNumber !== null) {
       const award = await tx.load(awardDecider, awardIdToRevoke);
-      tx.decide(awardDecider, award, {
-        type: 'RevokeAward',
-        data: {
-          awardId: awardIdToRevoke,
-          reason: input.resolution,
-          decisionNumber: input.decisionNumber ?? defaultRevocationDecisionNumber(input.complaintId),
-          complaintId: input.complaintId,
-          now: tx.nowIso,
-        },
-      });
+      awardDecider.decide(
+        revocationOf(awardIdToRevoke, input.resolution, revocationDecisionNumber, input.complaintId, tx.nowIso),
+        award.state,
+      );
     }
+    tx.decide(complaintDecider, complaint, resolve);
   });
+}
+
+/** The award's revocation by a complaint's resolution: what the process manager decides on the award. */
+export function revocationOf(
+  awardId: string,
+  reason: string,
+  decisionNumber: string,
+  complaintId: string,
+  now: string,
+): RevokeAward {
+  return { type: 'RevokeAward', data: { awardId, reason, decisionNumber, complaintId, now } };
 }

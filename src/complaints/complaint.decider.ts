@@ -155,6 +155,8 @@ export interface ResolveComplaint {
     revokeAward: boolean;
     /** The complaint's award, or the award granted from its dossier; null when there is none. */
     awardIdToRevoke: string | null;
+    /** The number of the revoking decision, when an award is revoked. */
+    revocationDecisionNumber: string | null;
     now: IsoInstant;
   };
 }
@@ -361,6 +363,7 @@ function resolve(data: ResolveComplaint['data'], state: ComplaintState): Complai
         decidedOn: data.decidedOn,
         revokeAward: data.revokeAward,
         revokedAwardId: data.revokeAward ? data.awardIdToRevoke : null,
+        revocationDecisionNumber: data.revokeAward ? data.revocationDecisionNumber : null,
         awardId: complaint.awardId,
         dossierId: complaint.dossierId,
         resolvedAt: data.now,

@@ -70,7 +70,10 @@ export interface ComplaintResolved extends DomainEvent<
     resolution: string;
     decidedOn: IsoDate;
     revokeAward: boolean;
+    /** The award the resolution revokes: a process manager appends AwardRevoked to it. */
     revokedAwardId: string | null;
+    /** The revoking decision's number, with `revokedAwardId`. */
+    revocationDecisionNumber: string | null;
     awardId: string | null;
     dossierId: string | null;
     resolvedAt: IsoInstant;

@@ -1,20 +1,20 @@
 import { readSessionBallots } from '../ballots/sessionBallots';
-import type { CommandContext, CommandResult, CommandTransaction, Loaded } from '../commands/commandHandler';
+import type { CommandContext, CommandResult, Loaded } from '../commands/commandHandler';
 import { storeLoader } from '../commands/stateLoader';
 import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
 import type { Services } from '../services';
-import { DossierStatus } from '../shared/domain';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import {
   councilSessionDecider,
   type BallotToCount,
+  type CloseCouncilSession,
   type ConveneCouncilSession,
   type CouncilSessionState,
 } from './councilSession.decider';
-import type { CouncilMember, CouncilSessionClosed } from './councilSession.events';
+import type { CouncilMember } from './councilSession.events';
 import type { CloseCouncilSessionArgs, ConveneCouncilSessionInput } from './councilSession.inputs';
 
 export function conveneCouncilSession(
@@ -61,52 +61,35 @@ export function agendaItemOf(
 }
 
 /**
- * Closes the session and, in the same command, resolves every agenda dossier with its
- * tally: one atomic append across the session and dossier streams, whose position covers
- * them all. The ballots are read from their streams first and counted as facts; a ballot
- * that commits after that read is stored but not counted (CouncilSessionClosed lists the
- * ones counted). A dossier that has left the council's hands since it was put on the
- * agenda (withdrawn, or resolved by another session) keeps its state: its tally stays on
- * record in CouncilSessionClosed only.
+ * Closes the session with every agenda dossier's tally. The ballots are read from their
+ * streams first and counted as facts; a ballot that commits after that read is stored but
+ * not counted (CouncilSessionClosed lists the ones counted). Each dossier still ELIGIBLE
+ * is resolved with its tally as the close's consequence (process manager
+ * `council_resolutions`); the answer's position, passed to projectionsCaughtUp, covers
+ * those resolutions too.
  */
 export function closeCouncilSession(
   services: Services,
   context: CommandContext,
   args: CloseCouncilSessionArgs,
 ): Promise<CommandResult> {
-  return services.commands.execute(
-    context,
-    'closeCouncilSession',
-    args,
-    async (tx) => {
-      const session = await tx.load(councilSessionDecider, args.sessionId);
-      const ballots = await readSessionBallots(storeLoader(services.store), session.state);
-      await closeAndResolve(tx, session, ballots);
-    },
-    { retryOnConflict: true },
-  );
+  return services.commands
+    .on(councilSessionDecider, args.sessionId)
+    .decide(
+      context,
+      'closeCouncilSession',
+      args,
+      async (tx, session) =>
+        closeWith(session, await readSessionBallots(storeLoader(services.store), session.state), tx.nowIso),
+      { retryOnConflict: true },
+    );
 }
 
-/** Decides the close on the ballots found, then resolves each agenda dossier still ELIGIBLE with its tally. */
-export async function closeAndResolve(
-  tx: CommandTransaction,
+/** The close of a session on the ballots found in its ballot streams. */
+export function closeWith(
   session: Loaded<CouncilSessionState>,
   ballots: BallotToCount[],
-): Promise<void> {
-  const events = tx.decide(councilSessionDecider, session, {
-    type: 'CloseCouncilSession',
-    data: { sessionId: session.id, ballots, now: tx.nowIso },
-  });
-  const closed = events.find((e): e is CouncilSessionClosed => e.type === 'CouncilSessionClosed');
-  if (!closed) throw new Error('closing the session decided no CouncilSessionClosed');
-  for (const { dossierId, tally } of closed.data.tallies) {
-    const dossier = await tx.loadExisting(dossierDecider, dossierId, 'Dossier');
-    if (dossier.state.status !== DossierStatus.ELIGIBLE) continue;
-    tx.decide(
-      dossierDecider,
-      dossier,
-      { type: 'ResolveDossier', data: { dossierId, sessionId: session.id, tally, now: tx.nowIso } },
-      { ruleSetId: dossier.state.ruleSetId },
-    );
-  }
+  now: string,
+): CloseCouncilSession {
+  return { type: 'CloseCouncilSession', data: { sessionId: session.id, ballots, now } };
 }

@@ -15,6 +15,7 @@ import { ruleSetById, type RuleSetId } from '../rules/ruleSets';
 import { requireIsoInstant, type NamedSubject } from '../rules/values';
 import { requireIsoDate, requireText } from '../shared/validation';
 import type { DossierContext, DossierEvent } from './dossier.events';
+import type { AwardGranted } from '../awards/award.events';
 import { requireAwaitingAppraisal, requireConsistentTally, requireValidSubmission } from './dossier.rules';
 
 const DOSSIER_STREAM_TYPE = 'dossier';
@@ -93,7 +94,15 @@ export interface ResolveDossier {
 
 export interface RecordAwardGranted {
   type: 'RecordAwardGranted';
-  data: { dossierId: string; awardId: string; decisionNumber: string; decidedOn: IsoDate; now: IsoInstant };
+  data: {
+    dossierId: string;
+    awardId: string;
+    decisionNumber: string;
+    decidedOn: IsoDate;
+    /** The award as the award's rules decided it: the award stream is created from it. */
+    grantedAward: AwardGranted['data'];
+    now: IsoInstant;
+  };
 }
 
 export type DossierCommand =
@@ -346,29 +355,37 @@ function resolve(data: ResolveDossier['data'], state: DossierState): DossierEven
 }
 
 function recordAwardGranted(data: RecordAwardGranted['data'], state: DossierState): DossierEvent[] {
-  const { dossierId, awardId, decisionNumber, decidedOn, now } = data;
+  const { dossierId, awardId, decisionNumber, decidedOn, grantedAward, now } = data;
   const dossier = existing(state, dossierId);
   requireText(awardId, 'awardId');
   requireText(decisionNumber, 'decisionNumber');
   requireIsoDate(decidedOn, 'decidedOn');
   requireIsoInstant(now, 'now');
+  requireMayYieldAward(dossier);
+  return [
+    {
+      type: 'DossierGranted',
+      data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAward, grantedAt: now },
+    },
+  ];
+}
+
+/** An award may be issued on an approved dossier that has yielded none yet. */
+export function requireMayYieldAward(dossier: SubmittedDossier): void {
   if (dossier.status === DossierStatus.GRANTED) {
     throw new RuleViolation(
       'DOSSIER_ALREADY_GRANTED',
-      `dossier ${dossierId} already yielded award ${dossier.awardId}`,
+      `dossier ${dossier.dossierId} already yielded award ${dossier.awardId}`,
       { awardId: dossier.awardId },
     );
   }
   if (dossier.status !== DossierStatus.APPROVED) {
     throw new RuleViolation(
       'DOSSIER_NOT_APPROVED',
-      `dossier ${dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
+      `dossier ${dossier.dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
       { status: dossier.status },
     );
   }
-  return [
-    { type: 'DossierGranted', data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAt: now } },
-  ];
 }
 
 function existing(state: DossierState, dossierId: string): SubmittedDossier {

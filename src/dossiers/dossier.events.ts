@@ -2,6 +2,7 @@ import type { DomainEvent } from '../shared/decider';
 import type { AwardKind, BallotTally, DossierStatus, IsoDate, IsoInstant, Period, RuleCheck } from '../shared/domain';
 import type { RuleSetId } from '../rules/ruleSets';
 import type { NamedSubject } from '../rules/values';
+import type { AwardGranted } from '../awards/award.events';
 
 /** What every dossier event repeats, so each read model can use any one event on its own. */
 export interface DossierContext {
@@ -82,13 +83,18 @@ export interface DossierResolved extends DomainEvent<
   }
 > {}
 
-/** An award decision was issued on the dossier; a dossier yields at most one award. */
+/**
+ * An award decision was issued on the dossier; a dossier yields at most one award, and
+ * this stream guards that. The award stream is created from `grantedAward` (a process
+ * manager carries it there).
+ */
 export interface DossierGranted extends DomainEvent<
   'DossierGranted',
   DossierContext & {
     awardId: string;
     decisionNumber: string;
     decidedOn: IsoDate;
+    grantedAward: AwardGranted['data'];
     grantedAt: IsoInstant;
   }
 > {}

@@ -52,7 +52,7 @@ export interface FactsRequest {
 }
 
 export async function assembleEligibilityFacts(
-  services: Pick<Services, 'pool' | 'store' | 'projections'>,
+  services: Pick<Services, 'pool' | 'store' | 'projections' | 'processManagers'>,
   load: StateLoader,
   request: FactsRequest,
 ): Promise<EligibilityFacts> {

@@ -46,6 +46,13 @@ export interface NewEvent {
   type: string;
   data: Record<string, unknown>;
   metadata: EventMetadataInput;
+  /**
+   * A UUID naming this event for good. An append whose every event id is already stored,
+   * in the same streams, is the same append again: the store answers with the stored
+   * events and appends nothing. Derived ids (`deterministicEventId`) make a retried
+   * append safe after a timeout or a crash; a random one is drawn when absent.
+   */
+  eventId?: string;
 }
 
 export interface RecordedEvent {
@@ -116,7 +123,10 @@ export interface SubscribeOptions {
 }
 
 export interface EventStoreCapabilities {
-  /** Appends to several streams commit or fail together. */
+  /**
+   * Appends to several streams commit or fail together. Commands never rely on it (each
+   * appends to one stream); process managers carry consequences to other streams.
+   */
   atomicMultiStreamAppend: boolean;
   /**
    * `readShownEvents` can vouch that stored events did not change in place (its watch

@@ -11,7 +11,8 @@ export abstract class DomainError extends Error {
     | 'UNAUTHENTICATED'
     | 'FORBIDDEN'
     | 'SERVICE_BUSY'
-    | 'PROJECTION_FAILED';
+    | 'PROJECTION_FAILED'
+    | 'PROCESS_MANAGER_FAILED';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -116,5 +117,27 @@ export class ProjectionFailed extends DomainError {
     const names = failed.map((f) => f.name).join(', ');
     super(`read model ${names} failed and does not apply the log any further: ${failed[0]?.error ?? 'unknown error'}`);
     this.extensions.projections = failed.map(({ name, error, failedPosition }) => ({ name, error, failedPosition }));
+  }
+}
+
+/**
+ * A process manager stopped at an event before the position asked about: the consequences
+ * of that event (and of any later one it carries) will not appear until an operator
+ * repairs it. Waiting longer would not help.
+ */
+export class ConsequencesFailed extends DomainError {
+  readonly code = 'PROCESS_MANAGER_FAILED' as const;
+  constructor(processManager: string, position: string, error: string) {
+    super(`process manager ${processManager} stopped at the event at ${position}: ${error}`);
+    Object.assign(this.extensions, { processManager, position, error });
+  }
+}
+
+/** The consequences of what was committed before a command are still being carried: safe to retry. */
+export class ConsequencesPending extends DomainError {
+  readonly code = 'CONFLICT' as const;
+  constructor() {
+    super('the consequences of earlier decisions are still being carried to their streams; retry the command');
+    this.extensions.retryable = true;
   }
 }

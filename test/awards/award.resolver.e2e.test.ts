@@ -17,6 +17,7 @@ import {
   submitDossier,
   year,
 } from '../support/awarding';
+import { comparePositions } from '../../src/eventStore/eventStore.port';
 import { lastPosition, streamEvents } from '../support/streams';
 import { caughtUp } from '../support/until';
 
@@ -136,15 +137,16 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
     );
   });
 
-  it('grants: AwardGranted on the award and DossierGranted on the dossier in one append', async () => {
+  it('grants: DossierGranted on the dossier, then the award stream created from it as its consequence', async () => {
     const result = await mutate(t, GRANT, { input: { ...decision, id: 'a-1', dossierId: 'aw-hoa' } });
     expect(result).toMatchObject({
       id: 'a-1',
-      streamId: 'award-a-1',
-      version: 1,
-      eventTypes: ['AwardGranted', 'DossierGranted'],
+      streamId: 'dossier-aw-hoa',
+      version: 4,
+      eventTypes: ['DossierGranted'],
     });
-    expect(result.position).toBe(await lastPosition(t, ['award-a-1', 'dossier-aw-hoa']));
+    expect(result.position).toBe(await lastPosition(t, ['dossier-aw-hoa']));
+    await caughtUp(t, result.position);
     const [granted] = await streamEvents(t, 'award-a-1');
     expect(granted.data).toEqual({
       awardId: 'a-1',
@@ -167,14 +169,20 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
       thematic: false,
       grantedAt: TEST_NOW.toISOString(),
     });
-    expect(granted.metadata).toMatchObject({ ruleSetId: 'tdkt-2025', actorId: 'secretariat-1' });
     const dossier = (await streamEvents(t, 'dossier-aw-hoa')).at(-1)!;
     expect(dossier).toMatchObject({
       type: 'DossierGranted',
-      data: { awardId: 'a-1', decisionNumber: '125/QĐ-THCS', decidedOn: '2025-11-25' },
+      data: { awardId: 'a-1', decisionNumber: '125/QĐ-THCS', decidedOn: '2025-11-25', grantedAward: granted.data },
     });
+    expect(granted.metadata).toMatchObject({
+      ruleSetId: 'tdkt-2025',
+      actorId: 'secretariat-1',
+      causationId: 'dossier-aw-hoa@4',
+      correlationId: dossier.metadata.correlationId,
+      recordedAt: dossier.metadata.recordedAt,
+    });
+    expect(comparePositions(granted.position, result.position)).toBeGreaterThan(0);
 
-    await caughtUp(t, result.position);
     const held = await getAwardsHeldBySubject(t.app.services.pool, person('gv-hoa'));
     expect(held).toEqual([
       {
@@ -240,7 +248,7 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
     const second = await mutate(t, GRANT, {
       input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', signerName: ' Lê  Văn Tám ' },
     });
-    expect(second.eventTypes).toEqual(['AwardGranted', 'DossierGranted']);
+    expect(second.eventTypes).toEqual(['DossierGranted']);
     // Another unit's decision with the same number is another decision.
     await mutate(t, GRANT, {
       input: {
@@ -269,6 +277,7 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
     expect(['CONFLICT', 'RULE_VIOLATION']).toContain(refused[0].body.errors![0].extensions?.code);
     const dossier = await streamEvents(t, 'dossier-aw-lan');
     expect(dossier.filter((e) => e.type === 'DossierGranted')).toHaveLength(1);
+    await caughtUp(t, granted[0].body.data.grantAward.position);
     const loser = granted[0].body.data.grantAward.id === 'a-lan-1' ? 'a-lan-2' : 'a-lan-1';
     expect(await t.app.services.store.readStream(`award-${loser}`)).toEqual([]);
     const lan = (await streamEvents(t, `award-${granted[0].body.data.grantAward.id}`))[0].data;

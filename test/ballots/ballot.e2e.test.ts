@@ -3,7 +3,7 @@ import { castBallot, castBallotCommand, type BallotRequest } from '../../src/bal
 import { readSessionBallots } from '../../src/ballots/sessionBallots';
 import type { CommandContext } from '../../src/commands/commandHandler';
 import { storeLoader } from '../../src/commands/stateLoader';
-import { closeAndResolve, closeCouncilSession } from '../../src/councilSessions/councilSession.commands';
+import { closeCouncilSession, closeWith } from '../../src/councilSessions/councilSession.commands';
 import { councilSessionDecider } from '../../src/councilSessions/councilSession.decider';
 import { PerformanceRating, SubjectKind } from '../../src/shared/domain';
 import type { TestApp } from '../support/app';
@@ -170,7 +170,7 @@ describe('ballots, each on its own stream: one per member and dossier, late ones
             const session = await closing.load(councilSessionDecider, SESSION);
             const ballots = await readSessionBallots(storeLoader(services.store), session.state);
             await castBallot(services, context('tv-8', 'COUNCIL_MEMBER'), member('tv-8'));
-            await closeAndResolve(closing, session, ballots);
+            closing.decide(councilSessionDecider, session, closeWith(session, ballots, closing.nowIso));
           },
         );
         return castBallotCommand(tx, member('tv-9'), open);

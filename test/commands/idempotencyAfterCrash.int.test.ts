@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import {
-  CommandHandler,
-  type CommandContext,
-  type CommandResult,
-  type CommandTransaction,
-} from '../../src/commands/commandHandler';
+import { CommandHandler, type CommandContext, type CommandTransaction } from '../../src/commands/commandHandler';
 import {
   IdempotencyStore,
   migrateCommandResults,
@@ -231,33 +226,6 @@ describe('Idempotency-Key after a crash', () => {
     expect(repeat).toMatchObject({ version: 3 });
     expect(await totals(id)).toEqual([5, 6, 9]);
   });
-
-  it.each<DeathPoint>(['after the decision is recorded', 'before the result is recorded'])(
-    'replays a decision on two streams once when the process died %s',
-    async (at) => {
-      const a = randomUUID();
-      const b = randomUUID();
-      const key = randomUUID();
-      const run = jest.fn(async (tx: CommandTransaction) => {
-        tx.decide(counterDecider, await tx.load(counterDecider, a), { type: 'Increment', data: { by: 1, max: 10 } });
-        tx.decide(counterDecider, await tx.load(counterDecider, b), { type: 'Increment', data: { by: 2, max: 10 } });
-      });
-      await dyingAt(at, key, { a, b }, run);
-
-      const retry: CommandResult = await (await restarted()).execute(context(key), 'increment', { a, b }, run);
-      expect(run).toHaveBeenCalledTimes(1);
-      expect(await totals(a)).toEqual([1]);
-      expect(await totals(b)).toEqual([2]);
-      const [bEvent] = await store.readStream(`counter-${b}`);
-      expect(retry).toEqual({
-        id: a,
-        streamId: `counter-${a}`,
-        version: 1,
-        position: bEvent.position,
-        eventTypes: ['Incremented', 'Incremented'],
-      });
-    },
-  );
 
   it('refuses to record the decision of an attempt whose key a later attempt took over, and appends once', async () => {
     const id = randomUUID();

@@ -223,7 +223,7 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
     );
   });
 
-  it('resolves UPHELD with revokeAward: ComplaintResolved and AwardRevoked in one command, its position covering both', async () => {
+  it('resolves UPHELD with revokeAward: ComplaintResolved, then AwardRevoked as its consequence', async () => {
     const streams = ['complaint-kn-1', 'award-a-hoa'];
     const input = {
       complaintId: 'kn-1',
@@ -255,13 +255,15 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
       id: 'kn-1',
       streamId: 'complaint-kn-1',
       version: 3,
-      eventTypes: ['ComplaintResolved', 'AwardRevoked'],
+      eventTypes: ['ComplaintResolved'],
     });
-    expect(result.position).toBe(await lastPosition(t, streams));
+    expect(result.position).toBe(await lastPosition(t, ['complaint-kn-1']));
+    await caughtUp(t, result.position);
     expect((await streamEvents(t, 'complaint-kn-1'))[2].data).toMatchObject({
       outcome: 'UPHELD',
       revokeAward: true,
       revokedAwardId: 'a-hoa',
+      revocationDecisionNumber: '12/QĐ-GQKN',
       decidedOn: '2025-12-10',
     });
     const revoked = (await streamEvents(t, 'award-a-hoa'))[1];
@@ -273,9 +275,8 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
       decisionNumber: '12/QĐ-GQKN',
       subject: hoa,
     });
-    expect(revoked.position).toBe(result.position);
+    expect(revoked.metadata).toMatchObject({ causationId: 'complaint-kn-1@3' });
 
-    await caughtUp(t, result.position);
     expect(await countPendingComplaintsAbout(t.app.services.pool, person('gv-hoa'))).toBe(0);
     expect(
       (await t.app.services.pool.query(`SELECT revoked FROM awards.awards WHERE award_id = 'a-hoa'`)).rows[0].revoked,
@@ -314,7 +315,8 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
       },
       OFFICER,
     );
-    expect(resolved.eventTypes).toEqual(['ComplaintResolved', 'AwardRevoked']);
+    expect(resolved.eventTypes).toEqual(['ComplaintResolved']);
+    await caughtUp(t, resolved.position);
     expect((await streamEvents(t, 'award-a-nam'))[1].data).toMatchObject({
       complaintId: 'kn-2',
       decisionNumber: 'complaint-kn-2',

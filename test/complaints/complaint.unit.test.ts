@@ -89,6 +89,7 @@ function resolveCmd(overrides: Partial<ResolveComplaint['data']> = {}): ResolveC
       decidedOn: '2024-03-10',
       revokeAward: true,
       awardIdToRevoke: 'a-1',
+      revocationDecisionNumber: '12/QĐ-UBND',
       now: NOW,
       ...overrides,
     },
@@ -274,6 +275,7 @@ describe('ResolveComplaint', () => {
       decidedOn: '2024-03-10',
       revokeAward: true,
       revokedAwardId: 'a-1',
+      revocationDecisionNumber: '12/QĐ-UBND',
       awardId: 'a-1',
       dossierId: null,
       resolvedAt: NOW,
@@ -304,7 +306,7 @@ describe('ResolveComplaint', () => {
       spec
         .given([filed(), accepted()])
         .when(resolveCmd({ outcome, revokeAward: false }))
-        .then([resolved({ outcome, revokeAward: false, revokedAwardId: null })]);
+        .then([resolved({ outcome, revokeAward: false, revokedAwardId: null, revocationDecisionNumber: null })]);
     }
   });
 
@@ -417,6 +419,7 @@ describe('complaintOverdue', () => {
         decidedOn: '2024-05-01',
         revokeAward: false,
         revokedAwardId: null,
+        revocationDecisionNumber: null,
         awardId: 'a-1',
         dossierId: null,
         resolvedAt: NOW,

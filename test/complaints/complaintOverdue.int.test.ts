@@ -91,6 +91,7 @@ describe('complaints overdue on a date: SQL and complaintOverdue agree', () => {
               decidedOn: addDays(acceptedOn, rnd.int(0, 80)),
               revokeAward: false,
               awardIdToRevoke: null,
+              revocationDecisionNumber: null,
               now: NOW,
             },
           });

@@ -103,13 +103,16 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     expect(fighter.data).toMatchObject({ award: 'GRASSROOTS_EMULATION_FIGHTER', signerName: 'Đinh Quang Hưng' });
   });
 
-  it('revokes the award an upheld complaint was about, in the same command', async () => {
+  it("revokes the award an upheld complaint was about, as the resolution's consequence", async () => {
     const award = await events(`award-${year.revokedAwardId}`);
     expect(award.map((e) => e.type)).toEqual(['AwardGranted', 'AwardRevoked']);
     const complaint = await events(`complaint-kn-${DEMO_YEAR + 1}-001`);
     expect(complaint.map((e) => e.type)).toEqual(['ComplaintFiled', 'ComplaintAccepted', 'ComplaintResolved']);
     expect(complaint[1].data).toMatchObject({ dueOn: `${DEMO_YEAR + 1}-02-24` }); // remote area: 45 days
-    expect(award[1].metadata.commandId).toBe(complaint[2].metadata.commandId);
+    expect(award[1].metadata).toMatchObject({
+      causationId: `complaint-kn-${DEMO_YEAR + 1}-001@3`,
+      correlationId: complaint[2].metadata.correlationId,
+    });
   });
 
   it("shows an inspector the revoked award's whole history, ballot choices hidden, chain verified", async () => {

@@ -29,6 +29,7 @@ import {
 } from '../../src/shared/domain';
 import { InvalidInput, NotFound } from '../../src/shared/errors';
 import { deciderSpec, expectPlainEventData, frozenDecider } from '../support/deciderSpec';
+import { grantedAwardFixture } from '../support/grantedAward';
 
 // Frozen: decide and evolve must not mutate commands, events or state.
 const spec = deciderSpec(frozenDecider(dossierDecider));
@@ -143,6 +144,7 @@ const recordGrant: RecordAwardGranted = {
     awardId: 'a-1',
     decisionNumber: '125/QĐ-UBND',
     decidedOn: '2024-12-10',
+    grantedAward: grantedAwardFixture(),
     now: '2024-12-10T02:00:00.000Z',
   },
 };
@@ -153,6 +155,7 @@ const granted: DossierGranted = {
     awardId: 'a-1',
     decisionNumber: '125/QĐ-UBND',
     decidedOn: '2024-12-10',
+    grantedAward: grantedAwardFixture(),
     grantedAt: '2024-12-10T02:00:00.000Z',
   },
 };

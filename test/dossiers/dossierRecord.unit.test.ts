@@ -4,6 +4,7 @@ import type { DossierEvent } from '../../src/dossiers/dossier.events';
 import type { RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { asRecordedDomainEvents, type RecordedDomainEvent } from '../../src/eventStore/recordedDomainEvent';
 import { AwardKind, DossierStatus, PeriodKind, SubjectKind, type BallotTally } from '../../src/shared/domain';
+import { grantedAwardFixture } from '../support/grantedAward';
 
 const context = {
   dossierId: 'hs-1',
@@ -68,7 +69,14 @@ const ev = {
   }),
   granted: (): DossierEvent => ({
     type: 'DossierGranted',
-    data: { ...context, awardId: 'kt-1', decisionNumber: '125/QĐ-UBND', decidedOn: '2024-12-15', grantedAt: at },
+    data: {
+      ...context,
+      awardId: 'kt-1',
+      decisionNumber: '125/QĐ-UBND',
+      decidedOn: '2024-12-15',
+      grantedAward: grantedAwardFixture({ awardId: 'kt-1' }),
+      grantedAt: at,
+    },
   }),
 };
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { VersionConflict } from '../../src/shared/errors';
 import { comparePositions, Expected, type EventStore, type RecordedEvent } from '../../src/eventStore/eventStore.port';
 import { verifyChain } from '../../src/eventStore/chainCheck';
 import { GENESIS_HASH } from '../../src/eventStore/hashChain';
+import { deterministicEventId } from '../../src/shared/ids';
 import { testEvent, uniqueStream } from '../support/events';
 
 export interface ContractTarget {
@@ -201,6 +203,41 @@ export function eventStoreContract(adapter: string, createTarget: () => Promise<
       );
       const events = await readAllUntil(store, start, position, { limit: 100, types: ['Wanted'] });
       expect(events.filter((e) => e.streamId === stream).map((e) => e.streamVersion)).toEqual([1, 3]);
+    });
+
+    it('answers an append whose event ids are all stored with the stored events, appending nothing', async () => {
+      const stream = uniqueStream();
+      const ids = [deterministicEventId(randomUUID(), stream, 0), deterministicEventId(randomUUID(), stream, 1)];
+      const named = [testEvent('First'), testEvent('Second')].map((e, i) => ({ ...e, eventId: ids[i] }));
+      const first = await store.append(stream, named, Expected.noStream);
+      const again = await store.append(stream, named, Expected.noStream);
+      expect(again.version).toBe(2);
+      expect(again.position).toBe(first.position);
+      expect(again.events.map((e) => e.metadata.hash)).toEqual(first.events.map((e) => e.metadata.hash));
+      expect(await store.readStream(stream)).toHaveLength(2);
+    });
+
+    it('refuses an event id stored in another stream, appending nothing', async () => {
+      const a = uniqueStream();
+      const b = uniqueStream();
+      const eventId = deterministicEventId(randomUUID(), a, 0);
+      await store.append(a, [{ ...testEvent('A'), eventId }], Expected.noStream);
+      await expect(store.append(b, [{ ...testEvent('B'), eventId }], Expected.noStream)).rejects.toBeInstanceOf(Error);
+      expect(await store.readStream(b)).toEqual([]);
+    });
+
+    it('without multi-stream atomicity, keeps the streams appended before a refused one', async () => {
+      if (store.capabilities.atomicMultiStreamAppend) return;
+      const a = uniqueStream();
+      const taken = uniqueStream();
+      await store.append(taken, [testEvent('T')], Expected.noStream);
+      const partial = store.appendToStreams([
+        { streamId: a, events: [testEvent('A')], expected: Expected.noStream },
+        { streamId: taken, events: [testEvent('T2')], expected: Expected.noStream },
+      ]);
+      await expect(partial).rejects.toBeInstanceOf(VersionConflict);
+      expect(await store.readStream(a)).toHaveLength(1);
+      expect(await store.readStream(taken)).toHaveLength(1);
     });
 
     it('appends to several streams in one command', async () => {

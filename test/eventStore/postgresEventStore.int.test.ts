@@ -13,7 +13,12 @@ import { createTestLog } from '../support/storedLog';
 import { eventStoreContract } from './eventStoreContract';
 
 eventStoreContract('PostgreSQL', async () => {
-  const log = await createTestLog({ pollIntervalMs: 50 });
+  const log = await createTestLog({ pollIntervalMs: 50, atomicMultiStreamAppend: true });
+  return { store: log.store, cleanup: log.drop };
+});
+
+eventStoreContract('PostgreSQL, multi-stream atomicity off', async () => {
+  const log = await createTestLog({ pollIntervalMs: 50, atomicMultiStreamAppend: false });
   return { store: log.store, cleanup: log.drop };
 });
 

@@ -67,6 +67,7 @@ describe('projectionsCaughtUp', () => {
     const context = {
       services: {
         projections: { waitForPosition: async (_: string, timeoutMs: number) => (asked.push(timeoutMs), false) },
+        processManagers: { settle: async (position: string) => position },
       },
     } as unknown as GraphQLContext;
     const resolver = new ProjectionStatusResolver();

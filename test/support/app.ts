@@ -7,6 +7,7 @@ import type { ProjectionDefinition } from '../../src/projections/projection';
 import { createTestDatabase, type TestDatabase } from './database';
 import { authorization, TEST_ADMIN, TEST_TOKEN_SETTINGS, type Actor } from './auth';
 import { expectStreamsUnchanged } from './streams';
+import { testAtomicity } from './storedLog';
 
 export interface TestApp {
   app: App;
@@ -34,7 +35,13 @@ type TestAppOptions = {
 /** The app on `databaseUrl` as tests run it: 127.0.0.1, a random port, the test tokens, silent by default. */
 export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): Promise<App> {
   return startApp({
-    config: { eventStore: 'postgres', eventStoreUrl: null, port: 0, mutationsPerMinute: options.mutationsPerMinute },
+    config: {
+      eventStore: 'postgres',
+      eventStoreUrl: null,
+      port: 0,
+      mutationsPerMinute: options.mutationsPerMinute,
+      atomicMultiStreamAppend: testAtomicity(),
+    },
     databaseUrl,
     logger: options.logger ?? silentLogger,
     projections: options.projections,

@@ -33,6 +33,7 @@ import {
 import type { Actor } from './auth';
 import { REGISTER_PERSON, REGISTER_UNIT } from './reference';
 import { streamEvents } from './streams';
+import { caughtUp } from './until';
 
 /** Tests run on a fixed clock: "today" is 2025-11-20, so the tdkt-2025 rule set is in force. */
 export const TEST_NOW = new Date('2025-11-20T03:00:00.000Z');
@@ -420,5 +421,8 @@ export async function runCouncil(
       );
     }
   }
-  return mutate(t, CLOSE, { sessionId });
+  const closed = await mutate(t, CLOSE, { sessionId });
+  // The dossiers are resolved as the close's consequence: wait until they are.
+  await caughtUp(t, closed.position);
+  return closed;
 }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { migratePostgresEventStore, PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import { loadStoreConfig } from '../../src/config';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestLog {
@@ -9,15 +10,28 @@ export interface TestLog {
 }
 
 /**
+ * Whether the tests' PostgreSQL stores commit multi-stream appends atomically: as the
+ * environment says (POSTGRES_ATOMIC_MULTI_STREAM=false runs the suite as EventStoreDB would).
+ */
+export function testAtomicity(): boolean {
+  return loadStoreConfig().atomicMultiStreamAppend;
+}
+
+/**
  * A PostgreSQL event store on a database of its own. With `pollIntervalMs`, its
  * subscribers also listen for new events on the database and poll that often.
  */
-export async function createTestLog(options: { pollIntervalMs?: number } = {}): Promise<TestLog> {
+export async function createTestLog(
+  options: { pollIntervalMs?: number; atomicMultiStreamAppend?: boolean } = {},
+): Promise<TestLog> {
   const db = await createTestDatabase();
   await migratePostgresEventStore(db.pool);
+  const atomicMultiStreamAppend = options.atomicMultiStreamAppend ?? testAtomicity();
   const store = new PostgresEventStore(
     db.pool,
-    options.pollIntervalMs === undefined ? {} : { listenUrl: db.url, pollIntervalMs: options.pollIntervalMs },
+    options.pollIntervalMs === undefined
+      ? { atomicMultiStreamAppend }
+      : { listenUrl: db.url, pollIntervalMs: options.pollIntervalMs, atomicMultiStreamAppend },
   );
   return {
     db,

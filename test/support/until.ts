@@ -1,3 +1,4 @@
+import { waitForReadModels } from '../../src/processManagers/readYourWrites';
 import type { TestApp } from './app';
 
 /**
@@ -24,13 +25,17 @@ interface ReadModels {
 
 /**
  * Fails the test unless the read models (every one, or those in `names`) apply the log
- * up to `position` within `timeoutMs`.
+ * up to `position` within `timeoutMs`; in an app, with the consequences the process
+ * managers carry from it.
  */
 export async function caughtUp(
   readModels: ReadModels | TestApp,
   position: string,
   { timeoutMs = 10_000, names }: { timeoutMs?: number; names?: readonly string[] } = {},
 ): Promise<void> {
-  const runner = 'app' in readModels ? readModels.app.services.projections : readModels;
-  expect(await runner.waitForPosition(position, timeoutMs, names)).toBe(true);
+  const caught =
+    'app' in readModels
+      ? await waitForReadModels(readModels.app.services, position, timeoutMs, names)
+      : await readModels.waitForPosition(position, timeoutMs, names);
+  expect(caught).toBe(true);
 }

@@ -359,10 +359,13 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       heldAwards.add(heldKey(c));
       d.status = 'GRANTED';
       emit(`award-${awardId}`, 'AwardGranted', data);
-      dossierEvent(d, 'DossierGranted', { awardId, decisionNumber, decidedOn: clock, grantedAt: at() } satisfies Omit<
-        DossierGranted['data'],
-        keyof DossierContext
-      >);
+      dossierEvent(d, 'DossierGranted', {
+        awardId,
+        decisionNumber,
+        decidedOn: clock,
+        grantedAward: data,
+        grantedAt: at(),
+      } satisfies Omit<DossierGranted['data'], keyof DossierContext>);
     },
     revoke: (awardId?: string, complaintId: string | null = null) => {
       const candidates = [...awards.values()].filter((a) => !a.revoked);
@@ -488,6 +491,7 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         decidedOn: addDays(c.acceptedOn!, rng.int(0, 70)),
         revokeAward,
         revokedAwardId: revokeAward ? awardId : null,
+        revocationDecisionNumber: revokeAward ? `thu-hoi-${c.id}` : null,
         awardId: c.awardId,
         dossierId: c.dossierId,
         resolvedAt: at(),

@@ -83,7 +83,9 @@ export class EventStoreDbEventStore implements EventStore {
     try {
       await this.client.appendToStream(
         streamId,
-        chained.map((event) => jsonEvent({ type: event.type, data: event.data, metadata: event.metadata })),
+        chained.map((event) =>
+          jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: event.metadata }),
+        ),
         { expectedRevision: head.version === 0 ? NO_STREAM : BigInt(head.version - 1) },
       );
     } catch (error) {

@@ -11,6 +11,7 @@ import {
   describeExpected,
   type AppendResult,
   type EventStore,
+  type EventStoreCapabilities,
   type ExpectedVersion,
   type NewEvent,
   type ReadAllOptions,
@@ -48,6 +49,11 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Retries of an `any` append that lost a race for the next version. */
   anyRetries?: number;
+  /**
+   * false: `appendToStreams` appends stream after stream, each on its own, as EventStoreDB
+   * does; what runs on PostgreSQL then runs as it would there (default true).
+   */
+  atomicMultiStreamAppend?: boolean;
 }
 
 /** The one statement of an append: it inserts every event and returns the first position as `first`. */
@@ -86,7 +92,7 @@ export async function migratePostgresEventStore(pool: Pool): Promise<void> {
  */
 export class PostgresEventStore implements EventStore {
   readonly name = 'postgres';
-  readonly capabilities = { atomicMultiStreamAppend: true, historySeal: true };
+  readonly capabilities: EventStoreCapabilities;
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
   private readonly wakeUps: AppendWakeUps;
   private readonly chainWatch = new ChainWatchReader();
@@ -98,6 +104,7 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions = {},
   ) {
     this.wakeUps = new AppendWakeUps(pool, options.listenUrl);
+    this.capabilities = { atomicMultiStreamAppend: options.atomicMultiStreamAppend ?? true, historySeal: true };
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -106,6 +113,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (!this.capabilities.atomicMultiStreamAppend && appends.length > 1) {
+      const results: AppendResult[] = [];
+      for (const one of appends) results.push(...(await this.appendAtomically([one])));
+      return results;
+    }
+    return this.appendAtomically(appends);
+  }
+
+  private async appendAtomically(appends: StreamAppend[]): Promise<AppendResult[]> {
     const total = appends.reduce((sum, a) => sum + a.events.length, 0);
     if (total === 0) throw new Error('nothing to append');
     if (total > MAX_EVENTS_PER_TRANSACTION) throw new Error(`at most ${MAX_EVENTS_PER_TRANSACTION} events per append`);
@@ -149,6 +165,8 @@ export class PostgresEventStore implements EventStore {
       firstPosition = await this.insertAll(streamIds, rows);
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
+      const stored = await this.storedAppend(planned);
+      if (stored) return stored;
       // Another writer took a version first; the statement appended nothing.
       const streamId = conflictingStream(error) ?? planned[0].streamId;
       const conflicting = planned.find((p) => p.streamId === streamId) ?? planned[0];
@@ -176,6 +194,29 @@ export class PostgresEventStore implements EventStore {
       results.push({ streamId, version: last.streamVersion, position: last.position, events: recorded });
     }
     this.wakeUps.announce();
+    return results;
+  }
+
+  /**
+   * The append as stored already, when every one of its event ids is stored in the stream
+   * it names (the same append, retried): what the first attempt returned. Else null.
+   */
+  private async storedAppend(planned: Array<{ streamId: string; chained: ChainedEvent[] }>) {
+    const ids = planned.flatMap((p) => p.chained.map((e) => e.eventId)).filter((id) => id !== undefined);
+    if (ids.length === 0 || ids.length !== planned.reduce((n, p) => n + p.chained.length, 0)) return null;
+    const { rows } = await this.pool.query<EventRow & { event_id: string }>(
+      `SELECT event_id::text, ${SELECT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.event_id, row]));
+    const results: AppendResult[] = [];
+    for (const { streamId, chained } of planned) {
+      const recorded = chained.map((e) => byId.get(e.eventId!)).filter((row) => row?.stream_id === streamId);
+      if (recorded.length !== chained.length) return null;
+      const events = recorded.map((row) => toRecorded(row!));
+      const last = events[events.length - 1];
+      results.push({ streamId, version: last.streamVersion, position: last.position, events });
+    }
     return results;
   }
 
@@ -234,7 +275,7 @@ export class PostgresEventStore implements EventStore {
     const values = [
       streamIds,
       rows.map((e) => e.streamVersion),
-      rows.map(() => randomUUID()),
+      rows.map((e) => e.eventId ?? randomUUID()),
       rows.map((e) => e.type),
       rows.map((e) => e.dataJson),
       rows.map((e) => e.metadataJson),

@@ -1,0 +1,7 @@
+import { awardIssuance } from './awardIssuance';
+import { complaintRevocations } from './complaintRevocations';
+import { councilResolutions } from './councilResolutions';
+import type { ProcessManager } from './processManager';
+
+/** Every process manager the app runs. */
+export const allProcessManagers: readonly ProcessManager[] = [councilResolutions, awardIssuance, complaintRevocations];
