@@ -1,10 +1,11 @@
-// The app as a process of its own, killed with SIGKILL inside a process manager while it
-// carries the consequences of a council session's close (FAULT_INJECTION_KILL_PROCESS_MANAGER):
-// once the target dossier is read and its resolution decided but not appended, and once it is
-// appended but the manager's checkpoint not saved. The close itself was acknowledged before
-// the death. Started again without the fault, the app resolves every dossier still ELIGIBLE
-// exactly once (no duplicate, no gap), each resolution names the close as its cause, no other
-// stream changes, and the read models show the resolutions.
+// The app as a process of its own, killed with SIGKILL inside a process manager
+// (FAULT_INJECTION_KILL_PROCESS_MANAGER) while it carries a command's consequences: once the
+// target stream is read and the consequence decided but not appended, and once it is appended
+// but the manager's checkpoint not saved. The commands are a council session's close (each
+// agenda dossier still ELIGIBLE resolved) and a grant (its award issued); each was acknowledged
+// before the death. Started again without the fault, the app carries every consequence exactly
+// once (no duplicate, no gap), each names its command's event as its cause, no other stream
+// changes, and the read models show the consequences.
 import type { CommandResult } from '../../src/commands/commandHandler';
 import { KILL_PROCESS_MANAGER, type ProcessManagerKillPoint } from '../../src/processManagers/faultInjection';
 import { postGraphQL, startAppProcess, stopAppProcesses, type AppProcess } from '../support/appProcess';
