@@ -3,6 +3,7 @@ import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import { streamIdOf } from '../shared/decider';
 import { DomainError, RuleViolation, VersionConflict } from '../shared/errors';
 import { deterministicEventId, nameBasedUuid } from '../shared/ids';
+import { dieInProcessManagerIfInjected } from './faultInjection';
 import { causationIdOf, type Cause, type Consequence } from './processManager';
 
 /** What became of one consequence. */
@@ -97,8 +98,10 @@ export async function carryConsequence(
     const state = asDeciderEvents(decider, recorded).reduce(decider.evolve, decider.initialState());
     const decision = decideConsequence(processManager, cause, target, state, recorded.length);
     if (decision.kind !== 'append') return decision;
+    dieInProcessManagerIfInjected('before-append');
     try {
       const appended = await store.append(streamId, decision.events, Expected.version(recorded.length));
+      dieInProcessManagerIfInjected('after-append');
       return { kind: 'appended', streamId, position: appended.position };
     } catch (error) {
       if (error instanceof VersionConflict && round < MAX_CONFLICT_ROUNDS) continue;
