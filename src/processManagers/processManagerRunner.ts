@@ -30,6 +30,8 @@ export interface ProcessManagerRunnerOptions {
   idleWaitMs?: number;
 }
 
+/** An idle reader reads the log at most this often, however many appends wake it. */
+const READ_INTERVAL_MS = 10;
 /** An unchanged checkpoint is saved at most this often (a restart reads these positions again). */
 const IDLE_CHECKPOINT_MS = 5_000;
 
@@ -68,7 +70,7 @@ class ManagerLoop {
  */
 export class ProcessManagerRunner implements ConsequenceGate {
   private readonly loops: ManagerLoop[] = [];
-  private readonly running: Array<Promise<void>> = [];
+  private running: Promise<void> = Promise.resolve();
   private readonly abort = new AbortController();
   private readonly waiters = new PositionWaiters((position) => this.passed(position));
   /** The highest position a consequence is known at: read models reaching it show every consequence carried. */
@@ -93,8 +95,8 @@ export class ProcessManagerRunner implements ConsequenceGate {
     for (const manager of this.managers) {
       const loop = new ManagerLoop(manager, saved.get(manager.name) ?? '0');
       this.loops.push(loop);
-      this.running.push(this.follow(loop));
     }
+    this.running = this.follow();
   }
 
   status(): ProcessManagerStatus[] {
@@ -136,7 +138,7 @@ export class ProcessManagerRunner implements ConsequenceGate {
 
   async stop(): Promise<void> {
     this.abort.abort();
-    await Promise.all(this.running);
+    await this.running;
     for (const loop of this.loops) if (loop.status.state === 'running') loop.status.state = 'stopped';
     this.waiters.stop();
   }
@@ -145,35 +147,65 @@ export class ProcessManagerRunner implements ConsequenceGate {
     return this.loops.every((l) => l.status.state === 'failed' || comparePositions(l.status.checkpoint, position) >= 0);
   }
 
-  private async follow(loop: ManagerLoop): Promise<void> {
-    try {
-      while (!this.abort.signal.aborted) {
-        const batch = await this.transient(loop, () =>
-          this.store.readAll({
-            after: loop.status.checkpoint,
-            limit: this.options.batchSize ?? 100,
-            types: loop.manager.eventTypes,
-          }),
+  /**
+   * One reader for every manager: a page of the events any running manager reacts to,
+   * from the oldest checkpoint, each event handed to the managers it concerns. An idle
+   * reader reads again on the next append, at most every READ_INTERVAL_MS, so a busy log
+   * costs a read per interval rather than one per append.
+   */
+  private async follow(): Promise<void> {
+    let readAt: number;
+    while (!this.abort.signal.aborted) {
+      const active = this.loops.filter((l) => l.status.state === 'running');
+      if (active.length === 0) return;
+      const after = active.map((l) => l.status.checkpoint).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
+      const types = [...new Set(active.flatMap((l) => l.manager.eventTypes))];
+      readAt = Date.now();
+      let batch;
+      try {
+        batch = await this.transient(active, () =>
+          this.store.readAll({ after, limit: this.options.batchSize ?? 100, types }),
         );
-        for (const event of batch.events) {
-          if (this.abort.signal.aborted) return;
-          await this.carryAll(loop, event);
-        }
-        await this.advance(loop, batch.scannedTo, batch.events.length > 0);
-        if (batch.endOfLog && !this.abort.signal.aborted)
-          await this.store.waitForAppend(this.options.idleWaitMs ?? 250);
+      } catch (error) {
+        // Not the database being away (that is retried): the log cannot be read, so none can go on.
+        if (!this.abort.signal.aborted) for (const loop of active) this.fail(loop, loop.status.checkpoint, error);
+        return;
       }
-    } catch (error) {
-      if (this.abort.signal.aborted) return;
-      this.fail(loop, loop.status.checkpoint, error);
+      const carried = new Set<ManagerLoop>();
+      for (const event of batch.events) {
+        for (const loop of active) {
+          if (this.abort.signal.aborted) return;
+          if (!this.concerns(loop, event)) continue;
+          if (await this.carryAll(loop, event)) carried.add(loop);
+        }
+      }
+      for (const loop of active)
+        if (loop.status.state === 'running') await this.advance(loop, batch.scannedTo, carried.has(loop));
+      if (batch.endOfLog && !this.abort.signal.aborted) {
+        await this.store.waitForAppend(this.options.idleWaitMs ?? 250);
+        const since = Date.now() - readAt;
+        if (since < READ_INTERVAL_MS) await new Promise((resolve) => setTimeout(resolve, READ_INTERVAL_MS - since));
+      }
     }
   }
 
-  /** Carries every consequence of one event; a manager's own error stops it at that event. */
-  private async carryAll(loop: ManagerLoop, event: RecordedEvent): Promise<void> {
+  private concerns(loop: ManagerLoop, event: RecordedEvent): boolean {
+    return (
+      loop.status.state === 'running' &&
+      loop.manager.eventTypes.includes(event.type) &&
+      comparePositions(event.position, loop.status.checkpoint) > 0
+    );
+  }
+
+  /**
+   * Carries every consequence of one event (true when it had any); a manager's own error
+   * stops that manager at the event, and the others go on.
+   */
+  private async carryAll(loop: ManagerLoop, event: RecordedEvent): Promise<boolean> {
     try {
-      for (const target of loop.manager.consequencesOf(event)) {
-        const outcome = await this.transient(loop, () =>
+      const targets = loop.manager.consequencesOf(event);
+      for (const target of targets) {
+        const outcome = await this.transient([loop], () =>
           carryConsequence(this.store, loop.manager.name, event, target),
         );
         if (outcome.kind === 'appended' || outcome.kind === 'carried_before') this.noteConsequence(outcome);
@@ -188,10 +220,10 @@ export class ProcessManagerRunner implements ConsequenceGate {
           });
         }
       }
+      return targets.length > 0;
     } catch (error) {
-      if (this.abort.signal.aborted) throw error;
-      this.fail(loop, event.position, error, event.type);
-      throw new StoppedManager();
+      if (!this.abort.signal.aborted) this.fail(loop, event.position, error, event.type);
+      return false;
     }
   }
 
@@ -204,7 +236,7 @@ export class ProcessManagerRunner implements ConsequenceGate {
     if (comparePositions(scannedTo, loop.status.checkpoint) <= 0) return;
     loop.status.checkpoint = scannedTo;
     if (carried || Date.now() - loop.savedAt > IDLE_CHECKPOINT_MS) {
-      await this.transient(loop, () =>
+      await this.transient([loop], () =>
         this.pool.query(
           `INSERT INTO process_manager_checkpoints (name, position) VALUES ($1, $2)
            ON CONFLICT (name) DO UPDATE SET position = GREATEST(process_manager_checkpoints.position, EXCLUDED.position), updated_at = now()`,
@@ -217,24 +249,25 @@ export class ProcessManagerRunner implements ConsequenceGate {
     this.waiters.check();
   }
 
-  private transient<T>(loop: ManagerLoop, operation: () => Promise<T>): Promise<T> {
+  /** Retries a transient error (the database away) with backoff; the managers' status shows it meanwhile. */
+  private transient<T>(loops: ManagerLoop[], operation: () => Promise<T>): Promise<T> {
     return retryTransient(
       async () => {
         const result = await operation();
-        loop.status.retrying = null;
+        for (const loop of loops) loop.status.retrying = null;
         return result;
       },
       {
         signal: this.abort.signal,
         onRetry: (error) => {
-          loop.status.retrying = String(error);
+          for (const loop of loops) loop.status.retrying = String(error);
         },
       },
     );
   }
 
   private fail(loop: ManagerLoop, position: string, error: unknown, type?: string): void {
-    if (error instanceof StoppedManager || loop.status.state === 'failed') return;
+    if (loop.status.state === 'failed') return;
     const message = error instanceof Error ? error.message : String(error);
     loop.status.state = 'failed';
     loop.status.failedPosition = position;
@@ -243,6 +276,3 @@ export class ProcessManagerRunner implements ConsequenceGate {
     this.waiters.check();
   }
 }
-
-/** Thrown out of the loop once a manager's failure is recorded. */
-class StoppedManager extends Error {}

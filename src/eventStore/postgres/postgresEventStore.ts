@@ -142,6 +142,20 @@ export class PostgresEventStore implements EventStore {
    * unique (stream_id, stream_version) key. Subscribers are woken after the commit.
    */
   private async appendOnce(appends: StreamAppend[]): Promise<AppendResult[]> {
+    try {
+      return await this.insertAppends(appends);
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      // The stream moved on: by this very append, when its event ids are stored there.
+      const stored = await this.storedAppend(
+        appends.map((a) => ({ streamId: a.streamId, eventIds: a.events.map((e) => e.eventId) })),
+      );
+      if (stored) return stored;
+      throw error;
+    }
+  }
+
+  private async insertAppends(appends: StreamAppend[]): Promise<AppendResult[]> {
     const heads = await this.headsFor(appends);
     const planned: Array<{ streamId: string; expected: ExpectedVersion; chained: ChainedEvent[] }> = [];
     const rows: ChainedEvent[] = [];
@@ -165,8 +179,6 @@ export class PostgresEventStore implements EventStore {
       firstPosition = await this.insertAll(streamIds, rows);
     } catch (error) {
       if ((error as { code?: string }).code !== '23505') throw error;
-      const stored = await this.storedAppend(planned);
-      if (stored) return stored;
       // Another writer took a version first; the statement appended nothing.
       const streamId = conflictingStream(error) ?? planned[0].streamId;
       const conflicting = planned.find((p) => p.streamId === streamId) ?? planned[0];
@@ -201,18 +213,19 @@ export class PostgresEventStore implements EventStore {
    * The append as stored already, when every one of its event ids is stored in the stream
    * it names (the same append, retried): what the first attempt returned. Else null.
    */
-  private async storedAppend(planned: Array<{ streamId: string; chained: ChainedEvent[] }>) {
-    const ids = planned.flatMap((p) => p.chained.map((e) => e.eventId)).filter((id) => id !== undefined);
-    if (ids.length === 0 || ids.length !== planned.reduce((n, p) => n + p.chained.length, 0)) return null;
+  private async storedAppend(appends: Array<{ streamId: string; eventIds: Array<string | undefined> }>) {
+    const ids = appends.flatMap((a) => a.eventIds).filter((id) => id !== undefined);
+    if (ids.length === 0 || ids.length !== appends.reduce((n, a) => n + a.eventIds.length, 0)) return null;
     const { rows } = await this.pool.query<EventRow & { event_id: string }>(
       `SELECT event_id::text, ${SELECT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.event_id, row]));
     const results: AppendResult[] = [];
-    for (const { streamId, chained } of planned) {
-      const recorded = chained.map((e) => byId.get(e.eventId!)).filter((row) => row?.stream_id === streamId);
-      if (recorded.length !== chained.length) return null;
+    for (const { streamId, eventIds } of appends) {
+      if (eventIds.length === 0) continue;
+      const recorded = eventIds.map((id) => byId.get(id!)).filter((row) => row?.stream_id === streamId);
+      if (recorded.length !== eventIds.length) return null;
       const events = recorded.map((row) => toRecorded(row!));
       const last = events[events.length - 1];
       results.push({ streamId, version: last.streamVersion, position: last.position, events });
