@@ -100,7 +100,8 @@ async function appendSteadily(
       runsOfStreams(batch).map((group) => ({
         streamId: group[0].streamId,
         expected: Expected.version(group[0].streamVersion - 1),
-        events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata })),
+        // The generated ids: a consequence the app's process managers appended first is the same append.
+        events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata, eventId: e.eventId })),
       })),
     );
     const committedAt = nowMs();
