@@ -1,7 +1,8 @@
 /** Live projection lag: how long after an append every read model has applied it. */
-import { Expected, type NewEvent } from '../../src/eventStore/eventStore.port';
+import { Expected, type AppendResult, type NewEvent, type StreamAppend } from '../../src/eventStore/eventStore.port';
 import { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { createPool } from '../../src/infra/db';
+import { VersionConflict } from '../../src/shared/errors';
 import { runsOfStreams } from '../appends';
 import { authorizationOf } from '../auth';
 import { ProvinceGenerator, type GeneratedEvent } from '../generator';
@@ -96,14 +97,7 @@ async function appendSteadily(
     }
     const batch = nextEvents(events, due);
     if (batch.length === 0) break;
-    const results = await store.appendToStreams(
-      runsOfStreams(batch).map((group) => ({
-        streamId: group[0].streamId,
-        expected: Expected.version(group[0].streamVersion - 1),
-        // The generated ids: a consequence the app's process managers appended first is the same append.
-        events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata, eventId: e.eventId })),
-      })),
-    );
+    const results = await appendBatch(store, batch);
     const committedAt = nowMs();
     appended += batch.length;
     if (committedAt - lastSample >= sampleEveryMs) {
@@ -113,6 +107,27 @@ async function appendSteadily(
   }
   await Promise.all(checks);
   return appended;
+}
+
+/**
+ * The batch in one append. The app's process managers may have carried some of its
+ * consequences first (their events have the generated ids): then stream by stream, each
+ * such append answered with the stored events.
+ */
+async function appendBatch(store: PostgresEventStore, batch: GeneratedEvent[]): Promise<AppendResult[]> {
+  const appends: StreamAppend[] = runsOfStreams(batch).map((group) => ({
+    streamId: group[0].streamId,
+    expected: Expected.version(group[0].streamVersion - 1),
+    events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata, eventId: e.eventId })),
+  }));
+  try {
+    return await store.appendToStreams(appends);
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
+    const results: AppendResult[] = [];
+    for (const { streamId, events, expected } of appends) results.push(await store.append(streamId, events, expected));
+    return results;
+  }
 }
 
 function nextEvents(events: Iterator<GeneratedEvent>, count: number): GeneratedEvent[] {
