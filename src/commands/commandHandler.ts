@@ -1,13 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../eventStore/hashChain';
 import { Expected, type EventMetadataInput, type EventStore, type NewEvent } from '../eventStore/eventStore.port';
-import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import type { Identity } from '../identity';
-import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
+import type { Decider, DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
 import { deterministicEventId, nameBasedUuid } from '../shared/ids';
-import { LruMap } from '../shared/lruMap';
 import { commandResultOf, type CommandResult } from './commandResult';
+import { loadStream, StreamStateCache } from './streamStateCache';
 import { ConflictRetries } from './conflictRetries';
 import { replayDecision } from './decisionReplay';
 import { dieAfterAppendIfInjected } from './faultInjection';
@@ -65,48 +64,6 @@ export interface StreamDecision<C, S> {
     build: CommandBuilder<C, S>,
     options?: CommandOptions,
   ): Promise<CommandResult>;
-}
-
-/**
- * Folded states of recently loaded streams, least recently used first out. A state at a
- * version is a pure fold of immutable events (evolve never mutates its input), so a
- * command only reads and folds the events appended since; long streams (a cluster's
- * scores, a session's ballots) are not re-read and re-folded on every command.
- */
-class StreamStateCache {
-  private readonly entries: LruMap<string, { decider: object; version: number; state: unknown }>;
-
-  constructor(capacity = 5_000) {
-    this.entries = new LruMap(capacity);
-  }
-
-  get<S>(decider: object, streamId: string): { version: number; state: S } | undefined {
-    const entry = this.entries.get(streamId);
-    return entry && entry.decider === decider ? { version: entry.version, state: entry.state as S } : undefined;
-  }
-
-  remember(decider: object, streamId: string, version: number, state: unknown): void {
-    const known = this.entries.peek(streamId);
-    if (!known || known.decider !== decider || known.version < version)
-      this.entries.set(streamId, { decider, version, state });
-  }
-}
-
-/** A stream's state at its newest version: the cached fold plus the events appended since. */
-async function loadStream<C, E extends DomainEvent, S>(
-  store: EventStore,
-  states: StreamStateCache,
-  decider: Decider<C, E, S>,
-  id: string,
-): Promise<Loaded<S>> {
-  const streamId = streamIdOf(decider.streamType, id);
-  const known = states.get<S>(decider, streamId);
-  const from = known ?? { version: 0, state: decider.initialState() };
-  const newer = await store.readStream(streamId, { fromVersion: from.version + 1 });
-  const state = asDeciderEvents(decider, newer).reduce(decider.evolve, from.state);
-  const version = newer.length > 0 ? newer[newer.length - 1].streamVersion : from.version;
-  if (newer.length > 0) states.remember(decider, streamId, version, state);
-  return { streamId, id, state, version };
 }
 
 /**
