@@ -5,7 +5,8 @@
  */
 import { awardDecider } from '../../src/awards/award.decider';
 import type { AwardGranted } from '../../src/awards/award.events';
-import { dossierDecider, requireMayYieldAward, type SubmittedDossier } from '../../src/dossiers/dossier.decider';
+import { dossierDecider, type SubmittedDossier } from '../../src/dossiers/dossier.decider';
+import { requireMayYieldAward } from '../../src/dossiers/dossier.rules';
 import { addDays, DossierStatus, periodKey } from '../../src/shared/domain';
 import { unitDecider } from '../../src/units/unit.decider';
 import type { Actor, CouncilInfo } from '../province';

@@ -3,12 +3,8 @@ import { countHeldAwards, getDecision } from '../../projections/awards/awards.qu
 import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
 import { awaitFreshReadModels } from '../commands/freshFacts';
 import { txLoader } from '../commands/stateLoader';
-import {
-  dossierDecider,
-  requireMayYieldAward,
-  type RecordAwardGranted,
-  type SubmittedDossier,
-} from '../dossiers/dossier.decider';
+import { dossierDecider, type RecordAwardGranted, type SubmittedDossier } from '../dossiers/dossier.decider';
+import { requireMayYieldAward } from '../dossiers/dossier.rules';
 import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';

@@ -16,7 +16,12 @@ import { requireIsoInstant, type NamedSubject } from '../rules/values';
 import { requireIsoDate, requireText } from '../shared/validation';
 import type { DossierContext, DossierEvent } from './dossier.events';
 import type { AwardGranted } from '../awards/award.events';
-import { requireAwaitingAppraisal, requireConsistentTally, requireValidSubmission } from './dossier.rules';
+import {
+  requireAwaitingAppraisal,
+  requireConsistentTally,
+  requireMayYieldAward,
+  requireValidSubmission,
+} from './dossier.rules';
 
 const DOSSIER_STREAM_TYPE = 'dossier';
 
@@ -368,24 +373,6 @@ function recordAwardGranted(data: RecordAwardGranted['data'], state: DossierStat
       data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAward, grantedAt: now },
     },
   ];
-}
-
-/** An award may be issued on an approved dossier that has yielded none yet. */
-export function requireMayYieldAward(dossier: SubmittedDossier): void {
-  if (dossier.status === DossierStatus.GRANTED) {
-    throw new RuleViolation(
-      'DOSSIER_ALREADY_GRANTED',
-      `dossier ${dossier.dossierId} already yielded award ${dossier.awardId}`,
-      { awardId: dossier.awardId },
-    );
-  }
-  if (dossier.status !== DossierStatus.APPROVED) {
-    throw new RuleViolation(
-      'DOSSIER_NOT_APPROVED',
-      `dossier ${dossier.dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
-      { status: dossier.status },
-    );
-  }
 }
 
 function existing(state: DossierState, dossierId: string): SubmittedDossier {

@@ -91,3 +91,21 @@ export function requireConsistentTally(tally: BallotTally, dossier: SubmittedDos
     );
   }
 }
+
+/** An award may be issued on an approved dossier that has yielded none yet. */
+export function requireMayYieldAward(dossier: SubmittedDossier): void {
+  if (dossier.status === DossierStatus.GRANTED) {
+    throw new RuleViolation(
+      'DOSSIER_ALREADY_GRANTED',
+      `dossier ${dossier.dossierId} already yielded award ${dossier.awardId}`,
+      { awardId: dossier.awardId },
+    );
+  }
+  if (dossier.status !== DossierStatus.APPROVED) {
+    throw new RuleViolation(
+      'DOSSIER_NOT_APPROVED',
+      `dossier ${dossier.dossierId} is ${dossier.status}: only an approved dossier can yield an award`,
+      { status: dossier.status },
+    );
+  }
+}
