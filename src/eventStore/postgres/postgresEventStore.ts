@@ -27,6 +27,7 @@ import {
 } from '../eventStore.port';
 import { subscribeByPolling } from '../subscribeByPolling';
 import { SELECT_COLUMNS, toRecorded, type EventRow } from './eventRows';
+import { storedAppend } from './storedAppend';
 import { readEveryStream, streamHeads } from './logScan';
 import { ChainWatchReader } from './chainWatch';
 import { AppendWakeUps } from './appendWakeUps';
@@ -147,7 +148,8 @@ export class PostgresEventStore implements EventStore {
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
       // The stream moved on: by this very append, when its event ids are stored there.
-      const stored = await this.storedAppend(
+      const stored = await storedAppend(
+        this.pool,
         appends.map((a) => ({ streamId: a.streamId, eventIds: a.events.map((e) => e.eventId) })),
       );
       if (stored) return stored;
@@ -206,30 +208,6 @@ export class PostgresEventStore implements EventStore {
       results.push({ streamId, version: last.streamVersion, position: last.position, events: recorded });
     }
     this.wakeUps.announce();
-    return results;
-  }
-
-  /**
-   * The append as stored already, when every one of its event ids is stored in the stream
-   * it names (the same append, retried): what the first attempt returned. Else null.
-   */
-  private async storedAppend(appends: Array<{ streamId: string; eventIds: Array<string | undefined> }>) {
-    const ids = appends.flatMap((a) => a.eventIds).filter((id) => id !== undefined);
-    if (ids.length === 0 || ids.length !== appends.reduce((n, a) => n + a.eventIds.length, 0)) return null;
-    const { rows } = await this.pool.query<EventRow & { event_id: string }>(
-      `SELECT event_id::text, ${SELECT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[])`,
-      [ids],
-    );
-    const byId = new Map(rows.map((row) => [row.event_id, row]));
-    const results: AppendResult[] = [];
-    for (const { streamId, eventIds } of appends) {
-      if (eventIds.length === 0) continue;
-      const recorded = eventIds.map((id) => byId.get(id!)).filter((row) => row?.stream_id === streamId);
-      if (recorded.length !== eventIds.length) return null;
-      const events = recorded.map((row) => toRecorded(row!));
-      const last = events[events.length - 1];
-      results.push({ streamId, version: last.streamVersion, position: last.position, events });
-    }
     return results;
   }
 
