@@ -1,6 +1,6 @@
 import { Expected, type EventMetadataInput, type EventStore, type NewEvent } from '../eventStore/eventStore.port';
 import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
-import { streamIdOf } from '../shared/decider';
+import { fold, streamIdOf } from '../shared/decider';
 import { DomainError, RuleViolation, VersionConflict } from '../shared/errors';
 import { deterministicEventId, nameBasedUuid } from '../shared/ids';
 import { dieInProcessManagerIfInjected } from './faultInjection';
@@ -95,7 +95,7 @@ export async function carryConsequence(
     const carried = recorded.find((e) => e.metadata.causationId === causationId && e.metadata.commandId === commandId);
     if (carried) return { kind: 'carried_before', streamId, position: carried.position };
     const { decider } = target;
-    const state = asDeciderEvents(decider, recorded).reduce(decider.evolve, decider.initialState());
+    const state = fold(decider, asDeciderEvents(decider, recorded));
     const decision = decideConsequence(processManager, cause, target, state, recorded.length);
     if (decision.kind !== 'append') return decision;
     dieInProcessManagerIfInjected('before-append');
