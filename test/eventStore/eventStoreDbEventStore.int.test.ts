@@ -5,7 +5,7 @@ const url = process.env.EVENTSTORE_URL;
 
 if (url) {
   eventStoreContract('EventStoreDB', async () => {
-    const store = new EventStoreDbEventStore(url, { pollIntervalMs: 50 });
+    const store = new EventStoreDbEventStore(url);
     return { store, cleanup: () => store.close() };
   });
 } else {
