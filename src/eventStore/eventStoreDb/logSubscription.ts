@@ -52,6 +52,7 @@ export class LogSubscription {
       }),
     });
     this.current = subscription;
+    if (this.feed.isPaused) subscription.pause();
     subscription.on('data', (resolved: AllStreamResolvedEvent) => this.onEvent(subscription, resolved, after));
     subscription.on('caughtUp', () => {
       if (subscription === this.current) this.feed.pushMarker({ kind: 'caughtUp' }, subscription.readableLength);

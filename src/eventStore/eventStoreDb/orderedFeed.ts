@@ -77,6 +77,11 @@ export class OrderedFeed<E> {
     }
   }
 
+  /** Whether the consumer asked the subscription to wait (a replacing subscription starts paused then). */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
   /** Whether the subscription has reported the end of the log and everything before it was taken. */
   get atEnd(): boolean {
     return this.caughtUp && this.queue.length === 0;
