@@ -32,7 +32,8 @@ export interface AppendTarget {
 const POOL_SIZE = 20;
 
 function toNew(e: GeneratedEvent): NewEvent {
-  return { type: e.type, data: e.data, metadata: e.metadata };
+  // The generated id, derived from the command and the stream: a retried append is recognised by the store.
+  return { type: e.type, data: e.data, metadata: e.metadata, eventId: e.eventId };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface Loaded<State> {
   id: string;
   state: State;
   version: number;
+  /** The hash of the event at `version` (the store chains the command's events to it); absent when not known. */
+  hash?: string;
 }
 
 /** A stream's state once it has events: every decider's state before its first event is `{ status: 'NONE' }`. */
@@ -137,7 +139,7 @@ export class CommandDecisions {
       this.appends.push({
         streamId: loaded.streamId,
         id: resultId ?? loaded.id,
-        expected: Expected.version(loaded.version),
+        expected: Expected.version(loaded.version, loaded.hash),
         events: newEvents,
       });
   }

@@ -11,21 +11,24 @@ import type { Loaded } from './commandHandler';
  * re-folded from its start on every command.
  */
 export class StreamStateCache {
-  private readonly entries: LruMap<string, { decider: object; version: number; state: unknown }>;
+  private readonly entries: LruMap<string, { decider: object; version: number; hash?: string; state: unknown }>;
 
   constructor(capacity = 5_000) {
     this.entries = new LruMap(capacity);
   }
 
-  get<S>(decider: object, streamId: string): { version: number; state: S } | undefined {
+  get<S>(decider: object, streamId: string): { version: number; hash?: string; state: S } | undefined {
     const entry = this.entries.get(streamId);
-    return entry && entry.decider === decider ? { version: entry.version, state: entry.state as S } : undefined;
+    return entry && entry.decider === decider
+      ? { version: entry.version, hash: entry.hash, state: entry.state as S }
+      : undefined;
   }
 
-  remember(decider: object, streamId: string, version: number, state: unknown): void {
+  /** `hash` is the hash of the event at `version`: appends chain to it without reading the head. */
+  remember(decider: object, streamId: string, version: number, state: unknown, hash?: string): void {
     const known = this.entries.peek(streamId);
     if (!known || known.decider !== decider || known.version < version)
-      this.entries.set(streamId, { decider, version, state });
+      this.entries.set(streamId, { decider, version, hash, state });
   }
 }
 
@@ -38,10 +41,12 @@ export async function loadStream<C, E extends DomainEvent, S>(
 ): Promise<Loaded<S>> {
   const streamId = streamIdOf(decider.streamType, id);
   const known = states.get<S>(decider, streamId);
-  const from = known ?? { version: 0, state: decider.initialState() };
+  const from = known ?? { version: 0, hash: undefined, state: decider.initialState() };
   const newer = await store.readStream(streamId, { fromVersion: from.version + 1 });
   const state = asDeciderEvents(decider, newer).reduce(decider.evolve, from.state);
-  const version = newer.length > 0 ? newer[newer.length - 1].streamVersion : from.version;
-  if (newer.length > 0) states.remember(decider, streamId, version, state);
-  return { streamId, id, state, version };
+  const last = newer.at(-1);
+  const version = last ? last.streamVersion : from.version;
+  const hash = last ? last.metadata.hash : from.hash;
+  if (last) states.remember(decider, streamId, version, state, hash);
+  return hash === undefined ? { streamId, id, state, version } : { streamId, id, state, version, hash };
 }

@@ -9,14 +9,23 @@ export type ExpectedVersion =
   | { kind: 'no_stream' }
   | { kind: 'stream_exists' }
   | { kind: 'any' }
-  /** The stream holds exactly this many events (0 is the same as no_stream). */
-  | { kind: 'exact'; version: number };
+  /**
+   * The stream holds exactly this many events (0 is the same as no_stream). `hash` is the
+   * hash of that version's event as the caller loaded it: a store that needs it to chain
+   * the new events then need not read the stream's head again.
+   */
+  | { kind: 'exact'; version: number; hash?: string };
 
 export const Expected = {
   noStream: { kind: 'no_stream' } as ExpectedVersion,
   streamExists: { kind: 'stream_exists' } as ExpectedVersion,
   any: { kind: 'any' } as ExpectedVersion,
-  version: (version: number): ExpectedVersion => (version === 0 ? { kind: 'no_stream' } : { kind: 'exact', version }),
+  version: (version: number, hash?: string): ExpectedVersion =>
+    version === 0
+      ? { kind: 'no_stream' }
+      : hash === undefined
+        ? { kind: 'exact', version }
+        : { kind: 'exact', version, hash },
 };
 
 export function describeExpected(expected: ExpectedVersion): string {
@@ -72,6 +81,10 @@ export interface AppendResult {
   version: number;
   /** Global position of the last appended event. */
   position: string;
+  /**
+   * The appended events. Only the last one's position is exact everywhere: a store that
+   * learns only where an append ended (EventStoreDB) gives the earlier ones that position.
+   */
   events: RecordedEvent[];
 }
 
@@ -133,6 +146,12 @@ export interface EventStoreCapabilities {
    * carries a seal), so a verifier may remember the chains it found intact.
    */
   historySeal: boolean;
+  /**
+   * An event id stored in one stream is refused in any other. Where false (EventStoreDB
+   * checks ids per stream only), derived ids (`deterministicEventId`, which name the
+   * stream) keep ids apart.
+   */
+  uniqueEventIdsAcrossStreams: boolean;
 }
 
 /** An event as a read model shows it: the stored event it claims to be. */

@@ -100,7 +100,11 @@ export async function carryConsequence(
     if (decision.kind !== 'append') return decision;
     dieInProcessManagerIfInjected('before-append');
     try {
-      const appended = await store.append(streamId, decision.events, Expected.version(recorded.length));
+      const appended = await store.append(
+        streamId,
+        decision.events,
+        Expected.version(recorded.length, recorded.at(-1)?.metadata.hash),
+      );
       dieInProcessManagerIfInjected('after-append');
       return { kind: 'appended', streamId, position: appended.position };
     } catch (error) {

@@ -12,7 +12,8 @@ export abstract class DomainError extends Error {
     | 'FORBIDDEN'
     | 'SERVICE_BUSY'
     | 'PROJECTION_FAILED'
-    | 'PROCESS_MANAGER_FAILED';
+    | 'PROCESS_MANAGER_FAILED'
+    | 'STREAM_DELETED';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -67,6 +68,15 @@ export class VersionConflict extends DomainError {
   ) {
     super(`stream ${streamId} is at version ${actual}, expected ${expected}`);
     Object.assign(this.extensions, { streamId, expected, actual });
+  }
+}
+
+/** The stream was deleted in the event store: it takes no more events and reads as gone. */
+export class StreamDeleted extends DomainError {
+  readonly code = 'STREAM_DELETED' as const;
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId} was deleted in the event store`);
+    this.extensions.streamId = streamId;
   }
 }
 

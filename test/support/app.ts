@@ -30,14 +30,16 @@ type TestAppOptions = {
   projections?: readonly ProjectionDefinition[];
   now?: () => Date;
   mutationsPerMinute?: number;
+  /** The log in EventStoreDB at this URL (read models stay in the test database). */
+  eventStoreUrl?: string;
 } & Partial<Pick<AppOptions, 'http' | 'logger'>>;
 
 /** The app on `databaseUrl` as tests run it: 127.0.0.1, a random port, the test tokens, silent by default. */
 export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): Promise<App> {
   return startApp({
     config: {
-      eventStore: 'postgres',
-      eventStoreUrl: null,
+      eventStore: options.eventStoreUrl ? 'eventstoredb' : 'postgres',
+      eventStoreUrl: options.eventStoreUrl ?? null,
       port: 0,
       mutationsPerMinute: options.mutationsPerMinute,
       atomicMultiStreamAppend: testAtomicity(),

@@ -10,7 +10,7 @@ export function loadDemoYear(t: TestApp): Promise<DemoYearSummary> {
 
 /** The app with the demo year loaded through GraphQL and every read model caught up. */
 export async function startDemoApp(
-  options: { projections?: readonly ProjectionDefinition[]; now?: () => Date } = {},
+  options: { projections?: readonly ProjectionDefinition[]; now?: () => Date; eventStoreUrl?: string } = {},
 ): Promise<{ t: TestApp; year: DemoYearSummary }> {
   const t = await startTestApp(options);
   const year = await loadDemoYear(t);

@@ -105,7 +105,11 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions = {},
   ) {
     this.wakeUps = new AppendWakeUps(pool, options.listenUrl);
-    this.capabilities = { atomicMultiStreamAppend: options.atomicMultiStreamAppend ?? true, historySeal: true };
+    this.capabilities = {
+      atomicMultiStreamAppend: options.atomicMultiStreamAppend ?? true,
+      historySeal: true,
+      uniqueEventIdsAcrossStreams: true,
+    };
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
