@@ -5,12 +5,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** How a command ended: decided and appended, refused by a rule or check, lost a version race, or failed. */
 export type CommandOutcome = 'ok' | 'refused' | 'conflict' | 'error';
 
-/** A read model or process manager as the metrics see it: its name, its state and how far behind the log it is. */
-export interface FollowerSample {
+/** A read model or process manager as the metrics see it: its name and its state. */
+export interface FollowerState {
   name: string;
   state: string;
-  /** Events of its types after its checkpoint (capped by what reports it); null when unknown. */
-  lagEvents: number | null;
 }
 
 /** The states a projection or process manager reports: each gets a series, 1 for the current one. */
@@ -62,29 +60,37 @@ export class Metrics {
   }
 
   /**
-   * Gauges of each follower's lag and state, read from `sample` when scraped: `kind` is
-   * `projection` or `process_manager`.
+   * Gauges of each follower's state and lag, read when scraped: `kind` is `projection` or
+   * `process_manager`; `lag` counts the events after a follower's checkpoint that it reads
+   * (null when it cannot tell just then).
    */
-  watchFollowers(kind: string, sample: () => Promise<FollowerSample[]>): void {
-    const lag = new Gauge({
-      name: `tdkt_${kind}_lag_events`,
-      help: `Events of its types after each ${kind.replace('_', ' ')}'s checkpoint`,
-      labelNames: ['name'],
-      registers: [this.registry],
-    });
+  watchFollowers(kind: string, states: () => FollowerState[], lag: (name: string) => Promise<number | null>): void {
+    const what = kind.replace('_', ' ');
     new Gauge({
       name: `tdkt_${kind}_state`,
-      help: `Each ${kind.replace('_', ' ')}'s state: 1 for the current one`,
+      help: `Each ${what}'s state: 1 for the current one`,
       labelNames: ['name', 'state'],
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const follower of states())
+          for (const state of FOLLOWER_STATES)
+            this.set({ name: follower.name, state }, follower.state === state ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: `tdkt_${kind}_lag_events`,
+      help: `Events after each ${what}'s checkpoint that it reads`,
+      labelNames: ['name'],
       registers: [this.registry],
       async collect() {
         this.reset();
-        lag.reset();
-        for (const follower of await sample()) {
-          for (const state of FOLLOWER_STATES)
-            this.set({ name: follower.name, state }, follower.state === state ? 1 : 0);
-          if (follower.lagEvents !== null) lag.set({ name: follower.name }, follower.lagEvents);
-        }
+        const names = states().map((follower) => follower.name);
+        const lags = await Promise.all(names.map(lag));
+        names.forEach((name, i) => {
+          const events = lags[i];
+          if (events !== null) this.set({ name }, events);
+        });
       },
     });
   }

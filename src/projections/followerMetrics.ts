@@ -21,22 +21,18 @@ export function watchFollowers(
   processManagers: ProcessManagerRunner,
 ): void {
   const countOrNull = (count: Promise<number>) => count.catch(() => null);
-  metrics.watchFollowers('projection', () =>
-    Promise.all(
-      projections.status().map(async (status) => ({
-        name: status.name,
-        state: status.state,
-        lagEvents: await countOrNull(projections.lag(status.name, LAG_COUNT_CAP)),
-      })),
-    ),
+  metrics.watchFollowers(
+    'projection',
+    () => projections.status(),
+    (name) => countOrNull(projections.lag(name, LAG_COUNT_CAP)),
   );
-  metrics.watchFollowers('process_manager', () =>
-    Promise.all(
-      processManagers.status().map(async (status) => ({
-        name: status.name,
-        state: status.state,
-        lagEvents: await countOrNull(store.countEventsAfter(status.checkpoint, { cap: LAG_COUNT_CAP })),
-      })),
-    ),
+  const checkpointOf = (name: string) => processManagers.status().find((status) => status.name === name)?.checkpoint;
+  metrics.watchFollowers(
+    'process_manager',
+    () => processManagers.status(),
+    async (name) => {
+      const checkpoint = checkpointOf(name);
+      return checkpoint === undefined ? null : countOrNull(store.countEventsAfter(checkpoint, { cap: LAG_COUNT_CAP }));
+    },
   );
 }
