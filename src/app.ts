@@ -13,6 +13,9 @@ import type { Services } from './services';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
 import type { Logger } from './infra/logger';
+import { Metrics, startMetricsServer, type MetricsServer } from './infra/metrics';
+import { instrumentedEventStore } from './eventStore/instrumentedEventStore';
+import { watchFollowers } from './projections/followerMetrics';
 import { PreparedStatements } from './infra/preparedQuery';
 import { MutationRateLimiter } from './infra/rateLimit';
 import { SharedLogDigest } from './integrity/logDigest';
@@ -30,6 +33,8 @@ export interface App {
   url: string;
   /** The HTTP server (its limits are set from `AppOptions.http`). */
   server: Server;
+  /** Where Prometheus scrapes the metrics (null when they are not served). */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -49,6 +54,8 @@ export interface AppOptions {
   landingPageTokens?: Record<string, string>;
   /** Connection, time and size limits of HTTP requests (defaults: http/limits.ts). */
   http?: Partial<HttpLimits>;
+  /** Serve `/metrics` on this port and host (none when absent). */
+  metrics?: { port: number; host: string } | null;
 }
 
 /** Database connections of requests (queries, commands, appends): opened as needed, then kept. */
@@ -173,7 +180,12 @@ async function shutdownStep(logger: Logger, name: string, work: () => Promise<vo
   clearTimeout(timer);
 }
 
-async function openEventStore(options: AppOptions, pools: Pools): Promise<EventStore> {
+/** The configured event store, its appends measured. */
+async function openEventStore(options: AppOptions, pools: Pools, metrics: Metrics): Promise<EventStore> {
+  return instrumentedEventStore(await openUnmeasuredEventStore(options, pools), metrics);
+}
+
+async function openUnmeasuredEventStore(options: AppOptions, pools: Pools): Promise<EventStore> {
   if (options.config.eventStore === 'eventstoredb') return new EventStoreDbEventStore(options.config.eventStoreUrl!);
   await migratePostgresEventStore(pools.requests);
   return new PostgresEventStore(pools.requests, {
@@ -188,9 +200,9 @@ function createServices(
   pool: Pool,
   store: EventStore,
   runners: { projections: ProjectionRunner; processManagers: ProcessManagerRunner },
-  options: Pick<AppOptions, 'logger' | 'now'>,
+  options: Pick<AppOptions, 'logger' | 'now'> & { metrics: Metrics },
 ): Services {
-  const commands = new CommandHandler(store, new IdempotencyStore(pool), runners.processManagers);
+  const commands = new CommandHandler(store, new IdempotencyStore(pool), runners.processManagers, options.metrics);
   const statements = new PreparedStatements();
   return {
     pool,
@@ -199,6 +211,7 @@ function createServices(
     projections: runners.projections,
     processManagers: runners.processManagers,
     logger: options.logger,
+    metrics: options.metrics,
     scope: new ScopeFacts(commands, pool),
     now: options.now ?? (() => new Date()),
     statements,
@@ -210,6 +223,7 @@ function createServices(
 /** The running parts `stop` shuts down. */
 interface Running {
   http: HttpServer;
+  metrics: MetricsServer | null;
   processManagers: ProcessManagerRunner;
   projections: ProjectionRunner;
   store: EventStore;
@@ -222,10 +236,11 @@ interface Running {
  */
 async function stopInOrder(
   logger: Logger,
-  { http, processManagers, projections, store, pools }: Running,
+  { http, metrics, processManagers, projections, store, pools }: Running,
 ): Promise<void> {
   const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
   await step('http', () => http.close());
+  if (metrics) await step('metrics', () => metrics.close(), 3_000);
   await step('process managers', () => processManagers.stop());
   await step('projections', () => projections.stop());
   await step('event store', () => store.close(), 3_000);
@@ -237,7 +252,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const definitions = options.projections ?? allProjections;
   const pools = openPools(options.databaseUrl, logger, definitions.length);
-  const store = await openEventStore(options, pools);
+  const metrics = new Metrics();
+  const store = await openEventStore(options, pools, metrics);
   await migrateCommandResults(pools.requests);
   const mutationsPerMinute = config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE;
   const mutationRateLimiter = await MutationRateLimiter.start(pools.requests, mutationsPerMinute);
@@ -254,9 +270,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     },
   );
   await processManagers.start();
-  const services = createServices(pools.requests, store, { projections, processManagers }, options);
+  const services = createServices(pools.requests, store, { projections, processManagers }, { ...options, metrics });
+  watchFollowers(metrics, store, projections, processManagers);
   let http: HttpServer;
+  let metricsServer: MetricsServer | null = null;
   try {
+    if (options.metrics) metricsServer = await startMetricsServer(metrics, options.metrics);
     http = await startHttpServer(await buildAppSchema(), services, {
       port: config.port,
       host: options.host,
@@ -267,12 +286,19 @@ export async function startApp(options: AppOptions): Promise<App> {
       isReady: () => readiness(pools.health, store, projections, processManagers),
     });
   } catch (error) {
+    await metricsServer?.close();
     await processManagers.stop();
     await projections.stop();
     await store.close();
     await pools.end();
     throw error;
   }
-  const running: Running = { http, processManagers, projections, store, pools };
-  return { services, url: http.url, server: http.server, stop: () => stopInOrder(logger, running) };
+  const running: Running = { http, metrics: metricsServer, processManagers, projections, store, pools };
+  return {
+    services,
+    url: http.url,
+    server: http.server,
+    metricsUrl: metricsServer?.url ?? null,
+    stop: () => stopInOrder(logger, running),
+  };
 }

@@ -22,6 +22,11 @@ export interface Config {
   seedDemoData: boolean;
   /** Mutations one caller may send per minute, counted across every instance on the database. */
   mutationsPerMinute: number;
+  /**
+   * Where Prometheus metrics are served (METRICS_PORT, METRICS_HOST default 127.0.0.1);
+   * null, the default, serves none.
+   */
+  metrics: { port: number; host: string } | null;
 }
 
 /** Names of the token claims that carry the caller's id, role and unit. */
@@ -142,10 +147,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       1_000_000,
       'a whole number 1-1000000',
     ),
+    metrics: metricsConfig(read, problems),
   };
   checkStoreConfig(config, problems);
+  if (config.metrics && config.metrics.port !== 0 && config.metrics.port === config.port)
+    problems.push('METRICS_PORT must differ from PORT');
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** The metrics endpoint: off unless METRICS_PORT is set; METRICS_HOST alone is a mistake. */
+function metricsConfig(read: ReturnType<typeof environmentReader>, problems: string[]): Config['metrics'] {
+  const host = read.text('METRICS_HOST');
+  if (read.text('METRICS_PORT') === null) {
+    if (host !== null) problems.push('METRICS_HOST needs METRICS_PORT');
+    return null;
+  }
+  return { port: read.port('METRICS_PORT', 0), host: host ?? '127.0.0.1' };
 }
 
 /**

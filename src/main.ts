@@ -94,10 +94,14 @@ async function main(): Promise<void> {
   const databaseUrl = config.databaseUrl || (await startEmbeddedDatabase(config, logger, running));
   if (running.stopping) return;
   const { tokens, host, landingPageTokens } = await resolveAuth(config);
-  const app = await startApp({ config, databaseUrl, logger, tokens, host, landingPageTokens });
+  const app = await startApp({ config, databaseUrl, logger, tokens, host, landingPageTokens, metrics: config.metrics });
   running.app = app;
   answerParentProcess(app.services.commands);
-  logger.info(`serving GraphQL at ${app.url}/graphql`, { eventStore: config.eventStore, auth: config.auth.kind });
+  logger.info(`serving GraphQL at ${app.url}/graphql`, {
+    eventStore: config.eventStore,
+    auth: config.auth.kind,
+    metrics: app.metricsUrl,
+  });
   if (config.seedDemoData) await seedDemoDataIfEmpty(app, tokens, logger);
   process.stdout.write(`Thi đua – Khen thưởng API: ${app.url}/graphql (health: ${app.url}/health)\n`);
 }

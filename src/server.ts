@@ -10,6 +10,8 @@ import { CompiledExecutor } from './graphql/compiledExecutor';
 import { createContext, type GraphQLContext } from './graphql/context';
 import type { Services } from './services';
 import { errorReportingPlugin, formatError } from './graphql/errorMapping';
+import { graphqlMetricsPlugin } from './graphql/metricsPlugin';
+import { randomUUID } from 'node:crypto';
 import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
 import type { MutationRateLimiter } from './infra/rateLimit';
@@ -55,6 +57,7 @@ function createApollo(
       ...limits.plugins,
       textInputGuard,
       errorReportingPlugin(services.logger),
+      graphqlMetricsPlugin(services.metrics),
       ...(mutationRateLimiter ? [mutationRateLimitPlugin(mutationRateLimiter)] : []),
     ],
     validationRules: [...limits.validationRules, knownOperationTypes],
@@ -252,9 +255,33 @@ async function handleRequest(front: HttpFront, request: IncomingMessage, respons
   await answerGraphql(front, request, response, { url, body: read.body, identity });
 }
 
+/** A caller's `X-Request-Id` when it is a plain token of at most 100 characters, else a new one. */
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+/**
+ * The front as one request sees it: its logger carries the request's id, which the answer
+ * echoes in `X-Request-Id`; a debug line records the request's path, status and duration.
+ */
+function frontForRequest(front: HttpFront, request: IncomingMessage, response: ServerResponse): HttpFront {
+  const requestId = requestIdOf(request);
+  response.setHeader('x-request-id', requestId);
+  const logger = front.services.logger.child({ requestId });
+  const started = performance.now();
+  response.once('finish', () => {
+    // The path only: a GET's query string may carry what the caller typed.
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const ms = Math.round(performance.now() - started);
+    logger.debug('request', { method: request.method, path, status: response.statusCode, ms });
+  });
+  return { ...front, services: { ...front.services, logger } };
+}
+
 /** The Node server, with the request time limits; a request that fails unexpectedly is answered 500. */
-function createNodeServer(front: HttpFront): Server {
-  const { limits } = front;
+function createNodeServer(shared: HttpFront): Server {
+  const { limits } = shared;
   const timeouts = {
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -262,6 +289,7 @@ function createNodeServer(front: HttpFront): Server {
     connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
   };
   const server = createServer(timeouts, (request, response) => {
+    const front = frontForRequest(shared, request, response);
     handleRequest(front, request, response).catch((error) => {
       front.services.logger.error('request failed', { error: String(error) });
       if (!response.headersSent)

@@ -4,6 +4,7 @@ import type { ScopeFacts } from './auth/scopeFacts';
 import type { CommandHandler } from './commands/commandHandler';
 import type { EventStore } from './eventStore/eventStore.port';
 import type { Logger } from './infra/logger';
+import type { Metrics } from './infra/metrics';
 import type { PreparedStatements } from './infra/preparedQuery';
 import type { SharedLogDigest } from './integrity/logDigest';
 import type { ProcessManagerRunner } from './processManagers/processManagerRunner';
@@ -18,6 +19,8 @@ export interface Services {
   /** Carry decisions' consequences to other streams; `waitForReadModels` waits for them too. */
   processManagers: ProcessManagerRunner;
   logger: Logger;
+  /** The app's Prometheus metrics (served on METRICS_PORT when set). */
+  metrics: Metrics;
   /** What the access policy looks up about the things requests name. */
   scope: ScopeFacts;
   /** The clock, injectable for tests. */

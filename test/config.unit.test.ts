@@ -132,3 +132,34 @@ describe('loadConfig: bearer tokens', () => {
     expect(problemsOf({ JWT_AUDIENCE: 'a' })).toEqual(['JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL']);
   });
 });
+
+describe('loadConfig: the metrics endpoint', () => {
+  const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigError).problems;
+    }
+  };
+
+  it('serves no metrics unless METRICS_PORT is set', () => {
+    expect(loadConfig({}).metrics).toBeNull();
+  });
+
+  it('binds them to 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+    });
+  });
+
+  it('refuses a port that is no port, the API port, or a host without a port', () => {
+    expect(problemsOf({ METRICS_PORT: 'metrics' })).toEqual([
+      'METRICS_PORT must be a port number 0-65535 (got "metrics")',
+    ]);
+    expect(problemsOf({ METRICS_PORT: '4000' })).toEqual(['METRICS_PORT must differ from PORT']);
+    expect(problemsOf({ METRICS_HOST: '0.0.0.0' })).toEqual(['METRICS_HOST needs METRICS_PORT']);
+  });
+});

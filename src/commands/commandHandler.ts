@@ -11,6 +11,9 @@ import { ConflictRetries } from './conflictRetries';
 import { replayDecision } from './decisionReplay';
 import { dieAfterAppendIfInjected } from './faultInjection';
 import { scopedIdempotencyKey, type DecidedAppend, type HeldReservation, type IdempotencyStore } from './idempotency';
+import type { Logger } from '../infra/logger';
+import type { Metrics } from '../infra/metrics';
+import { commandOutcomeOf } from './commandOutcome';
 
 /** Everything a command needs to know about the request that sent it. */
 export interface CommandContext {
@@ -21,6 +24,8 @@ export interface CommandContext {
   /** Distinguishes several mutations under one key (the field's response path). */
   idempotencyScope?: string;
   now: () => Date;
+  /** The request's logger (its request and correlation ids bound): each command's outcome goes to it. */
+  logger?: Logger;
 }
 
 export type { CommandResult } from './commandResult';
@@ -215,6 +220,7 @@ export class CommandHandler {
     private readonly store: EventStore,
     private readonly idempotency: IdempotencyStore,
     private readonly consequences: ConsequenceGate | null = null,
+    private readonly metrics: Metrics | null = null,
   ) {}
 
   /**
@@ -271,6 +277,26 @@ export class CommandHandler {
     input: unknown,
     run: (tx: CommandTransaction) => Promise<void>,
     options: CommandOptions = {},
+  ): Promise<CommandResult> {
+    try {
+      const result = await this.executeOnce(context, name, input, run, options);
+      this.metrics?.commands.inc({ command: name, outcome: 'ok' });
+      context.logger?.debug('command', { command: name, outcome: 'ok' });
+      return result;
+    } catch (error) {
+      const outcome = commandOutcomeOf(error);
+      this.metrics?.commands.inc({ command: name, outcome });
+      context.logger?.debug('command', { command: name, outcome });
+      throw error;
+    }
+  }
+
+  private async executeOnce(
+    context: CommandContext,
+    name: string,
+    input: unknown,
+    run: (tx: CommandTransaction) => Promise<void>,
+    options: CommandOptions,
   ): Promise<CommandResult> {
     run = this.conflictRetries.counting(name, run);
     const key = context.idempotencyKey

@@ -50,8 +50,9 @@ function budgetedServices(services: Services, budget = new ConnectionBudget()): 
 
 /** The context of one request by a caller whose token has been verified. */
 export function createContext(shared: Services, headers: IncomingHttpHeaders, identity: Identity): GraphQLContext {
-  const services = budgetedServices(shared);
   const correlationId = header(headers, 'x-correlation-id')?.slice(0, 100) ?? randomUUID();
+  // Every line logged for the request carries its correlation id (and the HTTP front's request id).
+  const services = { ...budgetedServices(shared), logger: shared.logger.child({ correlationId }) };
   // Whole: the command handler refuses one that is too long rather than cutting it.
   const idempotencyKey = header(headers, 'idempotency-key');
   return {
@@ -66,6 +67,7 @@ export function createContext(shared: Services, headers: IncomingHttpHeaders, id
       // Several mutations in one request share the key: each gets its own slot.
       idempotencyScope: `${info.parentType.name}.${info.path.key}`,
       now: services.now,
+      logger: services.logger,
     }),
   };
 }

@@ -113,21 +113,22 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue, response }) {
-          const { correlationId } = contextValue;
+          // The request's logger carries its request and correlation ids.
+          const log = contextValue.services?.logger ?? logger.child({ correlationId: contextValue.correlationId });
           const outage = errors.find((error) => isStoreOutage(unwrapResolverError(error)));
           if (outage) {
-            logger.warn('database unavailable', { correlationId, error: String(unwrapResolverError(outage)) });
+            log.warn('database unavailable', { error: String(unwrapResolverError(outage)) });
             response.http.status = 503;
             response.http.headers.set('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
           }
           // Refusals by the access policy: who asked for what, never a token or a name.
           for (const error of errors) {
             const original = unwrapResolverError(error);
-            if (original instanceof AccessDenied) logger.warn('request refused', { correlationId, ...original.record });
+            if (original instanceof AccessDenied) log.warn('request refused', { ...original.record });
           }
           for (const error of errors.filter(isUnexpected)) {
             const original = unwrapResolverError(error) as Error;
-            logger.error('unexpected error', { correlationId, error: String(original?.stack ?? original) });
+            log.error('unexpected error', { error: String(original?.stack ?? original) });
           }
         },
         async willSendResponse({ response, contextValue }) {

@@ -35,6 +35,7 @@ describe('reads: what each role sees', () => {
     info: () => undefined,
     error: () => undefined,
     warn: (message, details) => logged.push({ message, ...details }),
+    child: (bindings) => ({ ...logger, warn: (message, details) => logger.warn(message, { ...bindings, ...details }) }),
   };
   let schoolDossier: string;
   let educationDossier: string;

@@ -32,7 +32,7 @@ type TestAppOptions = {
   mutationsPerMinute?: number;
   /** The log in EventStoreDB at this URL (read models stay in the test database). */
   eventStoreUrl?: string;
-} & Partial<Pick<AppOptions, 'http' | 'logger'>>;
+} & Partial<Pick<AppOptions, 'http' | 'logger' | 'metrics'>>;
 
 /** The app on `databaseUrl` as tests run it: 127.0.0.1, a random port, the test tokens, silent by default. */
 export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): Promise<App> {
@@ -51,6 +51,7 @@ export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): P
     host: '127.0.0.1',
     tokens: TEST_TOKEN_SETTINGS,
     http: options.http,
+    metrics: options.metrics,
   });
 }
 
