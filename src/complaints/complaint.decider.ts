@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { ComplaintKind, ComplaintOutcome, ComplaintStatus, type IsoDate, type IsoInstant } from '../shared/domain';
-import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { InvalidInput, RuleViolation } from '../shared/errors';
 import { requireIsoDate, requireText } from '../shared/validation';
 import { existing, notBefore } from './complaint.checks';
 import { acceptanceDueOn, resolutionDueOn } from './complaint.deadlines';

@@ -128,11 +128,12 @@ describe('FileComplaint', () => {
       .thenThrows('COMPLAINT_TARGET_REQUIRED');
   });
 
-  it.each(Object.values(ComplaintKind))('files a %s with the same 10-day acceptance deadline', (kind) => {
-    expect(spec.given([]).when(fileCmd({ kind })).events()[0].data).toMatchObject({
-      kind,
-      acceptanceDueOn: '2024-03-01',
-    });
+  it.each([
+    [ComplaintKind.COMPLAINT, '2024-03-01'], // 10 days
+    [ComplaintKind.PETITION, '2024-03-01'], // the complaint terms
+    [ComplaintKind.DENUNCIATION, '2024-02-29'], // 7 working days
+  ])('files a %s with its acceptance deadline (%s)', (kind, acceptanceDueOn) => {
+    expect(spec.given([]).when(fileCmd({ kind })).events()[0].data).toMatchObject({ kind, acceptanceDueOn });
   });
 
   it('given a complaint, when filed again, then ALREADY_EXISTS', () => {

@@ -7,6 +7,7 @@ import type {
   ComplaintAccepted,
   ComplaintDismissed,
   ComplaintFiled,
+  ComplaintMarkedComplex,
   ComplaintResolved,
   ComplaintSubject,
   DenunciationExtended,
@@ -463,7 +464,19 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         dueOn,
         acceptedAt: at(),
       } satisfies ComplaintAccepted['data']);
-      if (!denunciation || !rng.chance(0.5)) return;
+      if (!denunciation) {
+        if (complex || !rng.chance(0.3)) return;
+        emit(`complaint-${c.id}`, 'ComplaintMarkedComplex', {
+          complaintId: c.id,
+          kind: c.kind,
+          markedOn: acceptedOn,
+          previousDueOn: dueOn,
+          dueOn: resolutionDueOn({ ...facts, complex: true }),
+          markedAt: at(),
+        } satisfies ComplaintMarkedComplex['data']);
+        return;
+      }
+      if (!rng.chance(0.5)) return;
       const days = rng.int(1, 30);
       emit(`complaint-${c.id}`, 'DenunciationExtended', {
         complaintId: c.id,
@@ -675,7 +688,8 @@ export function fold(events: GeneratedEvent[]): World {
         acceptedOn: d.acceptedOn,
         dueOn: d.dueOn,
       });
-    else if (type === 'DenunciationExtended') complaints.get(d.complaintId)!.dueOn = d.dueOn;
+    else if (type === 'DenunciationExtended' || type === 'ComplaintMarkedComplex')
+      complaints.get(d.complaintId)!.dueOn = d.dueOn;
     else if (type === 'ComplaintDismissed')
       Object.assign(complaints.get(d.complaintId)!, { status: ComplaintStatus.DISMISSED, closedOn: d.decidedOn });
     else if (type === 'ComplaintResolved')

@@ -17,7 +17,8 @@ export interface AnnouncedYear {
 export const ANNOUNCED_DAYS_OFF: Readonly<Record<number, AnnouncedYear>> = Object.freeze({
   2024: {
     sources: [
-      // Not verified against the published notice: 1 Jan; Tết Thu 8 Feb – Wed 14 Feb; Hùng Kings Thu 18 Apr; 2 Sep with Tue 3 Sep.
+      // Not verified against the published notice: 1 Jan; Tết Thu 8 Feb – Wed 14 Feb;
+      // Hùng Kings Thu 18 Apr; 2 Sep with Tue 3 Sep.
       'Thông báo 6150/TB-LĐTBXH (Tết 2024, 30/4–1/5, 2/9) — Tết and 2/9 dates unverified',
       // Verified: 27/4–1/5 off, Mon 29/4 swapped with Saturday 4/5/2024.
       'Thủ tướng: hoán đổi ngày làm việc thứ Hai 29/4/2024 sang thứ Bảy 4/5/2024',
@@ -40,7 +41,8 @@ export const ANNOUNCED_DAYS_OFF: Readonly<Record<number, AnnouncedYear>> = Objec
   },
   2025: {
     sources: [
-      // Not verified against the published notice: 1 Jan; Tết Sat 25 Jan – Sun 2 Feb with no make-up day; Hùng Kings Mon 7 Apr; 2 Sep with Mon 1 Sep.
+      // Not verified against the published notice: 1 Jan; Tết Sat 25 Jan – Sun 2 Feb with no
+      // make-up day; Hùng Kings Mon 7 Apr; 2 Sep with Mon 1 Sep.
       'Thông báo của Bộ LĐTBXH về lịch nghỉ Tết Âm lịch và Quốc khánh 2025 — Tết and 2/9 dates unverified',
       // Verified: 30/4–4/5 off, Fri 2/5 swapped with Saturday 26/4/2025.
       'Thủ tướng: hoán đổi ngày làm việc thứ Sáu 2/5/2025 sang thứ Bảy 26/4/2025',
