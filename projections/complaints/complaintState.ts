@@ -15,6 +15,8 @@ export interface ComplaintState {
   complex: boolean;
   remote_area: boolean;
   due_on: string | null;
+  extension_count: number;
+  extension_days: number;
   resolved_on: string | null;
   outcome: string | null;
   revoked_award_id: string | null;
@@ -63,6 +65,18 @@ export class ComplaintsFold {
         });
         return;
       }
+      case 'DenunciationExtended': {
+        const state = this.states.get(event.data.complaintId);
+        this.change(event, event.data.complaintId, {
+          due_on: event.data.dueOn,
+          extension_count: (state?.extension_count ?? 0) + 1,
+          extension_days: (state?.extension_days ?? 0) + event.data.days,
+        });
+        return;
+      }
+      case 'ComplaintMarkedComplex':
+        this.change(event, event.data.complaintId, { complex: true, due_on: event.data.dueOn });
+        return;
       default:
         return;
     }
@@ -80,6 +94,8 @@ export class ComplaintsFold {
       complex: false,
       remote_area: false,
       due_on: null,
+      extension_count: 0,
+      extension_days: 0,
       resolved_on: null,
       outcome: null,
       revoked_award_id: null,

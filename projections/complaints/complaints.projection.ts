@@ -21,6 +21,8 @@ function earlierComplaintIds(events: RecordedDomainEvent[]): Set<string> {
       case 'ComplaintAccepted':
       case 'ComplaintDismissed':
       case 'ComplaintResolved':
+      case 'DenunciationExtended':
+      case 'ComplaintMarkedComplex':
         if (!filedInBatch.has(event.data.complaintId)) earlierIds.add(event.data.complaintId);
         break;
       default:
@@ -36,7 +38,7 @@ async function loadEarlierStates(client: PoolClient, ids: Set<string>): Promise<
   if (ids.size === 0) return states;
   const { rows } = await client.query<ComplaintState>(
     `SELECT complaint_id, status, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on, complex, remote_area, to_char(due_on, 'YYYY-MM-DD') AS due_on,
-            to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on, outcome, revoked_award_id, updated_position::text AS updated_position
+            extension_count, extension_days, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on, outcome, revoked_award_id, updated_position::text AS updated_position
      FROM complaints WHERE complaint_id = ANY($1::text[])`,
     [[...ids]],
   );
@@ -52,10 +54,10 @@ async function insertFiled(client: PoolClient, fold: ComplaintsFold): Promise<vo
   await client.query(
     `INSERT INTO complaints (complaint_id, kind, status, complainant_name, received_on, acceptance_due_on, award_id, dossier_id,
        subject_kind, subject_id, subject_name, filed_at, updated_position,
-       accepted_on, complex, remote_area, due_on, resolved_on, outcome, revoked_award_id)
+       accepted_on, complex, remote_area, due_on, resolved_on, outcome, revoked_award_id, extension_count, extension_days)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[], $8::text[],
        $9::text[], $10::text[], $11::text[], $12::timestamptz[], $13::bigint[],
-       $14::date[], $15::bool[], $16::bool[], $17::date[], $18::date[], $19::text[], $20::text[])`,
+       $14::date[], $15::bool[], $16::bool[], $17::date[], $18::date[], $19::text[], $20::text[], $21::int[], $22::int[])`,
     [
       data.map((d) => d.complaintId),
       data.map((d) => d.kind),
@@ -77,6 +79,8 @@ async function insertFiled(client: PoolClient, fold: ComplaintsFold): Promise<vo
       rows.map((r) => r.resolved_on),
       rows.map((r) => r.outcome),
       rows.map((r) => r.revoked_award_id),
+      rows.map((r) => r.extension_count),
+      rows.map((r) => r.extension_days),
     ],
   );
 }
@@ -87,9 +91,12 @@ async function updateEarlier(client: PoolClient, fold: ComplaintsFold): Promise<
   const rows = [...fold.changedEarlier].map((id) => fold.states.get(id)!);
   await client.query(
     `UPDATE complaints c SET status = v.status, accepted_on = v.accepted_on, complex = v.complex, remote_area = v.remote_area, due_on = v.due_on,
-       resolved_on = v.resolved_on, outcome = v.outcome, revoked_award_id = v.revoked_award_id, updated_position = v.updated_position
-     FROM unnest($1::text[], $2::text[], $3::date[], $4::bool[], $5::bool[], $6::date[], $7::date[], $8::text[], $9::text[], $10::bigint[])
-       AS v(complaint_id, status, accepted_on, complex, remote_area, due_on, resolved_on, outcome, revoked_award_id, updated_position)
+       resolved_on = v.resolved_on, outcome = v.outcome, revoked_award_id = v.revoked_award_id, updated_position = v.updated_position,
+       extension_count = v.extension_count, extension_days = v.extension_days
+     FROM unnest($1::text[], $2::text[], $3::date[], $4::bool[], $5::bool[], $6::date[], $7::date[], $8::text[], $9::text[], $10::bigint[],
+       $11::int[], $12::int[])
+       AS v(complaint_id, status, accepted_on, complex, remote_area, due_on, resolved_on, outcome, revoked_award_id, updated_position,
+         extension_count, extension_days)
      WHERE c.complaint_id = v.complaint_id`,
     [
       rows.map((r) => r.complaint_id),
@@ -102,6 +109,8 @@ async function updateEarlier(client: PoolClient, fold: ComplaintsFold): Promise<
       rows.map((r) => r.outcome),
       rows.map((r) => r.revoked_award_id),
       rows.map((r) => r.updated_position),
+      rows.map((r) => r.extension_count),
+      rows.map((r) => r.extension_days),
     ],
   );
 }
@@ -123,7 +132,14 @@ export async function applyComplaints(recorded: RecordedEvent[], client: PoolCli
 export const complaintsProjection: ProjectionDefinition = {
   name: COMPLAINTS_PROJECTION,
   version: 1,
-  eventTypes: ['ComplaintFiled', 'ComplaintAccepted', 'ComplaintDismissed', 'ComplaintResolved'],
+  eventTypes: [
+    'ComplaintFiled',
+    'ComplaintAccepted',
+    'ComplaintDismissed',
+    'ComplaintResolved',
+    'DenunciationExtended',
+    'ComplaintMarkedComplex',
+  ],
   migrations: loadMigrations(join(projectRoot(), 'projections/complaints/migrations')),
   apply: applyComplaints,
 };

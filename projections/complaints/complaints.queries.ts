@@ -39,6 +39,8 @@ export interface ComplaintView {
   complex: boolean;
   remoteArea: boolean;
   dueOn: IsoDate | null;
+  extensionCount: number;
+  extensionDays: number;
   resolvedOn: IsoDate | null;
   outcome: ComplaintOutcome | null;
   awardId: string | null;
@@ -58,6 +60,8 @@ interface ComplaintRow {
   complex: boolean;
   remote_area: boolean;
   due_on: string | null;
+  extension_count: number;
+  extension_days: number;
   resolved_on: string | null;
   outcome: ComplaintOutcome | null;
   award_id: string | null;
@@ -70,7 +74,7 @@ interface ComplaintRow {
 
 const SELECT_COMPLAINT = `SELECT complaint_id, kind, status, complainant_name, to_char(received_on, 'YYYY-MM-DD') AS received_on,
     to_char(acceptance_due_on, 'YYYY-MM-DD') AS acceptance_due_on, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on, complex, remote_area,
-    to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on, outcome, award_id, dossier_id,
+    to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on, outcome, award_id, dossier_id, extension_count, extension_days,
     subject_kind, subject_id, subject_name, revoked_award_id
   FROM complaints.complaints`;
 
@@ -86,6 +90,8 @@ function toComplaintView(row: ComplaintRow): ComplaintView {
     complex: row.complex,
     remoteArea: row.remote_area,
     dueOn: row.due_on,
+    extensionCount: row.extension_count,
+    extensionDays: row.extension_days,
     resolvedOn: row.resolved_on,
     outcome: row.outcome,
     awardId: row.award_id,
@@ -106,6 +112,8 @@ export async function getComplaint(db: Queryable, complaintId: string): Promise<
 export interface ComplaintPageRequest {
   /** Current status. */
   status: ComplaintStatus | null;
+  /** Only this kind. */
+  kind: ComplaintKind | null;
   /** Only those overdue on this date (as of that date: one resolved later still counts). */
   overdueOn: IsoDate | null;
   /** Keyset: strictly after this (receivedOn, id). */
@@ -124,6 +132,10 @@ export function complaintsPageQuery(request: ComplaintPageRequest): { text: stri
   if (request.status !== null) {
     values.push(request.status);
     where.push(`status = $${values.length}`);
+  }
+  if (request.kind !== null) {
+    values.push(request.kind);
+    where.push(`kind = $${values.length}`);
   }
   if (request.overdueOn !== null) {
     values.push(request.overdueOn);

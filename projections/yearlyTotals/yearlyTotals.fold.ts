@@ -12,7 +12,13 @@ type DossierEventType =
   | 'DossierAppraised'
   | 'DossierResolved'
   | 'DossierGranted';
-type ComplaintEventType = 'ComplaintFiled' | 'ComplaintAccepted' | 'ComplaintDismissed' | 'ComplaintResolved';
+type ComplaintEventType =
+  | 'ComplaintFiled'
+  | 'ComplaintAccepted'
+  | 'ComplaintDismissed'
+  | 'ComplaintResolved'
+  | 'DenunciationExtended'
+  | 'ComplaintMarkedComplex';
 
 function award(batch: YearlyTotalsBatch, event: RecordedDomainEvent, awardId: string): AwardRow {
   const tracked = batch.awards.get(awardId);
@@ -128,7 +134,9 @@ function fileComplaint(batch: YearlyTotalsBatch, { data: c }: RecordedOfType<'Co
     row: {
       complaintId: c.complaintId,
       unitId: complaintUnit(batch, c),
+      kind: c.kind,
       receivedOn: c.receivedOn,
+      acceptanceDueOn: c.acceptanceDueOn,
       acceptedOn: null,
       dueOn: null,
       closedOn: null,
@@ -163,6 +171,10 @@ function applyComplaintEvent(batch: YearlyTotalsBatch, event: RecordedOfType<Com
       });
       return;
     }
+    case 'DenunciationExtended':
+    case 'ComplaintMarkedComplex':
+      complaint(batch, event, event.data.complaintId).dueOn = event.data.dueOn;
+      return;
     default:
       return assertNever(event, 'complaint event');
   }
@@ -200,6 +212,8 @@ export function applyYearlyTotalsEvent(batch: YearlyTotalsBatch, event: Recorded
     case 'ComplaintAccepted':
     case 'ComplaintDismissed':
     case 'ComplaintResolved':
+    case 'DenunciationExtended':
+    case 'ComplaintMarkedComplex':
       return applyComplaintEvent(batch, event);
     default:
       return;

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import type { RecordedDomainEvent } from '../../src/eventStore/recordedDomainEvent';
-import { SubjectKind, type ComplaintStatus } from '../../src/shared/domain';
+import { SubjectKind, type ComplaintKind, type ComplaintStatus } from '../../src/shared/domain';
 import {
   emptyYearlyTotalsBatch,
   type AwardRow,
@@ -66,6 +66,8 @@ function referencedIds(events: RecordedDomainEvent[]): { created: IdsByTable; wa
       case 'ComplaintAccepted':
       case 'ComplaintDismissed':
       case 'ComplaintResolved':
+      case 'DenunciationExtended':
+      case 'ComplaintMarkedComplex':
         wanted.complaints.add(event.data.complaintId);
         break;
       default:
@@ -150,14 +152,17 @@ async function loadComplaints(client: PoolClient, batch: YearlyTotalsBatch, ids:
   const { rows } = await client.query<{
     complaint_id: string;
     unit_id: string | null;
+    kind: ComplaintKind;
     received_on: string;
+    acceptance_due_on: string;
     accepted_on: string | null;
     due_on: string | null;
     closed_on: string | null;
     status: ComplaintStatus;
     upheld: boolean;
   }>(
-    `SELECT complaint_id, unit_id, to_char(received_on, 'YYYY-MM-DD') AS received_on, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on,
+    `SELECT complaint_id, unit_id, kind, to_char(received_on, 'YYYY-MM-DD') AS received_on,
+            to_char(acceptance_due_on, 'YYYY-MM-DD') AS acceptance_due_on, to_char(accepted_on, 'YYYY-MM-DD') AS accepted_on,
             to_char(due_on, 'YYYY-MM-DD') AS due_on, to_char(closed_on, 'YYYY-MM-DD') AS closed_on, status, upheld
      FROM complaints WHERE complaint_id = ANY($1::text[])`,
     [ids],
@@ -166,7 +171,9 @@ async function loadComplaints(client: PoolClient, batch: YearlyTotalsBatch, ids:
     const row: ComplaintRow = {
       complaintId: r.complaint_id,
       unitId: r.unit_id,
+      kind: r.kind,
       receivedOn: r.received_on,
+      acceptanceDueOn: r.acceptance_due_on,
       acceptedOn: r.accepted_on,
       dueOn: r.due_on,
       closedOn: r.closed_on,

@@ -51,6 +51,8 @@ const YEARLY_TOTALS_EVENT_TYPES = [
   'ComplaintAccepted',
   'ComplaintDismissed',
   'ComplaintResolved',
+  'DenunciationExtended',
+  'ComplaintMarkedComplex',
 ] as const;
 
 async function applyYearlyTotals(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
@@ -63,7 +65,7 @@ async function applyYearlyTotals(recorded: RecordedEvent[], client: PoolClient):
 /** Per-period, per-unit totals of awards, dossiers and complaints, summed over unit subtrees by the queries. */
 export const yearlyTotalsProjection: ProjectionDefinition = {
   name: YEARLY_TOTALS_PROJECTION,
-  version: 2,
+  version: 3,
   eventTypes: YEARLY_TOTALS_EVENT_TYPES,
   migrations: loadMigrations(join(projectRoot(), 'projections/yearlyTotals/migrations')),
   apply: applyYearlyTotals,

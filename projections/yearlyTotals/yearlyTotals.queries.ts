@@ -45,6 +45,8 @@ export interface ComplaintTotalsRow {
   resolved: number;
   upheld: number;
   overdue: number;
+  overdueComplaints: number;
+  overdueDenunciations: number;
 }
 
 export interface YearlyTotalsRow {
@@ -174,6 +176,13 @@ interface AwardTotalsRow {
  * of them (a statement sees a single snapshot, even while a projection batch commits).
  * `$1` is the unit or null; unit_known is false for an unknown unit.
  */
+/** complaintOverdue (src/complaints/complaint.deadlines.ts) as of p.as_of, in SQL. */
+const OVERDUE = `p.as_of >= x.received_on
+    AND NOT (x.closed_on IS NOT NULL AND x.closed_on <= p.as_of)
+    AND CASE WHEN x.accepted_on IS NOT NULL AND x.accepted_on <= p.as_of
+             THEN x.due_on IS NOT NULL AND p.as_of > x.due_on
+             ELSE p.as_of > x.acceptance_due_on END`;
+
 const SERIES_SQL = `${SUBTREE}
   SELECT ($1::text IS NULL OR EXISTS (SELECT 1 FROM yearly_totals.units WHERE unit_id = $1::text)) AS unit_known,
     (SELECT coalesce(json_agg(a), '[]'::json) FROM (
@@ -200,11 +209,9 @@ const SERIES_SQL = `${SUBTREE}
               count(*) FILTER (WHERE x.accepted_on IS NOT NULL)::int AS accepted,
               count(*) FILTER (WHERE x.status = 'RESOLVED')::int AS resolved,
               count(*) FILTER (WHERE x.upheld)::int AS upheld,
-              count(*) FILTER (WHERE p.as_of >= x.received_on
-                                 AND NOT (x.closed_on IS NOT NULL AND x.closed_on <= p.as_of)
-                                 AND CASE WHEN x.accepted_on IS NOT NULL AND x.accepted_on <= p.as_of
-                                          THEN x.due_on IS NOT NULL AND p.as_of > x.due_on
-                                          ELSE p.as_of > x.received_on + 10 END)::int AS overdue
+              count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
+              count(*) FILTER (WHERE ${OVERDUE} AND x.kind = 'COMPLAINT')::int AS overdue_complaints,
+              count(*) FILTER (WHERE ${OVERDUE} AND x.kind = 'DENUNCIATION')::int AS overdue_denunciations
        FROM unnest($5::int[], $6::date[], $7::date[], $8::date[]) AS p(year, starts_on, ends_on, as_of)
        JOIN yearly_totals.complaints x ON x.received_on BETWEEN p.starts_on AND p.ends_on
        WHERE ${IN_SCOPE}
@@ -228,6 +235,8 @@ interface ComplaintCountsRow {
   resolved: number;
   upheld: number;
   overdue: number;
+  overdue_complaints: number;
+  overdue_denunciations: number;
 }
 
 /** The one row SERIES_SQL returns: every year's figures, as JSON arrays. */
@@ -295,6 +304,8 @@ function complaintTotals(c: ComplaintCountsRow | undefined): ComplaintTotalsRow 
     resolved: c?.resolved ?? 0,
     upheld: c?.upheld ?? 0,
     overdue: c?.overdue ?? 0,
+    overdueComplaints: c?.overdue_complaints ?? 0,
+    overdueDenunciations: c?.overdue_denunciations ?? 0,
   };
 }
 

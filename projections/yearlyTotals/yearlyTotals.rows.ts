@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '../../src/shared/domain';
+import type { ComplaintKind, ComplaintStatus } from '../../src/shared/domain';
 
 export interface AwardRow {
   awardId: string;
@@ -29,7 +29,9 @@ export interface DossierRow {
 export interface ComplaintRow {
   complaintId: string;
   unitId: string | null;
+  kind: ComplaintKind;
   receivedOn: string;
+  acceptanceDueOn: string;
   acceptedOn: string | null;
   dueOn: string | null;
   closedOn: string | null;

@@ -86,8 +86,9 @@ async function upsertDossiers(client: PoolClient, rows: DossierRow[]): Promise<v
 async function upsertComplaints(client: PoolClient, rows: ComplaintRow[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO complaints (complaint_id, unit_id, received_on, accepted_on, due_on, closed_on, status, upheld)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::date[], $6::date[], $7::text[], $8::bool[])
+    `INSERT INTO complaints (complaint_id, unit_id, received_on, accepted_on, due_on, closed_on, status, upheld, kind, acceptance_due_on)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[], $5::date[], $6::date[], $7::text[], $8::bool[],
+       $9::text[], $10::date[])
      ON CONFLICT (complaint_id) DO UPDATE SET accepted_on = EXCLUDED.accepted_on, due_on = EXCLUDED.due_on, closed_on = EXCLUDED.closed_on,
        status = EXCLUDED.status, upheld = EXCLUDED.upheld`,
     [
@@ -99,6 +100,8 @@ async function upsertComplaints(client: PoolClient, rows: ComplaintRow[]): Promi
       rows.map((r) => r.closedOn),
       rows.map((r) => r.status),
       rows.map((r) => r.upheld),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.acceptanceDueOn),
     ],
   );
 }

@@ -185,4 +185,6 @@ export const MUTATION_POLICY: AccessPolicy = {
   acceptComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
   dismissComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
   resolveComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
+  extendDenunciation: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
+  markComplex: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
 };

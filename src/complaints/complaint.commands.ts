@@ -12,7 +12,9 @@ import type { ComplaintSubject } from './complaint.events';
 import type {
   AcceptComplaintArgs,
   DismissComplaintArgs,
+  ExtendDenunciationInput,
   FileComplaintInput,
+  MarkComplexArgs,
   ResolveComplaintInput,
 } from './complaint.inputs';
 
@@ -178,4 +180,37 @@ export function revocationOf(
   now: string,
 ): RevokeAward {
   return { type: 'RevokeAward', data: { awardId, reason, decisionNumber, complaintId, now } };
+}
+
+/** Extends a denunciation's resolution term (complex: once; especially complex: twice; ≤ 30 days each). */
+export function extendDenunciation(
+  services: Services,
+  context: CommandContext,
+  input: ExtendDenunciationInput,
+): Promise<CommandResult> {
+  return services.commands
+    .on(complaintDecider, input.denunciationId)
+    .decide(context, 'extendDenunciation', input, (tx) => ({
+      type: 'ExtendDenunciation',
+      data: {
+        complaintId: input.denunciationId,
+        days: input.days,
+        reason: input.reason,
+        complexity: input.complexity,
+        extendedOn: input.extendedOn,
+        now: tx.nowIso,
+      },
+    }));
+}
+
+/** Moves an accepted complaint or petition to the complex resolution term, once. */
+export function markComplex(
+  services: Services,
+  context: CommandContext,
+  args: MarkComplexArgs,
+): Promise<CommandResult> {
+  return services.commands.on(complaintDecider, args.complaintId).decide(context, 'markComplex', args, (tx) => ({
+    type: 'MarkComplex',
+    data: { complaintId: args.complaintId, markedOn: args.markedOn, now: tx.nowIso },
+  }));
 }

@@ -1,14 +1,16 @@
 import { assertNever, type Decider } from '../shared/decider';
-import {
-  ComplaintKind,
-  ComplaintOutcome,
-  ComplaintStatus,
-  addDays,
-  type IsoDate,
-  type IsoInstant,
-} from '../shared/domain';
-import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
+import { ComplaintKind, ComplaintOutcome, ComplaintStatus, type IsoDate, type IsoInstant } from '../shared/domain';
+import { InvalidInput, RuleViolation } from '../shared/errors';
 import { requireIsoDate, requireText } from '../shared/validation';
+import { existing, notBefore } from './complaint.checks';
+import { acceptanceDueOn, resolutionDueOn } from './complaint.deadlines';
+import {
+  evolveExtensions,
+  extend,
+  markComplex,
+  type ExtendDenunciation,
+  type MarkComplex,
+} from './complaint.extensions';
 import type {
   ComplaintAccepted,
   ComplaintDismissed,
@@ -19,63 +21,6 @@ import type {
 } from './complaint.events';
 
 const COMPLAINT_STREAM_TYPE = 'complaint';
-
-// ---------------------------------------------------------------------------
-// Deadlines
-// ---------------------------------------------------------------------------
-
-/** Every kind (complaint, denunciation, petition) must be accepted or dismissed within 10 days of receipt. */
-const ACCEPTANCE_DAYS = 10;
-
-/** Days from acceptance to the resolution deadline: 30; 45 if complex; 45 in a remote area; 60 if both. */
-export function resolutionDays(complex: boolean, remoteArea: boolean): 30 | 45 | 60 {
-  if (complex && remoteArea) return 60;
-  if (complex || remoteArea) return 45;
-  return 30;
-}
-
-function acceptanceDueOn(receivedOn: IsoDate): IsoDate {
-  return addDays(receivedOn, ACCEPTANCE_DAYS);
-}
-
-export function resolutionDueOn(acceptedOn: IsoDate, complex: boolean, remoteArea: boolean): IsoDate {
-  return addDays(acceptedOn, resolutionDays(complex, remoteArea));
-}
-
-/**
- * What `complaintOverdue` needs: the decider's state, or a read-model row with the
- * contract's field names. `acceptedOn` and `resolvedOn` (the date of the resolution or
- * dismissal) are optional: when given, the answer is as of `on` even for a complaint
- * that has moved on since (a complaint resolved later was still open on `on`).
- */
-export interface ComplaintDeadlineFacts {
-  status: ComplaintStatus | `${ComplaintStatus}`;
-  receivedOn: IsoDate;
-  dueOn: IsoDate | null;
-  acceptedOn?: IsoDate | null;
-  resolvedOn?: IsoDate | null;
-}
-
-/**
- * Whether a complaint is overdue on the date `on`: still RECEIVED more than 10 days
- * after receipt (on > receivedOn + 10), or ACCEPTED past its due date (on > dueOn).
- * Resolved and dismissed complaints are not overdue (from their decision date on,
- * when it is known); nor is anything before it was received.
- */
-export function complaintOverdue(complaint: ComplaintDeadlineFacts | { status: 'NONE' }, on: IsoDate): boolean {
-  if (complaint.status === 'NONE') return false;
-  const c = complaint as ComplaintDeadlineFacts;
-  if (on < c.receivedOn) return false;
-  const closed = c.status === ComplaintStatus.RESOLVED || c.status === ComplaintStatus.DISMISSED;
-  if (closed) {
-    const closedOn = c.resolvedOn ?? null;
-    if (closedOn === null || closedOn <= on) return false;
-  }
-  const acceptedOn = c.acceptedOn ?? null;
-  const acceptedByThen = acceptedOn !== null ? acceptedOn <= on : c.status === ComplaintStatus.ACCEPTED;
-  if (acceptedByThen) return c.dueOn !== null && on > c.dueOn;
-  return on > acceptanceDueOn(c.receivedOn);
-}
 
 // ---------------------------------------------------------------------------
 // State
@@ -94,8 +39,10 @@ export interface FiledComplaint {
   acceptedOn: IsoDate | null;
   complex: boolean;
   remoteArea: boolean;
-  /** Resolution deadline, once accepted. */
+  /** Resolution deadline, once accepted, with any extensions or the complex term. */
   dueOn: IsoDate | null;
+  /** A denunciation's extensions so far, in days. */
+  extensions: number[];
   /** Date of the resolution or dismissal. */
   resolvedOn: IsoDate | null;
   outcome: ComplaintOutcome | null;
@@ -161,7 +108,8 @@ export interface ResolveComplaint {
   };
 }
 
-export type ComplaintCommand = FileComplaint | AcceptComplaint | DismissComplaint | ResolveComplaint;
+export type ComplaintCommand =
+  FileComplaint | AcceptComplaint | DismissComplaint | ResolveComplaint | ExtendDenunciation | MarkComplex;
 
 // ---------------------------------------------------------------------------
 // Evolve
@@ -189,6 +137,7 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
         complex: false,
         remoteArea: false,
         dueOn: null,
+        extensions: [],
         resolvedOn: null,
         outcome: null,
         revokedAwardId: null,
@@ -207,6 +156,9 @@ export function evolveComplaint(state: ComplaintState, event: ComplaintEvent): C
       const { decidedOn, outcome, revokedAwardId } = event.data;
       return { ...state, status: ComplaintStatus.RESOLVED, resolvedOn: decidedOn, outcome, revokedAwardId };
     }
+    case 'DenunciationExtended':
+    case 'ComplaintMarkedComplex':
+      return state.status === 'NONE' ? state : evolveExtensions(state, event);
     default:
       return assertNever(event, 'complaint event');
   }
@@ -226,6 +178,10 @@ export function decideComplaint(command: ComplaintCommand, state: ComplaintState
       return dismiss(command.data, state);
     case 'ResolveComplaint':
       return resolve(command.data, state);
+    case 'ExtendDenunciation':
+      return extend(command.data, state);
+    case 'MarkComplex':
+      return markComplex(command.data, state);
     default:
       return assertNever(command, 'complaint command');
   }
@@ -261,33 +217,24 @@ function file(data: FileComplaint['data'], state: ComplaintState): ComplaintFile
         dossierId: data.dossierId,
         subject:
           data.subject === null ? null : { kind: data.subject.kind, id: data.subject.id, name: data.subject.name },
-        acceptanceDueOn: acceptanceDueOn(data.receivedOn),
+        acceptanceDueOn: acceptanceDueOn(data.kind, data.receivedOn),
         filedAt: data.now,
       },
     },
   ];
 }
 
-function existing(state: ComplaintState, complaintId: string, required: ComplaintStatus): FiledComplaint {
-  if (state.status === 'NONE') throw new NotFound('Complaint', complaintId);
-  if (state.status !== required) {
-    throw new RuleViolation(
-      'COMPLAINT_STATUS',
-      `complaint ${state.complaintId} is ${state.status}; this needs it ${required}`,
-      {
-        complaintId: state.complaintId,
-        status: state.status,
-        required,
-      },
-    );
-  }
-  return state;
-}
-
 function accept(data: AcceptComplaint['data'], state: ComplaintState): ComplaintAccepted[] {
   const complaint = existing(state, data.complaintId, ComplaintStatus.RECEIVED);
   requireIsoDate(data.acceptedOn, 'acceptedOn');
   notBefore(data.acceptedOn, complaint.receivedOn, 'acceptedOn', 'received');
+  if (complaint.kind === ComplaintKind.DENUNCIATION && (data.complex || data.remoteArea)) {
+    throw new RuleViolation(
+      'DENUNCIATION_TERM_FIXED',
+      'a denunciation is resolved within 30 days of acceptance, extended for a complex case (extendDenunciation); it has no complex or remote-area term',
+      { complaintId: complaint.complaintId, complex: data.complex, remoteArea: data.remoteArea },
+    );
+  }
   return [
     {
       type: 'ComplaintAccepted',
@@ -297,7 +244,14 @@ function accept(data: AcceptComplaint['data'], state: ComplaintState): Complaint
         acceptedOn: data.acceptedOn,
         complex: data.complex,
         remoteArea: data.remoteArea,
-        dueOn: resolutionDueOn(data.acceptedOn, data.complex, data.remoteArea),
+        dueOn: resolutionDueOn({
+          kind: complaint.kind,
+          receivedOn: complaint.receivedOn,
+          acceptedOn: data.acceptedOn,
+          complex: data.complex,
+          remoteArea: data.remoteArea,
+          extensionDays: 0,
+        }),
         acceptedAt: data.now,
       },
     },
@@ -370,11 +324,6 @@ function resolve(data: ResolveComplaint['data'], state: ComplaintState): Complai
       },
     },
   ];
-}
-
-function notBefore(date: IsoDate, earliest: IsoDate, field: string, what: string): void {
-  if (date < earliest)
-    throw new InvalidInput(`${field} ${date} is before the complaint was ${what} (${earliest})`, field);
 }
 
 export const complaintDecider: Decider<ComplaintCommand, ComplaintEvent, ComplaintState> = {

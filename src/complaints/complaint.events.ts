@@ -1,6 +1,12 @@
 import type { DomainEvent } from '../shared/decider';
 import type { ComplaintKind, ComplaintOutcome, IsoDate, IsoInstant, SubjectKind } from '../shared/domain';
 
+/** How complex a denunciation is: a complex one may be extended once, an especially complex one twice. */
+export enum DenunciationComplexity {
+  COMPLEX = 'COMPLEX',
+  ESPECIALLY_COMPLEX = 'ESPECIALLY_COMPLEX',
+}
+
 export interface ComplaintSubject {
   kind: SubjectKind;
   id: string;
@@ -10,7 +16,8 @@ export interface ComplaintSubject {
 /**
  * A complaint (khiếu nại), denunciation (tố cáo) or petition (kiến nghị) was received.
  * It targets an award, a dossier and/or a subject (at least one). It must be accepted
- * or dismissed by `acceptanceDueOn` (= receivedOn + 10 days).
+ * or dismissed by `acceptanceDueOn`: 10 days for a complaint or petition, 7 working days
+ * for a denunciation (src/rules/legalTerms.data.ts).
  */
 export interface ComplaintFiled extends DomainEvent<
   'ComplaintFiled',
@@ -29,8 +36,9 @@ export interface ComplaintFiled extends DomainEvent<
 > {}
 
 /**
- * Accepted for handling; it must be resolved by `dueOn`: acceptedOn + 30 days, 45 if
- * complex, 45 in a remote area, 60 if both.
+ * Accepted for handling; it must be resolved by `dueOn`: a complaint or petition
+ * acceptedOn + 30 days, 45 if complex, 45 in a remote area, 60 if both; a denunciation
+ * acceptedOn + 30 days (never complex or remote here: it is extended instead).
  */
 export interface ComplaintAccepted extends DomainEvent<
   'ComplaintAccepted',
@@ -80,4 +88,48 @@ export interface ComplaintResolved extends DomainEvent<
   }
 > {}
 
-export type ComplaintEvent = ComplaintFiled | ComplaintAccepted | ComplaintDismissed | ComplaintResolved;
+/**
+ * A denunciation's resolution term extended by `days` (at most 30) because the case is
+ * complex (once) or especially complex (twice): Law on Denunciations 2018 Art. 30(1).
+ * `dueOn` is the new deadline: 30 days from acceptance plus every extension so far.
+ */
+export interface DenunciationExtended extends DomainEvent<
+  'DenunciationExtended',
+  {
+    complaintId: string;
+    kind: ComplaintKind;
+    days: number;
+    reason: string;
+    complexity: DenunciationComplexity;
+    /** 1 for the first extension, 2 for the second. */
+    extensionNumber: number;
+    extendedOn: IsoDate;
+    previousDueOn: IsoDate;
+    dueOn: IsoDate;
+    extendedAt: IsoInstant;
+  }
+> {}
+
+/**
+ * An accepted complaint or petition found complex: its resolution term becomes the
+ * complex one (45 days, 60 in a remote area; Law on Complaints 2011 Art. 28), once.
+ */
+export interface ComplaintMarkedComplex extends DomainEvent<
+  'ComplaintMarkedComplex',
+  {
+    complaintId: string;
+    kind: ComplaintKind;
+    markedOn: IsoDate;
+    previousDueOn: IsoDate;
+    dueOn: IsoDate;
+    markedAt: IsoInstant;
+  }
+> {}
+
+export type ComplaintEvent =
+  | ComplaintFiled
+  | ComplaintAccepted
+  | ComplaintDismissed
+  | ComplaintResolved
+  | DenunciationExtended
+  | ComplaintMarkedComplex;

@@ -1,8 +1,9 @@
-import { IsBoolean, IsEnum, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { IsBoolean, IsEnum, IsInt, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, SubjectInput, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { ComplaintKind, ComplaintOutcome } from '../shared/domain';
+import { DenunciationComplexity } from './complaint.events';
 
 @InputType('FileComplaintInput', {
   description: 'Names the award, the dossier or the subject it is about (at least one)',
@@ -110,4 +111,41 @@ export class ResolveComplaintInput {
   @IsOptional()
   @Length(1, NAME_MAX)
   decisionNumber?: string | null;
+}
+
+@InputType('ExtendDenunciationInput', {
+  description:
+    'Law on Denunciations 2018 Art. 30(1): up to 30 days each time; once if COMPLEX, twice if ESPECIALLY_COMPLEX',
+})
+export class ExtendDenunciationInput {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `denunciationId ${ID_MESSAGE}` })
+  denunciationId!: string;
+
+  @Field(() => Int, { description: 'Days added to the resolution term: 1–30' })
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days!: number;
+
+  @Field()
+  @Length(1, TEXT_MAX)
+  reason!: string;
+
+  @Field(() => DenunciationComplexity)
+  @IsEnum(DenunciationComplexity)
+  complexity!: DenunciationComplexity;
+
+  @Field(() => DateScalar, { description: 'The date of the extension decision, within the current term' })
+  extendedOn!: string;
+}
+
+@ArgsType()
+export class MarkComplexArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `complaintId ${ID_MESSAGE}` })
+  complaintId!: string;
+
+  @Field(() => DateScalar, { description: 'The date the case was found complex, within the current term' })
+  markedOn!: string;
 }

@@ -2,11 +2,20 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
-import { acceptComplaint, dismissComplaint, fileComplaint, resolveComplaint } from './complaint.commands';
+import {
+  acceptComplaint,
+  dismissComplaint,
+  extendDenunciation,
+  fileComplaint,
+  markComplex,
+  resolveComplaint,
+} from './complaint.commands';
 import {
   AcceptComplaintArgs,
   DismissComplaintArgs,
+  ExtendDenunciationInput,
   FileComplaintInput,
+  MarkComplexArgs,
   ResolveComplaintInput,
 } from './complaint.inputs';
 
@@ -52,5 +61,28 @@ export class ComplaintResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return resolveComplaint(ctx.services, ctx.commandContext(info), input);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description:
+      "Extends an accepted denunciation's resolution term: up to 30 days, once if COMPLEX, twice if ESPECIALLY_COMPLEX",
+  })
+  extendDenunciation(
+    @Arg('input', () => ExtendDenunciationInput) input: ExtendDenunciationInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return extendDenunciation(ctx.services, ctx.commandContext(info), input);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description: 'Moves an accepted complaint or petition to the complex resolution term (45 days; 60 if remote), once',
+  })
+  markComplex(
+    @Args(() => MarkComplexArgs) args: MarkComplexArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return markComplex(ctx.services, ctx.commandContext(info), args);
   }
 }

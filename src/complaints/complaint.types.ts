@@ -1,9 +1,10 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { ComplaintView } from '../../projections/complaints/complaints.queries';
 import { SubjectType } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 import { ComplaintKind, ComplaintOutcome, ComplaintStatus, type IsoDate } from '../shared/domain';
-import { complaintOverdue } from './complaint.decider';
+import { dueDateProvisional } from '../rules/legalTerms';
+import { complaintOverdue } from './complaint.deadlines';
 
 @ObjectType('Complaint', {
   description: 'A complaint (khiếu nại), denunciation (tố cáo) or petition (kiến nghị) with its deadlines',
@@ -24,17 +25,43 @@ export class ComplaintType {
   @Field(() => DateScalar)
   receivedOn!: string;
 
-  @Field(() => DateScalar, { description: 'It must be accepted or dismissed by then (receivedOn + 10 days)' })
+  @Field(() => DateScalar, {
+    description:
+      'It must be accepted or dismissed by then: 10 days for a complaint or petition, 7 working days for a denunciation',
+  })
   acceptanceDueOn!: string;
+
+  @Field({
+    description:
+      'acceptanceDueOn crosses a year whose days off are not announced yet (Labour Code holidays assumed): it may move',
+  })
+  acceptanceDueDateProvisional!: boolean;
 
   @Field(() => DateScalar, { nullable: true })
   acceptedOn!: string | null;
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Once accepted: the resolution deadline (30 days; 45 if complex or in a remote area; 60 if both)',
+    description:
+      'Once accepted: the resolution deadline. Complaints and petitions 30 days (45 if complex or in a remote area, 60 if both); denunciations 30 days plus extensions',
   })
   dueOn!: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'dueOn crosses a year whose days off are not announced yet (Labour Code holidays assumed): it may move; null before acceptance',
+  })
+  dueDateProvisional!: boolean | null;
+
+  @Field({ description: 'Whether the case is complex (accepted as such, or marked complex since)' })
+  complex!: boolean;
+
+  @Field(() => Int, { description: "A denunciation's extensions so far (at most 2)" })
+  extensionCount!: number;
+
+  @Field(() => Int, { description: 'Days its extensions added to the resolution term' })
+  extensionDays!: number;
 
   @Field(() => DateScalar, { nullable: true, description: 'The date of the resolution or dismissal' })
   resolvedOn!: string | null;
@@ -54,7 +81,7 @@ export class ComplaintType {
   @Field(() => ID, { nullable: true, description: 'The award its resolution revoked' })
   revokedAwardId!: string | null;
 
-  @Field({ description: 'Overdue today: still RECEIVED more than 10 days after receipt, or ACCEPTED past dueOn' })
+  @Field({ description: 'Overdue today: still RECEIVED past acceptanceDueOn, or ACCEPTED past dueOn' })
   overdue!: boolean;
 
   /** The complaint as shown on `today`, its overdue flag computed by the domain's rule. */
@@ -66,8 +93,14 @@ export class ComplaintType {
       complainantName: view.complainantName,
       receivedOn: view.receivedOn,
       acceptanceDueOn: view.acceptanceDueOn,
+      acceptanceDueDateProvisional: dueDateProvisional(view.receivedOn, view.acceptanceDueOn),
       acceptedOn: view.acceptedOn,
       dueOn: view.dueOn,
+      dueDateProvisional:
+        view.dueOn === null ? null : dueDateProvisional(view.acceptedOn ?? view.receivedOn, view.dueOn),
+      complex: view.complex,
+      extensionCount: view.extensionCount,
+      extensionDays: view.extensionDays,
       resolvedOn: view.resolvedOn,
       outcome: view.outcome,
       awardId: view.awardId,
@@ -78,6 +111,7 @@ export class ComplaintType {
         {
           status: view.status,
           receivedOn: view.receivedOn,
+          acceptanceDueOn: view.acceptanceDueOn,
           dueOn: view.dueOn,
           acceptedOn: view.acceptedOn,
           resolvedOn: view.resolvedOn,

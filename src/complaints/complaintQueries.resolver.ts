@@ -8,7 +8,7 @@ import { DossierType } from '../dossiers/dossier.types';
 import { ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
 import { DateScalar } from '../graphql/scalars';
-import { ComplaintStatus } from '../shared/domain';
+import { ComplaintKind, ComplaintStatus } from '../shared/domain';
 import { complaintsPage, today } from './complaintQueries.service';
 import { ComplaintConnectionType, ComplaintType } from './complaint.types';
 
@@ -26,9 +26,15 @@ class ComplaintsArgs {
   @IsEnum(ComplaintStatus)
   status?: ComplaintStatus | null;
 
+  @Field(() => ComplaintKind, { nullable: true, description: 'Only complaints, denunciations or petitions' })
+  @IsOptional()
+  @IsEnum(ComplaintKind)
+  kind?: ComplaintKind | null;
+
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Only those overdue on that date (as they stood then: one resolved later still counts)',
+    description:
+      'Only those overdue on that date (as they stood then: one resolved later still counts): still RECEIVED past acceptanceDueOn, or ACCEPTED past dueOn (extensions included)',
   })
   @IsOptional()
   overdueOn?: string | null;
@@ -68,6 +74,7 @@ export class ComplaintQueriesResolver {
   ): Promise<ComplaintConnectionType> {
     return complaintsPage(services, {
       status: args.status ?? null,
+      kind: args.kind ?? null,
       overdueOn: args.overdueOn ?? null,
       first: args.first ?? null,
       after: args.after ?? null,

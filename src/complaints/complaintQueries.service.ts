@@ -1,7 +1,7 @@
 import { getComplaintsPage } from '../../projections/complaints/complaints.queries';
 import type { Services } from '../services';
 import { ID_PATTERN } from '../shared/ids';
-import type { ComplaintStatus, IsoDate } from '../shared/domain';
+import type { ComplaintKind, ComplaintStatus, IsoDate } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
 import { isIsoDate } from '../shared/validation';
 import { ComplaintType, type ComplaintConnectionType } from './complaint.types';
@@ -38,13 +38,25 @@ export function today(services: Pick<Services, 'now'>): IsoDate {
 
 export async function complaintsPage(
   services: Pick<Services, 'pool' | 'now'>,
-  args: { status: ComplaintStatus | null; overdueOn: IsoDate | null; first: number | null; after: string | null },
+  args: {
+    status: ComplaintStatus | null;
+    kind: ComplaintKind | null;
+    overdueOn: IsoDate | null;
+    first: number | null;
+    after: string | null;
+  },
 ): Promise<ComplaintConnectionType> {
   const first = args.first ?? COMPLAINT_PAGE_DEFAULT;
   if (!Number.isInteger(first) || first < 1 || first > COMPLAINT_PAGE_MAX)
     throw new InvalidInput(`first must be between 1 and ${COMPLAINT_PAGE_MAX}`, 'first');
   const after = args.after === null ? null : decodeComplaintCursor(args.after);
-  const page = await getComplaintsPage(services.pool, { status: args.status, overdueOn: args.overdueOn, after, first });
+  const page = await getComplaintsPage(services.pool, {
+    status: args.status,
+    kind: args.kind,
+    overdueOn: args.overdueOn,
+    after,
+    first,
+  });
   const on = today(services);
   const nodes = page.complaints.map((c) => ComplaintType.of(c, on));
   const last = page.complaints[page.complaints.length - 1];

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { DenunciationComplexity } from '../complaints/complaint.events';
 import {
   AuthorityLevel,
   AwardCategory,
@@ -34,4 +35,5 @@ registerEnumType(DossierStatus, { name: 'DossierStatus' });
 registerEnumType(ComplaintKind, { name: 'ComplaintKind' });
 registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 registerEnumType(ComplaintOutcome, { name: 'ComplaintOutcome' });
+registerEnumType(DenunciationComplexity, { name: 'DenunciationComplexity' });
 registerEnumType(PlanTaskStatus, { name: 'PlanTaskStatus' });

@@ -96,9 +96,15 @@ class ComplaintTotalsType implements ComplaintTotalsRow {
 
   @Field(() => Int, {
     description:
-      "Overdue on the period's last day, or today while the period has not ended: still RECEIVED more than 10 days after receipt, or ACCEPTED past its due date (a complaint resolved later still counts)",
+      "Overdue on the period's last day, or today while the period has not ended: still RECEIVED past its acceptance due date, or ACCEPTED past its due date, extensions included (one resolved later still counts)",
   })
   overdue!: number;
+
+  @Field(() => Int, { description: 'Of those overdue: complaints (khiếu nại)' })
+  overdueComplaints!: number;
+
+  @Field(() => Int, { description: 'Of those overdue: denunciations (tố cáo)' })
+  overdueDenunciations!: number;
 }
 
 @ObjectType('YearlyTotals', {

@@ -6,10 +6,9 @@ import type {
   ComplaintFiled,
   ComplaintResolved,
 } from '../../src/complaints/complaint.events';
+import { complaintOverdue, resolutionDueOn } from '../../src/complaints/complaint.deadlines';
 import {
   complaintDecider,
-  complaintOverdue,
-  resolutionDays,
   type AcceptComplaint,
   type ComplaintState,
   type FileComplaint,
@@ -73,7 +72,14 @@ function accepted(acceptedOn = '2024-02-25', complex = false, remoteArea = false
       acceptedOn,
       complex,
       remoteArea,
-      dueOn: addDays(acceptedOn, resolutionDays(complex, remoteArea)),
+      dueOn: resolutionDueOn({
+        kind: ComplaintKind.COMPLAINT,
+        receivedOn: RECEIVED_ON,
+        acceptedOn,
+        complex,
+        remoteArea,
+        extensionDays: 0,
+      }),
       acceptedAt: NOW,
     },
   };
@@ -122,11 +128,12 @@ describe('FileComplaint', () => {
       .thenThrows('COMPLAINT_TARGET_REQUIRED');
   });
 
-  it.each(Object.values(ComplaintKind))('files a %s with the same 10-day acceptance deadline', (kind) => {
-    expect(spec.given([]).when(fileCmd({ kind })).events()[0].data).toMatchObject({
-      kind,
-      acceptanceDueOn: '2024-03-01',
-    });
+  it.each([
+    [ComplaintKind.COMPLAINT, '2024-03-01'], // 10 days
+    [ComplaintKind.PETITION, '2024-03-01'], // the complaint terms
+    [ComplaintKind.DENUNCIATION, '2024-02-29'], // 7 working days
+  ])('files a %s with its acceptance deadline (%s)', (kind, acceptanceDueOn) => {
+    expect(spec.given([]).when(fileCmd({ kind })).events()[0].data).toMatchObject({ kind, acceptanceDueOn });
   });
 
   it('given a complaint, when filed again, then ALREADY_EXISTS', () => {
@@ -164,7 +171,7 @@ describe('AcceptComplaint', () => {
     [false, true, 45, '2024-04-10'],
     [true, true, 60, '2024-04-25'],
   ])('complex %s, remote area %s: due %i days after acceptance (%s)', (complex, remoteArea, days, dueOn) => {
-    expect(resolutionDays(complex, remoteArea)).toBe(days);
+    expect(addDays('2024-02-25', days)).toBe(dueOn);
     spec
       .given([filed()])
       .when(acceptCmd('2024-02-25', complex, remoteArea))
@@ -184,14 +191,25 @@ describe('AcceptComplaint', () => {
       ]);
   });
 
-  it('applies the same rule to denunciations and petitions', () => {
-    for (const kind of [ComplaintKind.DENUNCIATION, ComplaintKind.PETITION]) {
-      expect(
-        spec
-          .given([filed({ kind })])
-          .when(acceptCmd('2024-02-25', true, false))
-          .events()[0].data,
-      ).toMatchObject({ kind, dueOn: '2024-04-10' });
+  it('applies the same rule to petitions; a denunciation has 30 days and no complex or remote-area term', () => {
+    expect(
+      spec
+        .given([filed({ kind: ComplaintKind.PETITION })])
+        .when(acceptCmd('2024-02-25', true, false))
+        .events()[0].data,
+    ).toMatchObject({ kind: ComplaintKind.PETITION, dueOn: '2024-04-10' });
+    const denunciation = filed({ kind: ComplaintKind.DENUNCIATION });
+    expect(spec.given([denunciation]).when(acceptCmd('2024-02-25')).events()[0].data).toMatchObject({
+      dueOn: '2024-03-26',
+    });
+    for (const [complex, remote] of [
+      [true, false],
+      [false, true],
+    ]) {
+      spec
+        .given([denunciation])
+        .when(acceptCmd('2024-02-25', complex, remote))
+        .thenThrows('DENUNCIATION_TERM_FIXED');
     }
   });
 
@@ -445,12 +463,18 @@ describe('complaintOverdue', () => {
   });
 
   it('takes a read-model row with the contract field names', () => {
-    expect(complaintOverdue({ status: 'RECEIVED', receivedOn: '2024-02-20', dueOn: null }, '2024-03-02')).toBe(true);
+    expect(
+      complaintOverdue(
+        { status: 'RECEIVED', receivedOn: '2024-02-20', acceptanceDueOn: '2024-03-01', dueOn: null },
+        '2024-03-02',
+      ),
+    ).toBe(true);
     expect(
       complaintOverdue(
         {
           status: 'ACCEPTED',
           receivedOn: '2024-02-20',
+          acceptanceDueOn: '2024-03-01',
           acceptedOn: '2024-02-25',
           dueOn: '2024-03-26',
           resolvedOn: null,
@@ -458,11 +482,17 @@ describe('complaintOverdue', () => {
         '2024-03-27',
       ),
     ).toBe(true);
-    expect(complaintOverdue({ status: 'ACCEPTED', receivedOn: '2024-02-20', dueOn: '2024-03-26' }, '2024-03-26')).toBe(
-      false,
-    );
-    expect(complaintOverdue({ status: 'RESOLVED', receivedOn: '2024-02-20', dueOn: '2024-03-26' }, '2024-12-31')).toBe(
-      false,
-    );
+    expect(
+      complaintOverdue(
+        { status: 'ACCEPTED', receivedOn: '2024-02-20', acceptanceDueOn: '2024-03-01', dueOn: '2024-03-26' },
+        '2024-03-26',
+      ),
+    ).toBe(false);
+    expect(
+      complaintOverdue(
+        { status: 'RESOLVED', receivedOn: '2024-02-20', acceptanceDueOn: '2024-03-01', dueOn: '2024-03-26' },
+        '2024-12-31',
+      ),
+    ).toBe(false);
   });
 });

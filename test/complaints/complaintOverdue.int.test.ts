@@ -1,7 +1,8 @@
 import { complaintsProjection, applyComplaints } from '../../projections/complaints/complaints.projection';
 import { complaintsPageQuery, getComplaintsPage } from '../../projections/complaints/complaints.queries';
+import { complaintOverdue } from '../../src/complaints/complaint.deadlines';
+import { DenunciationComplexity } from '../../src/complaints/complaint.events';
 import {
-  complaintOverdue,
   decideComplaint,
   evolveComplaint,
   initialComplaintState,
@@ -77,10 +78,30 @@ describe('complaints overdue on a date: SQL and complaintOverdue agree', () => {
         });
       if (path >= 2) {
         const acceptedOn = addDays(receivedOn, rnd.int(0, 20));
+        // A denunciation has no complex or remote-area term: it is extended instead.
+        const denunciation = (commands[0].data as { kind: ComplaintKind }).kind === ComplaintKind.DENUNCIATION;
         commands.push({
           type: 'AcceptComplaint',
-          data: { complaintId, acceptedOn, complex: rnd.bool(), remoteArea: rnd.bool(), now: NOW },
+          data: {
+            complaintId,
+            acceptedOn,
+            complex: !denunciation && rnd.bool(),
+            remoteArea: !denunciation && rnd.bool(),
+            now: NOW,
+          },
         });
+        if (denunciation && rnd.bool())
+          commands.push({
+            type: 'ExtendDenunciation',
+            data: {
+              complaintId,
+              days: rnd.int(1, 30),
+              reason: 'vụ việc phức tạp',
+              complexity: DenunciationComplexity.COMPLEX,
+              extendedOn: acceptedOn,
+              now: NOW,
+            },
+          });
         if (path >= 3) {
           commands.push({
             type: 'ResolveComplaint',
@@ -131,7 +152,7 @@ describe('complaints overdue on a date: SQL and complaintOverdue agree', () => {
     const ids: string[] = [];
     let after: { receivedOn: IsoDate; id: string } | null = null;
     for (;;) {
-      const page = await getComplaintsPage(db.pool, { status: null, overdueOn: date, after, first });
+      const page = await getComplaintsPage(db.pool, { status: null, kind: null, overdueOn: date, after, first });
       ids.push(...page.complaints.map((c) => c.id));
       const last = page.complaints[page.complaints.length - 1];
       if (!page.hasNextPage) return ids;
@@ -172,6 +193,7 @@ describe('complaints overdue on a date: SQL and complaintOverdue agree', () => {
   it('finds the overdue complaints through the index on overdue_days', async () => {
     const { text, values } = complaintsPageQuery({
       status: null,
+      kind: null,
       overdueOn: addDays(START, 60),
       after: null,
       first: 50,

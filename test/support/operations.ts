@@ -195,6 +195,19 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     'complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn',
     { complaintId: 'kn-1', reason: 'Không thụ lý.', decidedOn: TODAY },
   ),
+  extendDenunciation: inputMutation('extendDenunciation', 'ExtendDenunciationInput', {
+    denunciationId: 'kn-1',
+    days: 30,
+    reason: 'Vụ việc phức tạp.',
+    complexity: 'COMPLEX',
+    extendedOn: TODAY,
+  }),
+  markComplex: mutation(
+    'markComplex',
+    '$complaintId: ID!, $markedOn: Date!',
+    'complaintId: $complaintId, markedOn: $markedOn',
+    { complaintId: 'kn-1', markedOn: TODAY },
+  ),
   resolveComplaint: inputMutation('resolveComplaint', 'ResolveComplaintInput', {
     complaintId: 'kn-1',
     outcome: 'REJECTED',

@@ -1,13 +1,16 @@
 import { mulberry32, Random } from '../../bench/random';
 import type { YearlyTotalsRow } from '../../projections/yearlyTotals/yearlyTotals.queries';
 import type { AwardGranted, AwardRevoked } from '../../src/awards/award.events';
-import { complaintOverdue, resolutionDueOn } from '../../src/complaints/complaint.decider';
+import { acceptanceDueOn, complaintOverdue, resolutionDueOn } from '../../src/complaints/complaint.deadlines';
+import { DenunciationComplexity } from '../../src/complaints/complaint.events';
 import type {
   ComplaintAccepted,
   ComplaintDismissed,
   ComplaintFiled,
+  ComplaintMarkedComplex,
   ComplaintResolved,
   ComplaintSubject,
+  DenunciationExtended,
 } from '../../src/complaints/complaint.events';
 import { ballotStreamIdOf } from '../../src/ballots/ballot.decider';
 import type { CouncilSessionClosed, CouncilSessionConvened } from '../../src/councilSessions/councilSession.events';
@@ -435,7 +438,7 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         awardId,
         dossierId,
         subject,
-        acceptanceDueOn: addDays(receivedOn, 10),
+        acceptanceDueOn: acceptanceDueOn(kind, receivedOn),
         filedAt: at(),
       } satisfies ComplaintFiled['data']);
     },
@@ -444,19 +447,49 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       if (candidates.length === 0) return;
       const c = rng.pick(candidates);
       const acceptedOn = addDays(c.receivedOn, rng.int(0, 20));
-      const complex = rng.chance(0.3);
-      const remoteArea = rng.chance(0.3);
+      // A denunciation has no complex or remote-area term; it may be extended instead.
+      const denunciation = c.kind === ComplaintKind.DENUNCIATION;
+      const complex = !denunciation && rng.chance(0.3);
+      const remoteArea = !denunciation && rng.chance(0.3);
       c.status = ComplaintStatus.ACCEPTED;
       c.acceptedOn = acceptedOn;
+      const facts = { kind: c.kind, receivedOn: c.receivedOn, acceptedOn, complex, remoteArea, extensionDays: 0 };
+      const dueOn = resolutionDueOn(facts);
       emit(`complaint-${c.id}`, 'ComplaintAccepted', {
         complaintId: c.id,
         kind: c.kind,
         acceptedOn,
         complex,
         remoteArea,
-        dueOn: resolutionDueOn(acceptedOn, complex, remoteArea),
+        dueOn,
         acceptedAt: at(),
       } satisfies ComplaintAccepted['data']);
+      if (!denunciation) {
+        if (complex || !rng.chance(0.3)) return;
+        emit(`complaint-${c.id}`, 'ComplaintMarkedComplex', {
+          complaintId: c.id,
+          kind: c.kind,
+          markedOn: acceptedOn,
+          previousDueOn: dueOn,
+          dueOn: resolutionDueOn({ ...facts, complex: true }),
+          markedAt: at(),
+        } satisfies ComplaintMarkedComplex['data']);
+        return;
+      }
+      if (!rng.chance(0.5)) return;
+      const days = rng.int(1, 30);
+      emit(`complaint-${c.id}`, 'DenunciationExtended', {
+        complaintId: c.id,
+        kind: c.kind,
+        days,
+        reason: 'Vụ việc phức tạp.',
+        complexity: DenunciationComplexity.COMPLEX,
+        extensionNumber: 1,
+        extendedOn: acceptedOn,
+        previousDueOn: dueOn,
+        dueOn: resolutionDueOn({ ...facts, extensionDays: days }),
+        extendedAt: at(),
+      } satisfies DenunciationExtended['data']);
     },
     dismiss: () => {
       const candidates = [...complaints.values()].filter((c) => c.status === ComplaintStatus.RECEIVED);
@@ -568,7 +601,9 @@ export interface World {
   }>;
   complaints: Array<{
     unitId: string | null;
+    kind: ComplaintKind;
     receivedOn: IsoDate;
+    acceptanceDueOn: IsoDate;
     acceptedOn: IsoDate | null;
     dueOn: IsoDate | null;
     closedOn: IsoDate | null;
@@ -636,7 +671,9 @@ export function fold(events: GeneratedEvent[]): World {
       else if (d.dossierId) unitId = dossiers.get(d.dossierId)?.unitId ?? null;
       const complaint = {
         unitId,
+        kind: d.kind,
         receivedOn: d.receivedOn,
+        acceptanceDueOn: d.acceptanceDueOn,
         acceptedOn: null,
         dueOn: null,
         closedOn: null,
@@ -651,6 +688,8 @@ export function fold(events: GeneratedEvent[]): World {
         acceptedOn: d.acceptedOn,
         dueOn: d.dueOn,
       });
+    else if (type === 'DenunciationExtended' || type === 'ComplaintMarkedComplex')
+      complaints.get(d.complaintId)!.dueOn = d.dueOn;
     else if (type === 'ComplaintDismissed')
       Object.assign(complaints.get(d.complaintId)!, { status: ComplaintStatus.DISMISSED, closedOn: d.decidedOn });
     else if (type === 'ComplaintResolved')
@@ -740,18 +779,7 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
       upheld: complaints.filter(
         (c) => c.outcome === ComplaintOutcome.UPHELD || c.outcome === ComplaintOutcome.PARTIALLY_UPHELD,
       ).length,
-      overdue: complaints.filter((c) =>
-        complaintOverdue(
-          {
-            status: c.status,
-            receivedOn: c.receivedOn,
-            dueOn: c.dueOn,
-            acceptedOn: c.acceptedOn,
-            resolvedOn: c.closedOn,
-          },
-          asOf,
-        ),
-      ).length,
+      ...overdueCounts(complaints, asOf),
     },
     directWorkerShare:
       individuals.length === 0 ? null : individuals.filter((a) => a.directWorker).length / individuals.length,
@@ -759,5 +787,27 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
       advancedWorkers === 0
         ? null
         : held.filter((a) => a.award === AwardKind.GRASSROOTS_EMULATION_FIGHTER).length / advancedWorkers,
+  };
+}
+
+/** complaintOverdue over the world's complaints as of a date, in all and by kind. */
+function overdueCounts(complaints: World['complaints'], asOf: IsoDate) {
+  const overdue = complaints.filter((c) =>
+    complaintOverdue(
+      {
+        status: c.status,
+        receivedOn: c.receivedOn,
+        acceptanceDueOn: c.acceptanceDueOn,
+        dueOn: c.dueOn,
+        acceptedOn: c.acceptedOn,
+        resolvedOn: c.closedOn,
+      },
+      asOf,
+    ),
+  );
+  return {
+    overdue: overdue.length,
+    overdueComplaints: overdue.filter((c) => c.kind === ComplaintKind.COMPLAINT).length,
+    overdueDenunciations: overdue.filter((c) => c.kind === ComplaintKind.DENUNCIATION).length,
   };
 }
