@@ -4,6 +4,7 @@ import { awardsProjection } from './awards/awards.projection';
 import { clusterScoringProjection } from './clusterScoring/clusterScoring.projection';
 import { complaintsProjection } from './complaints/complaints.projection';
 import { councilBallotsProjection } from './councilBallots/councilBallots.projection';
+import { councilSessionsProjection } from './councilSessions/councilSessions.projection';
 import { dossiersProjection } from './dossiers/dossiers.projection';
 import { initiativesProjection } from './initiatives/initiatives.projection';
 import { plansProjection } from './plans/plans.projection';
@@ -22,4 +23,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   plansProjection,
   yearlyTotalsProjection,
   councilBallotsProjection,
+  councilSessionsProjection,
 ];

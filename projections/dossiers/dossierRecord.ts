@@ -4,6 +4,7 @@
  * them back with `jsonb_to_recordset` without any mapping in between.
  */
 import type { DossierEvent } from '../../src/dossiers/dossier.events';
+import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
 import type { Recorded, RecordedDomainEvent, RecordedOfType } from '../../src/eventStore/recordedDomainEvent';
 import { assertNever } from '../../src/shared/decider';
 import {
@@ -42,6 +43,13 @@ export interface DossierRecord {
   withdrawn_at: IsoInstant | null;
   version: number;
   updated_position: string;
+  received_on: IsoDate | null;
+  receiving_unit_id: string | null;
+  handling_level: string | null;
+  handling_officer_id: string | null;
+  handling_officer_name: string | null;
+  assigned_at: IsoInstant | null;
+  due_on: IsoDate | null;
 }
 
 /** Every column with its SQL type, in table order: the shape `jsonb_to_recordset` reads rows back in. */
@@ -73,6 +81,13 @@ export const DOSSIER_COLUMNS: ReadonlyArray<readonly [keyof DossierRecord, strin
   ['withdrawn_at', 'timestamptz'],
   ['version', 'integer'],
   ['updated_position', 'bigint'],
+  ['received_on', 'date'],
+  ['receiving_unit_id', 'text'],
+  ['handling_level', 'text'],
+  ['handling_officer_id', 'text'],
+  ['handling_officer_name', 'text'],
+  ['assigned_at', 'timestamptz'],
+  ['due_on', 'date'],
 ];
 
 /** The held-on date of a council session, or null when the read model never saw it convened. */
@@ -124,6 +139,24 @@ function submittedRecord(record: DossierRecord | null, event: RecordedOfType<'Do
     withdrawn_at: null,
     version: event.streamVersion,
     updated_position: event.position,
+    received_on: null,
+    receiving_unit_id: null,
+    handling_level: null,
+    handling_officer_id: null,
+    handling_officer_name: null,
+    assigned_at: null,
+    due_on: null,
+  };
+}
+
+/** Reception: the facts the due date follows from, and the due date the rule gives. */
+function reception(event: RecordedOfType<'DossierReceived'>, dueDate: DossierDueDateRule): Partial<DossierRecord> {
+  const d = event.data;
+  return {
+    received_on: d.receivedOn,
+    receiving_unit_id: d.receivingUnitId,
+    handling_level: d.handlingLevel,
+    due_on: dueDate({ receivedOn: d.receivedOn, handlingLevel: d.handlingLevel, ruleSetId: d.ruleSetId }),
   };
 }
 
@@ -144,8 +177,16 @@ function resolution(event: RecordedOfType<'DossierResolved'>, sessions: SessionD
 }
 
 /** The columns an event after the submission changes. */
-function changesOf(event: DossierChange, sessions: SessionDates): Partial<DossierRecord> {
+function changesOf(event: DossierChange, sessions: SessionDates, dueDate: DossierDueDateRule): Partial<DossierRecord> {
   switch (event.type) {
+    case 'DossierReceived':
+      return reception(event, dueDate);
+    case 'DossierAssigned':
+      return {
+        handling_officer_id: event.data.officerId,
+        handling_officer_name: event.data.officerName,
+        assigned_at: event.data.assignedAt,
+      };
     case 'DossierReturned':
       return { status: DossierStatus.RETURNED, return_count: event.data.returnNo };
     case 'DossierResubmitted':
@@ -183,23 +224,27 @@ function changesOf(event: DossierChange, sessions: SessionDates): Partial<Dossie
  * SUBMITTED; the appraisal makes them ELIGIBLE or INELIGIBLE, the council's vote
  * APPROVED or REJECTED, the award decision GRANTED. Throws on an event the row cannot
  * take (a dossier event before its submission, a vote in a session never convened):
- * the runner then stops the projection at that event rather than skip it.
+ * the runner then stops the projection at that event rather than skip it. `dueDate`
+ * dates a received dossier's appraisal.
  */
 export function foldDossierEvent(
   record: DossierRecord | null,
   event: RecordedDomainEvent,
   sessions: SessionDates,
+  dueDate: DossierDueDateRule = dossierDueDate,
 ): DossierRecord {
   switch (event.type) {
     case 'DossierSubmitted':
       return submittedRecord(record, event);
     case 'DossierReturned':
     case 'DossierResubmitted':
+    case 'DossierReceived':
+    case 'DossierAssigned':
     case 'DossierWithdrawn':
     case 'DossierAppraised':
     case 'DossierResolved':
     case 'DossierGranted': {
-      const changes = changesOf(event, sessions);
+      const changes = changesOf(event, sessions, dueDate);
       return touched({ ...existing(record, event), ...changes }, event);
     }
     default:

@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/infra/projectRoot';
 import { copyRows } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import type { IsoDate } from '../../src/shared/domain';
+import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
 import { DOSSIER_COLUMNS, foldDossierEvent, type DossierRecord } from './dossierRecord';
 
 const DOSSIERS_PROJECTION = 'dossiers';
@@ -38,15 +39,20 @@ interface SessionRow {
 
 /** What a batch refers to: the sessions it convenes, the dossiers its events touch, the sessions its votes name. */
 function referencesOf(events: RecordedDomainEvent[]): {
+  unitRows: UnitRow[];
   sessionRows: SessionRow[];
   touchedIds: Set<string>;
   sessionsNamed: Set<string>;
 } {
+  const unitRows: UnitRow[] = [];
   const sessionRows: SessionRow[] = [];
   const touchedIds = new Set<string>();
   const sessionsNamed = new Set<string>();
   for (const event of events) {
     switch (event.type) {
+      case 'UnitRegistered':
+        unitRows.push({ unit_id: event.data.unitId, parent_unit_id: event.data.parentUnitId });
+        break;
       case 'CouncilSessionConvened': {
         const d = event.data;
         sessionRows.push({ session_id: d.sessionId, council_unit_id: d.councilUnitId, held_on: d.heldOn });
@@ -59,6 +65,8 @@ function referencesOf(events: RecordedDomainEvent[]): {
       case 'DossierSubmitted':
       case 'DossierReturned':
       case 'DossierResubmitted':
+      case 'DossierReceived':
+      case 'DossierAssigned':
       case 'DossierWithdrawn':
       case 'DossierAppraised':
       case 'DossierGranted':
@@ -68,7 +76,23 @@ function referencesOf(events: RecordedDomainEvent[]): {
         break;
     }
   }
-  return { sessionRows, touchedIds, sessionsNamed };
+  return { unitRows, sessionRows, touchedIds, sessionsNamed };
+}
+
+interface UnitRow {
+  unit_id: string;
+  parent_unit_id: string | null;
+}
+
+/** The unit tree the queue's proposing-unit filter walks (a unit's parent never changes). */
+async function insertUnits(client: PoolClient, unitRows: UnitRow[]): Promise<void> {
+  if (unitRows.length === 0) return;
+  await client.query(
+    `INSERT INTO units (unit_id, parent_unit_id)
+     SELECT unit_id, parent_unit_id FROM jsonb_to_recordset($1::jsonb) AS r(unit_id text, parent_unit_id text)
+     ON CONFLICT (unit_id) DO NOTHING`,
+    [JSON.stringify(unitRows)],
+  );
 }
 
 async function upsertSessions(client: PoolClient, sessionRows: SessionRow[]): Promise<void> {
@@ -120,13 +144,18 @@ async function writeDossiers(
 
 /**
  * Applies a batch with a fixed number of statements however many events it holds:
- * the sessions it convenes, one read of the rows it touches and of the sessions its
+ * the units it registers, the sessions it convenes, one read of the rows it touches and of the sessions its
  * votes name, then one COPY of the new rows and one update of the others. Events
  * are folded in memory in log order.
  */
-async function applyDossiers(recorded: RecordedEvent[], client: PoolClient): Promise<void> {
+async function applyDossiers(
+  recorded: RecordedEvent[],
+  client: PoolClient,
+  dueDate: DossierDueDateRule,
+): Promise<void> {
   const events = asRecordedDomainEvents(recorded);
-  const { sessionRows, touchedIds, sessionsNamed } = referencesOf(events);
+  const { unitRows, sessionRows, touchedIds, sessionsNamed } = referencesOf(events);
+  await insertUnits(client, unitRows);
   await upsertSessions(client, sessionRows);
   if (touchedIds.size === 0) return;
 
@@ -137,19 +166,27 @@ async function applyDossiers(recorded: RecordedEvent[], client: PoolClient): Pro
 
   const sessionDate = (sessionId: string) => heldOn.get(sessionId) ?? null;
   for (const event of events) {
-    if (event.type === 'CouncilSessionConvened') continue;
+    if (event.type === 'CouncilSessionConvened' || event.type === 'UnitRegistered') continue;
     // Any other event is a dossier's: the runner reads only these types, and the fold refuses the rest.
     const dossierId = String(event.data.dossierId);
-    records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate));
+    records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate, dueDate));
   }
   await writeDossiers(client, records, existedBefore);
 }
 
-/** Dossiers with their status, appraisal, tally and award: the `dossier` query's read model. */
-export const dossiersProjection: ProjectionDefinition = {
-  name: DOSSIERS_PROJECTION,
-  version: 1,
-  eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened'],
-  migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
-  apply: applyDossiers,
-};
+/**
+ * Dossiers with their status, reception, handling officer, appraisal, tally and award:
+ * the read model of the `dossier` and `dossiers` queries. `dueDate` dates a received
+ * dossier's appraisal (the app's is `dossierDueDate`).
+ */
+export function dossiersProjectionWith(dueDate: DossierDueDateRule): ProjectionDefinition {
+  return {
+    name: DOSSIERS_PROJECTION,
+    version: 2,
+    eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened', 'UnitRegistered'],
+    migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
+    apply: (events, client) => applyDossiers(events, client, dueDate),
+  };
+}
+
+export const dossiersProjection: ProjectionDefinition = dossiersProjectionWith(dossierDueDate);

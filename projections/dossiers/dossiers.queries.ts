@@ -1,5 +1,6 @@
 /** Questions asked of the dossiers read model (schema `dossiers`). */
 import type {
+  AuthorityLevel,
   AwardKind,
   BallotTally,
   DossierStatus,
@@ -32,16 +33,24 @@ export interface DossierView {
   awardId: string | null;
   decisionNumber: string | null;
   decidedOn: IsoDate | null;
+  receivedOn: IsoDate | null;
+  receivingUnitId: string | null;
+  handlingLevel: AuthorityLevel | null;
+  handlingOfficerId: string | null;
+  handlingOfficerName: string | null;
+  dueOn: IsoDate | null;
   version: number;
 }
 
-const SELECT_DOSSIER = `SELECT dossier_id, status, nominee_kind, nominee_id, nominee_name, nominee_unit_id, award, period_kind, period_year,
+export const SELECT_DOSSIER = `SELECT dossier_id, status, nominee_kind, nominee_id, nominee_name, nominee_unit_id, award, period_kind, period_year,
     proposing_unit_id, proposing_unit_name, movement_id, to_char(submitted_on, 'YYYY-MM-DD') AS submitted_on, submitted_at,
     rule_set_id, checks, return_count, session_id, tally, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on,
-    award_id, decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, version
+    award_id, decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on,
+    to_char(received_on, 'YYYY-MM-DD') AS received_on, receiving_unit_id, handling_level, handling_officer_id,
+    handling_officer_name, to_char(due_on, 'YYYY-MM-DD') AS due_on, version
   FROM dossiers.dossiers`;
 
-interface DossierRow {
+export interface DossierRow {
   dossier_id: string;
   status: DossierStatus;
   nominee_kind: SubjectKind;
@@ -65,10 +74,16 @@ interface DossierRow {
   award_id: string | null;
   decision_number: string | null;
   decided_on: string | null;
+  received_on: string | null;
+  receiving_unit_id: string | null;
+  handling_level: AuthorityLevel | null;
+  handling_officer_id: string | null;
+  handling_officer_name: string | null;
+  due_on: string | null;
   version: number;
 }
 
-function toView(row: DossierRow): DossierView {
+export function toView(row: DossierRow): DossierView {
   return {
     id: row.dossier_id,
     status: row.status,
@@ -90,6 +105,12 @@ function toView(row: DossierRow): DossierView {
     awardId: row.award_id,
     decisionNumber: row.decision_number,
     decidedOn: row.decided_on,
+    receivedOn: row.received_on,
+    receivingUnitId: row.receiving_unit_id,
+    handlingLevel: row.handling_level,
+    handlingOfficerId: row.handling_officer_id,
+    handlingOfficerName: row.handling_officer_name,
+    dueOn: row.due_on,
     version: row.version,
   };
 }

@@ -66,7 +66,7 @@ async function enforceGrant(
 ): Promise<unknown> {
   const refusal = grant.refuse ? await grant.refuse(request) : null;
   if (refusal !== null) throw new AccessDenied(request.operation, request.identity, refusal);
-  let answer = await run(grant.prepare ? grant.prepare(request.args) : request.args);
+  let answer = await run(grant.prepare ? grant.prepare(request.args, request) : request.args);
   const answerRefusal = grant.refuseAnswer && answer !== null ? await grant.refuseAnswer(answer, request) : null;
   if (answerRefusal !== null) throw new AccessDenied(request.operation, request.identity, answerRefusal);
   if (grant.narrow) answer = await grant.narrow(answer, request);

@@ -167,6 +167,15 @@ export const MUTATION_POLICY: AccessPolicy = {
   resubmitDossier: row('mutation', 'Dossiers', { UNIT_OFFICER: inSubtree(ofDossierArg) }),
   withdrawDossier: row('mutation', 'Dossiers', { UNIT_OFFICER: inSubtree(ofDossierArg) }),
   returnDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
+  receiveDossier: row('mutation', 'Dossiers', {
+    SECRETARIAT: inSubtree(async (r) => [await dossierUnit(r, r.args.dossierId), r.args.receivingUnitId ?? null]),
+  }),
+  assignDossier: row('mutation', 'Dossiers', {
+    SECRETARIAT: inSubtree(async (r) => [
+      await dossierUnit(r, r.args.dossierId),
+      ...(await personUnits(r, [r.args.officerId])),
+    ]),
+  }),
   appraiseDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
   conveneCouncilSession: row('mutation', 'Council', { SECRETARIAT: inSubtree(ofConvening) }),
   castBallot: row('mutation', 'Council', {

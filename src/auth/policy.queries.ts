@@ -157,6 +157,50 @@ async function sessionOfMember(request: AccessRequest): Promise<Refusal> {
     : `${request.identity.actorId} does not sit on council session ${request.args.sessionId}`;
 }
 
+type FilterArgs = OperationArgs & { filter?: Record<string, unknown> | null };
+
+/** The arguments with the filter's `field` set to `value`. */
+function pinFilter(args: FilterArgs, field: string, value: unknown): OperationArgs {
+  return { ...args, filter: { ...(args.filter ?? {}), [field]: value } };
+}
+
+/**
+ * A unit officer's queue: dossiers proposed in its subtree. A proposingUnitId outside it is
+ * refused; without one the list is pinned to its own unit, so pages stay whole.
+ */
+const QUEUE_OF_SUBTREE: Grant = {
+  rule: 'proposed in its subtree',
+  refuse: async (request) => {
+    const unitId = (request.args.filter?.proposingUnitId ?? null) as string | null;
+    if (unitId === null) return null;
+    return (await inCallerSubtree(request, unitId)) === true ? null : outsideReach(`unit ${unitId}`, request);
+  },
+  prepare: (args, request) =>
+    args.filter?.proposingUnitId ? args : pinFilter(args, 'proposingUnitId', request.identity.unitId),
+};
+
+/** A list pinned to the council member: `field` may name only the member itself, and is set to it. */
+function pinnedToMember(field: string, rule: string): Grant {
+  return {
+    rule,
+    refuse: async (request) => {
+      const named = (request.args.filter?.[field] ?? null) as string | null;
+      return named === null || named === request.identity.actorId
+        ? null
+        : `${request.identity.actorId} may list only by its own ${field}, not ${named}`;
+    },
+    prepare: (args, request) => pinFilter(args, field, request.identity.actorId ?? ''),
+  };
+}
+
+const SESSION_OF_MEMBER: Grant = {
+  rule: 'the sessions it sits on',
+  refuseAnswer: async (session: { members: Array<{ personId: string }> }, request) =>
+    session.members.some((m) => m.personId === request.identity.actorId)
+      ? null
+      : `${request.identity.actorId} does not sit on council session ${request.args.id}`,
+};
+
 export const QUERY_POLICY: AccessPolicy = {
   projections: row('query', 'Read models', EVERYONE),
   projectionsCaughtUp: row('query', 'Read models', EVERYONE),
@@ -203,6 +247,11 @@ export const QUERY_POLICY: AccessPolicy = {
     UNIT_OFFICER: DOSSIER_IN_SUBTREE,
     COUNCIL_MEMBER: DOSSIER_ON_AGENDA,
   }),
+  dossiers: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: QUEUE_OF_SUBTREE,
+    COUNCIL_MEMBER: pinnedToMember('councilMemberId', "on its sessions' agendas"),
+  }),
   awardHistory: row('query', 'People, dossiers and awards', {
     ...READERS,
     UNIT_OFFICER: when('subjects in its subtree', subjectArg),
@@ -217,6 +266,11 @@ export const QUERY_POLICY: AccessPolicy = {
   councilBallots: row('query', 'Council', {
     ...grantTo(['SECRETARIAT', 'INSPECTOR']),
     COUNCIL_MEMBER: when('the sessions it sits on', sessionOfMember),
+  }),
+  councilSession: row('query', 'Council', { ...READERS, COUNCIL_MEMBER: SESSION_OF_MEMBER }),
+  councilSessions: row('query', 'Council', {
+    ...READERS,
+    COUNCIL_MEMBER: pinnedToMember('memberId', 'the sessions it sits on'),
   }),
   auditTrail: row(
     'query',

@@ -35,8 +35,8 @@ export interface Grant {
   rule: string;
   /** Refuses from the request alone, before the operation runs. */
   refuse?: (request: AccessRequest) => Promise<Refusal>;
-  /** The arguments the operation runs with (a page narrowed afterwards reads more). */
-  prepare?: (args: OperationArgs) => OperationArgs;
+  /** The arguments the operation runs with: a page narrowed afterwards reads more, a list is pinned to a reach. */
+  prepare?: (args: OperationArgs, request: AccessRequest) => OperationArgs;
   /** Refuses from the answer, for things only the answer places (a dossier's units). */
   refuseAnswer?: (answer: OperationAnswer, request: AccessRequest) => Promise<Refusal>;
   /** Drops from the answer what lies outside the caller's reach. */

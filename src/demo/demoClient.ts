@@ -39,6 +39,10 @@ const DEMO_MUTATIONS = {
     'mutation($dossierId: ID!, $reason: String!) { returnDossier(dossierId: $dossierId, reason: $reason) { id position } }',
   resubmitDossier:
     'mutation($dossierId: ID!, $achievements: String!) { resubmitDossier(dossierId: $dossierId, achievements: $achievements) { id position } }',
+  receiveDossier:
+    'mutation($dossierId: ID!, $receivedOn: Date!) { receiveDossier(dossierId: $dossierId, receivedOn: $receivedOn) { id position } }',
+  assignDossier:
+    'mutation($dossierId: ID!, $officerId: ID!) { assignDossier(dossierId: $dossierId, officerId: $officerId) { id position } }',
   appraiseDossier:
     'mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) { id position } }',
   conveneCouncilSession:
@@ -88,3 +92,11 @@ export function demoCaller(execute: GraphQLExecutor, positions: string[]): DemoC
 /** Subject inputs of the API: a person, or a unit as a collective. */
 export const individual = (id: string) => ({ kind: 'INDIVIDUAL', id });
 export const collective = (id: string) => ({ kind: 'COLLECTIVE', id });
+
+/** The district standing agency receives each dossier complete on `receivedOn` and puts its head in charge. */
+export async function receiveAndAssign(call: DemoCall, dossierIds: string[], receivedOn: string): Promise<void> {
+  for (const dossierId of dossierIds) {
+    await call('receiveDossier', { dossierId, receivedOn });
+    await call('assignDossier', { dossierId, officerId: DEMO_ACTORS.districtSecretariat.sub });
+  }
+}

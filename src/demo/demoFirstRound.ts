@@ -1,4 +1,4 @@
-import { individual, type DemoCall } from './demoClient';
+import { individual, receiveAndAssign, type DemoCall } from './demoClient';
 import { ADVANCED_WORKER_NOMINEES, DEMO_PERIOD, DEMO_YEAR, officerOf, unitOfPerson } from './demoData';
 import { holdCouncilSession } from './demoCouncil';
 
@@ -26,7 +26,10 @@ export async function runFirstRound(call: DemoCall): Promise<DemoRound> {
   return { dossiers, awards, sessionId };
 }
 
-/** Submits and appraises a dossier per nominee; Ngọc's is returned and supplemented before its appraisal. */
+/**
+ * Submits, receives, assigns and appraises a dossier per nominee; Ngọc's is returned and
+ * supplemented before its reception.
+ */
 async function submitAdvancedWorkerDossiers(call: DemoCall): Promise<Record<string, string>> {
   const dossiers: Record<string, string> = {};
   const submitted = `${DEMO_YEAR}-12-02`;
@@ -60,6 +63,12 @@ async function submitAdvancedWorkerDossiers(call: DemoCall): Promise<Record<stri
         'Hoàn thành xuất sắc nhiệm vụ tham mưu dự toán ngân sách; bổ sung bản nhận xét của Trưởng phòng Tài chính - Kế hoạch.',
     },
     officerOf('p-do-thi-ngoc'),
+  );
+  // Received complete once Ngọc's supplement is in, then appraised.
+  await receiveAndAssign(
+    call,
+    ADVANCED_WORKER_NOMINEES.map((id) => dossiers[id]),
+    `${DEMO_YEAR}-12-04`,
   );
   for (const id of ADVANCED_WORKER_NOMINEES) await call('appraiseDossier', { dossierId: dossiers[id], note: null });
   return dossiers;

@@ -1,4 +1,4 @@
-import { collective, individual, type DemoCall } from './demoClient';
+import { collective, individual, receiveAndAssign, type DemoCall } from './demoClient';
 import { DEMO_ACTORS, DEMO_PERIOD, DEMO_YEAR } from './demoData';
 import { holdCouncilSession } from './demoCouncil';
 import type { DemoRound } from './demoFirstRound';
@@ -43,6 +43,7 @@ async function submitSecondRoundDossiers(call: DemoCall): Promise<SecondRoundIds
       submittedOn: `${DEMO_YEAR}-12-16`,
     },
   });
+  await receiveAndAssign(call, [fighter.id, flag.id], `${DEMO_YEAR}-12-17`);
   await call('appraiseDossier', { dossierId: fighter.id, note: 'Đủ điều kiện theo Luật Thi đua, khen thưởng 2022' });
   await call('appraiseDossier', { dossierId: flag.id, note: null });
   return { fighter: fighter.id, flag: flag.id };

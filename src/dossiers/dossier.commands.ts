@@ -5,11 +5,15 @@ import { lookUpSubject } from '../people/subject.lookup';
 import { ruleSetFor } from '../rules/ruleSets';
 import type { Services } from '../services';
 import { MovementKind } from '../shared/domain';
+import { InvalidInput } from '../shared/errors';
 import { newId } from '../shared/ids';
+import { personDecider } from '../people/person.decider';
 import { unitDecider } from '../units/unit.decider';
 import { dossierDecider } from './dossier.decider';
 import type {
   AppraiseDossierArgs,
+  AssignDossierArgs,
+  ReceiveDossierArgs,
   ResubmitDossierArgs,
   ReturnDossierArgs,
   SubmitDossierInput,
@@ -117,6 +121,50 @@ export function appraiseDossier(
       },
       // Appraised under the rule set the dossier was submitted under.
       ruleSetId: state.ruleSetId,
+    };
+  });
+}
+
+/**
+ * Reception by the standing agency: the receiving unit (the caller's own unless named)
+ * is looked up for its name and level, the handling level the due date depends on.
+ */
+export function receiveDossier(
+  services: Services,
+  context: CommandContext,
+  args: ReceiveDossierArgs,
+): Promise<CommandResult> {
+  const receivingUnitId = args.receivingUnitId ?? context.identity.unitId;
+  if (!receivingUnitId) {
+    throw new InvalidInput("receivingUnitId is required when the caller's token names no unit", 'receivingUnitId');
+  }
+  const dossier = services.commands.onExisting(dossierDecider, args.dossierId, 'Dossier');
+  return dossier.decide(context, 'receiveDossier', args, async (tx) => {
+    const unit = (await tx.loadExisting(unitDecider, receivingUnitId, 'Unit')).state;
+    return {
+      type: 'ReceiveDossier',
+      data: {
+        dossierId: args.dossierId,
+        receivedOn: args.receivedOn,
+        receivingUnit: { id: receivingUnitId, name: unit.name, level: unit.level },
+        now: tx.nowIso,
+      },
+    };
+  });
+}
+
+/** Assignment to a handling officer, a registered person looked up for the name the queue shows. */
+export function assignDossier(
+  services: Services,
+  context: CommandContext,
+  args: AssignDossierArgs,
+): Promise<CommandResult> {
+  const dossier = services.commands.onExisting(dossierDecider, args.dossierId, 'Dossier');
+  return dossier.decide(context, 'assignDossier', args, async (tx) => {
+    const officer = (await tx.loadExisting(personDecider, args.officerId, 'Person')).state;
+    return {
+      type: 'AssignDossier',
+      data: { dossierId: args.dossierId, officer: { id: args.officerId, name: officer.fullName }, now: tx.nowIso },
     };
   });
 }

@@ -6,15 +6,14 @@ import {
   type IsoDate,
   type IsoInstant,
   type Period,
-  type RuleCheck,
 } from '../shared/domain';
-import { NotFound, RuleViolation } from '../shared/errors';
+import { RuleViolation } from '../shared/errors';
 import { canBeAwardedTo } from '../rules/awardCatalog';
 import { appraise, type EligibilityFacts } from '../rules/eligibility';
 import { ruleSetById, type RuleSetId } from '../rules/ruleSets';
 import { requireIsoInstant, type NamedSubject } from '../rules/values';
 import { requireIsoDate, requireText } from '../shared/validation';
-import type { DossierContext, DossierEvent } from './dossier.events';
+import type { DossierEvent } from './dossier.events';
 import type { AwardGranted } from '../awards/award.events';
 import {
   requireAwaitingAppraisal,
@@ -22,34 +21,13 @@ import {
   requireMayYieldAward,
   requireValidSubmission,
 } from './dossier.rules';
+import { assign, receive, type AssignDossier, type ReceiveDossier } from './dossier.handling';
+import { contextOf, evolveDossier, existing, initialDossierState, type DossierState } from './dossier.state';
 
 const DOSSIER_STREAM_TYPE = 'dossier';
 
-export interface SubmittedDossier {
-  status: DossierStatus;
-  dossierId: string;
-  proposingUnitId: string;
-  proposingUnitName: string;
-  nominee: NamedSubject;
-  nomineeUnitId: string;
-  award: AwardKind;
-  period: Period;
-  movementId: string | null;
-  movementThematic: boolean;
-  achievements: string;
-  submittedOn: IsoDate;
-  submittedAt: IsoInstant;
-  ruleSetId: RuleSetId;
-  /** How many times the dossier was returned for supplement. */
-  returns: number;
-  /** Findings of the latest appraisal; empty until appraised. */
-  checks: RuleCheck[];
-  sessionId: string | null;
-  tally: BallotTally | null;
-  awardId: string | null;
-}
-
-export type DossierState = { status: 'NONE' } | SubmittedDossier;
+export type { DossierState, SubmittedDossier } from './dossier.state';
+export { evolveDossier, initialDossierState } from './dossier.state';
 
 export interface SubmitDossier {
   type: 'SubmitDossier';
@@ -110,84 +88,18 @@ export interface RecordAwardGranted {
   };
 }
 
+export type { AssignDossier, ReceiveDossier } from './dossier.handling';
+
 export type DossierCommand =
   | SubmitDossier
   | ReturnDossier
   | ResubmitDossier
+  | ReceiveDossier
+  | AssignDossier
   | WithdrawDossier
   | AppraiseDossier
   | ResolveDossier
   | RecordAwardGranted;
-
-export function initialDossierState(): DossierState {
-  return { status: 'NONE' };
-}
-
-function submitted(state: DossierState, eventType: string): SubmittedDossier {
-  if (state.status === 'NONE') throw new Error(`dossier stream is corrupt: ${eventType} before DossierSubmitted`);
-  return state;
-}
-
-export function evolveDossier(state: DossierState, event: DossierEvent): DossierState {
-  switch (event.type) {
-    case 'DossierSubmitted': {
-      const data = event.data;
-      return {
-        status: DossierStatus.SUBMITTED,
-        dossierId: data.dossierId,
-        proposingUnitId: data.proposingUnitId,
-        proposingUnitName: data.proposingUnitName,
-        nominee: data.nominee,
-        nomineeUnitId: data.nomineeUnitId,
-        award: data.award,
-        period: data.period,
-        movementId: data.movementId,
-        movementThematic: data.movementThematic,
-        achievements: data.achievements,
-        submittedOn: data.submittedOn,
-        submittedAt: data.submittedAt,
-        ruleSetId: data.ruleSetId,
-        returns: 0,
-        checks: [],
-        sessionId: null,
-        tally: null,
-        awardId: null,
-      };
-    }
-    case 'DossierReturned': {
-      const dossier = submitted(state, event.type);
-      return { ...dossier, status: DossierStatus.RETURNED, returns: event.data.returnNo };
-    }
-    case 'DossierResubmitted': {
-      const dossier = submitted(state, event.type);
-      return { ...dossier, status: DossierStatus.SUBMITTED, achievements: event.data.achievements };
-    }
-    case 'DossierWithdrawn':
-      return { ...submitted(state, event.type), status: DossierStatus.WITHDRAWN };
-    case 'DossierAppraised': {
-      const dossier = submitted(state, event.type);
-      return {
-        ...dossier,
-        status: event.data.eligible ? DossierStatus.ELIGIBLE : DossierStatus.INELIGIBLE,
-        ruleSetId: event.data.ruleSetId,
-        checks: event.data.checks,
-      };
-    }
-    case 'DossierResolved': {
-      const dossier = submitted(state, event.type);
-      return {
-        ...dossier,
-        status: event.data.approved ? DossierStatus.APPROVED : DossierStatus.REJECTED,
-        sessionId: event.data.sessionId,
-        tally: event.data.tally,
-      };
-    }
-    case 'DossierGranted':
-      return { ...submitted(state, event.type), status: DossierStatus.GRANTED, awardId: event.data.awardId };
-    default:
-      return assertNever(event, 'dossier event');
-  }
-}
 
 function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
@@ -197,6 +109,10 @@ function decideDossier(command: DossierCommand, state: DossierState): DossierEve
       return returnForSupplement(command.data, state);
     case 'ResubmitDossier':
       return resubmit(command.data, state);
+    case 'ReceiveDossier':
+      return receive(command.data, state);
+    case 'AssignDossier':
+      return assign(command.data, state);
     case 'WithdrawDossier':
       return withdraw(command.data, state);
     case 'AppraiseDossier':
@@ -373,22 +289,6 @@ function recordAwardGranted(data: RecordAwardGranted['data'], state: DossierStat
       data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAward, grantedAt: now },
     },
   ];
-}
-
-function existing(state: DossierState, dossierId: string): SubmittedDossier {
-  if (state.status === 'NONE') throw new NotFound('Dossier', dossierId);
-  return state;
-}
-
-function contextOf(dossier: SubmittedDossier): DossierContext {
-  return {
-    dossierId: dossier.dossierId,
-    proposingUnitId: dossier.proposingUnitId,
-    nominee: dossier.nominee,
-    nomineeUnitId: dossier.nomineeUnitId,
-    award: dossier.award,
-    period: dossier.period,
-  };
 }
 
 export const dossierDecider: Decider<DossierCommand, DossierEvent, DossierState> = {

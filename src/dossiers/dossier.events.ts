@@ -1,5 +1,14 @@
 import type { DomainEvent } from '../shared/decider';
-import type { AwardKind, BallotTally, DossierStatus, IsoDate, IsoInstant, Period, RuleCheck } from '../shared/domain';
+import type {
+  AuthorityLevel,
+  AwardKind,
+  BallotTally,
+  DossierStatus,
+  IsoDate,
+  IsoInstant,
+  Period,
+  RuleCheck,
+} from '../shared/domain';
 import type { RuleSetId } from '../rules/ruleSets';
 import type { NamedSubject } from '../rules/values';
 import type { AwardGranted } from '../awards/award.events';
@@ -48,6 +57,34 @@ export interface DossierResubmitted extends DomainEvent<
     /** Answers the return with the same number. */
     returnNo: number;
     resubmittedAt: IsoInstant;
+  }
+> {}
+
+/**
+ * The standing agency received the dossier as complete (tiếp nhận) on `receivedOn`: the
+ * handling term runs from that day, at the receiving unit's level, under the dossier's
+ * rule set (the facts its due date is computed from).
+ */
+export interface DossierReceived extends DomainEvent<
+  'DossierReceived',
+  DossierContext & {
+    receivedOn: IsoDate;
+    receivingUnitId: string;
+    receivingUnitName: string;
+    handlingLevel: AuthorityLevel;
+    ruleSetId: RuleSetId;
+    receivedAt: IsoInstant;
+  }
+> {}
+
+/** A handling officer (cán bộ thụ lý) was put in charge of the dossier; a reassignment names the one before. */
+export interface DossierAssigned extends DomainEvent<
+  'DossierAssigned',
+  DossierContext & {
+    officerId: string;
+    officerName: string;
+    previousOfficerId: string | null;
+    assignedAt: IsoInstant;
   }
 > {}
 
@@ -103,6 +140,8 @@ export type DossierEvent =
   | DossierSubmitted
   | DossierReturned
   | DossierResubmitted
+  | DossierReceived
+  | DossierAssigned
   | DossierWithdrawn
   | DossierAppraised
   | DossierResolved
@@ -112,6 +151,8 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEvent['type'][] = [
   'DossierSubmitted',
   'DossierReturned',
   'DossierResubmitted',
+  'DossierReceived',
+  'DossierAssigned',
   'DossierWithdrawn',
   'DossierAppraised',
   'DossierResolved',

@@ -102,3 +102,35 @@ export class EligibilityArgs {
   @ValidateNested()
   period!: PeriodInput;
 }
+
+@ArgsType()
+export class ReceiveDossierArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field(() => DateScalar, {
+    description: 'The day the dossier was received complete: not before its submission, not in the future',
+  })
+  receivedOn!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The standing agency's unit that receives it; defaults to the caller's unit (its level is the handling level)",
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `receivingUnitId ${ID_MESSAGE}` })
+  receivingUnitId?: string | null;
+}
+
+@ArgsType()
+export class AssignDossierArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field(() => ID, { description: 'The handling officer (cán bộ thụ lý): a registered person' })
+  @Matches(ID_PATTERN, { message: `officerId ${ID_MESSAGE}` })
+  officerId!: string;
+}

@@ -2,9 +2,19 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
-import { appraiseDossier, resubmitDossier, returnDossier, submitDossier, withdrawDossier } from './dossier.commands';
+import {
+  appraiseDossier,
+  assignDossier,
+  receiveDossier,
+  resubmitDossier,
+  returnDossier,
+  submitDossier,
+  withdrawDossier,
+} from './dossier.commands';
 import {
   AppraiseDossierArgs,
+  AssignDossierArgs,
+  ReceiveDossierArgs,
   EligibilityArgs,
   ResubmitDossierArgs,
   ReturnDossierArgs,
@@ -52,6 +62,29 @@ export class DossierResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return withdrawDossier(ctx.services, ctx.commandContext(info), args);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description: 'The standing agency receives a submitted dossier as complete (tiếp nhận) on a date; once per dossier',
+  })
+  receiveDossier(
+    @Args(() => ReceiveDossierArgs) args: ReceiveDossierArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return receiveDossier(ctx.services, ctx.commandContext(info), args);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description:
+      'Assigns a received dossier still in handling to a handling officer (cán bộ thụ lý); reassigning records the one before',
+  })
+  assignDossier(
+    @Args(() => AssignDossierArgs) args: AssignDossierArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return assignDossier(ctx.services, ctx.commandContext(info), args);
   }
 
   @Mutation(() => CommandResultType, { description: 'the rule engine decides ELIGIBLE / INELIGIBLE' })

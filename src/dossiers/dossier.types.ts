@@ -2,14 +2,14 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { DossierView } from '../../projections/dossiers/dossiers.queries';
 import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { AwardKind, DossierStatus } from '../shared/domain';
+import { AuthorityLevel, AwardKind, DossierStatus } from '../shared/domain';
 import { RuleCheckType } from './eligibility.types';
 
 @ObjectType('BallotTally', {
   description:
     "The council's secret-ballot count. thresholdShare: the share of ALL council members whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council's rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default)",
 })
-class BallotTallyType {
+export class BallotTallyType {
   @Field(() => Int)
   approve!: number;
 
@@ -85,6 +85,31 @@ export class DossierType {
   @Field(() => ID, { nullable: true, description: 'The award granted on it' })
   awardId!: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The day the standing agency received it complete (tiếp nhận); null until then',
+  })
+  receivedOn!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The standing agency unit that received it' })
+  receivingUnitId!: string | null;
+
+  @Field(() => AuthorityLevel, { nullable: true, description: "The receiving unit's level: the handling level" })
+  handlingLevel!: AuthorityLevel | null;
+
+  @Field(() => ID, { nullable: true, description: 'The handling officer (cán bộ thụ lý); null until assigned' })
+  handlingOfficerId!: string | null;
+
+  @Field(() => String, { nullable: true })
+  handlingOfficerName!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      "The appraisal's due date, from the reception date, handling level and rule set; null when no term applies",
+  })
+  dueOn!: string | null;
+
   @Field(() => Int, { description: 'Events in the dossier stream so far' })
   version!: number;
 
@@ -116,6 +141,12 @@ export class DossierType {
       sessionId: view.sessionId,
       resolvedOn: view.resolvedOn,
       awardId: view.awardId,
+      receivedOn: view.receivedOn,
+      receivingUnitId: view.receivingUnitId,
+      handlingLevel: view.handlingLevel,
+      handlingOfficerId: view.handlingOfficerId,
+      handlingOfficerName: view.handlingOfficerName,
+      dueOn: view.dueOn,
       version: view.version,
     };
   }

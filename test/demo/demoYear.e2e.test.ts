@@ -47,6 +47,8 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       'DossierSubmitted',
       'DossierReturned',
       'DossierResubmitted',
+      'DossierReceived',
+      'DossierAssigned',
       'DossierAppraised',
       'DossierResolved',
       'DossierGranted',
@@ -58,7 +60,12 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     expect(
       (appraisal.data.checks as Array<{ rule: string; passed: boolean }>).find((c) => c.rule === 'RATING'),
     ).toMatchObject({ passed: false });
-    expect(quynh.map((e) => e.type)).toEqual(['DossierSubmitted', 'DossierAppraised']);
+    expect(quynh.map((e) => e.type)).toEqual([
+      'DossierSubmitted',
+      'DossierReceived',
+      'DossierAssigned',
+      'DossierAppraised',
+    ]);
   });
 
   it('tallies the council sessions over all members and resolves every agenda dossier', async () => {

@@ -44,8 +44,8 @@ describe('dossier query', () => {
       sessionId: year.sessions[0],
       resolvedOn: `${DEMO_YEAR}-12-10`,
       awardId: year.awards['p-do-thi-ngoc'],
-      // Submitted, returned, resubmitted, appraised, resolved, granted.
-      version: 6,
+      // Submitted, returned, resubmitted, received, assigned, appraised, resolved, granted.
+      version: 8,
     });
     expect(d.checks.length).toBeGreaterThan(0);
     expect(d.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
@@ -69,7 +69,7 @@ describe('dossier query', () => {
       resolvedOn: null,
       awardId: null,
       returnCount: 0,
-      version: 2,
+      version: 4,
     });
     expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING')).toMatchObject({ passed: false });
     expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING').detail).not.toBe('');
@@ -85,9 +85,36 @@ describe('dossier query', () => {
       resolvedOn: `${DEMO_YEAR}-12-20`,
       sessionId: year.sessions[1],
       awardId: year.awards.flag,
-      version: 4,
+      version: 6,
     });
     expect(flag.checks.find((c: { rule: string }) => c.rule === 'CLUSTER_LEADER')).toMatchObject({ passed: true });
+  });
+
+  it("lists the year's dossiers in the queue, received and assigned to the district's standing agency", async () => {
+    const { body } = await t.graphql(
+      `query($f: DossierFilter) { dossiers(filter: $f) { edges { node { id receivedOn handlingLevel handlingOfficerName } } totalCount } }`,
+      { f: { handlingOfficerId: 'p-nguyen-van-an', proposingUnitId: 'huyen-bach-thong' } },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.dossiers.totalCount).toBe(Object.keys(year.dossiers).length);
+    const ngoc = body.data.dossiers.edges.find((e: { node: { id: string } }) => e.node.id === 'hs-ldtt-do-thi-ngoc');
+    expect(ngoc.node).toEqual({
+      id: 'hs-ldtt-do-thi-ngoc',
+      receivedOn: `${DEMO_YEAR}-12-04`,
+      handlingLevel: 'DISTRICT',
+      handlingOfficerName: 'Nguyễn Văn An',
+    });
+  });
+
+  it("lists the year's two council sessions, closed, with their tallies", async () => {
+    const { body } = await t.graphql(
+      `{ councilSessions(filter: { status: CLOSED }) { edges { node { id level agenda { tally { approved } } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const sessions = body.data.councilSessions.edges.map((e: { node: any }) => e.node);
+    expect(sessions.map((s: { id: string }) => s.id)).toEqual(year.sessions);
+    expect(sessions.every((s: { level: string }) => s.level === 'DISTRICT')).toBe(true);
+    expect(sessions.flatMap((s: any) => s.agenda.map((a: any) => a.tally.approved))).not.toContain(null);
   });
 
   it('answers null for an unknown dossier and refuses a malformed id', async () => {

@@ -22,6 +22,14 @@ const QUESTIONS: Array<[string, Record<string, unknown>]> = [
     {},
   ],
   ['{ movements { id name kind startsOn endsOn } }', {}],
+  [
+    'query($f: DossierFilter) { dossiers(filter: $f, first: 100) { edges { cursor node { id status receivedOn handlingLevel handlingOfficerId dueOn version } } pageInfo { hasNextPage endCursor } totalCount } }',
+    { f: { proposingUnitId: 'huyen-bach-thong' } },
+  ],
+  [
+    '{ councilSessions { edges { node { id level heldOn status memberCount membersVoted members { personId ballotsCast writtenBallots } agenda { dossierId thresholdShare tally { approve reject abstain members approved } } } } } }',
+    {},
+  ],
   ['{ plan(id: "ke-hoach-tdkt-2024") { tasks { taskNo status } } }', {}],
   [
     '{ eligibility(subject: { kind: INDIVIDUAL, id: "p-dang-thi-lan" }, award: PROVINCIAL_EMULATION_FIGHTER, period: { kind: CALENDAR_YEAR, year: 2024 }) { eligible ruleSet checks { rule passed detail } } }',

@@ -130,9 +130,14 @@ export async function startOrganisationApp(
     now?: () => Date;
     logger?: AppOptions['logger'];
     extraTeachers?: Record<string, { fullName: string; female: boolean }>;
+    projections?: AppOptions['projections'];
   } = {},
 ): Promise<TestApp> {
-  const t = await startTestApp({ now: options.now ?? (() => TEST_NOW), logger: options.logger });
+  const t = await startTestApp({
+    now: options.now ?? (() => TEST_NOW),
+    logger: options.logger,
+    projections: options.projections,
+  });
   await registerOrganisation(t, options.extraTeachers ?? {});
   return t;
 }

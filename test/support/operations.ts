@@ -147,6 +147,18 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     'dossierId: $dossierId, reason: $reason',
     { dossierId: 'hs-hoa', reason: 'Thiếu nhận xét.' },
   ),
+  receiveDossier: mutation(
+    'receiveDossier',
+    '$dossierId: ID!, $receivedOn: Date!',
+    'dossierId: $dossierId, receivedOn: $receivedOn',
+    { dossierId: 'hs-hoa', receivedOn: TODAY },
+  ),
+  assignDossier: mutation(
+    'assignDossier',
+    '$dossierId: ID!, $officerId: ID!',
+    'dossierId: $dossierId, officerId: $officerId',
+    { dossierId: 'hs-hoa', officerId: 'tv-1' },
+  ),
   appraiseDossier: mutation('appraiseDossier', '$dossierId: ID!', 'dossierId: $dossierId', { dossierId: 'hs-hoa' }),
   conveneCouncilSession: inputMutation('conveneCouncilSession', 'ConveneCouncilSessionInput', {
     councilUnitId: ORG.homeAffairs,
@@ -246,12 +258,15 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
     variables: { s: HOA },
   },
   dossier: { query: 'query($id: ID!) { dossier(id: $id) { id } }', variables: { id: 'hs-hoa' } },
+  dossiers: { query: '{ dossiers { edges { node { id } } } }', variables: {} },
   awardHistory: { query: 'query($s: SubjectInput!) { awardHistory(subject: $s) { id } }', variables: { s: HOA } },
   awardsByDecision: { query: '{ awardsByDecision(decisionNumber: "15/QĐ-UBND") { id } }', variables: {} },
   councilBallots: {
     query: 'query($s: ID!) { councilBallots(sessionId: $s) { memberId late } }',
     variables: { s: 'phien-1' },
   },
+  councilSession: { query: 'query($id: ID!) { councilSession(id: $id) { id } }', variables: { id: 'phien-1' } },
+  councilSessions: { query: '{ councilSessions { edges { node { id } } } }', variables: {} },
   auditTrail: {
     query: 'query($s: SubjectInput) { auditTrail(filter: { subject: $s }) { entries { type } } }',
     variables: { s: HOA },
