@@ -1,3 +1,4 @@
+import { appraisalTermApplies, appraisalDueDate } from '../rules/legalTerms';
 import type { RuleSetId } from '../rules/ruleSets';
 import type { AuthorityLevel, IsoDate } from '../shared/domain';
 
@@ -15,9 +16,11 @@ export type DossierDueDateRule = (facts: DossierDueDateFacts) => IsoDate | null;
 
 /**
  * The due date of a received dossier's appraisal: the one place the read models take it
- * from. No appraisal term is configured in the rule sets, so no dossier is due on a date
- * (and none is overdue) until one is.
+ * from. The term is the rule set's appraisal term at the receiving agency's level
+ * (src/rules/legalTerms.data.ts); a level the rule set has no term for (the district
+ * level under the two-tier government) dates nothing.
  */
-export function dossierDueDate(_facts: DossierDueDateFacts): IsoDate | null {
-  return null;
+export function dossierDueDate(facts: DossierDueDateFacts): IsoDate | null {
+  if (!appraisalTermApplies(facts.handlingLevel, facts.ruleSetId)) return null;
+  return appraisalDueDate(facts.receivedOn, facts.handlingLevel, facts.ruleSetId);
 }

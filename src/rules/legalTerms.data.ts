@@ -118,8 +118,11 @@ export const APPRAISAL_TERMS: Readonly<Record<RuleSetId, AppraisalTerms>> = {
   'tdkt-2013': {
     ruleSetId: 'tdkt-2013',
     basis: 'Nghị định 91/2017/NĐ-CP',
-    appraisal: appraisalAtEveryLevel(ALL_LEVELS, working(20, 'Nghị định 91/2017/NĐ-CP (article unverified)', false)),
-    resultNotification: working(10, 'Nghị định 91/2017/NĐ-CP (article unverified)', false),
+    appraisal: appraisalAtEveryLevel(
+      ALL_LEVELS,
+      working(20, 'Nghị định 91/2017/NĐ-CP Art. 48(2) (the figure is unverified)', false),
+    ),
+    resultNotification: working(10, 'Nghị định 91/2017/NĐ-CP Art. 48(2) (the figure is unverified)', false),
   },
   'tdkt-2022': {
     ruleSetId: 'tdkt-2022',

@@ -95,6 +95,11 @@ function appraisalTerm(level: AuthorityLevel, ruleSetId: string): LegalTerm {
   return term;
 }
 
+/** Whether the rule set has an appraisal term at `level`. */
+export function appraisalTermApplies(level: AuthorityLevel, ruleSetId: string): boolean {
+  return isRuleSetId(ruleSetId) && APPRAISAL_TERMS[ruleSetId].appraisal[level] !== undefined;
+}
+
 /** The due date of an item of work, with the term it comes from and whether it is provisional. */
 export function dueDateFor(item: DueItem): DueDate {
   switch (item.item) {

@@ -1,6 +1,7 @@
 import { allProjections } from '../../projections';
 import { dossiersProjectionWith } from '../../projections/dossiers/dossiers.projection';
 import { dossierDueDate, type DossierDueDateFacts } from '../../src/dossiers/dossierDueDate';
+import { appraisalDueDate } from '../../src/rules/legalTerms';
 import { AuthorityLevel, addDays } from '../../src/shared/domain';
 import type { TestApp } from '../support/app';
 import { ORG, APPRAISE, mutate, person, startOrganisationApp, submitDossier, year } from '../support/awarding';
@@ -66,8 +67,20 @@ describe('overdueOn: dossiers still awaiting appraisal past their due date', () 
     expect(body.data.dossiers.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual(['hs-gv-nam']);
   });
 
-  it("the app's own rule configures no term: it dates nothing", () => {
-    const facts = { receivedOn: '2025-10-02', handlingLevel: AuthorityLevel.PROVINCE, ruleSetId: 'tdkt-2025' as const };
-    expect(dossierDueDate(facts)).toBeNull();
+  it("the app's own rule is the rule set's appraisal term, in working days, and dates no district under the 2025 set", () => {
+    const province = {
+      receivedOn: '2025-10-02',
+      handlingLevel: AuthorityLevel.PROVINCE,
+      ruleSetId: 'tdkt-2025' as const,
+    };
+    expect(dossierDueDate(province)).toBe(appraisalDueDate('2025-10-02', AuthorityLevel.PROVINCE, 'tdkt-2025'));
+    // 20 working days from Thursday 2025-10-02: no holiday in between, four weeks later.
+    expect(dossierDueDate(province)).toBe('2025-10-30');
+    const district = {
+      receivedOn: '2025-10-02',
+      handlingLevel: AuthorityLevel.DISTRICT,
+      ruleSetId: 'tdkt-2025' as const,
+    };
+    expect(dossierDueDate(district)).toBeNull();
   });
 });
