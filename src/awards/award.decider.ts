@@ -179,7 +179,7 @@ function requireValidGrantInput(data: GrantAward['data']): void {
 
 /** The award's own rules: who may receive it, who may grant it on the decision date, once per achievement. */
 function requireGrantAllowed(data: GrantAward['data'], ruleSetOfDecision: RuleSet): void {
-  const { dossier, issuingUnit } = data;
+  const { dossier } = data;
   if (!canBeAwardedTo(dossier.award, dossier.nominee.kind)) {
     throw new RuleViolation(
       'AWARD_SUBJECT_KIND',
