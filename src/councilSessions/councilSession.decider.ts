@@ -67,6 +67,8 @@ export interface CloseCouncilSession {
      * one, read from the ballot streams before the close is appended.
      */
     ballots: BallotToCount[];
+    /** Looked up by the handler: agenda dossiers withdrawn since the session convened, decided no more. */
+    withdrawnDossierIds: string[];
     now: IsoInstant;
   };
 }
@@ -201,7 +203,7 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
   const counted = ballotsInOrder(session, data.ballots);
   const members = session.members.length;
   const counts = session.agenda.map((item) => dossierCount(session, item, counted));
-  requireQuorumOnEveryDossier(counts);
+  requireQuorumOnEveryDossier(counts.filter(({ item }) => !data.withdrawnDossierIds.includes(item.dossierId)));
   return [
     {
       type: 'CouncilSessionClosed',

@@ -95,8 +95,8 @@ function ballots(dossierId: string, approve: number, reject = 0, abstain = 0): B
 }
 
 /** Closing with the ballots found on their streams. */
-function close(found: BallotToCount[] = []): CloseCouncilSession {
-  return { type: 'CloseCouncilSession', data: { sessionId: 's-1', ballots: found, now: LATER } };
+function close(found: BallotToCount[] = [], withdrawnDossierIds: string[] = []): CloseCouncilSession {
+  return { type: 'CloseCouncilSession', data: { sessionId: 's-1', ballots: found, withdrawnDossierIds, now: LATER } };
 }
 
 function closedTallies(history: CouncilSessionConvened[], found: BallotToCount[]) {
@@ -260,6 +260,17 @@ describe('CloseCouncilSession', () => {
         .given([collectiveOnly(everyoneInTheUnit)])
         .when(close())
         .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-2', cast: 0, members: 0, barred: 3, needed: 1 });
+    });
+
+    it('needs no quorum on a dossier withdrawn since the session convened', () => {
+      spec
+        .given([convened()])
+        .when(close(ballots('d-1', 6), ['d-2']))
+        .events();
+      spec
+        .given([convened()])
+        .when(close(ballots('d-2', 6), ['d-2']))
+        .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-1' });
     });
 
     it('given no ballots, then COUNCIL_QUORUM', () => {
