@@ -63,6 +63,7 @@ function applyAwardEvent(batch: YearlyTotalsBatch, event: RecordedOfType<AwardEv
       directWorker: individual && a.directWorker,
       female: individual && a.female,
       revoked: false,
+      rewardVnd: a.rewardVnd ?? null,
     },
   });
 }
