@@ -106,6 +106,7 @@ describe('the 2013 grassroots fighter ratio cap, through submission, appraisal, 
         detail: '1 of 6 advanced workers would be grassroots fighters (16.7%), cap 15%',
       },
       { rule: 'ONE_AWARD_PER_ACHIEVEMENT', passed: true, detail: 'holds no GRASSROOTS_EMULATION_FIGHTER for 2023 yet' },
+      { rule: 'PENDING_COMPLAINT', passed: true, detail: 'no complaint or denunciation about the subject is pending' },
     ]);
 
     await advancedWorkers(staff.slice(6));

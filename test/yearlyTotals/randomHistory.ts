@@ -351,9 +351,7 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         issuedByLevel: AuthorityLevel.PROVINCE,
         signerName: 'Chủ tịch',
         // Some grants carry no amount fields at all, as older events do.
-        ...(rng.chance(0.1)
-          ? { cashMultiple: def.cashMultiple }
-          : cashRewardOn(ruleSetFor(clock), c.award, c.nominee.kind, clock)),
+        ...(rng.chance(0.1) ? { cashMultiple: null } : cashRewardOn(ruleSetFor(clock), c.award, c.nominee.kind, clock)),
         directWorker: person?.directWorker ?? false,
         female: person?.female ?? false,
         movementId: null,
