@@ -7,6 +7,7 @@ import { awardDecider } from '../../src/awards/award.decider';
 import type { AwardGranted } from '../../src/awards/award.events';
 import { dossierDecider, type SubmittedDossier } from '../../src/dossiers/dossier.decider';
 import { requireMayYieldAward } from '../../src/dossiers/dossier.rules';
+import { ruleSetFor } from '../../src/rules/ruleSets';
 import { addDays, DossierStatus, periodKey } from '../../src/shared/domain';
 import { unitDecider } from '../../src/units/unit.decider';
 import type { Actor, CouncilInfo } from '../province';
@@ -29,7 +30,10 @@ export function scheduleDecisions(sim: Simulation, council: CouncilInfo, items: 
   sim.at(dayStart(decidedOn), () => {
     const approved = items.filter((i) => sim.state(dossierDecider, i.dossierId).status === DossierStatus.APPROVED);
     const byIssuer = new Map<string, RoundDossier[]>();
-    for (const item of approved) byIssuer.set(item.issuerUnitId, [...(byIssuer.get(item.issuerUnitId) ?? []), item]);
+    for (const item of approved) {
+      const issuer = issuerOn(sim, item, decidedOn);
+      byIssuer.set(issuer, [...(byIssuer.get(issuer) ?? []), item]);
+    }
     for (const [issuedByUnitId, list] of byIssuer) {
       const next = (sim.decisionSeq.get(issuedByUnitId) ?? sim.rng.int(100, 400)) + sim.rng.int(1, 9);
       sim.decisionSeq.set(issuedByUnitId, next);
@@ -47,11 +51,30 @@ export function scheduleDecisions(sim: Simulation, council: CouncilInfo, items: 
   });
 }
 
+/**
+ * The dossier's issuer, unless its level no longer exists on the decision date (no district
+ * level from 2025-07-01): then the nominee's own unit where its level may grant the award,
+ * else a unit of the same former district that may, else the province.
+ */
+function issuerOn(sim: Simulation, item: RoundDossier, decidedOn: string): string {
+  const ruleSet = ruleSetFor(decidedOn);
+  const levelOf = (unitId: string) => sim.province.unitById.get(unitId)!.level;
+  if (!ruleSet.abolishedAuthorityLevels.includes(levelOf(item.issuerUnitId))) return item.issuerUnitId;
+  const dossier = sim.state(dossierDecider, item.dossierId);
+  if (dossier.status === 'NONE') throw new Error(`unknown dossier ${item.dossierId}`);
+  const allowed = ruleSet.grantingLevels[dossier.award];
+  if (allowed.includes(levelOf(dossier.nomineeUnitId))) return dossier.nomineeUnitId;
+  const district = sim.province.unitById.get(item.issuerUnitId)!.district;
+  const nearby = sim.province.units.find((unit) => unit.district === district && allowed.includes(unit.level));
+  return nearby?.id ?? sim.province.provinceUnitId;
+}
+
 /** The council's chairman signs the committee's decisions; a unit's head signs its own. */
 function signerOf(sim: Simulation, issuerUnitId: string, council: CouncilInfo): string {
   if (issuerUnitId === council.unitId) return council.signerName;
   const unit = sim.province.unitById.get(issuerUnitId)!;
-  return sim.province.personById.get(unit.people[0])!.fullName;
+  const head = unit.people.length > 0 ? sim.province.personById.get(unit.people[0]) : undefined;
+  return head?.fullName ?? `Thủ trưởng ${unit.name}`;
 }
 
 function grantAward(sim: Simulation, at: number, actor: Actor, dossierId: string, decision: Decision): Step {

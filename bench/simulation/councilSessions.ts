@@ -108,7 +108,7 @@ function scheduleClosing(sim: Simulation, secretariat: Actor, sessionId: string,
         );
         tx.decide(councilSessionDecider, session, {
           type: 'CloseCouncilSession',
-          data: { sessionId, ballots, now: tx.nowIso },
+          data: { sessionId, ballots, withdrawnDossierIds: [], now: tx.nowIso },
         });
       },
     ),

@@ -121,6 +121,12 @@ export interface AwardView {
   signerName: string;
   dossierId: string;
   movementId: string | null;
+  /** Multiple of the base salary; null where none is set. */
+  cashMultiple: number | null;
+  /** The base salary in force on the decision date (VND/month), as the decision recorded it. */
+  baseSalaryVnd: number | null;
+  /** The cash reward in VND as the decision recorded it; null where none is fixed. */
+  rewardVnd: number | null;
   revoked: boolean;
   revokedReason: string | null;
   revocationDecisionNumber: string | null;
@@ -144,6 +150,9 @@ interface AwardRow {
   signer_name: string;
   dossier_id: string;
   movement_id: string | null;
+  cash_multiple: number | null;
+  base_salary_vnd: number | null;
+  reward_vnd: number | null;
   revoked: boolean;
   revoked_reason: string | null;
   revocation_decision_number: string | null;
@@ -152,7 +161,7 @@ interface AwardRow {
 
 const SELECT_AWARD = `SELECT award_id, award, label, category, subject_kind, subject_id, subject_name, subject_unit_id, period_kind, period_year,
     decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on, issued_by_unit_id, signer_name, dossier_id, movement_id,
-    revoked, revoked_reason, revocation_decision_number, revoked_by_complaint_id
+    cash_multiple::float8 AS cash_multiple, base_salary_vnd::float8 AS base_salary_vnd, reward_vnd::float8 AS reward_vnd, revoked, revoked_reason, revocation_decision_number, revoked_by_complaint_id
   FROM awards.awards`;
 
 function toAwardView(row: AwardRow): AwardView {
@@ -170,6 +179,9 @@ function toAwardView(row: AwardRow): AwardView {
     signerName: row.signer_name,
     dossierId: row.dossier_id,
     movementId: row.movement_id,
+    cashMultiple: row.cash_multiple,
+    baseSalaryVnd: row.base_salary_vnd,
+    rewardVnd: row.reward_vnd,
     revoked: row.revoked,
     revokedReason: row.revoked_reason,
     revocationDecisionNumber: row.revocation_decision_number,

@@ -4,7 +4,7 @@
  */
 import type { AwardRow, DossierRow, Tracked } from './yearlyTotals.rows';
 
-/** An aggregate table: its key columns (with their SQL types) and the integer columns a delta adds to. */
+/** An aggregate table: its key columns (with their SQL types) and the whole-number columns a delta adds to. */
 export interface TotalsTable {
   table: string;
   keyColumns: readonly string[];
@@ -25,6 +25,8 @@ export const AWARD_TOTALS: TotalsTable = {
     'revoked',
     'revoked_individuals',
     'revoked_direct_workers',
+    'reward_vnd',
+    'revoked_reward_vnd',
   ],
 };
 
@@ -78,7 +80,7 @@ const ALL_UNITS = '';
 
 /**
  * In AWARD_TOTALS' value columns: granted, individuals, collectives, direct_workers,
- * women, revoked, revoked_individuals, revoked_direct_workers.
+ * women, revoked, revoked_individuals, revoked_direct_workers, reward_vnd, revoked_reward_vnd.
  */
 function awardContribution(a: AwardRow, deltas: Deltas, sign: 1 | -1): void {
   for (const unitId of [a.unitId, ALL_UNITS])
@@ -93,6 +95,8 @@ function awardContribution(a: AwardRow, deltas: Deltas, sign: 1 | -1): void {
         b(a.revoked),
         b(a.revoked && a.individual),
         b(a.revoked && a.individual && a.directWorker),
+        a.rewardVnd ?? 0,
+        a.revoked ? (a.rewardVnd ?? 0) : 0,
       ],
       sign,
     );

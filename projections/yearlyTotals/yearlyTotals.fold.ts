@@ -69,6 +69,7 @@ function applyAwardEvent(batch: YearlyTotalsBatch, event: RecordedOfType<AwardEv
       directWorker: individual && a.directWorker,
       female: individual && a.female,
       revoked: false,
+      rewardVnd: a.rewardVnd ?? null,
     },
   });
 }

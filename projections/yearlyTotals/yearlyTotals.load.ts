@@ -89,8 +89,10 @@ async function loadAwards(client: PoolClient, batch: YearlyTotalsBatch, ids: str
     direct_worker: boolean;
     female: boolean;
     revoked: boolean;
+    reward_vnd: string | null;
   }>(
-    `SELECT award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked FROM awards WHERE award_id = ANY($1::text[])`,
+    `SELECT award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked, reward_vnd
+     FROM awards WHERE award_id = ANY($1::text[])`,
     [ids],
   );
   for (const r of rows) {
@@ -104,6 +106,8 @@ async function loadAwards(client: PoolClient, batch: YearlyTotalsBatch, ids: str
       directWorker: r.direct_worker,
       female: r.female,
       revoked: r.revoked,
+      // bigint arrives as text; amounts stay far below 2^53.
+      rewardVnd: r.reward_vnd === null ? null : Number(r.reward_vnd),
     };
     batch.awards.set(row.awardId, { before: { ...row }, row });
   }

@@ -26,6 +26,10 @@ export interface AwardCountRow {
   directWorkers: number;
   women: number;
   revoked: number;
+  /** Sum of the cash rewards in VND, revoked awards included. */
+  rewardVnd: number;
+  /** Of rewardVnd, the revoked awards' share. */
+  revokedRewardVnd: number;
 }
 
 export interface DossierTotalsRow {
@@ -57,6 +61,8 @@ export interface YearlyTotalsRow {
   complaints: ComplaintTotalsRow;
   directWorkerShare: number | null;
   grassrootsFighterRatio: number | null;
+  /** Cash rewards in VND of the period's awards that stand (revoked ones left out). */
+  rewardVnd: number;
 }
 
 /** The first and last day of a period: CALENDAR_YEAR y is y-01-01..y-12-31; SCHOOL_YEAR y is y-09-01..(y+1)-08-31. */
@@ -169,6 +175,8 @@ interface AwardTotalsRow {
   revoked: number;
   revoked_individuals: number;
   revoked_direct_workers: number;
+  reward_vnd: number;
+  revoked_reward_vnd: number;
 }
 
 /**
@@ -189,7 +197,8 @@ const SERIES_SQL = `${SUBTREE}
        SELECT x.period_year AS year, x.award, sum(x.granted)::int AS granted, sum(x.individuals)::int AS individuals,
               sum(x.collectives)::int AS collectives, sum(x.direct_workers)::int AS direct_workers, sum(x.women)::int AS women,
               sum(x.revoked)::int AS revoked, sum(x.revoked_individuals)::int AS revoked_individuals,
-              sum(x.revoked_direct_workers)::int AS revoked_direct_workers
+              sum(x.revoked_direct_workers)::int AS revoked_direct_workers,
+              sum(x.reward_vnd)::float8 AS reward_vnd, sum(x.revoked_reward_vnd)::float8 AS revoked_reward_vnd
        FROM yearly_totals.award_totals x
        WHERE x.period_kind = $2 AND x.period_year BETWEEN $3 AND $4 AND ${SUMS_IN_SCOPE}
        GROUP BY x.period_year, x.award) a) AS awards,
@@ -259,6 +268,8 @@ function awardCount(r: AwardTotalsRow): AwardCountRow {
     directWorkers: r.direct_workers,
     women: r.women,
     revoked: r.revoked,
+    rewardVnd: r.reward_vnd,
+    revokedRewardVnd: r.revoked_reward_vnd,
   };
 }
 
@@ -325,6 +336,7 @@ function yearTotals(series: SeriesRow, kind: PeriodKind, year: number, unitId: s
     complaints: complaintTotals(series.complaints.find((r) => r.year === year)),
     directWorkerShare,
     grassrootsFighterRatio,
+    rewardVnd: awards.reduce((sum, r) => sum + r.reward_vnd - r.revoked_reward_vnd, 0),
   };
 }
 

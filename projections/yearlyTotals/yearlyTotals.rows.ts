@@ -10,6 +10,8 @@ export interface AwardRow {
   directWorker: boolean;
   female: boolean;
   revoked: boolean;
+  /** The cash reward in VND; null where none is fixed. */
+  rewardVnd: number | null;
 }
 
 export interface DossierRow {

@@ -43,8 +43,8 @@ async function writeSessions(client: PoolClient, batch: YearlyTotalsBatch): Prom
 async function upsertAwards(client: PoolClient, rows: AwardRow[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO awards (award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::bool[])
+    `INSERT INTO awards (award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked, reward_vnd)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::bool[], $10::bigint[])
      ON CONFLICT (award_id) DO UPDATE SET revoked = EXCLUDED.revoked`,
     [
       rows.map((r) => r.awardId),
@@ -56,6 +56,7 @@ async function upsertAwards(client: PoolClient, rows: AwardRow[]): Promise<void>
       rows.map((r) => r.directWorker),
       rows.map((r) => r.female),
       rows.map((r) => r.revoked),
+      rows.map((r) => r.rewardVnd),
     ],
   );
 }
@@ -115,7 +116,8 @@ async function addToTotals(client: PoolClient, totals: TotalsTable, deltas: Delt
   if (changed.length === 0) return;
   const { table, keyColumns, keyTypes, valueColumns } = totals;
   const columns = [...keyColumns, ...valueColumns];
-  const types = [...keyTypes, ...valueColumns.map(() => 'int')];
+  // bigint for every value: VND sums exceed int; counts cast back on assignment.
+  const types = [...keyTypes, ...valueColumns.map(() => 'bigint')];
   const params = [
     ...keyColumns.map((_, i) => changed.map((e) => e.key[i])),
     ...valueColumns.map((_, i) => changed.map((e) => e.values[i])),

@@ -10,7 +10,10 @@ import {
   type Period,
 } from '../shared/domain';
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
-import { awardDefinition, canBeAwardedTo, mayBeGrantedAt, type AwardDefinition } from '../rules/awardCatalog';
+import { awardDefinition, canBeAwardedTo, type AwardDefinition } from '../rules/awardCatalog';
+import { baseSalaryOn } from '../rules/baseSalary';
+import { rewardAmountVnd, rewardMultiple } from '../rules/rewardMultiples';
+import { ruleSetFor, type RuleSet } from '../rules/ruleSets';
 import {
   requireCount,
   requireIsoInstant,
@@ -137,9 +140,11 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
     );
   }
   const definition = awardDefinition(dossier.award);
-  requireGrantAllowed(data, definition);
+  // Who may grant and how much it pays follow the law in force on the decision date.
+  const ruleSetOfDecision = ruleSetFor(data.decidedOn);
+  requireGrantAllowed(data, ruleSetOfDecision);
   requireSameDecision(data);
-  return [awardGranted(data, definition)];
+  return [awardGranted(data, definition, ruleSetOfDecision)];
 }
 
 function issueGranted(data: IssueGrantedAward['data'], state: AwardState): AwardGranted[] {
@@ -172,22 +177,16 @@ function requireValidGrantInput(data: GrantAward['data']): void {
   }
 }
 
-/** The award's own rules: who may receive it, who may grant it, once per achievement. */
-function requireGrantAllowed(data: GrantAward['data'], definition: AwardDefinition): void {
-  const { dossier, issuingUnit } = data;
+/** The award's own rules: who may receive it, who may grant it on the decision date, once per achievement. */
+function requireGrantAllowed(data: GrantAward['data'], ruleSetOfDecision: RuleSet): void {
+  const { dossier } = data;
   if (!canBeAwardedTo(dossier.award, dossier.nominee.kind)) {
     throw new RuleViolation(
       'AWARD_SUBJECT_KIND',
       `${dossier.award} cannot be awarded to a ${dossier.nominee.kind.toLowerCase()} subject`,
     );
   }
-  if (!mayBeGrantedAt(dossier.award, issuingUnit.level)) {
-    throw new RuleViolation(
-      'ISSUER_LEVEL',
-      `${dossier.award} is granted at ${definition.grantingLevels.join(' or ')} level, not by a ${issuingUnit.level} unit`,
-      { award: dossier.award, issuingLevel: issuingUnit.level, allowedLevels: definition.grantingLevels },
-    );
-  }
+  requireIssuerLevel(data, ruleSetOfDecision);
   if (data.facts.heldSameKindSamePeriod > 0) {
     throw new RuleViolation(
       'ONE_AWARD_PER_ACHIEVEMENT',
@@ -195,6 +194,26 @@ function requireGrantAllowed(data: GrantAward['data'], definition: AwardDefiniti
       {
         held: data.facts.heldSameKindSamePeriod,
       },
+    );
+  }
+}
+
+/** The issuing unit's level exists on the decision date and may grant the award kind. */
+function requireIssuerLevel(data: GrantAward['data'], ruleSetOfDecision: RuleSet): void {
+  const { dossier, issuingUnit } = data;
+  if (ruleSetOfDecision.abolishedAuthorityLevels.includes(issuingUnit.level)) {
+    throw new RuleViolation(
+      'AUTHORITY_LEVEL_ABOLISHED',
+      `the ${issuingUnit.level} level no longer grants awards on ${data.decidedOn} (${ruleSetOfDecision.id}: ${ruleSetOfDecision.legalBasis})`,
+      { issuingLevel: issuingUnit.level, decidedOn: data.decidedOn, ruleSetId: ruleSetOfDecision.id },
+    );
+  }
+  const allowedLevels = ruleSetOfDecision.grantingLevels[dossier.award];
+  if (!allowedLevels.includes(issuingUnit.level)) {
+    throw new RuleViolation(
+      'ISSUER_LEVEL',
+      `${dossier.award} is granted at ${allowedLevels.join(' or ')} level, not by a ${issuingUnit.level} unit`,
+      { award: dossier.award, issuingLevel: issuingUnit.level, allowedLevels, ruleSetId: ruleSetOfDecision.id },
     );
   }
 }
@@ -218,7 +237,23 @@ function requireSameDecision(data: GrantAward['data']): void {
   }
 }
 
-function awardGranted(data: GrantAward['data'], definition: AwardDefinition): AwardGranted {
+/** The cash reward on the decision date: multiple, base salary and amount (VND), null where none is fixed. */
+export function cashRewardOn(
+  ruleSetOfDecision: RuleSet,
+  award: AwardKind,
+  subjectKind: SubjectKind,
+  decidedOn: IsoDate,
+): Pick<AwardGranted['data'], 'cashMultiple' | 'baseSalaryVnd' | 'rewardVnd'> {
+  const cashMultiple = rewardMultiple(ruleSetOfDecision.rewards, award, subjectKind);
+  const baseSalaryVnd = baseSalaryOn(decidedOn)?.vndPerMonth ?? null;
+  const rewardVnd =
+    cashMultiple === null || baseSalaryVnd === null
+      ? null
+      : rewardAmountVnd(ruleSetOfDecision.rewards, cashMultiple, baseSalaryVnd);
+  return { cashMultiple, baseSalaryVnd, rewardVnd };
+}
+
+function awardGranted(data: GrantAward['data'], definition: AwardDefinition, ruleSetOfDecision: RuleSet): AwardGranted {
   const { dossier, subjectFacts, issuingUnit } = data;
   const isIndividual = dossier.nominee.kind === SubjectKind.INDIVIDUAL;
   return {
@@ -237,7 +272,7 @@ function awardGranted(data: GrantAward['data'], definition: AwardDefinition): Aw
       issuedByUnitId: issuingUnit.id,
       issuedByLevel: issuingUnit.level,
       signerName: data.signerName,
-      cashMultiple: definition.cashMultiple,
+      ...cashRewardOn(ruleSetOfDecision, dossier.award, dossier.nominee.kind, data.decidedOn),
       directWorker: isIndividual && subjectFacts.directWorker,
       female: isIndividual && subjectFacts.female,
       movementId: dossier.movementId,

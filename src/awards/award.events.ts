@@ -4,8 +4,8 @@ import type { NamedSubject } from '../rules/values';
 
 /**
  * An award decision (quyết định khen thưởng) for one subject, issued on an approved
- * dossier. Label, category and cash multiple are copied from the catalog as they
- * were on the decision date.
+ * dossier. Label and category are copied from the catalog, the cash multiple, base
+ * salary and reward amount from the rules in force on the decision date.
  */
 export interface AwardGranted extends DomainEvent<
   'AwardGranted',
@@ -24,8 +24,15 @@ export interface AwardGranted extends DomainEvent<
     issuedByUnitId: string;
     issuedByLevel: AuthorityLevel;
     signerName: string;
-    /** Multiple of the base salary in force on `decidedOn`; null where none is set. */
+    /** Multiple (hệ số) of the base salary, by the rule set in force on `decidedOn`; null where none is set. */
     cashMultiple: number | null;
+    /** The base salary (mức lương cơ sở, VND/month) in force on `decidedOn`; absent on older events: read as null. */
+    baseSalaryVnd?: number | null;
+    /**
+     * The cash reward in VND: cashMultiple × baseSalaryVnd rounded as the decree says, fixed
+     * when granted so a later base salary does not change it; absent on older events: read as null.
+     */
+    rewardVnd?: number | null;
     /** Always false for collectives. */
     directWorker: boolean;
     /** Always false for collectives. */

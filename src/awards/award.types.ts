@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import type { AwardView } from '../../projections/awards/awards.queries';
 import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
@@ -41,6 +41,25 @@ export class AwardType {
   @Field(() => ID)
   dossierId!: string;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The multiple (hệ số) of the base salary the reward is; null where none is fixed',
+  })
+  cashMultiple!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The base salary (mức lương cơ sở, VND/month) in force on the decision date; null when not recorded',
+  })
+  baseSalaryVnd!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'The cash reward in VND, multiple × base salary rounded as the decree says, fixed when granted; null where none is fixed or not recorded',
+  })
+  rewardVnd!: number | null;
+
   @Field()
   revoked!: boolean;
 
@@ -66,6 +85,9 @@ export class AwardType {
       issuedByUnitId: view.issuedByUnitId,
       signerName: view.signerName,
       dossierId: view.dossierId,
+      cashMultiple: view.cashMultiple,
+      baseSalaryVnd: view.baseSalaryVnd,
+      rewardVnd: view.rewardVnd,
       revoked: view.revoked,
       revokedReason: view.revokedReason,
       revocationDecisionNumber: view.revocationDecisionNumber,

@@ -1,10 +1,11 @@
 import { readSessionBallots } from '../ballots/sessionBallots';
 import type { CommandContext, CommandResult, Loaded } from '../commands/commandHandler';
-import { storeLoader } from '../commands/stateLoader';
+import { storeLoader, type StateLoader } from '../commands/stateLoader';
 import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { personDecider } from '../people/person.decider';
 import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
 import type { Services } from '../services';
+import { DossierStatus } from '../shared/domain';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import {
@@ -73,16 +74,17 @@ export function closeCouncilSession(
   context: CommandContext,
   args: CloseCouncilSessionArgs,
 ): Promise<CommandResult> {
-  return services.commands
-    .on(councilSessionDecider, args.sessionId)
-    .decide(
-      context,
-      'closeCouncilSession',
-      args,
-      async (tx, session) =>
-        closeWith(session, await readSessionBallots(storeLoader(services.store), session.state), tx.nowIso),
-      { retryOnConflict: true },
-    );
+  return services.commands.on(councilSessionDecider, args.sessionId).decide(
+    context,
+    'closeCouncilSession',
+    args,
+    async (tx, session) => {
+      const load = storeLoader(services.store);
+      const ballots = await readSessionBallots(load, session.state);
+      return closeWith(session, ballots, tx.nowIso, await withdrawnAgendaDossiers(load, session.state));
+    },
+    { retryOnConflict: true },
+  );
 }
 
 /** The close of a session on the ballots found in its ballot streams. */
@@ -90,6 +92,18 @@ export function closeWith(
   session: Loaded<CouncilSessionState>,
   ballots: BallotToCount[],
   now: string,
+  withdrawnDossierIds: string[] = [],
 ): CloseCouncilSession {
-  return { type: 'CloseCouncilSession', data: { sessionId: session.id, ballots, now } };
+  return { type: 'CloseCouncilSession', data: { sessionId: session.id, ballots, withdrawnDossierIds, now } };
+}
+
+/** The open session's agenda dossiers that have been withdrawn: they need no quorum. */
+async function withdrawnAgendaDossiers(load: StateLoader, session: CouncilSessionState): Promise<string[]> {
+  if (session.status !== 'OPEN') return [];
+  const withdrawn: string[] = [];
+  for (const item of session.agenda) {
+    const dossier = await load(dossierDecider, item.dossierId);
+    if (dossier.status === DossierStatus.WITHDRAWN) withdrawn.push(item.dossierId);
+  }
+  return withdrawn;
 }

@@ -10,9 +10,9 @@ import type {
   CouncilSessionEvent,
   CountedBallot,
 } from './councilSession.events';
-import { quorumNeeded, tallyBallots } from './councilSession.rules';
+import { membersVotingOn, quorumNeeded, tallyBallots } from './councilSession.rules';
 
-export { conflictOfInterest, quorumNeeded, tallyBallots } from './councilSession.rules';
+export { conflictOfInterest, membersVotingOn, quorumNeeded, tallyBallots } from './councilSession.rules';
 
 export const COUNCIL_SESSION_STREAM_TYPE = 'council_session';
 
@@ -67,6 +67,8 @@ export interface CloseCouncilSession {
      * one, read from the ballot streams before the close is appended.
      */
     ballots: BallotToCount[];
+    /** Looked up by the handler: agenda dossiers withdrawn since the session convened, decided no more. */
+    withdrawnDossierIds: string[];
     now: IsoInstant;
   };
 }
@@ -200,19 +202,8 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
   const session = openSession(state, data.sessionId);
   const counted = ballotsInOrder(session, data.ballots);
   const members = session.members.length;
-  const cast = new Set(counted.map((b) => b.memberId)).size;
-  const needed = quorumNeeded(members);
-  if (cast < needed) {
-    throw new RuleViolation(
-      'COUNCIL_QUORUM',
-      `only ${cast} of ${members} members have voted; at least ${needed} (2/3) are needed to close the session`,
-      {
-        cast,
-        members,
-        needed,
-      },
-    );
-  }
+  const counts = session.agenda.map((item) => dossierCount(session, item, counted));
+  requireQuorumOnEveryDossier(counts.filter(({ item }) => !data.withdrawnDossierIds.includes(item.dossierId)));
   return [
     {
       type: 'CouncilSessionClosed',
@@ -221,15 +212,10 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
         councilUnitId: session.councilUnitId,
         closedAt: data.now,
         members,
-        membersVoted: cast,
-        tallies: session.agenda.map((item) => ({
+        membersVoted: new Set(counted.map((b) => b.memberId)).size,
+        tallies: counts.map(({ item, choices, voters, barred }) => ({
           dossierId: item.dossierId,
-          tally: tallyBallots(
-            counted.filter((b) => b.dossierId === item.dossierId).map((b) => b.choice),
-            members,
-            item.thresholdShare,
-            item.thresholdInclusive,
-          ),
+          tally: tallyBallots(choices, voters, item.thresholdShare, item.thresholdInclusive, barred),
         })),
         countedBallots: counted.map((b) => ({
           dossierId: b.dossierId,
@@ -239,6 +225,54 @@ function close(data: CloseCouncilSession['data'], state: CouncilSessionState): C
       },
     },
   ];
+}
+
+/** One agenda dossier's ballots, the members who may vote on it and those barred from it. */
+interface DossierCount {
+  item: AgendaItem;
+  choices: BallotChoice[];
+  voters: number;
+  barred: number;
+}
+
+function dossierCount(session: ConvenedSession, item: AgendaItem, counted: readonly BallotToCount[]): DossierCount {
+  const voters = membersVotingOn(session.members, item).length;
+  return {
+    item,
+    choices: counted.filter((b) => b.dossierId === item.dossierId).map((b) => b.choice),
+    voters,
+    barred: session.members.length - voters,
+  };
+}
+
+/** Every dossier needs ballots from 2/3 of the members who may vote on it (and at least one such member). */
+function requireQuorumOnEveryDossier(counts: readonly DossierCount[]): void {
+  const short = counts
+    .map((count) => ({ ...count, cast: count.choices.length, needed: Math.max(1, quorumNeeded(count.voters)) }))
+    .filter((count) => count.cast < count.needed);
+  if (short.length === 0) return;
+  const describe = (count: (typeof short)[number]) =>
+    `dossier ${count.item.dossierId} (${count.item.nominee.name}, ${count.item.award}) has ${count.cast} of ${count.voters} ballots, ${count.needed} needed` +
+    (count.barred > 0 ? ` (${count.barred} member(s) barred from it)` : '');
+  const first = short[0];
+  throw new RuleViolation(
+    'COUNCIL_QUORUM',
+    `the session cannot close until every dossier has ballots from 2/3 of the members who may vote on it: ${short.map(describe).join('; ')}`,
+    {
+      dossierId: first.item.dossierId,
+      cast: first.cast,
+      members: first.voters,
+      barred: first.barred,
+      needed: first.needed,
+      dossiers: short.map((count) => ({
+        dossierId: count.item.dossierId,
+        cast: count.cast,
+        members: count.voters,
+        barred: count.barred,
+        needed: count.needed,
+      })),
+    },
+  );
 }
 
 /**

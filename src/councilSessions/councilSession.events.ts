@@ -21,7 +21,10 @@ export interface AgendaItem {
   nominee: AgendaNominee;
   /** The nominee's unit: the person's unit, or the collective itself. */
   nomineeUnitId: string;
-  /** Share of ALL members whose approval is needed (0.9 for provincial/national fighters, default 0.5). */
+  /**
+   * Share of ALL members who may vote on the dossier whose approval is needed (0.9 for
+   * provincial/national fighters, default 0.5); members barred for a conflict of interest are left out.
+   */
   thresholdShare: number;
   /** true: approve / members >= share; false: approve / members > share. */
   thresholdInclusive: boolean;
@@ -53,8 +56,8 @@ export interface CountedBallot {
 }
 
 /**
- * Voting ended with a quorum; every agenda dossier is tallied against its threshold over
- * all members, from the ballots the close read (`countedBallots`). A ballot stored but
+ * Voting ended with a quorum on every dossier; each is tallied against its threshold over
+ * all members who may vote on it, from the ballots the close read (`countedBallots`). A ballot stored but
  * not in that list came too late to count. The handler appends DossierResolved to each
  * dossier from `tallies`.
  */
@@ -66,7 +69,7 @@ export interface CouncilSessionClosed extends DomainEvent<
     closedAt: IsoInstant;
     /** Number of council members. */
     members: number;
-    /** Distinct members who cast at least one ballot in the session (the quorum count). */
+    /** Distinct members who cast at least one ballot in the session (the quorum is counted per dossier). */
     membersVoted: number;
     tallies: DossierTally[];
     /** Every ballot in the tallies, in agenda order, each dossier's in member order. */

@@ -19,7 +19,9 @@ export class ConveneCouncilSessionInput {
   @Field(() => DateScalar)
   heldOn!: string;
 
-  @Field(() => [ID], { description: 'Every council member (person ids): thresholds count all of them' })
+  @Field(() => [ID], {
+    description: 'Every council member (person ids): thresholds count all of them but those barred from a dossier',
+  })
   @ArrayNotEmpty()
   @ArrayMaxSize(MAX_COUNCIL_MEMBERS)
   @Matches(ID_PATTERN, { each: true, message: `each of memberIds ${ID_MESSAGE}` })

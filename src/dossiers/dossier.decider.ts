@@ -237,6 +237,7 @@ function appraiseDossier(data: AppraiseDossier['data'], state: DossierState): Do
     award: dossier.award,
     period: dossier.period,
     ruleSet: ruleSetById(dossier.ruleSetId),
+    submittedOn: dossier.submittedOn,
     facts,
   });
   return [

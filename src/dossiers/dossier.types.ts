@@ -7,7 +7,7 @@ import { RuleCheckType } from './eligibility.types';
 
 @ObjectType('BallotTally', {
   description:
-    "The council's secret-ballot count. thresholdShare: the share of ALL council members whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council's rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default)",
+    "The council's secret-ballot count. thresholdShare: the share of ALL council members who may vote on the dossier whose approval is required (0.9 for provincial and national emulation fighters, otherwise the council's rule, default 0.5); approved: approve / members meets it (>= 0.9, or > 0.5 for the default). Members barred for a conflict of interest are left out of members and counted in barredMembers",
 })
 export class BallotTallyType {
   @Field(() => Int)
@@ -19,8 +19,15 @@ export class BallotTallyType {
   @Field(() => Int)
   abstain!: number;
 
-  @Field(() => Int, { description: 'All council members, present or not' })
+  @Field(() => Int, {
+    description: 'All council members who may vote on the dossier, present or not: the threshold denominator',
+  })
   members!: number;
+
+  @Field(() => Int, {
+    description: 'Council members barred from voting on the dossier (the nominee or of its unit), left out of members',
+  })
+  barredMembers!: number;
 
   @Field(() => Float)
   thresholdShare!: number;
@@ -135,6 +142,7 @@ export class DossierType {
               reject: view.tally.reject,
               abstain: view.tally.abstain,
               members: view.tally.members,
+              barredMembers: view.tally.barred ?? 0,
               thresholdShare: view.tally.thresholdShare,
               approved: view.tally.approved,
             },

@@ -25,6 +25,7 @@ export async function checkEligibility(services: Services, args: EligibilityArgs
     award: args.award,
     period,
     ruleSet,
+    submittedOn: today,
     facts,
   });
   return { eligible: report.eligible, ruleSet: report.ruleSetId, checks: report.checks };

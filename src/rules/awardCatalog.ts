@@ -1,8 +1,9 @@
 /**
  * The titles and forms of commendation (Law 06/2022/QH15 on Emulation and
- * Commendation, its titles and forms): who may
- * receive each one, which authority levels may grant it, and its cash reward as a
- * multiple of the base salary in force on the decision date (null where none is set).
+ * Commendation, its titles and forms): who may receive each one and which authority
+ * levels grant it under the three-tier local government. Granting levels and cash
+ * rewards as they change over time are data of the rule sets (grantingLevels.ts,
+ * rewardMultiples.ts).
  */
 import { AuthorityLevel, AwardCategory, AwardKind, SubjectKind } from '../shared/domain';
 
@@ -14,7 +15,6 @@ export interface AwardDefinition {
   subjects: readonly SubjectKind[];
   /** The unit head grants at AuthorityLevel.UNIT. */
   grantingLevels: readonly AuthorityLevel[];
-  cashMultiple: number | null;
 }
 
 const { INDIVIDUAL, COLLECTIVE } = SubjectKind;
@@ -27,7 +27,6 @@ function define(
   category: AwardCategory,
   subjects: SubjectKind[],
   grantingLevels: AuthorityLevel[],
-  cashMultiple: number | null,
 ): AwardDefinition {
   return Object.freeze({
     kind,
@@ -35,7 +34,6 @@ function define(
     category,
     subjects: Object.freeze(subjects),
     grantingLevels: Object.freeze(grantingLevels),
-    cashMultiple,
   });
 }
 
@@ -46,7 +44,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [INDIVIDUAL],
     [UNIT, COMMUNE, DISTRICT],
-    0.3,
   ),
   [AwardKind.GRASSROOTS_EMULATION_FIGHTER]: define(
     AwardKind.GRASSROOTS_EMULATION_FIGHTER,
@@ -54,7 +51,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [INDIVIDUAL],
     [UNIT, DISTRICT],
-    1,
   ),
   [AwardKind.PROVINCIAL_EMULATION_FIGHTER]: define(
     AwardKind.PROVINCIAL_EMULATION_FIGHTER,
@@ -62,7 +58,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [INDIVIDUAL],
     [PROVINCE, MINISTRY],
-    3,
   ),
   [AwardKind.NATIONAL_EMULATION_FIGHTER]: define(
     AwardKind.NATIONAL_EMULATION_FIGHTER,
@@ -70,7 +65,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [INDIVIDUAL],
     [GOVERNMENT],
-    4.5,
   ),
   [AwardKind.ADVANCED_COLLECTIVE]: define(
     AwardKind.ADVANCED_COLLECTIVE,
@@ -78,7 +72,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [COLLECTIVE],
     [UNIT, DISTRICT],
-    null,
   ),
   [AwardKind.EXCELLENT_COLLECTIVE]: define(
     AwardKind.EXCELLENT_COLLECTIVE,
@@ -86,7 +79,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [COLLECTIVE],
     [PROVINCE, MINISTRY],
-    1.5,
   ),
   [AwardKind.PROVINCIAL_EMULATION_FLAG]: define(
     AwardKind.PROVINCIAL_EMULATION_FLAG,
@@ -94,7 +86,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [COLLECTIVE],
     [PROVINCE, MINISTRY],
-    null,
   ),
   [AwardKind.GOVERNMENT_EMULATION_FLAG]: define(
     AwardKind.GOVERNMENT_EMULATION_FLAG,
@@ -102,7 +93,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     TITLE,
     [COLLECTIVE],
     [GOVERNMENT],
-    null,
   ),
   [AwardKind.CERTIFICATE_OF_MERIT]: define(
     AwardKind.CERTIFICATE_OF_MERIT,
@@ -110,7 +100,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL, COLLECTIVE],
     [UNIT, COMMUNE, DISTRICT],
-    null,
   ),
   [AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT]: define(
     AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT,
@@ -118,7 +107,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL, COLLECTIVE],
     [PROVINCE, MINISTRY],
-    1.5,
   ),
   [AwardKind.PRIME_MINISTER_CERTIFICATE_OF_MERIT]: define(
     AwardKind.PRIME_MINISTER_CERTIFICATE_OF_MERIT,
@@ -126,7 +114,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL, COLLECTIVE],
     [GOVERNMENT],
-    3.5,
   ),
   [AwardKind.LABOR_ORDER_THIRD_CLASS]: define(
     AwardKind.LABOR_ORDER_THIRD_CLASS,
@@ -134,7 +121,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL, COLLECTIVE],
     [STATE],
-    null,
   ),
   [AwardKind.LABOR_ORDER_SECOND_CLASS]: define(
     AwardKind.LABOR_ORDER_SECOND_CLASS,
@@ -142,7 +128,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL, COLLECTIVE],
     [STATE],
-    null,
   ),
   [AwardKind.LABOR_ORDER_FIRST_CLASS]: define(
     AwardKind.LABOR_ORDER_FIRST_CLASS,
@@ -150,7 +135,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL, COLLECTIVE],
     [STATE],
-    null,
   ),
   [AwardKind.COMMEMORATIVE_MEDAL]: define(
     AwardKind.COMMEMORATIVE_MEDAL,
@@ -158,7 +142,6 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     COMMENDATION,
     [INDIVIDUAL],
     [PROVINCE, MINISTRY],
-    null,
   ),
 });
 

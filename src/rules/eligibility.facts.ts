@@ -1,5 +1,13 @@
 /** The plain facts the rule engine appraises a nominee on, and what it answers. */
-import type { AuthorityLevel, AwardKind, PerformanceRating, Period, RuleCheck, SubjectRef } from '../shared/domain';
+import type {
+  AuthorityLevel,
+  AwardKind,
+  IsoDate,
+  PerformanceRating,
+  Period,
+  RuleCheck,
+  SubjectRef,
+} from '../shared/domain';
 import type { RuleSet, RuleSetId } from './ruleSets';
 
 /** A task-performance rating of the subject. With several for one period, the last one listed counts. */
@@ -52,6 +60,8 @@ export interface AppraisalInput {
   award: AwardKind;
   period: Period;
   ruleSet: RuleSet;
+  /** The dossier's submission date: some rules of a set apply only from a date within it. */
+  submittedOn: IsoDate;
   facts: EligibilityFacts;
 }
 

@@ -18,8 +18,9 @@ import {
   type SubjectRef,
 } from '../shared/domain';
 import { InvalidInput, RuleViolation } from '../shared/errors';
+import { requireIsoDate } from '../shared/validation';
 import { awardDefinition, canBeAwardedTo } from './awardCatalog';
-import type { RuleSet } from './ruleSets';
+import { pendingComplaintBlocks, type RuleSet } from './ruleSets';
 import { requireCount, requirePeriod } from './values';
 
 const CHECK = {
@@ -54,8 +55,9 @@ export {
 } from './eligibility.facts';
 
 export function appraise(input: AppraisalInput): EligibilityReport {
-  const { subject, award, period, ruleSet, facts } = input;
+  const { subject, award, period, ruleSet, submittedOn, facts } = input;
   requirePeriod(period, 'period');
+  requireIsoDate(submittedOn, 'submittedOn');
   validateFacts(facts);
   if (!canBeAwardedTo(award, subject.kind)) {
     throw new RuleViolation(
@@ -71,7 +73,7 @@ export function appraise(input: AppraisalInput): EligibilityReport {
   }
   checks.push(...rules.awardSpecificChecks());
   checks.push(rules.oneAwardPerAchievement());
-  if (ruleSet.pendingComplaintBlocksAward) checks.push(rules.pendingComplaint());
+  if (pendingComplaintBlocks(ruleSet, submittedOn)) checks.push(rules.pendingComplaint());
   return { eligible: checks.every((check) => check.passed), ruleSetId: ruleSet.id, checks };
 }
 
@@ -321,7 +323,7 @@ class RuleContext {
       detail:
         pending === 0
           ? 'no complaint or denunciation about the subject is pending'
-          : `${plural(pending, 'complaint or denunciation', 'complaints or denunciations')} about the subject pending; ${this.ruleSet.id} allows no award until resolved`,
+          : `${plural(pending, 'complaint or denunciation', 'complaints or denunciations')} about the subject pending; ${this.ruleSet.id} allows no award until resolved (from ${this.ruleSet.pendingComplaintBlocksAwardFrom})`,
     };
   }
 

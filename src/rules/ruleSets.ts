@@ -6,6 +6,13 @@
 import { AuthorityLevel, AwardKind, PerformanceRating, type IsoDate } from '../shared/domain';
 import { NotFound } from '../shared/errors';
 import { requireIsoDate } from '../shared/validation';
+import { THREE_TIER_GRANTING_LEVELS, TWO_TIER_GRANTING_LEVELS, type GrantingLevels } from './grantingLevels';
+import {
+  DECREE_152_2025_REWARDS,
+  DECREE_91_2017_REWARDS,
+  DECREE_98_2023_REWARDS,
+  type RewardScale,
+} from './rewardMultiples';
 
 export const RULE_SET_IDS = ['tdkt-2013', 'tdkt-2022', 'tdkt-2025'] as const;
 export type RuleSetId = (typeof RULE_SET_IDS)[number];
@@ -51,12 +58,21 @@ export interface RuleSet {
   registrationRequiredForTitles: boolean;
   /** Whether awards from THEMATIC movements count toward consecutive-period chains. */
   thematicAwardsCountTowardChains: boolean;
-  /** No award while a complaint or denunciation about the subject is pending. */
-  pendingComplaintBlocksAward: boolean;
+  /**
+   * First submission date on which a complaint or denunciation about the subject that is
+   * still being verified blocks the award (check PENDING_COMPLAINT); null: never under this set.
+   */
+  pendingComplaintBlocksAwardFrom: IsoDate | null;
   approvalThresholds: {
     default: ApprovalThreshold;
     byAward: Partial<Record<AwardKind, ApprovalThreshold>>;
   };
+  /** The levels that may grant each award kind under the set in force on the decision date. */
+  grantingLevels: GrantingLevels;
+  /** Levels of government that no longer exist under the set: no decision of theirs is accepted. */
+  abolishedAuthorityLevels: readonly AuthorityLevel[];
+  /** Cash reward multiples and rounding, for awards decided while the set is in force. */
+  rewards: RewardScale;
 }
 
 const ANY_LEVEL: readonly AuthorityLevel[] = Object.values(AuthorityLevel);
@@ -93,7 +109,10 @@ export const TDKT_2013: RuleSet = deepFreeze({
   provincialCertificateForIndividuals: null,
   registrationRequiredForTitles: true,
   thematicAwardsCountTowardChains: true,
-  pendingComplaintBlocksAward: false,
+  // Circular 08/2017/TT-BNV (detailing Decree 91/2017), in force from 2017-12-15: no award, nor
+  // proposal of one, while a complaint or denunciation about the subject is being verified. The
+  // date and the rule are confirmed by secondary sources; the article number was not verified.
+  pendingComplaintBlocksAwardFrom: '2017-12-15',
   approvalThresholds: {
     default: DEFAULT_APPROVAL,
     byAward: {
@@ -101,6 +120,9 @@ export const TDKT_2013: RuleSet = deepFreeze({
       [AwardKind.NATIONAL_EMULATION_FIGHTER]: FIGHTER_APPROVAL,
     },
   },
+  grantingLevels: THREE_TIER_GRANTING_LEVELS,
+  abolishedAuthorityLevels: [],
+  rewards: DECREE_91_2017_REWARDS,
 });
 
 export const TDKT_2022: RuleSet = deepFreeze({
@@ -123,7 +145,9 @@ export const TDKT_2022: RuleSet = deepFreeze({
   },
   registrationRequiredForTitles: false,
   thematicAwardsCountTowardChains: false,
-  pendingComplaintBlocksAward: false,
+  // Decree 98/2023/ND-CP Art. 4 (principles of commendation): no award while a complaint or
+  // denunciation is being verified; the clause number was not verified against the decree text.
+  pendingComplaintBlocksAwardFrom: '2024-01-01',
   approvalThresholds: {
     default: DEFAULT_APPROVAL,
     byAward: {
@@ -131,16 +155,26 @@ export const TDKT_2022: RuleSet = deepFreeze({
       [AwardKind.NATIONAL_EMULATION_FIGHTER]: FIGHTER_APPROVAL,
     },
   },
+  grantingLevels: THREE_TIER_GRANTING_LEVELS,
+  abolishedAuthorityLevels: [],
+  rewards: DECREE_98_2023_REWARDS,
 });
 
-/** Decree 152/2025 replaced Decree 98/2023: the 2022 rules plus the pending-complaint block. */
+/**
+ * Decree 152/2025 replaced Decree 98/2023 from 2025-07-01 under the two-tier local government;
+ * it keeps the 2022 rules (the pending-complaint block included; its article in Decree 152 was not verified).
+ */
 export const TDKT_2025: RuleSet = deepFreeze({
   ...TDKT_2022,
   id: 'tdkt-2025',
   legalBasis: 'Law 06/2022/QH15, Decree 152/2025/ND-CP',
   effectiveFrom: '2025-07-01',
   effectiveUntil: null,
-  pendingComplaintBlocksAward: true,
+  pendingComplaintBlocksAwardFrom: '2025-07-01',
+  // Two-tier local government from 2025-07-01: the district level is abolished.
+  grantingLevels: TWO_TIER_GRANTING_LEVELS,
+  abolishedAuthorityLevels: [AuthorityLevel.DISTRICT],
+  rewards: DECREE_152_2025_REWARDS,
 });
 
 /** Oldest first, contiguous and non-overlapping. */
@@ -167,6 +201,12 @@ export function ruleSetById(id: string): RuleSet {
   const found = RULE_SETS.find((set) => set.id === id);
   if (!found) throw new NotFound('RuleSet', id);
   return found;
+}
+
+/** Whether a pending complaint or denunciation blocks an award proposed on `submittedOn` under `ruleSet`. */
+export function pendingComplaintBlocks(ruleSet: RuleSet, submittedOn: IsoDate): boolean {
+  const from = ruleSet.pendingComplaintBlocksAwardFrom;
+  return from !== null && submittedOn >= from;
 }
 
 export function approvalThresholdFor(ruleSet: RuleSet, award: AwardKind): ApprovalThreshold {

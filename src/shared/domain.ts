@@ -162,14 +162,17 @@ export interface RuleCheck {
 }
 
 /**
- * A council's count for one dossier. The threshold is a share of ALL members:
- * `approved` is approve / members >= share when `inclusive`, > share otherwise.
+ * A council's count for one dossier. The threshold is a share of ALL members who may vote
+ * on it: `approved` is approve / members >= share when `inclusive`, > share otherwise.
  */
 export interface BallotTally {
   approve: number;
   reject: number;
   abstain: number;
+  /** Council members who may vote on the dossier: the threshold's denominator. */
   members: number;
+  /** Members left out of `members` for a conflict of interest; absent on older tallies: read as 0. */
+  barred?: number;
   thresholdShare: number;
   thresholdInclusive: boolean;
   approved: boolean;

@@ -40,6 +40,15 @@ class AwardCountType implements AwardCountRow {
 
   @Field(() => Int, { description: 'How many of the counted awards were revoked' })
   revoked!: number;
+
+  @Field(() => Float, {
+    description:
+      'Sum of the cash rewards (VND) the counted awards recorded, revoked included; awards with no fixed amount add 0',
+  })
+  rewardVnd!: number;
+
+  @Field(() => Float, { description: 'Of rewardVnd, the cash rewards (VND) of the revoked awards' })
+  revokedRewardVnd!: number;
 }
 
 @ObjectType('DossierTotals', {
@@ -138,4 +147,10 @@ export class YearlyTotalsType implements YearlyTotalsRow {
       'Non-revoked GRASSROOTS_EMULATION_FIGHTER awards per non-revoked ADVANCED_WORKER award; null when there are no advanced workers',
   })
   grassrootsFighterRatio!: number | null;
+
+  @Field(() => Float, {
+    description:
+      "Cash rewards (VND) of the period's awards that stand (revoked ones left out), as each decision recorded it",
+  })
+  rewardVnd!: number;
 }

@@ -67,6 +67,9 @@ const granted: AwardGranted = {
     issuedByLevel: AuthorityLevel.COMMUNE,
     signerName: 'Nguyễn Thị Mai',
     cashMultiple: 0.3,
+    // 0.3 × 2,340,000 = 702,000, rounded up to tens of thousands (Decree 98/2023 Art. 53 cl. 2).
+    baseSalaryVnd: 2_340_000,
+    rewardVnd: 710_000,
     directWorker: true,
     female: false,
     movementId: 'movement-nong-thon-moi',
@@ -151,6 +154,80 @@ describe('GrantAward', () => {
     });
   });
 
+  describe('the two-tier local government from 2025-07-01 (tdkt-2025)', () => {
+    const byDistrict = (decidedOn: string, award = AwardKind.ADVANCED_WORKER) =>
+      grantWith({ decidedOn, issuingUnit: { id: 'unit-ubnd-huyen', level: AuthorityLevel.DISTRICT } }, { award });
+    const byCommune = (decidedOn: string) =>
+      grantWith(
+        { decidedOn, issuingUnit: { id: 'unit-ubnd-xa-an-binh', level: AuthorityLevel.COMMUNE } },
+        { award: AwardKind.GRASSROOTS_EMULATION_FIGHTER },
+      );
+
+    it('refuses a DISTRICT decision dated 2025-07-01 or later with AUTHORITY_LEVEL_ABOLISHED', () => {
+      spec.given([]).when(byDistrict('2025-07-01')).thenThrows('AUTHORITY_LEVEL_ABOLISHED', {
+        issuingLevel: AuthorityLevel.DISTRICT,
+        decidedOn: '2025-07-01',
+        ruleSetId: 'tdkt-2025',
+      });
+      spec
+        .given([])
+        .when(byDistrict('2026-01-15', AwardKind.CERTIFICATE_OF_MERIT))
+        .thenThrows('AUTHORITY_LEVEL_ABOLISHED');
+    });
+
+    it('accepts a DISTRICT decision dated 2025-06-30', () => {
+      expect(spec.given([]).when(byDistrict('2025-06-30')).events()).toMatchObject([
+        { type: 'AwardGranted', data: { issuedByLevel: AuthorityLevel.DISTRICT, decidedOn: '2025-06-30' } },
+      ]);
+    });
+
+    it('lets the COMMUNE grant what the district granted, from 2025-07-01 only', () => {
+      spec.given([]).when(byCommune('2025-06-30')).thenThrows('ISSUER_LEVEL');
+      expect(spec.given([]).when(byCommune('2025-07-01')).events()).toMatchObject([
+        { type: 'AwardGranted', data: { award: AwardKind.GRASSROOTS_EMULATION_FIGHTER, issuedByLevel: 'COMMUNE' } },
+      ]);
+    });
+  });
+
+  describe('the cash reward: multiple × base salary on the decision date, rounded as the decree says', () => {
+    const rewardOf = (command: GrantAward) => {
+      const [event] = spec.given([]).when(command).events() as AwardGranted[];
+      const { cashMultiple, baseSalaryVnd, rewardVnd } = event.data;
+      return { cashMultiple, baseSalaryVnd, rewardVnd };
+    };
+
+    it.each([
+      ['2016-12-20', 0.3, null, null],
+      ['2019-06-30', 0.3, 1_390_000, 417_000],
+      ['2019-07-01', 0.3, 1_490_000, 447_000],
+      ['2023-12-20', 0.3, 1_800_000, 540_000],
+      ['2024-06-30', 0.3, 1_800_000, 540_000],
+      ['2024-07-01', 0.3, 2_340_000, 710_000],
+      ['2025-08-01', 0.3, 2_340_000, 710_000],
+    ])('ADVANCED_WORKER decided on %s: multiple %s, base salary %s, reward %s', (decidedOn, multiple, base, reward) => {
+      expect(rewardOf(grantWith({ decidedOn }))).toEqual({
+        cashMultiple: multiple,
+        baseSalaryVnd: base,
+        rewardVnd: reward,
+      });
+    });
+
+    it('pays a collective twice the individual multiple for a certificate, and nothing fixed for a commemorative medal', () => {
+      const school = { kind: SubjectKind.COLLECTIVE, id: 'unit-thpt-le-loi', name: 'Trường THPT Lê Lợi' };
+      const government = { id: 'unit-chinh-phu', level: AuthorityLevel.GOVERNMENT };
+      const certificate = grantWith(
+        { decidedOn: '2025-08-01', issuingUnit: government, subjectFacts: { directWorker: false, female: false } },
+        { award: AwardKind.PRIME_MINISTER_CERTIFICATE_OF_MERIT, nominee: school, nomineeUnitId: school.id },
+      );
+      expect(rewardOf(certificate)).toEqual({ cashMultiple: 7, baseSalaryVnd: 2_340_000, rewardVnd: 16_380_000 });
+      const medal = grantWith(
+        { decidedOn: '2025-08-01', issuingUnit: { id: 'unit-ubnd-tinh', level: AuthorityLevel.PROVINCE } },
+        { award: AwardKind.COMMEMORATIVE_MEDAL },
+      );
+      expect(rewardOf(medal)).toEqual({ cashMultiple: null, baseSalaryVnd: 2_340_000, rewardVnd: null });
+    });
+  });
+
   it('ONE_AWARD_PER_ACHIEVEMENT: refused when the subject already holds that kind for the period', () => {
     spec
       .given([])
@@ -209,7 +286,8 @@ describe('GrantAward', () => {
       directWorker: false,
       female: false,
       category: AwardCategory.TITLE,
-      cashMultiple: null,
+      cashMultiple: 0.8,
+      rewardVnd: 1_880_000,
     });
     spec
       .given([])

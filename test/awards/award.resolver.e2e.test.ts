@@ -1,7 +1,9 @@
 import { countUnitAwardsForPeriod, getAwardsHeldBySubject, getDecision } from '../../projections/awards/awards.queries';
 import { BallotChoice, PerformanceRating, SubjectKind } from '../../src/shared/domain';
 import type { TestApp } from '../support/app';
+import { REGISTER_UNIT } from '../support/reference';
 import {
+  ADMIN,
   ELIGIBILITY,
   GRANT,
   ORG,
@@ -83,7 +85,8 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
         rule: 'ISSUER_LEVEL',
         award: 'ADVANCED_WORKER',
         issuingLevel: 'PROVINCE',
-        allowedLevels: ['UNIT', 'COMMUNE', 'DISTRICT'],
+        // Decided in 2025-11: the two-tier local government, no district level.
+        allowedLevels: ['UNIT', 'COMMUNE'],
       },
     );
     await expectRefused(
@@ -162,7 +165,10 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
       issuedByUnitId: ORG.school,
       issuedByLevel: 'UNIT',
       signerName: 'Lê Văn Tám',
+      // 0.3 × 2,340,000 = 702,000, rounded up to tens of thousands: fixed on the decision.
       cashMultiple: 0.3,
+      baseSalaryVnd: 2_340_000,
+      rewardVnd: 710_000,
       directWorker: false,
       female: true,
       movementId: null,
@@ -249,16 +255,39 @@ describe('awards over GraphQL: grant on an approved dossier, revoke', () => {
       input: { ...decision, id: 'a-nam', dossierId: 'aw-nam', signerName: ' Lê  Văn Tám ' },
     });
     expect(second.eventTypes).toEqual(['DossierGranted']);
-    // Another unit's decision with the same number is another decision.
-    await mutate(t, GRANT, {
-      input: {
-        ...decision,
-        id: 'a-tu',
-        dossierId: 'aw-tu',
-        issuedByUnitId: ORG.district,
-        decidedOn: '2025-12-01',
-        signerName: 'Chủ tịch huyện',
+    // No district level from 2025-07-01: the district's decision is refused, appending nothing.
+    const byDistrict = {
+      ...decision,
+      id: 'a-tu',
+      dossierId: 'aw-tu',
+      issuedByUnitId: ORG.district,
+      decidedOn: '2025-12-01',
+      signerName: 'Chủ tịch huyện',
+    };
+    await expectRefused(
+      t,
+      ['award-a-tu', 'dossier-aw-tu'],
+      GRANT,
+      { input: byDistrict },
+      { code: 'RULE_VIOLATION', rule: 'AUTHORITY_LEVEL_ABOLISHED', issuingLevel: 'DISTRICT', ruleSetId: 'tdkt-2025' },
+    );
+    // Another unit's decision with the same number is another decision: the commune's, which took over.
+    await mutate(
+      t,
+      REGISTER_UNIT,
+      {
+        input: {
+          id: 'xa-duy-xuyen',
+          name: 'UBND xã Duy Xuyên',
+          kind: 'PEOPLES_COMMITTEE',
+          level: 'COMMUNE',
+          parentUnitId: ORG.province,
+        },
       },
+      ADMIN,
+    );
+    await mutate(t, GRANT, {
+      input: { ...byDistrict, issuedByUnitId: 'xa-duy-xuyen', signerName: 'Chủ tịch xã' },
     });
   });
 

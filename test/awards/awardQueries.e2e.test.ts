@@ -105,19 +105,17 @@ describe('award lookups over the demo year', () => {
     const spy = jest.spyOn(pool, 'query');
     try {
       const { body } = await t.graphql(
-        `query($n: String!) { awardsByDecision(decisionNumber: $n) { id dossierId dossier { id status tally { approve members } awardId } } }`,
+        `query($n: String!) { awardsByDecision(decisionNumber: $n) { id dossierId rewardVnd dossier { id status tally { approve members barredMembers } awardId } } }`,
         {
           n: '125/QĐ-UBND',
         },
       );
       expect(body.errors).toBeUndefined();
       for (const award of body.data.awardsByDecision) {
-        expect(award.dossier).toMatchObject({
-          id: award.dossierId,
-          status: 'GRANTED',
-          awardId: award.id,
-          tally: { members: 9 },
-        });
+        expect(award.dossier).toMatchObject({ id: award.dossierId, status: 'GRANTED', awardId: award.id });
+        // Nine members, less those barred from the dossier (a member of the nominee's unit).
+        expect(award.dossier.tally.members + award.dossier.tally.barredMembers).toBe(9);
+        expect(award.rewardVnd).toBeGreaterThan(0);
       }
       const dossierQueries = spy.mock.calls.filter(
         ([sql]) => typeof sql === 'string' && sql.includes('FROM dossiers.dossiers'),

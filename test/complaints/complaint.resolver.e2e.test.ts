@@ -94,7 +94,8 @@ describe('complaints over GraphQL: file, accept, dismiss, resolve (revoking the 
     expect(body.data.eligibility.checks).toContainEqual({
       rule: 'PENDING_COMPLAINT',
       passed: false,
-      detail: '1 complaint or denunciation about the subject pending; tdkt-2025 allows no award until resolved',
+      detail:
+        '1 complaint or denunciation about the subject pending; tdkt-2025 allows no award until resolved (from 2025-07-01)',
     });
   });
 

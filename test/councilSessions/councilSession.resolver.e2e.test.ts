@@ -286,16 +286,19 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
     );
   });
 
-  it('needs a quorum of 2/3 of the members to close; a withdrawn agenda dossier keeps its state', async () => {
+  it('needs a quorum of 2/3 of the members who may vote on each dossier; a withdrawn agenda dossier needs none and keeps its state', async () => {
     const streams = ['council_session-s-2', `dossier-${awBa}`, `dossier-${awAn}`];
-    await expectRefused(
+    // Ba's dossier has ballots from both members who may vote on it; An's has none of 4.
+    const refusal = await expectRefused(
       t,
       streams,
       CLOSE,
       { sessionId: 's-2' },
-      { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', cast: 2, members: 4, needed: 3 },
+      { code: 'RULE_VIOLATION', rule: 'COUNCIL_QUORUM', dossierId: awAn, cast: 0, members: 4, barred: 0, needed: 3 },
     );
-    // Members barred from one dossier still vote on the others and count toward the quorum.
+    expect(refusal.message).toContain(`dossier ${awAn}`);
+    expect(refusal.message).not.toContain(`dossier ${awBa}`);
+    // Members barred from one dossier still vote on the others.
     await mutate(
       t,
       CAST,
@@ -324,7 +327,8 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
       { dossierId: awBa, memberId: 'tv-2', ballotStreamId: ballotStream('s-2', awBa, 'tv-2') },
       { dossierId: awAn, memberId: 'gv-ba', ballotStreamId: ballotStream('s-2', awAn, 'gv-ba') },
     ]);
-    // 2 approvals of 4 members is not more than half: thresholds count all members, not the voters.
+    // The two members of Ba's school are barred from her dossier and left out of its denominator:
+    // 2 approvals of the 2 members who may vote on it is more than half.
     const [baTally] = closing.data.tallies;
     expect(baTally).toEqual({
       dossierId: awBa,
@@ -332,15 +336,16 @@ describe('council sessions over GraphQL: convene, secret ballots, close with tal
         approve: 2,
         reject: 0,
         abstain: 0,
-        members: 4,
+        members: 2,
+        barred: 2,
         thresholdShare: 0.5,
         thresholdInclusive: false,
-        approved: false,
+        approved: true,
       },
     });
     expect((await streamEvents(t, `dossier-${awBa}`)).at(-1)!.data).toMatchObject({
       sessionId: 's-2',
-      approved: false,
+      approved: true,
       tally: baTally.tally,
     });
     expect((await streamEvents(t, `dossier-${awAn}`)).map((e) => e.type)).toEqual([

@@ -95,8 +95,8 @@ function ballots(dossierId: string, approve: number, reject = 0, abstain = 0): B
 }
 
 /** Closing with the ballots found on their streams. */
-function close(found: BallotToCount[] = []): CloseCouncilSession {
-  return { type: 'CloseCouncilSession', data: { sessionId: 's-1', ballots: found, now: LATER } };
+function close(found: BallotToCount[] = [], withdrawnDossierIds: string[] = []): CloseCouncilSession {
+  return { type: 'CloseCouncilSession', data: { sessionId: 's-1', ballots: found, withdrawnDossierIds, now: LATER } };
 }
 
 function closedTallies(history: CouncilSessionConvened[], found: BallotToCount[]) {
@@ -176,12 +176,18 @@ describe('ConveneCouncilSession', () => {
 });
 
 describe('CloseCouncilSession', () => {
-  describe('quorum: ballots from at least 2/3 of the members', () => {
+  /** Each agenda dossier with ballots from the first `n` members. */
+  const onBoth = (n: number) => [...ballots('d-1', n), ...ballots('d-2', n)];
+  const fighterOnly = (roster: CouncilMember[] = members(9)) => convened(roster, [fighter]);
+  const collectiveOnly = (roster: CouncilMember[] = members(9)) => convened(roster, [collective]);
+
+  describe('quorum: on every dossier, ballots from at least 2/3 of the members who may vote on it', () => {
     it.each([
       [1, 1],
       [2, 2],
       [3, 2],
       [4, 3],
+      [8, 6],
       [9, 6],
       [10, 7],
       [12, 8],
@@ -190,10 +196,10 @@ describe('CloseCouncilSession', () => {
       expect(quorumNeeded(memberCount)).toBe(needed);
     });
 
-    it('given 6 of 9 members voted (exactly 2/3), then the session closes', () => {
+    it('given 6 of 9 members voted on each dossier (exactly 2/3), then the session closes', () => {
       const [event] = spec
         .given([convened()])
-        .when(close(ballots('d-1', 6)))
+        .when(close(onBoth(6)))
         .events();
       expect(event).toMatchObject({
         type: 'CouncilSessionClosed',
@@ -201,57 +207,93 @@ describe('CloseCouncilSession', () => {
       });
     });
 
-    it('given 5 of 9 members voted, then COUNCIL_QUORUM with cast, members and needed', () => {
-      spec
+    it('given one dossier short of its quorum, then COUNCIL_QUORUM naming it, whatever the other has', () => {
+      const error = spec
         .given([convened()])
-        .when(close(ballots('d-1', 5)))
-        .thenThrows('COUNCIL_QUORUM', { cast: 5, members: 9, needed: 6 });
+        .when(close([...ballots('d-1', 9), ...ballots('d-2', 5)]))
+        .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-2', cast: 5, members: 9, barred: 0, needed: 6 });
+      expect(error.message).toContain(
+        'dossier d-2 (Trường Tiểu học Hòa Bình, EXCELLENT_COLLECTIVE) has 5 of 9 ballots',
+      );
+      expect(error.message).not.toContain('dossier d-1');
     });
 
     it('given 10 members, 7 voters close and 6 do not', () => {
       spec
-        .given([convened(members(10))])
+        .given([fighterOnly(members(10))])
         .when(close(ballots('d-1', 7)))
         .events();
       spec
-        .given([convened(members(10))])
+        .given([fighterOnly(members(10))])
         .when(close(ballots('d-1', 6)))
         .thenThrows('COUNCIL_QUORUM', { cast: 6, members: 10, needed: 7 });
     });
 
-    it('counts distinct members who cast at least one ballot, across the agenda', () => {
-      // 5 members vote on both dossiers: 10 ballots, but only 5 of 9 members.
-      spec
-        .given([convened()])
-        .when(close([...ballots('d-1', 5), ...ballots('d-2', 5)]))
-        .thenThrows('COUNCIL_QUORUM', { cast: 5 });
-      // m-1…m-3 vote on d-1, m-4…m-6 on d-2: 6 distinct members.
+    it('counts each dossier on its own: six members split over two dossiers are no quorum', () => {
       const split = [
         ...ballots('d-1', 3),
         ballot('m-4', BallotChoice.APPROVE, 'd-2'),
         ballot('m-5', BallotChoice.REJECT, 'd-2'),
         ballot('m-6', BallotChoice.ABSTAIN, 'd-2'),
       ];
-      expect(spec.given([convened()]).when(close(split)).events()).toHaveLength(1);
+      const error = spec.given([convened()]).when(close(split)).thenThrows('COUNCIL_QUORUM', { dossierId: 'd-1' });
+      expect(error.message).toContain('dossier d-1');
+      expect(error.message).toContain('dossier d-2');
+    });
+
+    it('leaves members barred from a dossier out of its quorum', () => {
+      // 10 members, 2 of them in the nominee's unit: 8 may vote, 6 of them are a quorum.
+      const roster = members(10).map((m, i) => (i >= 8 ? { ...m, unitId: fighter.nomineeUnitId } : m));
+      spec
+        .given([fighterOnly(roster)])
+        .when(close(ballots('d-1', 6)))
+        .events();
+      spec
+        .given([fighterOnly(roster)])
+        .when(close(ballots('d-1', 5)))
+        .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-1', cast: 5, members: 8, barred: 2, needed: 6 });
+    });
+
+    it('refuses to close while no member may vote on a dossier at all', () => {
+      const everyoneInTheUnit = members(3).map((m) => ({ ...m, unitId: collective.nomineeUnitId }));
+      spec
+        .given([collectiveOnly(everyoneInTheUnit)])
+        .when(close())
+        .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-2', cast: 0, members: 0, barred: 3, needed: 1 });
+    });
+
+    it('needs no quorum on a dossier withdrawn since the session convened', () => {
+      spec
+        .given([convened()])
+        .when(close(ballots('d-1', 6), ['d-2']))
+        .events();
+      spec
+        .given([convened()])
+        .when(close(ballots('d-2', 6), ['d-2']))
+        .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-1' });
     });
 
     it('given no ballots, then COUNCIL_QUORUM', () => {
-      spec.given([convened()]).when(close()).thenThrows('COUNCIL_QUORUM', { cast: 0, members: 9, needed: 6 });
+      spec
+        .given([convened()])
+        .when(close())
+        .thenThrows('COUNCIL_QUORUM', { dossierId: 'd-1', cast: 0, members: 9, needed: 6 });
     });
   });
 
-  describe('tallies over ALL members', () => {
+  describe('tallies over all members who may vote on the dossier', () => {
     it('0.9 inclusive: 8 of 9 approvals reject, 9 of 9 approve', () => {
-      expect(closedTallies([convened()], ballots('d-1', 8, 1))['d-1']).toEqual({
+      expect(closedTallies([fighterOnly()], ballots('d-1', 8, 1))['d-1']).toEqual({
         approve: 8,
         reject: 1,
         abstain: 0,
         members: 9,
+        barred: 0,
         thresholdShare: 0.9,
         thresholdInclusive: true,
         approved: false,
       });
-      expect(closedTallies([convened()], ballots('d-1', 9))['d-1']).toMatchObject({
+      expect(closedTallies([fighterOnly()], ballots('d-1', 9))['d-1']).toMatchObject({
         approve: 9,
         members: 9,
         approved: true,
@@ -259,21 +301,22 @@ describe('CloseCouncilSession', () => {
     });
 
     it('0.9 inclusive over 10 members: exactly 9 approve (= 0.9), 8 do not', () => {
-      expect(closedTallies([convened(members(10))], ballots('d-1', 9, 1))['d-1'].approved).toBe(true);
-      expect(closedTallies([convened(members(10))], ballots('d-1', 8, 2))['d-1'].approved).toBe(false);
+      expect(closedTallies([fighterOnly(members(10))], ballots('d-1', 9, 1))['d-1'].approved).toBe(true);
+      expect(closedTallies([fighterOnly(members(10))], ballots('d-1', 8, 2))['d-1'].approved).toBe(false);
     });
 
     it('0.5 exclusive: 5 of 10 approvals reject, 6 of 10 approve', () => {
-      expect(closedTallies([convened(members(10))], ballots('d-2', 5, 5))['d-2']).toEqual({
+      expect(closedTallies([collectiveOnly(members(10))], ballots('d-2', 5, 5))['d-2']).toEqual({
         approve: 5,
         reject: 5,
         abstain: 0,
         members: 10,
+        barred: 0,
         thresholdShare: 0.5,
         thresholdInclusive: false,
         approved: false,
       });
-      expect(closedTallies([convened(members(10))], ballots('d-2', 6, 4))['d-2']).toMatchObject({
+      expect(closedTallies([collectiveOnly(members(10))], ballots('d-2', 6, 4))['d-2']).toMatchObject({
         approve: 6,
         approved: true,
       });
@@ -281,44 +324,54 @@ describe('CloseCouncilSession', () => {
 
     it('abstentions and absent members count as members but not as approvals', () => {
       // 9 members: 4 approve, 3 abstain, 2 absent → 4/9 ≤ 0.5 → rejected
-      expect(closedTallies([convened()], ballots('d-2', 4, 0, 3))['d-2']).toEqual({
+      expect(closedTallies([collectiveOnly()], ballots('d-2', 4, 0, 3))['d-2']).toEqual({
         approve: 4,
         reject: 0,
         abstain: 3,
         members: 9,
+        barred: 0,
         thresholdShare: 0.5,
         thresholdInclusive: false,
         approved: false,
       });
       // 9 members: 5 approve, 4 abstain → 5/9 > 0.5 → approved
-      expect(closedTallies([convened()], ballots('d-2', 5, 0, 4))['d-2']).toMatchObject({
+      expect(closedTallies([collectiveOnly()], ballots('d-2', 5, 0, 4))['d-2']).toMatchObject({
         approve: 5,
         abstain: 4,
         approved: true,
       });
     });
 
-    it('tallies every agenda dossier, a dossier without ballots as all-absent', () => {
-      const tallies = closedTallies([convened()], ballots('d-1', 6));
+    it('tallies every agenda dossier in agenda order', () => {
+      const tallies = closedTallies([convened()], [...ballots('d-1', 6), ...ballots('d-2', 0, 6)]);
       expect(Object.keys(tallies)).toEqual(['d-1', 'd-2']);
-      expect(tallies['d-2']).toEqual({
-        approve: 0,
-        reject: 0,
-        abstain: 0,
-        members: 9,
-        thresholdShare: 0.5,
-        thresholdInclusive: false,
+      expect(tallies['d-2']).toMatchObject({ approve: 0, reject: 6, members: 9, approved: false });
+    });
+
+    it('leaves barred members out of the denominator, so 90% stays reachable', () => {
+      // 10 members, 2 in the nominee's unit: 8 may vote; 8 of 8 approve, 7 of 8 (87.5%) do not.
+      const roster = members(10).map((m, i) => (i >= 8 ? { ...m, unitId: fighter.nomineeUnitId } : m));
+      expect(closedTallies([fighterOnly(roster)], ballots('d-1', 8))['d-1']).toMatchObject({
+        approve: 8,
+        members: 8,
+        barred: 2,
+        approved: true,
+      });
+      expect(closedTallies([fighterOnly(roster)], ballots('d-1', 7, 1))['d-1']).toMatchObject({
+        members: 8,
+        barred: 2,
         approved: false,
       });
     });
 
-    it('keeps conflicted members in the member count', () => {
-      // 4 members, one is the nominee (cannot vote): 3 approvals / 4 members = 0.75 < 0.9 → rejected.
+    it('bars the individual nominee from its own dossier', () => {
+      // 4 members, one is the nominee: 3 approvals of the 3 who may vote → approved.
       const roster: CouncilMember[] = [{ personId: 'p-100', name: 'Phạm Văn Cường', unitId: 'u-x' }, ...members(3)];
-      expect(closedTallies([convened(roster, [fighter])], ballots('d-1', 3))['d-1']).toMatchObject({
+      expect(closedTallies([fighterOnly(roster)], ballots('d-1', 3))['d-1']).toMatchObject({
         approve: 3,
-        members: 4,
-        approved: false,
+        members: 3,
+        barred: 1,
+        approved: true,
       });
     });
   });
@@ -327,19 +380,22 @@ describe('CloseCouncilSession', () => {
     expect(
       spec
         .given([convened()])
-        .when(close(ballots('d-1', 6)))
+        .when(close(onBoth(6)))
         .stateAfter(),
-    ).toMatchObject({ status: 'CLOSED', closedAt: LATER });
+    ).toMatchObject({
+      status: 'CLOSED',
+      closedAt: LATER,
+    });
   });
 
   it('given a closed session, when closed again, then SESSION_CLOSED', () => {
     const [closed] = spec
       .given([convened()])
-      .when(close(ballots('d-1', 6)))
+      .when(close(onBoth(6)))
       .events();
     spec
       .given([convened(), closed])
-      .when(close(ballots('d-1', 9)))
+      .when(close(onBoth(9)))
       .thenThrows('SESSION_CLOSED', { sessionId: 's-1', closedAt: LATER });
   });
 
@@ -349,14 +405,14 @@ describe('CloseCouncilSession', () => {
         ballot('m-3', BallotChoice.REJECT, 'd-2'),
         ...ballots('d-1', 5, 1),
         ballot('m-1', BallotChoice.ABSTAIN, 'd-2'),
+        ...['m-6', 'm-2', 'm-5', 'm-4'].map((memberId) => ballot(memberId, BallotChoice.APPROVE, 'd-2')),
       ];
       const [event] = spec.given([convened()]).when(close(found)).events();
       if (event.type !== 'CouncilSessionClosed') throw new Error(`expected CouncilSessionClosed, got ${event.type}`);
       expect(event.data.countedBallots).toEqual(
         [
           ...['m-1', 'm-2', 'm-3', 'm-4', 'm-5', 'm-6'].map((memberId) => ['d-1', memberId]),
-          ['d-2', 'm-1'],
-          ['d-2', 'm-3'],
+          ...['m-1', 'm-2', 'm-3', 'm-4', 'm-5', 'm-6'].map((memberId) => ['d-2', memberId]),
         ].map(([dossierId, memberId]) => ({
           dossierId,
           memberId,
@@ -364,7 +420,7 @@ describe('CloseCouncilSession', () => {
         })),
       );
       expect(JSON.stringify(event.data.countedBallots)).not.toMatch(/APPROVE|REJECT|ABSTAIN/);
-      expect(event.data.tallies.map((t) => t.tally.approve + t.tally.reject + t.tally.abstain)).toEqual([6, 2]);
+      expect(event.data.tallies.map((t) => t.tally.approve + t.tally.reject + t.tally.abstain)).toEqual([6, 6]);
     });
 
     it('refuses a ballot of a dossier off the agenda or of a non-member, and two ballots of one pair', () => {
@@ -442,9 +498,15 @@ describe('tallyBallots', () => {
       reject: 1,
       abstain: 2,
       members: 7,
+      barred: 0,
       thresholdShare: 0.5,
       thresholdInclusive: false,
       approved: false,
     });
+  });
+
+  it('records the barred members beside the denominator', () => {
+    expect(tallyBallots(approve(7), 8, 0.9, true, 2)).toMatchObject({ members: 8, barred: 2, approved: false });
+    expect(tallyBallots(approve(8), 8, 0.9, true, 2)).toMatchObject({ members: 8, barred: 2, approved: true });
   });
 });

@@ -376,6 +376,11 @@ describe('AppraiseDossier', () => {
                 passed: true,
                 detail: 'holds no GRASSROOTS_EMULATION_FIGHTER for 2024 yet',
               },
+              {
+                rule: 'PENDING_COMPLAINT',
+                passed: true,
+                detail: 'no complaint or denunciation about the subject is pending',
+              },
             ],
             note: 'Đủ điều kiện',
             appraisedAt: LATER,

@@ -6,7 +6,7 @@ const DOSSIER = `query($id: ID!) {
   dossier(id: $id) {
     id status nominee { kind id name } nomineeUnitId award period { kind year label } proposingUnitId
     submittedOn submittedAt ruleSet checks { rule passed detail } returnCount
-    tally { approve reject abstain members thresholdShare approved } sessionId resolvedOn awardId version
+    tally { approve reject abstain members barredMembers thresholdShare approved } sessionId resolvedOn awardId version
   }
 }`;
 
@@ -39,8 +39,8 @@ describe('dossier query', () => {
       submittedOn: `${DEMO_YEAR}-12-02`,
       ruleSet: 'tdkt-2022',
       returnCount: 1,
-      // Lê Văn Cường sits in the nominee's unit and may not vote; one member abstains.
-      tally: { approve: 7, reject: 0, abstain: 1, members: 9, thresholdShare: 0.5, approved: true },
+      // Lê Văn Cường sits in the nominee's unit: barred, so 8 of the 9 members count; one member abstains.
+      tally: { approve: 7, reject: 0, abstain: 1, members: 8, barredMembers: 1, thresholdShare: 0.5, approved: true },
       sessionId: year.sessions[0],
       resolvedOn: `${DEMO_YEAR}-12-10`,
       awardId: year.awards['p-do-thi-ngoc'],

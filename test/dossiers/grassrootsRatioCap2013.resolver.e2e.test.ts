@@ -51,7 +51,12 @@ describe('the 2013 grassroots fighter ratio cap, through submission, appraisal, 
       });
       const appraisal = await appraise(t, id);
       expect(appraisal).toMatchObject({ eligible: true, ruleSetId: 'tdkt-2013' });
-      expect(appraisal.checks.map((c) => c.rule)).toEqual(['REGISTRATION', 'RATING', 'ONE_AWARD_PER_ACHIEVEMENT']);
+      expect(appraisal.checks.map((c) => c.rule)).toEqual([
+        'REGISTRATION',
+        'RATING',
+        'ONE_AWARD_PER_ACHIEVEMENT',
+        'PENDING_COMPLAINT',
+      ]);
       ids.push(id);
     }
     await runCouncil(t, `s-${++sessions}`, ['tv-1', 'tv-2', 'tv-3'], ids);
@@ -101,6 +106,7 @@ describe('the 2013 grassroots fighter ratio cap, through submission, appraisal, 
         detail: '1 of 6 advanced workers would be grassroots fighters (16.7%), cap 15%',
       },
       { rule: 'ONE_AWARD_PER_ACHIEVEMENT', passed: true, detail: 'holds no GRASSROOTS_EMULATION_FIGHTER for 2023 yet' },
+      { rule: 'PENDING_COMPLAINT', passed: true, detail: 'no complaint or denunciation about the subject is pending' },
     ]);
 
     await advancedWorkers(staff.slice(6));

@@ -113,29 +113,6 @@ describe('award catalog', () => {
     }
   });
 
-  it('stores the cash reward as a multiple of the base salary where the domain gives one', () => {
-    const multiples = Object.fromEntries(
-      Object.values(AwardKind).map((kind) => [kind, awardDefinition(kind).cashMultiple]),
-    );
-    expect(multiples).toEqual({
-      ADVANCED_WORKER: 0.3,
-      GRASSROOTS_EMULATION_FIGHTER: 1,
-      PROVINCIAL_EMULATION_FIGHTER: 3,
-      NATIONAL_EMULATION_FIGHTER: 4.5,
-      ADVANCED_COLLECTIVE: null,
-      EXCELLENT_COLLECTIVE: 1.5,
-      PROVINCIAL_EMULATION_FLAG: null,
-      GOVERNMENT_EMULATION_FLAG: null,
-      CERTIFICATE_OF_MERIT: null,
-      PROVINCIAL_CERTIFICATE_OF_MERIT: 1.5,
-      PRIME_MINISTER_CERTIFICATE_OF_MERIT: 3.5,
-      LABOR_ORDER_THIRD_CLASS: null,
-      LABOR_ORDER_SECOND_CLASS: null,
-      LABOR_ORDER_FIRST_CLASS: null,
-      COMMEMORATIVE_MEDAL: null,
-    });
-  });
-
   it('cannot be changed at run time', () => {
     expect(Object.isFrozen(AWARD_CATALOG)).toBe(true);
     expect(Object.isFrozen(AWARD_CATALOG.ADVANCED_WORKER.grantingLevels)).toBe(true);

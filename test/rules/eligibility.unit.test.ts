@@ -38,14 +38,18 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
   return { ...noEligibilityFacts(), ...overrides };
 }
 
+/** A submission date within the set: its first day, or for the open-ended 2013 set a day in 2020. */
+const submittedUnder = (ruleSet: RuleSet) => ruleSet.effectiveFrom ?? '2020-03-02';
+
 function run(
   ruleSet: RuleSet,
   award: AwardKind,
   period: Period,
   given: Partial<EligibilityFacts>,
   subject = person,
+  submittedOn = submittedUnder(ruleSet),
 ): EligibilityReport {
-  return appraise({ subject, award, period, ruleSet, facts: facts(given) });
+  return appraise({ subject, award, period, ruleSet, submittedOn, facts: facts(given) });
 }
 
 function check(report: EligibilityReport, rule: string): RuleCheck {
@@ -59,7 +63,7 @@ const failed = (report: EligibilityReport) => report.checks.filter((entry) => !e
 
 describe('which checks run', () => {
   it.each(RULE_SETS.flatMap((set) => Object.values(AwardKind).map((award) => [set.id, award, set] as const)))(
-    '%s %s: one-award-per-achievement always, registration for titles in 2013, pending complaint in 2025',
+    '%s %s: one-award-per-achievement and pending complaint always, registration for titles in 2013',
     (_id, award, set) => {
       const subject = awardDefinition(award).subjects.includes(SubjectKind.INDIVIDUAL) ? person : school;
       const names = rules(run(set, award, year(2024), {}, subject));
@@ -67,19 +71,24 @@ describe('which checks run', () => {
       expect(names.includes('REGISTRATION')).toBe(
         set.id === 'tdkt-2013' && awardDefinition(award).category === AwardCategory.TITLE,
       );
-      expect(names.includes('PENDING_COMPLAINT')).toBe(set.id === 'tdkt-2025');
+      expect(names).toContain('PENDING_COMPLAINT');
       expect(new Set(names).size).toBe(names.length);
     },
   );
 
   it.each([
-    [TDKT_2013, AwardKind.ADVANCED_COLLECTIVE, school, ['REGISTRATION', 'ONE_AWARD_PER_ACHIEVEMENT']],
-    [TDKT_2022, AwardKind.ADVANCED_COLLECTIVE, school, ['ONE_AWARD_PER_ACHIEVEMENT']],
+    [
+      TDKT_2013,
+      AwardKind.ADVANCED_COLLECTIVE,
+      school,
+      ['REGISTRATION', 'ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT'],
+    ],
+    [TDKT_2022, AwardKind.ADVANCED_COLLECTIVE, school, ['ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']],
     [TDKT_2025, AwardKind.ADVANCED_COLLECTIVE, school, ['ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']],
-    [TDKT_2013, AwardKind.LABOR_ORDER_THIRD_CLASS, person, ['ONE_AWARD_PER_ACHIEVEMENT']],
-    [TDKT_2013, AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT, person, ['ONE_AWARD_PER_ACHIEVEMENT']],
-    [TDKT_2022, AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT, school, ['ONE_AWARD_PER_ACHIEVEMENT']],
-    [TDKT_2022, AwardKind.COMMEMORATIVE_MEDAL, person, ['ONE_AWARD_PER_ACHIEVEMENT']],
+    [TDKT_2013, AwardKind.LABOR_ORDER_THIRD_CLASS, person, ['ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']],
+    [TDKT_2013, AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT, person, ['ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']],
+    [TDKT_2022, AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT, school, ['ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']],
+    [TDKT_2022, AwardKind.COMMEMORATIVE_MEDAL, person, ['ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']],
   ])('%#: award kinds with no automatic rule get only the general checks', (set, award, subject, expected) => {
     const report = run(set, award, year(2024), {}, subject);
     expect(rules(report)).toEqual(expected);
@@ -242,6 +251,7 @@ describe('GRASSROOTS_EMULATION_FIGHTER', () => {
       'INITIATIVE',
       'GRASSROOTS_RATIO_CAP',
       'ONE_AWARD_PER_ACHIEVEMENT',
+      'PENDING_COMPLAINT',
     ]);
     expect(report.eligible).toBe(true);
   });
@@ -401,6 +411,7 @@ describe('PROVINCIAL_EMULATION_FIGHTER', () => {
         'CONSECUTIVE_GRASSROOTS_FIGHTER',
         'PROVINCIAL_INITIATIVE',
         'ONE_AWARD_PER_ACHIEVEMENT',
+        'PENDING_COMPLAINT',
       ]);
       expect(check(report, 'CONSECUTIVE_GRASSROOTS_FIGHTER')).toEqual({
         rule: 'CONSECUTIVE_GRASSROOTS_FIGHTER',
@@ -503,7 +514,7 @@ describe('NATIONAL_EMULATION_FIGHTER: CONSECUTIVE_PROVINCIAL_FIGHTER', () => {
 
   it('passes with provincial fighter for 2023 and 2024', () => {
     const report = run(TDKT_2022, NATIONAL_EMULATION_FIGHTER, year(2024), { awardsHeld: provincial(2023, 2024) });
-    expect(rules(report)).toEqual(['CONSECUTIVE_PROVINCIAL_FIGHTER', 'ONE_AWARD_PER_ACHIEVEMENT']);
+    expect(rules(report)).toEqual(['CONSECUTIVE_PROVINCIAL_FIGHTER', 'ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']);
     expect(report.eligible).toBe(true);
   });
 
@@ -538,7 +549,7 @@ describe('PROVINCIAL_EMULATION_FLAG: CLUSTER_LEADER', () => {
     [null, false, 'no finalized cluster ranking for 2024; the flag needs rank 1'],
   ])('finalized rank %p: passed=%s', (finalizedClusterRank, passed, detail) => {
     const report = run(TDKT_2022, AwardKind.PROVINCIAL_EMULATION_FLAG, year(2024), { finalizedClusterRank }, school);
-    expect(rules(report)).toEqual(['CLUSTER_LEADER', 'ONE_AWARD_PER_ACHIEVEMENT']);
+    expect(rules(report)).toEqual(['CLUSTER_LEADER', 'ONE_AWARD_PER_ACHIEVEMENT', 'PENDING_COMPLAINT']);
     expect(check(report, 'CLUSTER_LEADER')).toEqual({ rule: 'CLUSTER_LEADER', passed, detail });
     expect(report.eligible).toBe(passed);
   });
@@ -558,6 +569,7 @@ describe('PROVINCIAL_CERTIFICATE_OF_MERIT for an individual (2022 and 2025 sets)
       'CONSECUTIVE_GRASSROOTS_FIGHTER',
       'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES',
       'ONE_AWARD_PER_ACHIEVEMENT',
+      'PENDING_COMPLAINT',
     ]);
     expect(report.eligible).toBe(true);
     expect(check(report, 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES').detail).toContain(
@@ -647,7 +659,7 @@ describe('ONE_AWARD_PER_ACHIEVEMENT', () => {
   });
 });
 
-describe('PENDING_COMPLAINT (2025 set only)', () => {
+describe('PENDING_COMPLAINT (dated per rule set)', () => {
   const given = (pendingComplaints: number) => ({ ratings: [{ period: year(2025), rating: GOOD }], pendingComplaints });
 
   it('blocks an award while a complaint or denunciation is pending under 2025', () => {
@@ -655,18 +667,43 @@ describe('PENDING_COMPLAINT (2025 set only)', () => {
     expect(check(report, 'PENDING_COMPLAINT')).toEqual({
       rule: 'PENDING_COMPLAINT',
       passed: false,
-      detail: '1 complaint or denunciation about the subject pending; tdkt-2025 allows no award until resolved',
+      detail:
+        '1 complaint or denunciation about the subject pending; tdkt-2025 allows no award until resolved (from 2025-07-01)',
     });
     expect(report.eligible).toBe(false);
     expect(check(run(TDKT_2025, ADVANCED_WORKER, year(2025), given(0)), 'PENDING_COMPLAINT').passed).toBe(true);
   });
 
-  it('does not apply under 2013 or 2022', () => {
-    const under2022 = run(TDKT_2022, ADVANCED_WORKER, year(2025), given(3));
-    expect(rules(under2022)).not.toContain('PENDING_COMPLAINT');
-    expect(under2022.eligible).toBe(true);
-    const under2013 = run(TDKT_2013, AwardKind.CERTIFICATE_OF_MERIT, year(2023), { pendingComplaints: 3 });
-    expect(under2013.eligible).toBe(true);
+  it("blocks it under 2022 (Decree 98/2023 Art. 4) from the set's first day", () => {
+    const report = run(TDKT_2022, ADVANCED_WORKER, year(2025), given(3), person, '2024-01-01');
+    expect(check(report, 'PENDING_COMPLAINT').passed).toBe(false);
+    expect(report.eligible).toBe(false);
+  });
+
+  it('blocks it under 2013 from 2017-12-15 (Circular 08/2017/TT-BNV), not before', () => {
+    const onTheDay = run(
+      TDKT_2013,
+      AwardKind.CERTIFICATE_OF_MERIT,
+      year(2017),
+      { pendingComplaints: 1 },
+      person,
+      '2017-12-15',
+    );
+    expect(failed(onTheDay)).toEqual(['PENDING_COMPLAINT']);
+    const dayBefore = run(
+      TDKT_2013,
+      AwardKind.CERTIFICATE_OF_MERIT,
+      year(2017),
+      { pendingComplaints: 1 },
+      person,
+      '2017-12-14',
+    );
+    expect(rules(dayBefore)).not.toContain('PENDING_COMPLAINT');
+    expect(dayBefore.eligible).toBe(true);
+  });
+
+  it('refuses a malformed submission date', () => {
+    expect(() => run(TDKT_2022, ADVANCED_WORKER, year(2024), given(0), person, '2024-13-01')).toThrow(InvalidInput);
   });
 });
 

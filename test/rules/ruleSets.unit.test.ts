@@ -77,7 +77,11 @@ describe('configurable thresholds', () => {
       true,
       true,
     ]);
-    expect(RULE_SETS.map((set) => set.pendingComplaintBlocksAward)).toEqual([false, false, true]);
+    expect(RULE_SETS.map((set) => set.pendingComplaintBlocksAwardFrom)).toEqual([
+      '2017-12-15',
+      '2024-01-01',
+      '2025-07-01',
+    ]);
   });
 
   it('cannot be changed at run time', () => {

@@ -118,6 +118,24 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     expect(await totals(calendar(DEMO_YEAR), 'tinh-bac-kan')).toMatchObject(DISTRICT_2024);
   });
 
+  it(`sums the cash rewards of ${DEMO_YEAR} as each decision recorded them (base salary 2,340,000 VND)`, async () => {
+    const { body } = await t.graphql(
+      `query($period: PeriodInput!) { yearlyTotals(period: $period) { awards { award rewardVnd revokedRewardVnd } rewardVnd } }`,
+      { period: calendar(DEMO_YEAR) },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.yearlyTotals).toEqual({
+      awards: [
+        // 4 × (0.3 × 2,340,000 = 702,000, rounded up to 710,000); Phúc's revoked.
+        { award: 'ADVANCED_WORKER', rewardVnd: 2_840_000, revokedRewardVnd: 710_000 },
+        { award: 'GRASSROOTS_EMULATION_FIGHTER', rewardVnd: 2_340_000, revokedRewardVnd: 0 },
+        { award: 'PROVINCIAL_EMULATION_FLAG', rewardVnd: 18_720_000, revokedRewardVnd: 0 },
+      ],
+      // The awards that stand: 3 × 710,000 + 2,340,000 + 18,720,000.
+      rewardVnd: 23_190_000,
+    });
+  });
+
   it('sums only the subtree of a unit: a commune, a department with its school, a leaf unit', async () => {
     // Quân Hà: Bùi Văn Minh (direct worker, farmer) and the commune's own emulation flag.
     expect(await totals(calendar(DEMO_YEAR), 'xa-quan-ha')).toEqual({
