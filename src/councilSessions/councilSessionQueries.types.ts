@@ -106,17 +106,7 @@ export class CouncilSessionType {
       closedAt: view.closedAt === null ? null : new Date(view.closedAt),
       agenda: view.agenda.map((item) => ({
         ...item,
-        tally:
-          item.tally === null
-            ? null
-            : {
-                approve: item.tally.approve,
-                reject: item.tally.reject,
-                abstain: item.tally.abstain,
-                members: item.tally.members,
-                thresholdShare: item.tally.thresholdShare,
-                approved: item.tally.approved,
-              },
+        tally: item.tally === null ? null : BallotTallyType.of(item.tally),
       })),
     };
   }

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { DossierView } from '../../projections/dossiers/dossiers.queries';
 import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { AuthorityLevel, AwardKind, DossierStatus } from '../shared/domain';
+import { AuthorityLevel, AwardKind, DossierStatus, type BallotTally } from '../shared/domain';
 import { RuleCheckType } from './eligibility.types';
 
 @ObjectType('BallotTally', {
@@ -34,6 +34,19 @@ export class BallotTallyType {
 
   @Field()
   approved!: boolean;
+
+  static of(tally: BallotTally): BallotTallyType {
+    return {
+      approve: tally.approve,
+      reject: tally.reject,
+      abstain: tally.abstain,
+      members: tally.members,
+      // Tallies recorded before members could be barred carry no count: none was.
+      barredMembers: tally.barred ?? 0,
+      thresholdShare: tally.thresholdShare,
+      approved: tally.approved,
+    };
+  }
 }
 
 @ObjectType('Dossier', { description: 'An award proposal dossier (hồ sơ đề nghị khen thưởng) as it stands' })
@@ -134,18 +147,7 @@ export class DossierType {
       ruleSet: view.ruleSetId,
       checks: view.checks.map((c) => ({ rule: c.rule, passed: c.passed, detail: c.detail })),
       returnCount: view.returnCount,
-      tally:
-        view.tally === null
-          ? null
-          : {
-              approve: view.tally.approve,
-              reject: view.tally.reject,
-              abstain: view.tally.abstain,
-              members: view.tally.members,
-              barredMembers: view.tally.barred ?? 0,
-              thresholdShare: view.tally.thresholdShare,
-              approved: view.tally.approved,
-            },
+      tally: view.tally === null ? null : BallotTallyType.of(view.tally),
       sessionId: view.sessionId,
       resolvedOn: view.resolvedOn,
       awardId: view.awardId,
