@@ -58,6 +58,10 @@ const DEMO_MUTATIONS = {
     'mutation($complaintId: ID!, $reason: String!, $decidedOn: Date!) { dismissComplaint(complaintId: $complaintId, reason: $reason, decidedOn: $decidedOn) { id position } }',
   resolveComplaint:
     'mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { id position eventTypes } }',
+  extendDenunciation:
+    'mutation($input: ExtendDenunciationInput!) { extendDenunciation(input: $input) { id position } }',
+  markComplex:
+    'mutation($complaintId: ID!, $markedOn: Date!) { markComplex(complaintId: $complaintId, markedOn: $markedOn) { id position } }',
 } as const;
 
 export type DemoMutation = keyof typeof DEMO_MUTATIONS;

@@ -3,11 +3,13 @@
  * after the district's 2023 plan: units and people, a cluster of communes scored and
  * finalized, movements, the yearly plan, registrations, ratings, an initiative, award
  * dossiers (one returned and resubmitted, one ineligible), two council sessions, award
- * decisions, and a complaint upheld that revokes an award. Every step goes through the
+ * decisions, a complaint upheld that revokes an award, a denunciation extended, a
+ * complaint marked complex and one left overdue. Every step goes through the
  * public GraphQL API, so the same script loads demo data and drives the end-to-end test.
  */
 import { demoCaller, type GraphQLExecutor } from './demoClient';
 import { scoreCommunesCluster } from './demoCluster';
+import { extendAndResolveDenunciation, leaveComplaintOverdue, resolveComplexComplaint } from './demoComplaintTerms';
 import { dismissPetition, upholdComplaint } from './demoComplaints';
 import { runFirstRound } from './demoFirstRound';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
@@ -59,6 +61,11 @@ export async function runDemoYear(
   const revokedAwardId = first.awards['p-ngo-van-phuc'];
   await upholdComplaint(call, revokedAwardId);
   await dismissPetition(call);
+
+  log('complaint terms: a denunciation extended, a complaint marked complex, one left overdue');
+  await extendAndResolveDenunciation(call);
+  await leaveComplaintOverdue(call);
+  await resolveComplexComplaint(call, first.dossiers['p-duong-thi-quynh']);
 
   return {
     positions,

@@ -10,8 +10,8 @@ const OFFICER: Actor = { sub: 'officer-1', role: 'COMPLAINT_OFFICER' };
 
 const FIELDS = `id kind status complainantName receivedOn acceptedOn dueOn resolvedOn outcome awardId dossierId subject { kind id name } overdue`;
 const COMPLAINT = `query($id: ID!) { complaint(id: $id) { ${FIELDS} revokedAwardId award { id revoked revokedReason } } }`;
-const COMPLAINTS = `query($status: ComplaintStatus, $overdueOn: Date, $first: Int, $after: String) {
-  complaints(status: $status, overdueOn: $overdueOn, first: $first, after: $after) { nodes { ${FIELDS} } endCursor hasNextPage }
+const COMPLAINTS = `query($status: ComplaintStatus, $kind: ComplaintKind, $overdueOn: Date, $first: Int, $after: String) {
+  complaints(status: $status, kind: $kind, overdueOn: $overdueOn, first: $first, after: $after) { nodes { ${FIELDS} } endCursor hasNextPage }
 }`;
 
 describe('complaint lookups', () => {
@@ -46,7 +46,9 @@ describe('complaint lookups', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: () => new Date(`${TODAY}T03:00:00.000Z`) });
     year = await loadDemoYear(t);
-    // Open complaints beside the demo's upheld complaint (kn-…-001) and dismissed petition (kn-…-002).
+    // Open complaints beside the demo's: the upheld complaint (kn-…-001), the dismissed petition (kn-…-002),
+    // the extended denunciation (kn-…-003, resolved 03-12), the complaint left overdue (kn-…-004, due 03-07)
+    // and the complaint marked complex (kn-…-005, resolved 03-18).
     await file({ id: 'kn-003', kind: 'COMPLAINT', receivedOn: `${Y}-02-01`, awardId: year.awards['p-bui-van-minh'] }); // never accepted: overdue from 02-12
     await file({ id: 'kn-004', kind: 'DENUNCIATION', receivedOn: `${Y}-02-10`, dossierId: year.dossiers.fighter });
     await accept('kn-004', `${Y}-02-15`); // due 03-17: overdue from 03-18
@@ -114,10 +116,13 @@ describe('complaint lookups', () => {
     expect(nodes.map((c: any) => [c.id, c.receivedOn, c.overdue])).toEqual([
       [`kn-${Y}-001`, `${Y}-01-06`, false],
       [`kn-${Y}-002`, `${Y}-01-12`, false],
+      [`kn-${Y}-003`, `${Y}-01-13`, false],
       ['kn-007', `${Y}-01-20`, false],
       ['kn-003', `${Y}-02-01`, true],
       ['kn-006', `${Y}-02-03`, false],
+      [`kn-${Y}-004`, `${Y}-02-03`, true],
       ['kn-004', `${Y}-02-10`, true],
+      [`kn-${Y}-005`, `${Y}-02-10`, false],
       ['kn-005', `${Y}-03-15`, false],
     ]);
     expect(hasNextPage).toBe(false);
@@ -125,21 +130,24 @@ describe('complaint lookups', () => {
 
   it('filters by status', async () => {
     expect(await ids({ status: 'RECEIVED' })).toEqual(['kn-003', 'kn-005']);
-    expect(await ids({ status: 'ACCEPTED' })).toEqual(['kn-007', 'kn-006', 'kn-004']);
-    expect(await ids({ status: 'RESOLVED' })).toEqual([`kn-${Y}-001`]);
+    expect(await ids({ status: 'ACCEPTED' })).toEqual(['kn-007', 'kn-006', `kn-${Y}-004`, 'kn-004']);
+    expect(await ids({ status: 'RESOLVED' })).toEqual([`kn-${Y}-001`, `kn-${Y}-003`, `kn-${Y}-005`]);
     expect(await ids({ status: 'DISMISSED' })).toEqual([`kn-${Y}-002`]);
   });
 
   it('filters by the date they were overdue on, as they stood that day', async () => {
-    expect(await ids({ overdueOn: TODAY })).toEqual(['kn-003', 'kn-004']);
+    expect(await ids({ overdueOn: TODAY })).toEqual(['kn-003', `kn-${Y}-004`, 'kn-004']);
     // Before kn-006 was accepted (late) and before kn-004's deadline.
     expect(await ids({ overdueOn: `${Y}-02-15` })).toEqual(['kn-003', 'kn-006']);
     expect(await ids({ overdueOn: `${Y}-02-15`, status: 'ACCEPTED' })).toEqual(['kn-006']);
     expect(await ids({ overdueOn: `${Y}-02-11` })).toEqual([]); // kn-003's tenth day: not yet
     expect(await ids({ overdueOn: `${Y}-02-12` })).toEqual(['kn-003']);
     // kn-007 (due 03-26) once its deadline passed; kn-005 ten days after receipt.
-    expect(await ids({ overdueOn: `${Y}-03-27` })).toEqual(['kn-007', 'kn-003', 'kn-004', 'kn-005']);
-    expect(await ids({ overdueOn: `${Y}-03-26` })).toEqual(['kn-003', 'kn-004', 'kn-005']);
+    expect(await ids({ overdueOn: `${Y}-03-27` })).toEqual(['kn-007', 'kn-003', `kn-${Y}-004`, 'kn-004', 'kn-005']);
+    expect(await ids({ overdueOn: `${Y}-03-26` })).toEqual(['kn-003', `kn-${Y}-004`, 'kn-004', 'kn-005']);
+    // The demo's extended denunciation past its first term (02-17), the complex complaint past its first (03-14).
+    expect(await ids({ overdueOn: `${Y}-02-18`, kind: 'DENUNCIATION' })).toEqual([]);
+    expect(await ids({ overdueOn: `${Y}-03-16`, kind: 'COMPLAINT' })).toEqual(['kn-003', `kn-${Y}-004`]);
   });
 
   it("agrees with each complaint's overdue flag for today", async () => {
@@ -160,13 +168,13 @@ describe('complaint lookups', () => {
       expect(page.endCursor).not.toContain(page.nodes[1].id); // opaque
       after = page.endCursor;
     }
-    expect(pages).toEqual([true, true, true, false]);
+    expect(pages).toEqual([true, true, true, true, false]);
     expect(seen).toEqual(await ids({}));
     // Pages of a filtered list.
     const first = await list({ status: 'ACCEPTED', first: 2 });
     expect(first.nodes.map((c: any) => c.id)).toEqual(['kn-007', 'kn-006']);
     const second = await list({ status: 'ACCEPTED', first: 2, after: first.endCursor });
-    expect(second).toMatchObject({ nodes: [{ id: 'kn-004' }], hasNextPage: false });
+    expect(second).toMatchObject({ nodes: [{ id: `kn-${Y}-004` }, { id: 'kn-004' }], hasNextPage: false });
     // An empty page has no cursor.
     expect(await list({ overdueOn: `${Y}-01-01` })).toEqual({ nodes: [], endCursor: null, hasNextPage: false });
   });

@@ -127,6 +127,49 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     });
   });
 
+  it('extends a denunciation and marks a complaint complex, each resolved within its longer term; leaves one overdue', async () => {
+    const Y = DEMO_YEAR + 1;
+    const denunciation = await events(`complaint-kn-${Y}-003`);
+    expect(denunciation.map((e) => e.type)).toEqual([
+      'ComplaintFiled',
+      'ComplaintAccepted',
+      'DenunciationExtended',
+      'ComplaintResolved',
+    ]);
+    expect(denunciation[2].data).toMatchObject({ previousDueOn: `${Y}-02-17`, dueOn: `${Y}-03-17`, days: 30 });
+    expect(await types(`complaint-kn-${Y}-005`)).toEqual([
+      'ComplaintFiled',
+      'ComplaintAccepted',
+      'ComplaintMarkedComplex',
+      'ComplaintResolved',
+    ]);
+    const { body } = await t.graphql(
+      `{ complaints(first: 100) { nodes { id kind status dueOn complex extensionCount extensionDays overdue } } }`,
+    );
+    const shown = Object.fromEntries(body.data.complaints.nodes.map((c: { id: string }) => [c.id, c]));
+    expect(shown[`kn-${Y}-003`]).toMatchObject({
+      kind: 'DENUNCIATION',
+      status: 'RESOLVED',
+      dueOn: `${Y}-03-17`,
+      extensionCount: 1,
+      extensionDays: 30,
+      overdue: false,
+    });
+    expect(shown[`kn-${Y}-005`]).toMatchObject({ status: 'RESOLVED', dueOn: `${Y}-03-31`, complex: true });
+    expect(shown[`kn-${Y}-004`]).toMatchObject({ status: 'ACCEPTED', dueOn: `${Y}-03-07`, overdue: true });
+    const totals = await t.graphql(
+      'query($period: PeriodInput!) { yearlyTotals(period: $period) { complaints { filed resolved overdue overdueComplaints overdueDenunciations } } }',
+      { period: { kind: 'CALENDAR_YEAR', year: Y } },
+    );
+    expect(totals.body.data.yearlyTotals.complaints).toEqual({
+      filed: 5,
+      resolved: 3,
+      overdue: 1,
+      overdueComplaints: 1,
+      overdueDenunciations: 0,
+    });
+  });
+
   it("shows an inspector the revoked award's whole history, ballot choices hidden, chain verified", async () => {
     const { body } = await t.graphql(
       `query($filter: AuditFilter!) { auditTrail(filter: $filter, first: 100) { entries { type streamId actorId data } chainVerified hasNextPage } }`,
@@ -162,9 +205,9 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       (r) => r.stream_id,
     );
     // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 7 dossiers, 2 sessions, 51 ballots (a stream each), 6 awards, 2 complaints
+    // an initiative, 7 dossiers, 2 sessions, 51 ballots (a stream each), 6 awards, 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(112);
+    expect(streams.length).toBe(115);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

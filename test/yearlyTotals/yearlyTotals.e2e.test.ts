@@ -12,7 +12,7 @@ const FIELDS = `
   period { kind year label } unitId
   awards { award label category count individuals collectives directWorkers women revoked }
   dossiers { submitted returned eligible ineligible approved rejected granted medianDaysToDecision }
-  complaints { filed accepted resolved upheld overdue }
+  complaints { filed accepted resolved upheld overdue overdueComplaints overdueDenunciations }
   directWorkerShare grassrootsFighterRatio`;
 const TOTALS = `query($period: PeriodInput!, $unitId: ID) { yearlyTotals(period: $period, unitId: $unitId) { ${FIELDS} } }`;
 const SERIES = `query($kind: PeriodKind!, $fromYear: Int!, $toYear: Int!, $unitId: ID) {
@@ -57,7 +57,15 @@ const TWO_DOSSIERS_GRANTED = {
   granted: 2,
   medianDaysToDecision: 6,
 };
-const NO_COMPLAINTS = { filed: 0, accepted: 0, resolved: 0, upheld: 0, overdue: 0 };
+const NO_COMPLAINTS = {
+  filed: 0,
+  accepted: 0,
+  resolved: 0,
+  upheld: 0,
+  overdue: 0,
+  overdueComplaints: 0,
+  overdueDenunciations: 0,
+};
 
 /** The demo year's totals for 2024 over the whole district (every demo unit lies under it). */
 const DISTRICT_2024 = {
@@ -181,8 +189,18 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
   });
 
   it('counts the complaints received in 2025 by the unit of their subject', async () => {
-    // kn-2025-001 about Phúc's award (upheld, the award revoked); kn-2025-002 a petition about Cẩm Giàng, dismissed.
-    const complaints2025 = { filed: 2, accepted: 1, resolved: 1, upheld: 1, overdue: 0 };
+    // kn-2025-001 about Phúc's award (upheld, the award revoked); kn-2025-002 a petition about Cẩm Giàng, dismissed;
+    // kn-2025-003 a denunciation, extended and rejected; kn-2025-004 about Nguyên Phúc, overdue since 03-08;
+    // kn-2025-005 about Quỳnh's dossier, marked complex and rejected.
+    const complaints2025 = {
+      filed: 5,
+      accepted: 4,
+      resolved: 3,
+      upheld: 1,
+      overdue: 1,
+      overdueComplaints: 1,
+      overdueDenunciations: 0,
+    };
     expect(await totals(calendar(DEMO_YEAR + 1))).toEqual({
       period: { kind: 'CALENDAR_YEAR', year: 2025, label: '2025' },
       unitId: null,
@@ -194,11 +212,19 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     });
     expect((await totals(calendar(DEMO_YEAR + 1), 'huyen-bach-thong')).complaints).toEqual(complaints2025);
     expect((await totals(calendar(DEMO_YEAR + 1), 'xa-my-thanh')).complaints).toEqual({
+      ...NO_COMPLAINTS,
       filed: 1,
       accepted: 1,
       resolved: 1,
       upheld: 1,
-      overdue: 0,
+    });
+    expect((await totals(calendar(DEMO_YEAR + 1), 'xa-nguyen-phuc')).complaints).toEqual({
+      ...NO_COMPLAINTS,
+      filed: 2,
+      accepted: 2,
+      resolved: 1,
+      overdue: 1,
+      overdueComplaints: 1,
     });
     expect((await totals(calendar(DEMO_YEAR + 1), 'xa-cam-giang')).complaints).toEqual({ ...NO_COMPLAINTS, filed: 1 });
     expect((await totals(calendar(DEMO_YEAR + 1), 'xa-quan-ha')).complaints).toEqual(NO_COMPLAINTS);
@@ -272,13 +298,17 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
       resolved: 0,
       upheld: 0,
       overdue: 2,
+      overdueComplaints: 2,
+      overdueDenunciations: 0,
     });
     expect((await totals(calendar(2025))).complaints).toEqual({
-      filed: 5,
-      accepted: 2,
-      resolved: 1,
+      filed: 8,
+      accepted: 5,
+      resolved: 3,
       upheld: 1,
-      overdue: 2,
+      overdue: 3,
+      overdueComplaints: 3,
+      overdueDenunciations: 0,
     });
     expect((await totals({ kind: 'SCHOOL_YEAR', year: 2024 }, 'xa-quan-ha')).complaints).toMatchObject({
       filed: 3,
