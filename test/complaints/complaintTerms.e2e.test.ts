@@ -278,8 +278,10 @@ describe('legal terms over GraphQL: extendDenunciation, markComplex, the overdue
     await file('kn-3', 'COMPLAINT', '2025-12-01');
     await mutate(t, ACCEPT_COMPLAINT, { complaintId: 'kn-3', acceptedOn: '2025-12-03', complex: true }, OFFICER);
     await refuse('kn-3', '2025-12-05', { code: 'RULE_VIOLATION', rule: 'ALREADY_COMPLEX', dueOn: '2026-01-19' });
-    await mutate(t, MARK_COMPLEX, { complaintId: 'kn-2', markedOn: '2025-11-05' }, OFFICER);
+    const marked = await mutate(t, MARK_COMPLEX, { complaintId: 'kn-2', markedOn: '2025-11-05' }, OFFICER);
     await refuse('kn-2', '2025-11-05', { code: 'RULE_VIOLATION', rule: 'ALREADY_COMPLEX', dueOn: '2025-11-20' });
+    // The lists below read the read models: they must hold every command of this test.
+    await caughtUp(t, marked.position);
   });
 
   it('filters complaints by kind and by the date they were overdue on, extensions and complex terms included', async () => {

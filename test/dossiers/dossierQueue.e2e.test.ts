@@ -80,7 +80,13 @@ describe('dossier reception, assignment and the queue', () => {
       await settle(result);
       const [edge] = (await queue({ filter: { status: 'SUBMITTED', proposingUnitId: ORG.school, period: year(2025) } }))
         .edges;
-      expect(edge.node).toMatchObject({ id: 'hs-1', receivedOn: '2025-11-05', handlingLevel: 'PROVINCE', dueOn: null });
+      // The 2025 set's appraisal term at the provincial level: 20 working days, none a holiday in November.
+      expect(edge.node).toMatchObject({
+        id: 'hs-1',
+        receivedOn: '2025-11-05',
+        handlingLevel: 'PROVINCE',
+        dueOn: '2025-12-03',
+      });
     });
 
     it('refuses a second reception, a date before the submission or in the future, and names the rule', async () => {

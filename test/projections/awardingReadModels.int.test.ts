@@ -159,7 +159,7 @@ describe('the read models behind the award rules: awards, complaints, initiative
     await file('kn-4', ComplaintKind.COMPLAINT);
     await run(complaintDecider, 'kn-2', {
       type: 'AcceptComplaint',
-      data: { complaintId: 'kn-2', acceptedOn: '2025-01-12', complex: false, remoteArea: true, now: NOW },
+      data: { complaintId: 'kn-2', acceptedOn: '2025-01-12', complex: false, remoteArea: false, now: NOW },
     });
     await run(complaintDecider, 'kn-4', {
       type: 'DismissComplaint',
@@ -286,7 +286,8 @@ describe('the read models behind the award rules: awards, complaints, initiative
         `SELECT status, to_char(due_on, 'YYYY-MM-DD') AS due_on, remote_area FROM complaints.complaints WHERE complaint_id = 'kn-2'`,
       )
     ).rows[0];
-    expect(accepted).toEqual({ status: 'ACCEPTED', due_on: '2025-02-26', remote_area: true });
+    // A denunciation: 30 days from acceptance (Law on Denunciations 2018 Art. 30), with no remote-area term.
+    expect(accepted).toEqual({ status: 'ACCEPTED', due_on: '2025-02-11', remote_area: false });
   });
 
   it('credits every author of an initiative', async () => {
