@@ -5,11 +5,12 @@
  * voting in writing (Decree 91/2017/ND-CP Art. 45 cl. 8; the matching article of Decree 98/2023
  * was not verified). The law is silent on recusal: a member barred from a dossier for a
  * conflict of interest is left out of that dossier's member count (its denominator) and of its
- * quorum, as otherwise two barred members of ten would make 90% unreachable. The 2/3 quorum is
- * a working-rule default: the Central Council meets with at least 2/3 of its members (Decree
- * 98/2023/ND-CP Art. 47 and Decision 500/QĐ-TTg of 2024 Art. 10, as secondary sources report
- * them), and ministries' council rules say the same; local councils set their own rules. The
- * law counts members attending, the system counts ballots, written ones included.
+ * quorum, as otherwise two barred members of ten would make 90% unreachable. The 2/3 quorum:
+ * the council of a ministry, sector or locality meets when at least two thirds of its members
+ * attend (Circular 08/2017/TT-BNV, on its councils, as the Ministry of Home Affairs' summary of
+ * it states; the clause was not verified); the Central Council likewise (Decree 98/2023/ND-CP
+ * Art. 47 and Decision 500/QĐ-TTg of 2024 Art. 10, as secondary sources report them). The law
+ * counts members attending, the system counts ballots, written ones included.
  */
 import { meetsThreshold } from '../rules/ruleSets';
 import { assertNever } from '../shared/decider';
