@@ -55,15 +55,23 @@ interface StateRow {
   holder: string | null;
 }
 
-/** The stored rows of every tracked reader, with the lease holders, in one statement. */
-const STATES_SQL = `
+/**
+ * The stored rows of every tracked reader, with the lease holders, in one statement; the
+ * process managers' table is read only when process managers are tracked (it may not exist otherwise).
+ */
+function statesSql(withProcessManagers: boolean): string {
+  const managers = withProcessManagers
+    ? `LEFT JOIN process_manager_checkpoints m ON w.kind = 'process-manager' AND m.name = w.name`
+    : `LEFT JOIN (SELECT NULL::text AS name, NULL::bigint AS position) m ON false`;
+  return `
   WITH wanted AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(kind text, name text, key text))
   SELECT w.kind, w.name, p.generation, coalesce(p.position, m.position, 0)::text AS position,
          coalesce(p.failed, false) AS failed, p.failed_position::text AS failed_position, p.error, h.holder
   FROM wanted w
   LEFT JOIN projection_state p ON w.kind = 'projection' AND p.name = w.name AND p.status = 'active'
-  LEFT JOIN process_manager_checkpoints m ON w.kind = 'process-manager' AND m.name = w.name
+  ${managers}
   LEFT JOIN (${LEASE_HOLDERS_SQL}) h ON h.key = w.key`;
+}
 
 /**
  * The database's account of every tracked reader, refreshed on each notification and
@@ -150,7 +158,8 @@ export class StoredProgress {
 
   private async readAll(): Promise<void> {
     const wanted = this.tracked.map((t) => ({ kind: t.kind, name: t.name, key: leaseKey(t.kind, t.name) }));
-    const { rows } = await this.pool.query<StateRow>(STATES_SQL, [JSON.stringify(wanted)]);
+    const sql = statesSql(this.tracked.some((t) => t.kind === 'process-manager'));
+    const { rows } = await this.pool.query<StateRow>(sql, [JSON.stringify(wanted)]);
     const states = await Promise.all(rows.map((row) => this.withReached(row)));
     this.committed = await this.store.lastCommittedPosition();
     this.states = new Map(states.map((s) => [`${s.kind}:${s.name}`, s]));
