@@ -175,6 +175,14 @@ interface Running {
   pools: Pools;
 }
 
+/**
+ * The log read through `pool` (PostgreSQL) rather than the request pool, for the background
+ * readers that must not wait for a request's connection; EventStoreDB has no pool to share.
+ */
+function storeOn(pool: Pool, store: EventStore): EventStore {
+  return store instanceof PostgresEventStore ? new PostgresEventStore(pool) : store;
+}
+
 /** What this instance shares with the others on the database: its leases, and their progress. */
 interface Instances {
   leases: Leases;
@@ -200,7 +208,7 @@ function joinInstances(
     ...readers.definitions.map((d) => ({ kind: 'projection' as const, name: d.name, types: d.eventTypes })),
     ...readers.managers.map((m) => ({ kind: 'process-manager' as const, name: m.name, types: m.eventTypes })),
   ];
-  const progress = new StoredProgress(pools.projections, store, tracked, {
+  const progress = new StoredProgress(pools.projections, storeOn(pools.projections, store), tracked, {
     listenUrl: databaseUrl,
     pollIntervalMs: settings.progressPollMs,
     log,
@@ -245,6 +253,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   await processManagers.start();
   await instances.progress.start();
   const services = createServices(pools.requests, store, { projections, processManagers }, options);
+  const healthCounter = storeOn(pools.health, store);
   let http: HttpServer;
   try {
     http = await startHttpServer(await buildAppSchema(), services, {
@@ -258,6 +267,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         readiness({
           health: pools.health,
           store,
+          counter: healthCounter,
           projections,
           processManagers,
           maxLagEvents: config.instance?.readyMaxLagEvents ?? DEFAULT_INSTANCE.readyMaxLagEvents,

@@ -9,6 +9,8 @@ export interface ReadinessSources {
   /** Connections of their own, with a short timeout, so a busy request pool cannot make the check fail. */
   health: Pool;
   store: EventStore;
+  /** Counts the events the read models have still to apply, on connections requests do not take. */
+  counter: Pick<EventStore, 'countEventsAfter'>;
   projections: ProjectionRunner;
   processManagers: ProcessManagerRunner;
   /** Ready only while every read model that has not failed is at most this many events behind the log. */
@@ -30,7 +32,9 @@ async function databaseState(
 /** Each read model's events still to apply, counted up to one past the bound (none while the database is away). */
 async function lags(sources: ReadinessSources, statuses: ProjectionStatus[]): Promise<Map<string, number>> {
   const counted = await Promise.all(
-    statuses.map(async (s) => [s.name, await sources.projections.lag(s.name, sources.maxLagEvents + 1)] as const),
+    statuses.map(
+      async (s) => [s.name, await sources.projections.lag(s.name, sources.maxLagEvents + 1, sources.counter)] as const,
+    ),
   );
   return new Map(counted);
 }

@@ -217,13 +217,17 @@ export class ProjectionRunner {
     this.progress.notify();
   }
 
-  /** Events each projection still has to apply (at most `cap` counted). */
-  async lag(name: string, cap = 1_000_000): Promise<number> {
+  /** Events each projection still has to apply (at most `cap` counted), counted by `counter` (default: the store). */
+  async lag(
+    name: string,
+    cap = 1_000_000,
+    counter: Pick<EventStore, 'countEventsAfter'> = this.store,
+  ): Promise<number> {
     const worker = this.workers.get(name);
     const from = worker?.checkpoint ?? this.instances?.progress.get('projection', name)?.reached;
     if (from === undefined) return 0;
     const types = this.definitions.find((d) => d.name === name)?.eventTypes ?? undefined;
-    return this.store.countEventsAfter(from, { types, cap });
+    return counter.countEventsAfter(from, { types, cap });
   }
 
   /**

@@ -160,7 +160,9 @@ export class StoredProgress {
     const wanted = this.tracked.map((t) => ({ kind: t.kind, name: t.name, key: leaseKey(t.kind, t.name) }));
     const sql = statesSql(this.tracked.some((t) => t.kind === 'process-manager'));
     const { rows } = await this.pool.query<StateRow>(sql, [JSON.stringify(wanted)]);
-    const states = await Promise.all(rows.map((row) => this.withReached(row)));
+    // One read at a time: the pool is the projections' own, and their commits come first.
+    const states: StoredState[] = [];
+    for (const row of rows) states.push(await this.withReached(row));
     this.committed = await this.store.lastCommittedPosition();
     this.states = new Map(states.map((s) => [`${s.kind}:${s.name}`, s]));
     for (const listener of this.listeners) listener();
