@@ -30,6 +30,8 @@ type TestAppOptions = {
   projections?: readonly ProjectionDefinition[];
   now?: () => Date;
   mutationsPerMinute?: number;
+  /** Lease, progress and readiness settings (defaults: config.ts). */
+  instance?: AppOptions['config']['instance'];
 } & Partial<Pick<AppOptions, 'http' | 'logger'>>;
 
 /** The app on `databaseUrl` as tests run it: 127.0.0.1, a random port, the test tokens, silent by default. */
@@ -41,6 +43,7 @@ export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): P
       port: 0,
       mutationsPerMinute: options.mutationsPerMinute,
       atomicMultiStreamAppend: testAtomicity(),
+      instance: options.instance,
     },
     databaseUrl,
     logger: options.logger ?? silentLogger,
