@@ -98,14 +98,16 @@ export class Leases {
       const client = this.client ?? (await this.connect());
       const free = this.claims.filter((c) => !this.held.has(leaseKey(c.kind, c.name)));
       if (free.length === 0) await client.query('SELECT 1');
+      const taken: Array<{ key: string; claim: LeaseClaim }> = [];
       for (const claim of free) {
         const key = leaseKey(claim.kind, claim.name);
         const { rows } = await client.query<{ taken: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS taken', [
           key,
         ]);
-        if (!rows[0].taken || this.stopped || this.client !== client) continue;
-        await this.take(client, key, claim);
+        if (rows[0].taken && !this.stopped && this.client === client) taken.push({ key, claim });
       }
+      // Handed over together: a holder may start what it took in one round as one (the projections' readers).
+      await Promise.all(taken.map(({ key, claim }) => this.take(client, key, claim)));
       this.unanswered = false;
     } catch (error) {
       if (!this.unanswered)

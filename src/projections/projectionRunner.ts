@@ -56,6 +56,8 @@ export class ProjectionRunner {
   private readonly rebuilds: Rebuilds;
   private readonly log: Logger['info'];
   private stopping = false;
+  /** Projections whose leases were taken in the same round, about to start together. */
+  private starting: { definitions: ProjectionDefinition[]; done: Promise<void> } | undefined;
   private readonly instances: ProjectionRunnerOptions['instances'];
 
   constructor(
@@ -114,9 +116,32 @@ export class ProjectionRunner {
   /** Runs a projection whose lease was just taken, until the lease is lost. */
   private async takeOver(definition: ProjectionDefinition, lost: AbortSignal): Promise<void> {
     if (this.stopping) return;
-    await this.run([definition]);
+    try {
+      await this.runTogether(definition);
+    } catch (error) {
+      // The lease goes back (Leases): nothing of it may keep running here.
+      await this.release(definition.name);
+      throw error;
+    }
     if (lost.aborted) return this.release(definition.name);
     lost.addEventListener('abort', () => void this.release(definition.name), { once: true });
+  }
+
+  /**
+   * Starts the projections whose leases were taken in one round together, so that the
+   * readers place them as at a start: one far behind catches up on a reader of its own.
+   */
+  private runTogether(definition: ProjectionDefinition): Promise<void> {
+    if (!this.starting) {
+      const batch = { definitions: [] as ProjectionDefinition[], done: Promise.resolve() };
+      batch.done = Promise.resolve().then(() => {
+        this.starting = undefined;
+        return this.run(batch.definitions);
+      });
+      this.starting = batch;
+    }
+    this.starting.definitions.push(definition);
+    return this.starting.done;
   }
 
   /** The lease is lost: the projection stops applying at once (a batch in flight rolls back or commits). */
