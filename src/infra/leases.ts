@@ -42,6 +42,9 @@ export interface LeaseOptions {
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
+/** Retry intervals an instance that lost its lease connection waits before it tries again. */
+const LOST_QUIET_INTERVALS = 3;
+
 interface Held {
   claim: LeaseClaim;
   lost: AbortController;
@@ -62,6 +65,8 @@ export class Leases {
   private stopped = false;
   /** The database did not answer the last round (logged once until it answers again). */
   private unanswered = false;
+  /** After losing its connection, it does not reconnect before this time. */
+  private quietUntil = 0;
 
   constructor(private readonly options: LeaseOptions) {}
 
@@ -93,7 +98,7 @@ export class Leases {
   }
 
   private async tryAll(): Promise<void> {
-    if (this.stopped) return;
+    if (this.stopped || (!this.client && Date.now() < this.quietUntil)) return;
     try {
       const client = this.client ?? (await this.connect());
       const free = this.claims.filter((c) => !this.held.has(leaseKey(c.kind, c.name)));
@@ -155,6 +160,8 @@ export class Leases {
     }
     this.client = undefined;
     client.end().catch(() => undefined);
+    // The others try first: an instance whose connection drops (a flaky network) should not win its leases back.
+    if (this.held.size > 0) this.quietUntil = Date.now() + LOST_QUIET_INTERVALS * this.options.retryIntervalMs;
     this.giveUpAll('lease connection lost');
   }
 
@@ -180,13 +187,14 @@ export class Leases {
 }
 
 /**
- * Rows `(key, holder)` for every lease held now: the advisory locks granted to lease
- * sessions (a bigint key is split into classid, the high half, and objid, with objsubid 1),
- * with the instance id their session is named after.
+ * Rows `(key, holder)` for every lease held now in this database (advisory locks are per
+ * database): the advisory locks granted to lease sessions (a bigint key is split into
+ * classid, the high half, and objid, with objsubid 1), with the instance id their session
+ * is named after.
  */
 export const LEASE_HOLDERS_SQL = `
   SELECT ((l.classid::bigint << 32) | l.objid::bigint)::text AS key,
          substr(a.application_name, ${LEASE_APPLICATION_PREFIX.length + 1}) AS holder
   FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-  WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+  WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND a.datname = current_database()
     AND a.application_name LIKE '${LEASE_APPLICATION_PREFIX.trim()} %'`;

@@ -136,6 +136,11 @@ export class ProcessManagerRunner implements ConsequenceGate {
       [managers.map((m) => m.name)],
     );
     const saved = new Map(rows.map((r) => [r.name, r.position]));
+    // Started again: a failure recorded before is tried again (it stays in the log of the instance that met it).
+    await this.pool.query(
+      'UPDATE process_manager_checkpoints SET failed_position = NULL, error = NULL WHERE name = ANY($1) AND failed_position IS NOT NULL',
+      [managers.map((m) => m.name)],
+    );
     for (const manager of managers)
       this.loops.set(manager.name, new ManagerLoop(manager, saved.get(manager.name) ?? '0'));
     if (this.following || this.abort.signal.aborted) return;
@@ -150,13 +155,15 @@ export class ProcessManagerRunner implements ConsequenceGate {
       const loop = this.loops.get(manager.name);
       if (loop) return { ...loop.status, holder: own };
       const stored = this.options.instances?.progress.get('process-manager', manager.name);
+      let state: ProcessManagerStatus['state'] = stored?.holder ? 'running' : 'stopped';
+      if (stored?.failed) state = 'failed';
       return {
         name: manager.name,
-        state: stored?.holder ? 'running' : 'stopped',
+        state,
         checkpoint: stored?.reached ?? '0',
         declined: 0,
-        failedPosition: null,
-        error: null,
+        failedPosition: stored?.failedPosition ?? null,
+        error: stored?.error ?? null,
         retrying: null,
         holder: stored?.holder ?? null,
       };
@@ -170,10 +177,10 @@ export class ProcessManagerRunner implements ConsequenceGate {
    */
   async settle(position: string, timeoutMs: number): Promise<string | null> {
     if (!(await this.waiters.wait(position, timeoutMs))) return null;
-    const failed = [...this.loops.values()].find(
-      (l) => l.status.failedPosition !== null && comparePositions(l.status.failedPosition, position) <= 0,
+    const failed = this.status().find(
+      (s) => s.state === 'failed' && s.failedPosition !== null && comparePositions(s.failedPosition, position) <= 0,
     );
-    if (failed) throw new ConsequencesFailed(failed.manager.name, failed.status.failedPosition!, failed.status.error!);
+    if (failed) throw new ConsequencesFailed(failed.name, failed.failedPosition!, failed.error ?? 'unknown error');
     const upTo = this.consequencesBound();
     return comparePositions(upTo, position) > 0 ? upTo : position;
   }
@@ -221,7 +228,7 @@ export class ProcessManagerRunner implements ConsequenceGate {
       const loop = this.loops.get(manager.name);
       if (loop) return loop.status.state === 'failed' || comparePositions(loop.status.checkpoint, position) >= 0;
       const stored = this.options.instances?.progress.get('process-manager', manager.name);
-      return stored !== undefined && comparePositions(stored.reached, position) >= 0;
+      return stored !== undefined && (stored.failed || comparePositions(stored.reached, position) >= 0);
     });
   }
 
@@ -354,5 +361,20 @@ export class ProcessManagerRunner implements ConsequenceGate {
     loop.status.error = type ? `${type} at ${position}: ${message}` : message;
     this.options.log?.('process manager failed', { name: loop.manager.name, position, error: message });
     this.waiters.check();
+    void this.recordFailure(loop).catch(() => undefined);
+  }
+
+  /** Records where the manager stopped, for the instances that do not run it. */
+  private recordFailure(loop: ManagerLoop): Promise<unknown> {
+    return retryTransient(
+      () =>
+        this.pool.query(
+          `INSERT INTO process_manager_checkpoints (name, position, failed_position, error) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (name) DO UPDATE SET failed_position = $3, error = $4, updated_at = now()
+           RETURNING pg_notify('${PROGRESS_CHANNEL}', name)`,
+          [loop.manager.name, loop.saved, loop.status.failedPosition, loop.status.error],
+        ),
+      { signal: this.abort.signal },
+    );
   }
 }

@@ -56,19 +56,25 @@ interface StateRow {
 }
 
 /**
- * The stored rows of every tracked reader, with the lease holders, in one statement; the
- * process managers' table is read only when process managers are tracked (it may not exist otherwise).
+ * The stored rows of every tracked reader, with the lease holders, in one statement; each
+ * kind's table is read only when that kind is tracked (it may not exist otherwise).
  */
-function statesSql(withProcessManagers: boolean): string {
-  const managers = withProcessManagers
+function statesSql(kinds: ReadonlySet<LeaseKind>): string {
+  const projections = kinds.has('projection')
+    ? `LEFT JOIN projection_state p ON w.kind = 'projection' AND p.name = w.name AND p.status = 'active'`
+    : `LEFT JOIN (SELECT NULL::int AS generation, NULL::bigint AS position, NULL::boolean AS failed,
+         NULL::bigint AS failed_position, NULL::text AS error) p ON false`;
+  const managers = kinds.has('process-manager')
     ? `LEFT JOIN process_manager_checkpoints m ON w.kind = 'process-manager' AND m.name = w.name`
-    : `LEFT JOIN (SELECT NULL::text AS name, NULL::bigint AS position) m ON false`;
+    : `LEFT JOIN (SELECT NULL::bigint AS position, NULL::bigint AS failed_position, NULL::text AS error) m ON false`;
   return `
   WITH wanted AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS w(kind text, name text, key text))
   SELECT w.kind, w.name, p.generation, coalesce(p.position, m.position, 0)::text AS position,
-         coalesce(p.failed, false) AS failed, p.failed_position::text AS failed_position, p.error, h.holder
+         coalesce(p.failed, m.failed_position IS NOT NULL, false) AS failed,
+         coalesce(p.failed_position, m.failed_position)::text AS failed_position, coalesce(p.error, m.error) AS error,
+         h.holder
   FROM wanted w
-  LEFT JOIN projection_state p ON w.kind = 'projection' AND p.name = w.name AND p.status = 'active'
+  ${projections}
   ${managers}
   LEFT JOIN (${LEASE_HOLDERS_SQL}) h ON h.key = w.key`;
 }
@@ -158,7 +164,7 @@ export class StoredProgress {
 
   private async readAll(): Promise<void> {
     const wanted = this.tracked.map((t) => ({ kind: t.kind, name: t.name, key: leaseKey(t.kind, t.name) }));
-    const sql = statesSql(this.tracked.some((t) => t.kind === 'process-manager'));
+    const sql = statesSql(new Set(this.tracked.map((t) => t.kind)));
     const { rows } = await this.pool.query<StateRow>(sql, [JSON.stringify(wanted)]);
     // One read at a time: the pool is the projections' own, and their commits come first.
     const states: StoredState[] = [];

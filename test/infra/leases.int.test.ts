@@ -56,7 +56,7 @@ describe('leases', () => {
 
       // The holder's lease session ends (a dropped connection, a killed process).
       await db.pool.query(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tdkt-lease host-a:1'`,
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'tdkt-lease host-a:1'`,
       );
       await until('the other instance holds every lease', () => b.holding.size === names.length);
       expect([...a.lost].sort()).toEqual(names);
@@ -66,7 +66,7 @@ describe('leases', () => {
       // The first instance reconnects but finds every lease taken.
       await until('the first instance is connected again', async () => {
         const { rows } = await db.pool.query(
-          `SELECT 1 FROM pg_stat_activity WHERE application_name = 'tdkt-lease host-a:1'`,
+          `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'tdkt-lease host-a:1'`,
         );
         return rows.length === 1;
       });

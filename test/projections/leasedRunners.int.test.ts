@@ -123,7 +123,7 @@ describe('projection runners of two instances on one database', () => {
 
     // The holder's lease connection drops: it stops at once, and the other takes over.
     await db.pool.query(
-      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'tdkt-lease instance-a'`,
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'tdkt-lease instance-a'`,
     );
     await until('the second instance holds both leases', () =>
       DEFINITIONS.every((d) => b.leases.holds('projection', d.name)),
