@@ -211,6 +211,7 @@ function joinInstances(
   const progress = new StoredProgress(pools.projections, storeOn(pools.projections, store), tracked, {
     listenUrl: databaseUrl,
     pollIntervalMs: settings.progressPollMs,
+    runsHere: (kind, name) => leases.holds(kind, name),
     log,
   });
   return { leases, progress };

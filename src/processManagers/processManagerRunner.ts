@@ -124,6 +124,7 @@ export class ProcessManagerRunner implements ConsequenceGate {
       if (loop && loop.status.state === 'running') loop.status.state = 'stopped';
       this.loops.delete(manager.name);
       this.waiters.check();
+      void this.options.instances?.progress.refresh();
     };
     if (lost.aborted) return release();
     lost.addEventListener('abort', release, { once: true });

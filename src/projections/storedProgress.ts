@@ -41,6 +41,8 @@ export interface StoredProgressOptions {
   /** The LISTEN connection's connection string; without it, progress is learnt by polling only. */
   listenUrl?: string;
   pollIntervalMs: number;
+  /** True for a reader this instance runs itself (holds its lease): its progress is not read. */
+  runsHere?: (kind: LeaseKind, name: string) => boolean;
   log?: (message: string, details?: Record<string, unknown>) => void;
 }
 
@@ -163,8 +165,11 @@ export class StoredProgress {
   }
 
   private async readAll(): Promise<void> {
-    const wanted = this.tracked.map((t) => ({ kind: t.kind, name: t.name, key: leaseKey(t.kind, t.name) }));
-    const sql = statesSql(new Set(this.tracked.map((t) => t.kind)));
+    const elsewhere = this.tracked.filter((t) => !this.options.runsHere?.(t.kind, t.name));
+    // The instance that runs them all has nothing to learn: its runners answer from memory.
+    if (elsewhere.length === 0) return;
+    const wanted = elsewhere.map((t) => ({ kind: t.kind, name: t.name, key: leaseKey(t.kind, t.name) }));
+    const sql = statesSql(new Set(elsewhere.map((t) => t.kind)));
     const { rows } = await this.pool.query<StateRow>(sql, [JSON.stringify(wanted)]);
     // One read at a time: the pool is the projections' own, and their commits come first.
     const states: StoredState[] = [];
