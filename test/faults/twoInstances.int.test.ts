@@ -133,6 +133,7 @@ describe('two app instances on one database', () => {
     const load = Promise.all([0, 1, 2].map((n) => client(() => apps, [n, 40, person.id], acknowledged)));
     await until('some load has been acknowledged', () => acknowledged.length >= 30, { attempts: 1200, everyMs: 25 });
     expect(await leader.stop('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
+    const killedAt = Date.now();
     apps = [follower];
     await until(
       'the follower holds every lease',
@@ -142,6 +143,7 @@ describe('two app instances on one database', () => {
       },
       { attempts: 200, everyMs: 100 },
     );
+    process.stderr.write(`twoInstances: the follower held every lease ${Date.now() - killedAt} ms after the kill\n`);
     await load;
     expect(acknowledged).toHaveLength(120);
 
