@@ -5,7 +5,13 @@ import { createChainVerifier } from './auditTrail/auditTrail.service';
 import { ScopeFacts } from './auth/scopeFacts';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
-import { DEFAULT_MUTATIONS_PER_MINUTE, type Config } from './config';
+import {
+  DEFAULT_INSTANCE,
+  DEFAULT_MUTATIONS_PER_MINUTE,
+  defaultInstanceId,
+  type Config,
+  type InstanceConfig,
+} from './config';
 import type { EventStore } from './eventStore/eventStore.port';
 import { EventStoreDbEventStore } from './eventStore/eventStoreDb/eventStoreDbEventStore';
 import { migratePostgresEventStore, PostgresEventStore } from './eventStore/postgres/postgresEventStore';
@@ -25,7 +31,10 @@ import { allProcessManagers } from './processManagers';
 import { ProcessManagerRunner } from './processManagers/processManagerRunner';
 import type { ProcessManager } from './processManagers/processManager';
 import type { HttpLimits } from './http/limits';
-import { startHttpServer, type HttpServer, type Readiness } from './server';
+import { readiness } from './http/readiness';
+import { Leases } from './infra/leases';
+import { StoredProgress } from './projections/storedProgress';
+import { startHttpServer, type HttpServer } from './server';
 import { createTokenVerifier, type TokenSettings, type VerifierOptions } from './auth/tokens';
 
 export interface App {
@@ -40,7 +49,9 @@ export interface App {
 
 export interface AppOptions {
   config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> &
-    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend'>>;
+    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend'>> & {
+      instance?: Partial<InstanceConfig>;
+    };
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
   tokens: TokenSettings & VerifierOptions;
   databaseUrl: string;
@@ -104,59 +115,6 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
     health,
     end: async () => {
       await Promise.all([requests.end(), projections.end(), health.end()]);
-    },
-  };
-}
-
-/** Whether the database answers on the health pool, within HEALTH_CHECK_TIMEOUT_MS. */
-async function databaseState(
-  health: Pool,
-): Promise<{ database: 'reachable' } | { database: 'unreachable'; error: string }> {
-  try {
-    await health.query('SELECT 1');
-    return { database: 'reachable' };
-  } catch (error) {
-    return { database: 'unreachable', error: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-/**
- * `/health`: ready while the database answers on the health pool and no projection is
- * waiting out an outage (`retrying`); the details give the database's state (with its
- * error while unreachable) and each projection's state and checkpoint, with the last
- * transient error and since when while it retries, and each process manager's. A failed
- * projection or process manager is reported but leaves the app ready: the others serve.
- */
-async function readiness(
-  health: Pool,
-  store: EventStore,
-  projections: ProjectionRunner,
-  processManagers: ProcessManagerRunner,
-): Promise<Readiness> {
-  const database = await databaseState(health);
-  const statuses = projections.status();
-  const retrying = statuses.some((s) => s.state === 'retrying');
-  const ready = database.database === 'reachable' && !retrying;
-  return {
-    ready,
-    status: ready ? 'ok' : 'unavailable',
-    details: {
-      eventStore: store.name,
-      ...database,
-      projections: statuses.map((s) => ({
-        name: s.name,
-        state: s.state,
-        checkpoint: s.checkpoint,
-        ...(s.retrying ? { retrying: { error: s.retrying.error, since: s.retrying.since.toISOString() } } : {}),
-        ...(s.state === 'failed' ? { error: s.error, failedPosition: s.failedPosition } : {}),
-      })),
-      processManagers: processManagers.status().map((s) => ({
-        name: s.name,
-        state: s.state,
-        checkpoint: s.checkpoint,
-        ...(s.retrying ? { retrying: s.retrying } : {}),
-        ...(s.state === 'failed' ? { error: s.error, failedPosition: s.failedPosition } : {}),
-      })),
     },
   };
 }
@@ -226,8 +184,51 @@ interface Running {
   metrics: MetricsServer | null;
   processManagers: ProcessManagerRunner;
   projections: ProjectionRunner;
+  instances: Instances;
   store: EventStore;
   pools: Pools;
+}
+
+/**
+ * The log read through `pool` (PostgreSQL) rather than the request pool, for the background
+ * readers that must not wait for a request's connection; EventStoreDB has no pool to share.
+ */
+function storeOn(pool: Pool, store: EventStore): EventStore {
+  return store instanceof PostgresEventStore ? new PostgresEventStore(pool) : store;
+}
+
+/** What this instance shares with the others on the database: its leases, and their progress. */
+interface Instances {
+  leases: Leases;
+  progress: StoredProgress;
+}
+
+function joinInstances(
+  options: AppOptions,
+  pools: Pools,
+  store: EventStore,
+  readers: { definitions: readonly ProjectionDefinition[]; managers: readonly ProcessManager[] },
+): Instances {
+  const { logger, databaseUrl } = options;
+  const settings = { ...DEFAULT_INSTANCE, id: defaultInstanceId(), ...options.config.instance };
+  const log = (message: string, details?: Record<string, unknown>) => logger.info(message, details);
+  const leases = new Leases({
+    connectionString: databaseUrl,
+    instanceId: settings.id,
+    retryIntervalMs: settings.leaseRetryMs,
+    log,
+  });
+  const tracked = [
+    ...readers.definitions.map((d) => ({ kind: 'projection' as const, name: d.name, types: d.eventTypes })),
+    ...readers.managers.map((m) => ({ kind: 'process-manager' as const, name: m.name, types: m.eventTypes })),
+  ];
+  const progress = new StoredProgress(pools.projections, storeOn(pools.projections, store), tracked, {
+    listenUrl: databaseUrl,
+    pollIntervalMs: settings.progressPollMs,
+    runsHere: (kind, name) => leases.holds(kind, name),
+    log,
+  });
+  return { leases, progress };
 }
 
 /**
@@ -236,13 +237,15 @@ interface Running {
  */
 async function stopInOrder(
   logger: Logger,
-  { http, metrics, processManagers, projections, store, pools }: Running,
+  { http, metrics, processManagers, projections, instances, store, pools }: Running,
 ): Promise<void> {
   const step = (name: string, work: () => Promise<void>, ms?: number) => shutdownStep(logger, name, work, ms);
   await step('http', () => http.close());
   if (metrics) await step('metrics', () => metrics.close(), 3_000);
   await step('process managers', () => processManagers.stop());
   await step('projections', () => projections.stop());
+  // Closing the lease connection frees the leases for the other instances.
+  await step('leases', () => Promise.all([instances.leases.stop(), instances.progress.stop()]).then(() => undefined));
   await step('event store', () => store.close(), 3_000);
   await step('database pools', () => pools.end(), 3_000);
 }
@@ -257,21 +260,18 @@ export async function startApp(options: AppOptions): Promise<App> {
   await migrateCommandResults(pools.requests);
   const mutationsPerMinute = config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE;
   const mutationRateLimiter = await MutationRateLimiter.start(pools.requests, mutationsPerMinute);
-  const projections = new ProjectionRunner(pools.projections, store, definitions, {
-    log: (message, details) => logger.info(message, details),
-  });
+  const managers = options.processManagers ?? allProcessManagers;
+  const instances = joinInstances(options, pools, store, { definitions, managers });
+  const log = (message: string, details?: Record<string, unknown>) => logger.info(message, details);
+  const projections = new ProjectionRunner(pools.projections, store, definitions, { log, instances });
+  const processManagers = new ProcessManagerRunner(pools.projections, store, managers, { log, instances });
+  // Both runners' tables exist before the progress is first read; each takes the leases that are free.
   await projections.start();
-  const processManagers = new ProcessManagerRunner(
-    pools.projections,
-    store,
-    options.processManagers ?? allProcessManagers,
-    {
-      log: (message, details) => logger.info(message, details),
-    },
-  );
   await processManagers.start();
+  await instances.progress.start();
   const services = createServices(pools.requests, store, { projections, processManagers }, { ...options, metrics });
   watchFollowers(metrics, store, projections, processManagers);
+  const healthCounter = storeOn(pools.health, store);
   let http: HttpServer;
   let metricsServer: MetricsServer | null = null;
   try {
@@ -283,17 +283,27 @@ export async function startApp(options: AppOptions): Promise<App> {
       landingPageTokens: options.landingPageTokens,
       limits: options.http,
       mutationRateLimiter,
-      isReady: () => readiness(pools.health, store, projections, processManagers),
+      isReady: () =>
+        readiness({
+          health: pools.health,
+          store,
+          counter: healthCounter,
+          projections,
+          processManagers,
+          maxLagEvents: config.instance?.readyMaxLagEvents ?? DEFAULT_INSTANCE.readyMaxLagEvents,
+        }),
     });
   } catch (error) {
     await metricsServer?.close();
     await processManagers.stop();
     await projections.stop();
+    await instances.leases.stop();
+    await instances.progress.stop();
     await store.close();
     await pools.end();
     throw error;
   }
-  const running: Running = { http, metrics: metricsServer, processManagers, projections, store, pools };
+  const running: Running = { http, metrics: metricsServer, processManagers, projections, instances, store, pools };
   return {
     services,
     url: http.url,

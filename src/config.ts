@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -27,6 +28,42 @@ export interface Config {
    * null, the default, serves none.
    */
   metrics: { port: number; host: string } | null;
+  /** How this instance shares the database with others (leases, progress, readiness). */
+  instance: InstanceConfig;
+}
+
+/**
+ * Several app processes may share one database: each projection and process manager runs
+ * on the instance holding its lease, and the others learn how far it got.
+ */
+export interface InstanceConfig {
+  /** Names this instance in the projection status (INSTANCE_ID, default `hostname:pid`). */
+  id: string;
+  /** How often free leases are tried again (LEASE_RETRY_MS, default 1000). */
+  leaseRetryMs: number;
+  /** How often the stored progress is read when no notification comes (PROGRESS_POLL_MS, default 1000). */
+  progressPollMs: number;
+  /** Ready while every read model is at most this many events behind the log (READY_MAX_LAG_EVENTS, default 1000). */
+  readyMaxLagEvents: number;
+}
+
+/** Longest INSTANCE_ID: PostgreSQL keeps 63 bytes of a session's name, which carries it after `tdkt-lease `. */
+export const MAX_INSTANCE_ID_BYTES = 52;
+
+export const DEFAULT_INSTANCE: Omit<InstanceConfig, 'id'> = {
+  leaseRetryMs: 1_000,
+  progressPollMs: 1_000,
+  readyMaxLagEvents: 1_000,
+};
+
+/** `hostname:pid`, the host name shortened so that the whole fits MAX_INSTANCE_ID_BYTES. */
+export function defaultInstanceId(): string {
+  const pid = `:${process.pid}`;
+  return (
+    Buffer.from(hostname())
+      .subarray(0, MAX_INSTANCE_ID_BYTES - pid.length)
+      .toString() + pid
+  );
 }
 
 /** Names of the token claims that carry the caller's id, role and unit. */
@@ -98,6 +135,30 @@ function environmentReader(env: NodeJS.ProcessEnv, problems: string[]) {
   return { text, oneOf, integer, port, url, bool };
 }
 
+function readInstanceConfig(read: ReturnType<typeof environmentReader>, problems: string[]): InstanceConfig {
+  const id = read.text('INSTANCE_ID') ?? defaultInstanceId();
+  if (Buffer.byteLength(id) > MAX_INSTANCE_ID_BYTES || !/^[\x21-\x7e]+$/.test(id))
+    problems.push(`INSTANCE_ID must be 1-${MAX_INSTANCE_ID_BYTES} printable ASCII characters without spaces`);
+  return {
+    id,
+    leaseRetryMs: read.integer('LEASE_RETRY_MS', DEFAULT_INSTANCE.leaseRetryMs, 50, 60_000, 'milliseconds 50-60000'),
+    progressPollMs: read.integer(
+      'PROGRESS_POLL_MS',
+      DEFAULT_INSTANCE.progressPollMs,
+      50,
+      60_000,
+      'milliseconds 50-60000',
+    ),
+    readyMaxLagEvents: read.integer(
+      'READY_MAX_LAG_EVENTS',
+      DEFAULT_INSTANCE.readyMaxLagEvents,
+      0,
+      100_000_000,
+      'a whole number 0-100000000',
+    ),
+  };
+}
+
 /** Where the event log is: what the app and the command-line tools that read the log share. */
 export type StoreConfig = Pick<
   Config,
@@ -148,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       'a whole number 1-1000000',
     ),
     metrics: metricsConfig(read, problems),
+    instance: readInstanceConfig(read, problems),
   };
   checkStoreConfig(config, problems);
   if (config.metrics && config.metrics.port !== 0 && config.metrics.port === config.port)

@@ -144,7 +144,7 @@ async function readinessWithin(isReady: HttpServerOptions['isReady']): Promise<R
   }
 }
 
-/** `/health`: 200 when ready, 503 with what is not. */
+/** `/health/ready` (and `/health`): 200 when ready, 503 with what is not. */
 async function answerHealth(response: ServerResponse, isReady: HttpServerOptions['isReady']): Promise<void> {
   const { ready, status, details } = await readinessWithin(isReady);
   sendJson(response, ready ? 200 : 503, { status: status ?? (ready ? 'ok' : 'starting'), ...details });
@@ -237,11 +237,14 @@ async function answerGraphql(
   response.end();
 }
 
-/** Routes one request: `/health`, the landing page, `/graphql` (authenticated), else 404. */
+/** Routes one request: `/health/live`, `/health/ready` (or `/health`), the landing page, `/graphql`, else 404. */
 async function handleRequest(front: HttpFront, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
-  if (url.pathname === '/health' && request.method === 'GET') return answerHealth(response, front.options.isReady);
+  if (request.method === 'GET' && (url.pathname === '/health' || url.pathname === '/health/ready'))
+    return answerHealth(response, front.options.isReady);
+  // Liveness: the process answers, whatever the database or the read models do.
+  if (request.method === 'GET' && url.pathname === '/health/live') return sendJson(response, 200, { status: 'ok' });
   if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(front.landingPage);

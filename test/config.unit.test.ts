@@ -131,6 +131,28 @@ describe('loadConfig: bearer tokens', () => {
     ).toEqual(['set either JWT_SECRET or JWT_JWKS_URL, not both']);
     expect(problemsOf({ JWT_AUDIENCE: 'a' })).toEqual(['JWT_ISSUER and JWT_AUDIENCE need JWT_SECRET or JWT_JWKS_URL']);
   });
+
+  it('names the instance hostname:pid unless INSTANCE_ID says otherwise, with lease, poll and readiness settings', () => {
+    const defaults = loadConfig({}).instance;
+    expect(defaults).toEqual({
+      id: expect.stringMatching(new RegExp(`:${process.pid}$`)),
+      leaseRetryMs: 1000,
+      progressPollMs: 1000,
+      readyMaxLagEvents: 1000,
+    });
+    expect(
+      loadConfig({ INSTANCE_ID: 'api-2', LEASE_RETRY_MS: '250', PROGRESS_POLL_MS: '500', READY_MAX_LAG_EVENTS: '0' })
+        .instance,
+    ).toEqual({ id: 'api-2', leaseRetryMs: 250, progressPollMs: 500, readyMaxLagEvents: 0 });
+    expect(problemsOf({ INSTANCE_ID: 'has space' })).toEqual([
+      'INSTANCE_ID must be 1-52 printable ASCII characters without spaces',
+    ]);
+    expect(problemsOf({ INSTANCE_ID: 'x'.repeat(53) })).toHaveLength(1);
+    expect(problemsOf({ LEASE_RETRY_MS: '10', READY_MAX_LAG_EVENTS: '-1' })).toEqual([
+      'LEASE_RETRY_MS must be milliseconds 50-60000 (got "10")',
+      'READY_MAX_LAG_EVENTS must be a whole number 0-100000000 (got "-1")',
+    ]);
+  });
 });
 
 describe('loadConfig: the metrics endpoint', () => {

@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { comparePositions, type EventStore, type RecordedEvent } from '../eventStore/eventStore.port';
 import type { ConsequenceGate } from '../commands/commandHandler';
+import type { Leases } from '../infra/leases';
 import { loadMigrations, migrate } from '../infra/migrations';
 import { projectRoot } from '../infra/projectRoot';
 import { retryTransient } from '../infra/transientErrors';
 import { PositionWaiters } from '../projections/positionWaiters';
+import { PROGRESS_CHANNEL, type StoredProgress } from '../projections/storedProgress';
 import { ConsequencesFailed, ConsequencesPending } from '../shared/errors';
 import { carryConsequence } from './carryConsequence';
 import type { ProcessManager } from './processManager';
@@ -21,6 +23,8 @@ export interface ProcessManagerStatus {
   error: string | null;
   /** The last transient error while it retries (the database away), null when none. */
   retrying: string | null;
+  /** The instance holding its lease (among several instances); null otherwise. */
+  holder: string | null;
 }
 
 export interface ProcessManagerRunnerOptions {
@@ -28,6 +32,11 @@ export interface ProcessManagerRunnerOptions {
   batchSize?: number;
   /** How long an idle manager waits for an append before it reads the log again. */
   idleWaitMs?: number;
+  /**
+   * With several instances on one database: each manager runs only while this instance
+   * holds its lease, and `progress` tells how far the others have got.
+   */
+  instances?: { leases: Leases; progress: StoredProgress };
 }
 
 /** An idle reader reads the log at most this often, however many appends wake it. */
@@ -58,6 +67,7 @@ class ManagerLoop {
       failedPosition: null,
       error: null,
       retrying: null,
+      holder: null,
     };
   }
 }
@@ -67,10 +77,14 @@ class ManagerLoop {
  * the events it reacts to, carry each consequence, then move the checkpoint. A database
  * away for a while is waited out with backoff; an error of the manager itself stops that
  * manager at the event, named in its status, and `settle` answers with the failure.
+ * Among several instances, a manager runs on the one holding its lease; the others learn
+ * how far it got from the database (StoredProgress).
  */
 export class ProcessManagerRunner implements ConsequenceGate {
-  private readonly loops: ManagerLoop[] = [];
+  /** The managers this instance runs, by name. */
+  private readonly loops = new Map<string, ManagerLoop>();
   private running: Promise<void> = Promise.resolve();
+  private following = false;
   private readonly abort = new AbortController();
   private readonly waiters = new PositionWaiters((position) => this.passed(position));
   /** The highest position a consequence is known at: read models reaching it show every consequence carried. */
@@ -83,24 +97,78 @@ export class ProcessManagerRunner implements ConsequenceGate {
     private readonly options: ProcessManagerRunnerOptions = {},
   ) {}
 
+  /** Starts every manager, or, among several instances, those whose lease it takes (now or once one is free). */
   async start(): Promise<void> {
     await migrateProcessManagers(this.pool);
     // Consequences carried before this start lie at or below the log's head now.
     this.consequencesUpTo = await this.store.lastCommittedPosition();
+    const instances = this.options.instances;
+    if (!instances) return this.run(this.managers);
+    instances.progress.onRefresh(() => this.waiters.check());
+    await instances.leases.claim(
+      this.managers.map((manager) => ({
+        kind: 'process-manager' as const,
+        name: manager.name,
+        acquired: (lost: AbortSignal) => this.takeOver(manager, lost),
+      })),
+    );
+  }
+
+  /** Runs a manager whose lease was just taken, until the lease is lost. */
+  private async takeOver(manager: ProcessManager, lost: AbortSignal): Promise<void> {
+    if (this.abort.signal.aborted) return;
+    await this.run([manager]);
+    const release = () => {
+      const loop = this.loops.get(manager.name);
+      // It carries nothing more: the loop skips managers that are not running.
+      if (loop && loop.status.state === 'running') loop.status.state = 'stopped';
+      this.loops.delete(manager.name);
+      this.waiters.check();
+      void this.options.instances?.progress.refresh();
+    };
+    if (lost.aborted) return release();
+    lost.addEventListener('abort', release, { once: true });
+  }
+
+  /** Starts loops for `managers` from their saved checkpoints, and the reader if it is not running. */
+  private async run(managers: readonly ProcessManager[]): Promise<void> {
     const { rows } = await this.pool.query<{ name: string; position: string }>(
       'SELECT name, position::text FROM process_manager_checkpoints WHERE name = ANY($1)',
-      [this.managers.map((m) => m.name)],
+      [managers.map((m) => m.name)],
     );
     const saved = new Map(rows.map((r) => [r.name, r.position]));
-    for (const manager of this.managers) {
-      const loop = new ManagerLoop(manager, saved.get(manager.name) ?? '0');
-      this.loops.push(loop);
-    }
+    // Started again: a failure recorded before is tried again (it stays in the log of the instance that met it).
+    await this.pool.query(
+      'UPDATE process_manager_checkpoints SET failed_position = NULL, error = NULL WHERE name = ANY($1) AND failed_position IS NOT NULL',
+      [managers.map((m) => m.name)],
+    );
+    for (const manager of managers)
+      this.loops.set(manager.name, new ManagerLoop(manager, saved.get(manager.name) ?? '0'));
+    if (this.following || this.abort.signal.aborted) return;
+    this.following = true;
     this.running = this.follow();
   }
 
+  /** Each manager's state; one another instance runs shows as the database records it. */
   status(): ProcessManagerStatus[] {
-    return this.loops.map((loop) => ({ ...loop.status }));
+    const own = this.options.instances?.leases.instanceId ?? null;
+    return this.managers.map((manager) => {
+      const loop = this.loops.get(manager.name);
+      if (loop) return { ...loop.status, holder: own };
+      const stored = this.options.instances?.progress.get('process-manager', manager.name);
+      let state: ProcessManagerStatus['state'] = stored?.holder ? 'running' : 'stopped';
+      if (stored?.failed) state = 'failed';
+      return {
+        name: manager.name,
+        state,
+        checkpoint: stored?.reached ?? '0',
+        declined: 0,
+        failedPosition: stored?.failedPosition ?? null,
+        error: stored?.error ?? null,
+        retrying: null,
+        holder: stored?.holder ?? null,
+      };
+    });
   }
 
   /**
@@ -110,11 +178,24 @@ export class ProcessManagerRunner implements ConsequenceGate {
    */
   async settle(position: string, timeoutMs: number): Promise<string | null> {
     if (!(await this.waiters.wait(position, timeoutMs))) return null;
-    const failed = this.loops.find(
-      (l) => l.status.failedPosition !== null && comparePositions(l.status.failedPosition, position) <= 0,
+    const failed = this.status().find(
+      (s) => s.state === 'failed' && s.failedPosition !== null && comparePositions(s.failedPosition, position) <= 0,
     );
-    if (failed) throw new ConsequencesFailed(failed.manager.name, failed.status.failedPosition!, failed.status.error!);
-    return comparePositions(this.consequencesUpTo, position) > 0 ? this.consequencesUpTo : position;
+    if (failed) throw new ConsequencesFailed(failed.name, failed.failedPosition!, failed.error ?? 'unknown error');
+    const upTo = this.consequencesBound();
+    return comparePositions(upTo, position) > 0 ? upTo : position;
+  }
+
+  /**
+   * The highest position a consequence is known at. Those carried by other instances are
+   * committed before their checkpoints, so they lie at or below the newest event read
+   * after those checkpoints (StoredProgress.lastCommitted).
+   */
+  private consequencesBound(): string {
+    const progress = this.options.instances?.progress;
+    if (!progress || this.managers.every((m) => this.loops.has(m.name))) return this.consequencesUpTo;
+    const remote = progress.lastCommitted;
+    return comparePositions(remote, this.consequencesUpTo) > 0 ? remote : this.consequencesUpTo;
   }
 
   /** Callers waiting in `settle` now. */
@@ -139,12 +220,17 @@ export class ProcessManagerRunner implements ConsequenceGate {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.running;
-    for (const loop of this.loops) if (loop.status.state === 'running') loop.status.state = 'stopped';
+    for (const loop of this.loops.values()) if (loop.status.state === 'running') loop.status.state = 'stopped';
     this.waiters.stop();
   }
 
   private passed(position: string): boolean {
-    return this.loops.every((l) => l.status.state === 'failed' || comparePositions(l.status.checkpoint, position) >= 0);
+    return this.managers.every((manager) => {
+      const loop = this.loops.get(manager.name);
+      if (loop) return loop.status.state === 'failed' || comparePositions(loop.status.checkpoint, position) >= 0;
+      const stored = this.options.instances?.progress.get('process-manager', manager.name);
+      return stored !== undefined && (stored.failed || comparePositions(stored.reached, position) >= 0);
+    });
   }
 
   /**
@@ -156,8 +242,9 @@ export class ProcessManagerRunner implements ConsequenceGate {
   private async follow(): Promise<void> {
     let readAt: number;
     while (!this.abort.signal.aborted) {
-      const active = this.loops.filter((l) => l.status.state === 'running');
-      if (active.length === 0) return;
+      const active = [...this.loops.values()].filter((l) => l.status.state === 'running');
+      // Cleared in the same turn as the check, so a manager taken over meanwhile starts a new reader.
+      if (active.length === 0) return void (this.following = false);
       const after = active.map((l) => l.status.checkpoint).reduce((a, b) => (comparePositions(a, b) <= 0 ? a : b));
       const types = [...new Set(active.flatMap((l) => l.manager.eventTypes))];
       readAt = Date.now();
@@ -169,7 +256,7 @@ export class ProcessManagerRunner implements ConsequenceGate {
       } catch (error) {
         // Not the database being away (that is retried): the log cannot be read, so none can go on.
         if (!this.abort.signal.aborted) for (const loop of active) this.fail(loop, loop.status.checkpoint, error);
-        return;
+        return void (this.following = false);
       }
       const carried = new Set<ManagerLoop>();
       for (const event of batch.events) {
@@ -239,7 +326,8 @@ export class ProcessManagerRunner implements ConsequenceGate {
       await this.transient([loop], () =>
         this.pool.query(
           `INSERT INTO process_manager_checkpoints (name, position) VALUES ($1, $2)
-           ON CONFLICT (name) DO UPDATE SET position = GREATEST(process_manager_checkpoints.position, EXCLUDED.position), updated_at = now()`,
+           ON CONFLICT (name) DO UPDATE SET position = GREATEST(process_manager_checkpoints.position, EXCLUDED.position), updated_at = now()
+           RETURNING pg_notify('${PROGRESS_CHANNEL}', name)`,
           [loop.manager.name, scannedTo],
         ),
       );
@@ -274,5 +362,20 @@ export class ProcessManagerRunner implements ConsequenceGate {
     loop.status.error = type ? `${type} at ${position}: ${message}` : message;
     this.options.log?.('process manager failed', { name: loop.manager.name, position, error: message });
     this.waiters.check();
+    void this.recordFailure(loop).catch(() => undefined);
+  }
+
+  /** Records where the manager stopped, for the instances that do not run it. */
+  private recordFailure(loop: ManagerLoop): Promise<unknown> {
+    return retryTransient(
+      () =>
+        this.pool.query(
+          `INSERT INTO process_manager_checkpoints (name, position, failed_position, error) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (name) DO UPDATE SET failed_position = $3, error = $4, updated_at = now()
+           RETURNING pg_notify('${PROGRESS_CHANNEL}', name)`,
+          [loop.manager.name, loop.saved, loop.status.failedPosition, loop.status.error],
+        ),
+      { signal: this.abort.signal },
+    );
   }
 }

@@ -16,6 +16,7 @@ export class ProjectionStatusResolver {
         error: status.error ?? status.retrying?.error ?? null,
         checkpoint: status.checkpoint,
         lag: await services.projections.lag(status.name),
+        leaseHolder: status.holder,
       })),
     );
   }

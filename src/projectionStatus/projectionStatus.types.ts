@@ -29,4 +29,11 @@ export class ProjectionStatusType {
 
   @Field(() => Int)
   generation!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The instance that runs it (INSTANCE_ID, default hostname:pid), holding its lease; null while none does',
+  })
+  leaseHolder!: string | null;
 }

@@ -4,6 +4,7 @@ import { quoteIdent } from '../infra/db';
 import { isDatabaseUnreachable } from '../infra/transientErrors';
 import type { ProgressSignal } from './progressSignal';
 import type { ProjectionWorker } from './projectionWorker';
+import { PROGRESS_CHANNEL } from './storedProgress';
 import { runBeforeCheckpoint, type ProjectionRunnerHooks } from './runnerHooks';
 
 /** What committing a batch needs from the runner. */
@@ -72,9 +73,10 @@ async function applyWithCheckpoint(
     await runBeforeCheckpoint(hooks, { projection: worker.name, batchesCommitted: worker.batchesCommitted });
   }
   // Guarded by the stored checkpoint: a second runner on the same projection cannot double-apply.
+  // The NOTIFY is delivered on commit: instances that do not run it learn of the progress.
   const updated = await client.query(
     `UPDATE projection_state SET position = $3, events_applied = events_applied + $5, updated_at = now()
-     WHERE name = $1 AND generation = $2 AND position = $4`,
+     WHERE name = $1 AND generation = $2 AND position = $4 RETURNING pg_notify('${PROGRESS_CHANNEL}', name)`,
     [worker.name, worker.generation, scannedTo, worker.storedCheckpoint, events.length],
   );
   if (updated.rowCount !== 1) throw new CheckpointMoved(worker.name);

@@ -20,6 +20,8 @@ export interface ProjectionStatus {
   error: string | null;
   failedPosition: string | null;
   retrying: TransientOutage | null;
+  /** The instance holding the projection's lease (among several instances); null otherwise. */
+  holder: string | null;
 }
 
 /**
@@ -139,6 +141,7 @@ export class ProjectionWorker implements BatchConsumer {
       error: this.failure.error,
       failedPosition: this.failure.position,
       retrying,
+      holder: null,
     };
   }
 

@@ -44,6 +44,14 @@ export class Rebuilds {
     return [...this.inProgress.values()];
   }
 
+  /** Stops building a projection's new generation (its lease is lost): the next holder starts again. */
+  async abandon(name: string): Promise<void> {
+    const fresh = this.inProgress.get(name);
+    if (!fresh) return;
+    await fresh.close();
+    fresh.markStopped();
+  }
+
   /** Resolves once the rebuilt generation is live (or the runner stops); throws if it fails. */
   async run(definition: ProjectionDefinition): Promise<void> {
     const { name } = definition;
@@ -58,6 +66,7 @@ export class Rebuilds {
       readers.followFromStart(fresh);
       for (;;) {
         if (this.context.isStopping()) return;
+        if (fresh.hasEnded && !fresh.hasFailed) throw new Error(`rebuild of ${name} stopped: its lease was lost`);
         if (fresh.hasFailed) throw new Error(`rebuild of ${name} failed: ${fresh.error}`);
         const current = active.get(name);
         if (current && (await this.trySwitch(current, fresh))) return;

@@ -13,7 +13,8 @@ export abstract class DomainError extends Error {
     | 'SERVICE_BUSY'
     | 'PROJECTION_FAILED'
     | 'PROCESS_MANAGER_FAILED'
-    | 'STREAM_DELETED';
+    | 'STREAM_DELETED'
+    | 'NOT_LEASE_HOLDER';
   readonly extensions: Record<string, unknown> = {};
   constructor(message: string) {
     super(message);
@@ -149,5 +150,17 @@ export class ConsequencesPending extends DomainError {
   constructor() {
     super('the consequences of earlier decisions are still being carried to their streams; retry the command');
     this.extensions.retryable = true;
+  }
+}
+
+/**
+ * Work only the holder of a lease does (rebuilding a read model) was asked of an instance
+ * that does not hold it: `holder` names the instance that does, if any.
+ */
+export class NotLeaseHolder extends DomainError {
+  readonly code = 'NOT_LEASE_HOLDER' as const;
+  constructor(what: string, holder: string | null) {
+    super(`${what} runs on the instance holding its lease (${holder ?? 'none holds it now'}); ask that instance`);
+    Object.assign(this.extensions, { holder });
   }
 }

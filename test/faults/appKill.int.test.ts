@@ -4,15 +4,13 @@
 // the read models equal a rebuild from the log. The kill points come from a seeded random
 // sequence: APP_KILL_SEED=<seed> repeats a run's request mix and kill points.
 import { randomUUID } from 'node:crypto';
-import { allProjections } from '../../projections';
 import { commandIdFor, type CommandResult } from '../../src/commands/commandHandler';
 import { KILL_AFTER_APPEND_OF_KEY } from '../../src/commands/faultInjection';
 import { scopedIdempotencyKey } from '../../src/commands/idempotency';
-import { startAppOn } from '../support/app';
 import { postGraphQL, startAppProcess, stopAppProcesses, type AppProcess } from '../support/appProcess';
 import type { Actor } from '../support/auth';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { caughtUp } from '../support/until';
+import { expectReadModelsEqualRebuild } from '../support/readModels';
 
 const RESULT = '{ id streamId version position eventTypes }';
 const ADMIN: Actor = { sub: 'admin-1', role: 'ADMIN' };
@@ -328,22 +326,6 @@ async function sendUntilAnswered(app: KilledAndRestarted, request: Request): Pro
   throw new Error(`no answer to ${request.key} after 100 attempts`);
 }
 
-/** Every read model's rows, view by view, in a stable order. */
-async function readModelRows(db: TestDatabase): Promise<Record<string, string[]>> {
-  const rows: Record<string, string[]> = {};
-  for (const { name } of allProjections) {
-    const views = await db.pool.query<{ table_name: string }>(
-      'SELECT table_name FROM information_schema.views WHERE table_schema = $1 ORDER BY table_name',
-      [name],
-    );
-    for (const { table_name: view } of views.rows) {
-      const result = await db.pool.query(`SELECT * FROM "${name}"."${view}"`);
-      rows[`${name}.${view}`] = result.rows.map((row) => JSON.stringify(row)).sort();
-    }
-  }
-  return rows;
-}
-
 interface LoggedEvent {
   command_id: string | null;
   stream_id: string;
@@ -468,15 +450,7 @@ describe('the app killed with SIGKILL under load, and started again', () => {
     const caughtUpQuery = 'query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 20000) }';
     expect((await postGraphQL(url, caughtUpQuery, { p: last })).body.data).toEqual({ projectionsCaughtUp: true });
     expect(await (await app.current()).stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    const local = await startAppOn(db.url);
-    try {
-      await caughtUp(local.services.projections, last);
-      const live = await readModelRows(db);
-      for (const { name } of allProjections) await local.services.projections.rebuild(name);
-      expect(await readModelRows(db)).toEqual(live);
-    } finally {
-      await local.stop();
-    }
+    await expectReadModelsEqualRebuild(db, last);
   }, 80_000);
 });
 

@@ -32,6 +32,8 @@ type TestAppOptions = {
   mutationsPerMinute?: number;
   /** The log in EventStoreDB at this URL (read models stay in the test database). */
   eventStoreUrl?: string;
+  /** Lease, progress and readiness settings (defaults: config.ts). */
+  instance?: AppOptions['config']['instance'];
 } & Partial<Pick<AppOptions, 'http' | 'logger' | 'metrics'>>;
 
 /** The app on `databaseUrl` as tests run it: 127.0.0.1, a random port, the test tokens, silent by default. */
@@ -43,6 +45,7 @@ export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): P
       port: 0,
       mutationsPerMinute: options.mutationsPerMinute,
       atomicMultiStreamAppend: testAtomicity(),
+      instance: options.instance,
     },
     databaseUrl,
     logger: options.logger ?? silentLogger,
