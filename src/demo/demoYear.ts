@@ -21,7 +21,7 @@ import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demo
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
-/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`), the sessions, every command's log position. */
+/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`), the sessions, each command's position. */
 export interface DemoYearSummary {
   positions: string[];
   dossiers: Record<string, string>;
