@@ -2,16 +2,18 @@
  * A year of emulation and commendation work in Bạch Thông district (Bắc Kạn province),
  * after the district's 2023 plan: units and people, a cluster of communes scored and
  * finalized, movements, the yearly plan, registrations, ratings, an initiative, award
- * dossiers (one returned and resubmitted, one ineligible), two council sessions, award
- * decisions, a complaint upheld that revokes an award, a denunciation extended, a
- * complaint marked complex and one left overdue. Every step goes through the
- * public GraphQL API, so the same script loads demo data and drives the end-to-end test.
+ * dossiers (one returned and resubmitted, one ineligible, one left overdue in the queue),
+ * two council sessions, award decisions, a complaint upheld that revokes an award, a
+ * denunciation extended, a complaint marked complex and one left overdue. Every step goes
+ * through the public GraphQL API, so the same script loads demo data and drives the
+ * end-to-end test.
  */
 import { demoCaller, type GraphQLExecutor } from './demoClient';
 import { scoreCommunesCluster } from './demoCluster';
 import { extendAndResolveDenunciation, leaveComplaintOverdue, resolveComplexComplaint } from './demoComplaintTerms';
 import { dismissPetition, upholdComplaint } from './demoComplaints';
 import { runFirstRound } from './demoFirstRound';
+import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
 import { runSecondRound } from './demoSecondRound';
 import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demoSetUp';
@@ -19,7 +21,7 @@ import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demo
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
-/** What the year leaves: ids by nominee (or `fighter`, `flag`), the sessions, every command's log position. */
+/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`), the sessions, each command's position. */
 export interface DemoYearSummary {
   positions: string[];
   dossiers: Record<string, string>;
@@ -57,6 +59,9 @@ export async function runDemoYear(
   log('second round: a grassroots emulation fighter and the emulation flag');
   const second = await runSecondRound(call);
 
+  log('a certificate of merit dossier received at the year end and left awaiting appraisal');
+  const overdue = await leaveDossierOverdue(call);
+
   log('complaints: one upheld (the award is revoked), one dismissed');
   const revokedAwardId = first.awards['p-ngo-van-phuc'];
   await upholdComplaint(call, revokedAwardId);
@@ -69,7 +74,7 @@ export async function runDemoYear(
 
   return {
     positions,
-    dossiers: { ...first.dossiers, ...second.dossiers },
+    dossiers: { ...first.dossiers, ...second.dossiers, overdue },
     awards: { ...first.awards, ...second.awards },
     revokedAwardId,
     sessions: [first.sessionId, second.sessionId],

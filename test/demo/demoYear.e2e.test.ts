@@ -1,6 +1,10 @@
+import { OVERDUE_DOSSIER } from '../../src/demo/demoOverdueDossier';
+import { DEMO_ACTORS } from '../../src/demo/demoData';
 import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
 import { comparePositions } from '../../src/eventStore/eventStore.port';
 import { verifyChain } from '../../src/eventStore/chainCheck';
+import { appraisalDueDate } from '../../src/rules/legalTerms';
+import { addDays, AuthorityLevel } from '../../src/shared/domain';
 import type { TestApp } from '../support/app';
 import { startDemoApp } from '../support/demo';
 
@@ -170,6 +174,38 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     });
   });
 
+  it('shows the secretariat the dossier left awaiting appraisal as overdue from the day after its due date', async () => {
+    // 20 working days from 12-26 skip New Year's Day and end before the Tết days off.
+    const dueOn = appraisalDueDate(OVERDUE_DOSSIER.receivedOn, AuthorityLevel.DISTRICT, 'tdkt-2022');
+    expect(dueOn).toMatch(new RegExp(`^${DEMO_YEAR + 1}-01-`));
+    const overdueOn = (day: string) =>
+      t.graphql(
+        'query($day: Date!) { dossiers(filter: { overdueOn: $day }) { totalCount edges { node { id status award handlingLevel handlingOfficerId dueOn } } } }',
+        { day },
+        DEMO_ACTORS.districtSecretariat,
+      );
+    const { body } = await overdueOn(addDays(dueOn, 1));
+    expect(body.errors).toBeUndefined();
+    expect(body.data.dossiers.totalCount).toBe(1);
+    expect(body.data.dossiers.edges.map((e: { node: unknown }) => e.node)).toEqual([
+      {
+        id: year.dossiers.overdue,
+        status: 'SUBMITTED',
+        award: 'CERTIFICATE_OF_MERIT',
+        handlingLevel: 'DISTRICT',
+        handlingOfficerId: DEMO_ACTORS.districtSecretariat.sub,
+        dueOn,
+      },
+    ]);
+    // On its due date it is not overdue yet.
+    expect((await overdueOn(dueOn)).body.data.dossiers.totalCount).toBe(0);
+    expect(await types(`dossier-${year.dossiers.overdue}`)).toEqual([
+      'DossierSubmitted',
+      'DossierReceived',
+      'DossierAssigned',
+    ]);
+  });
+
   it("shows an inspector the revoked award's whole history, ballot choices hidden, chain verified", async () => {
     const { body } = await t.graphql(
       `query($filter: AuditFilter!) { auditTrail(filter: $filter, first: 100) { entries { type streamId actorId data } chainVerified hasNextPage } }`,
@@ -205,9 +241,9 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       (r) => r.stream_id,
     );
     // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 7 dossiers, 2 sessions, 51 ballots (a stream each), 6 awards, 5 complaints
+    // an initiative, 8 dossiers, 2 sessions, 51 ballots (a stream each), 6 awards, 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(115);
+    expect(streams.length).toBe(116);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

@@ -132,6 +132,7 @@ describe('dossier query', () => {
       const expected = {
         DossierGranted: 'GRANTED',
         DossierAppraised: d.status === 'INELIGIBLE' ? 'INELIGIBLE' : 'ELIGIBLE',
+        DossierAssigned: 'SUBMITTED', // received and assigned, awaiting appraisal
       }[last as 'DossierGranted'];
       expect(d.status).toBe(expected);
     }

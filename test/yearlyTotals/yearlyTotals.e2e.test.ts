@@ -81,10 +81,10 @@ const DISTRICT_2024 = {
     award('GRASSROOTS_EMULATION_FIGHTER', 'Chiến sĩ thi đua cơ sở', 'TITLE', { count: 1, individuals: 1, women: 1 }),
     award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
   ],
-  // Seven dossiers; Ngọc's returned once; Quỳnh's ineligible.
+  // Eight dossiers; Ngọc's returned once; Quỳnh's ineligible; Dung's still awaiting appraisal.
   // Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
   dossiers: {
-    submitted: 7,
+    submitted: 8,
     returned: 1,
     eligible: 6,
     ineligible: 1,
@@ -183,6 +183,13 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
     expect(await totals(calendar(DEMO_YEAR), 'xa-nguyen-phuc')).toMatchObject({
       awards: [],
       dossiers: { ...NO_DOSSIERS, submitted: 1, ineligible: 1 },
+      directWorkerShare: null,
+      grassrootsFighterRatio: null,
+    });
+    // The agriculture office: Phạm Thị Dung's certificate of merit dossier, received but never appraised.
+    expect(await totals(calendar(DEMO_YEAR), 'phong-nnptnt')).toMatchObject({
+      awards: [],
+      dossiers: { ...NO_DOSSIERS, submitted: 1 },
       directWorkerShare: null,
       grassrootsFighterRatio: null,
     });
