@@ -65,8 +65,12 @@ function scheduleDismissal(sim: Simulation, complaint: Complaint): void {
 
 function scheduleAcceptance(sim: Simulation, complaint: Complaint, acceptedOn: string): void {
   const { complaintId } = complaint;
-  const complex = sim.rng.chance(0.2);
-  const remoteArea = sim.rng.chance(0.15);
+  // Drawn for every kind, so the rest of the province is the same whatever the kind; a
+  // denunciation has one resolution term (Law on Denunciations 2018 Art. 30), with no
+  // complex or remote-area variant.
+  const termsVary = complaint.kind !== ComplaintKind.DENUNCIATION;
+  const complex = sim.rng.chance(0.2) && termsVary;
+  const remoteArea = sim.rng.chance(0.15) && termsVary;
   const acceptAt = sim.officeTime(acceptedOn);
   sim.at(acceptAt, () =>
     sim.run(
