@@ -13,21 +13,27 @@ function hostNameOf(request: IncomingMessage): string {
 
 /**
  * `/dev/tokens`: this run's development token of each role, for the overview page's
- * picker. Only in development mode (`tokens` given; production never makes them, see
- * config.ts), and only to a request addressed to the loopback host by name; otherwise 404.
+ * picker, only in development mode (`tokens` given; production never makes them, see
+ * config.ts) and only to a request addressed to the loopback host by name. Outside
+ * development mode it answers 204: there is nothing to list, and the page asks every time.
  */
 export function answerDevelopmentTokens(
   request: IncomingMessage,
   response: ServerResponse,
   tokens: Record<string, string> | undefined,
 ): void {
+  const headers = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  if (!tokens && request.method === 'GET') {
+    response.writeHead(204, headers);
+    response.end();
+    return;
+  }
   const found = tokens && request.method === 'GET' && LOOPBACK_HOSTS.has(hostNameOf(request));
   const text = JSON.stringify(found ? { tokens } : { error: 'not found' });
   response.writeHead(found ? 200 : 404, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
   });
   response.end(text);
 }

@@ -53,7 +53,7 @@ export async function query<T>(text: string, variables: Record<string, unknown> 
 export async function developmentTokens(): Promise<Record<string, string> | null> {
   try {
     const response = await fetch('/dev/tokens');
-    if (!response.ok) return null;
+    if (response.status !== 200) return null;
     return ((await response.json()) as { tokens: Record<string, string> }).tokens;
   } catch {
     return null;

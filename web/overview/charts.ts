@@ -1,4 +1,4 @@
-import { BarChart, LineChart } from 'chartist';
+import { BarChart, Interpolation, LineChart } from 'chartist';
 import { query } from './api';
 import { byId, fillSelect, fillTable, setPanelNote } from './dom';
 import { runPanel } from './panel';
@@ -69,7 +69,15 @@ export async function loadTotals(currentYear: number): Promise<YearTotals[]> {
   new LineChart(
     chart,
     { labels: years.map((t) => t.period.label), series: TREND_SERIES.map((s) => years.map(s.of)) },
-    { fullWidth: true, height: '260px', low: 0, axisY: { onlyInteger: true }, chartPadding: { right: 24 } },
+    {
+      fullWidth: true,
+      height: '260px',
+      low: 0,
+      // Straight segments: a smoothed curve would dip below zero and peak above the counts.
+      lineSmooth: Interpolation.none(),
+      axisY: { onlyInteger: true },
+      chartPadding: { right: 40 },
+    },
   );
   drawLegend(
     chart,
