@@ -6,6 +6,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY projections ./projections
+COPY web ./web
 RUN npm run build \
   && mkdir /migrations \
   && find src projections -name '*.sql' -exec cp --parents {} /migrations/ \;
@@ -20,6 +21,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/projections ./dist/projections
+COPY --from=build /app/dist/web ./dist/web
 COPY --from=build /migrations/ ./
 USER node
 EXPOSE 4000

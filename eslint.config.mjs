@@ -4,7 +4,7 @@ import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
-const SOURCE = ['src/**/*.ts', 'projections/**/*.ts', 'bench/**/*.ts'];
+const SOURCE = ['src/**/*.ts', 'projections/**/*.ts', 'bench/**/*.ts', 'web/**/*.ts'];
 
 // Files that are tables of data (the legal rules, the award catalog, the demo's and the
 // benchmark's names): their length is the data's, not a unit's.

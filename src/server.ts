@@ -20,6 +20,8 @@ import { AuthenticationError, type TokenVerifier } from './auth/tokens';
 import type { Identity } from './identity';
 import { QUERY_LIMITS, queryLimits } from './graphql/queryLimits';
 import { knownOperationTypes, textInputGuard } from './graphql/requestGuards';
+import { loadWebAssets, sendWebAsset, type WebAssets } from './http/webAssets';
+import { answerDevelopmentTokens } from './http/developmentTokens';
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -87,7 +89,7 @@ export interface HttpServerOptions {
   isReady: () => Promise<Readiness>;
   /** Verifies every `/graphql` request's bearer token. */
   tokens: TokenVerifier;
-  /** Development mode: the tokens the landing page offers. */
+  /** Development mode: the tokens the query console and the overview page offer. */
   landingPageTokens?: Record<string, string>;
   /** Run repeated queries through compiled code (default true); false: graphql-js runs everything. */
   compiledQueries?: boolean;
@@ -106,6 +108,7 @@ interface HttpFront {
   limits: HttpLimits;
   maxResponseBytes: number;
   landingPage: string;
+  webAssets: WebAssets;
 }
 
 /** What `/health` reports: ready or not, a one-word status (default `ok` or `starting`), and the details. */
@@ -237,19 +240,28 @@ async function answerGraphql(
   response.end();
 }
 
-/** Routes one request: `/health/live`, `/health/ready` (or `/health`), the landing page, `/graphql`, else 404. */
+/**
+ * Routes one request: `/health/live`, `/health/ready` (or `/health`), the overview page at `/`
+ * and its assets, the query console (`/console`), `/dev/tokens` (development mode), `/graphql`
+ * (authenticated), else 404.
+ */
 async function handleRequest(front: HttpFront, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+  const webAsset =
+    request.method === 'GET' || request.method === 'HEAD' ? front.webAssets.get(url.pathname) : undefined;
   if (request.method === 'GET' && (url.pathname === '/health' || url.pathname === '/health/ready'))
     return answerHealth(response, front.options.isReady);
   // Liveness: the process answers, whatever the database or the read models do.
   if (request.method === 'GET' && url.pathname === '/health/live') return sendJson(response, 200, { status: 'ok' });
-  if (url.pathname === '/' || (url.pathname === '/graphql' && wantsHtml)) {
+  if (webAsset) return sendWebAsset(webAsset, request, response);
+  if (url.pathname === '/console' || (url.pathname === '/graphql' && wantsHtml)) {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     response.end(front.landingPage);
     return;
   }
+  if (url.pathname === '/dev/tokens')
+    return answerDevelopmentTokens(request, response, front.options.landingPageTokens);
   if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
   const identity = await authenticate(front, request, response);
   if (!identity) return;
@@ -323,8 +335,8 @@ async function closeGracefully(server: Server, apollo: ApolloServer<GraphQLConte
 }
 
 /**
- * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, and the local
- * landing page at `/`. Bodies over 1 MiB are refused with 413 before parsing, bodies and
+ * The HTTP front: `/graphql` (Apollo Server, POST and GET), `/health`, the overview page
+ * at `/` and the query console at `/console`. Bodies over 1 MiB are refused with 413 before parsing, bodies and
  * headers that arrive too slowly with 408 (see http/limits.ts), and answers over 5 MiB
  * with 413 instead of being sent (QUERY_LIMITS).
  */
@@ -343,6 +355,7 @@ export async function startHttpServer(
     limits: { ...DEFAULT_HTTP_LIMITS, ...options.limits },
     maxResponseBytes: options.maxResponseBytes ?? QUERY_LIMITS.maxResponseBytes,
     landingPage: landingPageHtml(options.landingPageTokens),
+    webAssets: loadWebAssets(),
   });
   await listen(server, options.port, options.host ?? '0.0.0.0');
   const { port } = server.address() as AddressInfo;

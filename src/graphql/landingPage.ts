@@ -1,5 +1,5 @@
 /**
- * A small page served at `/` and to browsers at `/graphql`: type a query, variables
+ * The query console, served at `/console` and to browsers at `/graphql`: type a query, variables
  * and headers, run it, read the answer. Everything is inline, so it works offline
  * (Apollo's own landing page loads its code from a CDN). In development mode it also
  * offers this run's token of each role; otherwise a token is pasted into the headers.

@@ -18,9 +18,9 @@ describe('GraphQL server over HTTP', () => {
     expect(body.projections.map((p: { name: string }) => p.name)).toContain('audit_trail');
   });
 
-  it('serves a local landing page where a query can be typed and run', async () => {
+  it('serves a local query console where a query can be typed and run', async () => {
     for (const [path, accept] of [
-      ['/', '*/*'],
+      ['/console', '*/*'],
       ['/graphql', 'text/html'],
     ]) {
       const response = await fetch(`${t.url}${path}`, { headers: { accept } });

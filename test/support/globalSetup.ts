@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildWebAssets } from '../../web/build';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../src/infra/embeddedPostgres';
 
 declare global {
@@ -10,6 +11,8 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // The server serves the pages from dist/web, as after `npm run build`.
+  await buildWebAssets();
   if (process.env.TEST_DATABASE_URL) return; // an outside server was given
   const dataDir = mkdtempSync(join(tmpdir(), 'tdkt-test-pg-'));
   const handle = await startEmbeddedPostgres({
