@@ -31,7 +31,7 @@ export type Refusal = string | null;
 
 /** A role's permission on one operation: always, or under conditions. */
 export interface Grant {
-  /** The condition as the README's table states it; '' for "always". */
+  /** The condition as the access table (docs/access.md) states it; '' for "always". */
   rule: string;
   /** Refuses from the request alone, before the operation runs. */
   refuse?: (request: AccessRequest) => Promise<Refusal>;
@@ -45,7 +45,7 @@ export interface Grant {
 
 export interface OperationPolicy {
   kind: 'query' | 'mutation';
-  /** The heading the README's table lists it under. */
+  /** The heading the access table (docs/access.md) lists it under. */
   group: string;
   grants: Partial<Record<Role, Grant>>;
   /** Replaces denouncers' names in the answer, for every role that may not see them. */

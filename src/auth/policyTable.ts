@@ -9,7 +9,7 @@ function cell(policy: OperationPolicy, role: Role): string {
   return ['✓', grant.rule, withheld].filter((part) => part !== '').join(', ');
 }
 
-/** The policy as the README's "Who may do what" table: operations by group, a column per role. */
+/** The policy as the "Who may do what" table of docs/access.md: operations by group, a column per role. */
 export function renderPolicyTable(policy: AccessPolicy): string {
   const lines = [`| operation | ${ROLES.join(' | ')} |`, `|---|${ROLES.map(() => '---').join('|')}|`];
   const groups = new Map<string, string[]>();

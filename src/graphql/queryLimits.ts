@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ParseOptions, ValidationRule } from 'graphql';
 
-/** What one GraphQL request may ask for (README, "Limits"). */
+/** What one GraphQL request may ask for (docs/access.md, "Limits"). */
 export const QUERY_LIMITS = {
   /** Nested fields, fragments flattened (a spread is not a level of its own). */
   maxDepth: 12,

@@ -13,6 +13,6 @@ export class LogDigestType {
   @Field(() => Int)
   streamCount!: number;
 
-  @Field({ description: 'How the root is computed (tdkt-log-digest/1: see the README)' })
+  @Field({ description: 'How the root is computed (tdkt-log-digest/1: see docs/architecture.md)' })
   scheme!: string;
 }
