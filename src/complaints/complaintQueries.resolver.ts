@@ -1,5 +1,5 @@
-import { IsEnum, IsInt, IsOptional, Length, Matches } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { IsEnum, IsOptional, Matches } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { getComplaint } from '../../projections/complaints/complaints.queries';
 import { awardLoader } from '../awards/award.loaders';
 import { AwardType } from '../awards/award.types';
@@ -7,6 +7,7 @@ import { dossierLoader } from '../dossiers/dossier.loaders';
 import { DossierType } from '../dossiers/dossier.types';
 import { ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
+import { KeysetPageArgs } from '../graphql/keysetPages';
 import { DateScalar } from '../graphql/scalars';
 import { ComplaintKind, ComplaintStatus } from '../shared/domain';
 import { complaintsPage, today } from './complaintQueries.service';
@@ -20,7 +21,7 @@ class ComplaintArgs {
 }
 
 @ArgsType()
-class ComplaintsArgs {
+class ComplaintsArgs extends KeysetPageArgs {
   @Field(() => ComplaintStatus, { nullable: true, description: 'Current status' })
   @IsOptional()
   @IsEnum(ComplaintStatus)
@@ -38,16 +39,6 @@ class ComplaintsArgs {
   })
   @IsOptional()
   overdueOn?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 50 by default, at most 100' })
-  @IsOptional()
-  @IsInt()
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page' })
-  @IsOptional()
-  @Length(1, 200)
-  after?: string | null;
 }
 
 @Resolver(() => ComplaintType)

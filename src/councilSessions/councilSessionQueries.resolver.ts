@@ -1,9 +1,9 @@
-import { IsInt, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
-import { Args, ArgsType, Ctx, Field, ID, Int, Query, Resolver } from 'type-graphql';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import { getCouncilSession, getCouncilSessionsPage } from '../../projections/councilSessions/councilSessions.queries';
 import { ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
-import { decodeDateIdCursor, encodeDateIdCursor, pageSize } from '../graphql/keysetPages';
+import { decodeDateIdCursor, encodeDateIdCursor, KeysetPageArgs, pageSize } from '../graphql/keysetPages';
 import { InvalidInput } from '../shared/errors';
 import {
   CouncilSessionConnectionType,
@@ -23,21 +23,11 @@ class CouncilSessionArgs {
 }
 
 @ArgsType()
-class CouncilSessionsArgs {
+class CouncilSessionsArgs extends KeysetPageArgs {
   @Field(() => CouncilSessionFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
   filter?: CouncilSessionFilterInput | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 50 by default, at most 100' })
-  @IsOptional()
-  @IsInt()
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page (or an edge cursor)' })
-  @IsOptional()
-  @Length(1, 200)
-  after?: string | null;
 }
 
 @Resolver()

@@ -1,8 +1,8 @@
-import { IsInt, IsOptional, Length, ValidateNested } from 'class-validator';
+import { IsOptional, ValidateNested } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../graphql/context';
 import { countDossiersInQueue, getDossierQueuePage } from '../../projections/dossiers/dossierQueue.queries';
-import { decodeDateIdCursor, encodeDateIdCursor, pageSize } from '../graphql/keysetPages';
+import { decodeDateIdCursor, encodeDateIdCursor, KeysetPageArgs, pageSize } from '../graphql/keysetPages';
 import type { Services } from '../services';
 import { DossierType } from './dossier.types';
 import { DossierConnectionType, DossierFilterInput, TOTAL_COUNT_CAP, queueFilterOf } from './dossierQueue.types';
@@ -43,21 +43,11 @@ async function dossierQueuePage(
 }
 
 @ArgsType()
-class DossiersArgs {
+class DossiersArgs extends KeysetPageArgs {
   @Field(() => DossierFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
   filter?: DossierFilterInput | null;
-
-  @Field(() => Int, { nullable: true, description: 'Page size: 50 by default, at most 100' })
-  @IsOptional()
-  @IsInt()
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page (or an edge cursor)' })
-  @IsOptional()
-  @Length(1, 200)
-  after?: string | null;
 }
 
 @Resolver(() => DossierConnectionType)

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { IsInt, IsOptional, Length } from 'class-validator';
+import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { IsoDate } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
 import { ID_PATTERN } from '../shared/ids';
@@ -11,6 +12,20 @@ export class PageInfoType {
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on an empty page' })
   endCursor!: string | null;
+}
+
+/** The page arguments every keyset-paged list takes; a list's arguments extend them. */
+@ArgsType()
+export class KeysetPageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size: 50 by default, at most 100' })
+  @IsOptional()
+  @IsInt()
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page (or an edge cursor)' })
+  @IsOptional()
+  @Length(1, 200)
+  after?: string | null;
 }
 
 /** A list's place: a date, then an id to break ties. */
