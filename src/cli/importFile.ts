@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CallerOptions } from './caller';
+import { refuseUngranted } from './caller';
+import { readImportFile, type ImportRow, type RowProblem } from './importRows';
+import { CliFailure, EXIT, type CliIo } from './io';
+import { withAppendSession } from './session';
+
+const MUTATION_OF: Record<ImportRow['operation'], string> = {
+  registerUnit: 'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }',
+  registerPerson: 'mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id position } }',
+};
+
+function problemLine(problem: RowProblem): string {
+  return `line ${problem.line}${problem.field ? `, ${problem.field}` : ''}: ${problem.message}`;
+}
+
+function readContent(file: string, cwd: string): Buffer {
+  try {
+    return readFileSync(resolve(cwd, file));
+  } catch (error) {
+    throw new CliFailure(`cannot read ${file}: ${(error as Error).message}`, EXIT.usage);
+  }
+}
+
+/**
+ * Each row's Idempotency-Key: the file's content and the row's line. Run again, the same
+ * file's rows already applied answer from the command log and append nothing.
+ */
+function idempotencyKeyOf(fileHash: string, row: ImportRow): string {
+  return `import:${fileHash}:${row.line}`;
+}
+
+export interface ImportSummary {
+  rows: number;
+  appendedTo: string[];
+}
+
+/**
+ * `import <file.csv>`: units and people. Every row is checked first and nothing is applied
+ * while any is bad; then each row is one command, parents first, through the app's command
+ * handler and access policy, as the caller whose token is given.
+ */
+export async function importFile(io: CliIo, file: string, options: CallerOptions & { json?: boolean }): Promise<void> {
+  const content = readContent(file, io.cwd);
+  const { rows, problems } = await readImportFile(content);
+  if (problems.length > 0) {
+    if (options.json) io.out(`${JSON.stringify({ problems }, null, 2)}\n`);
+    for (const problem of problems) io.err(`${file}: ${problemLine(problem)}\n`);
+    throw new CliFailure(`${file}: ${problems.length} problem(s); nothing was imported`);
+  }
+  const fileHash = createHash('sha256').update(content).digest('hex').slice(0, 32);
+  const summary = await withAppendSession(io, options, async ({ caller, engine }) => {
+    refuseUngranted(caller.identity, [...new Set(rows.map((row) => row.operation))]);
+    const done: ImportSummary = { rows: 0, appendedTo: [] };
+    for (const row of rows) {
+      const answer = await engine.run(
+        MUTATION_OF[row.operation],
+        { input: { ...row.input } },
+        caller.token,
+        idempotencyKeyOf(fileHash, row),
+      );
+      const error = answer.errors?.[0];
+      if (error)
+        throw new CliFailure(
+          `line ${row.line}: ${String(error.extensions?.code ?? 'ERROR')}: ${error.message} ` +
+            `(${done.rows} row(s) before it are in; run the import again to go on)`,
+        );
+      done.rows += 1;
+      done.appendedTo.push(String((answer.data?.[row.operation] as { id: string }).id));
+    }
+    return done;
+  });
+  io.out(
+    options.json
+      ? `${JSON.stringify({ rows: summary.rows, ids: summary.appendedTo })}\n`
+      : `imported ${summary.rows} row(s) from ${file} (rows already imported from this file are skipped)\n`,
+  );
+}
