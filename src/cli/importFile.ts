@@ -75,6 +75,6 @@ export async function importFile(io: CliIo, file: string, options: CallerOptions
   io.out(
     options.json
       ? `${JSON.stringify({ rows: summary.rows, ids: summary.appendedTo })}\n`
-      : `imported ${summary.rows} row(s) from ${file} (rows already imported from this file are skipped)\n`,
+      : `${file}: ${summary.rows} row(s) in (a row an earlier run of this file imported is not appended again)\n`,
   );
 }

@@ -1,4 +1,3 @@
-import { MultiBar, type SingleBar } from 'cli-progress';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Leases } from '../infra/leases';
 import type { ProjectionDefinition } from '../projections/projection';
@@ -7,6 +6,7 @@ import { StoredProgress } from '../projections/storedProgress';
 import { cliInstanceId } from './engine';
 import { CliFailure, type CliIo } from './io';
 import { openLogAccess, projectionsNamed, type LogAccess } from './logAccess';
+import { progressBars, type ProgressBar } from './progress';
 
 /** How often the rebuilding generations' progress is read for the bars. */
 const PROGRESS_INTERVAL_MS = 500;
@@ -75,7 +75,7 @@ async function awaitLeases(io: CliIo, leased: Leased, definitions: readonly Proj
 interface Totals {
   name: string;
   total: number;
-  bar: SingleBar;
+  bar: ProgressBar;
 }
 
 /** Draws each rebuild's bar from the rebuilding generations' stored counts, until `done`. */
@@ -90,7 +90,7 @@ async function showProgress(access: LogAccess, totals: Totals[], done: Promise<u
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     for (const row of rows) {
       const entry = totals.find((t) => t.name === row.name)!;
-      entry.bar.update(Math.min(Number(row.applied), entry.total), { rate: Math.round(Number(row.applied) / seconds) });
+      entry.bar.update(Math.min(Number(row.applied), entry.total), Math.round(Number(row.applied) / seconds));
     }
     await Promise.race([done.catch(() => undefined), sleep(PROGRESS_INTERVAL_MS)]);
   }
@@ -102,20 +102,17 @@ export interface RebuildResult {
   events: number;
 }
 
-async function rebuildAll(access: LogAccess, leased: Leased, definitions: readonly ProjectionDefinition[]) {
-  const bars = new MultiBar({
-    format: '{name} |{bar}| {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
-    stream: process.stderr,
-  });
+async function rebuildAll(io: CliIo, access: LogAccess, leased: Leased, definitions: readonly ProjectionDefinition[]) {
+  const bars = progressBars(io);
   const totals: Totals[] = [];
   for (const d of definitions) {
     const total = await access.store.countEventsAfter('0', { types: d.eventTypes ?? undefined });
-    totals.push({ name: d.name, total, bar: bars.create(total, 0, { name: d.name.padEnd(16), rate: 0 }) });
+    totals.push({ name: d.name, total, bar: bars.create(d.name.padEnd(16), total) });
   }
   const started = Date.now();
   const done = Promise.all(definitions.map((d) => leased.runner.rebuild(d.name)));
   await Promise.all([done, showProgress(access, totals, done, started)]);
-  for (const t of totals) t.bar.update(t.total);
+  for (const t of totals) t.bar.update(t.total, Math.round(t.total / Math.max((Date.now() - started) / 1000, 0.001)));
   bars.stop();
   const generations = new Map(leased.runner.status().map((s) => [s.name, s.generation]));
   const results: RebuildResult[] = totals.map((t) => ({
@@ -138,7 +135,7 @@ export async function rebuildProjections(io: CliIo, name: string, options: { wai
     const leased = await leasedRunner(access, definitions);
     try {
       await awaitLeases(io, leased, definitions, options.wait);
-      const { results, seconds } = await rebuildAll(access, leased, definitions);
+      const { results, seconds } = await rebuildAll(io, access, leased, definitions);
       const events = results.reduce((sum, r) => sum + r.events, 0);
       const rate = Math.round(events / Math.max(seconds, 0.001));
       if (options.json) io.out(`${JSON.stringify({ rebuilt: results, seconds, eventsPerSecond: rate })}\n`);

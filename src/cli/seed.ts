@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress';
 import { runsOfStreams } from '../../bench/appends';
 import { eventsForUnits, ProvinceGenerator, type GeneratedEvent } from '../../bench/generator';
 import { signToken } from '../auth/tokens';
@@ -6,6 +5,7 @@ import { Expected, type StreamAppend } from '../eventStore/eventStore.port';
 import { runDemoYear } from '../demo/demoYear';
 import { ALL_MUTATIONS, refuseUngranted, type CallerOptions } from './caller';
 import { CliFailure, type CliIo } from './io';
+import { progressBars } from './progress';
 import { withAppendSession, type AppendSession } from './session';
 
 /** Events appended in one call while seeding a province. */
@@ -78,13 +78,10 @@ export async function seedProvince(io: CliIo, options: ProvinceOptions): Promise
       idPrefix: options.prefix,
     });
     const store = session.engine.app.services.store;
-    const bar = new SingleBar({
-      format: 'province |{bar}| {value}/{total} events | {rate} events/s | ETA {eta_formatted}',
-      stream: process.stderr,
-    });
+    const bars = progressBars(io);
+    const bar = bars.create('province', target);
     const started = Date.now();
     let appended = 0;
-    bar.start(target, 0, { rate: 0 });
     let batch: GeneratedEvent[] = [];
     const flush = async () => {
       await store.appendToStreams(appendsOf(batch));
@@ -92,14 +89,14 @@ export async function seedProvince(io: CliIo, options: ProvinceOptions): Promise
       batch = [];
       const rate = Math.round(appended / Math.max((Date.now() - started) / 1000, 0.001));
       bar.setTotal(Math.max(target, appended));
-      bar.update(appended, { rate });
+      bar.update(appended, rate);
     };
     for (const event of generator.events()) {
       batch.push(event);
       if (batch.length >= PROVINCE_BATCH) await flush();
     }
     if (batch.length > 0) await flush();
-    bar.stop();
+    bars.stop();
     const seconds = (Date.now() - started) / 1000;
     const { units, people } = generator.province;
     const result = { events: appended, units: units.length, people: people.length, seconds };
