@@ -1,6 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ROLES } from '../identity';
-import { runVerifyChain } from '../integrity/verifyChainCli';
 import { DomainError } from '../shared/errors';
 import { importFile } from './importFile';
 import { IMPORT_COLUMNS } from './importRows';
@@ -8,6 +7,7 @@ import { CliFailure, EXIT, type CliIo } from './io';
 import { rebuildProjections } from './projectionRebuild';
 import { projectionStatus } from './projectionStatus';
 import { seedDemo, seedProvince } from './seed';
+import { verifyChainOnAppDatabase } from './verifyChain';
 
 /** The exit status an action sets (verify-chain's own: 0 intact, 1 tampering, 2 could not run). */
 interface Outcome {
@@ -57,7 +57,7 @@ function registerProjections(program: Command, io: CliIo): void {
     .action((name: string, options) => rebuildProjections(io, name, options));
 }
 
-function registerVerifyChain(program: Command, outcome: Outcome): void {
+function registerVerifyChain(program: Command, io: CliIo, outcome: Outcome): void {
   program
     .command('verify-chain')
     .description('check every stream’s hash chain (also: npm run verify-chain)')
@@ -70,7 +70,7 @@ function registerVerifyChain(program: Command, outcome: Outcome): void {
         ...(options.out ? ['--out', options.out] : []),
         ...(options.against ? ['--against', options.against] : []),
       ];
-      outcome.code = await runVerifyChain(argv);
+      outcome.code = await verifyChainOnAppDatabase(io, argv);
     });
 }
 
@@ -88,7 +88,7 @@ function registerImport(program: Command, io: CliIo): void {
 const COMMAND_TABLE: ReadonlyArray<(program: Command, io: CliIo, outcome: Outcome) => void> = [
   registerSeed,
   registerProjections,
-  (program, _io, outcome) => registerVerifyChain(program, outcome),
+  registerVerifyChain,
   registerImport,
 ];
 

@@ -5,7 +5,7 @@ import type { CallerOptions } from './caller';
 import { refuseUngranted } from './caller';
 import { readImportFile, type ImportRow, type RowProblem } from './importRows';
 import { CliFailure, EXIT, type CliIo } from './io';
-import { withAppendSession } from './session';
+import { settle, withAppendSession } from './session';
 
 const MUTATION_OF: Record<ImportRow['operation'], string> = {
   registerUnit: 'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }',
@@ -51,7 +51,8 @@ export async function importFile(io: CliIo, file: string, options: CallerOptions
     throw new CliFailure(`${file}: ${problems.length} problem(s); nothing was imported`);
   }
   const fileHash = createHash('sha256').update(content).digest('hex').slice(0, 32);
-  const summary = await withAppendSession(io, options, async ({ caller, engine }) => {
+  const summary = await withAppendSession(io, options, async (session) => {
+    const { caller, engine } = session;
     refuseUngranted(caller.identity, [...new Set(rows.map((row) => row.operation))]);
     const done: ImportSummary = { rows: 0, appendedTo: [] };
     for (const row of rows) {
@@ -70,6 +71,7 @@ export async function importFile(io: CliIo, file: string, options: CallerOptions
       done.rows += 1;
       done.appendedTo.push(String((answer.data?.[row.operation] as { id: string }).id));
     }
+    await settle(session, io);
     return done;
   });
   io.out(

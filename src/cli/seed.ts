@@ -6,7 +6,7 @@ import { runDemoYear } from '../demo/demoYear';
 import { ALL_MUTATIONS, refuseUngranted, type CallerOptions } from './caller';
 import { CliFailure, type CliIo } from './io';
 import { progressBars } from './progress';
-import { withAppendSession, type AppendSession } from './session';
+import { settle, withAppendSession, type AppendSession } from './session';
 
 /** Events appended in one call while seeding a province. */
 const PROVINCE_BATCH = 500;
@@ -36,6 +36,7 @@ export async function seedDemo(io: CliIo, options: CallerOptions & { json?: bool
       },
       (step) => io.err(`demo data: ${step}\n`),
     );
+    await settle(session, io);
     const result = { commands: summary.positions.length, lastPosition: summary.lastPosition };
     io.out(
       options.json
@@ -96,6 +97,7 @@ export async function seedProvince(io: CliIo, options: ProvinceOptions): Promise
       if (batch.length >= PROVINCE_BATCH) await flush();
     }
     if (batch.length > 0) await flush();
+    bar.setTotal(appended);
     bars.stop();
     const seconds = (Date.now() - started) / 1000;
     const { units, people } = generator.province;

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig, type Config } from '../config';
+import { waitForReadModels } from '../processManagers/readYourWrites';
 import { createLogger, type Logger } from '../infra/logger';
 import { resolveCaller, type Caller, type CallerOptions } from './caller';
 import { openCliDatabase, type CliDatabase } from './database';
@@ -50,4 +51,18 @@ export async function withAppendSession<T>(
   } finally {
     await database.close();
   }
+}
+
+/** How long a command that appended waits for the read models to apply it before it exits. */
+const SETTLE_TIMEOUT_MS = 30_000;
+
+/**
+ * Waits until the read models and process managers have applied the log as far as it is
+ * now (run here, or by the app holding their leases); says so when they have not yet.
+ */
+export async function settle(session: AppendSession, io: CliIo): Promise<void> {
+  const { services } = session.engine.app;
+  const head = await services.store.headPosition();
+  if (!(await waitForReadModels(services, head, SETTLE_TIMEOUT_MS)))
+    io.err('the read models have not applied everything yet: they go on while the app runs\n');
 }

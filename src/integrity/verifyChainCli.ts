@@ -82,14 +82,14 @@ function writeDigest(
   say(digestLine(digest, out));
 }
 
-async function verifyChain(argv: string[]): Promise<number> {
+async function verifyChain(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const args = parseCliArgs(argv);
   if (args === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const kept = args.against ? parseDigestFile(readFileSync(args.against, 'utf8')) : null;
-  const connection = await openLogStore(loadStoreConfig());
+  const connection = await openLogStore(loadStoreConfig(env));
   const toStdout = !(args.digest && !args.out);
   const say = (line: string) => (toStdout ? process.stdout : process.stderr).write(`${line}\n`);
   try {
@@ -103,8 +103,8 @@ async function verifyChain(argv: string[]): Promise<number> {
  * Runs the check with the command line's arguments (`tdkt verify-chain` and
  * `npm run verify-chain` both land here): its exit status, 2 when it could not run.
  */
-export function runVerifyChain(argv: string[]): Promise<number> {
-  return verifyChain(argv).catch((error) => {
+export function runVerifyChain(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return verifyChain(argv, env).catch((error) => {
     process.stderr.write(
       `verify-chain: ${error instanceof ConfigError ? error.message : String(error?.message ?? error)}\n`,
     );

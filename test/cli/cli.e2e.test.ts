@@ -61,12 +61,17 @@ describe('tdkt', () => {
     expect(status.code).toBe(0);
     const rows = JSON.parse(status.out) as Array<{ name: string; state: string; position: string; lag: number }>;
     expect(rows.map((row) => row.name)).toEqual(allProjections.map((d) => d.name));
-    // The seed's own runner applied the log while it ran; nobody runs them now.
-    for (const row of rows) expect(row.state).toBe('stopped');
+    // The seed's own runner applied the whole log before it exited; nobody runs them now.
+    for (const row of rows) expect(row).toMatchObject({ state: 'stopped', lag: 0 });
     expect(rows.some((row) => BigInt(row.position) > 0n)).toBe(true);
     const table = await runTdkt(['projections', 'status'], env);
     expect(table.out.split('\n')[0]).toMatch(/^projection\s+state\s+generation\s+position\s+lag\s+lease holder/);
   }, 180_000);
+
+  it('verify-chain checks the log the app uses (0: intact)', async () => {
+    expect((await runTdkt(['verify-chain'], env)).code).toBe(0);
+    expect((await runTdkt(['verify-chain', '--out', 'x.json'], env)).code).toBe(2);
+  });
 
   it('import lists every bad row with its line and field, and appends nothing', async () => {
     const before = await eventCount();
