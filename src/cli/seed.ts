@@ -1,7 +1,7 @@
-import { runsOfStreams } from '../../bench/appends';
-import { eventsForUnits, ProvinceGenerator, type GeneratedEvent } from '../../bench/generator';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { signToken } from '../auth/tokens';
-import { Expected, type StreamAppend } from '../eventStore/eventStore.port';
+import type { StreamAppend } from '../eventStore/eventStore.port';
 import { runDemoYear } from '../demo/demoYear';
 import { ALL_MUTATIONS, refuseUngranted, type CallerOptions } from './caller';
 import { CliFailure, type CliIo } from './io';
@@ -55,13 +55,29 @@ export interface ProvinceOptions extends CallerOptions {
   json?: boolean;
 }
 
-function appendsOf(events: GeneratedEvent[]): StreamAppend[] {
-  return runsOfStreams(events).map((run) => ({
-    streamId: run[0].streamId,
-    expected: Expected.version(run[0].streamVersion - 1),
-    // The generated ids are derived from the command and the stream: a retried append is recognised.
-    events: run.map((e) => ({ type: e.type, data: e.data, metadata: e.metadata, eventId: e.eventId })),
-  }));
+/** What bench/provinceSeed.ts offers (its types are not built with the app: see loadProvinceSeed). */
+interface ProvinceSeed {
+  expectedEvents: number;
+  units: number;
+  people: number;
+  batches(size: number): Iterable<{ appends: StreamAppend[]; events: number }>;
+}
+
+/**
+ * The benchmark's province generator, loaded at run time: the app builds and ships
+ * without bench/ (the production image has none), where this command is not offered.
+ */
+async function loadProvinceSeed(options: ProvinceOptions): Promise<ProvinceSeed> {
+  const path = join(__dirname, '../../bench/provinceSeed');
+  // Built, it is `provinceSeed.js` beside the app's files; from the sources, the TypeScript file.
+  const file = existsSync(`${path}.js`) ? `${path}.js` : path;
+  let module: { provinceSeed(options: ProvinceOptions): ProvinceSeed };
+  try {
+    module = await import(file);
+  } catch (error) {
+    throw new CliFailure(`seed province needs the benchmark's generator (bench/), absent here: ${String(error)}`);
+  }
+  return module.provinceSeed(options);
 }
 
 /**
@@ -69,43 +85,28 @@ function appendsOf(events: GeneratedEvent[]): StreamAppend[] {
  * appended through the event store port in log order, as the benchmark loads it.
  */
 export async function seedProvince(io: CliIo, options: ProvinceOptions): Promise<void> {
-  const target = options.events ?? eventsForUnits(options.units ?? 200, options.years);
+  const seed = await loadProvinceSeed(options);
   await withAppendSession(io, options, async (session) => {
     refuseUngranted(session.caller.identity, ALL_MUTATIONS, true);
-    const generator = new ProvinceGenerator({
-      events: target,
-      years: options.years,
-      seed: options.seed,
-      idPrefix: options.prefix,
-    });
     const store = session.engine.app.services.store;
     const bars = progressBars(io);
-    const bar = bars.create('province', target);
+    const bar = bars.create('province', seed.expectedEvents);
     const started = Date.now();
     let appended = 0;
-    let batch: GeneratedEvent[] = [];
-    const flush = async () => {
-      await store.appendToStreams(appendsOf(batch));
-      appended += batch.length;
-      batch = [];
-      const rate = Math.round(appended / Math.max((Date.now() - started) / 1000, 0.001));
-      bar.setTotal(Math.max(target, appended));
-      bar.update(appended, rate);
-    };
-    for (const event of generator.events()) {
-      batch.push(event);
-      if (batch.length >= PROVINCE_BATCH) await flush();
+    for (const batch of seed.batches(PROVINCE_BATCH)) {
+      await store.appendToStreams(batch.appends);
+      appended += batch.events;
+      bar.setTotal(Math.max(seed.expectedEvents, appended));
+      bar.update(appended, Math.round(appended / Math.max((Date.now() - started) / 1000, 0.001)));
     }
-    if (batch.length > 0) await flush();
     bar.setTotal(appended);
     bars.stop();
     const seconds = (Date.now() - started) / 1000;
-    const { units, people } = generator.province;
-    const result = { events: appended, units: units.length, people: people.length, seconds };
+    const result = { events: appended, units: seed.units, people: seed.people, seconds };
     io.out(
       options.json
         ? `${JSON.stringify(result)}\n`
-        : `province seeded: ${appended} events (${units.length} units, ${people.length} people) in ` +
+        : `province seeded: ${appended} events (${seed.units} units, ${seed.people} people) in ` +
             `${seconds.toFixed(1)} s, ${Math.round(appended / Math.max(seconds, 0.001))} events/s\n`,
     );
   });

@@ -135,4 +135,15 @@ describe('tdkt', () => {
     expect(none.code).toBe(2);
     expect(await eventCount()).toBe(before);
   });
+
+  it('seed province appends a generated province through the store, and says how much', async () => {
+    const before = await eventCount();
+    const run = await runTdkt(['seed', 'province', '--units', '24', '--years', '1', '--prefix', 'cli-', '--json'], env);
+    expect(run.err).not.toContain('tdkt:');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as { events: number; units: number; people: number };
+    expect(result.units).toBe(24);
+    expect(result.people).toBeGreaterThan(0);
+    expect(await eventCount()).toBe(before + result.events);
+  }, 120_000);
 });
