@@ -25,11 +25,13 @@ function readContent(file: string, cwd: string): Buffer {
 }
 
 /**
- * Each row's Idempotency-Key: the file's content and the row's line. Run again, the same
- * file's rows already applied answer from the command log and append nothing.
+ * Each row's Idempotency-Key: a hash of the row's command and input. Run again, a row
+ * already applied answers from the command log and appends nothing, even once other rows
+ * of the file were corrected (which a key from the whole file would not survive).
  */
-function idempotencyKeyOf(fileHash: string, row: ImportRow): string {
-  return `import:${fileHash}:${row.line}`;
+function idempotencyKeyOf(row: ImportRow): string {
+  const command = JSON.stringify([row.operation, Object.entries(row.input).sort()]);
+  return `import:${createHash('sha256').update(command).digest('hex').slice(0, 40)}`;
 }
 
 export interface ImportSummary {
@@ -50,7 +52,6 @@ export async function importFile(io: CliIo, file: string, options: CallerOptions
     for (const problem of problems) io.err(`${file}: ${problemLine(problem)}\n`);
     throw new CliFailure(`${file}: ${problems.length} problem(s); nothing was imported`);
   }
-  const fileHash = createHash('sha256').update(content).digest('hex').slice(0, 32);
   const summary = await withAppendSession(io, options, async (session) => {
     const { caller, engine } = session;
     refuseUngranted(caller.identity, [...new Set(rows.map((row) => row.operation))]);
@@ -60,7 +61,7 @@ export async function importFile(io: CliIo, file: string, options: CallerOptions
         MUTATION_OF[row.operation],
         { input: { ...row.input } },
         caller.token,
-        idempotencyKeyOf(fileHash, row),
+        idempotencyKeyOf(row),
       );
       const error = answer.errors?.[0];
       if (error)
@@ -77,6 +78,6 @@ export async function importFile(io: CliIo, file: string, options: CallerOptions
   io.out(
     options.json
       ? `${JSON.stringify({ rows: summary.rows, ids: summary.appendedTo })}\n`
-      : `${file}: ${summary.rows} row(s) in (a row an earlier run of this file imported is not appended again)\n`,
+      : `${file}: ${summary.rows} row(s) in (a row an earlier run imported is not appended again)\n`,
   );
 }

@@ -119,6 +119,26 @@ describe('tdkt', () => {
     expect(await eventCount()).toBe(afterFirst);
   }, 60_000);
 
+  it('an import stopped by a refused row goes on, once corrected, from where it stopped', async () => {
+    const lines = [HEADER, 'unit,cli-to-dan-pho,Tổ dân phố 1,huyen-bach-thong,VILLAGE,UNIT,,,,,,'];
+    const before = await eventCount();
+    const stopped = await runTdkt(
+      ['import', csvFile('stops.csv', [...lines, 'person,cli-p-an,Lê Văn An,,,,,,cli-nowhere,,true,'])],
+      env,
+    );
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toMatch(
+      /^tdkt: line 3: [A-Z_]+: .*\(1 row\(s\) before it are in; run the import again to go on\)/m,
+    );
+    expect(await eventCount()).toBe(before + 1);
+
+    const corrected = csvFile('corrected.csv', [...lines, 'person,cli-p-an,Lê Văn An,,,,,,cli-to-dan-pho,,true,']);
+    const resumed = await runTdkt(['import', corrected], env);
+    expect(resumed.err).not.toContain('tdkt:');
+    expect(resumed.code).toBe(0);
+    expect(await eventCount()).toBe(before + 2);
+  }, 60_000);
+
   it('refuses a role the access policy does not grant registerUnit with its FORBIDDEN, appending nothing', async () => {
     const file = csvFile('analyst.csv', [HEADER, 'unit,cli-other,Đơn vị khác,huyen-bach-thong,AGENCY,DISTRICT,,,,,,']);
     const before = await eventCount();
