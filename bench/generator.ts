@@ -64,6 +64,14 @@ function scaleFor(events: number, years: number): number {
   return events / (BASE_REGISTRY_EVENTS + years * BASE_EVENTS_PER_YEAR);
 }
 
+/** Units of the province at scale 1 (the unit tree of bench/organisation/units.ts). */
+const UNITS_AT_SCALE_1 = 2_000;
+
+/** The target event count (`events`) whose province has about `units` units over `years`. */
+export function eventsForUnits(units: number, years = DEFAULT_YEARS): number {
+  return Math.round((units / UNITS_AT_SCALE_1) * (BASE_REGISTRY_EVENTS + years * BASE_EVENTS_PER_YEAR));
+}
+
 export class ProvinceGenerator {
   readonly province: Province;
   readonly stats: GeneratorStats;

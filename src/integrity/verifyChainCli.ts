@@ -8,7 +8,8 @@ import { compareWithKept, digestOf, type LogDigest } from './logDigest';
 import { openLogStore, type LogStoreConnection } from './logStoreConnection';
 import { comparisonLines, digestLine, findingLine, progressLine, summaryLine } from './verifyChainReport';
 
-const USAGE = `usage: npm run verify-chain -- [--digest [--out <file>]] [--against <file>]
+const USAGE = `usage: npm run tdkt -- verify-chain [--digest [--out <file>]] [--against <file>]
+       (or npm run verify-chain -- …)
 
 Checks every stream's hash chain in the event log and names the first event of each
 broken stream. --digest writes every stream's head at the log's readable head and one
@@ -81,14 +82,14 @@ function writeDigest(
   say(digestLine(digest, out));
 }
 
-async function main(): Promise<number> {
-  const args = parseCliArgs(process.argv.slice(2));
+async function verifyChain(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const args = parseCliArgs(argv);
   if (args === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const kept = args.against ? parseDigestFile(readFileSync(args.against, 'utf8')) : null;
-  const connection = await openLogStore(loadStoreConfig());
+  const connection = await openLogStore(loadStoreConfig(env));
   const toStdout = !(args.digest && !args.out);
   const say = (line: string) => (toStdout ? process.stdout : process.stderr).write(`${line}\n`);
   try {
@@ -98,12 +99,17 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
+/**
+ * Runs the check with the command line's arguments (`tdkt verify-chain` and
+ * `npm run verify-chain` both land here): its exit status, 2 when it could not run.
+ */
+export function runVerifyChain(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return verifyChain(argv, env).catch((error) => {
     process.stderr.write(
       `verify-chain: ${error instanceof ConfigError ? error.message : String(error?.message ?? error)}\n`,
     );
-    process.exit(2);
-  },
-);
+    return 2;
+  });
+}
+
+if (require.main === module) void runVerifyChain(process.argv.slice(2)).then((code) => process.exit(code));

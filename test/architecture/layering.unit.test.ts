@@ -13,8 +13,11 @@ const GRAPHQL_FOLDER = join(ROOT, 'src', 'graphql');
 /** type-graphql resolvers, input and output classes, and per-request DataLoaders keyed by the GraphQL context. */
 const GRAPHQL_LAYER_FILE = /\.(resolver|inputs|types|loaders)\.ts$/;
 
-/** The composition root builds the schema; the HTTP server runs Apollo and makes each request's context. */
-const GRAPHQL_WIRING = ['src/app.ts', 'src/server.ts'];
+/**
+ * The composition root builds the schema; the HTTP server runs Apollo and makes each request's context;
+ * the command line runs the schema in its own process and checks import rows with the inputs' validator.
+ */
+const GRAPHQL_WIRING = ['src/app.ts', 'src/server.ts', 'src/cli/engine.ts', 'src/cli/importRows.ts'];
 
 function typeScriptFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
