@@ -124,6 +124,8 @@ async function drawStandings(clusterId: string, year: number): Promise<void> {
       height: `${Math.max(160, 44 * standings.rows.length + 40)}px`,
       axisY: { offset: 160 },
       axisX: { onlyInteger: true },
+      // Room for the last label of the axis (e.g. 100) beyond the plot's right edge.
+      chartPadding: { right: 30 },
     },
   );
   const status = standings.finalized ? 'đã chốt xếp hạng' : 'chưa chốt xếp hạng';
