@@ -80,3 +80,16 @@ export async function movementShapesOfPeriod(
   );
   return rows;
 }
+
+/** The latest workforce figures each unit of the subtree reported for the year (forms 0604–0605). */
+export async function workforceFiguresOfYear(pool: Pool, year: number, unitId: string | null): Promise<unknown[]> {
+  checkPeriod({ kind: PeriodKind.CALENDAR_YEAR, year });
+  await assertUnitKnown(pool, unitId);
+  const { rows } = await pool.query<{ figures: unknown }>(
+    `${SUBTREE}
+     SELECT x.figures FROM yearly_totals.workforce_reports x
+     WHERE x.year = $2 AND ($1::text IS NULL OR x.unit_id IN (SELECT unit_id FROM tree))`,
+    [unitId, year],
+  );
+  return rows.map((r) => r.figures);
+}

@@ -196,6 +196,11 @@ export function applyYearlyTotalsEvent(batch: YearlyTotalsBatch, event: Recorded
       batch.units.set(event.data.unitId, event.data.parentUnitId);
       batch.unitLevels.set(event.data.unitId, event.data.level);
       return;
+    case 'WorkforceReported': {
+      const { unitId, year, figures } = event.data;
+      batch.workforce.set(`${unitId}:${year}`, { unitId, year, figures });
+      return;
+    }
     case 'MovementLaunched': {
       const m = event.data;
       batch.movements.set(m.movementId, {

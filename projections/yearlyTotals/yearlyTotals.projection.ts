@@ -27,7 +27,8 @@ import { writeYearlyTotalsBatch } from './yearlyTotals.write';
  *   a person's unit is the one the person belongs to when the complaint is filed.
  *
  * - For the statistics forms (Circular 02/2023/TT-BNV): each award's method and issuing
- *   level, each unit's authority level, and the movements launched (MovementLaunched).
+ *   level, each unit's authority level, the movements launched (MovementLaunched), and
+ *   the latest workforce report per unit and year (WorkforceReported).
  *
  * Batch-friendly: a batch loads the state of the entities it touches with one query
  * per table (yearlyTotals.load.ts), folds its events in memory (yearlyTotals.fold.ts),
@@ -40,6 +41,7 @@ const YEARLY_TOTALS_PROJECTION = 'yearly_totals';
 const YEARLY_TOTALS_EVENT_TYPES = [
   'UnitRegistered',
   'MovementLaunched',
+  'WorkforceReported',
   'PersonRegistered',
   'PersonTransferred',
   'CouncilSessionConvened',

@@ -77,6 +77,8 @@ export interface YearlyTotalsBatch {
   readonly unitLevels: Map<string, string>;
   /** Movements the batch launches. */
   readonly movements: Map<string, MovementRow>;
+  /** Workforce reports by `<unitId>:<year>`, the latest of the batch. */
+  readonly workforce: Map<string, { unitId: string; year: number; figures: unknown }>;
   /** Person → unit. */
   readonly people: Map<string, string>;
   /** People the batch registers or moves. */
@@ -94,6 +96,7 @@ export function emptyYearlyTotalsBatch(): YearlyTotalsBatch {
     units: new Map(),
     unitLevels: new Map(),
     movements: new Map(),
+    workforce: new Map(),
     people: new Map(),
     changedPeople: new Set(),
     sessions: new Map(),

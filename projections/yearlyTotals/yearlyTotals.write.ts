@@ -37,6 +37,16 @@ async function writeMovements(client: PoolClient, batch: YearlyTotalsBatch): Pro
   );
 }
 
+async function writeWorkforceReports(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
+  if (batch.workforce.size === 0) return;
+  const reports = [...batch.workforce.values()];
+  await client.query(
+    `INSERT INTO workforce_reports (unit_id, year, figures) SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[])
+     ON CONFLICT (unit_id, year) DO UPDATE SET figures = EXCLUDED.figures`,
+    [reports.map((r) => r.unitId), reports.map((r) => r.year), reports.map((r) => JSON.stringify(r.figures))],
+  );
+}
+
 async function writePeople(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
   if (batch.changedPeople.size === 0) return;
   const ids = [...batch.changedPeople];
@@ -157,6 +167,7 @@ export async function writeYearlyTotalsBatch(client: PoolClient, batch: YearlyTo
   await writePeople(client, batch);
   await writeSessions(client, batch);
   await writeMovements(client, batch);
+  await writeWorkforceReports(client, batch);
   // Only a revocation changes an award granted earlier.
   const awards = [...batch.awards.values()].filter((t) => t.before === null || t.before.revoked !== t.row.revoked);
   await upsertAwards(

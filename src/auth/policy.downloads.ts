@@ -15,7 +15,7 @@ export const DOWNLOAD_POLICY: AccessPolicy = {
     ...AGGREGATE_READERS,
     UNIT_OFFICER: TOTALS_OF_SUBTREE,
   }),
-  'GET /exports/yearly-totals.(csv|xlsx)': row('query', 'Downloads', AGGREGATE_READERS),
-  'GET /exports/cluster-standings.(csv|xlsx)': row('query', 'Downloads', AGGREGATE_READERS),
-  'GET /exports/award-register.(csv|xlsx)': row('query', 'Downloads', NAME_READERS),
+  'GET /exports/yearly-totals.{csv,xlsx}': row('query', 'Downloads', AGGREGATE_READERS),
+  'GET /exports/cluster-standings.{csv,xlsx}': row('query', 'Downloads', AGGREGATE_READERS),
+  'GET /exports/award-register.{csv,xlsx}': row('query', 'Downloads', NAME_READERS),
 };

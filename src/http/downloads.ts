@@ -13,7 +13,7 @@ import { formWorkbook } from '../reports/formWorkbook';
 import { statisticsForm } from '../reports/statisticsForms';
 import type { Services } from '../services';
 import { DomainError, InvalidInput } from '../shared/errors';
-import { ID_MESSAGE, ID_PATTERN } from '../graphql/common.types';
+import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -42,7 +42,7 @@ function formArgs(code: string, query: URLSearchParams): OperationArgs {
 
 function exportDownload(name: string, format: string, query: URLSearchParams): Download {
   return {
-    operation: `GET /exports/${name}.(csv|xlsx)`,
+    operation: `GET /exports/${name}.{csv,xlsx}`,
     args: { range: exportRangeOf(query) },
     run: async (services, response, args) => {
       const csv = format === 'csv';

@@ -9,7 +9,7 @@ import { ReportFormType } from './reportForm.types';
 export class ReportFormResolver {
   @Query(() => ReportFormType, {
     description:
-      'A statistics form (code 0601, 0602 or 0603, or in full e.g. 0601.N/BNV-TĐKT) for a period, over all units or the subtree of unitId',
+      'A statistics form (code 0601 to 0605, or in full e.g. 0601.N/BNV-TĐKT) for a period, over all units or the subtree of unitId',
   })
   reportForm(
     @Arg('code') code: string,

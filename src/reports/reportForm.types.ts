@@ -24,7 +24,7 @@ export class ReportFormRowType {
 }
 
 @ObjectType('ReportForm', {
-  description: 'A statutory statistics form of Circular 02/2023/TT-BNV (biểu 0601–0603.N/BNV-TĐKT) for a period',
+  description: 'A statutory statistics form of Circular 02/2023/TT-BNV (biểu 0601–0605.N/BNV-TĐKT) for a period',
 })
 export class ReportFormType {
   @Field({ description: 'e.g. 0601.N/BNV-TĐKT' }) code!: string;

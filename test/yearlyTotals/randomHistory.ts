@@ -45,6 +45,8 @@ import {
 } from '../../src/shared/domain';
 import type { UnitRegistered } from '../../src/units/unit.events';
 import type { MovementLaunched } from '../../src/movements/movement.events';
+import type { WorkforceReported } from '../../src/workforceReports/workforceReport.events';
+import { workforceFigures } from '../workforceReports/workforceFigures';
 
 /**
  * For the yearly-totals oracle test: a seeded generator of random but valid histories
@@ -161,6 +163,21 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       criteria: [],
       participantUnitIds: [],
     } satisfies MovementLaunched['data']);
+  }
+  // Workforce reports, some corrected later in the log (the latest counts).
+  for (let i = 0; i < 12; i++) {
+    const unit = rng.pick(UNITS);
+    const year = rng.int(2021, 2024);
+    const figures = workforceFigures();
+    figures.organisations.homeAffairsDivisions = rng.int(0, 9);
+    emit(`workforce_report-${unit.id}:${year}`, 'WorkforceReported', {
+      unitId: unit.id,
+      unitName: `Đơn vị ${unit.id}`,
+      year,
+      figures,
+      revision: 1,
+      reportedAt: at(),
+    } satisfies WorkforceReported['data']);
   }
   const people: Array<{ id: string; name: string; unitId: string; directWorker: boolean; female: boolean }> = [];
   for (let i = 0; i < 80; i++) {

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../src/eventStore/hashChain';
 import type { AwardShapeCount, MovementShapeCount } from '../../projections/yearlyTotals/reportForms.queries';
 import { periodDays } from '../../projections/yearlyTotals/reportForms.queries';
 import { SubjectKind, type Period } from '../../src/shared/domain';
@@ -77,4 +78,18 @@ export function expectedMovementShapes(
 
 function dayAfter(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The latest workforce figures per unit of the subtree for a year, as canonical JSON, sorted. */
+export function expectedWorkforce(history: GeneratedEvent[], year: number, unitId: string | null): string[] {
+  const inside = subtreeOf(unitId);
+  const latest = new Map<string, unknown>();
+  for (const e of history)
+    if (
+      e.type === 'WorkforceReported' &&
+      e.data.year === year &&
+      (inside === null || inside.has(e.data.unitId as string))
+    )
+      latest.set(e.data.unitId as string, e.data.figures);
+  return [...latest.values()].map((f) => canonicalJson(f)).sort();
 }

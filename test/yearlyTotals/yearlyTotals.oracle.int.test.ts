@@ -13,8 +13,13 @@ import { testMetadata } from '../support/events';
 import { createTestLog, type TestLog } from '../support/storedLog';
 import { caughtUp } from '../support/until';
 import { mulberry32, Random } from '../../bench/random';
-import { awardShapesOfPeriod, movementShapesOfPeriod } from '../../projections/yearlyTotals/reportForms.queries';
-import { expectedAwardShapes, expectedMovementShapes } from './reportFormsOracle';
+import {
+  awardShapesOfPeriod,
+  movementShapesOfPeriod,
+  workforceFiguresOfYear,
+} from '../../projections/yearlyTotals/reportForms.queries';
+import { canonicalJson } from '../../src/eventStore/hashChain';
+import { expectedAwardShapes, expectedMovementShapes, expectedWorkforce } from './reportFormsOracle';
 import { UNITS, expectedTotals, fold, generateHistory, type GeneratedEvent, type World } from './randomHistory';
 
 /**
@@ -139,6 +144,14 @@ describe('yearly totals against an in-memory oracle over a random history', () =
           awardsSeen += awards.length;
           movementsSeen += movements.length;
         }
+    let reportsSeen = 0;
+    for (const year of years)
+      for (const unitId of scopes) {
+        const figures = await workforceFiguresOfYear(db.pool, year, unitId);
+        expect(figures.map((f) => canonicalJson(f)).sort()).toEqual(expectedWorkforce(history, year, unitId));
+        reportsSeen += figures.length;
+      }
+    expect(reportsSeen).toBeGreaterThan(8);
     expect(awardsSeen).toBeGreaterThan(50);
     expect(movementsSeen).toBeGreaterThan(20);
   }, 120_000);
@@ -193,6 +206,7 @@ describe('yearly totals against an in-memory oracle over a random history', () =
         awardRows: await read('SELECT * FROM yearly_totals.awards ORDER BY award_id'),
         movements: await read('SELECT * FROM yearly_totals.movements ORDER BY movement_id'),
         units: await read('SELECT * FROM yearly_totals.units ORDER BY unit_id'),
+        workforce: await read('SELECT * FROM yearly_totals.workforce_reports ORDER BY unit_id, year'),
       };
     };
     const before = await answers();

@@ -16,3 +16,12 @@ CREATE TABLE movements (
   ends_on             date           -- null: an open-ended regular movement
 );
 CREATE INDEX movements_starts ON movements (starts_on);
+
+-- Forms 0604-0605 count the people and organisations doing this work, which the
+-- standing agency reports per unit and year (WorkforceReported): the latest report counts.
+CREATE TABLE workforce_reports (
+  unit_id text    NOT NULL,
+  year    integer NOT NULL,
+  figures jsonb   NOT NULL,
+  PRIMARY KEY (unit_id, year)
+);
