@@ -4,7 +4,7 @@ import { expectRefused, mutate, type TestApp } from '../support/app';
 import type { Actor } from '../support/auth';
 import { startDemoApp } from '../support/demo';
 import { caughtUp } from '../support/until';
-import { workforceFigures } from './workforceFigures';
+import { workforceFigures } from '../support/workforceFigures';
 
 const SECRETARIAT: Actor = { sub: 'so-noi-vu-bac-kan', role: 'SECRETARIAT', unitId: 'tinh-bac-kan' };
 const DISTRICT_SECRETARIAT: Actor = { sub: 'p-nguyen-van-an', role: 'SECRETARIAT', unitId: 'huyen-bach-thong' };

@@ -6,7 +6,7 @@ import {
 } from '../../src/workforceReports/workforceReport.decider';
 import type { WorkforceFigures, WorkforceReported } from '../../src/workforceReports/workforceReport.events';
 import { deciderSpec, frozenDecider } from '../support/deciderSpec';
-import { workforceFigures } from './workforceFigures';
+import { workforceFigures } from '../support/workforceFigures';
 
 const spec = deciderSpec(frozenDecider(workforceReportDecider));
 const NOW = '2025-12-10T08:00:00.000Z';

@@ -46,7 +46,7 @@ import {
 import type { UnitRegistered } from '../../src/units/unit.events';
 import type { MovementLaunched } from '../../src/movements/movement.events';
 import type { WorkforceReported } from '../../src/workforceReports/workforceReport.events';
-import { workforceFigures } from '../workforceReports/workforceFigures';
+import { workforceFigures } from '../support/workforceFigures';
 
 /**
  * For the yearly-totals oracle test: a seeded generator of random but valid histories
