@@ -6,6 +6,7 @@ import type { LagResult, OfferedOpsResult, OpsResult, RatePoint, RefusalResult, 
 import type { CopyRebuildResult, ProjectionTiming, RebuildAllResult } from './rebuild';
 import type { MemorySample } from './server';
 import { detail, fmt, pct, ratio, row } from './reportFormat';
+import { exportRows, type ExportResult } from './exports';
 import type { VerifyChainResult } from './verifyChain';
 
 export interface MachineInfo {
@@ -77,6 +78,8 @@ export interface BenchResults {
   lag: LagResult | null;
   /** Absent in results written before it was measured. */
   verifyChain?: VerifyChainResult | null;
+  /** Absent in results written before it was measured. */
+  exports?: ExportResult[] | null;
   rss: MemorySample | null;
   notes: string[];
   targets: TargetCheck[];
@@ -153,6 +156,7 @@ export function tableRows(r: BenchResults): string[][] {
     ...queryRows(r),
     ...refusalRows(r),
     ...memoryRows(r),
+    ...exportRows(r.exports),
   ];
 }
 

@@ -5,13 +5,16 @@
  * at the end), generates the province workload, and measures, side by side with the
  * Emmett PostgreSQL event store and the raw INSERT/COPY ceilings of the same machine:
  * appends, projection rebuilds, live lag, GraphQL commands at an offered rate and at
- * saturation, query latency
- * and the server's peak RSS. Writes bench/results/<date>.json and .md and prints the table.
+ * saturation, query latency, the server's peak RSS, and the exports' rows/s and peak RSS
+ * (`--exports-only`: only the exports, on a generated province). Writes
+ * bench/results/<date>.json and .md and prints the table.
  */
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { measureExports } from './exports';
 import { DEFAULT_SEED } from './generator';
+import type { RebuildAllResult } from './rebuild';
 import { nowMs } from './lib';
 import { checkTargets, renderMarkdown, type BenchResults } from './report';
 import { measureApp } from './run/appPhase';
@@ -29,6 +32,33 @@ import { benchLog, checkSize, commandLine, RESULTS_DIR, withEmbeddedPostgres, wr
 import type { GenerateResult } from './worker';
 
 export type { BenchOptions } from './run/context';
+
+/**
+ * Only the exports (`--exports-only`): the province generated, imported in log order,
+ * its read models rebuilt once, then each export measured.
+ */
+export async function runExportBenchmark(options: BenchOptions): Promise<BenchResults> {
+  const started = Date.now();
+  const run = await startRun(options);
+  const { results, log } = run;
+  try {
+    log(`generating ${options.events} events`);
+    const generated = await run.exec<GenerateResult>({ kind: 'generate', generator: run.generator });
+    results.generator = { ms: generated.ms, eventsPerSec: generated.eventsPerSec, stats: generated.stats };
+    const province = await importProvince(run);
+    log('rebuild of all read models');
+    results.rebuild.all = await run.exec<RebuildAllResult>({ kind: 'rebuild-all', url: province });
+    await settleReadModels(run, province);
+    await phase(results, 'exports', () => measureExports(run, province));
+    results.notes.push(
+      'Exports only (--exports-only): appends side by side, commands, queries and lag were not measured.',
+    );
+  } finally {
+    results.durationSec = Math.round((Date.now() - started) / 1000);
+    await run.dbs.dropAll();
+  }
+  return results;
+}
 
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
   const started = Date.now();
@@ -52,6 +82,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     // 4. The app: commands, queries, lag, memory.
     await settleReadModels(run, logs.province);
     await phase(results, 'app', () => measureApp(run, logs.province, generated));
+    await phase(results, 'exports', () => measureExports(run, logs.province));
   } finally {
     results.durationSec = Math.round((Date.now() - started) / 1000);
     results.targets = results.generator.stats ? checkTargets(results) : [];
@@ -65,13 +96,13 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
 // ---------------------------------------------------------------------------
 
 const USAGE =
-  'npm run bench -- [--events N (100000)] [--runs K (3)] [--command-rate R (800 commands/s, open loop)] [--skip-emmett] [--quick] [--profile] [--seed S]\n';
+  'npm run bench -- [--events N (100000)] [--runs K (3)] [--command-rate R (800 commands/s, open loop)] [--skip-emmett] [--quick] [--profile] [--seed S] [--exports-only]\n';
 
 function parseArgs(argv: string[]) {
   const given = commandLine(
     argv,
     ['--events', '--runs', '--seed', '--command-rate'],
-    ['--quick', '--skip-emmett', '--profile'],
+    ['--quick', '--skip-emmett', '--profile', '--exports-only'],
     USAGE,
   );
   const number = (name: string, fallback: number) => (given[name] === undefined ? fallback : Number(given[name]));
@@ -81,6 +112,7 @@ function parseArgs(argv: string[]) {
     quick: given['--quick'] === true,
     skipEmmett: given['--skip-emmett'] === true,
     profile: given['--profile'] === true,
+    exportsOnly: given['--exports-only'] === true,
     seed: number('--seed', DEFAULT_SEED),
     commandRate: number('--command-rate', DEFAULT_COMMAND_RATE),
   };
@@ -103,7 +135,7 @@ async function main(): Promise<void> {
   }
   await withEmbeddedPostgres(log, async (serverUrl) => {
     const start = nowMs();
-    const results = await runBenchmark({
+    const results = await (args.exportsOnly ? runExportBenchmark : runBenchmark)({
       serverUrl,
       events: args.events,
       runs: args.runs,

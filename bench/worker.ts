@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { runAppendTask, type AppendResult, type AppendTask } from './appends';
+import { runExportTask, type ExportFormat, type ExportResult } from './exports';
 import { ProvinceGenerator, type AwardSample, type GeneratorOptions, type GeneratorStats } from './generator';
 import { nowMs } from './lib';
 import { runVerifyChain, type VerifyChainResult } from './verifyChain';
@@ -26,7 +27,8 @@ export type Task =
   | { kind: 'copy-ours'; url: string }
   | { kind: 'copy-emmett'; url: string }
   | { kind: 'verify-chain'; url: string }
-  | { kind: 'generate'; generator: GeneratorOptions };
+  | { kind: 'generate'; generator: GeneratorOptions }
+  | { kind: 'export'; url: string; name: string; format: ExportFormat };
 
 export interface GenerateResult {
   ms: number;
@@ -37,7 +39,13 @@ export interface GenerateResult {
 }
 
 export type TaskResult =
-  AppendResult | RebuildAllResult | ProjectionTiming[] | CopyRebuildResult | GenerateResult | VerifyChainResult;
+  | AppendResult
+  | RebuildAllResult
+  | ProjectionTiming[]
+  | CopyRebuildResult
+  | GenerateResult
+  | VerifyChainResult
+  | ExportResult;
 
 export async function runTask(task: Task): Promise<TaskResult> {
   switch (task.kind) {
@@ -53,6 +61,8 @@ export async function runTask(task: Task): Promise<TaskResult> {
       return emmettCopyRebuild(task.url);
     case 'verify-chain':
       return runVerifyChain(task.url);
+    case 'export':
+      return runExportTask(task.url, task.name, task.format);
     case 'generate': {
       const generator = new ProvinceGenerator(task.generator);
       const start = nowMs();

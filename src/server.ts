@@ -13,6 +13,7 @@ import { errorReportingPlugin, formatError } from './graphql/errorMapping';
 import { graphqlMetricsPlugin } from './graphql/metricsPlugin';
 import { randomUUID } from 'node:crypto';
 import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
+import { answerDownload, downloadOf } from './http/downloads';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
 import type { MutationRateLimiter } from './infra/rateLimit';
 import { landingPageHtml } from './graphql/landingPage';
@@ -242,8 +243,8 @@ async function answerGraphql(
 
 /**
  * Routes one request: `/health/live`, `/health/ready` (or `/health`), the overview page at `/`
- * and its assets, the query console (`/console`), `/dev/tokens` (development mode), `/graphql`
- * (authenticated), else 404.
+ * and its assets, the query console (`/console`), `/dev/tokens` (development mode), downloads
+ * (`/reports/…`, `/exports/…`) and `/graphql` (authenticated), else 404.
  */
 async function handleRequest(front: HttpFront, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -262,6 +263,11 @@ async function handleRequest(front: HttpFront, request: IncomingMessage, respons
   }
   if (url.pathname === '/dev/tokens')
     return answerDevelopmentTokens(request, response, front.options.landingPageTokens);
+  const download = downloadOf(request.method, url);
+  if (download) {
+    const caller = await authenticate(front, request, response);
+    return caller ? answerDownload(front.services, caller, response, download) : undefined;
+  }
   if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
   const identity = await authenticate(front, request, response);
   if (!identity) return;

@@ -2,7 +2,13 @@ import type { ComplaintFiled } from '../../src/complaints/complaint.events';
 import type { RecordedDomainEvent, RecordedOfType } from '../../src/eventStore/recordedDomainEvent';
 import { assertNever } from '../../src/shared/decider';
 import { ComplaintOutcome, ComplaintStatus, daysBetween, SubjectKind } from '../../src/shared/domain';
-import type { AwardRow, ComplaintRow, DossierRow, YearlyTotalsBatch } from './yearlyTotals.rows';
+import {
+  awardMethodOf,
+  type AwardRow,
+  type ComplaintRow,
+  type DossierRow,
+  type YearlyTotalsBatch,
+} from './yearlyTotals.rows';
 
 type AwardEventType = 'AwardGranted' | 'AwardRevoked';
 type DossierEventType =
@@ -70,6 +76,8 @@ function applyAwardEvent(batch: YearlyTotalsBatch, event: RecordedOfType<AwardEv
       female: individual && a.female,
       revoked: false,
       rewardVnd: a.rewardVnd ?? null,
+      method: awardMethodOf(a),
+      issuedByLevel: a.issuedByLevel,
     },
   });
 }
@@ -186,7 +194,24 @@ export function applyYearlyTotalsEvent(batch: YearlyTotalsBatch, event: Recorded
   switch (event.type) {
     case 'UnitRegistered':
       batch.units.set(event.data.unitId, event.data.parentUnitId);
+      batch.unitLevels.set(event.data.unitId, event.data.level);
       return;
+    case 'WorkforceReported': {
+      const { unitId, year, figures } = event.data;
+      batch.workforce.set(`${unitId}:${year}`, { unitId, year, figures });
+      return;
+    }
+    case 'MovementLaunched': {
+      const m = event.data;
+      batch.movements.set(m.movementId, {
+        movementId: m.movementId,
+        launchedByUnitId: m.launchedByUnitId,
+        kind: m.kind,
+        startsOn: m.startsOn,
+        endsOn: m.endsOn,
+      });
+      return;
+    }
     case 'PersonRegistered':
       batch.people.set(event.data.personId, event.data.unitId);
       batch.changedPeople.add(event.data.personId);

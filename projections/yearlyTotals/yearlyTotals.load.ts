@@ -3,6 +3,7 @@ import type { RecordedDomainEvent } from '../../src/eventStore/recordedDomainEve
 import { SubjectKind, type ComplaintKind, type ComplaintStatus } from '../../src/shared/domain';
 import {
   emptyYearlyTotalsBatch,
+  type AwardMethod,
   type AwardRow,
   type ComplaintRow,
   type DossierRow,
@@ -90,8 +91,11 @@ async function loadAwards(client: PoolClient, batch: YearlyTotalsBatch, ids: str
     female: boolean;
     revoked: boolean;
     reward_vnd: string | null;
+    method: AwardMethod;
+    issued_by_level: string | null;
   }>(
-    `SELECT award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked, reward_vnd
+    `SELECT award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked, reward_vnd,
+            method, issued_by_level
      FROM awards WHERE award_id = ANY($1::text[])`,
     [ids],
   );
@@ -108,6 +112,8 @@ async function loadAwards(client: PoolClient, batch: YearlyTotalsBatch, ids: str
       revoked: r.revoked,
       // bigint arrives as text; amounts stay far below 2^53.
       rewardVnd: r.reward_vnd === null ? null : Number(r.reward_vnd),
+      method: r.method,
+      issuedByLevel: r.issued_by_level,
     };
     batch.awards.set(row.awardId, { before: { ...row }, row });
   }

@@ -26,6 +26,10 @@ import { writeYearlyTotalsBatch } from './yearlyTotals.write';
  *   The subject is ComplaintFiled.subject, else the award's or the dossier's subject;
  *   a person's unit is the one the person belongs to when the complaint is filed.
  *
+ * - For the statistics forms (Circular 02/2023/TT-BNV): each award's method and issuing
+ *   level, each unit's authority level, the movements launched (MovementLaunched), and
+ *   the latest workforce report per unit and year (WorkforceReported).
+ *
  * Batch-friendly: a batch loads the state of the entities it touches with one query
  * per table (yearlyTotals.load.ts), folds its events in memory (yearlyTotals.fold.ts),
  * and writes every table with one multi-row statement (yearlyTotals.write.ts);
@@ -36,6 +40,8 @@ const YEARLY_TOTALS_PROJECTION = 'yearly_totals';
 /** DossierResubmitted, BallotCast and the rest change no total, so the runner does not even read them. */
 const YEARLY_TOTALS_EVENT_TYPES = [
   'UnitRegistered',
+  'MovementLaunched',
+  'WorkforceReported',
   'PersonRegistered',
   'PersonTransferred',
   'CouncilSessionConvened',
@@ -65,7 +71,7 @@ async function applyYearlyTotals(recorded: RecordedEvent[], client: PoolClient):
 /** Per-period, per-unit totals of awards, dossiers and complaints, summed over unit subtrees by the queries. */
 export const yearlyTotalsProjection: ProjectionDefinition = {
   name: YEARLY_TOTALS_PROJECTION,
-  version: 3,
+  version: 4,
   eventTypes: YEARLY_TOTALS_EVENT_TYPES,
   migrations: loadMigrations(join(projectRoot(), 'projections/yearlyTotals/migrations')),
   apply: applyYearlyTotals,

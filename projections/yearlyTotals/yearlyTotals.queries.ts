@@ -111,7 +111,7 @@ function checkSeriesRange(fromYear: number, toYear: number): void {
     throw new InvalidInput(`a series covers at most ${SERIES_MAX_YEARS} years`, 'toYear');
 }
 
-function checkPeriod(period: Period): void {
+export function checkPeriod(period: Period): void {
   if (!Object.values(PeriodKind).includes(period.kind))
     throw new InvalidInput(`unknown period kind ${String(period.kind)}`, 'kind');
   if (!Number.isInteger(period.year) || period.year < MIN_YEAR || period.year > MAX_YEAR) {
@@ -123,7 +123,7 @@ function checkPeriod(period: Period): void {
  * The unit filter shared by every query: `$1` is the unit id or null (no filter). With a
  * unit, rows count when their unit is that unit or lies below it in the unit tree.
  */
-const SUBTREE = `WITH RECURSIVE tree AS (
+export const SUBTREE = `WITH RECURSIVE tree AS (
     SELECT unit_id FROM yearly_totals.units WHERE unit_id = $1::text
     UNION SELECT u.unit_id FROM yearly_totals.units u JOIN tree t ON u.parent_unit_id = t.unit_id
   )`;

@@ -12,6 +12,25 @@ export interface AwardRow {
   revoked: boolean;
   /** The cash reward in VND; null where none is fixed. */
   rewardVnd: number | null;
+  /** How it was awarded, as the statistics forms divide it (see awardMethodOf). */
+  method: AwardMethod;
+  issuedByLevel: string | null;
+}
+
+/** Thường xuyên (from a regular or phased movement), chuyên đề (a thematic one), đột xuất (no movement). */
+export type AwardMethod = 'REGULAR' | 'THEMATIC' | 'SUDDEN';
+
+export function awardMethodOf(award: { movementId: string | null; thematic: boolean }): AwardMethod {
+  if (award.thematic) return 'THEMATIC';
+  return award.movementId === null ? 'SUDDEN' : 'REGULAR';
+}
+
+export interface MovementRow {
+  movementId: string;
+  launchedByUnitId: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string | null;
 }
 
 export interface DossierRow {
@@ -54,6 +73,12 @@ export interface Tracked<Row> {
 export interface YearlyTotalsBatch {
   /** Unit → parent unit, for the units the batch registers. */
   readonly units: Map<string, string | null>;
+  /** Unit → authority level, for the units the batch registers. */
+  readonly unitLevels: Map<string, string>;
+  /** Movements the batch launches. */
+  readonly movements: Map<string, MovementRow>;
+  /** Workforce reports by `<unitId>:<year>`, the latest of the batch. */
+  readonly workforce: Map<string, { unitId: string; year: number; figures: unknown }>;
   /** Person → unit. */
   readonly people: Map<string, string>;
   /** People the batch registers or moves. */
@@ -69,6 +94,9 @@ export interface YearlyTotalsBatch {
 export function emptyYearlyTotalsBatch(): YearlyTotalsBatch {
   return {
     units: new Map(),
+    unitLevels: new Map(),
+    movements: new Map(),
+    workforce: new Map(),
     people: new Map(),
     changedPeople: new Set(),
     sessions: new Map(),

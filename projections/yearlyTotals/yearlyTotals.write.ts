@@ -14,9 +14,36 @@ async function writeUnits(client: PoolClient, batch: YearlyTotalsBatch): Promise
   if (batch.units.size === 0) return;
   const units = [...batch.units];
   await client.query(
-    `INSERT INTO units (unit_id, parent_unit_id) SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (unit_id) DO UPDATE SET parent_unit_id = EXCLUDED.parent_unit_id`,
-    [units.map((u) => u[0]), units.map((u) => u[1])],
+    `INSERT INTO units (unit_id, parent_unit_id, level) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+     ON CONFLICT (unit_id) DO UPDATE SET parent_unit_id = EXCLUDED.parent_unit_id, level = EXCLUDED.level`,
+    [units.map((u) => u[0]), units.map((u) => u[1]), units.map((u) => batch.unitLevels.get(u[0]) ?? null)],
+  );
+}
+
+async function writeMovements(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
+  if (batch.movements.size === 0) return;
+  const rows = [...batch.movements.values()];
+  await client.query(
+    `INSERT INTO movements (movement_id, launched_by_unit_id, kind, starts_on, ends_on)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[])
+     ON CONFLICT (movement_id) DO NOTHING`,
+    [
+      rows.map((r) => r.movementId),
+      rows.map((r) => r.launchedByUnitId),
+      rows.map((r) => r.kind),
+      rows.map((r) => r.startsOn),
+      rows.map((r) => r.endsOn),
+    ],
+  );
+}
+
+async function writeWorkforceReports(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
+  if (batch.workforce.size === 0) return;
+  const reports = [...batch.workforce.values()];
+  await client.query(
+    `INSERT INTO workforce_reports (unit_id, year, figures) SELECT * FROM unnest($1::text[], $2::int[], $3::jsonb[])
+     ON CONFLICT (unit_id, year) DO UPDATE SET figures = EXCLUDED.figures`,
+    [reports.map((r) => r.unitId), reports.map((r) => r.year), reports.map((r) => JSON.stringify(r.figures))],
   );
 }
 
@@ -43,8 +70,10 @@ async function writeSessions(client: PoolClient, batch: YearlyTotalsBatch): Prom
 async function upsertAwards(client: PoolClient, rows: AwardRow[]): Promise<void> {
   if (rows.length === 0) return;
   await client.query(
-    `INSERT INTO awards (award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked, reward_vnd)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::bool[], $10::bigint[])
+    `INSERT INTO awards (award_id, period_kind, period_year, unit_id, award, individual, direct_worker, female, revoked, reward_vnd,
+                         method, issued_by_level)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::bool[], $7::bool[], $8::bool[], $9::bool[], $10::bigint[],
+                          $11::text[], $12::text[])
      ON CONFLICT (award_id) DO UPDATE SET revoked = EXCLUDED.revoked`,
     [
       rows.map((r) => r.awardId),
@@ -57,6 +86,8 @@ async function upsertAwards(client: PoolClient, rows: AwardRow[]): Promise<void>
       rows.map((r) => r.female),
       rows.map((r) => r.revoked),
       rows.map((r) => r.rewardVnd),
+      rows.map((r) => r.method),
+      rows.map((r) => r.issuedByLevel),
     ],
   );
 }
@@ -135,6 +166,8 @@ export async function writeYearlyTotalsBatch(client: PoolClient, batch: YearlyTo
   await writeUnits(client, batch);
   await writePeople(client, batch);
   await writeSessions(client, batch);
+  await writeMovements(client, batch);
+  await writeWorkforceReports(client, batch);
   // Only a revocation changes an award granted earlier.
   const awards = [...batch.awards.values()].filter((t) => t.before === null || t.before.revoked !== t.row.revoked);
   await upsertAwards(

@@ -154,6 +154,9 @@ export const MUTATION_POLICY: AccessPolicy = {
   }),
   finalizeClusterRanking: row('mutation', 'Clusters', { SECRETARIAT: inSubtree(ofClusterArg) }),
   registerTitle: row('mutation', 'Registrations, ratings, initiatives', { UNIT_OFFICER: inSubtree(ofSubjectInput) }),
+  reportWorkforce: row('mutation', 'Registrations, ratings, initiatives', {
+    SECRETARIAT: inSubtree((r) => [input(r).unitId]),
+  }),
   ratePerformance: row('mutation', 'Registrations, ratings, initiatives', { UNIT_OFFICER: inSubtree(ofSubjectInput) }),
   recognizeInitiative: row('mutation', 'Registrations, ratings, initiatives', {
     SECRETARIAT: inSubtree((r) => personUnits(r, input(r).authorIds ?? []), 'authors in its subtree'),

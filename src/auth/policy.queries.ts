@@ -201,6 +201,9 @@ const SESSION_OF_MEMBER: Grant = {
       : `${request.identity.actorId} does not sit on council session ${request.args.id}`,
 };
 
+/** The totals rule, which the statistics forms and their downloads share. */
+export const TOTALS_OF_SUBTREE = when('its subtree (unitId required)', unitArgInReach);
+
 export const QUERY_POLICY: AccessPolicy = {
   projections: row('query', 'Read models', EVERYONE),
   projectionsCaughtUp: row('query', 'Read models', EVERYONE),
@@ -209,6 +212,10 @@ export const QUERY_POLICY: AccessPolicy = {
     UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach),
   }),
   yearlyTotalsSeries: row('query', 'Totals, clusters, movements, plans', {
+    ...AGGREGATE_READERS,
+    UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach),
+  }),
+  reportForm: row('query', 'Totals, clusters, movements, plans', {
     ...AGGREGATE_READERS,
     UNIT_OFFICER: when('its subtree (unitId required)', unitArgInReach),
   }),

@@ -19,6 +19,7 @@ import type { RatingEvent } from '../ratings/rating.events';
 import type { RegistrationEvent } from '../registrations/registration.events';
 import type { Decider, DomainEvent } from '../shared/decider';
 import type { UnitEvent } from '../units/unit.events';
+import type { WorkforceReportEvent } from '../workforceReports/workforceReport.events';
 import type { RecordedEvent } from './eventStore.port';
 
 /** Every event a decider appends, over all stream types. */
@@ -36,7 +37,8 @@ export type AnyDomainEvent =
   | PlanEvent
   | RatingEvent
   | RegistrationEvent
-  | UnitEvent;
+  | UnitEvent
+  | WorkforceReportEvent;
 
 /**
  * A domain event as the store hands it back: a recorded event whose `type` and `data`

@@ -1,5 +1,5 @@
 // Resolvers of the reference data: units, people, clusters, movements, plans,
-// registrations, ratings, initiatives.
+// registrations, ratings, initiatives, workforce reports.
 import { ClusterResolver } from '../clusters/cluster.resolver';
 import { InitiativeResolver } from '../initiatives/initiative.resolver';
 import { MovementResolver } from '../movements/movement.resolver';
@@ -8,6 +8,7 @@ import { PlanResolver } from '../plans/plan.resolver';
 import { RatingResolver } from '../ratings/rating.resolver';
 import { RegistrationResolver } from '../registrations/registration.resolver';
 import { UnitResolver } from '../units/unit.resolver';
+import { WorkforceReportResolver } from '../workforceReports/workforceReport.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const referenceResolvers: Function[] = [
@@ -19,4 +20,5 @@ export const referenceResolvers: Function[] = [
   RegistrationResolver,
   RatingResolver,
   InitiativeResolver,
+  WorkforceReportResolver,
 ];

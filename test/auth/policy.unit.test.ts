@@ -5,6 +5,7 @@ import { buildSchema as buildSdlSchema } from 'graphql';
 import { ACCESS_POLICY } from '../../src/auth/accessPolicy';
 import { enforcerOf, type PolicyServices } from '../../src/auth/enforcement';
 import { AccessDenied, ALWAYS, row } from '../../src/auth/policy';
+import { DOWNLOAD_POLICY } from '../../src/auth/policy.downloads';
 import { renderPolicyTable } from '../../src/auth/policyTable';
 import { UnitHierarchy } from '../../src/auth/unitHierarchy';
 import { rootTypes, withAccessPolicy } from '../../src/graphql/accessControl';
@@ -26,9 +27,9 @@ describe('the access policy covers the schema', () => {
     expect(() => withAccessPolicy(schema)).toThrow('Query.secretReport has no query row in the access policy');
   });
 
-  it('is what docs/access.md\'s "Who may do what" table shows', () => {
+  it('is, with the downloads\' rows, what docs/access.md\'s "Who may do what" table shows', () => {
     const accessDoc = readFileSync(join(__dirname, '../../docs/access.md'), 'utf8');
-    expect(accessDoc).toContain(renderPolicyTable(ACCESS_POLICY));
+    expect(accessDoc).toContain(renderPolicyTable({ ...ACCESS_POLICY, ...DOWNLOAD_POLICY }));
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../src/identity';
 import type { Actor } from './auth';
+import { workforceFigures } from './workforceFigures';
 import { ADMIN, MEMBERS, ORG, SECRETARIAT, TODAY, UNIT_OFFICER } from './awarding';
 
 export interface OperationRequest {
@@ -114,6 +115,11 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     subject: HOA,
     period: YEAR,
     rating: 'GOOD',
+  }),
+  reportWorkforce: inputMutation('reportWorkforce', 'ReportWorkforceInput', {
+    unitId: ORG.school,
+    year: 2025,
+    figures: workforceFigures(),
   }),
   recognizeInitiative: inputMutation('recognizeInitiative', 'RecognizeInitiativeInput', {
     title: 'Sáng kiến dạy học',
@@ -234,6 +240,11 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
   yearlyTotals: {
     query:
       'query($u: ID) { yearlyTotals(unitId: $u, period: { kind: CALENDAR_YEAR, year: 2025 }) { period { year } } }',
+    variables: { u: ORG.school },
+  },
+  reportForm: {
+    query:
+      'query($u: ID) { reportForm(code: "0603", unitId: $u, period: { kind: CALENDAR_YEAR, year: 2025 }) { code } }',
     variables: { u: ORG.school },
   },
   yearlyTotalsSeries: {

@@ -34,6 +34,7 @@ import {
   ComplaintKind,
   ComplaintOutcome,
   ComplaintStatus,
+  MovementKind,
   PeriodKind,
   SubjectKind,
   UnitKind,
@@ -43,6 +44,9 @@ import {
   type Period,
 } from '../../src/shared/domain';
 import type { UnitRegistered } from '../../src/units/unit.events';
+import type { MovementLaunched } from '../../src/movements/movement.events';
+import type { WorkforceReported } from '../../src/workforceReports/workforceReport.events';
+import { workforceFigures } from '../support/workforceFigures';
 
 /**
  * For the yearly-totals oracle test: a seeded generator of random but valid histories
@@ -138,6 +142,42 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
       sector: null,
       small: false,
     } satisfies UnitRegistered['data']);
+  }
+  // Movements of every kind and term, launched at every level over the years.
+  const movements: Array<{ id: string; thematic: boolean }> = [];
+  for (let i = 0; i < 40; i++) {
+    const kind = rng.pick([MovementKind.REGULAR, MovementKind.PHASED, MovementKind.THEMATIC]);
+    const startsOn = `${rng.int(2021, 2024)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`;
+    const endsOn =
+      kind === MovementKind.REGULAR && rng.chance(0.5)
+        ? null
+        : addDays(startsOn, rng.pick([89, 364, 365, 700, 1200, 2000]));
+    movements.push({ id: `pt-${i}`, thematic: kind === MovementKind.THEMATIC });
+    emit(`movement-pt-${i}`, 'MovementLaunched', {
+      movementId: `pt-${i}`,
+      name: `Phong trào ${i}`,
+      kind,
+      launchedByUnitId: rng.pick(UNITS).id,
+      startsOn,
+      endsOn,
+      criteria: [],
+      participantUnitIds: [],
+    } satisfies MovementLaunched['data']);
+  }
+  // Workforce reports, some corrected later in the log (the latest counts).
+  for (let i = 0; i < 12; i++) {
+    const unit = rng.pick(UNITS);
+    const year = rng.int(2021, 2024);
+    const figures = workforceFigures();
+    figures.organisations.homeAffairsDivisions = rng.int(0, 9);
+    emit(`workforce_report-${unit.id}:${year}`, 'WorkforceReported', {
+      unitId: unit.id,
+      unitName: `Đơn vị ${unit.id}`,
+      year,
+      figures,
+      revision: 1,
+      reportedAt: at(),
+    } satisfies WorkforceReported['data']);
   }
   const people: Array<{ id: string; name: string; unitId: string; directWorker: boolean; female: boolean }> = [];
   for (let i = 0; i < 80; i++) {
@@ -357,8 +397,9 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
         ...(rng.chance(0.1) ? { cashMultiple: null } : cashRewardOn(ruleSetFor(clock), c.award, c.nominee.kind, clock)),
         directWorker: person?.directWorker ?? false,
         female: person?.female ?? false,
-        movementId: null,
-        thematic: false,
+        ...(rng.chance(0.3)
+          ? { movementId: null, thematic: false }
+          : (({ id, thematic }) => ({ movementId: id, thematic }))(rng.pick(movements))),
         grantedAt: at(),
       };
       awards.set(awardId, { data, revoked: false });

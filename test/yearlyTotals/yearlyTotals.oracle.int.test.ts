@@ -13,6 +13,13 @@ import { testMetadata } from '../support/events';
 import { createTestLog, type TestLog } from '../support/storedLog';
 import { caughtUp } from '../support/until';
 import { mulberry32, Random } from '../../bench/random';
+import {
+  awardShapesOfPeriod,
+  movementShapesOfPeriod,
+  workforceFiguresOfYear,
+} from '../../projections/yearlyTotals/reportForms.queries';
+import { canonicalJson } from '../../src/eventStore/hashChain';
+import { expectedAwardShapes, expectedMovementShapes, expectedWorkforce } from './reportFormsOracle';
 import { UNITS, expectedTotals, fold, generateHistory, type GeneratedEvent, type World } from './randomHistory';
 
 /**
@@ -123,6 +130,32 @@ describe('yearly totals against an in-memory oracle over a random history', () =
       });
   }, 300_000);
 
+  it("counts the statistics forms' award and movement shapes as the oracle does, per unit, kind and year", async () => {
+    const sorted = <T>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    let awardsSeen = 0;
+    let movementsSeen = 0;
+    for (const kind of kinds)
+      for (const year of years)
+        for (const unitId of scopes) {
+          const awards = await awardShapesOfPeriod(db.pool, { kind, year }, unitId);
+          expect(sorted(awards)).toEqual(expectedAwardShapes(history, { kind, year }, unitId));
+          const movements = await movementShapesOfPeriod(db.pool, { kind, year }, unitId);
+          expect(sorted(movements)).toEqual(expectedMovementShapes(history, { kind, year }, unitId));
+          awardsSeen += awards.length;
+          movementsSeen += movements.length;
+        }
+    let reportsSeen = 0;
+    for (const year of years)
+      for (const unitId of scopes) {
+        const figures = await workforceFiguresOfYear(db.pool, year, unitId);
+        expect(figures.map((f) => canonicalJson(f)).sort()).toEqual(expectedWorkforce(history, year, unitId));
+        reportsSeen += figures.length;
+      }
+    expect(reportsSeen).toBeGreaterThan(8);
+    expect(awardsSeen).toBeGreaterThan(50);
+    expect(movementsSeen).toBeGreaterThan(20);
+  }, 120_000);
+
   it('answers a series per unit and kind with one call, as the oracle does year by year', async () => {
     for (const kind of kinds) {
       for (const unitId of scopes) {
@@ -170,6 +203,10 @@ describe('yearly totals against an in-memory oracle over a random history', () =
           'SELECT * FROM yearly_totals.dossier_decision_days ORDER BY period_kind, period_year, unit_id, days',
         ),
         complaints: await read('SELECT * FROM yearly_totals.complaints ORDER BY complaint_id'),
+        awardRows: await read('SELECT * FROM yearly_totals.awards ORDER BY award_id'),
+        movements: await read('SELECT * FROM yearly_totals.movements ORDER BY movement_id'),
+        units: await read('SELECT * FROM yearly_totals.units ORDER BY unit_id'),
+        workforce: await read('SELECT * FROM yearly_totals.workforce_reports ORDER BY unit_id, year'),
       };
     };
     const before = await answers();

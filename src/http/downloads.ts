@@ -1,0 +1,99 @@
+/**
+ * Downloads: the statistics forms as .xlsx and the exports as CSV or XLSX. Each route
+ * runs under the bearer token (server.ts) and its row of the access policy
+ * (src/auth/policy.downloads.ts), with arguments in the query string and never a token.
+ */
+import type { ServerResponse } from 'node:http';
+import { DOWNLOAD_POLICY } from '../auth/policy.downloads';
+import { enforcerOf } from '../auth/enforcement';
+import type { OperationArgs } from '../auth/policy';
+import type { Identity } from '../identity';
+import { EXPORTS, exportRangeOf, writeCsv, writeXlsx } from '../reports/exports';
+import { formWorkbook } from '../reports/formWorkbook';
+import { statisticsForm } from '../reports/statisticsForms';
+import type { Services } from '../services';
+import { DomainError, InvalidInput } from '../shared/errors';
+import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Download {
+  operation: keyof typeof DOWNLOAD_POLICY & string;
+  args: OperationArgs;
+  run: (services: Services, response: ServerResponse, args: OperationArgs) => Promise<unknown>;
+}
+
+async function sendForm(services: Services, response: ServerResponse, args: OperationArgs): Promise<void> {
+  const form = await statisticsForm(services.pool, args.code, args.period, args.unitId);
+  const buffer = await formWorkbook(form, args.period, args.unitId ?? 'Toàn tỉnh').xlsx.writeBuffer();
+  response.writeHead(200, {
+    'content-type': XLSX_TYPE,
+    'content-disposition': `attachment; filename="${args.code.slice(0, 4)}-${args.period.year}.xlsx"`,
+  });
+  response.end(Buffer.from(buffer));
+}
+
+function formArgs(code: string, query: URLSearchParams): OperationArgs {
+  const unitId = query.get('unitId');
+  if (unitId !== null && !ID_PATTERN.test(unitId)) throw new InvalidInput(`unitId ${ID_MESSAGE}`, 'unitId');
+  const range = exportRangeOf(query);
+  return { code, period: { kind: range.kind, year: range.fromYear }, unitId };
+}
+
+function exportDownload(name: string, format: string, query: URLSearchParams): Download {
+  return {
+    operation: `GET /exports/${name}.{csv,xlsx}`,
+    args: { range: exportRangeOf(query) },
+    run: async (services, response, args) => {
+      const csv = format === 'csv';
+      response.writeHead(200, {
+        'content-type': csv ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+        'content-disposition': `attachment; filename="${name}-${args.range.fromYear}-${args.range.toYear}.${format}"`,
+      });
+      return csv
+        ? writeCsv(services.pool, name, args.range, response)
+        : writeXlsx(services.pool, name, args.range, response);
+    },
+  };
+}
+
+/** The download a GET asks for, or null when the path is none of them. */
+export function downloadOf(method: string | undefined, url: URL): (() => Download) | null {
+  if (method !== 'GET') return null;
+  const form = /^\/reports\/forms\/([^/]+)\.xlsx$/.exec(url.pathname);
+  if (form)
+    return () => ({
+      operation: 'GET /reports/forms/:code.xlsx',
+      args: formArgs(decodeURIComponent(form[1]), url.searchParams),
+      run: sendForm,
+    });
+  const exported = /^\/exports\/([a-z-]+)\.(csv|xlsx)$/.exec(url.pathname);
+  if (exported && EXPORTS[exported[1]]) return () => exportDownload(exported[1], exported[2], url.searchParams);
+  return null;
+}
+
+const STATUS_OF_CODE: Record<string, number> = { BAD_USER_INPUT: 400, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/** Answers an authenticated download: refused as the policy says (403 with a code), else streamed. */
+export async function answerDownload(
+  services: Services,
+  identity: Identity,
+  response: ServerResponse,
+  describe: () => Download,
+): Promise<void> {
+  try {
+    const download = describe();
+    const enforce = enforcerOf(download.operation, DOWNLOAD_POLICY[download.operation]);
+    await enforce(identity, download.args, { scope: services.scope, now: services.now }, (args) =>
+      download.run(services, response, args),
+    );
+  } catch (error) {
+    if (!(error instanceof DomainError) || response.headersSent) throw error;
+    services.logger.info('download refused', { code: error.code, reason: error.message });
+    const text = JSON.stringify({
+      errors: [{ message: error.message, extensions: { ...error.extensions, code: error.code } }],
+    });
+    response.writeHead(STATUS_OF_CODE[error.code] ?? 400, { 'content-type': 'application/json; charset=utf-8' });
+    response.end(text);
+  }
+}
