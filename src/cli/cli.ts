@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ROLES } from '../identity';
 import { DomainError } from '../shared/errors';
+import { EXPORT_NAMES, exportFile } from './exportFile';
 import { importFile } from './importFile';
 import { IMPORT_COLUMNS } from './importRows';
 import { CliFailure, EXIT, type CliIo } from './io';
@@ -84,17 +85,34 @@ function registerImport(program: Command, io: CliIo): void {
     .action((file: string, options) => importFile(io, file, options));
 }
 
+function registerExport(program: Command, io: CliIo): void {
+  withCaller(
+    program
+      .command('export <name>')
+      .description(`an export or a statistics form, authorized as its download (${EXPORT_NAMES.join(', ')})`),
+  )
+    .addOption(new Option('--format <format>', 'csv or xlsx (exports; a form is xlsx)').choices(['csv', 'xlsx']))
+    .option('--period <year>', 'one year')
+    .option('--from-year <year>', 'first year (with --to-year)')
+    .option('--to-year <year>', 'last year')
+    .option('--kind <kind>', 'period kind (default CALENDAR_YEAR)')
+    .option('--unit <id>', 'a form: the unit whose subtree it counts')
+    .option('--out <file>', 'write to this file (required for xlsx; a CSV goes to standard output without it)')
+    .action((name: string, options) => exportFile(io, name, options));
+}
+
 /** Every command group; each adds its commands to the program. */
 const COMMAND_TABLE: ReadonlyArray<(program: Command, io: CliIo, outcome: Outcome) => void> = [
   registerSeed,
   registerProjections,
   registerVerifyChain,
   registerImport,
+  registerExport,
 ];
 
 function buildProgram(io: CliIo, outcome: Outcome): Command {
   const program = new Command('tdkt')
-    .description('Thi đua – Khen thưởng: seed, rebuild, check and import, on the database the app uses')
+    .description('Thi đua – Khen thưởng: seed, rebuild, check, import and export, on the database the app uses')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
     .showHelpAfterError('(add --help for usage)');
