@@ -25,8 +25,7 @@ export const CERTIFICATE_KINDS: Readonly<Partial<Record<AwardKind, { title: stri
 };
 
 export type CertificateRegisterState =
-  | { status: 'NONE' }
-  | { status: 'OPEN'; printed: number; serialOfAward: Readonly<Record<string, number>> };
+  { status: 'NONE' } | { status: 'OPEN'; printed: number; serialOfAward: Readonly<Record<string, number>> };
 
 /** The award as the handler read it from its stream, with its issuing unit's name. */
 export interface CertificateAwardFacts {
@@ -109,7 +108,10 @@ function print(data: PrintCertificate['data'], state: CertificateRegisterState):
   ];
 }
 
-/** A revoked decision's award is taken back (Law 06/2022/QH15, chapter VII on violations): no certificate is printed for it. */
+/**
+ * A revoked decision's award is taken back (Law 06/2022/QH15, chapter VII on violations):
+ * no certificate is printed for it.
+ */
 function requireNotRevoked(award: CertificateAwardFacts): void {
   if (award.revoked) {
     throw new RuleViolation('AWARD_REVOKED', `award ${award.awardId} was revoked: its certificate is not printed`, {
@@ -128,10 +130,7 @@ function requireCertificateKind(award: CertificateAwardFacts): { title: string; 
   return kind;
 }
 
-function certificateText(
-  award: CertificateAwardFacts,
-  kind: { title: string; serialSuffix: string },
-): CertificateText {
+function certificateText(award: CertificateAwardFacts, kind: { title: string; serialSuffix: string }): CertificateText {
   return {
     award: award.award,
     title: kind.title,
