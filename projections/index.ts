@@ -1,6 +1,7 @@
 import type { ProjectionDefinition } from '../src/projections/projection';
 import { auditTrailProjection } from './auditTrail/auditTrail.projection';
 import { awardsProjection } from './awards/awards.projection';
+import { certificatesProjection } from './certificates/certificates.projection';
 import { clusterScoringProjection } from './clusterScoring/clusterScoring.projection';
 import { complaintsProjection } from './complaints/complaints.projection';
 import { councilBallotsProjection } from './councilBallots/councilBallots.projection';
@@ -24,4 +25,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   yearlyTotalsProjection,
   councilBallotsProjection,
   councilSessionsProjection,
+  certificatesProjection,
 ];

@@ -2,7 +2,8 @@
  * The downloads' rows (src/http/downloads.ts), judged like the queries they read: the
  * statistics forms and the aggregate exports as `reportForm`, `yearlyTotals` and
  * `clusterStandings`; the award register, which names people, as `awardsByDecision`
- * (no ANALYST).
+ * (no ANALYST); a printed certificate, which names its recipient, to the secretariat and
+ * inspectors (no ANALYST).
  */
 import { grantTo, row, type AccessPolicy } from './policy';
 import { TOTALS_OF_SUBTREE } from './policy.queries';
@@ -18,4 +19,5 @@ export const DOWNLOAD_POLICY: AccessPolicy = {
   'GET /exports/yearly-totals.{csv,xlsx}': row('query', 'Downloads', AGGREGATE_READERS),
   'GET /exports/cluster-standings.{csv,xlsx}': row('query', 'Downloads', AGGREGATE_READERS),
   'GET /exports/award-register.{csv,xlsx}': row('query', 'Downloads', NAME_READERS),
+  'GET /awards/:awardId/certificate.pdf': row('query', 'Downloads', grantTo(['SECRETARIAT', 'INSPECTOR'])),
 };

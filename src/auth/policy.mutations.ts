@@ -64,7 +64,7 @@ const ofConvening: ScopeOf = async (r) => {
 };
 
 const ofGrant: ScopeOf = async (r) => [input(r).issuedByUnitId, await dossierUnit(r, input(r).dossierId)];
-const ofRevocation: ScopeOf = async (r) => [(await r.facts.award(r.args.awardId))?.issuedByUnitId ?? null];
+const ofAwardArg: ScopeOf = async (r) => [(await r.facts.award(r.args.awardId))?.issuedByUnitId ?? null];
 
 function underAParent(request: AccessRequest): Refusal {
   return input(request).parentUnitId ? null : 'a unit without a parent is registered by ADMIN';
@@ -192,7 +192,8 @@ export const MUTATION_POLICY: AccessPolicy = {
     SECRETARIAT: inSubtree(async (r) => [await sessionUnit(r, r.args.sessionId)]),
   }),
   grantAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofGrant) }),
-  revokeAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofRevocation) }),
+  revokeAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofAwardArg) }),
+  printCertificate: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofAwardArg) }),
   fileComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
   acceptComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
   dismissComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),

@@ -5,6 +5,7 @@
  * `*.events.ts`. These helpers are the one place that says so.
  */
 import type { AwardEvent } from '../awards/award.events';
+import type { CertificateEvent } from '../certificates/certificate.events';
 import type { BallotEvent } from '../ballots/ballot.events';
 import type { ClusterEvent } from '../clusters/cluster.events';
 import type { ClusterYearEvent } from '../clusters/clusterYear.events';
@@ -25,6 +26,7 @@ import type { RecordedEvent } from './eventStore.port';
 /** Every event a decider appends, over all stream types. */
 export type AnyDomainEvent =
   | AwardEvent
+  | CertificateEvent
   | BallotEvent
   | ClusterEvent
   | ClusterYearEvent

@@ -1,6 +1,7 @@
-// Resolvers of the award process: dossiers, council sessions, ballots, awards, complaints, eligibility.
+// Resolvers of the award process: dossiers, council sessions, ballots, awards, certificates, complaints, eligibility.
 import { AwardResolver } from '../awards/award.resolver';
 import { BallotResolver } from '../ballots/ballot.resolver';
+import { CertificateResolver } from '../certificates/certificate.resolver';
 import { ComplaintResolver } from '../complaints/complaint.resolver';
 import { CouncilSessionResolver } from '../councilSessions/councilSession.resolver';
 import { DossierResolver } from '../dossiers/dossier.resolver';
@@ -11,5 +12,6 @@ export const awardingResolvers: Function[] = [
   CouncilSessionResolver,
   BallotResolver,
   AwardResolver,
+  CertificateResolver,
   ComplaintResolver,
 ];

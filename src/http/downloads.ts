@@ -1,5 +1,6 @@
 /**
- * Downloads: the statistics forms as .xlsx and the exports as CSV or XLSX. Each route
+ * Downloads: the statistics forms as .xlsx, the exports as CSV or XLSX, and a printed
+ * award certificate as PDF. Each route
  * runs under the bearer token (server.ts) and its row of the access policy
  * (src/auth/policy.downloads.ts), with arguments in the query string and never a token.
  */
@@ -8,11 +9,13 @@ import { DOWNLOAD_POLICY } from '../auth/policy.downloads';
 import { enforcerOf } from '../auth/enforcement';
 import type { OperationArgs } from '../auth/policy';
 import type { Identity } from '../identity';
+import { getPrintedCertificate } from '../../projections/certificates/certificates.queries';
+import { certificatePdf } from '../certificates/certificatePdf';
 import { EXPORTS, exportRangeOf, writeCsv, writeXlsx } from '../reports/exports';
 import { formWorkbook } from '../reports/formWorkbook';
 import { statisticsForm } from '../reports/statisticsForms';
 import type { Services } from '../services';
-import { DomainError, InvalidInput } from '../shared/errors';
+import { DomainError, InvalidInput, NotFound } from '../shared/errors';
 import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -57,6 +60,23 @@ function exportDownload(name: string, format: string, query: URLSearchParams): D
   };
 }
 
+/** The printed certificate's PDF; NOT_FOUND while the award's certificate has not been printed. */
+async function sendCertificate(services: Services, response: ServerResponse, args: OperationArgs): Promise<void> {
+  const printed = await getPrintedCertificate(services.pool, args.awardId);
+  if (!printed) throw new NotFound('PrintedCertificate', args.awardId);
+  const pdf = await certificatePdf(printed);
+  response.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="certificate-${printed.serial}-${printed.year}.pdf"`,
+  });
+  response.end(pdf);
+}
+
+function certificateArgs(awardId: string): OperationArgs {
+  if (!ID_PATTERN.test(awardId)) throw new InvalidInput(`awardId ${ID_MESSAGE}`, 'awardId');
+  return { awardId };
+}
+
 /** The download a GET asks for, or null when the path is none of them. */
 export function downloadOf(method: string | undefined, url: URL): (() => Download) | null {
   if (method !== 'GET') return null;
@@ -69,6 +89,13 @@ export function downloadOf(method: string | undefined, url: URL): (() => Downloa
     });
   const exported = /^\/exports\/([a-z-]+)\.(csv|xlsx)$/.exec(url.pathname);
   if (exported && EXPORTS[exported[1]]) return () => exportDownload(exported[1], exported[2], url.searchParams);
+  const certificate = /^\/awards\/([^/]+)\/certificate\.pdf$/.exec(url.pathname);
+  if (certificate)
+    return () => ({
+      operation: 'GET /awards/:awardId/certificate.pdf',
+      args: certificateArgs(decodeURIComponent(certificate[1])),
+      run: sendCertificate,
+    });
   return null;
 }
 

@@ -194,6 +194,7 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     'awardId: $awardId, reason: $reason, decisionNumber: $decisionNumber',
     { awardId: 'kt-hoa', reason: 'Sai sót.', decisionNumber: '16/QĐ-UBND' },
   ),
+  printCertificate: mutation('printCertificate', '$awardId: ID!', 'awardId: $awardId', { awardId: 'kt-hoa' }),
   fileComplaint: inputMutation('fileComplaint', 'FileComplaintInput', {
     kind: 'COMPLAINT',
     complainantName: 'Trần Văn Khiếu',

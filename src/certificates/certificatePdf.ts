@@ -1,0 +1,94 @@
+/**
+ * The printed certificate as a PDF (A4 landscape), set in pdfmake's bundled Roboto, whose
+ * glyphs cover Vietnamese; every text is normalized to NFC so each letter with its marks
+ * is one code point, as the font's precomposed glyphs expect.
+ */
+import { dirname } from 'node:path';
+import pdfmake from 'pdfmake';
+import type { Content, DocumentDefinition } from 'pdfmake';
+import type { PrintedCertificate } from '../../projections/certificates/certificates.queries';
+import { SubjectKind } from '../shared/domain';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- pdfmake ships its font paths as a CommonJS map
+const ROBOTO = require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>;
+const FONT_DIRECTORY = dirname(ROBOTO.Roboto.normal);
+pdfmake.setFonts(ROBOTO);
+// The document reads no URL and no file but the fonts.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => dirname(path) === FONT_DIRECTORY);
+
+const nfc = (text: string): string => text.normalize('NFC');
+
+/** "ngày 5 tháng 12 năm 2025" of an ISO date. */
+function vietnameseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `ngày ${day} tháng ${month} năm ${year}`;
+}
+
+function header(certificate: PrintedCertificate['certificate']): Content {
+  return {
+    columns: [
+      { width: '40%', text: nfc(certificate.issuingUnitName.toUpperCase()), bold: true, alignment: 'center' },
+      {
+        width: '60%',
+        alignment: 'center',
+        stack: [
+          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true },
+          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, decoration: 'underline' },
+        ],
+      },
+    ],
+  };
+}
+
+function body(printed: PrintedCertificate): Content[] {
+  const c = printed.certificate;
+  const recipient = c.recipient.kind === SubjectKind.COLLECTIVE ? 'Tập thể' : 'Ông/Bà';
+  return [
+    { text: nfc(c.title), fontSize: 40, bold: true, color: '#b00000', alignment: 'center', margin: [0, 30, 0, 10] },
+    { text: nfc(`${c.issuingUnitName.toUpperCase()}`), fontSize: 14, bold: true, alignment: 'center' },
+    { text: 'Tặng', fontSize: 16, italics: true, alignment: 'center', margin: [0, 16, 0, 4] },
+    { text: nfc(`${recipient} ${c.recipient.name}`), fontSize: 24, bold: true, alignment: 'center' },
+    { text: nfc(c.achievement), fontSize: 14, alignment: 'center', margin: [0, 12, 0, 0] },
+  ];
+}
+
+function footer(printed: PrintedCertificate): Content {
+  const c = printed.certificate;
+  return {
+    margin: [0, 30, 0, 0],
+    columns: [
+      {
+        width: '50%',
+        stack: [
+          nfc(`Quyết định số ${c.decisionNumber}, ${vietnameseDate(c.decidedOn)}`),
+          nfc(`Số: ${printed.serial}/${c.serialSuffix}`),
+        ],
+      },
+      {
+        width: '50%',
+        alignment: 'center',
+        stack: [
+          { text: nfc(`${c.issuingUnitName}, ${vietnameseDate(printed.lastPrintedOn)}`), italics: true },
+          { text: nfc(c.signerName), bold: true, margin: [0, 50, 0, 0] },
+        ],
+      },
+    ],
+  };
+}
+
+export function certificateDocument(printed: PrintedCertificate): DocumentDefinition {
+  return {
+    pageSize: 'A4',
+    pageOrientation: 'landscape',
+    pageMargins: [50, 40, 50, 40],
+    defaultStyle: { font: 'Roboto', fontSize: 12 },
+    info: { title: nfc(`${printed.certificate.title} ${printed.serial}/${printed.certificate.serialSuffix}`) },
+    content: [header(printed.certificate), ...body(printed), footer(printed)],
+  };
+}
+
+/** The certificate's PDF bytes. */
+export function certificatePdf(printed: PrintedCertificate): Promise<Buffer> {
+  return pdfmake.createPdf(certificateDocument(printed)).getBuffer();
+}
