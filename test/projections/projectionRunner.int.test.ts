@@ -384,11 +384,22 @@ describe('ProjectionRunner', () => {
       (
         await db.pool.query('SELECT indexname FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname', [schema])
       ).rows.map((r) => r.indexname);
+    // A page ends at the log's readable horizon, which any database's open transaction in this
+    // cluster holds back: such a page counts as the head, and may build the indexes early.
+    const pageEnds: boolean[] = [];
+    const readAll = store.readAll.bind(store);
+    store.readAll = async (options) => {
+      const page = await readAll(options);
+      pageEnds.push(page.endOfLog);
+      return page;
+    };
     const runner = new ProjectionRunner(db.pool, store, [indexed], { batchSize: 30 });
     await runner.start();
     const deadline = Date.now() + 5_000;
     while (runner.status()[0].checkpoint === '0' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-    expect(await indexesOf('indexed__g1')).toEqual(['seen_pkey']); // catching up: not yet
+    const headSeen = pageEnds.includes(true);
+    const whileCatchingUp = await indexesOf('indexed__g1');
+    if (!headSeen) expect(whileCatchingUp).toEqual(['seen_pkey']); // catching up: not yet
     expect(await runner.waitForPosition(await store.lastCommittedPosition(), 10_000)).toBe(true);
     // Built with the batch that reaches the head of the log (or the empty read that finds it).
     const built = Date.now() + 5_000;
