@@ -110,19 +110,29 @@ const ALL_LEVELS = Object.values(AuthorityLevel);
 const TWO_TIER_LEVELS = ALL_LEVELS.filter((level) => level !== AuthorityLevel.DISTRICT);
 
 /**
- * Appraisal and notification terms per rule set. The figures (20 working days to
- * appraise, 10 working days to notify the result) could not be verified against the
- * decrees' text, nor which article sets them: they are recorded as unverified.
+ * Appraisal and notification terms per rule set.
+ *
+ * 2013 set: Decree 91/2017 Art. 48(2) sets the appraisal term (Circular 57/2020/TT-BQP
+ * Art. 22(3) refers to it). Its figure, 10 working days from receipt of a complete dossier
+ * at the commune, district and provincial levels and at the Central Emulation and
+ * Commendation Committee (20 where other agencies must be consulted), is the one the
+ * published administrative procedures under Decree 91/2017 state and the Central
+ * Committee's table of terms repeats. The figure for unit-level awards and the
+ * notification term (10 working days after the decision, as Circular 57/2020 Art. 22(4)(a)
+ * repeats for State awards) are not confirmed for every level: recorded as unverified.
+ *
+ * 2022 and 2025 sets: the figures (20 working days to appraise, 10 to notify) could not be
+ * checked against the text of Decree 98/2023 or Decree 152/2025, nor which article sets them.
  */
 export const APPRAISAL_TERMS: Readonly<Record<RuleSetId, AppraisalTerms>> = {
   'tdkt-2013': {
     ruleSetId: 'tdkt-2013',
     basis: 'Nghị định 91/2017/NĐ-CP',
-    appraisal: appraisalAtEveryLevel(
-      ALL_LEVELS,
-      working(20, 'Nghị định 91/2017/NĐ-CP Art. 48(2) (the figure is unverified)', false),
-    ),
-    resultNotification: working(10, 'Nghị định 91/2017/NĐ-CP Art. 48(2) (the figure is unverified)', false),
+    appraisal: {
+      ...appraisalAtEveryLevel(ALL_LEVELS, working(10, 'Nghị định 91/2017/NĐ-CP Art. 48(2)')),
+      [AuthorityLevel.UNIT]: working(10, 'Nghị định 91/2017/NĐ-CP Art. 48(2) (unit level unconfirmed)', false),
+    },
+    resultNotification: working(10, 'Nghị định 91/2017/NĐ-CP Art. 48 (notification term unconfirmed)', false),
   },
   'tdkt-2022': {
     ruleSetId: 'tdkt-2022',

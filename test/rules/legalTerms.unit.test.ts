@@ -95,6 +95,9 @@ describe('legal terms', () => {
 
   it('gives appraisal due dates per level and rule set, with no district level in the 2025 set', () => {
     expect(appraisalDueDate('2025-03-03', AuthorityLevel.PROVINCE, 'tdkt-2022')).toBe('2025-03-31');
+    // Decree 91/2017 Art. 48(2): 10 working days from a complete dossier.
+    expect(appraisalDueDate('2023-03-01', AuthorityLevel.COMMUNE, 'tdkt-2013')).toBe('2023-03-15');
+    expect(appraisalDueDate('2023-10-02', AuthorityLevel.DISTRICT, 'tdkt-2013')).toBe('2023-10-16');
     expect(appraisalDueDate('2025-08-01', AuthorityLevel.COMMUNE, 'tdkt-2025')).toBe('2025-08-29');
     expect(() => appraisalDueDate('2025-08-01', AuthorityLevel.DISTRICT, 'tdkt-2025')).toThrow(InvalidInput);
     expect(() => appraisalDueDate('2025-08-01', AuthorityLevel.PROVINCE, 'tdkt-1999')).toThrow(InvalidInput);
