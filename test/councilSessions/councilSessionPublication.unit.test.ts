@@ -55,6 +55,7 @@ describe('ConveneCouncilSession: publication before the council', () => {
       .given([])
       .when(convene([flag, laborOrder('2025-08-25')], '2025-09-10'))
       .events();
+    if (event.type !== 'CouncilSessionConvened') throw new Error(`expected CouncilSessionConvened, got ${event.type}`);
     expect(event.data.agenda.map((item) => item.dossierId)).toEqual(['d-2', 'd-1']);
     expect(event.data.agenda[1]).not.toHaveProperty('publication');
   });

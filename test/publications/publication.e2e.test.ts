@@ -214,7 +214,7 @@ describe('publication of nominees before the council over GraphQL', () => {
       },
     ]);
     const refused = await read(PUBLICATION, { id: 'cc-2025-1' }, UNIT_OFFICER);
-    expect(refused.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses to convene on a State-level award published 9 working days before, or never; accepts 10', async () => {
