@@ -15,14 +15,7 @@ function textArray(values: readonly string[]): string {
   return `{${values.join(',')}}`;
 }
 
-/** Both events only add rows: one COPY per table and batch. */
-async function applyPublications(events: RecordedEvent[], client: PoolClient): Promise<void> {
-  const lists: NomineesPublished['data'][] = [];
-  const comments: PublicationCommentRecorded['data'][] = [];
-  for (const event of asRecordedDomainEvents(events)) {
-    if (event.type === 'NomineesPublished') lists.push(event.data);
-    else if (event.type === 'PublicationCommentRecorded') comments.push(event.data);
-  }
+async function insertLists(client: PoolClient, lists: readonly NomineesPublished['data'][]): Promise<void> {
   await copyRows(
     client,
     'publications',
@@ -54,6 +47,12 @@ async function applyPublications(events: RecordedEvent[], client: PoolClient): P
       ]),
     ),
   );
+}
+
+async function insertComments(
+  client: PoolClient,
+  comments: readonly PublicationCommentRecorded['data'][],
+): Promise<void> {
   await copyRows(
     client,
     'publication_comments',
@@ -80,6 +79,18 @@ async function applyPublications(events: RecordedEvent[], client: PoolClient): P
       d.recordedAt,
     ]),
   );
+}
+
+/** Both events only add rows: one COPY per table and batch. */
+async function applyPublications(events: RecordedEvent[], client: PoolClient): Promise<void> {
+  const lists: NomineesPublished['data'][] = [];
+  const comments: PublicationCommentRecorded['data'][] = [];
+  for (const event of asRecordedDomainEvents(events)) {
+    if (event.type === 'NomineesPublished') lists.push(event.data);
+    else if (event.type === 'PublicationCommentRecorded') comments.push(event.data);
+  }
+  await insertLists(client, lists);
+  await insertComments(client, comments);
 }
 
 /** Published lists of nominees, their nominees and the comments received: what the council's convening checks. */

@@ -44,52 +44,62 @@ export async function firstPublishedOnOfDossiers(
   return new Map(rows.map((row) => [row.dossier_id, row.from_date]));
 }
 
-/** The publications with their nominees and comments, in the order of `publicationIds`. */
-async function publicationsByIds(db: Queryable, publicationIds: readonly string[]): Promise<PublicationView[]> {
-  if (publicationIds.length === 0) return [];
-  const [lists, nominees, comments] = await Promise.all([
-    db.query<{
-      publication_id: string;
-      channels: PublicationChannel[];
-      location: string;
-      from_date: IsoDate;
-      to_date: IsoDate;
-      window_working_days: number;
-      published_at: Date;
-    }>(
+interface ListRow {
+  publication_id: string;
+  channels: PublicationChannel[];
+  location: string;
+  from_date: IsoDate;
+  to_date: IsoDate;
+  window_working_days: number;
+  published_at: Date;
+}
+
+interface NomineeRow {
+  publication_id: string;
+  dossier_id: string;
+  award: AwardKind;
+  subject_kind: SubjectKind;
+  subject_id: string;
+  subject_name: string;
+}
+
+interface CommentRow {
+  publication_id: string;
+  comment_no: number;
+  commenter_name: string;
+  content: string;
+  received_on: IsoDate;
+  dossier_id: string | null;
+  complaint_id: string | null;
+  complaint_kind: ComplaintKind | null;
+}
+
+function readRows(db: Queryable, publicationIds: readonly string[]) {
+  return Promise.all([
+    db.query<ListRow>(
       `SELECT publication_id, channels, location, to_char(from_date, 'YYYY-MM-DD') AS from_date,
               to_char(to_date, 'YYYY-MM-DD') AS to_date, window_working_days, published_at
        FROM publications.publications WHERE publication_id = ANY($1::text[])`,
       [publicationIds],
     ),
-    db.query<{
-      publication_id: string;
-      dossier_id: string;
-      award: AwardKind;
-      subject_kind: SubjectKind;
-      subject_id: string;
-      subject_name: string;
-    }>(
+    db.query<NomineeRow>(
       `SELECT publication_id, dossier_id, award, subject_kind, subject_id, subject_name
        FROM publications.publication_nominees WHERE publication_id = ANY($1::text[]) ORDER BY publication_id, nominee_no`,
       [publicationIds],
     ),
-    db.query<{
-      publication_id: string;
-      comment_no: number;
-      commenter_name: string;
-      content: string;
-      received_on: IsoDate;
-      dossier_id: string | null;
-      complaint_id: string | null;
-      complaint_kind: ComplaintKind | null;
-    }>(
+    db.query<CommentRow>(
       `SELECT publication_id, comment_no, commenter_name, content, to_char(received_on, 'YYYY-MM-DD') AS received_on,
               dossier_id, complaint_id, complaint_kind
        FROM publications.publication_comments WHERE publication_id = ANY($1::text[]) ORDER BY publication_id, comment_no`,
       [publicationIds],
     ),
   ]);
+}
+
+/** The publications with their nominees and comments, in the order of `publicationIds`. */
+async function publicationsByIds(db: Queryable, publicationIds: readonly string[]): Promise<PublicationView[]> {
+  if (publicationIds.length === 0) return [];
+  const [lists, nominees, comments] = await readRows(db, publicationIds);
   const views = new Map<string, PublicationView>();
   for (const row of lists.rows) {
     views.set(row.publication_id, {

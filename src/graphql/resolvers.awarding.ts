@@ -1,4 +1,5 @@
-// Resolvers of the award process: dossiers, publications, council sessions, ballots, awards, certificates, complaints, eligibility.
+// Resolvers of the award process: dossiers, publications, council sessions, ballots, awards, certificates,
+// complaints, eligibility.
 import { AwardResolver } from '../awards/award.resolver';
 import { BallotResolver } from '../ballots/ballot.resolver';
 import { CertificateResolver } from '../certificates/certificate.resolver';
