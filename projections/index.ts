@@ -9,6 +9,7 @@ import { councilSessionsProjection } from './councilSessions/councilSessions.pro
 import { dossiersProjection } from './dossiers/dossiers.projection';
 import { initiativesProjection } from './initiatives/initiatives.projection';
 import { plansProjection } from './plans/plans.projection';
+import { publicationsProjection } from './publications/publications.projection';
 import { registryProjection } from './registry/registry.projection';
 import { yearlyTotalsProjection } from './yearlyTotals/yearlyTotals.projection';
 
@@ -26,4 +27,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   councilBallotsProjection,
   councilSessionsProjection,
   certificatesProjection,
+  publicationsProjection,
 ];

@@ -180,6 +180,13 @@ export const MUTATION_POLICY: AccessPolicy = {
     ]),
   }),
   appraiseDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
+  publishNominees: row('mutation', 'Council', {
+    SECRETARIAT: inSubtree(
+      (r) => Promise.all(((input(r).dossierIds ?? []) as string[]).map((id) => dossierUnit(r, id))),
+      'dossiers in its subtree',
+    ),
+  }),
+  recordPublicationComment: row('mutation', 'Council', COMPLAINT_HANDLING),
   conveneCouncilSession: row('mutation', 'Council', { SECRETARIAT: inSubtree(ofConvening) }),
   castBallot: row('mutation', 'Council', {
     SECRETARIAT: inSubtree(

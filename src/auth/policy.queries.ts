@@ -8,6 +8,7 @@
  */
 import { SEARCH_PAGE_DEFAULT, SEARCH_PAGE_MAX } from '../../projections/registry/registry.queries';
 import { subjectKey, type SubjectRef } from '../shared/domain';
+import { withholdCommentersOf, withholdCommentersOfAll } from './commenters';
 import { withholdFromComplaint, withholdFromComplaintPage, withholdFromTrail } from './denouncers';
 import {
   grantTo,
@@ -273,6 +274,14 @@ export const QUERY_POLICY: AccessPolicy = {
   councilBallots: row('query', 'Council', {
     ...grantTo(['SECRETARIAT', 'INSPECTOR']),
     COUNCIL_MEMBER: when('the sessions it sits on', sessionOfMember),
+  }),
+  publication: row('query', 'Council', {
+    ...READERS,
+    ANALYST: { rule: 'commenters withheld', narrow: async (answer) => withholdCommentersOf(answer) },
+  }),
+  publicationsOfDossier: row('query', 'Council', {
+    ...READERS,
+    ANALYST: { rule: 'commenters withheld', narrow: async (answer) => withholdCommentersOfAll(answer) },
   }),
   councilSession: row('query', 'Council', { ...READERS, COUNCIL_MEMBER: SESSION_OF_MEMBER }),
   councilSessions: row('query', 'Council', {

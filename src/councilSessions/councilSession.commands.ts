@@ -1,11 +1,14 @@
+import { PUBLICATIONS_PROJECTION } from '../../projections/publications/publications.projection';
+import { firstPublishedOnOfDossiers } from '../../projections/publications/publications.queries';
 import { readSessionBallots } from '../ballots/sessionBallots';
+import { awaitFreshReadModels } from '../commands/freshFacts';
 import type { CommandContext, CommandResult, Loaded } from '../commands/commandHandler';
 import { storeLoader, type StateLoader } from '../commands/stateLoader';
 import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { personDecider } from '../people/person.decider';
-import { approvalThresholdFor, ruleSetById } from '../rules/ruleSets';
+import { approvalThresholdFor, publicationRequiredFor, ruleSetById } from '../rules/ruleSets';
 import type { Services } from '../services';
-import { DossierStatus } from '../shared/domain';
+import { DossierStatus, type IsoDate } from '../shared/domain';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import {
@@ -32,10 +35,12 @@ export function conveneCouncilSession(
       const person = (await tx.loadExisting(personDecider, memberId, 'Person')).state;
       members.push({ personId: memberId, name: person.fullName, unitId: person.unitId });
     }
+    await awaitFreshReadModels(services, [PUBLICATIONS_PROJECTION]);
+    const publishedFrom = await firstPublishedOnOfDossiers(services.pool, input.dossierIds);
     const agenda: ConveneCouncilSession['data']['agenda'] = [];
     for (const dossierId of input.dossierIds) {
       const dossier = (await tx.loadExisting(dossierDecider, dossierId, 'Dossier')).state;
-      agenda.push(agendaItemOf(dossierId, dossier));
+      agenda.push(agendaItemOf(dossierId, dossier, publishedFrom.get(dossierId) ?? null));
     }
     return {
       type: 'ConveneCouncilSession',
@@ -44,12 +49,18 @@ export function conveneCouncilSession(
   });
 }
 
-/** A dossier on the agenda, with the threshold of the rule set it was appraised under, over all members. */
+/**
+ * A dossier on the agenda, with the threshold of the rule set it was appraised under, over
+ * all members, and the publication that rule set requires of its award (first published on `publishedFrom`).
+ */
 export function agendaItemOf(
   dossierId: string,
   dossier: SubmittedDossier,
+  publishedFrom: IsoDate | null = null,
 ): ConveneCouncilSession['data']['agenda'][number] {
-  const threshold = approvalThresholdFor(ruleSetById(dossier.ruleSetId), dossier.award);
+  const ruleSet = ruleSetById(dossier.ruleSetId);
+  const threshold = approvalThresholdFor(ruleSet, dossier.award);
+  const rule = publicationRequiredFor(ruleSet, dossier.award) ? ruleSet.publicationBeforeCouncil : null;
   return {
     dossierId,
     award: dossier.award,
@@ -58,6 +69,11 @@ export function agendaItemOf(
     thresholdShare: threshold.share,
     thresholdInclusive: threshold.inclusive,
     dossierStatus: dossier.status,
+    publication: {
+      requiredWorkingDays: rule?.workingDays ?? null,
+      source: rule?.source ?? null,
+      publishedFrom,
+    },
   };
 }
 

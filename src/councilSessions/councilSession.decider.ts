@@ -11,6 +11,7 @@ import type {
   CountedBallot,
 } from './councilSession.events';
 import { membersVotingOn, quorumNeeded, tallyBallots } from './councilSession.rules';
+import { requirePublishedInTime, type AgendaPublication } from './councilSession.publication';
 
 export { conflictOfInterest, membersVotingOn, quorumNeeded, tallyBallots } from './councilSession.rules';
 
@@ -45,10 +46,11 @@ export interface ConveneCouncilSession {
     /** Looked up by the handler: ≥ 1, distinct by personId. */
     members: CouncilMember[];
     /**
-     * Looked up by the handler from the dossiers and the rule set: ≥ 1, distinct by
-     * dossierId, each currently ELIGIBLE.
+     * Looked up by the handler from the dossiers, the rule set and the publications read
+     * model: ≥ 1, distinct by dossierId, each currently ELIGIBLE and, where the rule set
+     * requires it, published long enough before `heldOn`.
      */
-    agenda: Array<AgendaItem & { dossierStatus: DossierStatus }>;
+    agenda: Array<AgendaItem & { dossierStatus: DossierStatus; publication: AgendaPublication }>;
     now: IsoInstant;
   };
 }
@@ -135,6 +137,7 @@ function convene(data: ConveneCouncilSession['data'], state: CouncilSessionState
     memberIds.add(member.personId);
   }
   requireValidAgenda(data.agenda);
+  requirePublishedInTime(data.agenda, data.heldOn);
   return [
     {
       type: 'CouncilSessionConvened',

@@ -60,6 +60,9 @@ const DEMO_MUTATIONS = {
     'mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { id position eventTypes } }',
   extendDenunciation:
     'mutation($input: ExtendDenunciationInput!) { extendDenunciation(input: $input) { id position } }',
+  publishNominees: 'mutation($input: PublishNomineesInput!) { publishNominees(input: $input) { id position } }',
+  recordPublicationComment:
+    'mutation($input: RecordPublicationCommentInput!) { recordPublicationComment(input: $input) { id position } }',
   markComplex:
     'mutation($complaintId: ID!, $markedOn: Date!) { markComplex(complaintId: $complaintId, markedOn: $markedOn) { id position } }',
 } as const;

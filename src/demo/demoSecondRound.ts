@@ -2,16 +2,19 @@ import { collective, individual, receiveAndAssign, type DemoCall } from './demoC
 import { DEMO_ACTORS, DEMO_PERIOD, DEMO_YEAR } from './demoData';
 import { holdCouncilSession } from './demoCouncil';
 import type { DemoRound } from './demoFirstRound';
+import { publishSecondRoundNominees } from './demoPublication';
 
 /** The round's two ids of one kind (dossiers, or awards): the fighter's and the flag's. */
 type SecondRoundIds = Record<'fighter' | 'flag', string>;
 
 /**
  * Lan as grassroots emulation fighter (granted by the district) and Quân Hà commune for the
- * provincial emulation flag (granted by the province), both put to one council session.
+ * provincial emulation flag (granted by the province), published with a comment received,
+ * then both put to one council session.
  */
 export async function runSecondRound(call: DemoCall): Promise<DemoRound> {
   const dossiers = await submitSecondRoundDossiers(call);
+  await publishSecondRoundNominees(call, [dossiers.fighter, dossiers.flag]);
   const sessionId = await holdCouncilSession(call, 2, `${DEMO_YEAR}-12-20`, [
     { dossierId: dossiers.fighter, nomineeId: 'p-dang-thi-lan', nomineeUnitId: 'thcs-phu-thong' },
     { dossierId: dossiers.flag, nomineeId: 'xa-quan-ha', nomineeUnitId: 'xa-quan-ha' },

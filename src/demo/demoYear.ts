@@ -3,10 +3,10 @@
  * after the district's 2023 plan: units and people, a cluster of communes scored and
  * finalized, movements, the yearly plan, registrations, ratings, an initiative, award
  * dossiers (one returned and resubmitted, one ineligible, one left overdue in the queue),
- * two council sessions, award decisions, a complaint upheld that revokes an award, a
- * denunciation extended, a complaint marked complex and one left overdue. Every step goes
- * through the public GraphQL API, so the same script loads demo data and drives the
- * end-to-end test.
+ * a published list of nominees with a comment, two council sessions, award decisions, a
+ * complaint upheld that revokes an award, a denunciation extended, a complaint marked
+ * complex and one left overdue. Every step goes through the public GraphQL API, so the
+ * same script loads demo data and drives the end-to-end test.
  */
 import { demoCaller, type GraphQLExecutor } from './demoClient';
 import { scoreCommunesCluster } from './demoCluster';
@@ -56,7 +56,7 @@ export async function runDemoYear(
   log('dossiers, appraisal, first council session, decisions');
   const first = await runFirstRound(call);
 
-  log('second round: a grassroots emulation fighter and the emulation flag');
+  log('second round: a grassroots emulation fighter and the emulation flag, published before the council');
   const second = await runSecondRound(call);
 
   log('a certificate of merit dossier received at the year end and left awaiting appraisal');

@@ -16,6 +16,7 @@ import type { InitiativeEvent } from '../initiatives/initiative.events';
 import type { MovementEvent } from '../movements/movement.events';
 import type { PersonEvent } from '../people/person.events';
 import type { PlanEvent } from '../plans/plan.events';
+import type { PublicationEvent } from '../publications/publication.events';
 import type { RatingEvent } from '../ratings/rating.events';
 import type { RegistrationEvent } from '../registrations/registration.events';
 import type { Decider, DomainEvent } from '../shared/decider';
@@ -37,6 +38,7 @@ export type AnyDomainEvent =
   | MovementEvent
   | PersonEvent
   | PlanEvent
+  | PublicationEvent
   | RatingEvent
   | RegistrationEvent
   | UnitEvent

@@ -1,5 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { DenunciationComplexity } from '../complaints/complaint.events';
+import { PublicationChannel } from '../publications/publication.events';
 import {
   AuthorityLevel,
   AwardCategory,
@@ -36,4 +37,5 @@ registerEnumType(ComplaintKind, { name: 'ComplaintKind' });
 registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 registerEnumType(ComplaintOutcome, { name: 'ComplaintOutcome' });
 registerEnumType(DenunciationComplexity, { name: 'DenunciationComplexity' });
+registerEnumType(PublicationChannel, { name: 'PublicationChannel' });
 registerEnumType(PlanTaskStatus, { name: 'PlanTaskStatus' });

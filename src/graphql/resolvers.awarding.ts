@@ -1,14 +1,17 @@
-// Resolvers of the award process: dossiers, council sessions, ballots, awards, certificates, complaints, eligibility.
+// Resolvers of the award process: dossiers, publications, council sessions, ballots, awards, certificates,
+// complaints, eligibility.
 import { AwardResolver } from '../awards/award.resolver';
 import { BallotResolver } from '../ballots/ballot.resolver';
 import { CertificateResolver } from '../certificates/certificate.resolver';
 import { ComplaintResolver } from '../complaints/complaint.resolver';
 import { CouncilSessionResolver } from '../councilSessions/councilSession.resolver';
 import { DossierResolver } from '../dossiers/dossier.resolver';
+import { PublicationResolver } from '../publications/publication.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const awardingResolvers: Function[] = [
   DossierResolver,
+  PublicationResolver,
   CouncilSessionResolver,
   BallotResolver,
   AwardResolver,

@@ -1,11 +1,12 @@
 // Resolvers of the lookups: dossier, the dossier queue, council sessions, award history, awards by decision,
-// complaints, a session's ballots.
+// complaints, publications, a session's ballots.
 import { AwardQueriesResolver } from '../awards/awardQueries.resolver';
 import { BallotQueriesResolver } from '../ballots/ballotQueries.resolver';
 import { ComplaintQueriesResolver } from '../complaints/complaintQueries.resolver';
 import { CouncilSessionQueriesResolver } from '../councilSessions/councilSessionQueries.resolver';
 import { DossierQueriesResolver } from '../dossiers/dossierQueries.resolver';
 import { DossierQueueResolver } from '../dossiers/dossierQueue.resolver';
+import { PublicationQueriesResolver } from '../publications/publicationQueries.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const lookupResolvers: Function[] = [
@@ -14,5 +15,6 @@ export const lookupResolvers: Function[] = [
   CouncilSessionQueriesResolver,
   AwardQueriesResolver,
   ComplaintQueriesResolver,
+  PublicationQueriesResolver,
   BallotQueriesResolver,
 ];

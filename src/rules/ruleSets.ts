@@ -6,6 +6,12 @@
 import { AuthorityLevel, AwardKind, PerformanceRating, type IsoDate } from '../shared/domain';
 import { NotFound } from '../shared/errors';
 import { requireIsoDate } from '../shared/validation';
+import {
+  DECREE_152_2025_PUBLICATION,
+  DECREE_98_2023_PUBLICATION,
+  publicationRequired,
+  type PublicationRule,
+} from './publicationRules';
 import { THREE_TIER_GRANTING_LEVELS, TWO_TIER_GRANTING_LEVELS, type GrantingLevels } from './grantingLevels';
 import {
   DECREE_152_2025_REWARDS,
@@ -63,6 +69,8 @@ export interface RuleSet {
    * still being verified blocks the award (check PENDING_COMPLAINT); null: never under this set.
    */
   pendingComplaintBlocksAwardFrom: IsoDate | null;
+  /** Nominees the council may vote on only after publication (publicationRules.ts); null: none. */
+  publicationBeforeCouncil: PublicationRule | null;
   approvalThresholds: {
     default: ApprovalThreshold;
     byAward: Partial<Record<AwardKind, ApprovalThreshold>>;
@@ -113,6 +121,10 @@ export const TDKT_2013: RuleSet = deepFreeze({
   // proposal of one, while a complaint or denunciation about the subject is being verified. The
   // date and the rule are confirmed by secondary sources; the article number was not verified.
   pendingComplaintBlocksAwardFrom: '2017-12-15',
+  // Decree 91/2017/ND-CP Art. 45(10) and Circular 12/2019/TT-BNV had State orders, honorary
+  // titles and national emulation fighters published too; their term was not verified, so
+  // the system does not require it under this set.
+  publicationBeforeCouncil: null,
   approvalThresholds: {
     default: DEFAULT_APPROVAL,
     byAward: {
@@ -148,6 +160,7 @@ export const TDKT_2022: RuleSet = deepFreeze({
   // Decree 98/2023/ND-CP Art. 4 (principles of commendation): no award while a complaint or
   // denunciation is being verified; the clause number was not verified against the decree text.
   pendingComplaintBlocksAwardFrom: '2024-01-01',
+  publicationBeforeCouncil: DECREE_98_2023_PUBLICATION,
   approvalThresholds: {
     default: DEFAULT_APPROVAL,
     byAward: {
@@ -171,6 +184,7 @@ export const TDKT_2025: RuleSet = deepFreeze({
   effectiveFrom: '2025-07-01',
   effectiveUntil: null,
   pendingComplaintBlocksAwardFrom: '2025-07-01',
+  publicationBeforeCouncil: DECREE_152_2025_PUBLICATION,
   // Two-tier local government from 2025-07-01: the district level is abolished.
   grantingLevels: TWO_TIER_GRANTING_LEVELS,
   abolishedAuthorityLevels: [AuthorityLevel.DISTRICT],
@@ -207,6 +221,11 @@ export function ruleSetById(id: string): RuleSet {
 export function pendingComplaintBlocks(ruleSet: RuleSet, submittedOn: IsoDate): boolean {
   const from = ruleSet.pendingComplaintBlocksAwardFrom;
   return from !== null && submittedOn >= from;
+}
+
+/** Whether a dossier for `award` under `ruleSet` must be published before the council votes on it. */
+export function publicationRequiredFor(ruleSet: RuleSet, award: AwardKind): boolean {
+  return publicationRequired(ruleSet.publicationBeforeCouncil, award);
 }
 
 export function approvalThresholdFor(ruleSet: RuleSet, award: AwardKind): ApprovalThreshold {

@@ -11,6 +11,7 @@ import {
   type CloseCouncilSession,
   type ConveneCouncilSession,
 } from '../../src/councilSessions/councilSession.decider';
+import { NO_PUBLICATION_REQUIRED } from '../../src/councilSessions/councilSession.publication';
 import { deciderSpec, frozenDecider } from '../support/deciderSpec';
 
 const spec = deciderSpec(frozenDecider(councilSessionDecider));
@@ -34,6 +35,7 @@ const fighter: AgendaInput = {
   nominee: { kind: SubjectKind.INDIVIDUAL, id: 'p-100', name: 'Phạm Văn Cường' },
   nomineeUnitId: 'u-100',
   dossierStatus: DossierStatus.ELIGIBLE,
+  publication: NO_PUBLICATION_REQUIRED,
   thresholdShare: 0.9,
   thresholdInclusive: true,
 };
@@ -43,6 +45,7 @@ const collective: AgendaInput = {
   nominee: { kind: SubjectKind.COLLECTIVE, id: 'u-200', name: 'Trường Tiểu học Hòa Bình' },
   nomineeUnitId: 'u-200',
   dossierStatus: DossierStatus.ELIGIBLE,
+  publication: NO_PUBLICATION_REQUIRED,
   thresholdShare: 0.5,
   thresholdInclusive: false,
 };
@@ -73,7 +76,7 @@ function convened(
       councilUnitId: 'u-province',
       heldOn: '2023-12-15',
       members: memberList,
-      agenda: agenda.map(({ dossierStatus: _status, ...item }) => item),
+      agenda: agenda.map(({ dossierStatus: _status, publication: _publication, ...item }) => item),
       convenedAt: NOW,
     },
   };

@@ -1,5 +1,6 @@
 import { OVERDUE_DOSSIER } from '../../src/demo/demoOverdueDossier';
 import { DEMO_ACTORS } from '../../src/demo/demoData';
+import { DEMO_PUBLICATION_ID } from '../../src/demo/demoPublication';
 import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
 import { comparePositions } from '../../src/eventStore/eventStore.port';
 import { verifyChain } from '../../src/eventStore/chainCheck';
@@ -106,6 +107,16 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     const shown = body.data.councilBallots as Array<{ dossierId: string; memberId: string; late: boolean }>;
     expect(shown.map((b) => `${b.dossierId} ${b.memberId}`).sort()).toEqual([...counted].sort());
     expect(shown.filter((b) => b.late)).toEqual([]);
+  });
+
+  it('publishes the second round before its session, with a comment received in the window', async () => {
+    const stream = await events(`publication-${DEMO_PUBLICATION_ID}`);
+    expect(stream.map((e) => e.type)).toEqual(['NomineesPublished', 'PublicationCommentRecorded']);
+    expect(stream[0].data).toMatchObject({
+      fromDate: `${DEMO_YEAR}-12-17`,
+      nominees: [{ dossierId: year.dossiers.fighter }, { dossierId: year.dossiers.flag }],
+    });
+    expect(stream[1].data).toMatchObject({ commentNo: 1, dossierId: year.dossiers.flag, complaint: null });
   });
 
   it('grants awards under decisions with the issuing level the law requires', async () => {
@@ -241,9 +252,9 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       (r) => r.stream_id,
     );
     // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 8 dossiers, 2 sessions, 51 ballots (a stream each), 6 awards, 5 complaints
+    // an initiative, 8 dossiers, a publication, 2 sessions, 51 ballots (a stream each), 6 awards, 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(116);
+    expect(streams.length).toBe(117);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

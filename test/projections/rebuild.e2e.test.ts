@@ -32,6 +32,10 @@ const QUESTIONS: Array<[string, Record<string, unknown>]> = [
   ],
   ['{ plan(id: "ke-hoach-tdkt-2024") { tasks { taskNo status } } }', {}],
   [
+    '{ publicationsOfDossier(dossierId: "hs-co-thi-dua-xa-quan-ha") { id channels location fromDate toDate nominees { dossierId award nominee { id name } } comments { commentNo commenterName receivedOn dossierId complaintId } } }',
+    {},
+  ],
+  [
     '{ eligibility(subject: { kind: INDIVIDUAL, id: "p-dang-thi-lan" }, award: PROVINCIAL_EMULATION_FIGHTER, period: { kind: CALENDAR_YEAR, year: 2024 }) { eligible ruleSet checks { rule passed detail } } }',
     {},
   ],

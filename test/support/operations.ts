@@ -221,6 +221,18 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     complexity: 'COMPLEX',
     extendedOn: TODAY,
   }),
+  publishNominees: inputMutation('publishNominees', 'PublishNomineesInput', {
+    dossierIds: ['hs-1'],
+    channels: ['PORTAL'],
+    location: 'https://snv.example.gov.vn/cong-khai',
+    fromDate: TODAY,
+  }),
+  recordPublicationComment: inputMutation('recordPublicationComment', 'RecordPublicationCommentInput', {
+    publicationId: 'cc-1',
+    commenterName: 'Trần Văn Bình',
+    content: 'Ý kiến về danh sách.',
+    receivedOn: TODAY,
+  }),
   markComplex: mutation(
     'markComplex',
     '$complaintId: ID!, $markedOn: Date!',
@@ -276,6 +288,11 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
   councilBallots: {
     query: 'query($s: ID!) { councilBallots(sessionId: $s) { memberId late } }',
     variables: { s: 'phien-1' },
+  },
+  publication: { query: 'query($id: ID!) { publication(id: $id) { id } }', variables: { id: 'cc-1' } },
+  publicationsOfDossier: {
+    query: 'query($dossierId: ID!) { publicationsOfDossier(dossierId: $dossierId) { id } }',
+    variables: { dossierId: 'hs-1' },
   },
   councilSession: { query: 'query($id: ID!) { councilSession(id: $id) { id } }', variables: { id: 'phien-1' } },
   councilSessions: { query: '{ councilSessions { edges { node { id } } } }', variables: {} },
