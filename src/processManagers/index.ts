@@ -1,7 +1,13 @@
 import { awardIssuance } from './awardIssuance';
 import { complaintRevocations } from './complaintRevocations';
 import { councilResolutions } from './councilResolutions';
+import { decisionGrants } from './decisionGrants';
 import type { ProcessManager } from './processManager';
 
 /** Every process manager the app runs. */
-export const allProcessManagers: readonly ProcessManager[] = [councilResolutions, awardIssuance, complaintRevocations];
+export const allProcessManagers: readonly ProcessManager[] = [
+  councilResolutions,
+  decisionGrants,
+  awardIssuance,
+  complaintRevocations,
+];
