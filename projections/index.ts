@@ -6,6 +6,7 @@ import { clusterScoringProjection } from './clusterScoring/clusterScoring.projec
 import { complaintsProjection } from './complaints/complaints.projection';
 import { councilBallotsProjection } from './councilBallots/councilBallots.projection';
 import { councilSessionsProjection } from './councilSessions/councilSessions.projection';
+import { decisionsProjection } from './decisions/decisions.projection';
 import { dossiersProjection } from './dossiers/dossiers.projection';
 import { initiativesProjection } from './initiatives/initiatives.projection';
 import { plansProjection } from './plans/plans.projection';
@@ -28,4 +29,5 @@ export const allProjections: readonly ProjectionDefinition[] = [
   councilSessionsProjection,
   certificatesProjection,
   publicationsProjection,
+  decisionsProjection,
 ];

@@ -89,19 +89,21 @@ export interface DecisionFacts {
 }
 
 /**
- * The date and signer of decision `decisionNumber` of the issuing unit, as its first
- * recorded award says; null if none.
+ * The date and signer of decision `decisionNumber` of the issuing unit (dated in `year`
+ * when given: numbering restarts each year), as its first recorded award says; null if none.
  */
 export async function getDecision(
   db: Queryable,
   decisionNumber: string,
   issuedByUnitId: string,
+  year: number | null = null,
 ): Promise<DecisionFacts | null> {
   const { rows } = await db.query<{ decided_on: string; signer_name: string }>(
     `SELECT to_char(decided_on, 'YYYY-MM-DD') AS decided_on, signer_name FROM awards.awards
      WHERE decision_number = $1 AND issued_by_unit_id = $2
+       AND ($3::int IS NULL OR extract(year FROM decided_on) = $3)
      ORDER BY granted_position LIMIT 1`,
-    [decisionNumber, issuedByUnitId],
+    [decisionNumber, issuedByUnitId, year],
   );
   return rows.length === 0 ? null : { decidedOn: rows[0].decided_on, signerName: rows[0].signer_name };
 }

@@ -3,7 +3,7 @@
  * statistics forms and the aggregate exports as `reportForm`, `yearlyTotals` and
  * `clusterStandings`; the award register, which names people, as `awardsByDecision`
  * (no ANALYST); a printed certificate, which names its recipient, to the secretariat and
- * inspectors (no ANALYST).
+ * inspectors (no ANALYST); so is a decision's PDF, which names its recipients.
  */
 import { grantTo, row, type AccessPolicy } from './policy';
 import { TOTALS_OF_SUBTREE } from './policy.queries';
@@ -20,4 +20,9 @@ export const DOWNLOAD_POLICY: AccessPolicy = {
   'GET /exports/cluster-standings.{csv,xlsx}': row('query', 'Downloads', AGGREGATE_READERS),
   'GET /exports/award-register.{csv,xlsx}': row('query', 'Downloads', NAME_READERS),
   'GET /awards/:awardId/certificate.pdf': row('query', 'Downloads', grantTo(['SECRETARIAT', 'INSPECTOR'])),
+  'GET /decisions/:issuedByUnitId/:year/:number/decision.pdf': row(
+    'query',
+    'Downloads',
+    grantTo(['SECRETARIAT', 'INSPECTOR']),
+  ),
 };

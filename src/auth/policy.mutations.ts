@@ -63,6 +63,10 @@ const ofConvening: ScopeOf = async (r) => {
   return [councilUnitId, ...members, ...agenda];
 };
 
+const ofDecisionDraft: ScopeOf = async (r) => [
+  input(r).issuedByUnitId,
+  ...(await Promise.all(((input(r).dossierIds ?? []) as string[]).map((id) => dossierUnit(r, id)))),
+];
 const ofGrant: ScopeOf = async (r) => [input(r).issuedByUnitId, await dossierUnit(r, input(r).dossierId)];
 const ofAwardArg: ScopeOf = async (r) => [(await r.facts.award(r.args.awardId))?.issuedByUnitId ?? null];
 
@@ -201,6 +205,9 @@ export const MUTATION_POLICY: AccessPolicy = {
   grantAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofGrant) }),
   revokeAward: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofAwardArg) }),
   printCertificate: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofAwardArg) }),
+  draftDecision: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofDecisionDraft) }),
+  reviseDecisionDraft: row('mutation', 'Awards', { SECRETARIAT: inSubtree(ofDecisionDraft) }),
+  signDecision: row('mutation', 'Awards', { SECRETARIAT: inSubtree((r) => [r.args.issuedByUnitId]) }),
   fileComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
   acceptComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),
   dismissComplaint: row('mutation', 'Complaints and denunciations', COMPLAINT_HANDLING),

@@ -123,6 +123,22 @@ async function subjectsInReach<T>(
   return keep(items, (item) => anyInSubtree(request, [units.get(subjectKey(subjectOf(item)))]));
 }
 
+interface DecisionAnswer {
+  entries: Array<{ subject: SubjectRef; rewardVnd: number | null }>;
+  awards: Array<{ subject: SubjectRef }>;
+  totalRewardVnd: number;
+}
+
+/** A decision with only the entries and awards of subjects in its subtree (and their total). */
+async function decisionInReach<D extends DecisionAnswer>(request: AccessRequest, decision: D): Promise<D> {
+  const entries = await subjectsInReach(request, decision.entries, (e) => e.subject);
+  const awards = await subjectsInReach(request, decision.awards, (a) => a.subject);
+  const totalRewardVnd = entries.reduce((sum, e) => sum + (e.rewardVnd ?? 0), 0);
+  return { ...decision, entries, awards, totalRewardVnd };
+}
+
+const DECISION_ENTRIES_IN_SUBTREE = 'entries and awards to subjects in its subtree';
+
 /** A search narrowed to the subtree reads the longest page, then keeps the page asked for. */
 function widenedSearch(args: OperationArgs): OperationArgs {
   const first = args.first ?? SEARCH_PAGE_DEFAULT;
@@ -269,6 +285,20 @@ export const QUERY_POLICY: AccessPolicy = {
     UNIT_OFFICER: {
       rule: 'awards to subjects in its subtree',
       narrow: (awards: Array<{ subject: SubjectRef }>, r) => subjectsInReach(r, awards, (a) => a.subject),
+    },
+  }),
+  decision: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: {
+      rule: DECISION_ENTRIES_IN_SUBTREE,
+      narrow: async (decision: DecisionAnswer | null, r) => (decision === null ? null : decisionInReach(r, decision)),
+    },
+  }),
+  decisions: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: {
+      rule: DECISION_ENTRIES_IN_SUBTREE,
+      narrow: (decisions: DecisionAnswer[], r) => Promise.all(decisions.map((d) => decisionInReach(r, d))),
     },
   }),
   councilBallots: row('query', 'Council', {

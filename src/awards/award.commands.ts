@@ -9,7 +9,7 @@ import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
-import { awardDecider, type GrantAward } from './award.decider';
+import { awardDecider, type AwardDossierFacts, type GrantAward } from './award.decider';
 import type { AwardGranted } from './award.events';
 import type { GrantAwardInput, RevokeAwardArgs } from './award.inputs';
 
@@ -64,6 +64,20 @@ function awardOnDossier(
   };
 }
 
+/** The dossier as the award's rules read it. */
+export function awardDossierFacts(dossier: SubmittedDossier): AwardDossierFacts {
+  return {
+    dossierId: dossier.dossierId,
+    status: dossier.status,
+    nominee: dossier.nominee,
+    nomineeUnitId: dossier.nomineeUnitId,
+    award: dossier.award,
+    period: dossier.period,
+    movementId: dossier.movementId,
+    thematic: dossier.movementThematic,
+  };
+}
+
 /**
  * The grant with the facts the award decider checks: the issuing unit (which must
  * exist), the nominee's record, and from the awards read model the same-kind awards
@@ -87,16 +101,7 @@ async function grantCommand(
     type: 'GrantAward',
     data: {
       awardId,
-      dossier: {
-        dossierId: dossier.dossierId,
-        status: dossier.status,
-        nominee: dossier.nominee,
-        nomineeUnitId: dossier.nomineeUnitId,
-        award: dossier.award,
-        period: dossier.period,
-        movementId: dossier.movementId,
-        thematic: dossier.movementThematic,
-      },
+      dossier: awardDossierFacts(dossier),
       subjectFacts: { directWorker: subject.directWorker, female: subject.female },
       issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
       decisionNumber: input.decisionNumber,

@@ -1,42 +1,16 @@
 /**
- * The printed certificate as a PDF (A4 landscape), set in pdfmake's bundled Roboto, whose
- * glyphs cover Vietnamese; every text is normalized to NFC so each letter with its marks
- * is one code point, as the font's precomposed glyphs expect.
+ * The printed certificate as a PDF (A4 landscape), set with the shared PDF setup
+ * (src/shared/pdf.ts: pdfmake's Roboto, text in NFC).
  */
-import { dirname } from 'node:path';
-import pdfmake from 'pdfmake';
-import type { Content, DocumentDefinition } from 'pdfmake';
 import type { PrintedCertificate } from '../../projections/certificates/certificates.queries';
 import { SubjectKind } from '../shared/domain';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- pdfmake ships its font paths as a CommonJS map
-const ROBOTO = require('pdfmake/fonts/Roboto.js') as Record<string, Record<string, string>>;
-const FONT_DIRECTORY = dirname(ROBOTO.Roboto.normal);
-pdfmake.setFonts(ROBOTO);
-// The document reads no URL and no file but the fonts.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => dirname(path) === FONT_DIRECTORY);
-
-const nfc = (text: string): string => text.normalize('NFC');
-
-/** "ngày 5 tháng 12 năm 2025" of an ISO date. */
-function vietnameseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `ngày ${day} tháng ${month} năm ${year}`;
-}
+import { NATIONAL_MOTTO, nfc, pdfBuffer, vietnameseDate, type Content, type DocumentDefinition } from '../shared/pdf';
 
 function header(certificate: PrintedCertificate['certificate']): Content {
   return {
     columns: [
       { width: '40%', text: nfc(certificate.issuingUnitName.toUpperCase()), bold: true, alignment: 'center' },
-      {
-        width: '60%',
-        alignment: 'center',
-        stack: [
-          { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true },
-          { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, decoration: 'underline' },
-        ],
-      },
+      { width: '60%', ...(NATIONAL_MOTTO as Record<string, unknown>) },
     ],
   };
 }
@@ -90,5 +64,5 @@ export function certificateDocument(printed: PrintedCertificate): DocumentDefini
 
 /** The certificate's PDF bytes. */
 export function certificatePdf(printed: PrintedCertificate): Promise<Buffer> {
-  return pdfmake.createPdf(certificateDocument(printed)).getBuffer();
+  return pdfBuffer(certificateDocument(printed));
 }

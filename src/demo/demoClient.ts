@@ -51,6 +51,9 @@ const DEMO_MUTATIONS = {
   closeCouncilSession:
     'mutation($sessionId: ID!) { closeCouncilSession(sessionId: $sessionId) { id position eventTypes } }',
   grantAward: 'mutation($input: GrantAwardInput!) { grantAward(input: $input) { id position } }',
+  draftDecision: 'mutation($input: DecisionDraftInput!) { draftDecision(input: $input) { id position } }',
+  signDecision:
+    'mutation($issuedByUnitId: ID!, $year: Int!, $number: String!) { signDecision(issuedByUnitId: $issuedByUnitId, year: $year, number: $number) { id position } }',
   fileComplaint: 'mutation($input: FileComplaintInput!) { fileComplaint(input: $input) { id position } }',
   acceptComplaint:
     'mutation($complaintId: ID!, $acceptedOn: Date!, $complex: Boolean, $remoteArea: Boolean) { acceptComplaint(complaintId: $complaintId, acceptedOn: $acceptedOn, complex: $complex, remoteArea: $remoteArea) { id position } }',

@@ -1,3 +1,4 @@
+import { decisionAwardId, decisionStreamKey } from '../decisions/decision.decider';
 import { individual, receiveAndAssign, type DemoCall } from './demoClient';
 import { ADVANCED_WORKER_NOMINEES, DEMO_PERIOD, DEMO_YEAR, officerOf, unitOfPerson } from './demoData';
 import { holdCouncilSession } from './demoCouncil';
@@ -11,7 +12,8 @@ export interface DemoRound {
 
 /**
  * Advanced-worker dossiers for the five nominees: appraised (one returned and resubmitted first,
- * one ineligible), the eligible ones approved by the council and granted by the district.
+ * one ineligible), the eligible ones approved by the council and granted by a district decision
+ * signed in the system.
  */
 export async function runFirstRound(call: DemoCall): Promise<DemoRound> {
   const dossiers = await submitAdvancedWorkerDossiers(call);
@@ -74,25 +76,32 @@ async function submitAdvancedWorkerDossiers(call: DemoCall): Promise<Record<stri
   return dossiers;
 }
 
-/** One district decision grants every approved advanced worker. */
+/**
+ * One district decision, drafted and signed in the system, grants every approved advanced
+ * worker: the dossiers record their grants and the awards follow (process managers).
+ */
 async function grantAdvancedWorkerAwards(
   call: DemoCall,
   nominees: string[],
   dossiers: Record<string, string>,
 ): Promise<Record<string, string>> {
-  const awards: Record<string, string> = {};
-  for (const id of nominees) {
-    const award = await call('grantAward', {
-      input: {
-        id: `kt-ldtt-${id.slice(2)}`,
-        dossierId: dossiers[id],
-        decisionNumber: '125/QĐ-UBND',
-        decidedOn: `${DEMO_YEAR}-12-15`,
-        issuedByUnitId: 'huyen-bach-thong',
-        signerName: 'Đinh Quang Hưng',
-      },
-    });
-    awards[id] = award.id;
-  }
-  return awards;
+  const key = { issuedByUnitId: 'huyen-bach-thong', year: DEMO_YEAR, number: '125/QĐ-UBND' };
+  await call('draftDecision', {
+    input: {
+      ...key,
+      decidedOn: `${DEMO_YEAR}-12-15`,
+      place: 'Bạch Thông',
+      signerName: 'Đinh Quang Hưng',
+      signerTitle: 'Chủ tịch',
+      about: `tặng danh hiệu Lao động tiên tiến năm ${DEMO_YEAR}`,
+      legalGrounds: [
+        'Luật Thi đua, khen thưởng số 06/2022/QH15',
+        `Biên bản họp Hội đồng Thi đua - Khen thưởng huyện ngày 10 tháng 12 năm ${DEMO_YEAR}`,
+      ],
+      dossierIds: nominees.map((id) => dossiers[id]),
+    },
+  });
+  await call('signDecision', key);
+  const decisionId = decisionStreamKey(key.issuedByUnitId, key.year, key.number);
+  return Object.fromEntries(nominees.map((id) => [id, decisionAwardId(decisionId, dossiers[id])]));
 }

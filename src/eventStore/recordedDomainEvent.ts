@@ -11,6 +11,7 @@ import type { ClusterEvent } from '../clusters/cluster.events';
 import type { ClusterYearEvent } from '../clusters/clusterYear.events';
 import type { ComplaintEvent } from '../complaints/complaint.events';
 import type { CouncilSessionEvent } from '../councilSessions/councilSession.events';
+import type { DecisionEvent } from '../decisions/decision.events';
 import type { DossierEvent } from '../dossiers/dossier.events';
 import type { InitiativeEvent } from '../initiatives/initiative.events';
 import type { MovementEvent } from '../movements/movement.events';
@@ -33,6 +34,7 @@ export type AnyDomainEvent =
   | ClusterYearEvent
   | ComplaintEvent
   | CouncilSessionEvent
+  | DecisionEvent
   | DossierEvent
   | InitiativeEvent
   | MovementEvent

@@ -1,9 +1,10 @@
-// Resolvers of the award process: dossiers, publications, council sessions, ballots, awards, certificates,
+// Resolvers of the award process: dossiers, publications, council sessions, ballots, awards, decisions, certificates,
 // complaints, eligibility.
 import { AwardResolver } from '../awards/award.resolver';
 import { BallotResolver } from '../ballots/ballot.resolver';
 import { CertificateResolver } from '../certificates/certificate.resolver';
 import { ComplaintResolver } from '../complaints/complaint.resolver';
+import { DecisionResolver } from '../decisions/decision.resolver';
 import { CouncilSessionResolver } from '../councilSessions/councilSession.resolver';
 import { DossierResolver } from '../dossiers/dossier.resolver';
 import { PublicationResolver } from '../publications/publication.resolver';
@@ -16,5 +17,6 @@ export const awardingResolvers: Function[] = [
   BallotResolver,
   AwardResolver,
   CertificateResolver,
+  DecisionResolver,
   ComplaintResolver,
 ];

@@ -1,6 +1,6 @@
 /**
- * Downloads: the statistics forms as .xlsx, the exports as CSV or XLSX, and a printed
- * award certificate as PDF. Each route
+ * Downloads: the statistics forms as .xlsx, the exports as CSV or XLSX, a printed
+ * award certificate and a decision as PDF. Each route
  * runs under the bearer token (server.ts) and its row of the access policy
  * (src/auth/policy.downloads.ts), with arguments in the query string and never a token.
  */
@@ -11,12 +11,15 @@ import type { OperationArgs } from '../auth/policy';
 import type { Identity } from '../identity';
 import { getPrintedCertificate } from '../../projections/certificates/certificates.queries';
 import { certificatePdf } from '../certificates/certificatePdf';
+import { getDecisionDocument } from '../../projections/decisions/decisions.queries';
+import { decisionPdf } from '../decisions/decisionPdf';
 import { EXPORTS, exportRangeOf, writeCsv, writeXlsx } from '../reports/exports';
 import { formWorkbook } from '../reports/formWorkbook';
 import { statisticsForm } from '../reports/statisticsForms';
 import type { Services } from '../services';
 import { DomainError, InvalidInput, NotFound } from '../shared/errors';
 import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
+import { NAME_MAX } from '../graphql/common.types';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -77,6 +80,34 @@ function certificateArgs(awardId: string): OperationArgs {
   return { awardId };
 }
 
+/** The decision's PDF, by issuing unit, year and number (URL-encoded: it holds a `/`); NOT_FOUND if none is held. */
+async function sendDecision(services: Services, response: ServerResponse, args: OperationArgs): Promise<void> {
+  const decision = await getDecisionDocument(services.pool, args.issuedByUnitId, args.year, args.number);
+  if (!decision) throw new NotFound('Decision', `${args.issuedByUnitId}:${args.year}:${args.number}`);
+  const pdf = await decisionPdf(decision);
+  response.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `attachment; filename="decision-${args.year}-${args.number.replace(/[^A-Za-z0-9-]/g, '_')}.pdf"`,
+  });
+  response.end(pdf);
+}
+
+function decodedSegment(segment: string, field: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new InvalidInput(`${field} is not URL-encoded UTF-8`, field);
+  }
+}
+
+function decisionArgs(issuedByUnitId: string, year: string, number: string): OperationArgs {
+  if (!ID_PATTERN.test(issuedByUnitId)) throw new InvalidInput(`issuedByUnitId ${ID_MESSAGE}`, 'issuedByUnitId');
+  if (number.trim().length === 0 || number.length > NAME_MAX) {
+    throw new InvalidInput(`number must be 1-${NAME_MAX} characters`, 'number');
+  }
+  return { issuedByUnitId, year: Number(year), number };
+}
+
 /** The download a GET asks for, or null when the path is none of them. */
 export function downloadOf(method: string | undefined, url: URL): (() => Download) | null {
   if (method !== 'GET') return null;
@@ -95,6 +126,13 @@ export function downloadOf(method: string | undefined, url: URL): (() => Downloa
       operation: 'GET /awards/:awardId/certificate.pdf',
       args: certificateArgs(decodeURIComponent(certificate[1])),
       run: sendCertificate,
+    });
+  const decision = /^\/decisions\/([^/]+)\/(\d{4})\/([^/]+)\/decision\.pdf$/.exec(url.pathname);
+  if (decision)
+    return () => ({
+      operation: 'GET /decisions/:issuedByUnitId/:year/:number/decision.pdf',
+      args: decisionArgs(decodeURIComponent(decision[1]), decision[2], decodedSegment(decision[3], 'number')),
+      run: sendDecision,
     });
   return null;
 }

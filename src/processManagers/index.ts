@@ -1,12 +1,14 @@
 import { awardIssuance } from './awardIssuance';
 import { complaintRevocations } from './complaintRevocations';
 import { councilResolutions } from './councilResolutions';
+import { decisionGrants } from './decisionGrants';
 import type { ProcessManager } from './processManager';
 import { publicationComplaints } from './publicationComplaints';
 
 /** Every process manager the app runs. */
 export const allProcessManagers: readonly ProcessManager[] = [
   councilResolutions,
+  decisionGrants,
   awardIssuance,
   complaintRevocations,
   publicationComplaints,

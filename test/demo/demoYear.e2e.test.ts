@@ -130,6 +130,24 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     expect(fighter.data).toMatchObject({ award: 'GRASSROOTS_EMULATION_FIGHTER', signerName: 'Đinh Quang Hưng' });
   });
 
+  it("signs the first round's decision in the system: the awards follow, and the decision lists them", async () => {
+    const { body } = await t.graphql(
+      `query($n: String!, $y: Int!) { decision(issuedByUnitId: "huyen-bach-thong", year: $y, number: $n) {
+        status signerName entries { awardId subject { name } rewardVnd } awards { awardId revoked } } }`,
+      { n: '125/QĐ-UBND', y: DEMO_YEAR },
+      DEMO_ACTORS.districtSecretariat,
+    );
+    const decision = body.data.decision;
+    expect(decision).toMatchObject({ status: 'SIGNED', signerName: 'Đinh Quang Hưng' });
+    expect(decision.entries).toHaveLength(4);
+    const awardIds = decision.entries.map((e: { awardId: string }) => e.awardId);
+    expect(decision.awards.map((a: { awardId: string }) => a.awardId).sort()).toEqual([...awardIds].sort());
+    expect(
+      decision.awards.filter((a: { revoked: boolean }) => a.revoked).map((a: { awardId: string }) => a.awardId),
+    ).toEqual([year.revokedAwardId]);
+    for (const awardId of awardIds) expect(await types(`award-${awardId}`)).toContain('AwardGranted');
+  });
+
   it("revokes the award an upheld complaint was about, as the resolution's consequence", async () => {
     const award = await events(`award-${year.revokedAwardId}`);
     expect(award.map((e) => e.type)).toEqual(['AwardGranted', 'AwardRevoked']);
@@ -252,9 +270,9 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       (r) => r.stream_id,
     );
     // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 8 dossiers, a publication, 2 sessions, 51 ballots (a stream each), 6 awards, 5 complaints
+    // an initiative, 8 dossiers, a publication, 2 sessions, 51 ballots (a stream each), a decision, 6 awards, 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(117);
+    expect(streams.length).toBe(118);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

@@ -25,6 +25,17 @@ export const ACTOR_OF_ROLE: Record<Role, Actor> = {
 };
 
 const YEAR = { kind: 'CALENDAR_YEAR', year: 2025 };
+const DECISION_KEY = { issuedByUnitId: ORG.district, year: 2025, number: '15/QĐ-UBND' };
+const DECISION_DRAFT = {
+  ...DECISION_KEY,
+  decidedOn: TODAY,
+  place: 'Bạch Thông',
+  signerName: 'Chủ tịch UBND huyện',
+  signerTitle: 'Chủ tịch',
+  about: 'khen thưởng danh hiệu Lao động tiên tiến năm 2025',
+  legalGrounds: ['Luật Thi đua, khen thưởng số 06/2022/QH15'],
+  dossierIds: ['hs-hoa'],
+};
 const HOA = { kind: 'INDIVIDUAL', id: 'gv-hoa' };
 
 function mutation(
@@ -195,6 +206,14 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     { awardId: 'kt-hoa', reason: 'Sai sót.', decisionNumber: '16/QĐ-UBND' },
   ),
   printCertificate: mutation('printCertificate', '$awardId: ID!', 'awardId: $awardId', { awardId: 'kt-hoa' }),
+  draftDecision: inputMutation('draftDecision', 'DecisionDraftInput', DECISION_DRAFT),
+  reviseDecisionDraft: inputMutation('reviseDecisionDraft', 'DecisionDraftInput', DECISION_DRAFT),
+  signDecision: mutation(
+    'signDecision',
+    '$issuedByUnitId: ID!, $year: Int!, $number: String!',
+    'issuedByUnitId: $issuedByUnitId, year: $year, number: $number',
+    DECISION_KEY,
+  ),
   fileComplaint: inputMutation('fileComplaint', 'FileComplaintInput', {
     kind: 'COMPLAINT',
     complainantName: 'Trần Văn Khiếu',
@@ -285,6 +304,15 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
   dossiers: { query: '{ dossiers { edges { node { id } } } }', variables: {} },
   awardHistory: { query: 'query($s: SubjectInput!) { awardHistory(subject: $s) { id } }', variables: { s: HOA } },
   awardsByDecision: { query: '{ awardsByDecision(decisionNumber: "15/QĐ-UBND") { id } }', variables: {} },
+  decision: {
+    query: `query($issuedByUnitId: ID!, $year: Int!, $number: String!) {
+      decision(issuedByUnitId: $issuedByUnitId, year: $year, number: $number) { id } }`,
+    variables: DECISION_KEY,
+  },
+  decisions: {
+    query: '{ decisions(issuedByUnitId: "huyen", year: 2025) { id } }',
+    variables: {},
+  },
   councilBallots: {
     query: 'query($s: ID!) { councilBallots(sessionId: $s) { memberId late } }',
     variables: { s: 'phien-1' },
