@@ -129,6 +129,14 @@ export const MUTATION_POLICY: AccessPolicy = {
       inSubtree((r) => [input(r).unitId]),
     ),
   ),
+  registerHousehold: row(
+    'mutation',
+    'Units and people',
+    grantTo(
+      ['SECRETARIAT', 'UNIT_OFFICER'],
+      inSubtree((r) => [input(r).unitId]),
+    ),
+  ),
   renameUnit: row('mutation', 'Units and people', { SECRETARIAT: inSubtree((r) => [input(r).unitId]) }),
   mergeUnit: row('mutation', 'Units and people', {
     SECRETARIAT: inSubtree((r) => [input(r).unitId, input(r).intoUnitId], 'both units in its subtree'),

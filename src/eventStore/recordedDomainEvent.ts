@@ -12,6 +12,7 @@ import type { ClusterYearEvent } from '../clusters/clusterYear.events';
 import type { ComplaintEvent } from '../complaints/complaint.events';
 import type { CouncilSessionEvent } from '../councilSessions/councilSession.events';
 import type { DossierEvent } from '../dossiers/dossier.events';
+import type { HouseholdEvent } from '../households/household.events';
 import type { InitiativeEvent } from '../initiatives/initiative.events';
 import type { MovementEvent } from '../movements/movement.events';
 import type { PersonEvent } from '../people/person.events';
@@ -33,6 +34,7 @@ export type AnyDomainEvent =
   | ComplaintEvent
   | CouncilSessionEvent
   | DossierEvent
+  | HouseholdEvent
   | InitiativeEvent
   | MovementEvent
   | PersonEvent
