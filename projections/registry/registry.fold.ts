@@ -61,7 +61,10 @@ function registerUnit(batch: RegistryBatch, { data: d }: RecordedOfType<'UnitReg
   upsertSubject(batch, 'COLLECTIVE', d.unitId, d.name, parentName);
 }
 
-/** The unit's row and subject take the new name, and so do its people's and households' subjects (as their unit name). */
+/**
+ * The unit's row and subject take the new name, and so do its people's and households'
+ * subjects (as their unit name).
+ */
 function renameUnit(batch: RegistryBatch, { data: d }: RecordedOfType<'UnitRenamed'>): void {
   changeUnit(batch, d.unitId, (unit) => (unit.name = d.name));
   changeSubject(batch, 'COLLECTIVE', d.unitId, (s) => {

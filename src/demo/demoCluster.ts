@@ -3,8 +3,8 @@ import { signCommunesCovenant } from './demoReorganisation';
 import { CLUSTER_CRITERIA, CLUSTER_ID, CLUSTER_SCORES, DEMO_ACTORS, DEMO_YEAR, unitOfficer } from './demoData';
 
 /**
- * The communes' bloc: formed, led, its covenant signed by each commune, given its criteria, self-scored by each commune, assessed by
- * the district, and its ranking finalized.
+ * The communes' bloc: formed, led, its covenant signed by each commune, given its criteria,
+ * self-scored by each commune, assessed by the district, and its ranking finalized.
  */
 export async function scoreCommunesCluster(call: DemoCall): Promise<void> {
   await call('formCluster', {

@@ -2,9 +2,9 @@
  * A year of emulation and commendation work in Bạch Thông district (Bắc Kạn province),
  * after the district's 2023 plan: units and people, a cluster of communes whose covenant
  * each commune signs, scored and finalized, two villages merged and renamed, an officer
- * transferred, a household proposed for a Giấy khen, movements, the yearly plan, registrations, ratings, an initiative, award
- * dossiers (one returned and resubmitted, one ineligible, one left overdue in the queue),
- * two council sessions, award decisions, a complaint upheld that revokes an award, a
+ * transferred, a household proposed for a Giấy khen, movements, the yearly plan,
+ * registrations, ratings, an initiative, award dossiers (one returned and resubmitted, one
+ * ineligible, one left overdue in the queue), two council sessions, award decisions, a complaint upheld that revokes an award, a
  * denunciation extended, a complaint marked complex and one left overdue. Every step goes
  * through the public GraphQL API, so the same script loads demo data and drives the
  * end-to-end test.
@@ -23,7 +23,10 @@ import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demo
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
-/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`), the sessions, each command's position. */
+/**
+ * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`), the
+ * sessions, each command's position.
+ */
 export interface DemoYearSummary {
   positions: string[];
   dossiers: Record<string, string>;
