@@ -3,11 +3,11 @@
  * after the district's 2023 plan: units and people, a cluster of communes whose covenant
  * each commune signs, scored and finalized, two villages merged and renamed, an officer
  * transferred, a household proposed for a Giấy khen, movements, the yearly plan,
- * registrations, ratings, an initiative, award dossiers (one returned and resubmitted, one
- * ineligible, one left overdue in the queue), two council sessions, award decisions, a complaint upheld that revokes an award, a
- * denunciation extended, a complaint marked complex and one left overdue. Every step goes
- * through the public GraphQL API, so the same script loads demo data and drives the
- * end-to-end test.
+ * registrations, ratings, an initiative, award dossiers (one returned and resubmitted,
+ * one ineligible, one left overdue in the queue), two council sessions, award decisions,
+ * a complaint upheld that revokes an award, a denunciation extended, a complaint marked
+ * complex and one left overdue. Every step goes through the public GraphQL API, so the
+ * same script loads demo data and drives the end-to-end test.
  */
 import { demoCaller, type GraphQLExecutor } from './demoClient';
 import { scoreCommunesCluster } from './demoCluster';
