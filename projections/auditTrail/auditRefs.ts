@@ -91,6 +91,9 @@ function addStreamRefs(refs: RefList, streamId: string, d: EventData, lookups: R
     case 'person':
       refs.add('subject', `INDIVIDUAL:${ownId}`);
       break;
+    case 'household':
+      refs.add('subject', `HOUSEHOLD:${ownId}`);
+      break;
     case 'cluster':
       refs.add('cluster', ownId);
       break;

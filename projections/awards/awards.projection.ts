@@ -146,22 +146,33 @@ async function revokeEarlierGrants(client: PoolClient, revocations: Revocation[]
   }
 }
 
+/** The batch's merges, one COPY: a unit is merged once (its decider refuses a second merge). */
+async function insertMergedUnits(client: PoolClient, events: RecordedDomainEvent[]): Promise<void> {
+  const merges = events.flatMap((e) => (e.type === 'UnitMerged' ? [[e.data.unitId, e.data.intoUnitId]] : []));
+  await copyRows(client, 'merged_units', ['unit_id', 'into_unit_id'], merges);
+}
+
 /**
  * One COPY of the batch's grants and one update of the awards granted before it. A
  * revocation of an award granted earlier in the same batch is folded into its new row.
  */
 async function applyAwards(events: RecordedEvent[], client: PoolClient): Promise<void> {
-  const { grants, revocationsOfEarlier } = foldAwardEvents(asRecordedDomainEvents(events));
+  const domainEvents = asRecordedDomainEvents(events);
+  await insertMergedUnits(client, domainEvents);
+  const { grants, revocationsOfEarlier } = foldAwardEvents(domainEvents);
   // A plain COPY: granting an award twice still fails on the primary key.
   await copyRows(client, 'awards', GRANT_COLUMNS, [...grants.values()].map(grantRow));
   await revokeEarlierGrants(client, [...revocationsOfEarlier.values()]);
 }
 
-/** Awards by subject, by decision number and by unit and period: the facts the award rules check. */
+/**
+ * Awards by subject, by decision number and by unit and period: the facts the award rules
+ * check; and the merged units, whose awards a surviving unit's history includes.
+ */
 export const awardsProjection: ProjectionDefinition = {
   name: AWARDS_PROJECTION,
-  version: 1,
-  eventTypes: ['AwardGranted', 'AwardRevoked'],
+  version: 2,
+  eventTypes: ['AwardGranted', 'AwardRevoked', 'UnitMerged'],
   migrations: loadMigrations(join(projectRoot(), 'projections/awards/migrations')),
   apply: applyAwards,
 };

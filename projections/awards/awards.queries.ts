@@ -194,7 +194,8 @@ function toAwardView(row: AwardRow): AwardView {
 /**
  * Every award the subject received, revoked ones included, oldest period first
  * (within a year the calendar year before the school year that starts in it), then
- * in decision order.
+ * in decision order. A unit's history includes the awards of the units merged into it,
+ * directly or through earlier merges (its lineage).
  */
 export async function getAwardHistory(
   db: Queryable,
@@ -203,7 +204,12 @@ export async function getAwardHistory(
 ): Promise<AwardView[]> {
   const { rows } = await statements.query<AwardRow>(
     db,
-    `${SELECT_AWARD} WHERE subject_kind = $1 AND subject_id = $2
+    `WITH RECURSIVE lineage AS (
+       SELECT $2::text AS unit_id
+       UNION SELECT m.unit_id FROM awards.merged_units m JOIN lineage l ON m.into_unit_id = l.unit_id
+     )
+     ${SELECT_AWARD} WHERE subject_kind = $1
+       AND (subject_id = $2 OR ($1 = 'COLLECTIVE' AND subject_id IN (SELECT unit_id FROM lineage)))
      ORDER BY period_year, period_kind, decided_on, granted_position`,
     [subject.kind, subject.id],
   );

@@ -61,7 +61,10 @@ function registerUnit(batch: RegistryBatch, { data: d }: RecordedOfType<'UnitReg
   upsertSubject(batch, 'COLLECTIVE', d.unitId, d.name, parentName);
 }
 
-/** The unit's row and subject take the new name, and so do its people's subjects (as their unit name). */
+/**
+ * The unit's row and subject take the new name, and so do its people's and households'
+ * subjects (as their unit name).
+ */
 function renameUnit(batch: RegistryBatch, { data: d }: RecordedOfType<'UnitRenamed'>): void {
   changeUnit(batch, d.unitId, (unit) => (unit.name = d.name));
   changeSubject(batch, 'COLLECTIVE', d.unitId, (s) => {
@@ -70,6 +73,21 @@ function renameUnit(batch: RegistryBatch, { data: d }: RecordedOfType<'UnitRenam
   });
   for (const personId of batch.peopleByUnit.get(d.unitId) ?? [])
     changeSubject(batch, 'INDIVIDUAL', personId, (s) => (s.unit_name = d.name));
+  for (const household of batch.households.values())
+    if (household.unit_id === d.unitId)
+      changeSubject(batch, 'HOUSEHOLD', household.household_id, (s) => (s.unit_name = d.name));
+}
+
+function registerHousehold(batch: RegistryBatch, { data: d }: RecordedOfType<'HouseholdRegistered'>): void {
+  if (batch.newHouseholds.has(d.householdId)) throw new Error(`household ${d.householdId} was registered twice`);
+  batch.households.set(d.householdId, {
+    household_id: d.householdId,
+    head_name: d.headName,
+    address: d.address,
+    unit_id: d.unitId,
+  });
+  batch.newHouseholds.add(d.householdId);
+  upsertSubject(batch, 'HOUSEHOLD', d.householdId, d.headName, d.unitName);
 }
 
 function registerPerson(batch: RegistryBatch, { data: d }: RecordedOfType<'PersonRegistered'>): void {
@@ -109,6 +127,8 @@ export function applyRegistryEvent(batch: RegistryBatch, event: RecordedDomainEv
       return registerPerson(batch, event);
     case 'PersonTransferred':
       return transferPerson(batch, event);
+    case 'HouseholdRegistered':
+      return registerHousehold(batch, event);
     case 'ClusterFormed':
       batch.clusters.push(event.data);
       return;

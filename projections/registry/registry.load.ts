@@ -4,6 +4,7 @@ import {
   emptyRegistryBatch,
   setPerson,
   subjectKey,
+  type HouseholdRow,
   type PersonRow,
   type RegistryBatch,
   type SubjectKind,
@@ -67,7 +68,17 @@ async function loadPeople(
   for (const row of rows) setPerson(batch, row);
 }
 
-/** The subjects of the renamed units and of the people loaded or transferred. */
+/** The households of renamed units, whose subjects show the unit's name. */
+async function loadHouseholds(client: PoolClient, batch: RegistryBatch, renamedUnitIds: Set<string>): Promise<void> {
+  if (renamedUnitIds.size === 0) return;
+  const { rows } = await client.query<HouseholdRow>(
+    'SELECT household_id, head_name, address, unit_id FROM households WHERE unit_id = ANY($1::text[])',
+    [[...renamedUnitIds]],
+  );
+  for (const row of rows) batch.households.set(row.household_id, row);
+}
+
+/** The subjects of the renamed units and of the people and households loaded or transferred. */
 async function loadSubjects(
   client: PoolClient,
   batch: RegistryBatch,
@@ -82,6 +93,10 @@ async function loadSubjects(
   }
   for (const id of new Set([...personIds, ...batch.people.keys()])) {
     subjectKinds.push('INDIVIDUAL');
+    subjectIds.push(id);
+  }
+  for (const id of batch.households.keys()) {
+    subjectKinds.push('HOUSEHOLD');
     subjectIds.push(id);
   }
   if (subjectIds.length === 0) return;
@@ -99,6 +114,7 @@ export async function loadRegistryBatch(client: PoolClient, events: RecordedDoma
   const { unitIds, personIds, renamedUnitIds } = referencedIds(events);
   await loadUnits(client, batch, unitIds);
   await loadPeople(client, batch, personIds, renamedUnitIds);
+  await loadHouseholds(client, batch, renamedUnitIds);
   await loadSubjects(client, batch, personIds, renamedUnitIds);
   return batch;
 }

@@ -15,6 +15,7 @@ const REGISTRY_EVENT_TYPES = [
   'UnitMerged',
   'PersonRegistered',
   'PersonTransferred',
+  'HouseholdRegistered',
   'ClusterFormed',
   'MovementLaunched',
 ] as const;
@@ -34,7 +35,7 @@ async function applyRegistry(recorded: RecordedEvent[], client: PoolClient): Pro
 
 export const registryProjection: ProjectionDefinition = {
   name: 'registry',
-  version: 2,
+  version: 3,
   eventTypes: REGISTRY_EVENT_TYPES,
   migrations: loadMigrations(join(projectRoot(), 'projections/registry/migrations')),
   // Built at the head of the log (migration 010 says why); live inserts then go straight into them.

@@ -3,7 +3,7 @@ import type { PreparedStatements } from '../../src/infra/preparedQuery';
 import { normalizeForSearch } from './search';
 
 export interface SubjectHitRow {
-  kind: 'INDIVIDUAL' | 'COLLECTIVE';
+  kind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
   id: string;
   name: string;
   unitName: string | null;
@@ -118,6 +118,16 @@ export async function getMovements(pool: Pool, year: number | null): Promise<Mov
     [year],
   );
   return rows as MovementRow[];
+}
+
+/** The commune, ward or village of each of these households that is registered (household id → unit id). */
+export async function getHouseholdUnits(pool: Pool, householdIds: readonly string[]): Promise<Map<string, string>> {
+  if (householdIds.length === 0) return new Map();
+  const { rows } = await pool.query(
+    'SELECT household_id, unit_id FROM registry.households WHERE household_id = ANY($1)',
+    [householdIds],
+  );
+  return new Map(rows.map((r) => [r.household_id as string, r.unit_id as string]));
 }
 
 /** The unit of each of these people that is registered (person id → unit id). */

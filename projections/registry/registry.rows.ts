@@ -21,7 +21,14 @@ export interface PersonRow {
   female: boolean;
 }
 
-export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE';
+export interface HouseholdRow {
+  household_id: string;
+  head_name: string;
+  address: string;
+  unit_id: string;
+}
+
+export type SubjectKind = 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
 
 export interface SubjectRow {
   kind: SubjectKind;
@@ -49,6 +56,9 @@ export interface RegistryBatch {
   readonly changedPeople: Set<string>;
   /** The people of `people` by their unit as the fold has it, for renames; kept by `setPerson`. */
   readonly peopleByUnit: Map<string, Set<string>>;
+  /** Households the batch registers, and those of renamed units (for their subjects' unit name). */
+  readonly households: Map<string, HouseholdRow>;
+  readonly newHouseholds: Set<string>;
   /** By `subjectKey`. */
   readonly subjects: Map<string, SubjectRow>;
   readonly newSubjects: Set<string>;
@@ -66,6 +76,8 @@ export function emptyRegistryBatch(): RegistryBatch {
     newPeople: new Set(),
     changedPeople: new Set(),
     peopleByUnit: new Map(),
+    households: new Map(),
+    newHouseholds: new Set(),
     subjects: new Map(),
     newSubjects: new Set(),
     changedSubjects: new Set(),

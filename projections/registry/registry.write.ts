@@ -4,6 +4,7 @@ import type { RegistryBatch } from './registry.rows';
 
 const UNIT_COLUMNS = ['unit_id', 'name', 'kind', 'level', 'parent_unit_id', 'sector', 'small', 'merged_into'] as const;
 const PERSON_COLUMNS = ['person_id', 'full_name', 'unit_id', 'position', 'direct_worker', 'female'] as const;
+const HOUSEHOLD_COLUMNS = ['household_id', 'head_name', 'address', 'unit_id'] as const;
 const SUBJECT_COLUMNS = ['kind', 'id', 'name', 'unit_name', 'search_text'] as const;
 
 async function writeUnits(client: PoolClient, batch: RegistryBatch): Promise<void> {
@@ -37,6 +38,16 @@ async function writePeople(client: PoolClient, batch: RegistryBatch): Promise<vo
     `UPDATE people p SET unit_id = v.unit_id, position = v.position
      FROM unnest($1::text[], $2::text[], $3::text[]) AS v(person_id, unit_id, position) WHERE p.person_id = v.person_id`,
     [rows.map((p) => p.person_id), rows.map((p) => p.unit_id), rows.map((p) => p.position)],
+  );
+}
+
+async function insertHouseholds(client: PoolClient, batch: RegistryBatch): Promise<void> {
+  const rows = [...batch.newHouseholds].map((id) => batch.households.get(id)!);
+  await copyRows(
+    client,
+    'households',
+    HOUSEHOLD_COLUMNS,
+    rows.map((h) => HOUSEHOLD_COLUMNS.map((column) => h[column])),
   );
 }
 
@@ -104,6 +115,7 @@ async function insertMovements(client: PoolClient, rows: RegistryBatch['movement
 export async function writeRegistryBatch(client: PoolClient, batch: RegistryBatch): Promise<void> {
   await writeUnits(client, batch);
   await writePeople(client, batch);
+  await insertHouseholds(client, batch);
   await writeSubjects(client, batch);
   await insertClusters(client, batch.clusters);
   await insertMovements(client, batch.movements);

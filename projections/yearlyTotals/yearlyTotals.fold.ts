@@ -46,11 +46,19 @@ function complaint(batch: YearlyTotalsBatch, event: RecordedDomainEvent, complai
 
 /**
  * The unit of the complaint's subject: the collective itself, the person's unit now, or
- * the award's / dossier's subject unit.
+ * the award's / dossier's subject unit. A household's commune is not kept here: a
+ * complaint naming a household directly counts for no unit.
  */
 function complaintUnit(batch: YearlyTotalsBatch, c: ComplaintFiled['data']): string | null {
   if (c.subject)
-    return c.subject.kind === SubjectKind.COLLECTIVE ? c.subject.id : (batch.people.get(c.subject.id) ?? null);
+    switch (c.subject.kind) {
+      case SubjectKind.COLLECTIVE:
+        return c.subject.id;
+      case SubjectKind.INDIVIDUAL:
+        return batch.people.get(c.subject.id) ?? null;
+      default:
+        return null;
+    }
   if (c.awardId) return batch.awards.get(c.awardId)?.row.unitId ?? null;
   if (c.dossierId) return batch.dossiers.get(c.dossierId)?.row.unitId ?? null;
   return null;
@@ -195,6 +203,9 @@ export function applyYearlyTotalsEvent(batch: YearlyTotalsBatch, event: Recorded
     case 'UnitRegistered':
       batch.units.set(event.data.unitId, event.data.parentUnitId);
       batch.unitLevels.set(event.data.unitId, event.data.level);
+      return;
+    case 'UnitMerged':
+      batch.mergedInto.set(event.data.unitId, event.data.intoUnitId);
       return;
     case 'WorkforceReported': {
       const { unitId, year, figures } = event.data;

@@ -13,6 +13,8 @@ import { writeYearlyTotalsBatch } from './yearlyTotals.write';
  * Yearly totals for dashboards: per period (calendar or school year) and per unit, so
  * a dashboard sums any unit subtree from a few rows.
  *
+ * - Merged units (UnitMerged): a unit's totals include those of the units merged into
+ *   it, their past included: the queries walk the merges as they walk the unit tree.
  * - Awards: by the award's own period (AwardGranted.period) and its subject unit
  *   (AwardGranted.subjectUnitId: a person's unit, or the collective itself). Counts
  *   include revoked awards; `revoked*` columns count those later revoked (AwardRevoked).
@@ -40,6 +42,7 @@ const YEARLY_TOTALS_PROJECTION = 'yearly_totals';
 /** DossierResubmitted, BallotCast and the rest change no total, so the runner does not even read them. */
 const YEARLY_TOTALS_EVENT_TYPES = [
   'UnitRegistered',
+  'UnitMerged',
   'MovementLaunched',
   'WorkforceReported',
   'PersonRegistered',
@@ -71,7 +74,7 @@ async function applyYearlyTotals(recorded: RecordedEvent[], client: PoolClient):
 /** Per-period, per-unit totals of awards, dossiers and complaints, summed over unit subtrees by the queries. */
 export const yearlyTotalsProjection: ProjectionDefinition = {
   name: YEARLY_TOTALS_PROJECTION,
-  version: 4,
+  version: 5,
   eventTypes: YEARLY_TOTALS_EVENT_TYPES,
   migrations: loadMigrations(join(projectRoot(), 'projections/yearlyTotals/migrations')),
   apply: applyYearlyTotals,

@@ -121,11 +121,12 @@ export function checkPeriod(period: Period): void {
 
 /**
  * The unit filter shared by every query: `$1` is the unit id or null (no filter). With a
- * unit, rows count when their unit is that unit or lies below it in the unit tree.
+ * unit, rows count when their unit is that unit, lies below it in the unit tree, or was
+ * merged into one of those (a merged unit's lineage: its past counts for the survivor).
  */
 export const SUBTREE = `WITH RECURSIVE tree AS (
     SELECT unit_id FROM yearly_totals.units WHERE unit_id = $1::text
-    UNION SELECT u.unit_id FROM yearly_totals.units u JOIN tree t ON u.parent_unit_id = t.unit_id
+    UNION SELECT u.unit_id FROM yearly_totals.units u JOIN tree t ON t.unit_id IN (u.parent_unit_id, u.merged_into)
   )`;
 const IN_SCOPE = `($1::text IS NULL OR x.unit_id IN (SELECT unit_id FROM tree))`;
 /** The same for the sums, which hold province-wide rows under ALL_UNITS ('') besides the per-unit ones. */

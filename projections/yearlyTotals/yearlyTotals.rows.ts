@@ -73,6 +73,8 @@ export interface Tracked<Row> {
 export interface YearlyTotalsBatch {
   /** Unit → parent unit, for the units the batch registers. */
   readonly units: Map<string, string | null>;
+  /** Merged unit → the unit it was merged into (UnitMerged). */
+  readonly mergedInto: Map<string, string>;
   /** Unit → authority level, for the units the batch registers. */
   readonly unitLevels: Map<string, string>;
   /** Movements the batch launches. */
@@ -94,6 +96,7 @@ export interface YearlyTotalsBatch {
 export function emptyYearlyTotalsBatch(): YearlyTotalsBatch {
   return {
     units: new Map(),
+    mergedInto: new Map(),
     unitLevels: new Map(),
     movements: new Map(),
     workforce: new Map(),

@@ -20,6 +20,17 @@ async function writeUnits(client: PoolClient, batch: YearlyTotalsBatch): Promise
   );
 }
 
+/** After writeUnits: a unit is registered before it can be merged, in an earlier batch or this one. */
+async function writeMergedUnits(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
+  if (batch.mergedInto.size === 0) return;
+  const merges = [...batch.mergedInto];
+  await client.query(
+    `UPDATE units u SET merged_into = m.into_unit_id
+     FROM unnest($1::text[], $2::text[]) AS m(unit_id, into_unit_id) WHERE u.unit_id = m.unit_id`,
+    [merges.map((m) => m[0]), merges.map((m) => m[1])],
+  );
+}
+
 async function writeMovements(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
   if (batch.movements.size === 0) return;
   const rows = [...batch.movements.values()];
@@ -164,6 +175,7 @@ async function addToTotals(client: PoolClient, totals: TotalsTable, deltas: Delt
 /** Writes the batch: each table with one multi-row statement, the aggregates by delta. */
 export async function writeYearlyTotalsBatch(client: PoolClient, batch: YearlyTotalsBatch): Promise<void> {
   await writeUnits(client, batch);
+  await writeMergedUnits(client, batch);
   await writePeople(client, batch);
   await writeSessions(client, batch);
   await writeMovements(client, batch);

@@ -94,6 +94,13 @@ function selfScoreOfOwnUnit(request: AccessRequest): Refusal {
     : `a UNIT_OFFICER records the self-scores of its own unit ${request.identity.unitId} only`;
 }
 
+function ownUnitSigns(request: AccessRequest): Refusal {
+  const unitId = input(request).unitId;
+  return unitId === request.identity.unitId
+    ? null
+    : `a UNIT_OFFICER signs the covenant for its own unit ${request.identity.unitId} only, not ${unitId}`;
+}
+
 /** A unit officer reports on the tasks its unit directs or executes. */
 async function taskOfOwnUnit(request: AccessRequest): Promise<Refusal> {
   const plan = await request.facts.plan(request.args.planId);
@@ -126,6 +133,24 @@ export const MUTATION_POLICY: AccessPolicy = {
       inSubtree((r) => [input(r).unitId]),
     ),
   ),
+  registerHousehold: row(
+    'mutation',
+    'Units and people',
+    grantTo(
+      ['SECRETARIAT', 'UNIT_OFFICER'],
+      inSubtree((r) => [input(r).unitId]),
+    ),
+  ),
+  renameUnit: row('mutation', 'Units and people', { SECRETARIAT: inSubtree((r) => [input(r).unitId]) }),
+  mergeUnit: row('mutation', 'Units and people', {
+    SECRETARIAT: inSubtree((r) => [input(r).unitId, input(r).intoUnitId], 'both units in its subtree'),
+  }),
+  transferPerson: row('mutation', 'Units and people', {
+    SECRETARIAT: inSubtree(
+      async (r) => [...(await personUnits(r, [input(r).personId])), input(r).toUnitId],
+      'both units in its subtree',
+    ),
+  }),
   launchMovement: row('mutation', 'Movements and plans', {
     SECRETARIAT: inSubtree((r) => [input(r).launchedByUnitId, ...(input(r).participantUnitIds ?? [])]),
   }),
@@ -156,6 +181,7 @@ export const MUTATION_POLICY: AccessPolicy = {
     ),
     UNIT_OFFICER: when('SELF scores of its own unit', selfScoreOfOwnUnit),
   }),
+  signClusterCovenant: row('mutation', 'Clusters', { UNIT_OFFICER: when('for its own unit', ownUnitSigns) }),
   finalizeClusterRanking: row('mutation', 'Clusters', { SECRETARIAT: inSubtree(ofClusterArg) }),
   registerTitle: row('mutation', 'Registrations, ratings, initiatives', { UNIT_OFFICER: inSubtree(ofSubjectInput) }),
   reportWorkforce: row('mutation', 'Registrations, ratings, initiatives', {

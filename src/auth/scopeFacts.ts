@@ -1,10 +1,11 @@
 import type { Pool } from 'pg';
 import { getSessionsWithDossierOnAgenda } from '../../projections/auditTrail/auditTrail.queries';
-import { getPeopleUnits } from '../../projections/registry/registry.queries';
+import { getHouseholdUnits, getPeopleUnits } from '../../projections/registry/registry.queries';
 import { awardDecider } from '../awards/award.decider';
 import { clusterDecider, type ClusterRecord } from '../clusters/cluster.decider';
 import { councilSessionDecider, type ConvenedSession } from '../councilSessions/councilSession.decider';
 import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
+import { householdDecider } from '../households/household.decider';
 import { personDecider } from '../people/person.decider';
 import { planDecider, type PlanRecord } from '../plans/plan.decider';
 import type { Decider, DomainEvent } from '../shared/decider';
@@ -65,10 +66,17 @@ export class ScopeFacts {
     return plan.status === 'NONE' ? null : plan;
   }
 
-  /** A person's unit, or the unit itself for a collective; null when the subject is not registered. */
+  /**
+   * A person's unit, the unit itself for a collective, a household's commune or ward; null
+   * when the subject is not registered.
+   */
   async unitOf(subject: SubjectRef): Promise<string | null> {
     if (subject.kind === SubjectKind.COLLECTIVE) {
       return (await this.streams.currentState(unitDecider, subject.id)).status === 'NONE' ? null : subject.id;
+    }
+    if (subject.kind === SubjectKind.HOUSEHOLD) {
+      const household = await this.streams.currentState(householdDecider, subject.id);
+      return household.status === 'NONE' ? null : household.unitId;
     }
     const person = await this.streams.currentState(personDecider, subject.id);
     return person.status === 'NONE' ? null : person.unitId;
@@ -76,11 +84,17 @@ export class ScopeFacts {
 
   /** The unit of each subject the registry knows (by subjectKey): one query for a page of answers. */
   async unitsOf(subjects: readonly SubjectRef[]): Promise<Map<string, string>> {
-    const personIds = subjects.filter((s) => s.kind === SubjectKind.INDIVIDUAL).map((s) => s.id);
-    const personUnits = await getPeopleUnits(this.pool, [...new Set(personIds)]);
+    const idsOf = (kind: SubjectKind) => [...new Set(subjects.filter((s) => s.kind === kind).map((s) => s.id))];
+    const [personUnits, householdUnits] = await Promise.all([
+      getPeopleUnits(this.pool, idsOf(SubjectKind.INDIVIDUAL)),
+      getHouseholdUnits(this.pool, idsOf(SubjectKind.HOUSEHOLD)),
+    ]);
     const units = new Map<string, string>();
     for (const subject of subjects) {
-      const unitId = subject.kind === SubjectKind.COLLECTIVE ? subject.id : personUnits.get(subject.id);
+      const unitId =
+        subject.kind === SubjectKind.COLLECTIVE
+          ? subject.id
+          : (subject.kind === SubjectKind.HOUSEHOLD ? householdUnits : personUnits).get(subject.id);
       if (unitId !== undefined) units.set(subjectKey(subject), unitId);
     }
     return units;

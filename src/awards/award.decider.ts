@@ -172,8 +172,8 @@ function requireValidGrantInput(data: GrantAward['data']): void {
   requireText(data.signerName, 'signerName');
   requireCount(data.facts.heldSameKindSamePeriod, 'facts.heldSameKindSamePeriod');
   requireIsoInstant(data.now, 'now');
-  if (dossier.nominee.kind === SubjectKind.COLLECTIVE && (subjectFacts.directWorker || subjectFacts.female)) {
-    throw new InvalidInput('a collective is neither a direct worker nor female', 'subjectFacts');
+  if (dossier.nominee.kind !== SubjectKind.INDIVIDUAL && (subjectFacts.directWorker || subjectFacts.female)) {
+    throw new InvalidInput('a collective or household is neither a direct worker nor female', 'subjectFacts');
   }
 }
 

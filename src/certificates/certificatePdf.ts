@@ -15,9 +15,16 @@ function header(certificate: PrintedCertificate['certificate']): Content {
   };
 }
 
+/** How the certificate addresses its recipient. */
+const RECIPIENT_TITLE: Readonly<Record<SubjectKind, string>> = {
+  [SubjectKind.INDIVIDUAL]: 'Ông/Bà',
+  [SubjectKind.COLLECTIVE]: 'Tập thể',
+  [SubjectKind.HOUSEHOLD]: 'Hộ gia đình',
+};
+
 function body(printed: PrintedCertificate): Content[] {
   const c = printed.certificate;
-  const recipient = c.recipient.kind === SubjectKind.COLLECTIVE ? 'Tập thể' : 'Ông/Bà';
+  const recipient = RECIPIENT_TITLE[c.recipient.kind];
   return [
     { text: nfc(c.title), fontSize: 40, bold: true, color: '#b00000', alignment: 'center', margin: [0, 30, 0, 10] },
     { text: nfc(`${c.issuingUnitName.toUpperCase()}`), fontSize: 14, bold: true, alignment: 'center' },

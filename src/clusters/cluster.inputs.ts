@@ -10,6 +10,7 @@ import {
 } from 'class-validator';
 import { ArgsType, Field, Float, ID, InputType } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, TEXT_MAX, YearField } from '../graphql/common.types';
+import { DateScalar } from '../graphql/scalars';
 import { ClusterKind, ScoreKind } from '../shared/domain';
 
 /**
@@ -147,4 +148,21 @@ export class FinalizeClusterRankingArgs {
 
   @YearField()
   year!: number;
+}
+
+@InputType('SignClusterCovenantInput', { description: "A member unit signs its cluster's covenant for the year" })
+export class SignClusterCovenantInput {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `clusterId ${ID_MESSAGE}` })
+  clusterId!: string;
+
+  @YearField()
+  year!: number;
+
+  @Field(() => ID, { description: 'The signing member unit' })
+  @Matches(ID_PATTERN, { message: `unitId ${ID_MESSAGE}` })
+  unitId!: string;
+
+  @Field(() => DateScalar)
+  signedOn!: string;
 }

@@ -9,12 +9,14 @@ import {
   FormClusterInput,
   RecordClusterScoreInput,
   SetClusterCriteriaInput,
+  SignClusterCovenantInput,
 } from './cluster.inputs';
 import {
   assignClusterLeadership,
   finalizeClusterRanking,
   recordClusterScore,
   setClusterCriteria,
+  signClusterCovenant,
 } from './clusterYear.commands';
 
 @Resolver()
@@ -39,6 +41,17 @@ export class ClusterResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return assignClusterLeadership(ctx.services, ctx.commandContext(info), args);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description: 'A member unit signs the year’s emulation covenant (giao ước thi đua) of its cluster, once',
+  })
+  signClusterCovenant(
+    @Arg('input', () => SignClusterCovenantInput) input: SignClusterCovenantInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return signClusterCovenant(ctx.services, ctx.commandContext(info), input);
   }
 
   @Mutation(() => CommandResultType, {

@@ -9,6 +9,7 @@ import type {
   FinalizeClusterRankingArgs,
   RecordClusterScoreInput,
   SetClusterCriteriaInput,
+  SignClusterCovenantInput,
 } from './cluster.inputs';
 import { clusterYearDecider, clusterYearKey } from './clusterYear.decider';
 import { DEFAULT_CERTIFICATE_COUNT } from './standings';
@@ -73,6 +74,27 @@ export function assignClusterLeadership(
           deputyUnitId: args.deputyUnitId,
           cluster,
         },
+      };
+    },
+    ON_CLUSTER_YEAR,
+  );
+}
+
+export function signClusterCovenant(
+  services: Services,
+  context: CommandContext,
+  input: SignClusterCovenantInput,
+): Promise<CommandResult> {
+  return onClusterYear(services, input.clusterId, input.year).decide(
+    context,
+    'signClusterCovenant',
+    input,
+    async (tx) => {
+      const cluster = await clusterFacts(tx, input.clusterId);
+      await requireUnitsExist(tx, cluster, [input.unitId]);
+      return {
+        type: 'SignClusterCovenant',
+        data: { clusterId: input.clusterId, year: input.year, unitId: input.unitId, signedOn: input.signedOn, cluster },
       };
     },
     ON_CLUSTER_YEAR,

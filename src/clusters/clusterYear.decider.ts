@@ -6,7 +6,7 @@ import type { ClusterMember } from './cluster.events';
 import type { ClusterFacts } from './cluster.state';
 import { ClusterRule, criteriaOf, requireEveryScore, requireScoreInRange, scaleOf } from './cluster.rules';
 import type {
-  ClusterCovenantSigned,
+  ClusterCovenantMemberSigned,
   ClusterCriteriaSet,
   ClusterLeadershipAssigned,
   ClusterRankingFinalized,
@@ -48,7 +48,7 @@ export interface AssignClusterLeadership {
 
 export interface SignClusterCovenant {
   type: 'SignClusterCovenant';
-  data: { clusterId: string; year: number; signedOn: IsoDate; cluster: ClusterFacts | null };
+  data: { clusterId: string; year: number; unitId: string; signedOn: IsoDate; cluster: ClusterFacts | null };
 }
 
 export interface CriterionInput {
@@ -178,28 +178,43 @@ function assignLeadership(
   };
 }
 
+/** A member unit signs the year's covenant once, while the year is open. */
 function signCovenant(
   d: SignClusterCovenant['data'],
   cluster: ClusterFacts,
   y: ClusterYearState,
-): ClusterCovenantSigned {
-  requireYear(d.year);
+): ClusterCovenantMemberSigned {
+  requireOpenYear(cluster, d.year, y);
   requireIsoDate(d.signedOn, 'signedOn');
-  if (y.covenantSignedOn !== null) {
+  const ruleDetails = { clusterId: cluster.clusterId, year: d.year, unitId: d.unitId };
+  const unit = member(cluster, d.unitId);
+  if (!unit) {
+    throw new RuleViolation(
+      ClusterRule.COVENANT_NOT_MEMBER,
+      `unit ${d.unitId} is not a member of cluster ${cluster.name}`,
+      ruleDetails,
+    );
+  }
+  const signedBefore = y.covenantSignedBy[d.unitId];
+  if (signedBefore !== undefined) {
     throw new RuleViolation(
       ClusterRule.COVENANT_ALREADY_SIGNED,
-      `the ${d.year} covenant of cluster ${cluster.name} was already signed on ${y.covenantSignedOn}`,
-      { clusterId: cluster.clusterId, year: d.year, signedOn: y.covenantSignedOn },
+      `${unit.unitName} already signed the ${d.year} covenant of cluster ${cluster.name} on ${signedBefore}`,
+      { ...ruleDetails, signedOn: signedBefore },
     );
   }
   return {
-    type: 'ClusterCovenantSigned',
+    type: 'ClusterCovenantMemberSigned',
     data: {
       clusterId: cluster.clusterId,
       clusterName: cluster.name,
       year: d.year,
+      unitId: unit.unitId,
+      unitName: unit.unitName,
       signedOn: d.signedOn,
-      memberUnitIds: cluster.members.map((m) => m.unitId),
+      unsignedUnitIds: cluster.members
+        .map((m) => m.unitId)
+        .filter((id) => id !== unit.unitId && y.covenantSignedBy[id] === undefined),
     },
   };
 }

@@ -31,7 +31,7 @@ export interface ClusterLeadershipAssigned {
   };
 }
 
-/** The members signed the year's emulation covenant (giao ước thi đua). */
+/** Every member signed the year's emulation covenant (giao ước thi đua) at once. */
 export interface ClusterCovenantSigned {
   type: 'ClusterCovenantSigned';
   data: {
@@ -40,6 +40,21 @@ export interface ClusterCovenantSigned {
     year: number;
     signedOn: IsoDate;
     memberUnitIds: string[];
+  };
+}
+
+/** One member unit signed the year's emulation covenant (giao ước thi đua). */
+export interface ClusterCovenantMemberSigned {
+  type: 'ClusterCovenantMemberSigned';
+  data: {
+    clusterId: string;
+    clusterName: string;
+    year: number;
+    unitId: string;
+    unitName: string;
+    signedOn: IsoDate;
+    /** Members that had not signed yet, this one left out. */
+    unsignedUnitIds: string[];
   };
 }
 
@@ -98,6 +113,7 @@ export interface ClusterRankingFinalized {
 export type ClusterYearEvent =
   | ClusterLeadershipAssigned
   | ClusterCovenantSigned
+  | ClusterCovenantMemberSigned
   | ClusterCriteriaSet
   | ClusterScoreRecorded
   | ClusterRankingFinalized;

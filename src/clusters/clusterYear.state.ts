@@ -8,7 +8,8 @@ export interface ClusterYearState {
   /** NONE until the year's first event; FINALIZED once its ranking is. */
   status: 'NONE' | 'OPEN' | 'FINALIZED';
   leadership: { leaderUnitId: string; deputyUnitId: string } | null;
-  covenantSignedOn: IsoDate | null;
+  /** Member unit → the day it signed the year's covenant. */
+  covenantSignedBy: Readonly<Record<string, IsoDate>>;
   criteria: ClusterCriterion[] | null;
   /** Every score recorded for the year, in stream order. */
   scores: StandingScore[];
@@ -17,7 +18,7 @@ export interface ClusterYearState {
 }
 
 export function initialClusterYearState(): ClusterYearState {
-  return { status: 'NONE', leadership: null, covenantSignedOn: null, criteria: null, scores: [], ranking: null };
+  return { status: 'NONE', leadership: null, covenantSignedBy: {}, criteria: null, scores: [], ranking: null };
 }
 
 export function evolveClusterYear(state: ClusterYearState, event: ClusterYearEvent): ClusterYearState {
@@ -27,8 +28,12 @@ export function evolveClusterYear(state: ClusterYearState, event: ClusterYearEve
       const { leaderUnitId, deputyUnitId } = event.data;
       return { ...year, leadership: { leaderUnitId, deputyUnitId } };
     }
-    case 'ClusterCovenantSigned':
-      return { ...year, covenantSignedOn: event.data.signedOn };
+    case 'ClusterCovenantSigned': {
+      const { signedOn, memberUnitIds } = event.data;
+      return { ...year, covenantSignedBy: Object.fromEntries(memberUnitIds.map((id) => [id, signedOn])) };
+    }
+    case 'ClusterCovenantMemberSigned':
+      return { ...year, covenantSignedBy: { ...year.covenantSignedBy, [event.data.unitId]: event.data.signedOn } };
     case 'ClusterCriteriaSet':
       return { ...year, criteria: event.data.criteria };
     case 'ClusterScoreRecorded': {

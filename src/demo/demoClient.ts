@@ -17,6 +17,12 @@ export type GraphQLExecutor = (
 const DEMO_MUTATIONS = {
   registerUnit: 'mutation($input: RegisterUnitInput!) { registerUnit(input: $input) { id position } }',
   registerPerson: 'mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id position } }',
+  registerHousehold: 'mutation($input: RegisterHouseholdInput!) { registerHousehold(input: $input) { id position } }',
+  renameUnit: 'mutation($input: RenameUnitInput!) { renameUnit(input: $input) { id position } }',
+  mergeUnit: 'mutation($input: MergeUnitInput!) { mergeUnit(input: $input) { id position } }',
+  transferPerson: 'mutation($input: TransferPersonInput!) { transferPerson(input: $input) { id position } }',
+  signClusterCovenant:
+    'mutation($input: SignClusterCovenantInput!) { signClusterCovenant(input: $input) { id position } }',
   formCluster: 'mutation($input: FormClusterInput!) { formCluster(input: $input) { id position } }',
   assignClusterLeadership:
     'mutation($clusterId: ID!, $year: Int!, $leaderUnitId: ID!, $deputyUnitId: ID!) { assignClusterLeadership(clusterId: $clusterId, year: $year, leaderUnitId: $leaderUnitId, deputyUnitId: $deputyUnitId) { id position } }',

@@ -1,9 +1,10 @@
 import type { DemoCall } from './demoClient';
+import { signCommunesCovenant } from './demoReorganisation';
 import { CLUSTER_CRITERIA, CLUSTER_ID, CLUSTER_SCORES, DEMO_ACTORS, DEMO_YEAR, unitOfficer } from './demoData';
 
 /**
- * The communes' bloc: formed, led, given its criteria, self-scored by each commune, assessed by
- * the district, and its ranking finalized.
+ * The communes' bloc: formed, led, its covenant signed by each commune, given its criteria,
+ * self-scored by each commune, assessed by the district, and its ranking finalized.
  */
 export async function scoreCommunesCluster(call: DemoCall): Promise<void> {
   await call('formCluster', {
@@ -21,6 +22,7 @@ export async function scoreCommunesCluster(call: DemoCall): Promise<void> {
     leaderUnitId: 'xa-quan-ha',
     deputyUnitId: 'xa-cam-giang',
   });
+  await signCommunesCovenant(call);
   await call('setClusterCriteria', { input: { clusterId: CLUSTER_ID, year: DEMO_YEAR, criteria: CLUSTER_CRITERIA } });
   for (const kind of ['SELF', 'ASSESSED'] as const) {
     for (const [unitId, scores] of Object.entries(CLUSTER_SCORES)) {

@@ -1,10 +1,12 @@
 /**
  * A year of emulation and commendation work in Bạch Thông district (Bắc Kạn province),
- * after the district's 2023 plan: units and people, a cluster of communes scored and
- * finalized, movements, the yearly plan, registrations, ratings, an initiative, award
- * dossiers (one returned and resubmitted, one ineligible, one left overdue in the queue),
- * a published list of nominees with a comment, two council sessions, award decisions, a
- * complaint upheld that revokes an award, a denunciation extended, a complaint marked
+ * after the district's 2023 plan: units and people, a cluster of communes whose covenant
+ * each commune signs, scored and finalized, two villages merged and renamed, an officer
+ * transferred, a household proposed for a Giấy khen, movements, the yearly plan,
+ * registrations, ratings, an initiative, award dossiers (one returned and resubmitted,
+ * one ineligible, one left overdue in the queue), a published list of nominees with a
+ * comment, two council sessions, award decisions, a complaint upheld that revokes an
+ * award, a denunciation extended, a complaint marked
  * complex and one left overdue. Every step goes through the public GraphQL API, so the
  * same script loads demo data and drives the end-to-end test.
  */
@@ -15,13 +17,17 @@ import { dismissPetition, upholdComplaint } from './demoComplaints';
 import { runFirstRound } from './demoFirstRound';
 import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
+import { reorganiseAndProposeHousehold } from './demoReorganisation';
 import { runSecondRound } from './demoSecondRound';
 import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demoSetUp';
 
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
-/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`), the sessions, each command's position. */
+/**
+ * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`), the
+ * sessions, each command's position.
+ */
 export interface DemoYearSummary {
   positions: string[];
   dossiers: Record<string, string>;
@@ -62,6 +68,9 @@ export async function runDemoYear(
   log('a certificate of merit dossier received at the year end and left awaiting appraisal');
   const overdue = await leaveDossierOverdue(call);
 
+  log('two villages merged and renamed, an officer transferred, a household proposed for a Giấy khen');
+  const household = await reorganiseAndProposeHousehold(call);
+
   log('complaints: one upheld (the award is revoked), one dismissed');
   const revokedAwardId = first.awards['p-ngo-van-phuc'];
   await upholdComplaint(call, revokedAwardId);
@@ -74,7 +83,7 @@ export async function runDemoYear(
 
   return {
     positions,
-    dossiers: { ...first.dossiers, ...second.dossiers, overdue },
+    dossiers: { ...first.dossiers, ...second.dossiers, overdue, household },
     awards: { ...first.awards, ...second.awards },
     revokedAwardId,
     sessions: [first.sessionId, second.sessionId],

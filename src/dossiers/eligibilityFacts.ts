@@ -74,7 +74,9 @@ export async function assembleEligibilityFacts(
     await Promise.all([
       getAwardsHeldBySubject(db, subject),
       individual ? getInitiativesByAuthor(db, subject.id) : Promise.resolve([]),
-      individual ? Promise.resolve(null) : getFinalizedClusterRank(db, subject.id, period.year),
+      subject.kind === SubjectKind.COLLECTIVE
+        ? getFinalizedClusterRank(db, subject.id, period.year)
+        : Promise.resolve(null),
       countPendingComplaintsAbout(db, subject),
       countUnitAwardsForPeriod(db, subjectUnitId, period),
     ]);

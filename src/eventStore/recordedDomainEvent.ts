@@ -13,6 +13,7 @@ import type { ComplaintEvent } from '../complaints/complaint.events';
 import type { CouncilSessionEvent } from '../councilSessions/councilSession.events';
 import type { DecisionEvent } from '../decisions/decision.events';
 import type { DossierEvent } from '../dossiers/dossier.events';
+import type { HouseholdEvent } from '../households/household.events';
 import type { InitiativeEvent } from '../initiatives/initiative.events';
 import type { MovementEvent } from '../movements/movement.events';
 import type { PersonEvent } from '../people/person.events';
@@ -36,6 +37,7 @@ export type AnyDomainEvent =
   | CouncilSessionEvent
   | DecisionEvent
   | DossierEvent
+  | HouseholdEvent
   | InitiativeEvent
   | MovementEvent
   | PersonEvent

@@ -1,6 +1,7 @@
-// Resolvers of the reference data: units, people, clusters, movements, plans,
+// Resolvers of the reference data: units, people, households, clusters, movements, plans,
 // registrations, ratings, initiatives, workforce reports.
 import { ClusterResolver } from '../clusters/cluster.resolver';
+import { HouseholdResolver } from '../households/household.resolver';
 import { InitiativeResolver } from '../initiatives/initiative.resolver';
 import { MovementResolver } from '../movements/movement.resolver';
 import { PersonResolver } from '../people/person.resolver';
@@ -14,6 +15,7 @@ import { WorkforceReportResolver } from '../workforceReports/workforceReport.res
 export const referenceResolvers: Function[] = [
   UnitResolver,
   PersonResolver,
+  HouseholdResolver,
   ClusterResolver,
   MovementResolver,
   PlanResolver,

@@ -43,6 +43,8 @@ export interface TransferPerson {
     /** Facts about the target unit, looked up by the handler. */
     toUnitExists: boolean;
     toUnitName: string;
+    /** Whether the target unit was merged away: it takes no new members. */
+    toUnitMerged: boolean;
     /** The position in the new unit; `null` when none is recorded. */
     position: string | null;
     effectiveOn: IsoDate;
@@ -105,6 +107,11 @@ function transferPerson(d: TransferPerson['data'], state: PersonState): PersonTr
   requireText(d.toUnitId, 'toUnitId');
   requireIsoDate(d.effectiveOn, 'effectiveOn');
   if (!d.toUnitExists) throw new NotFound('Unit', d.toUnitId);
+  if (d.toUnitMerged) {
+    throw new RuleViolation('UNIT_MERGED', `unit ${d.toUnitId} was merged away and takes no new members`, {
+      unitId: d.toUnitId,
+    });
+  }
   if (d.toUnitId === state.unitId) {
     throw new RuleViolation('PERSON_ALREADY_IN_UNIT', `${state.fullName} already belongs to unit ${d.toUnitId}`, {
       personId: d.personId,

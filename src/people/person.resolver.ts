@@ -2,8 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Mutation, Resolver } from 'type-graphql';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
-import { registerPerson } from './person.commands';
-import { RegisterPersonInput } from './person.inputs';
+import { registerPerson, transferPerson } from './person.commands';
+import { RegisterPersonInput, TransferPersonInput } from './person.inputs';
 
 @Resolver()
 export class PersonResolver {
@@ -14,5 +14,16 @@ export class PersonResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return registerPerson(ctx.services, ctx.commandContext(info), input);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description: 'Moves a person to another unit from a date (điều động, luân chuyển)',
+  })
+  transferPerson(
+    @Arg('input', () => TransferPersonInput) input: TransferPersonInput,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return transferPerson(ctx.services, ctx.commandContext(info), input);
   }
 }

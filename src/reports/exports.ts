@@ -37,7 +37,7 @@ export const EXPORTS: Record<string, ExportDefinition> = {
       'Đã thu hồi',
     ],
     sql: (r) => `SELECT period_year, decision_number, to_char(decided_on, 'YYYY-MM-DD'), label,
-        CASE subject_kind WHEN 'INDIVIDUAL' THEN 'Cá nhân' ELSE 'Tập thể' END, subject_name, subject_unit_id,
+        CASE subject_kind WHEN 'INDIVIDUAL' THEN 'Cá nhân' WHEN 'HOUSEHOLD' THEN 'Hộ gia đình' ELSE 'Tập thể' END, subject_name, subject_unit_id,
         issued_by_level, signer_name, CASE WHEN revoked THEN 'Có' ELSE '' END
       FROM awards.awards WHERE period_kind = '${r.kind}' AND ${rangeFilter('period_year', r)}
       ORDER BY period_year, decided_on, decision_number, award_id`,

@@ -17,7 +17,21 @@ export interface AwardDefinition {
   grantingLevels: readonly AuthorityLevel[];
 }
 
-const { INDIVIDUAL, COLLECTIVE } = SubjectKind;
+const { INDIVIDUAL, COLLECTIVE, HOUSEHOLD } = SubjectKind;
+
+/**
+ * The forms a household (hộ gia đình) may receive. Households are subjects of the law
+ * (Law 06/2022/QH15 Art. 2: "cá nhân, tập thể, hộ gia đình người Việt Nam"; verified). That
+ * Giấy khen and the provincial Bằng khen are the forms for households follows the law's
+ * articles on those forms (Art. 74 and 75 as read here), which were not verified against
+ * the law's text; the commune chairman's Giấy khen for a family is a published
+ * administrative procedure (thủ tục 1.000748). The catalog's subject lists below follow it.
+ */
+export const HOUSEHOLD_AWARDS = Object.freeze({
+  awards: Object.freeze([AwardKind.CERTIFICATE_OF_MERIT, AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT]),
+  source: 'Law 06/2022/QH15 Art. 2 (verified); Art. 74, 75 (not verified)',
+  verified: false,
+});
 const { UNIT, COMMUNE, DISTRICT, PROVINCE, MINISTRY, GOVERNMENT, STATE } = AuthorityLevel;
 const { TITLE, COMMENDATION } = AwardCategory;
 
@@ -98,14 +112,14 @@ export const AWARD_CATALOG: Readonly<Record<AwardKind, AwardDefinition>> = Objec
     AwardKind.CERTIFICATE_OF_MERIT,
     'Giấy khen',
     COMMENDATION,
-    [INDIVIDUAL, COLLECTIVE],
+    [INDIVIDUAL, COLLECTIVE, HOUSEHOLD],
     [UNIT, COMMUNE, DISTRICT],
   ),
   [AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT]: define(
     AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT,
     'Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng',
     COMMENDATION,
-    [INDIVIDUAL, COLLECTIVE],
+    [INDIVIDUAL, COLLECTIVE, HOUSEHOLD],
     [PROVINCE, MINISTRY],
   ),
   [AwardKind.PRIME_MINISTER_CERTIFICATE_OF_MERIT]: define(

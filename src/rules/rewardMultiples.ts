@@ -127,9 +127,14 @@ export const DECREE_152_2025_REWARDS: RewardScale = deepFrozen({
   },
 });
 
-/** The multiple of `award` for a subject of `subjectKind` on `scale`; null where none is fixed. */
+/**
+ * The multiple of `award` for a subject of `subjectKind` on `scale`; null where none is fixed.
+ * Households: the decrees' amount for a household could not be verified (neither Decree
+ * 91/2017 nor 98/2023 nor 152/2025 was checked on it), so none is fixed.
+ */
 export function rewardMultiple(scale: RewardScale, award: AwardKind, subjectKind: SubjectKind): number | null {
   const multiple = scale.multiples[award];
+  if (subjectKind === SubjectKind.HOUSEHOLD) return null;
   return subjectKind === SubjectKind.INDIVIDUAL ? multiple.individual : multiple.collective;
 }
 

@@ -24,6 +24,8 @@ export enum UnitKind {
 export enum SubjectKind {
   INDIVIDUAL = 'INDIVIDUAL',
   COLLECTIVE = 'COLLECTIVE',
+  /** A household (hộ gia đình), a subject of its own under Law 06/2022/QH15 Art. 2. */
+  HOUSEHOLD = 'HOUSEHOLD',
 }
 export enum PeriodKind {
   CALENDAR_YEAR = 'CALENDAR_YEAR',

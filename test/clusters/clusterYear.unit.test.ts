@@ -12,6 +12,7 @@ import {
   type SignClusterCovenant,
 } from '../../src/clusters/clusterYear.decider';
 import type {
+  ClusterCovenantMemberSigned,
   ClusterCovenantSigned,
   ClusterCriteriaSet,
   ClusterLeadershipAssigned,
@@ -164,8 +165,8 @@ const allScored: ClusterScoreRecorded[] = [
   scored('u-yt', 'B', 20),
 ];
 
-function sign(year = 2023, signedOn = '2023-02-10'): SignClusterCovenant {
-  return { type: 'SignClusterCovenant', data: { clusterId: 'c-1', year, signedOn, cluster: FACTS } };
+function sign(unitId = 'u-tc', year = 2023, signedOn = '2023-02-10'): SignClusterCovenant {
+  return { type: 'SignClusterCovenant', data: { clusterId: 'c-1', year, unitId, signedOn, cluster: FACTS } };
 }
 
 /** The same command on a cluster that was never formed: the handler finds no facts. */
@@ -289,21 +290,53 @@ describe('cluster year decider', () => {
   });
 
   describe('SignClusterCovenant', () => {
-    const signed: ClusterCovenantSigned = {
-      type: 'ClusterCovenantSigned',
-      data: { ...ctx, year: 2023, signedOn: '2023-02-10', memberUnitIds: ['u-tc', 'u-nv', 'u-gd', 'u-yt'] },
-    };
-    it('given a cluster, when the covenant is signed, then ClusterCovenantSigned with every member', () => {
-      spec.given([]).when(sign()).then([signed]);
+    const signedBy = (unitId: string, unitName: string, unsignedUnitIds: string[]): ClusterCovenantMemberSigned => ({
+      type: 'ClusterCovenantMemberSigned',
+      data: { ...ctx, year: 2023, unitId, unitName, signedOn: '2023-02-10', unsignedUnitIds },
+    });
+    const tcSigned = signedBy('u-tc', 'Phòng Tài chính', ['u-nv', 'u-gd', 'u-yt']);
+
+    it('given a cluster, when a member signs, then ClusterCovenantMemberSigned naming those still to sign', () => {
+      spec.given([]).when(sign()).then([tcSigned]);
+      spec
+        .given([tcSigned])
+        .when(sign('u-nv'))
+        .then([signedBy('u-nv', 'Phòng Nội vụ', ['u-gd', 'u-yt'])]);
+      expect(fold(clusterYearDecider, [tcSigned]).covenantSignedBy).toEqual({ 'u-tc': '2023-02-10' });
     });
 
-    it('refuses a second signing for the same year, accepts another year', () => {
-      spec.given([signed]).when(sign()).thenThrows('CLUSTER_COVENANT_ALREADY_SIGNED');
-      spec.given([]).when(sign(2024, '2024-01-20')).events(); // the 2024 stream
+    it('refuses a second signing by the same unit for the same year, accepts another year', () => {
+      spec.given([tcSigned]).when(sign()).thenThrows('CLUSTER_COVENANT_ALREADY_SIGNED', { unitId: 'u-tc' });
+      spec
+        .given([])
+        .when(sign('u-tc', 2024, '2024-01-20'))
+        .events(); // the 2024 stream
+    });
+
+    it('counts a whole-cluster signing as every member having signed', () => {
+      const allSigned: ClusterCovenantSigned = {
+        type: 'ClusterCovenantSigned',
+        data: { ...ctx, year: 2023, signedOn: '2023-02-01', memberUnitIds: ['u-tc', 'u-nv', 'u-gd', 'u-yt'] },
+      };
+      spec.given([allSigned]).when(sign('u-yt')).thenThrows('CLUSTER_COVENANT_ALREADY_SIGNED');
+    });
+
+    it('refuses a unit outside the cluster', () => {
+      spec.given([]).when(sign('u-other')).thenThrows('CLUSTER_COVENANT_NOT_MEMBER', { unitId: 'u-other' });
+    });
+
+    it('refuses a finalized year', () => {
+      spec
+        .given([simpleCriteriaSet, ...allScored, finalizedEvent()])
+        .when(sign())
+        .thenThrows('CLUSTER_YEAR_FINALIZED');
     });
 
     it('refuses an invalid date', () => {
-      spec.given([]).when(sign(2023, '2023-13-01')).thenThrows(InvalidInput, { field: 'signedOn' });
+      spec
+        .given([])
+        .when(sign('u-tc', 2023, '2023-13-01'))
+        .thenThrows(InvalidInput, { field: 'signedOn' });
     });
   });
 

@@ -265,14 +265,37 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     expect(trail.chainVerified).toBe(true);
   });
 
+  it('signs the covenant commune by commune, merges and renames two villages, transfers an officer, proposes a household', async () => {
+    const yearEvents = await t.app.services.store.readStream(`cluster_year-khoi-cac-xa:${DEMO_YEAR}`);
+    const signed = yearEvents.filter((e) => e.type === 'ClusterCovenantMemberSigned');
+    expect(signed.map((e) => e.metadata.role)).toEqual(signed.map(() => 'UNIT_OFFICER'));
+    expect(signed[signed.length - 1].data.unsignedUnitIds).toEqual([]);
+    const { body } = await t.graphql(`query($id: ID!) { dossier(id: $id) { status nominee { kind id name } } }`, {
+      id: year.dossiers.household,
+    });
+    expect(body.data.dossier).toEqual({
+      status: 'ELIGIBLE',
+      nominee: { kind: 'HOUSEHOLD', id: 'ho-hoang-van-sinh', name: 'Hoàng Văn Sinh' },
+    });
+    const village = await t.graphql(`{ searchSubjects(text: "Nà Pài") { subject { kind id name } } }`);
+    expect(village.body.data.searchSubjects).toContainEqual({
+      subject: { kind: 'COLLECTIVE', id: 'thon-na-pai', name: 'Thôn Nà Pài – Bản Cầu' },
+    });
+    const moved = await t.app.services.store.readStream('person-p-ly-thi-mai');
+    expect(moved.map((e) => e.type)).toEqual(['PersonRegistered', 'PersonTransferred']);
+    const merged = await t.app.services.store.readStream('unit-thon-ban-cau');
+    expect(merged[merged.length - 1].data).toMatchObject({ intoUnitId: 'thon-na-pai' });
+  });
+
   it('keeps every stream hash chain intact', async () => {
     const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map(
       (r) => r.stream_id,
     );
-    // 12 units, 14 people, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 8 dossiers, a publication, 2 sessions, 51 ballots (a stream each), a decision, 6 awards, 5 complaints
+    // 14 units, 15 people, a household, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
+    // an initiative, 9 dossiers, a publication, 2 sessions, 51 ballots (a stream each), a decision, 6 awards,
+    // 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(118);
+    expect(streams.length).toBe(123);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

@@ -44,6 +44,7 @@ function transfer(overrides: Partial<TransferPerson['data']> = {}): TransferPers
       toUnitId: 'u-2',
       toUnitExists: true,
       toUnitName: 'Trường THCS Trần Phú',
+      toUnitMerged: false,
       position: 'Phó hiệu trưởng',
       effectiveOn: '2024-08-15',
       ...overrides,
@@ -125,6 +126,13 @@ describe('person decider', () => {
         .given([registered])
         .when(transfer({ toUnitExists: false }))
         .thenThrows(NotFound, { entity: 'Unit', id: 'u-2' });
+    });
+
+    it('refuses a target unit that was merged away', () => {
+      spec
+        .given([registered])
+        .when(transfer({ toUnitMerged: true }))
+        .thenThrows('UNIT_MERGED');
     });
 
     it('refuses a transfer to the current unit', () => {

@@ -2,7 +2,7 @@ import { AWARD_CATALOG, awardDefinition, canBeAwardedTo, mayBeGrantedAt } from '
 import { AuthorityLevel, AwardCategory, AwardKind, SubjectKind } from '../../src/shared/domain';
 
 const { UNIT, COMMUNE, DISTRICT, PROVINCE, MINISTRY, GOVERNMENT, STATE } = AuthorityLevel;
-const { INDIVIDUAL, COLLECTIVE } = SubjectKind;
+const { INDIVIDUAL, COLLECTIVE, HOUSEHOLD } = SubjectKind;
 
 describe('award catalog', () => {
   it('defines every award kind with a Vietnamese label, a category, subjects and granting levels', () => {
@@ -60,14 +60,14 @@ describe('award catalog', () => {
       AwardKind.CERTIFICATE_OF_MERIT,
       'Giấy khen',
       AwardCategory.COMMENDATION,
-      [INDIVIDUAL, COLLECTIVE],
+      [INDIVIDUAL, COLLECTIVE, HOUSEHOLD],
       [UNIT, COMMUNE, DISTRICT],
     ],
     [
       AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT,
       'Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng',
       AwardCategory.COMMENDATION,
-      [INDIVIDUAL, COLLECTIVE],
+      [INDIVIDUAL, COLLECTIVE, HOUSEHOLD],
       [PROVINCE, MINISTRY],
     ],
     [

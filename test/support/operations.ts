@@ -65,6 +65,27 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     unitId: ORG.school,
     directWorker: false,
   }),
+  registerHousehold: inputMutation('registerHousehold', 'RegisterHouseholdInput', {
+    id: 'ho-moi',
+    headName: 'Hà Văn Hộ',
+    address: 'Thôn 1',
+    unitId: ORG.district,
+  }),
+  renameUnit: inputMutation('renameUnit', 'RenameUnitInput', {
+    unitId: ORG.school,
+    name: 'Trường THCS mới',
+    effectiveOn: TODAY,
+  }),
+  mergeUnit: inputMutation('mergeUnit', 'MergeUnitInput', {
+    unitId: ORG.school,
+    intoUnitId: ORG.education,
+    effectiveOn: TODAY,
+  }),
+  transferPerson: inputMutation('transferPerson', 'TransferPersonInput', {
+    personId: 'gv-hoa',
+    toUnitId: ORG.education,
+    effectiveOn: TODAY,
+  }),
   launchMovement: inputMutation('launchMovement', 'LaunchMovementInput', {
     name: 'Dạy tốt, học tốt',
     kind: 'REGULAR',
@@ -110,6 +131,12 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     criterionCode: 'CM',
     points: 90,
     kind: 'SELF',
+  }),
+  signClusterCovenant: inputMutation('signClusterCovenant', 'SignClusterCovenantInput', {
+    clusterId: 'khoi-so',
+    year: 2025,
+    unitId: ORG.school,
+    signedOn: TODAY,
   }),
   finalizeClusterRanking: mutation(
     'finalizeClusterRanking',

@@ -25,6 +25,7 @@ import type {
   DossierWithdrawn,
 } from '../../src/dossiers/dossier.events';
 import type { PersonRegistered, PersonTransferred } from '../../src/people/person.events';
+import type { UnitMerged } from '../../src/units/unit.events';
 import { cashRewardOn } from '../../src/awards/award.decider';
 import { AWARD_CATALOG } from '../../src/rules/awardCatalog';
 import { ruleSetFor } from '../../src/rules/ruleSets';
@@ -607,7 +608,21 @@ export function generateHistory(seed: number, steps: number): GeneratedEvent[] {
     ['resolve', 1.3],
     ['transfer', 0.4],
   ];
+  /** Halfway through, two units merge (as communes did in 2025): later events may still name the merged ones. */
+  const merge = (unitId: string, intoUnitId: string) =>
+    emit(`unit-${unitId}`, 'UnitMerged', {
+      unitId,
+      unitName: `Đơn vị ${unitId}`,
+      intoUnitId,
+      intoUnitName: `Đơn vị ${intoUnitId}`,
+      effectiveOn: clock,
+      reason: null,
+    } satisfies UnitMerged['data']);
   for (let step = 0; step < steps; step++) {
+    if (step === Math.floor(steps / 2)) {
+      merge('xa-a3', 'xa-b2');
+      merge('truong-a1', 'truong-b1');
+    }
     const action = rng.weighted(weights);
     if (action === 'revoke') actions.revoke();
     else actions[action]();
@@ -671,6 +686,9 @@ export function fold(events: GeneratedEvent[]): World {
       if (d.parentUnitId) world.children.set(d.parentUnitId, [...(world.children.get(d.parentUnitId) ?? []), d.unitId]);
     } else if (type === 'PersonRegistered') personUnit.set(d.personId, d.unitId);
     else if (type === 'PersonTransferred') personUnit.set(d.personId, d.toUnitId);
+    // The survivor's totals include the merged unit's, as they include a child's.
+    else if (type === 'UnitMerged')
+      world.children.set(d.intoUnitId, [...(world.children.get(d.intoUnitId) ?? []), d.unitId]);
     else if (type === 'CouncilSessionConvened') heldOn.set(d.sessionId, d.heldOn);
     else if (type === 'AwardGranted') {
       const individual = d.subject.kind === SubjectKind.INDIVIDUAL;
@@ -757,6 +775,7 @@ export function expectedTotals(world: World, period: Period, unitId: string | nu
     const queue = [unitId];
     while (queue.length > 0) {
       const u = queue.pop()!;
+      if (scope.has(u)) continue;
       scope.add(u);
       queue.push(...(world.children.get(u) ?? []));
     }

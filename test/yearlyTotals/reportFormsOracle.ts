@@ -4,12 +4,16 @@ import { periodDays } from '../../projections/yearlyTotals/reportForms.queries';
 import { SubjectKind, type Period } from '../../src/shared/domain';
 import { UNITS, type GeneratedEvent } from './randomHistory';
 
-function subtreeOf(unitId: string | null): Set<string> | null {
+/** The unit, the units below it, and the units merged into any of them (UnitMerged in the history). */
+function subtreeOf(history: GeneratedEvent[], unitId: string | null): Set<string> | null {
   if (unitId === null) return null;
+  const links = UNITS.filter((u) => u.parent !== null).map((u) => ({ id: u.id, into: u.parent! }));
+  for (const e of history)
+    if (e.type === 'UnitMerged') links.push({ id: e.data.unitId as string, into: e.data.intoUnitId as string });
   const inside = new Set([unitId]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const u of UNITS) if (u.parent && inside.has(u.parent) && !inside.has(u.id)) grew = inside.add(u.id) !== null;
+    for (const l of links) if (inside.has(l.into) && !inside.has(l.id)) grew = inside.add(l.id) !== null;
   }
   return inside;
 }
@@ -31,7 +35,7 @@ export function expectedAwardShapes(
   period: Period,
   unitId: string | null,
 ): AwardShapeCount[] {
-  const inside = subtreeOf(unitId);
+  const inside = subtreeOf(history, unitId);
   const revoked = new Set(history.filter((e) => e.type === 'AwardRevoked').map((e) => e.data.awardId));
   const granted = history.filter((e) => e.type === 'AwardGranted').map((e) => e.data as any);
   return tally<AwardShapeCount>(
@@ -60,7 +64,7 @@ export function expectedMovementShapes(
   period: Period,
   unitId: string | null,
 ): MovementShapeCount[] {
-  const inside = subtreeOf(unitId);
+  const inside = subtreeOf(history, unitId);
   const { from, to } = periodDays(period);
   const levels = new Map(UNITS.map((u) => [u.id, u.level as string]));
   const launched = history.filter((e) => e.type === 'MovementLaunched').map((e) => e.data as any);
@@ -82,7 +86,7 @@ function dayAfter(day: string): string {
 
 /** The latest workforce figures per unit of the subtree for a year, as canonical JSON, sorted. */
 export function expectedWorkforce(history: GeneratedEvent[], year: number, unitId: string | null): string[] {
-  const inside = subtreeOf(unitId);
+  const inside = subtreeOf(history, unitId);
   const latest = new Map<string, unknown>();
   for (const e of history)
     if (
