@@ -14,8 +14,7 @@ import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
 
 // The input classes check ids against the application's id alphabet.
 export { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
-export const NAME_MAX = 300;
-export const TEXT_MAX = 20_000;
+export { NAME_MAX, TEXT_MAX } from '../shared/validation';
 
 /** The optional `id` of a create command's input: the caller's, or one generated. */
 export function GeneratedIdField(): PropertyDecorator {

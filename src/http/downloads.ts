@@ -19,7 +19,7 @@ import { statisticsForm } from '../reports/statisticsForms';
 import type { Services } from '../services';
 import { DomainError, InvalidInput, NotFound } from '../shared/errors';
 import { ID_MESSAGE, ID_PATTERN } from '../shared/ids';
-import { NAME_MAX } from '../graphql/common.types';
+import { NAME_MAX } from '../shared/validation';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

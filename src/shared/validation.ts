@@ -7,6 +7,10 @@
 import { MAX_YEAR, MIN_YEAR, type IsoDate } from './domain';
 import { InvalidInput } from './errors';
 
+/** The longest name and the longest free text an input may carry. */
+export const NAME_MAX = 300;
+export const TEXT_MAX = 20_000;
+
 /** A required text: must contain something other than whitespace. Returned unchanged. */
 export function requireText(value: string, field: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
