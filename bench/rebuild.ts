@@ -76,7 +76,9 @@ export async function rebuildFromZero(
   try {
     await resetReadModels(pool, definitions);
     const logEvents = await countByTypes(pool, null);
-    const head = await store.headPosition();
+    // The log is quiet here: its last event is the target, whatever the readable horizon
+    // (another database's open transaction in the same cluster) says at this moment.
+    const head = await store.lastCommittedPosition();
     const expected = new Map<string, number>();
     for (const d of definitions) expected.set(d.name, await countByTypes(pool, d.eventTypes));
     const runner = new ProjectionRunner(pool, store, definitions, { batchSize: options.batchSize });
@@ -131,7 +133,7 @@ export async function rebuildEachInTurn(
   const runner = new ProjectionRunner(pool, store, definitions);
   try {
     await runner.start();
-    const head = await store.headPosition();
+    const head = await store.lastCommittedPosition();
     if (!(await runner.waitForPosition(head, 3_600_000)))
       throw new Error('read models did not catch up before the rebuilds');
     const logEvents = await countByTypes(pool, null);
