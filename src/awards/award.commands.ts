@@ -5,6 +5,7 @@ import { awaitFreshReadModels } from '../commands/freshFacts';
 import { txLoader } from '../commands/stateLoader';
 import { dossierDecider, type RecordAwardGranted, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { requireMayYieldAward } from '../dossiers/dossier.rules';
+import { grantableWithoutCouncil } from '../dossiers/suddenAward.rules';
 import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';
@@ -96,6 +97,7 @@ async function grantCommand(
         period: dossier.period,
         movementId: dossier.movementId,
         thematic: dossier.movementThematic,
+        grantableWithoutCouncil: grantableWithoutCouncil(dossier),
       },
       subjectFacts: { directWorker: subject.directWorker, female: subject.female },
       issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
