@@ -2,7 +2,8 @@
  * A year of emulation and commendation work in Bạch Thông district (Bắc Kạn province),
  * after the district's 2023 plan: units and people, a cluster of communes scored and
  * finalized, movements, the yearly plan, registrations, ratings, an initiative, award
- * dossiers (one returned and resubmitted, one ineligible, one left overdue in the queue),
+ * dossiers (one returned and resubmitted, one ineligible, one left overdue in the queue), a
+ * sudden award by the simplified procedure granted without the council,
  * a published list of nominees with a comment, two council sessions, award decisions, a
  * complaint upheld that revokes an award, a denunciation extended, a complaint marked
  * complex and one left overdue. Every step goes through the public GraphQL API, so the
@@ -16,12 +17,13 @@ import { runFirstRound } from './demoFirstRound';
 import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
 import { runSecondRound } from './demoSecondRound';
+import { grantSuddenAward } from './demoSuddenAward';
 import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demoSetUp';
 
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
-/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`), the sessions, each command's position. */
+/** What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `sudden`), the sessions, positions. */
 export interface DemoYearSummary {
   positions: string[];
   dossiers: Record<string, string>;
@@ -53,6 +55,9 @@ export async function runDemoYear(
   await rateNominees(call);
   await recognizeInitiative(call);
 
+  log('a sudden award by the simplified procedure, decided without the council');
+  const sudden = await grantSuddenAward(call);
+
   log('dossiers, appraisal, first council session, decisions');
   const first = await runFirstRound(call);
 
@@ -74,8 +79,8 @@ export async function runDemoYear(
 
   return {
     positions,
-    dossiers: { ...first.dossiers, ...second.dossiers, overdue },
-    awards: { ...first.awards, ...second.awards },
+    dossiers: { ...first.dossiers, ...second.dossiers, overdue, sudden: sudden.dossierId },
+    awards: { ...first.awards, ...second.awards, sudden: sudden.awardId },
     revokedAwardId,
     sessions: [first.sessionId, second.sessionId],
     lastPosition: positions[positions.length - 1],
