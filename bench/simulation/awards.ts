@@ -128,6 +128,7 @@ function decideGrant(
           period: d.period,
           movementId: d.movementId,
           thematic: d.movementThematic,
+          grantableWithoutCouncil: false,
         },
         subjectFacts: { directWorker: subject.directWorker, female: subject.female },
         issuingUnit: { id: issuedByUnitId, level: issuer.level },

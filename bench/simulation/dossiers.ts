@@ -6,7 +6,14 @@
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { movementDecider } from '../../src/movements/movement.decider';
 import { ruleSetFor } from '../../src/rules/ruleSets';
-import { MovementKind, SubjectKind, type AwardKind, type Period, type SubjectRef } from '../../src/shared/domain';
+import {
+  DossierProcedure,
+  MovementKind,
+  SubjectKind,
+  type AwardKind,
+  type Period,
+  type SubjectRef,
+} from '../../src/shared/domain';
 import { unitDecider } from '../../src/units/unit.decider';
 import type { Actor, CouncilInfo } from '../province';
 import { DAY, dateOf, dayStart, MINUTE } from './calendar';
@@ -143,6 +150,8 @@ function submit(sim: Simulation, tx: SimTransaction, dossier: Dossier, proposal:
         achievements,
         submittedOn,
         ruleSetId: ruleSet.id,
+        procedure: DossierProcedure.STANDARD,
+        achievedOn: null,
         now: tx.nowIso,
       },
     },

@@ -2,7 +2,7 @@
  * The dossier queue (hàng đợi hồ sơ): pages of the dossiers read model in a stable order,
  * submitted_on then dossier_id, oldest first, under a filter.
  */
-import type { AwardKind, DossierStatus, IsoDate, Period } from '../../src/shared/domain';
+import type { AwardKind, DossierProcedure, DossierStatus, IsoDate, Period } from '../../src/shared/domain';
 import type { Queryable } from '../awards/awards.queries';
 import { SELECT_DOSSIER, toView, type DossierRow, type DossierView } from './dossiers.queries';
 
@@ -18,6 +18,7 @@ export interface DossierQueueFilter {
   overdueOn: IsoDate | null;
   /** On the agenda of a council session this person sits on. */
   councilMemberId: string | null;
+  procedure: DossierProcedure | null;
 }
 
 /** A dossier's place in the queue's order. */
@@ -47,6 +48,7 @@ function conditionsOf(filter: DossierQueueFilter): { cte: string; where: string[
   if (filter.period !== null)
     where.push(`d.period_kind = ${bind(filter.period.kind)} AND d.period_year = ${bind(filter.period.year)}`);
   if (filter.award !== null) where.push(`d.award = ${bind(filter.award)}`);
+  if (filter.procedure !== null) where.push(`d.procedure = ${bind(filter.procedure)}`);
   if (filter.handlingOfficerId !== null) where.push(`d.handling_officer_id = ${bind(filter.handlingOfficerId)}`);
   if (filter.overdueOn !== null) where.push(`d.status = 'SUBMITTED' AND d.due_on < ${bind(filter.overdueOn)}::date`);
   if (filter.councilMemberId !== null)

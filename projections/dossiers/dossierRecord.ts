@@ -8,6 +8,7 @@ import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/doss
 import type { Recorded, RecordedDomainEvent, RecordedOfType } from '../../src/eventStore/recordedDomainEvent';
 import { assertNever } from '../../src/shared/decider';
 import {
+  DossierProcedure,
   DossierStatus,
   type BallotTally,
   type IsoDate,
@@ -50,6 +51,8 @@ export interface DossierRecord {
   handling_officer_name: string | null;
   assigned_at: IsoInstant | null;
   due_on: IsoDate | null;
+  procedure: DossierProcedure;
+  achieved_on: IsoDate | null;
 }
 
 /** Every column with its SQL type, in table order: the shape `jsonb_to_recordset` reads rows back in. */
@@ -88,6 +91,8 @@ export const DOSSIER_COLUMNS: ReadonlyArray<readonly [keyof DossierRecord, strin
   ['handling_officer_name', 'text'],
   ['assigned_at', 'timestamptz'],
   ['due_on', 'date'],
+  ['procedure', 'text'],
+  ['achieved_on', 'date'],
 ];
 
 /** The held-on date of a council session, or null when the read model never saw it convened. */
@@ -146,17 +151,23 @@ function submittedRecord(record: DossierRecord | null, event: RecordedOfType<'Do
     handling_officer_name: null,
     assigned_at: null,
     due_on: null,
+    procedure: d.procedure ?? DossierProcedure.STANDARD,
+    achieved_on: d.achievedOn ?? null,
   };
 }
 
-/** Reception: the facts the due date follows from, and the due date the rule gives. */
-function reception(event: RecordedOfType<'DossierReceived'>, dueDate: DossierDueDateRule): Partial<DossierRecord> {
+/** Reception: the facts the due date follows from (the procedure from the submission) and the date the rule gives. */
+function reception(
+  event: RecordedOfType<'DossierReceived'>,
+  procedure: DossierProcedure,
+  dueDate: DossierDueDateRule,
+): Partial<DossierRecord> {
   const d = event.data;
   return {
     received_on: d.receivedOn,
     receiving_unit_id: d.receivingUnitId,
     handling_level: d.handlingLevel,
-    due_on: dueDate({ receivedOn: d.receivedOn, handlingLevel: d.handlingLevel, ruleSetId: d.ruleSetId }),
+    due_on: dueDate({ receivedOn: d.receivedOn, handlingLevel: d.handlingLevel, ruleSetId: d.ruleSetId, procedure }),
   };
 }
 
@@ -177,10 +188,15 @@ function resolution(event: RecordedOfType<'DossierResolved'>, sessions: SessionD
 }
 
 /** The columns an event after the submission changes. */
-function changesOf(event: DossierChange, sessions: SessionDates, dueDate: DossierDueDateRule): Partial<DossierRecord> {
+function changesOf(
+  record: DossierRecord,
+  event: DossierChange,
+  sessions: SessionDates,
+  dueDate: DossierDueDateRule,
+): Partial<DossierRecord> {
   switch (event.type) {
     case 'DossierReceived':
-      return reception(event, dueDate);
+      return reception(event, record.procedure, dueDate);
     case 'DossierAssigned':
       return {
         handling_officer_id: event.data.officerId,
@@ -244,8 +260,8 @@ export function foldDossierEvent(
     case 'DossierAppraised':
     case 'DossierResolved':
     case 'DossierGranted': {
-      const changes = changesOf(event, sessions, dueDate);
-      return touched({ ...existing(record, event), ...changes }, event);
+      const before = existing(record, event);
+      return touched({ ...before, ...changesOf(before, event, sessions, dueDate) }, event);
     }
     default:
       throw new Error(`the dossiers read model does not handle ${event.type}`);

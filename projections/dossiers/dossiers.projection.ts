@@ -182,7 +182,7 @@ async function applyDossiers(
 export function dossiersProjectionWith(dueDate: DossierDueDateRule): ProjectionDefinition {
   return {
     name: DOSSIERS_PROJECTION,
-    version: 2,
+    version: 3,
     eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened', 'UnitRegistered'],
     migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
     apply: (events, client) => applyDossiers(events, client, dueDate),

@@ -3,6 +3,7 @@ import type {
   AuthorityLevel,
   AwardKind,
   BallotTally,
+  DossierProcedure,
   DossierStatus,
   IsoDate,
   Period,
@@ -39,6 +40,8 @@ export interface DossierView {
   handlingOfficerId: string | null;
   handlingOfficerName: string | null;
   dueOn: IsoDate | null;
+  procedure: DossierProcedure;
+  achievedOn: IsoDate | null;
   version: number;
 }
 
@@ -47,7 +50,8 @@ export const SELECT_DOSSIER = `SELECT dossier_id, status, nominee_kind, nominee_
     rule_set_id, checks, return_count, session_id, tally, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on,
     award_id, decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on,
     to_char(received_on, 'YYYY-MM-DD') AS received_on, receiving_unit_id, handling_level, handling_officer_id,
-    handling_officer_name, to_char(due_on, 'YYYY-MM-DD') AS due_on, version
+    handling_officer_name, to_char(due_on, 'YYYY-MM-DD') AS due_on, procedure,
+    to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on, version
   FROM dossiers.dossiers`;
 
 export interface DossierRow {
@@ -80,6 +84,8 @@ export interface DossierRow {
   handling_officer_id: string | null;
   handling_officer_name: string | null;
   due_on: string | null;
+  procedure: DossierProcedure;
+  achieved_on: string | null;
   version: number;
 }
 
@@ -111,6 +117,8 @@ export function toView(row: DossierRow): DossierView {
     handlingOfficerId: row.handling_officer_id,
     handlingOfficerName: row.handling_officer_name,
     dueOn: row.due_on,
+    procedure: row.procedure,
+    achievedOn: row.achieved_on,
     version: row.version,
   };
 }

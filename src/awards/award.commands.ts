@@ -5,6 +5,7 @@ import { awaitFreshReadModels } from '../commands/freshFacts';
 import { txLoader } from '../commands/stateLoader';
 import { dossierDecider, type RecordAwardGranted, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { requireMayYieldAward } from '../dossiers/dossier.rules';
+import { grantableWithoutCouncil } from '../dossiers/suddenAward.rules';
 import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
 import { newId } from '../shared/ids';
@@ -75,6 +76,7 @@ export function awardDossierFacts(dossier: SubmittedDossier): AwardDossierFacts 
     period: dossier.period,
     movementId: dossier.movementId,
     thematic: dossier.movementThematic,
+    grantableWithoutCouncil: grantableWithoutCouncil(dossier),
   };
 }
 

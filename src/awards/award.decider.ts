@@ -50,6 +50,8 @@ export interface AwardDossierFacts {
   period: Period;
   movementId: string | null;
   thematic: boolean;
+  /** A SIMPLIFIED dossier the rule set lets the head decide on its appraisal, without the council's vote. */
+  grantableWithoutCouncil: boolean;
 }
 
 export interface GrantAward {
@@ -129,7 +131,8 @@ function grant(data: GrantAward['data'], state: AwardState): AwardEvent[] {
   if (state.status !== 'NONE') throw new RuleViolation('AWARD_ALREADY_GRANTED', `award ${data.awardId} already exists`);
   requireValidGrantInput(data);
   const { dossier } = data;
-  if (dossier.status !== DossierStatus.APPROVED) {
+  const decidedOnAppraisal = dossier.status === DossierStatus.ELIGIBLE && dossier.grantableWithoutCouncil;
+  if (dossier.status !== DossierStatus.APPROVED && !decidedOnAppraisal) {
     throw new RuleViolation(
       'DOSSIER_NOT_APPROVED',
       `dossier ${dossier.dossierId} is ${dossier.status}: an award needs an approved dossier`,

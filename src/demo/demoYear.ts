@@ -4,9 +4,10 @@
  * each commune signs, scored and finalized, two villages merged and renamed, an officer
  * transferred, a household proposed for a Giấy khen, movements, the yearly plan,
  * registrations, ratings, an initiative, award dossiers (one returned and resubmitted,
- * one ineligible, one left overdue in the queue), a published list of nominees with a
- * comment, two council sessions, award decisions, a complaint upheld that revokes an
- * award, a denunciation extended, a complaint marked
+ * one ineligible, one left overdue in the queue), a sudden award by the simplified
+ * procedure granted without the council, a published list of nominees with a comment,
+ * two council sessions, award decisions, a complaint upheld that revokes an award, a
+ * denunciation extended, a complaint marked
  * complex and one left overdue. Every step goes through the public GraphQL API, so the
  * same script loads demo data and drives the end-to-end test.
  */
@@ -19,14 +20,15 @@ import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
 import { reorganiseAndProposeHousehold } from './demoReorganisation';
 import { runSecondRound } from './demoSecondRound';
+import { grantSuddenAward } from './demoSuddenAward';
 import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demoSetUp';
 
 export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
 /**
- * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`), the
- * sessions, each command's position.
+ * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`,
+ * `sudden`), the sessions, each command's position.
  */
 export interface DemoYearSummary {
   positions: string[];
@@ -59,6 +61,9 @@ export async function runDemoYear(
   await rateNominees(call);
   await recognizeInitiative(call);
 
+  log('a sudden award by the simplified procedure, decided without the council');
+  const sudden = await grantSuddenAward(call);
+
   log('dossiers, appraisal, first council session, decisions');
   const first = await runFirstRound(call);
 
@@ -83,8 +88,8 @@ export async function runDemoYear(
 
   return {
     positions,
-    dossiers: { ...first.dossiers, ...second.dossiers, overdue, household },
-    awards: { ...first.awards, ...second.awards },
+    dossiers: { ...first.dossiers, ...second.dossiers, overdue, household, sudden: sudden.dossierId },
+    awards: { ...first.awards, ...second.awards, sudden: sudden.awardId },
     revokedAwardId,
     sessions: [first.sessionId, second.sessionId],
     lastPosition: positions[positions.length - 1],

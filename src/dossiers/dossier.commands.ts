@@ -4,7 +4,7 @@ import { movementDecider } from '../movements/movement.decider';
 import { lookUpSubject } from '../people/subject.lookup';
 import { ruleSetFor } from '../rules/ruleSets';
 import type { Services } from '../services';
-import { MovementKind } from '../shared/domain';
+import { DossierProcedure, MovementKind } from '../shared/domain';
 import { InvalidInput } from '../shared/errors';
 import { newId } from '../shared/ids';
 import { personDecider } from '../people/person.decider';
@@ -50,6 +50,8 @@ export function submitDossier(
           achievements: input.achievements,
           submittedOn,
           ruleSetId: ruleSet.id,
+          procedure: input.procedure ?? DossierProcedure.STANDARD,
+          achievedOn: input.achievedOn ?? null,
           now: tx.nowIso,
         },
       },

@@ -1,6 +1,7 @@
 import { assertNever, type Decider } from '../shared/decider';
 import {
   AwardKind,
+  DossierProcedure,
   DossierStatus,
   type BallotTally,
   type IsoDate,
@@ -46,6 +47,9 @@ export interface SubmitDossier {
     submittedOn: IsoDate;
     /** `ruleSetFor(submittedOn).id`, chosen by the handler. */
     ruleSetId: RuleSetId;
+    procedure: DossierProcedure;
+    /** The sudden achievement's date: required for SIMPLIFIED, null for STANDARD. */
+    achievedOn: IsoDate | null;
     now: IsoInstant;
   };
 }
@@ -158,6 +162,8 @@ function submit(data: SubmitDossier['data'], state: DossierState): DossierEvent[
         submittedOn: data.submittedOn,
         submittedAt: data.now,
         ruleSetId: data.ruleSetId,
+        procedure: data.procedure,
+        achievedOn: data.achievedOn,
       },
     },
   ];
@@ -239,6 +245,10 @@ function appraiseDossier(data: AppraiseDossier['data'], state: DossierState): Do
     ruleSet: ruleSetById(dossier.ruleSetId),
     submittedOn: dossier.submittedOn,
     facts,
+    suddenAchievement:
+      dossier.procedure === DossierProcedure.SIMPLIFIED && dossier.achievedOn !== null
+        ? { achievedOn: dossier.achievedOn }
+        : null,
   });
   return [
     {
@@ -284,10 +294,12 @@ function recordAwardGranted(data: RecordAwardGranted['data'], state: DossierStat
   requireIsoDate(decidedOn, 'decidedOn');
   requireIsoInstant(now, 'now');
   requireMayYieldAward(dossier);
+  // Only an eligible simplified dossier reaches here without the council's approval.
+  const withoutCouncil = dossier.status === DossierStatus.ELIGIBLE;
   return [
     {
       type: 'DossierGranted',
-      data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAward, grantedAt: now },
+      data: { ...contextOf(dossier), awardId, decisionNumber, decidedOn, grantedAward, withoutCouncil, grantedAt: now },
     },
   ];
 }

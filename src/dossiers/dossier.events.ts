@@ -3,6 +3,7 @@ import type {
   AuthorityLevel,
   AwardKind,
   BallotTally,
+  DossierProcedure,
   DossierStatus,
   IsoDate,
   IsoInstant,
@@ -24,7 +25,11 @@ export interface DossierContext {
   period: Period;
 }
 
-/** A unit proposed a nominee for an award (hồ sơ đề nghị khen thưởng); the rule set follows from `submittedOn`. */
+/**
+ * A unit proposed a nominee for an award (hồ sơ đề nghị khen thưởng); the rule set follows
+ * from `submittedOn`. A SIMPLIFIED dossier proposes a sudden award (khen thưởng đột xuất):
+ * `achievedOn` dates the achievement and `achievements` is its brief summary.
+ */
 export interface DossierSubmitted extends DomainEvent<
   'DossierSubmitted',
   DossierContext & {
@@ -35,6 +40,10 @@ export interface DossierSubmitted extends DomainEvent<
     submittedOn: IsoDate;
     submittedAt: IsoInstant;
     ruleSetId: RuleSetId;
+    /** Absent on events recorded before the simplified procedure: read as STANDARD. */
+    procedure?: DossierProcedure;
+    /** The sudden achievement's date; null for a STANDARD dossier; absent on older events. */
+    achievedOn?: IsoDate | null;
   }
 > {}
 
@@ -132,6 +141,8 @@ export interface DossierGranted extends DomainEvent<
     decisionNumber: string;
     decidedOn: IsoDate;
     grantedAward: AwardGranted['data'];
+    /** Granted by the simplified procedure on the appraisal alone; absent on older events: false. */
+    withoutCouncil?: boolean;
     grantedAt: IsoInstant;
   }
 > {}

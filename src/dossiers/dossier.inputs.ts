@@ -2,7 +2,7 @@ import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested } from '
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, PeriodInput, SubjectInput, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
-import { AwardKind } from '../shared/domain';
+import { AwardKind, DossierProcedure } from '../shared/domain';
 
 @InputType('SubmitDossierInput', { description: 'submittedOn defaults to today and picks the rule set' })
 export class SubmitDossierInput {
@@ -41,6 +41,23 @@ export class SubmitDossierInput {
   })
   @IsOptional()
   submittedOn?: string | null;
+
+  @Field(() => DossierProcedure, {
+    nullable: true,
+    description:
+      'STANDARD by default; SIMPLIFIED (thủ tục đơn giản) proposes a sudden award (khen thưởng đột xuất) for the achievement of achievedOn, with `achievements` as its brief summary',
+  })
+  @IsOptional()
+  @IsEnum(DossierProcedure)
+  procedure?: DossierProcedure | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'The day of the sudden achievement: required for SIMPLIFIED, not after the submission; absent for STANDARD',
+  })
+  @IsOptional()
+  achievedOn?: string | null;
 }
 
 @ArgsType()

@@ -11,6 +11,7 @@ import {
 import { dateOfInstant, requireCount, requireIsoInstant, requireNamedSubject, requirePeriod } from '../rules/values';
 import { requireIsoDate, requireText } from '../shared/validation';
 import type { SubmitDossier, SubmittedDossier } from './dossier.decider';
+import { grantableWithoutCouncil, requireCouncilWhereRequired, requireProcedureFits } from './suddenAward.rules';
 
 // Checks behind the dossier decisions: a submission's own input, the status an appraisal needs, a tally's consistency.
 
@@ -45,6 +46,7 @@ export function requireValidSubmission(data: SubmitDossier['data']): void {
       'ruleSetId',
     );
   }
+  requireProcedureFits(data);
 }
 
 /** SUBMITTED covers both a fresh dossier and a resubmitted one. */
@@ -92,7 +94,10 @@ export function requireConsistentTally(tally: BallotTally, dossier: SubmittedDos
   }
 }
 
-/** An award may be issued on an approved dossier that has yielded none yet. */
+/**
+ * An award may be issued on an approved dossier that has yielded none yet, or on an
+ * eligible SIMPLIFIED one whose award the rule set lets the head decide without the council.
+ */
 export function requireMayYieldAward(dossier: SubmittedDossier): void {
   if (dossier.status === DossierStatus.GRANTED) {
     throw new RuleViolation(
@@ -101,6 +106,8 @@ export function requireMayYieldAward(dossier: SubmittedDossier): void {
       { awardId: dossier.awardId },
     );
   }
+  requireCouncilWhereRequired(dossier);
+  if (dossier.status === DossierStatus.ELIGIBLE && grantableWithoutCouncil(dossier)) return;
   if (dossier.status !== DossierStatus.APPROVED) {
     throw new RuleViolation(
       'DOSSIER_NOT_APPROVED',

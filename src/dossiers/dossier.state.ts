@@ -1,6 +1,7 @@
 /** A dossier's state, folded from its own stream: where it stands and what the next decision needs. */
 import { assertNever } from '../shared/decider';
 import {
+  DossierProcedure,
   DossierStatus,
   type AwardKind,
   type BallotTally,
@@ -29,6 +30,9 @@ export interface SubmittedDossier {
   submittedOn: IsoDate;
   submittedAt: IsoInstant;
   ruleSetId: RuleSetId;
+  procedure: DossierProcedure;
+  /** The sudden achievement's date (SIMPLIFIED dossiers); null otherwise. */
+  achievedOn: IsoDate | null;
   /** How many times the dossier was returned for supplement. */
   returns: number;
   /** The day the standing agency received it as complete; null until then. */
@@ -69,6 +73,8 @@ function submittedState(data: DossierSubmitted['data']): SubmittedDossier {
     submittedOn: data.submittedOn,
     submittedAt: data.submittedAt,
     ruleSetId: data.ruleSetId,
+    procedure: data.procedure ?? DossierProcedure.STANDARD,
+    achievedOn: data.achievedOn ?? null,
     returns: 0,
     receivedOn: null,
     handlingOfficerId: null,

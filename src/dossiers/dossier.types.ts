@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { DossierView } from '../../projections/dossiers/dossiers.queries';
 import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
-import { AuthorityLevel, AwardKind, DossierStatus, type BallotTally } from '../shared/domain';
+import { AuthorityLevel, AwardKind, DossierProcedure, DossierStatus, type BallotTally } from '../shared/domain';
 import { RuleCheckType } from './eligibility.types';
 
 @ObjectType('BallotTally', {
@@ -130,6 +130,14 @@ export class DossierType {
   })
   dueOn!: string | null;
 
+  @Field(() => DossierProcedure, {
+    description: 'STANDARD, or SIMPLIFIED for a sudden award (khen thưởng đột xuất), appraised under its own term',
+  })
+  procedure!: DossierProcedure;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The sudden achievement the dossier proposes an award for' })
+  achievedOn!: string | null;
+
   @Field(() => Int, { description: 'Events in the dossier stream so far' })
   version!: number;
 
@@ -157,6 +165,8 @@ export class DossierType {
       handlingOfficerId: view.handlingOfficerId,
       handlingOfficerName: view.handlingOfficerName,
       dueOn: view.dueOn,
+      procedure: view.procedure,
+      achievedOn: view.achievedOn,
       version: view.version,
     };
   }

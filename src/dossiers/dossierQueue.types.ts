@@ -4,7 +4,7 @@ import type { DossierQueueFilter } from '../../projections/dossiers/dossierQueue
 import { ID_MESSAGE, ID_PATTERN, PeriodInput } from '../graphql/common.types';
 import { PageInfoType } from '../graphql/keysetPages';
 import { DateScalar } from '../graphql/scalars';
-import { AwardKind, DossierStatus } from '../shared/domain';
+import { AwardKind, DossierProcedure, DossierStatus } from '../shared/domain';
 import { DossierType } from './dossier.types';
 
 @InputType('DossierFilter', { description: 'Every field given narrows the list; none lists every dossier' })
@@ -50,6 +50,14 @@ export class DossierFilterInput {
   @IsOptional()
   @Matches(ID_PATTERN, { message: `councilMemberId ${ID_MESSAGE}` })
   councilMemberId?: string | null;
+
+  @Field(() => DossierProcedure, {
+    nullable: true,
+    description: 'SIMPLIFIED lists the sudden-award dossiers (khen thưởng đột xuất)',
+  })
+  @IsOptional()
+  @IsEnum(DossierProcedure)
+  procedure?: DossierProcedure | null;
 }
 
 /** The filter as the read model takes it: absent fields are null. */
@@ -63,6 +71,7 @@ export function queueFilterOf(input: DossierFilterInput | null | undefined): Dos
     handlingOfficerId: input?.handlingOfficerId ?? null,
     overdueOn: input?.overdueOn ?? null,
     councilMemberId: input?.councilMemberId ?? null,
+    procedure: input?.procedure ?? null,
   };
 }
 

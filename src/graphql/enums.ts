@@ -10,6 +10,7 @@ import {
   ComplaintKind,
   ComplaintOutcome,
   ComplaintStatus,
+  DossierProcedure,
   DossierStatus,
   MovementKind,
   PerformanceRating,
@@ -33,6 +34,10 @@ registerEnumType(AwardCategory, { name: 'AwardCategory' });
 registerEnumType(AwardKind, { name: 'AwardKind' });
 registerEnumType(BallotChoice, { name: 'BallotChoice' });
 registerEnumType(DossierStatus, { name: 'DossierStatus' });
+registerEnumType(DossierProcedure, {
+  name: 'DossierProcedure',
+  description: 'STANDARD, or SIMPLIFIED (thủ tục đơn giản) for a sudden achievement (khen thưởng đột xuất)',
+});
 registerEnumType(ComplaintKind, { name: 'ComplaintKind' });
 registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
 registerEnumType(ComplaintOutcome, { name: 'ComplaintOutcome' });

@@ -63,6 +63,11 @@ export interface AppraisalInput {
   /** The dossier's submission date: some rules of a set apply only from a date within it. */
   submittedOn: IsoDate;
   facts: EligibilityFacts;
+  /**
+   * Set for a sudden achievement proposed by the simplified procedure: the award rests on
+   * that achievement, so the record-based criteria and the registration do not apply.
+   */
+  suddenAchievement?: { achievedOn: IsoDate } | null;
 }
 
 export interface EligibilityReport {

@@ -21,6 +21,7 @@ import { InvalidInput, RuleViolation } from '../shared/errors';
 import { requireIsoDate } from '../shared/validation';
 import { awardDefinition, canBeAwardedTo } from './awardCatalog';
 import { pendingComplaintBlocks, type RuleSet } from './ruleSets';
+import { mayBeProposedBySimplifiedProcedure, simplifiedProcedureOf } from './simplifiedProcedure';
 import { requireCount, requirePeriod } from './values';
 
 const CHECK = {
@@ -37,6 +38,7 @@ const CHECK = {
   CONSECUTIVE_EXCELLENT_WITH_INITIATIVES: 'CONSECUTIVE_EXCELLENT_WITH_INITIATIVES',
   ONE_AWARD_PER_ACHIEVEMENT: 'ONE_AWARD_PER_ACHIEVEMENT',
   PENDING_COMPLAINT: 'PENDING_COMPLAINT',
+  SUDDEN_ACHIEVEMENT: 'SUDDEN_ACHIEVEMENT',
 } as const;
 export type CheckName = (typeof CHECK)[keyof typeof CHECK];
 
@@ -68,13 +70,28 @@ export function appraise(input: AppraisalInput): EligibilityReport {
   }
   const rules = new RuleContext(subject, award, period, ruleSet, facts);
   const checks: RuleCheck[] = [];
-  if (ruleSet.registrationRequiredForTitles && awardDefinition(award).category === AwardCategory.TITLE) {
-    checks.push(rules.registration());
+  if (input.suddenAchievement) {
+    checks.push(suddenAchievementCheck(award, input.suddenAchievement.achievedOn, ruleSet));
+  } else {
+    if (ruleSet.registrationRequiredForTitles && awardDefinition(award).category === AwardCategory.TITLE) {
+      checks.push(rules.registration());
+    }
+    checks.push(...rules.awardSpecificChecks());
   }
-  checks.push(...rules.awardSpecificChecks());
   checks.push(rules.oneAwardPerAchievement());
   if (pendingComplaintBlocks(ruleSet, submittedOn)) checks.push(rules.pendingComplaint());
   return { eligible: checks.every((check) => check.passed), ruleSetId: ruleSet.id, checks };
+}
+
+/** The simplified procedure's own condition: an award kind the rule set allows for a sudden achievement. */
+function suddenAchievementCheck(award: AwardKind, achievedOn: string, ruleSet: RuleSet): RuleCheck {
+  const procedure = simplifiedProcedureOf(ruleSet.id);
+  const allowed = mayBeProposedBySimplifiedProcedure(procedure, award);
+  return {
+    rule: CHECK.SUDDEN_ACHIEVEMENT,
+    passed: allowed,
+    detail: `sudden achievement of ${achievedOn}, proposed by the simplified procedure (${procedure.source}); ${award} ${allowed ? 'may' : 'may not'} be awarded that way, and the record-based criteria do not apply`,
+  };
 }
 
 function validateFacts(facts: EligibilityFacts): void {

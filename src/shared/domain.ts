@@ -86,6 +86,11 @@ export enum DossierStatus {
   GRANTED = 'GRANTED',
   WITHDRAWN = 'WITHDRAWN',
 }
+/** The procedure a dossier follows: standard, or simplified (thủ tục đơn giản) for a sudden achievement. */
+export enum DossierProcedure {
+  STANDARD = 'STANDARD',
+  SIMPLIFIED = 'SIMPLIFIED',
+}
 export enum ComplaintKind {
   COMPLAINT = 'COMPLAINT',
   DENUNCIATION = 'DENUNCIATION',

@@ -30,6 +30,7 @@ const grantCommand: GrantAward = {
       period: period2024,
       movementId: 'movement-nong-thon-moi',
       thematic: true,
+      grantableWithoutCouncil: false,
     },
     subjectFacts: { directWorker: true, female: false },
     issuingUnit: { id: 'unit-ubnd-xa-an-binh', level: AuthorityLevel.COMMUNE },

@@ -26,6 +26,7 @@ function dossier(id: string, name: string, overrides: Partial<AwardDossierFacts>
     period: { kind: PeriodKind.CALENDAR_YEAR, year: 2025 },
     movementId: null,
     thematic: false,
+    grantableWithoutCouncil: false,
     ...overrides,
   };
 }

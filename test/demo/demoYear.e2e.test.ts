@@ -1,6 +1,7 @@
 import { OVERDUE_DOSSIER } from '../../src/demo/demoOverdueDossier';
 import { DEMO_ACTORS } from '../../src/demo/demoData';
 import { DEMO_PUBLICATION_ID } from '../../src/demo/demoPublication';
+import { SUDDEN_AWARD } from '../../src/demo/demoSuddenAward';
 import { DEMO_YEAR, type DemoYearSummary } from '../../src/demo/demoYear';
 import { comparePositions } from '../../src/eventStore/eventStore.port';
 import { verifyChain } from '../../src/eventStore/chainCheck';
@@ -148,6 +149,30 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     for (const awardId of awardIds) expect(await types(`award-${awardId}`)).toContain('AwardGranted');
   });
 
+  it('grants a sudden award by the simplified procedure on its appraisal, without the council', async () => {
+    expect(await types(`dossier-${year.dossiers.sudden}`)).toEqual([
+      'DossierSubmitted',
+      'DossierReceived',
+      'DossierAssigned',
+      'DossierAppraised',
+      'DossierGranted',
+    ]);
+    const [submitted, , , appraised, granted] = await events(`dossier-${year.dossiers.sudden}`);
+    expect(submitted.data).toMatchObject({ procedure: 'SIMPLIFIED', achievedOn: SUDDEN_AWARD.achievedOn });
+    expect(appraised.data).toMatchObject({ eligible: true, ruleSetId: 'tdkt-2022' });
+    expect(granted.data).toMatchObject({ awardId: year.awards.sudden, withoutCouncil: true });
+    const { body } = await t.graphql(
+      'query { dossiers(filter: { procedure: SIMPLIFIED }) { totalCount edges { node { id dueOn } } } }',
+      {},
+      DEMO_ACTORS.districtSecretariat,
+    );
+    // The simplified term: 10 working days from 09-17 (the standard one would be 20).
+    expect(body.data.dossiers).toEqual({
+      totalCount: 1,
+      edges: [{ node: { id: year.dossiers.sudden, dueOn: `${DEMO_YEAR}-10-01` } }],
+    });
+  });
+
   it("revokes the award an upheld complaint was about, as the resolution's consequence", async () => {
     const award = await events(`award-${year.revokedAwardId}`);
     expect(award.map((e) => e.type)).toEqual(['AwardGranted', 'AwardRevoked']);
@@ -292,10 +317,10 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       (r) => r.stream_id,
     );
     // 14 units, 15 people, a household, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 9 dossiers, a publication, 2 sessions, 51 ballots (a stream each), a decision, 6 awards,
-    // 5 complaints
+    // an initiative, 10 dossiers (one sudden), a publication, 2 sessions, 51 ballots (a stream each), a decision,
+    // 7 awards, 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(123);
+    expect(streams.length).toBe(125);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

@@ -21,6 +21,7 @@ import type {
 import { noEligibilityFacts, type EligibilityFacts } from '../../src/rules/eligibility';
 import {
   AwardKind,
+  DossierProcedure,
   DossierStatus,
   PerformanceRating,
   PeriodKind,
@@ -52,6 +53,8 @@ const submitCommand: SubmitDossier = {
     achievements: 'Giáo viên dạy giỏi cấp huyện; sáng kiến được công nhận.',
     submittedOn: '2024-11-20',
     ruleSetId: 'tdkt-2022',
+    procedure: DossierProcedure.STANDARD,
+    achievedOn: null,
     now: NOW,
   },
 };
@@ -80,6 +83,8 @@ const submitted: DossierSubmitted = {
     submittedOn: '2024-11-20',
     submittedAt: NOW,
     ruleSetId: 'tdkt-2022',
+    procedure: DossierProcedure.STANDARD,
+    achievedOn: null,
   },
 };
 const returned: DossierReturned = {
@@ -156,6 +161,7 @@ const granted: DossierGranted = {
     decisionNumber: '125/QĐ-UBND',
     decidedOn: '2024-12-10',
     grantedAward: grantedAwardFixture(),
+    withoutCouncil: false,
     grantedAt: '2024-12-10T02:00:00.000Z',
   },
 };

@@ -65,6 +65,8 @@ describe('dossiers over GraphQL: submit, return, resubmit, withdraw, appraise; t
       submittedOn: TODAY,
       submittedAt: TEST_NOW.toISOString(),
       ruleSetId: 'tdkt-2025',
+      procedure: 'STANDARD',
+      achievedOn: null,
     });
     expect(submitted.metadata).toMatchObject({ actorId: 'officer-1', role: 'UNIT_OFFICER', ruleSetId: 'tdkt-2025' });
   });

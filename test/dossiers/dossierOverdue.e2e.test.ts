@@ -2,7 +2,7 @@ import { allProjections } from '../../projections';
 import { dossiersProjectionWith } from '../../projections/dossiers/dossiers.projection';
 import { dossierDueDate, type DossierDueDateFacts } from '../../src/dossiers/dossierDueDate';
 import { appraisalDueDate } from '../../src/rules/legalTerms';
-import { AuthorityLevel, addDays } from '../../src/shared/domain';
+import { AuthorityLevel, DossierProcedure, addDays } from '../../src/shared/domain';
 import type { TestApp } from '../support/app';
 import { ORG, APPRAISE, mutate, person, startOrganisationApp, submitDossier, year } from '../support/awarding';
 import { caughtUp } from '../support/until';
@@ -72,6 +72,7 @@ describe('overdueOn: dossiers still awaiting appraisal past their due date', () 
       receivedOn: '2025-10-02',
       handlingLevel: AuthorityLevel.PROVINCE,
       ruleSetId: 'tdkt-2025' as const,
+      procedure: DossierProcedure.STANDARD,
     };
     expect(dossierDueDate(province)).toBe(appraisalDueDate('2025-10-02', AuthorityLevel.PROVINCE, 'tdkt-2025'));
     // 20 working days from Thursday 2025-10-02: no holiday in between, four weeks later.
@@ -80,7 +81,10 @@ describe('overdueOn: dossiers still awaiting appraisal past their due date', () 
       receivedOn: '2025-10-02',
       handlingLevel: AuthorityLevel.DISTRICT,
       ruleSetId: 'tdkt-2025' as const,
+      procedure: DossierProcedure.STANDARD,
     };
     expect(dossierDueDate(district)).toBeNull();
+    // A sudden award's dossier is due under the simplified procedure's shorter term: 10 working days.
+    expect(dossierDueDate({ ...province, procedure: DossierProcedure.SIMPLIFIED })).toBe('2025-10-16');
   });
 });

@@ -72,6 +72,7 @@ describe('the read models behind the award rules: awards, complaints, initiative
           period: y(2024),
           movementId: null,
           thematic: awardId.endsWith('thematic'),
+          grantableWithoutCouncil: false,
         },
         subjectFacts: { directWorker: false, female: true },
         issuingUnit: { id: 'truong', level: AuthorityLevel.UNIT },

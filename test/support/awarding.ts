@@ -325,6 +325,7 @@ export async function seedEarlierAward(
           period,
           movementId: null,
           thematic: false,
+          grantableWithoutCouncil: false,
         },
         subjectFacts: { directWorker: false, female: false },
         issuingUnit,

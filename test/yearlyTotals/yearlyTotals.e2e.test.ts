@@ -80,22 +80,25 @@ const DISTRICT_2024 = {
     }),
     award('GRASSROOTS_EMULATION_FIGHTER', 'Chiến sĩ thi đua cơ sở', 'TITLE', { count: 1, individuals: 1, women: 1 }),
     award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
+    // Minh's sudden award by the simplified procedure, decided without the council.
+    award('CERTIFICATE_OF_MERIT', 'Giấy khen', 'COMMENDATION', { count: 1, individuals: 1, directWorkers: 1 }),
   ],
-  // Nine dossiers; Ngọc's returned once; Quỳnh's ineligible; Dung's still awaiting appraisal; the household's eligible.
-  // Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
+  // Ten dossiers; Ngọc's returned once; Quỳnh's ineligible; Dung's still awaiting appraisal; the household's
+  // eligible; Minh's sudden one granted without a council. Days to the session: 8 (four, 12-02 → 12-10) and 4
+  // (two, 12-16 → 12-20).
   dossiers: {
-    submitted: 9,
+    submitted: 10,
     returned: 1,
-    eligible: 7,
+    eligible: 8,
     ineligible: 1,
     approved: 6,
     rejected: 0,
-    granted: 6,
+    granted: 7,
     medianDaysToDecision: 8,
   },
   complaints: NO_COMPLAINTS,
-  // Non-revoked individual awards: Lan ×2, Minh, Ngọc — one direct worker; one fighter per three advanced workers.
-  directWorkerShare: 0.25,
+  // Non-revoked individual awards: Lan ×2, Minh ×2, Ngọc; two to a direct worker; a fighter per three advanced workers.
+  directWorkerShare: 0.4,
   grassrootsFighterRatio: 1 / 3,
 };
 
@@ -138,22 +141,26 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
         { award: 'ADVANCED_WORKER', rewardVnd: 2_840_000, revokedRewardVnd: 710_000 },
         { award: 'GRASSROOTS_EMULATION_FIGHTER', rewardVnd: 2_340_000, revokedRewardVnd: 0 },
         { award: 'PROVINCIAL_EMULATION_FLAG', rewardVnd: 18_720_000, revokedRewardVnd: 0 },
+        // Minh's Giấy khen: 0.3 × 2,340,000 = 702,000, rounded up to 710,000.
+        { award: 'CERTIFICATE_OF_MERIT', rewardVnd: 710_000, revokedRewardVnd: 0 },
       ],
-      // The awards that stand: 3 × 710,000 + 2,340,000 + 18,720,000.
-      rewardVnd: 23_190_000,
+      // The awards that stand: 4 × 710,000 + 2,340,000 + 18,720,000.
+      rewardVnd: 23_900_000,
     });
   });
 
   it('sums only the subtree of a unit: a commune, a department with its school, a leaf unit', async () => {
-    // Quân Hà: Bùi Văn Minh (direct worker, farmer) and the commune's own emulation flag.
+    // Quân Hà: Bùi Văn Minh (direct worker, farmer), his sudden award, and the commune's own emulation flag.
     expect(await totals(calendar(DEMO_YEAR), 'xa-quan-ha')).toEqual({
       period: { kind: 'CALENDAR_YEAR', year: 2024, label: '2024' },
       unitId: 'xa-quan-ha',
       awards: [
         award('ADVANCED_WORKER', 'Lao động tiên tiến', 'TITLE', { count: 1, individuals: 1, directWorkers: 1 }),
         award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
+        award('CERTIFICATE_OF_MERIT', 'Giấy khen', 'COMMENDATION', { count: 1, individuals: 1, directWorkers: 1 }),
       ],
-      dossiers: TWO_DOSSIERS_GRANTED,
+      // The sudden dossier was decided without a council session: it has no days to a session.
+      dossiers: { ...TWO_DOSSIERS_GRANTED, submitted: 3, eligible: 3, granted: 3 },
       complaints: NO_COMPLAINTS,
       directWorkerShare: 1,
       grassrootsFighterRatio: 0,
