@@ -204,6 +204,9 @@ function changesOf(event: DossierChange, sessions: SessionDates, dueDate: Dossie
     }
     case 'DossierResolved':
       return resolution(event, sessions);
+    case 'DocumentAttached':
+      // The documents have a table of their own (dossiers.projection.ts); the row counts the event.
+      return {};
     case 'DossierGranted': {
       const d = event.data;
       return {
@@ -243,7 +246,8 @@ export function foldDossierEvent(
     case 'DossierWithdrawn':
     case 'DossierAppraised':
     case 'DossierResolved':
-    case 'DossierGranted': {
+    case 'DossierGranted':
+    case 'DocumentAttached': {
       const changes = changesOf(event, sessions, dueDate);
       return touched({ ...existing(record, event), ...changes }, event);
     }
