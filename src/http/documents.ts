@@ -68,6 +68,9 @@ async function storeUpload(services: Services, request: IncomingMessage, respons
   const guard = contentGuard(contentType, maxBytes);
   // `pipe`, not `pipeline`: a refused upload must not destroy the request, whose socket carries the answer.
   request.on('error', (error) => guard.destroy(error));
+  // The store may start reading after a short upload was already refused: its pipeline then
+  // finds the guard errored and rejects with the refusal; till then nothing else listens.
+  guard.on('error', () => undefined);
   request.pipe(guard);
   try {
     const stored = await services.documents.store.put(guard);
