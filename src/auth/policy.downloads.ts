@@ -32,9 +32,9 @@ export const DOWNLOAD_POLICY: AccessPolicy = {
   'GET /exports/cluster-standings.{csv,xlsx}': row('query', 'Downloads', AGGREGATE_READERS),
   'GET /exports/award-register.{csv,xlsx}': row('query', 'Downloads', NAME_READERS),
   'GET /awards/:awardId/certificate.pdf': row('query', 'Downloads', grantTo(['SECRETARIAT', 'INSPECTOR'])),
-  'POST /documents': row('mutation', 'Downloads', {
+  'POST /documents': row('mutation', 'Documents', {
     SECRETARIAT: ALWAYS,
     UNIT_OFFICER: when('for a dossier proposed in its subtree (dossierId)', uploadForOwnDossier),
   }),
-  'GET /documents/:sha256': row('query', 'Downloads', QUERY_POLICY.dossier.grants),
+  'GET /documents/:sha256': row('query', 'Documents', QUERY_POLICY.dossier.grants),
 };
