@@ -15,6 +15,7 @@ import {
 import type { EventStore } from './eventStore/eventStore.port';
 import { EventStoreDbEventStore } from './eventStore/eventStoreDb/eventStoreDbEventStore';
 import { migratePostgresEventStore, PostgresEventStore } from './eventStore/postgres/postgresEventStore';
+import { openDocuments } from './documents/openDocumentStore';
 import type { Services } from './services';
 import { buildAppSchema } from './graphql/schema';
 import { createPool } from './infra/db';
@@ -49,7 +50,7 @@ export interface App {
 
 export interface AppOptions {
   config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> &
-    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend'>> & {
+    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend' | 'documents'>> & {
       instance?: Partial<InstanceConfig>;
     };
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
@@ -158,7 +159,7 @@ function createServices(
   pool: Pool,
   store: EventStore,
   runners: { projections: ProjectionRunner; processManagers: ProcessManagerRunner },
-  options: Pick<AppOptions, 'logger' | 'now'> & { metrics: Metrics },
+  options: Pick<AppOptions, 'logger' | 'now' | 'config'> & { metrics: Metrics },
 ): Services {
   const commands = new CommandHandler(store, new IdempotencyStore(pool), runners.processManagers, options.metrics);
   const statements = new PreparedStatements();
@@ -175,6 +176,7 @@ function createServices(
     statements,
     chainVerifier: createChainVerifier(pool, store, statements),
     logDigest: new SharedLogDigest(store),
+    documents: openDocuments(options.config.documents),
   };
 }
 

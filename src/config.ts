@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { readDocumentsConfig, type DocumentsConfig } from './documents/documents.config';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -30,6 +31,8 @@ export interface Config {
   metrics: { port: number; host: string } | null;
   /** How this instance shares the database with others (leases, progress, readiness). */
   instance: InstanceConfig;
+  /** Where uploaded documents are kept, and their size cap. */
+  documents: DocumentsConfig;
 }
 
 /**
@@ -210,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ),
     metrics: metricsConfig(read, problems),
     instance: readInstanceConfig(read, problems),
+    documents: readDocumentsConfig(read, cwd, problems),
   };
   checkStoreConfig(config, problems);
   if (config.metrics && config.metrics.port !== 0 && config.metrics.port === config.port)

@@ -14,6 +14,7 @@ import { graphqlMetricsPlugin } from './graphql/metricsPlugin';
 import { randomUUID } from 'node:crypto';
 import { mutationRateLimitPlugin } from './graphql/rateLimitPlugin';
 import { answerDownload, downloadOf } from './http/downloads';
+import { answerDocumentRoute, documentRouteOf } from './http/documents';
 import { DEFAULT_HTTP_LIMITS, readBody, refusalOf, type HttpLimits } from './http/limits';
 import type { MutationRateLimiter } from './infra/rateLimit';
 import { landingPageHtml } from './graphql/landingPage';
@@ -244,7 +245,7 @@ async function answerGraphql(
 /**
  * Routes one request: `/health/live`, `/health/ready` (or `/health`), the overview page at `/`
  * and its assets, the query console (`/console`), `/dev/tokens` (development mode), downloads
- * (`/reports/…`, `/exports/…`) and `/graphql` (authenticated), else 404.
+ * (`/reports/…`, `/exports/…`), documents (`/documents…`) and `/graphql` (authenticated), else 404.
  */
 async function handleRequest(front: HttpFront, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -267,6 +268,11 @@ async function handleRequest(front: HttpFront, request: IncomingMessage, respons
   if (download) {
     const caller = await authenticate(front, request, response);
     return caller ? answerDownload(front.services, caller, response, download) : undefined;
+  }
+  const documentRoute = documentRouteOf(request.method, url);
+  if (documentRoute) {
+    const caller = await authenticate(front, request, response);
+    return caller ? answerDocumentRoute(front.services, caller, request, response, documentRoute) : undefined;
   }
   if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
   const identity = await authenticate(front, request, response);

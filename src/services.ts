@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { ChainVerifier } from './auditTrail/chainVerifier';
 import type { ScopeFacts } from './auth/scopeFacts';
 import type { CommandHandler } from './commands/commandHandler';
+import type { Documents } from './documents/openDocumentStore';
 import type { EventStore } from './eventStore/eventStore.port';
 import type { Logger } from './infra/logger';
 import type { Metrics } from './infra/metrics';
@@ -31,4 +32,6 @@ export interface Services {
   chainVerifier: ChainVerifier;
   /** The current digest of the log, one read shared by concurrent callers. */
   logDigest: SharedLogDigest;
+  /** Uploaded documents, kept outside the log by their SHA-256. */
+  documents: Documents;
 }

@@ -220,6 +220,9 @@ function changesOf(
     }
     case 'DossierResolved':
       return resolution(event, sessions);
+    case 'DocumentAttached':
+      // The documents have a table of their own (dossiers.projection.ts); the row counts the event.
+      return {};
     case 'DossierGranted': {
       const d = event.data;
       return {
@@ -259,7 +262,8 @@ export function foldDossierEvent(
     case 'DossierWithdrawn':
     case 'DossierAppraised':
     case 'DossierResolved':
-    case 'DossierGranted': {
+    case 'DossierGranted':
+    case 'DocumentAttached': {
       const before = existing(record, event);
       return touched({ ...before, ...changesOf(before, event, sessions, dueDate) }, event);
     }

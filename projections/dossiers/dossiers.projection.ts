@@ -70,6 +70,7 @@ function referencesOf(events: RecordedDomainEvent[]): {
       case 'DossierWithdrawn':
       case 'DossierAppraised':
       case 'DossierGranted':
+      case 'DocumentAttached':
         touchedIds.add(event.data.dossierId);
         break;
       default:
@@ -102,6 +103,35 @@ async function upsertSessions(client: PoolClient, sessionRows: SessionRow[]): Pr
      SELECT session_id, council_unit_id, held_on FROM jsonb_to_recordset($1::jsonb) AS r(session_id text, council_unit_id text, held_on date)
      ON CONFLICT (session_id) DO UPDATE SET council_unit_id = EXCLUDED.council_unit_id, held_on = EXCLUDED.held_on`,
     [JSON.stringify(sessionRows)],
+  );
+}
+
+/** The documents the batch attaches, in one statement (a replayed attachment is kept once). */
+async function insertDocuments(client: PoolClient, events: RecordedDomainEvent[]): Promise<void> {
+  const rows = events.flatMap((event) =>
+    event.type === 'DocumentAttached'
+      ? [
+          {
+            dossier_id: event.data.dossierId,
+            sha256: event.data.sha256,
+            kind: event.data.kind,
+            file_name: event.data.fileName,
+            size: event.data.size,
+            content_type: event.data.contentType,
+            attached_by: event.data.attachedBy,
+            attached_at: event.data.attachedAt,
+            version: event.streamVersion,
+          },
+        ]
+      : [],
+  );
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO dossier_documents (dossier_id, sha256, kind, file_name, size, content_type, attached_by, attached_at, version)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, sha256 text, kind text, file_name text, size bigint,
+       content_type text, attached_by text, attached_at timestamptz, version integer)
+     ON CONFLICT (dossier_id, sha256) DO NOTHING`,
+    [JSON.stringify(rows)],
   );
 }
 
@@ -157,6 +187,7 @@ async function applyDossiers(
   const { unitRows, sessionRows, touchedIds, sessionsNamed } = referencesOf(events);
   await insertUnits(client, unitRows);
   await upsertSessions(client, sessionRows);
+  await insertDocuments(client, events);
   if (touchedIds.size === 0) return;
 
   const records = await loadDossiers(client, touchedIds);

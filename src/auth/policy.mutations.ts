@@ -74,6 +74,11 @@ function underAParent(request: AccessRequest): Refusal {
   return input(request).parentUnitId ? null : 'a unit without a parent is registered by ADMIN';
 }
 
+/** The signed decision is the secretariat's to attach. */
+function notSignedDecision(request: AccessRequest): Refusal {
+  return request.args.kind === 'SIGNED_DECISION' ? 'a signed decision is attached by SECRETARIAT' : null;
+}
+
 /** A past submission date enters an archived paper dossier: for the standing agency only. */
 function notBackdated(request: AccessRequest): Refusal {
   const submittedOn = input(request).submittedOn as string | null | undefined;
@@ -210,6 +215,12 @@ export const MUTATION_POLICY: AccessPolicy = {
     ]),
   }),
   appraiseDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
+  attachDocument: row('mutation', 'Dossiers', {
+    SECRETARIAT: inSubtree(ofDossierArg),
+    UNIT_OFFICER: when('its dossiers, other than the signed decision', notSignedDecision, async (request) =>
+      outsideSubtree(request, await ofDossierArg(request)),
+    ),
+  }),
   publishNominees: row('mutation', 'Council', {
     SECRETARIAT: inSubtree(
       (r) => Promise.all(((input(r).dossierIds ?? []) as string[]).map((id) => dossierUnit(r, id))),

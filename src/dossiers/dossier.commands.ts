@@ -10,8 +10,11 @@ import { newId } from '../shared/ids';
 import { personDecider } from '../people/person.decider';
 import { unitDecider } from '../units/unit.decider';
 import { dossierDecider } from './dossier.decider';
+import { contentTypeOf, firstBytesOf } from '../documents/documentContent';
+import type { DocumentStore } from '../documents/documentStore.port';
 import type {
   AppraiseDossierArgs,
+  AttachDocumentArgs,
   AssignDossierArgs,
   ReceiveDossierArgs,
   ResubmitDossierArgs,
@@ -169,4 +172,36 @@ export function assignDossier(
       data: { dossierId: args.dossierId, officer: { id: args.officerId, name: officer.fullName }, now: tx.nowIso },
     };
   });
+}
+
+/** A stored document's size and type (from its first bytes); null when the store has none. */
+async function storedDocument(
+  store: DocumentStore,
+  sha256: string,
+): Promise<{ size: number; contentType: string } | null> {
+  const stat = await store.stat(sha256);
+  const content = stat === null ? null : await store.get(sha256);
+  if (stat === null || content === null) return null;
+  return { size: stat.size, contentType: contentTypeOf(await firstBytesOf(content)) ?? 'application/octet-stream' };
+}
+
+/** Attaches an uploaded document: whether the store holds it, its size and type are looked up now. */
+export function attachDocument(
+  services: Services,
+  context: CommandContext,
+  args: AttachDocumentArgs,
+): Promise<CommandResult> {
+  const dossier = services.commands.onExisting(dossierDecider, args.dossierId, 'Dossier');
+  return dossier.decide(context, 'attachDocument', args, async (tx) => ({
+    type: 'AttachDocument',
+    data: {
+      dossierId: args.dossierId,
+      kind: args.kind,
+      sha256: args.sha256,
+      fileName: args.fileName,
+      stored: await storedDocument(services.documents.store, args.sha256),
+      attachedBy: context.identity.actorId ?? 'system',
+      now: tx.nowIso,
+    },
+  }));
 }

@@ -22,6 +22,7 @@ import {
   requireMayYieldAward,
   requireValidSubmission,
 } from './dossier.rules';
+import { attachDocument, requireCompleteDocuments, type AttachDocument } from './dossier.documents';
 import { assign, receive, type AssignDossier, type ReceiveDossier } from './dossier.handling';
 import { contextOf, evolveDossier, existing, initialDossierState, type DossierState } from './dossier.state';
 
@@ -93,6 +94,7 @@ export interface RecordAwardGranted {
 }
 
 export type { AssignDossier, ReceiveDossier } from './dossier.handling';
+export type { AttachDocument } from './dossier.documents';
 
 export type DossierCommand =
   | SubmitDossier
@@ -103,7 +105,8 @@ export type DossierCommand =
   | WithdrawDossier
   | AppraiseDossier
   | ResolveDossier
-  | RecordAwardGranted;
+  | RecordAwardGranted
+  | AttachDocument;
 
 function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
@@ -125,6 +128,8 @@ function decideDossier(command: DossierCommand, state: DossierState): DossierEve
       return resolve(command.data, state);
     case 'RecordAwardGranted':
       return recordAwardGranted(command.data, state);
+    case 'AttachDocument':
+      return attachDocument(command.data, state);
     default:
       return assertNever(command, 'dossier command');
   }
@@ -237,6 +242,7 @@ function appraiseDossier(data: AppraiseDossier['data'], state: DossierState): Do
   const dossier = existing(state, dossierId);
   requireIsoInstant(now, 'now');
   requireAwaitingAppraisal(dossier, 'appraised');
+  requireCompleteDocuments(dossier);
   // The rule set recorded at submission, not today's: the law in force when the unit proposed.
   const report = appraise({
     subject: dossier.nominee,

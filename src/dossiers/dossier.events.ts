@@ -13,6 +13,7 @@ import type {
 import type { RuleSetId } from '../rules/ruleSets';
 import type { NamedSubject } from '../rules/values';
 import type { AwardGranted } from '../awards/award.events';
+import type { DocumentKind } from '../documents/documentKinds';
 
 /** What every dossier event repeats, so each read model can use any one event on its own. */
 export interface DossierContext {
@@ -147,6 +148,23 @@ export interface DossierGranted extends DomainEvent<
   }
 > {}
 
+/**
+ * A document stored outside the log (content-addressed by `sha256`) was attached to the
+ * dossier; `size` and `contentType` are the stored file's, `attachedBy` the caller.
+ */
+export interface DocumentAttached extends DomainEvent<
+  'DocumentAttached',
+  DossierContext & {
+    kind: DocumentKind;
+    sha256: string;
+    fileName: string;
+    size: number;
+    contentType: string;
+    attachedBy: string;
+    attachedAt: IsoInstant;
+  }
+> {}
+
 export type DossierEvent =
   | DossierSubmitted
   | DossierReturned
@@ -156,7 +174,8 @@ export type DossierEvent =
   | DossierWithdrawn
   | DossierAppraised
   | DossierResolved
-  | DossierGranted;
+  | DossierGranted
+  | DocumentAttached;
 
 export const DOSSIER_EVENT_TYPES: readonly DossierEvent['type'][] = [
   'DossierSubmitted',
@@ -168,4 +187,5 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEvent['type'][] = [
   'DossierAppraised',
   'DossierResolved',
   'DossierGranted',
+  'DocumentAttached',
 ];

@@ -2,6 +2,7 @@ import { IsEnum, IsOptional, Length, Matches, MaxLength, ValidateNested } from '
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, PeriodInput, SubjectInput, TEXT_MAX } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
+import { DocumentKind } from '../documents/documentKinds';
 import { AwardKind, DossierProcedure } from '../shared/domain';
 
 @InputType('SubmitDossierInput', { description: 'submittedOn defaults to today and picks the rule set' })
@@ -150,4 +151,23 @@ export class AssignDossierArgs {
   @Field(() => ID, { description: 'The handling officer (cán bộ thụ lý): a registered person' })
   @Matches(ID_PATTERN, { message: `officerId ${ID_MESSAGE}` })
   officerId!: string;
+}
+
+@ArgsType()
+export class AttachDocumentArgs {
+  @Field(() => ID)
+  @Matches(ID_PATTERN, { message: `dossierId ${ID_MESSAGE}` })
+  dossierId!: string;
+
+  @Field(() => DocumentKind)
+  @IsEnum(DocumentKind)
+  kind!: DocumentKind;
+
+  @Field(() => String, { description: 'The SHA-256 `POST /documents` answered with (64 lowercase hex digits)' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lowercase hexadecimal digits' })
+  sha256!: string;
+
+  @Field(() => String, { description: 'The name the document is shown and downloaded under' })
+  @Length(1, 255)
+  fileName!: string;
 }

@@ -5,6 +5,7 @@ import type { GraphQLContext } from '../graphql/context';
 import {
   appraiseDossier,
   assignDossier,
+  attachDocument,
   receiveDossier,
   resubmitDossier,
   returnDossier,
@@ -14,6 +15,7 @@ import {
 import {
   AppraiseDossierArgs,
   AssignDossierArgs,
+  AttachDocumentArgs,
   ReceiveDossierArgs,
   EligibilityArgs,
   ResubmitDossierArgs,
@@ -94,6 +96,18 @@ export class DossierResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return appraiseDossier(ctx.services, ctx.commandContext(info), args);
+  }
+
+  @Mutation(() => CommandResultType, {
+    description:
+      'Attaches a document uploaded with POST /documents (by its sha256) to a dossier; the same document twice is refused',
+  })
+  attachDocument(
+    @Args(() => AttachDocumentArgs) args: AttachDocumentArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CommandResultType> {
+    return attachDocument(ctx.services, ctx.commandContext(info), args);
   }
 
   @Query(() => EligibilityReportType, {

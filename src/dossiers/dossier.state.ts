@@ -13,6 +13,7 @@ import {
 import type { RuleSetId } from '../rules/ruleSets';
 import type { NamedSubject } from '../rules/values';
 import { NotFound } from '../shared/errors';
+import type { DocumentKind } from '../documents/documentKinds';
 import type { DossierContext, DossierEvent, DossierSubmitted } from './dossier.events';
 
 export interface SubmittedDossier {
@@ -44,6 +45,8 @@ export interface SubmittedDossier {
   sessionId: string | null;
   tally: BallotTally | null;
   awardId: string | null;
+  /** The documents attached so far, in order. */
+  documents: Array<{ kind: DocumentKind; sha256: string }>;
 }
 
 export type DossierState = { status: 'NONE' } | SubmittedDossier;
@@ -82,6 +85,7 @@ function submittedState(data: DossierSubmitted['data']): SubmittedDossier {
     sessionId: null,
     tally: null,
     awardId: null,
+    documents: [],
   };
 }
 
@@ -123,6 +127,10 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     }
     case 'DossierGranted':
       return { ...submitted(state, event.type), status: DossierStatus.GRANTED, awardId: event.data.awardId };
+    case 'DocumentAttached': {
+      const dossier = submitted(state, event.type);
+      return { ...dossier, documents: [...dossier.documents, { kind: event.data.kind, sha256: event.data.sha256 }] };
+    }
     default:
       return assertNever(event, 'dossier event');
   }

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { DocumentKind } from '../documents/documentKinds';
 import { DenunciationComplexity } from '../complaints/complaint.events';
 import { PublicationChannel } from '../publications/publication.events';
 import {
@@ -32,6 +33,7 @@ registerEnumType(ScoreKind, { name: 'ScoreKind' });
 registerEnumType(PerformanceRating, { name: 'PerformanceRating' });
 registerEnumType(AwardCategory, { name: 'AwardCategory' });
 registerEnumType(AwardKind, { name: 'AwardKind' });
+registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'A document of a dossier (thành phần hồ sơ)' });
 registerEnumType(BallotChoice, { name: 'BallotChoice' });
 registerEnumType(DossierStatus, { name: 'DossierStatus' });
 registerEnumType(DossierProcedure, {

@@ -4,6 +4,7 @@ import { AwardQueriesResolver } from '../awards/awardQueries.resolver';
 import { BallotQueriesResolver } from '../ballots/ballotQueries.resolver';
 import { ComplaintQueriesResolver } from '../complaints/complaintQueries.resolver';
 import { CouncilSessionQueriesResolver } from '../councilSessions/councilSessionQueries.resolver';
+import { DossierDocumentsResolver } from '../dossiers/dossierDocuments.resolver';
 import { DossierQueriesResolver } from '../dossiers/dossierQueries.resolver';
 import { DossierQueueResolver } from '../dossiers/dossierQueue.resolver';
 import { PublicationQueriesResolver } from '../publications/publicationQueries.resolver';
@@ -11,6 +12,7 @@ import { PublicationQueriesResolver } from '../publications/publicationQueries.r
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's resolver classes
 export const lookupResolvers: Function[] = [
   DossierQueriesResolver,
+  DossierDocumentsResolver,
   DossierQueueResolver,
   CouncilSessionQueriesResolver,
   AwardQueriesResolver,

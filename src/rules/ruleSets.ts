@@ -12,6 +12,12 @@ import {
   publicationRequired,
   type PublicationRule,
 } from './publicationRules';
+import {
+  DECREE_152_2025_DOCUMENTS,
+  DECREE_91_2017_DOCUMENTS,
+  DECREE_98_2023_DOCUMENTS,
+  type DossierDocumentRule,
+} from './dossierDocuments';
 import { THREE_TIER_GRANTING_LEVELS, TWO_TIER_GRANTING_LEVELS, type GrantingLevels } from './grantingLevels';
 import {
   DECREE_152_2025_REWARDS,
@@ -71,6 +77,8 @@ export interface RuleSet {
   pendingComplaintBlocksAwardFrom: IsoDate | null;
   /** Nominees the council may vote on only after publication (publicationRules.ts); null: none. */
   publicationBeforeCouncil: PublicationRule | null;
+  /** The documents a dossier must hold before its appraisal (dossierDocuments.ts). */
+  dossierDocuments: DossierDocumentRule;
   approvalThresholds: {
     default: ApprovalThreshold;
     byAward: Partial<Record<AwardKind, ApprovalThreshold>>;
@@ -125,6 +133,7 @@ export const TDKT_2013: RuleSet = deepFreeze({
   // titles and national emulation fighters published too; their term was not verified, so
   // the system does not require it under this set.
   publicationBeforeCouncil: null,
+  dossierDocuments: DECREE_91_2017_DOCUMENTS,
   approvalThresholds: {
     default: DEFAULT_APPROVAL,
     byAward: {
@@ -161,6 +170,7 @@ export const TDKT_2022: RuleSet = deepFreeze({
   // denunciation is being verified; the clause number was not verified against the decree text.
   pendingComplaintBlocksAwardFrom: '2024-01-01',
   publicationBeforeCouncil: DECREE_98_2023_PUBLICATION,
+  dossierDocuments: DECREE_98_2023_DOCUMENTS,
   approvalThresholds: {
     default: DEFAULT_APPROVAL,
     byAward: {
@@ -185,6 +195,7 @@ export const TDKT_2025: RuleSet = deepFreeze({
   effectiveUntil: null,
   pendingComplaintBlocksAwardFrom: '2025-07-01',
   publicationBeforeCouncil: DECREE_152_2025_PUBLICATION,
+  dossierDocuments: DECREE_152_2025_DOCUMENTS,
   // Two-tier local government from 2025-07-01: the district level is abolished.
   grantingLevels: TWO_TIER_GRANTING_LEVELS,
   abolishedAuthorityLevels: [AuthorityLevel.DISTRICT],

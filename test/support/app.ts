@@ -34,6 +34,8 @@ type TestAppOptions = {
   eventStoreUrl?: string;
   /** Lease, progress and readiness settings (defaults: config.ts). */
   instance?: AppOptions['config']['instance'];
+  /** Where uploaded documents go (default: a fresh temporary folder). */
+  documents?: AppOptions['config']['documents'];
 } & Partial<Pick<AppOptions, 'http' | 'logger' | 'metrics'>>;
 
 /** The app on `databaseUrl` as tests run it: 127.0.0.1, a random port, the test tokens, silent by default. */
@@ -46,6 +48,7 @@ export function startAppOn(databaseUrl: string, options: TestAppOptions = {}): P
       mutationsPerMinute: options.mutationsPerMinute,
       atomicMultiStreamAppend: testAtomicity(),
       instance: options.instance,
+      documents: options.documents,
     },
     databaseUrl,
     logger: options.logger ?? silentLogger,

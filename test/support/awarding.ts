@@ -131,9 +131,11 @@ export async function startOrganisationApp(
     logger?: AppOptions['logger'];
     extraTeachers?: Record<string, { fullName: string; female: boolean }>;
     projections?: AppOptions['projections'];
+    documents?: AppOptions['config']['documents'];
   } = {},
 ): Promise<TestApp> {
   const t = await startTestApp({
+    documents: options.documents,
     now: options.now ?? (() => TEST_NOW),
     logger: options.logger,
     projections: options.projections,

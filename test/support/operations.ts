@@ -204,6 +204,12 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     { dossierId: 'hs-hoa', officerId: 'tv-1' },
   ),
   appraiseDossier: mutation('appraiseDossier', '$dossierId: ID!', 'dossierId: $dossierId', { dossierId: 'hs-hoa' }),
+  attachDocument: mutation(
+    'attachDocument',
+    '$dossierId: ID!, $kind: DocumentKind!, $sha256: String!, $fileName: String!',
+    'dossierId: $dossierId, kind: $kind, sha256: $sha256, fileName: $fileName',
+    { dossierId: 'hs-hoa', kind: 'PROPOSAL_MEMO', sha256: 'a'.repeat(64), fileName: 'to-trinh.pdf' },
+  ),
   conveneCouncilSession: inputMutation('conveneCouncilSession', 'ConveneCouncilSessionInput', {
     councilUnitId: ORG.homeAffairs,
     heldOn: TODAY,
