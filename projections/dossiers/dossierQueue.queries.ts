@@ -18,6 +18,8 @@ export interface DossierQueueFilter {
   overdueOn: IsoDate | null;
   /** On the agenda of a council session this person sits on. */
   councilMemberId: string | null;
+  /** Handled now by this unit: received there, or forwarded to it. */
+  handlingUnitId: string | null;
 }
 
 /** A dossier's place in the queue's order. */
@@ -49,6 +51,7 @@ function conditionsOf(filter: DossierQueueFilter): { cte: string; where: string[
   if (filter.award !== null) where.push(`d.award = ${bind(filter.award)}`);
   if (filter.handlingOfficerId !== null) where.push(`d.handling_officer_id = ${bind(filter.handlingOfficerId)}`);
   if (filter.overdueOn !== null) where.push(`d.status = 'SUBMITTED' AND d.due_on < ${bind(filter.overdueOn)}::date`);
+  if (filter.handlingUnitId !== null) where.push(`d.handling_unit_id = ${bind(filter.handlingUnitId)}`);
   if (filter.councilMemberId !== null)
     where.push(`EXISTS (SELECT 1 FROM council_sessions.agenda_items a
         JOIN council_sessions.session_members m ON m.session_id = a.session_id

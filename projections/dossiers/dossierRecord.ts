@@ -3,7 +3,7 @@
  * row's keys are the table's columns, so a batch loads rows with `to_jsonb` and writes
  * them back with `jsonb_to_recordset` without any mapping in between.
  */
-import type { DossierEvent } from '../../src/dossiers/dossier.events';
+import type { DossierEvent, RouteStep } from '../../src/dossiers/dossier.events';
 import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
 import type { Recorded, RecordedDomainEvent, RecordedOfType } from '../../src/eventStore/recordedDomainEvent';
 import { assertNever } from '../../src/shared/decider';
@@ -50,6 +50,11 @@ export interface DossierRecord {
   handling_officer_name: string | null;
   assigned_at: IsoInstant | null;
   due_on: IsoDate | null;
+  route: RouteStep[];
+  handling_unit_id: string | null;
+  proposal_id: string | null;
+  proposal_number: string | null;
+  proposed_on: IsoDate | null;
 }
 
 /** Every column with its SQL type, in table order: the shape `jsonb_to_recordset` reads rows back in. */
@@ -88,6 +93,11 @@ export const DOSSIER_COLUMNS: ReadonlyArray<readonly [keyof DossierRecord, strin
   ['handling_officer_name', 'text'],
   ['assigned_at', 'timestamptz'],
   ['due_on', 'date'],
+  ['route', 'jsonb'],
+  ['handling_unit_id', 'text'],
+  ['proposal_id', 'text'],
+  ['proposal_number', 'text'],
+  ['proposed_on', 'date'],
 ];
 
 /** The held-on date of a council session, or null when the read model never saw it convened. */
@@ -146,6 +156,11 @@ function submittedRecord(record: DossierRecord | null, event: RecordedOfType<'Do
     handling_officer_name: null,
     assigned_at: null,
     due_on: null,
+    route: [],
+    handling_unit_id: null,
+    proposal_id: null,
+    proposal_number: null,
+    proposed_on: null,
   };
 }
 
@@ -155,6 +170,7 @@ function reception(event: RecordedOfType<'DossierReceived'>, dueDate: DossierDue
   return {
     received_on: d.receivedOn,
     receiving_unit_id: d.receivingUnitId,
+    handling_unit_id: d.receivingUnitId,
     handling_level: d.handlingLevel,
     due_on: dueDate({ receivedOn: d.receivedOn, handlingLevel: d.handlingLevel, ruleSetId: d.ruleSetId }),
   };
@@ -177,7 +193,43 @@ function resolution(event: RecordedOfType<'DossierResolved'>, sessions: SessionD
 }
 
 /** The columns an event after the submission changes. */
-function changesOf(event: DossierChange, sessions: SessionDates, dueDate: DossierDueDateRule): Partial<DossierRecord> {
+/**
+ * Forwarding: the route gains a step and the dossier awaits reception at the higher level,
+ * with none of that level's handling yet (the lower level's vote stays in the audit trail).
+ */
+function forwarding(record: DossierRecord, event: RecordedOfType<'DossierForwarded'>): Partial<DossierRecord> {
+  const step = event.data.step;
+  return {
+    status: DossierStatus.SUBMITTED,
+    route: [...record.route, step],
+    handling_unit_id: step.toUnitId,
+    received_on: null,
+    receiving_unit_id: null,
+    handling_level: step.toLevel,
+    handling_officer_id: null,
+    handling_officer_name: null,
+    assigned_at: null,
+    due_on: null,
+    checks: [],
+    appraised_at: null,
+    session_id: null,
+    tally: null,
+    resolved_on: null,
+  };
+}
+
+/** The memo (tờ trình) that carries the dossier, once submitted. */
+export function carriedBy(record: DossierRecord, event: RecordedOfType<'ProposalSubmitted'>): DossierRecord {
+  const d = event.data;
+  return { ...record, proposal_id: d.proposalId, proposal_number: d.number, proposed_on: d.proposedOn };
+}
+
+function changesOf(
+  record: DossierRecord,
+  event: DossierChange,
+  sessions: SessionDates,
+  dueDate: DossierDueDateRule,
+): Partial<DossierRecord> {
   switch (event.type) {
     case 'DossierReceived':
       return reception(event, dueDate);
@@ -213,6 +265,8 @@ function changesOf(event: DossierChange, sessions: SessionDates, dueDate: Dossie
         decided_on: d.decidedOn,
       };
     }
+    case 'DossierForwarded':
+      return forwarding(record, event);
     default:
       return assertNever(event, 'dossier event');
   }
@@ -243,9 +297,10 @@ export function foldDossierEvent(
     case 'DossierWithdrawn':
     case 'DossierAppraised':
     case 'DossierResolved':
-    case 'DossierGranted': {
-      const changes = changesOf(event, sessions, dueDate);
-      return touched({ ...existing(record, event), ...changes }, event);
+    case 'DossierGranted':
+    case 'DossierForwarded': {
+      const current = existing(record, event);
+      return touched({ ...current, ...changesOf(current, event, sessions, dueDate) }, event);
     }
     default:
       throw new Error(`the dossiers read model does not handle ${event.type}`);

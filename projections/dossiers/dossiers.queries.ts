@@ -10,6 +10,7 @@ import type {
   RuleCheck,
   SubjectKind,
 } from '../../src/shared/domain';
+import type { RouteStep } from '../../src/dossiers/dossier.events';
 import type { Queryable } from '../awards/awards.queries';
 
 export interface DossierView {
@@ -39,6 +40,10 @@ export interface DossierView {
   handlingOfficerId: string | null;
   handlingOfficerName: string | null;
   dueOn: IsoDate | null;
+  route: RouteStep[];
+  /** The unit handling it now: the receiving unit, or the unit it was last forwarded to. */
+  handlingUnitId: string | null;
+  proposal: { id: string; number: string; proposedOn: IsoDate } | null;
   version: number;
 }
 
@@ -47,7 +52,8 @@ export const SELECT_DOSSIER = `SELECT dossier_id, status, nominee_kind, nominee_
     rule_set_id, checks, return_count, session_id, tally, to_char(resolved_on, 'YYYY-MM-DD') AS resolved_on,
     award_id, decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on,
     to_char(received_on, 'YYYY-MM-DD') AS received_on, receiving_unit_id, handling_level, handling_officer_id,
-    handling_officer_name, to_char(due_on, 'YYYY-MM-DD') AS due_on, version
+    handling_officer_name, to_char(due_on, 'YYYY-MM-DD') AS due_on, route, handling_unit_id,
+    proposal_id, proposal_number, to_char(proposed_on, 'YYYY-MM-DD') AS proposed_on, version
   FROM dossiers.dossiers`;
 
 export interface DossierRow {
@@ -80,6 +86,11 @@ export interface DossierRow {
   handling_officer_id: string | null;
   handling_officer_name: string | null;
   due_on: string | null;
+  route: RouteStep[];
+  handling_unit_id: string | null;
+  proposal_id: string | null;
+  proposal_number: string | null;
+  proposed_on: string | null;
   version: number;
 }
 
@@ -111,6 +122,12 @@ export function toView(row: DossierRow): DossierView {
     handlingOfficerId: row.handling_officer_id,
     handlingOfficerName: row.handling_officer_name,
     dueOn: row.due_on,
+    route: row.route,
+    handlingUnitId: row.handling_unit_id,
+    proposal:
+      row.proposal_id === null
+        ? null
+        : { id: row.proposal_id, number: row.proposal_number ?? '', proposedOn: row.proposed_on ?? '' },
     version: row.version,
   };
 }

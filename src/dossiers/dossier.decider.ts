@@ -22,6 +22,7 @@ import {
   requireValidSubmission,
 } from './dossier.rules';
 import { assign, receive, type AssignDossier, type ReceiveDossier } from './dossier.handling';
+import { forward, type ForwardDossier } from './dossierForwarding';
 import { contextOf, evolveDossier, existing, initialDossierState, type DossierState } from './dossier.state';
 
 const DOSSIER_STREAM_TYPE = 'dossier';
@@ -89,6 +90,7 @@ export interface RecordAwardGranted {
 }
 
 export type { AssignDossier, ReceiveDossier } from './dossier.handling';
+export type { ForwardDossier } from './dossierForwarding';
 
 export type DossierCommand =
   | SubmitDossier
@@ -99,7 +101,8 @@ export type DossierCommand =
   | WithdrawDossier
   | AppraiseDossier
   | ResolveDossier
-  | RecordAwardGranted;
+  | RecordAwardGranted
+  | ForwardDossier;
 
 function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
@@ -121,6 +124,8 @@ function decideDossier(command: DossierCommand, state: DossierState): DossierEve
       return resolve(command.data, state);
     case 'RecordAwardGranted':
       return recordAwardGranted(command.data, state);
+    case 'ForwardDossier':
+      return forward(command.data, state);
     default:
       return assertNever(command, 'dossier command');
   }

@@ -12,7 +12,8 @@ import {
 import type { RuleSetId } from '../rules/ruleSets';
 import type { NamedSubject } from '../rules/values';
 import { NotFound } from '../shared/errors';
-import type { DossierContext, DossierEvent, DossierSubmitted } from './dossier.events';
+import type { DossierContext, DossierEvent, DossierSubmitted, RouteStep } from './dossier.events';
+import { forwardedState } from './dossierForwarding';
 
 export interface SubmittedDossier {
   status: DossierStatus;
@@ -40,6 +41,8 @@ export interface SubmittedDossier {
   sessionId: string | null;
   tally: BallotTally | null;
   awardId: string | null;
+  /** The levels it was forwarded to after a lower council's support, in order; empty while at its first level. */
+  route: RouteStep[];
 }
 
 export type DossierState = { status: 'NONE' } | SubmittedDossier;
@@ -76,6 +79,7 @@ function submittedState(data: DossierSubmitted['data']): SubmittedDossier {
     sessionId: null,
     tally: null,
     awardId: null,
+    route: [],
   };
 }
 
@@ -117,6 +121,8 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
     }
     case 'DossierGranted':
       return { ...submitted(state, event.type), status: DossierStatus.GRANTED, awardId: event.data.awardId };
+    case 'DossierForwarded':
+      return forwardedState(submitted(state, event.type), event);
     default:
       return assertNever(event, 'dossier event');
   }

@@ -4,6 +4,7 @@ import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { AuthorityLevel, AwardKind, DossierStatus, type BallotTally } from '../shared/domain';
 import { RuleCheckType } from './eligibility.types';
+import { DossierProposalType, RouteStepType } from './dossierRoute.types';
 
 @ObjectType('BallotTally', {
   description:
@@ -130,6 +131,23 @@ export class DossierType {
   })
   dueOn!: string | null;
 
+  @Field(() => [RouteStepType], {
+    description: 'Its forwardings to higher levels (khen cao), in order; empty while it stays at its first level',
+  })
+  route!: RouteStepType[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The unit handling it now: the receiving unit, or the unit it was last forwarded to',
+  })
+  handlingUnitId!: string | null;
+
+  @Field(() => DossierProposalType, {
+    nullable: true,
+    description: 'The submitted proposal memo (tờ trình) that carries it; null when none does',
+  })
+  proposal!: DossierProposalType | null;
+
   @Field(() => Int, { description: 'Events in the dossier stream so far' })
   version!: number;
 
@@ -157,6 +175,9 @@ export class DossierType {
       handlingOfficerId: view.handlingOfficerId,
       handlingOfficerName: view.handlingOfficerName,
       dueOn: view.dueOn,
+      route: view.route.map((step) => RouteStepType.of(step)),
+      handlingUnitId: view.handlingUnitId,
+      proposal: view.proposal,
       version: view.version,
     };
   }

@@ -50,6 +50,14 @@ export class DossierFilterInput {
   @IsOptional()
   @Matches(ID_PATTERN, { message: `councilMemberId ${ID_MESSAGE}` })
   councilMemberId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Handled now by this unit: received there, or forwarded to it and awaiting it',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `handlingUnitId ${ID_MESSAGE}` })
+  handlingUnitId?: string | null;
 }
 
 /** The filter as the read model takes it: absent fields are null. */
@@ -63,6 +71,7 @@ export function queueFilterOf(input: DossierFilterInput | null | undefined): Dos
     handlingOfficerId: input?.handlingOfficerId ?? null,
     overdueOn: input?.overdueOn ?? null,
     councilMemberId: input?.councilMemberId ?? null,
+    handlingUnitId: input?.handlingUnitId ?? null,
   };
 }
 
