@@ -5,9 +5,9 @@
  * transferred, a household proposed for a Giấy khen, movements, the yearly plan,
  * registrations, ratings, an initiative, award dossiers (one returned and resubmitted,
  * one ineligible, one left overdue in the queue), a published list of nominees with a
- * comment, two council sessions, award decisions, a complaint upheld that revokes an
- * award, a denunciation extended, a complaint marked
- * complex and one left overdue. Every step goes through the public GraphQL API, so the
+ * comment, three council sessions, a dossier forwarded to the province (khen cao), award
+ * decisions, a complaint upheld that revokes an award, a denunciation extended, a complaint
+ * marked complex and one left overdue. Every step goes through the public GraphQL API, so the
  * same script loads demo data and drives the end-to-end test.
  */
 import { demoCaller, type GraphQLExecutor } from './demoClient';
@@ -15,6 +15,7 @@ import { scoreCommunesCluster } from './demoCluster';
 import { extendAndResolveDenunciation, leaveComplaintOverdue, resolveComplexComplaint } from './demoComplaintTerms';
 import { dismissPetition, upholdComplaint } from './demoComplaints';
 import { runFirstRound } from './demoFirstRound';
+import { forwardToProvince } from './demoForwarding';
 import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
 import { reorganiseAndProposeHousehold } from './demoReorganisation';
@@ -25,7 +26,7 @@ export type { GraphQLAnswer, GraphQLExecutor } from './demoClient';
 export { DEMO_YEAR } from './demoData';
 
 /**
- * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`), the
+ * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`, `forwarded`), the
  * sessions, each command's position.
  */
 export interface DemoYearSummary {
@@ -65,6 +66,9 @@ export async function runDemoYear(
   log('second round: a grassroots emulation fighter and the emulation flag, published before the council');
   const second = await runSecondRound(call);
 
+  log("a commune's Bằng khen supported by the district council and forwarded to the province");
+  const forwarded = await forwardToProvince(call);
+
   log('a certificate of merit dossier received at the year end and left awaiting appraisal');
   const overdue = await leaveDossierOverdue(call);
 
@@ -83,10 +87,10 @@ export async function runDemoYear(
 
   return {
     positions,
-    dossiers: { ...first.dossiers, ...second.dossiers, overdue, household },
+    dossiers: { ...first.dossiers, ...second.dossiers, overdue, household, forwarded: forwarded.dossierId },
     awards: { ...first.awards, ...second.awards },
     revokedAwardId,
-    sessions: [first.sessionId, second.sessionId],
+    sessions: [first.sessionId, second.sessionId, forwarded.sessionId],
     lastPosition: positions[positions.length - 1],
   };
 }

@@ -1,5 +1,5 @@
-// Resolvers of the award process: dossiers, their forwarding and proposal memos, publications, council sessions, ballots, awards, decisions, certificates,
-// complaints, eligibility.
+// Resolvers of the award process: dossiers, their forwarding and proposal memos, publications, council sessions,
+// ballots, awards, decisions, certificates, complaints, eligibility.
 import { AwardResolver } from '../awards/award.resolver';
 import { BallotResolver } from '../ballots/ballot.resolver';
 import { CertificateResolver } from '../certificates/certificate.resolver';

@@ -204,6 +204,19 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     { dossierId: 'hs-hoa', officerId: 'tv-1' },
   ),
   appraiseDossier: mutation('appraiseDossier', '$dossierId: ID!', 'dossierId: $dossierId', { dossierId: 'hs-hoa' }),
+  forwardDossier: mutation(
+    'forwardDossier',
+    '$dossierId: ID!, $toUnitId: ID!',
+    'dossierId: $dossierId, toUnitId: $toUnitId',
+    { dossierId: 'hs-hoa', toUnitId: ORG.homeAffairs },
+  ),
+  draftProposal: inputMutation('draftProposal', 'DraftProposalInput', {
+    unitId: ORG.school,
+    number: '12/TTr-THCS',
+    proposedOn: TODAY,
+    dossierIds: ['hs-hoa'],
+  }),
+  submitProposal: mutation('submitProposal', '$proposalId: ID!', 'proposalId: $proposalId', { proposalId: 'tt-1' }),
   conveneCouncilSession: inputMutation('conveneCouncilSession', 'ConveneCouncilSessionInput', {
     councilUnitId: ORG.homeAffairs,
     heldOn: TODAY,
