@@ -19,6 +19,8 @@ export interface DossierQueueFilter {
   /** On the agenda of a council session this person sits on. */
   councilMemberId: string | null;
   procedure: DossierProcedure | null;
+  /** Handled now by this unit: received there, or forwarded to it. */
+  handlingUnitId: string | null;
 }
 
 /** A dossier's place in the queue's order. */
@@ -51,6 +53,7 @@ function conditionsOf(filter: DossierQueueFilter): { cte: string; where: string[
   if (filter.procedure !== null) where.push(`d.procedure = ${bind(filter.procedure)}`);
   if (filter.handlingOfficerId !== null) where.push(`d.handling_officer_id = ${bind(filter.handlingOfficerId)}`);
   if (filter.overdueOn !== null) where.push(`d.status = 'SUBMITTED' AND d.due_on < ${bind(filter.overdueOn)}::date`);
+  if (filter.handlingUnitId !== null) where.push(`d.handling_unit_id = ${bind(filter.handlingUnitId)}`);
   if (filter.councilMemberId !== null)
     where.push(`EXISTS (SELECT 1 FROM council_sessions.agenda_items a
         JOIN council_sessions.session_members m ON m.session_id = a.session_id

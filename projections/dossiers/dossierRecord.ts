@@ -3,7 +3,7 @@
  * row's keys are the table's columns, so a batch loads rows with `to_jsonb` and writes
  * them back with `jsonb_to_recordset` without any mapping in between.
  */
-import type { DossierEvent } from '../../src/dossiers/dossier.events';
+import type { DossierEvent, RouteStep } from '../../src/dossiers/dossier.events';
 import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
 import type { Recorded, RecordedDomainEvent, RecordedOfType } from '../../src/eventStore/recordedDomainEvent';
 import { assertNever } from '../../src/shared/decider';
@@ -53,6 +53,11 @@ export interface DossierRecord {
   due_on: IsoDate | null;
   procedure: DossierProcedure;
   achieved_on: IsoDate | null;
+  route: RouteStep[];
+  handling_unit_id: string | null;
+  proposal_id: string | null;
+  proposal_number: string | null;
+  proposed_on: IsoDate | null;
 }
 
 /** Every column with its SQL type, in table order: the shape `jsonb_to_recordset` reads rows back in. */
@@ -93,6 +98,11 @@ export const DOSSIER_COLUMNS: ReadonlyArray<readonly [keyof DossierRecord, strin
   ['due_on', 'date'],
   ['procedure', 'text'],
   ['achieved_on', 'date'],
+  ['route', 'jsonb'],
+  ['handling_unit_id', 'text'],
+  ['proposal_id', 'text'],
+  ['proposal_number', 'text'],
+  ['proposed_on', 'date'],
 ];
 
 /** The held-on date of a council session, or null when the read model never saw it convened. */
@@ -153,6 +163,11 @@ function submittedRecord(record: DossierRecord | null, event: RecordedOfType<'Do
     due_on: null,
     procedure: d.procedure ?? DossierProcedure.STANDARD,
     achieved_on: d.achievedOn ?? null,
+    route: [],
+    handling_unit_id: null,
+    proposal_id: null,
+    proposal_number: null,
+    proposed_on: null,
   };
 }
 
@@ -166,6 +181,7 @@ function reception(
   return {
     received_on: d.receivedOn,
     receiving_unit_id: d.receivingUnitId,
+    handling_unit_id: d.receivingUnitId,
     handling_level: d.handlingLevel,
     due_on: dueDate({ receivedOn: d.receivedOn, handlingLevel: d.handlingLevel, ruleSetId: d.ruleSetId, procedure }),
   };
@@ -185,6 +201,37 @@ function resolution(event: RecordedOfType<'DossierResolved'>, sessions: SessionD
     tally: d.tally,
     resolved_on: heldOn,
   };
+}
+
+/**
+ * Forwarding: the route gains a step and the dossier awaits reception at the higher level,
+ * with none of that level's handling yet (the lower level's vote stays in the audit trail).
+ */
+function forwarding(record: DossierRecord, event: RecordedOfType<'DossierForwarded'>): Partial<DossierRecord> {
+  const step = event.data.step;
+  return {
+    status: DossierStatus.SUBMITTED,
+    route: [...record.route, step],
+    handling_unit_id: step.toUnitId,
+    received_on: null,
+    receiving_unit_id: null,
+    handling_level: step.toLevel,
+    handling_officer_id: null,
+    handling_officer_name: null,
+    assigned_at: null,
+    due_on: null,
+    checks: [],
+    appraised_at: null,
+    session_id: null,
+    tally: null,
+    resolved_on: null,
+  };
+}
+
+/** The memo (tờ trình) that carries the dossier, once submitted. */
+export function carriedBy(record: DossierRecord, event: RecordedOfType<'ProposalSubmitted'>): DossierRecord {
+  const d = event.data;
+  return { ...record, proposal_id: d.proposalId, proposal_number: d.number, proposed_on: d.proposedOn };
 }
 
 /** The columns an event after the submission changes. */
@@ -232,6 +279,8 @@ function changesOf(
         decided_on: d.decidedOn,
       };
     }
+    case 'DossierForwarded':
+      return forwarding(record, event);
     default:
       return assertNever(event, 'dossier event');
   }
@@ -263,7 +312,8 @@ export function foldDossierEvent(
     case 'DossierAppraised':
     case 'DossierResolved':
     case 'DossierGranted':
-    case 'DocumentAttached': {
+    case 'DocumentAttached':
+    case 'DossierForwarded': {
       const before = existing(record, event);
       return touched({ ...before, ...changesOf(before, event, sessions, dueDate) }, event);
     }

@@ -9,7 +9,7 @@ import { copyRows } from '../../src/projections/copyRows';
 import type { ProjectionDefinition } from '../../src/projections/projection';
 import type { IsoDate } from '../../src/shared/domain';
 import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
-import { DOSSIER_COLUMNS, foldDossierEvent, type DossierRecord } from './dossierRecord';
+import { DOSSIER_COLUMNS, carriedBy, foldDossierEvent, type DossierRecord } from './dossierRecord';
 
 const DOSSIERS_PROJECTION = 'dossiers';
 
@@ -71,7 +71,11 @@ function referencesOf(events: RecordedDomainEvent[]): {
       case 'DossierAppraised':
       case 'DossierGranted':
       case 'DocumentAttached':
+      case 'DossierForwarded':
         touchedIds.add(event.data.dossierId);
+        break;
+      case 'ProposalSubmitted':
+        for (const dossierId of event.data.dossierIds) touchedIds.add(dossierId);
         break;
       default:
         break;
@@ -198,6 +202,14 @@ async function applyDossiers(
   const sessionDate = (sessionId: string) => heldOn.get(sessionId) ?? null;
   for (const event of events) {
     if (event.type === 'CouncilSessionConvened' || event.type === 'UnitRegistered') continue;
+    if (event.type === 'ProposalSubmitted') {
+      // The proposal's handler found every dossier it lists: each has its row.
+      for (const dossierId of event.data.dossierIds) {
+        const record = records.get(dossierId);
+        if (record !== undefined) records.set(dossierId, carriedBy(record, event));
+      }
+      continue;
+    }
     // Any other event is a dossier's: the runner reads only these types, and the fold refuses the rest.
     const dossierId = String(event.data.dossierId);
     records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate, dueDate));
@@ -206,15 +218,16 @@ async function applyDossiers(
 }
 
 /**
- * Dossiers with their status, reception, handling officer, appraisal, tally and award:
+ * Dossiers with their status, reception, handling officer, appraisal, tally, award, route
+ * and proposal memo:
  * the read model of the `dossier` and `dossiers` queries. `dueDate` dates a received
  * dossier's appraisal (the app's is `dossierDueDate`).
  */
 export function dossiersProjectionWith(dueDate: DossierDueDateRule): ProjectionDefinition {
   return {
     name: DOSSIERS_PROJECTION,
-    version: 3,
-    eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened', 'UnitRegistered'],
+    version: 4,
+    eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened', 'UnitRegistered', 'ProposalSubmitted'],
     migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
     apply: (events, client) => applyDossiers(events, client, dueDate),
   };

@@ -11,6 +11,7 @@ import type {
   RuleCheck,
   SubjectKind,
 } from '../../src/shared/domain';
+import type { RouteStep } from '../../src/dossiers/dossier.events';
 import type { Queryable } from '../awards/awards.queries';
 
 export interface DossierView {
@@ -42,6 +43,10 @@ export interface DossierView {
   dueOn: IsoDate | null;
   procedure: DossierProcedure;
   achievedOn: IsoDate | null;
+  route: RouteStep[];
+  /** The unit handling it now: the receiving unit, or the unit it was last forwarded to. */
+  handlingUnitId: string | null;
+  proposal: { id: string; number: string; proposedOn: IsoDate } | null;
   version: number;
 }
 
@@ -51,7 +56,8 @@ export const SELECT_DOSSIER = `SELECT dossier_id, status, nominee_kind, nominee_
     award_id, decision_number, to_char(decided_on, 'YYYY-MM-DD') AS decided_on,
     to_char(received_on, 'YYYY-MM-DD') AS received_on, receiving_unit_id, handling_level, handling_officer_id,
     handling_officer_name, to_char(due_on, 'YYYY-MM-DD') AS due_on, procedure,
-    to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on, version
+    to_char(achieved_on, 'YYYY-MM-DD') AS achieved_on, route, handling_unit_id,
+    proposal_id, proposal_number, to_char(proposed_on, 'YYYY-MM-DD') AS proposed_on, version
   FROM dossiers.dossiers`;
 
 export interface DossierRow {
@@ -86,6 +92,11 @@ export interface DossierRow {
   due_on: string | null;
   procedure: DossierProcedure;
   achieved_on: string | null;
+  route: RouteStep[];
+  handling_unit_id: string | null;
+  proposal_id: string | null;
+  proposal_number: string | null;
+  proposed_on: string | null;
   version: number;
 }
 
@@ -119,6 +130,12 @@ export function toView(row: DossierRow): DossierView {
     dueOn: row.due_on,
     procedure: row.procedure,
     achievedOn: row.achieved_on,
+    route: row.route,
+    handlingUnitId: row.handling_unit_id,
+    proposal:
+      row.proposal_id === null
+        ? null
+        : { id: row.proposal_id, number: row.proposal_number ?? '', proposedOn: row.proposed_on ?? '' },
     version: row.version,
   };
 }

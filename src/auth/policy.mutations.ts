@@ -2,8 +2,11 @@
  * The mutations' rows. A unit-scoped role acts within the subtree of its token's unit:
  * every unit a command names, and the unit each thing it names belongs to (its scope
  * unit: a dossier's proposing unit, an award's issuing unit, a session's council unit,
- * a cluster's organizer, a person's unit), must lie in that subtree.
+ * a cluster's organizer, a person's unit), must lie in that subtree. The standing agency's
+ * work on a dossier (reception, assignment, appraisal, return, publication, agenda,
+ * forwarding) follows its current handling unit: once forwarded, the higher level's.
  */
+import { currentHandlingUnitId } from '../dossiers/dossierForwarding';
 import { SubjectKind } from '../shared/domain';
 import {
   grantTo,
@@ -29,6 +32,11 @@ const input = (request: AccessRequest): OperationArgs => request.args.input;
 
 const dossierUnit = async (request: AccessRequest, dossierId: string): Promise<string | null> =>
   (await request.facts.dossier(dossierId))?.proposingUnitId ?? null;
+/** The unit handling the dossier now: its proposing unit, or the higher level it was forwarded to. */
+const handlingUnit = async (request: AccessRequest, dossierId: string): Promise<string | null> => {
+  const dossier = await request.facts.dossier(dossierId);
+  return dossier === null ? null : currentHandlingUnitId(dossier);
+};
 const sessionUnit = async (request: AccessRequest, sessionId: string): Promise<string | null> =>
   (await request.facts.session(sessionId))?.councilUnitId ?? null;
 const clusterUnit = async (request: AccessRequest, clusterId: string): Promise<string | null> =>
@@ -37,6 +45,8 @@ const personUnits = (request: AccessRequest, personIds: readonly string[]): Prom
   Promise.all(personIds.map((id) => request.facts.unitOf({ kind: SubjectKind.INDIVIDUAL, id })));
 
 const ofDossierArg: ScopeOf = async (r) => [await dossierUnit(r, r.args.dossierId)];
+const handledDossierArg: ScopeOf = async (r) => [await handlingUnit(r, r.args.dossierId)];
+const HANDLED_HERE = 'handled in its subtree';
 const ofClusterArg: ScopeOf = async (r) => [await clusterUnit(r, r.args.clusterId)];
 const ofSubjectInput: ScopeOf = async (r) => [await r.facts.unitOf(input(r).subject)];
 
@@ -58,7 +68,7 @@ const ofConvening: ScopeOf = async (r) => {
   } = input(r) as { councilUnitId: string; memberIds?: string[]; dossierIds?: string[] };
   const [members, agenda] = await Promise.all([
     personUnits(r, memberIds),
-    Promise.all(dossierIds.map((id) => dossierUnit(r, id))),
+    Promise.all(dossierIds.map((id) => handlingUnit(r, id))),
   ]);
   return [councilUnitId, ...members, ...agenda];
 };
@@ -115,6 +125,21 @@ async function taskOfOwnUnit(request: AccessRequest): Promise<Refusal> {
   return task.directingUnitId === own || task.executingUnitIds.includes(own ?? '')
     ? null
     : `task ${request.args.taskNo} is not directed or executed by unit ${own}`;
+}
+
+function ownUnitProposes(request: AccessRequest): Refusal {
+  const unitId = input(request).unitId;
+  return unitId === request.identity.unitId
+    ? null
+    : `a UNIT_OFFICER writes proposal memos for its own unit ${request.identity.unitId} only, not ${unitId}`;
+}
+
+async function ownUnitsProposal(request: AccessRequest): Promise<Refusal> {
+  const proposal = await request.facts.proposal(request.args.proposalId);
+  if (proposal === null) return null; // no such memo: the command says so
+  return proposal.unitId === request.identity.unitId
+    ? null
+    : `proposal memo ${proposal.proposalId} is unit ${proposal.unitId}'s, not ${request.identity.unitId}'s`;
 }
 
 function ownBallot(request: AccessRequest): Refusal {
@@ -204,27 +229,33 @@ export const MUTATION_POLICY: AccessPolicy = {
   }),
   resubmitDossier: row('mutation', 'Dossiers', { UNIT_OFFICER: inSubtree(ofDossierArg) }),
   withdrawDossier: row('mutation', 'Dossiers', { UNIT_OFFICER: inSubtree(ofDossierArg) }),
-  returnDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
+  returnDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(handledDossierArg, HANDLED_HERE) }),
   receiveDossier: row('mutation', 'Dossiers', {
-    SECRETARIAT: inSubtree(async (r) => [await dossierUnit(r, r.args.dossierId), r.args.receivingUnitId ?? null]),
+    SECRETARIAT: inSubtree(
+      async (r) => [await handlingUnit(r, r.args.dossierId), r.args.receivingUnitId ?? null],
+      HANDLED_HERE,
+    ),
   }),
   assignDossier: row('mutation', 'Dossiers', {
-    SECRETARIAT: inSubtree(async (r) => [
-      await dossierUnit(r, r.args.dossierId),
-      ...(await personUnits(r, [r.args.officerId])),
-    ]),
+    SECRETARIAT: inSubtree(
+      async (r) => [await handlingUnit(r, r.args.dossierId), ...(await personUnits(r, [r.args.officerId]))],
+      HANDLED_HERE,
+    ),
   }),
-  appraiseDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(ofDossierArg) }),
+  appraiseDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(handledDossierArg, HANDLED_HERE) }),
   attachDocument: row('mutation', 'Dossiers', {
     SECRETARIAT: inSubtree(ofDossierArg),
     UNIT_OFFICER: when('its dossiers, other than the signed decision', notSignedDecision, async (request) =>
       outsideSubtree(request, await ofDossierArg(request)),
     ),
   }),
+  forwardDossier: row('mutation', 'Dossiers', { SECRETARIAT: inSubtree(handledDossierArg, HANDLED_HERE) }),
+  draftProposal: row('mutation', 'Dossiers', { UNIT_OFFICER: when('for its own unit', ownUnitProposes) }),
+  submitProposal: row('mutation', 'Dossiers', { UNIT_OFFICER: when('for its own unit', ownUnitsProposal) }),
   publishNominees: row('mutation', 'Council', {
     SECRETARIAT: inSubtree(
-      (r) => Promise.all(((input(r).dossierIds ?? []) as string[]).map((id) => dossierUnit(r, id))),
-      'dossiers in its subtree',
+      (r) => Promise.all(((input(r).dossierIds ?? []) as string[]).map((id) => handlingUnit(r, id))),
+      'dossiers handled in its subtree',
     ),
   }),
   recordPublicationComment: row('mutation', 'Council', COMPLAINT_HANDLING),

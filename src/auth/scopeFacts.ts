@@ -8,6 +8,7 @@ import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decid
 import { householdDecider } from '../households/household.decider';
 import { personDecider } from '../people/person.decider';
 import { planDecider, type PlanRecord } from '../plans/plan.decider';
+import { proposalDecider, type ProposalMemo } from '../proposals/proposal.decider';
 import type { Decider, DomainEvent } from '../shared/decider';
 import { SubjectKind, subjectKey, type SubjectRef } from '../shared/domain';
 import { unitDecider } from '../units/unit.decider';
@@ -59,6 +60,11 @@ export class ScopeFacts {
   async cluster(clusterId: string): Promise<ClusterRecord | null> {
     const cluster = await this.streams.currentState(clusterDecider, clusterId);
     return cluster.status === 'NONE' ? null : cluster;
+  }
+
+  async proposal(proposalId: string): Promise<ProposalMemo | null> {
+    const proposal = await this.streams.currentState(proposalDecider, proposalId);
+    return proposal.status === 'NONE' ? null : proposal;
   }
 
   async plan(planId: string): Promise<PlanRecord | null> {

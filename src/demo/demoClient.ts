@@ -51,6 +51,8 @@ const DEMO_MUTATIONS = {
     'mutation($dossierId: ID!, $officerId: ID!) { assignDossier(dossierId: $dossierId, officerId: $officerId) { id position } }',
   appraiseDossier:
     'mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) { id position } }',
+  forwardDossier:
+    'mutation($dossierId: ID!, $toUnitId: ID!, $forwardedOn: Date) { forwardDossier(dossierId: $dossierId, toUnitId: $toUnitId, forwardedOn: $forwardedOn) { id position } }',
   conveneCouncilSession:
     'mutation($input: ConveneCouncilSessionInput!) { conveneCouncilSession(input: $input) { id position } }',
   castBallot: 'mutation($input: CastBallotInput!) { castBallot(input: $input) { id position } }',

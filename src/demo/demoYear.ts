@@ -6,8 +6,8 @@
  * registrations, ratings, an initiative, award dossiers (one returned and resubmitted,
  * one ineligible, one left overdue in the queue), a sudden award by the simplified
  * procedure granted without the council, a published list of nominees with a comment,
- * two council sessions, award decisions, a complaint upheld that revokes an award, a
- * denunciation extended, a complaint marked
+ * three council sessions, a dossier forwarded to the province (khen cao), award decisions,
+ * a complaint upheld that revokes an award, a denunciation extended, a complaint marked
  * complex and one left overdue. Every step goes through the public GraphQL API, so the
  * same script loads demo data and drives the end-to-end test.
  */
@@ -16,6 +16,7 @@ import { scoreCommunesCluster } from './demoCluster';
 import { extendAndResolveDenunciation, leaveComplaintOverdue, resolveComplexComplaint } from './demoComplaintTerms';
 import { dismissPetition, upholdComplaint } from './demoComplaints';
 import { runFirstRound } from './demoFirstRound';
+import { forwardToProvince } from './demoForwarding';
 import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
 import { reorganiseAndProposeHousehold } from './demoReorganisation';
@@ -28,7 +29,7 @@ export { DEMO_YEAR } from './demoData';
 
 /**
  * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`,
- * `sudden`), the sessions, each command's position.
+ * `sudden`, `forwarded`), the sessions, each command's position.
  */
 export interface DemoYearSummary {
   positions: string[];
@@ -70,6 +71,9 @@ export async function runDemoYear(
   log('second round: a grassroots emulation fighter and the emulation flag, published before the council');
   const second = await runSecondRound(call);
 
+  log("a commune's Bằng khen supported by the district council and forwarded to the province");
+  const forwarded = await forwardToProvince(call);
+
   log('a certificate of merit dossier received at the year end and left awaiting appraisal');
   const overdue = await leaveDossierOverdue(call);
 
@@ -88,10 +92,17 @@ export async function runDemoYear(
 
   return {
     positions,
-    dossiers: { ...first.dossiers, ...second.dossiers, overdue, household, sudden: sudden.dossierId },
+    dossiers: {
+      ...first.dossiers,
+      ...second.dossiers,
+      overdue,
+      household,
+      sudden: sudden.dossierId,
+      forwarded: forwarded.dossierId,
+    },
     awards: { ...first.awards, ...second.awards, sudden: sudden.awardId },
     revokedAwardId,
-    sessions: [first.sessionId, second.sessionId],
+    sessions: [first.sessionId, second.sessionId, forwarded.sessionId],
     lastPosition: positions[positions.length - 1],
   };
 }

@@ -24,6 +24,7 @@ import {
 } from './dossier.rules';
 import { attachDocument, requireCompleteDocuments, type AttachDocument } from './dossier.documents';
 import { assign, receive, type AssignDossier, type ReceiveDossier } from './dossier.handling';
+import { forward, type ForwardDossier } from './dossierForwarding';
 import { contextOf, evolveDossier, existing, initialDossierState, type DossierState } from './dossier.state';
 
 const DOSSIER_STREAM_TYPE = 'dossier';
@@ -95,6 +96,7 @@ export interface RecordAwardGranted {
 
 export type { AssignDossier, ReceiveDossier } from './dossier.handling';
 export type { AttachDocument } from './dossier.documents';
+export type { ForwardDossier } from './dossierForwarding';
 
 export type DossierCommand =
   | SubmitDossier
@@ -106,7 +108,8 @@ export type DossierCommand =
   | AppraiseDossier
   | ResolveDossier
   | RecordAwardGranted
-  | AttachDocument;
+  | AttachDocument
+  | ForwardDossier;
 
 function decideDossier(command: DossierCommand, state: DossierState): DossierEvent[] {
   switch (command.type) {
@@ -130,6 +133,8 @@ function decideDossier(command: DossierCommand, state: DossierState): DossierEve
       return recordAwardGranted(command.data, state);
     case 'AttachDocument':
       return attachDocument(command.data, state);
+    case 'ForwardDossier':
+      return forward(command.data, state);
     default:
       return assertNever(command, 'dossier command');
   }

@@ -165,6 +165,35 @@ export interface DocumentAttached extends DomainEvent<
   }
 > {}
 
+/** One step of a dossier's route (khen cao): from the level whose council supported it to a higher one. */
+export interface RouteStep {
+  /** 1 for the first forwarding, 2 for the next, … */
+  stepNo: number;
+  fromUnitId: string;
+  fromUnitName: string;
+  fromLevel: AuthorityLevel;
+  toUnitId: string;
+  toUnitName: string;
+  toLevel: AuthorityLevel;
+  forwardedOn: IsoDate;
+  /** The lower level's council session that supported the dossier. */
+  supportedInSessionId: string;
+}
+
+/**
+ * After the lower level's council supported it, the dossier was sent up (chuyển hồ sơ lên
+ * cấp trên) to the standing agency of a higher level, which receives and appraises it
+ * under its own authority with the rule set chosen at the original submission.
+ */
+export interface DossierForwarded extends DomainEvent<
+  'DossierForwarded',
+  DossierContext & {
+    step: RouteStep;
+    ruleSetId: RuleSetId;
+    forwardedAt: IsoInstant;
+  }
+> {}
+
 export type DossierEvent =
   | DossierSubmitted
   | DossierReturned
@@ -175,7 +204,8 @@ export type DossierEvent =
   | DossierAppraised
   | DossierResolved
   | DossierGranted
-  | DocumentAttached;
+  | DocumentAttached
+  | DossierForwarded;
 
 export const DOSSIER_EVENT_TYPES: readonly DossierEvent['type'][] = [
   'DossierSubmitted',
@@ -188,4 +218,5 @@ export const DOSSIER_EVENT_TYPES: readonly DossierEvent['type'][] = [
   'DossierResolved',
   'DossierGranted',
   'DocumentAttached',
+  'DossierForwarded',
 ];

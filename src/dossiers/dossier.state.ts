@@ -14,7 +14,8 @@ import type { RuleSetId } from '../rules/ruleSets';
 import type { NamedSubject } from '../rules/values';
 import { NotFound } from '../shared/errors';
 import type { DocumentKind } from '../documents/documentKinds';
-import type { DossierContext, DossierEvent, DossierSubmitted } from './dossier.events';
+import type { DossierContext, DossierEvent, DossierSubmitted, RouteStep } from './dossier.events';
+import { forwardedState } from './dossierForwarding';
 
 export interface SubmittedDossier {
   status: DossierStatus;
@@ -47,6 +48,8 @@ export interface SubmittedDossier {
   awardId: string | null;
   /** The documents attached so far, in order. */
   documents: Array<{ kind: DocumentKind; sha256: string }>;
+  /** The levels it was forwarded to after a lower council's support, in order; empty while at its first level. */
+  route: RouteStep[];
 }
 
 export type DossierState = { status: 'NONE' } | SubmittedDossier;
@@ -86,6 +89,7 @@ function submittedState(data: DossierSubmitted['data']): SubmittedDossier {
     tally: null,
     awardId: null,
     documents: [],
+    route: [],
   };
 }
 
@@ -131,6 +135,8 @@ export function evolveDossier(state: DossierState, event: DossierEvent): Dossier
       const dossier = submitted(state, event.type);
       return { ...dossier, documents: [...dossier.documents, { kind: event.data.kind, sha256: event.data.sha256 }] };
     }
+    case 'DossierForwarded':
+      return forwardedState(submitted(state, event.type), event);
     default:
       return assertNever(event, 'dossier event');
   }

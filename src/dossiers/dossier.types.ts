@@ -4,6 +4,7 @@ import { PeriodType, SubjectType } from '../graphql/common.types';
 import { DateScalar, DateTimeScalar } from '../graphql/scalars';
 import { AuthorityLevel, AwardKind, DossierProcedure, DossierStatus, type BallotTally } from '../shared/domain';
 import { RuleCheckType } from './eligibility.types';
+import { DossierProposalType, RouteStepType } from './dossierRoute.types';
 
 @ObjectType('BallotTally', {
   description:
@@ -138,6 +139,23 @@ export class DossierType {
   @Field(() => DateScalar, { nullable: true, description: 'The sudden achievement the dossier proposes an award for' })
   achievedOn!: string | null;
 
+  @Field(() => [RouteStepType], {
+    description: 'Its forwardings to higher levels (khen cao), in order; empty while it stays at its first level',
+  })
+  route!: RouteStepType[];
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The unit handling it now: the receiving unit, or the unit it was last forwarded to',
+  })
+  handlingUnitId!: string | null;
+
+  @Field(() => DossierProposalType, {
+    nullable: true,
+    description: 'The submitted proposal memo (tờ trình) that carries it; null when none does',
+  })
+  proposal!: DossierProposalType | null;
+
   @Field(() => Int, { description: 'Events in the dossier stream so far' })
   version!: number;
 
@@ -167,6 +185,9 @@ export class DossierType {
       dueOn: view.dueOn,
       procedure: view.procedure,
       achievedOn: view.achievedOn,
+      route: view.route.map((step) => RouteStepType.of(step)),
+      handlingUnitId: view.handlingUnitId,
+      proposal: view.proposal,
       version: view.version,
     };
   }

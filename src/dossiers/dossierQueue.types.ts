@@ -58,6 +58,14 @@ export class DossierFilterInput {
   @IsOptional()
   @IsEnum(DossierProcedure)
   procedure?: DossierProcedure | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Handled now by this unit: received there, or forwarded to it and awaiting it',
+  })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: `handlingUnitId ${ID_MESSAGE}` })
+  handlingUnitId?: string | null;
 }
 
 /** The filter as the read model takes it: absent fields are null. */
@@ -72,6 +80,7 @@ export function queueFilterOf(input: DossierFilterInput | null | undefined): Dos
     overdueOn: input?.overdueOn ?? null,
     councilMemberId: input?.councilMemberId ?? null,
     procedure: input?.procedure ?? null,
+    handlingUnitId: input?.handlingUnitId ?? null,
   };
 }
 

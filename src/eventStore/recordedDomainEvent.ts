@@ -18,6 +18,7 @@ import type { InitiativeEvent } from '../initiatives/initiative.events';
 import type { MovementEvent } from '../movements/movement.events';
 import type { PersonEvent } from '../people/person.events';
 import type { PlanEvent } from '../plans/plan.events';
+import type { ProposalEvent } from '../proposals/proposal.events';
 import type { PublicationEvent } from '../publications/publication.events';
 import type { RatingEvent } from '../ratings/rating.events';
 import type { RegistrationEvent } from '../registrations/registration.events';
@@ -42,6 +43,7 @@ export type AnyDomainEvent =
   | MovementEvent
   | PersonEvent
   | PlanEvent
+  | ProposalEvent
   | PublicationEvent
   | RatingEvent
   | RegistrationEvent

@@ -1,6 +1,9 @@
 import type { CommandTransaction } from '../commands/commandHandler';
 import { unitDecider, type UnitRecord, type UnitState } from './unit.decider';
 
+/** Deeper than any real hierarchy (state, government, province, district, commune, unit …). */
+const MAX_UNIT_DEPTH = 32;
+
 /**
  * Facts about units for a command, read from the unit streams (each stream once per
  * command). Handlers use it to pass names and `unknownUnitIds` to pure deciders.
@@ -31,5 +34,19 @@ export class UnitLookup {
     const distinct = [...new Set(unitIds)];
     const found = await Promise.all(distinct.map((id) => this.find(id)));
     return distinct.filter((_, i) => found[i] === null);
+  }
+
+  /** The unit's ancestors, nearest first (empty for a unit at the top or one not registered). */
+  async ancestors(unitId: string): Promise<UnitRecord[]> {
+    const found: UnitRecord[] = [];
+    let parentId = (await this.find(unitId))?.parentUnitId ?? null;
+    // A unit's parent is fixed at registration, so the chain has no cycle; the cap guards a corrupt one.
+    while (parentId !== null && found.length < MAX_UNIT_DEPTH) {
+      const parent = await this.find(parentId);
+      if (parent === null) break;
+      found.push(parent);
+      parentId = parent.parentUnitId;
+    }
+    return found;
   }
 }

@@ -1,3 +1,4 @@
+import { FORWARDED_DOSSIER } from '../../src/demo/demoForwarding';
 import { OVERDUE_DOSSIER } from '../../src/demo/demoOverdueDossier';
 import { DEMO_ACTORS } from '../../src/demo/demoData';
 import { DEMO_PUBLICATION_ID } from '../../src/demo/demoPublication';
@@ -312,15 +313,51 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     expect(merged[merged.length - 1].data).toMatchObject({ intoUnitId: 'thon-na-pai' });
   });
 
+  it("forwards a commune's Bằng khen, supported by the district council, to the province, which receives and appraises it", async () => {
+    expect(await types(`dossier-${year.dossiers.forwarded}`)).toEqual([
+      'DossierSubmitted',
+      'DossierReceived',
+      'DossierAssigned',
+      'DossierAppraised',
+      'DossierResolved',
+      'DossierForwarded',
+      'DossierReceived',
+      'DossierAppraised',
+    ]);
+    const { body } = await t.graphql(
+      `query($id: ID!) { dossier(id: $id) { status ruleSet handlingUnitId handlingLevel receivedOn
+        route { fromUnitId fromLevel toUnitId toLevel forwardedOn supportedInSessionId } } }`,
+      { id: year.dossiers.forwarded },
+      DEMO_ACTORS.provinceSecretariat,
+    );
+    expect(body.data.dossier).toEqual({
+      status: 'ELIGIBLE',
+      ruleSet: 'tdkt-2022',
+      handlingUnitId: 'tinh-bac-kan',
+      handlingLevel: 'PROVINCE',
+      receivedOn: FORWARDED_DOSSIER.receivedAtProvinceOn,
+      route: [
+        {
+          fromUnitId: 'huyen-bach-thong',
+          fromLevel: 'DISTRICT',
+          toUnitId: 'tinh-bac-kan',
+          toLevel: 'PROVINCE',
+          forwardedOn: FORWARDED_DOSSIER.forwardedOn,
+          supportedInSessionId: year.sessions[2],
+        },
+      ],
+    });
+  });
+
   it('keeps every stream hash chain intact', async () => {
     const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map(
       (r) => r.stream_id,
     );
     // 14 units, 15 people, a household, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 10 dossiers (one sudden), a publication, 2 sessions, 51 ballots (a stream each), a decision,
-    // 7 awards, 5 complaints
-    expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(51);
-    expect(streams.length).toBe(125);
+    // an initiative, 11 dossiers (one sudden, one forwarded), a publication, 3 sessions, 59 ballots (a stream
+    // each; the member from Cẩm Giàng is barred from its dossier), a decision, 7 awards, 5 complaints
+    expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(59);
+    expect(streams.length).toBe(135);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

@@ -210,6 +210,19 @@ export const MUTATION_REQUESTS: Record<string, OperationRequest> = {
     'dossierId: $dossierId, kind: $kind, sha256: $sha256, fileName: $fileName',
     { dossierId: 'hs-hoa', kind: 'PROPOSAL_MEMO', sha256: 'a'.repeat(64), fileName: 'to-trinh.pdf' },
   ),
+  forwardDossier: mutation(
+    'forwardDossier',
+    '$dossierId: ID!, $toUnitId: ID!',
+    'dossierId: $dossierId, toUnitId: $toUnitId',
+    { dossierId: 'hs-hoa', toUnitId: ORG.homeAffairs },
+  ),
+  draftProposal: inputMutation('draftProposal', 'DraftProposalInput', {
+    unitId: ORG.school,
+    number: '12/TTr-THCS',
+    proposedOn: TODAY,
+    dossierIds: ['hs-hoa'],
+  }),
+  submitProposal: mutation('submitProposal', '$proposalId: ID!', 'proposalId: $proposalId', { proposalId: 'tt-1' }),
   conveneCouncilSession: inputMutation('conveneCouncilSession', 'ConveneCouncilSessionInput', {
     councilUnitId: ORG.homeAffairs,
     heldOn: TODAY,

@@ -83,15 +83,15 @@ const DISTRICT_2024 = {
     // Minh's sudden award by the simplified procedure, decided without the council.
     award('CERTIFICATE_OF_MERIT', 'Giấy khen', 'COMMENDATION', { count: 1, individuals: 1, directWorkers: 1 }),
   ],
-  // Ten dossiers; Ngọc's returned once; Quỳnh's ineligible; Dung's still awaiting appraisal; the household's
-  // eligible; Minh's sudden one granted without a council. Days to the session: 8 (four, 12-02 → 12-10) and 4
-  // (two, 12-16 → 12-20).
+  // Eleven dossiers; Ngọc's returned once; Quỳnh's ineligible; Dung's still awaiting appraisal; the household's
+  // eligible; Minh's sudden one granted without a council; Cẩm Giàng's supported and forwarded to the province.
+  // Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
   dossiers: {
-    submitted: 10,
+    submitted: 11,
     returned: 1,
-    eligible: 8,
+    eligible: 9,
     ineligible: 1,
-    approved: 6,
+    approved: 7,
     rejected: 0,
     granted: 7,
     medianDaysToDecision: 8,

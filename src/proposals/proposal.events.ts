@@ -1,0 +1,31 @@
+import type { DomainEvent } from '../shared/decider';
+import type { IsoDate, IsoInstant } from '../shared/domain';
+
+/** What both proposal events repeat, so a read model can use either on its own. */
+export interface ProposalContext {
+  proposalId: string;
+  /** The unit whose memo it is: its nominees are of this unit or units below it. */
+  unitId: string;
+  /** The memo's number (số tờ trình), e.g. "45/TTr-UBND". */
+  number: string;
+  /** The memo's date. */
+  proposedOn: IsoDate;
+  /** The dossiers of the nominees it proposes, in the memo's order. */
+  dossierIds: string[];
+}
+
+/** A unit drafted a proposal memo (tờ trình) listing the dossiers of its nominees. */
+export interface ProposalDrafted extends DomainEvent<
+  'ProposalDrafted',
+  ProposalContext & { unitName: string; draftedAt: IsoInstant }
+> {}
+
+/** The unit submitted the memo to the standing agency: from now on it carries its dossiers. */
+export interface ProposalSubmitted extends DomainEvent<
+  'ProposalSubmitted',
+  ProposalContext & { submittedAt: IsoInstant }
+> {}
+
+export type ProposalEvent = ProposalDrafted | ProposalSubmitted;
+
+export const PROPOSAL_EVENT_TYPES: readonly ProposalEvent['type'][] = ['ProposalDrafted', 'ProposalSubmitted'];

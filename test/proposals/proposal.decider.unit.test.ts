@@ -1,0 +1,82 @@
+import { proposalDecider, type DraftProposal, type ListedDossier } from '../../src/proposals/proposal.decider';
+import type { ProposalDrafted, ProposalSubmitted } from '../../src/proposals/proposal.events';
+import { DossierStatus } from '../../src/shared/domain';
+import { InvalidInput, NotFound } from '../../src/shared/errors';
+import { deciderSpec, frozenDecider } from '../support/deciderSpec';
+
+const spec = deciderSpec(frozenDecider(proposalDecider));
+const NOW = '2025-11-20T03:00:00.000Z';
+
+const listed = (dossierId: string, extra: Partial<ListedDossier> = {}): ListedDossier => ({
+  dossierId,
+  status: DossierStatus.SUBMITTED,
+  proposingUnitId: 'truong',
+  inUnitSubtree: true,
+  ...extra,
+});
+const draft = (dossiers: ListedDossier[], proposedOn = '2025-11-18'): DraftProposal => ({
+  type: 'DraftProposal',
+  data: {
+    proposalId: 'tt-1',
+    unit: { id: 'huyen', name: 'UBND huyện Duy Xuyên' },
+    number: '45/TTr-UBND',
+    proposedOn,
+    dossiers,
+    now: NOW,
+  },
+});
+const context = {
+  proposalId: 'tt-1',
+  unitId: 'huyen',
+  number: '45/TTr-UBND',
+  proposedOn: '2025-11-18',
+  dossierIds: ['hs-1', 'hs-2'],
+};
+const drafted: ProposalDrafted = {
+  type: 'ProposalDrafted',
+  data: { ...context, unitName: 'UBND huyện Duy Xuyên', draftedAt: NOW },
+};
+const submitted: ProposalSubmitted = { type: 'ProposalSubmitted', data: { ...context, submittedAt: NOW } };
+const submit = { type: 'SubmitProposal' as const, data: { proposalId: 'tt-1', now: NOW } };
+
+describe('proposal memos (tờ trình)', () => {
+  it('drafts one memo carrying many nominees, with its number and date', () => {
+    spec
+      .given([])
+      .when(draft([listed('hs-1'), listed('hs-2', { status: DossierStatus.APPROVED })]))
+      .then([drafted]);
+  });
+
+  it('submits a draft once', () => {
+    spec.given([drafted]).when(submit).then([submitted]);
+    spec.given([drafted, submitted]).when(submit).thenThrows('PROPOSAL_ALREADY_SUBMITTED');
+    spec.given([]).when(submit).thenThrows(NotFound, { entity: 'Proposal', id: 'tt-1' });
+  });
+
+  it('refuses a dossier proposed outside the unit and one no longer on its way', () => {
+    spec
+      .given([])
+      .when(draft([listed('hs-1'), listed('hs-so', { proposingUnitId: 'so-giao-duc', inUnitSubtree: false })]))
+      .thenThrows('DOSSIER_OUTSIDE_UNIT', { dossierId: 'hs-so' });
+    spec
+      .given([])
+      .when(draft([listed('hs-1', { status: DossierStatus.WITHDRAWN })]))
+      .thenThrows('DOSSIER_NOT_PROPOSABLE', { status: 'WITHDRAWN' });
+  });
+
+  it('refuses an empty list, a dossier listed twice, a future date and a second draft', () => {
+    spec.given([]).when(draft([])).thenThrows(InvalidInput, { field: 'dossierIds' });
+    spec
+      .given([])
+      .when(draft([listed('hs-1'), listed('hs-1')]))
+      .thenThrows(InvalidInput, { field: 'dossierIds' });
+    spec
+      .given([])
+      .when(draft([listed('hs-1')], '2025-11-30'))
+      .thenThrows(InvalidInput, { field: 'proposedOn' });
+    spec
+      .given([drafted])
+      .when(draft([listed('hs-1')]))
+      .thenThrows('PROPOSAL_ALREADY_EXISTS');
+  });
+});
