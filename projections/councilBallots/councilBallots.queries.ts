@@ -31,7 +31,7 @@ export async function getBallotsOfSession(db: Queryable, sessionId: string): Pro
     late: boolean;
   }>(
     `SELECT session_id, dossier_id, member_id, member_name, written_ballot, cast_at, position::text AS position, counted, late
-     FROM council_ballots.council_ballots WHERE session_id = $1 ORDER BY position`,
+     FROM council_ballots.council_ballots WHERE session_id = $1 ORDER BY council_ballots.position`,
     [sessionId],
   );
   return rows.map((row) => ({

@@ -338,7 +338,7 @@ interface LoggedEvent {
 async function eventsByCommand(db: TestDatabase): Promise<Map<string | null, LoggedEvent[]>> {
   const { rows } = await db.pool.query<LoggedEvent>(
     `SELECT metadata->>'commandId' AS command_id, stream_id, stream_version, position::text, type
-       FROM events ORDER BY position`,
+       FROM events ORDER BY events.position`,
   );
   const byCommand = new Map<string | null, LoggedEvent[]>();
   for (const row of rows) byCommand.set(row.command_id, [...(byCommand.get(row.command_id) ?? []), row]);
@@ -469,7 +469,7 @@ describe('the app killed between the append of a command and the recording of it
     (
       await db.pool.query(
         `SELECT position::text, stream_id, stream_version, event_id FROM events
-          WHERE stream_id = $1 OR metadata->>'commandId' = $2 ORDER BY position`,
+          WHERE stream_id = $1 OR metadata->>'commandId' = $2 ORDER BY events.position`,
         [streamId, commandId],
       )
     ).rows;

@@ -7,9 +7,11 @@
 // once (no duplicate, no gap), each names its command's event as its cause, no other stream
 // changes, and the read models show the consequences.
 import type { CommandResult } from '../../src/commands/commandHandler';
+import { httpDocumentUploader } from '../../src/demo/demoDocuments';
+import { tinyPdf } from '../../src/documents/tinyPdf';
 import { KILL_PROCESS_MANAGER, type ProcessManagerKillPoint } from '../../src/processManagers/faultInjection';
 import { postGraphQL, startAppProcess, stopAppProcesses, type AppProcess } from '../support/appProcess';
-import type { Actor } from '../support/auth';
+import { tokenFor, type Actor } from '../support/auth';
 import { CAST, CLOSE, CONVENE, GRANT, SUBMIT, WITHDRAW } from '../support/awarding';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { REGISTER_PERSON, REGISTER_UNIT } from '../support/reference';
@@ -18,6 +20,10 @@ import { until } from '../support/until';
 const RESULT = '{ id streamId version position eventTypes }';
 const RATE = `mutation($input: RatePerformanceInput!) { ratePerformance(input: $input) ${RESULT} }`;
 const APPRAISE = `mutation($dossierId: ID!) { appraiseDossier(dossierId: $dossierId) ${RESULT} }`;
+const ATTACH = `mutation($dossierId: ID!, $kind: DocumentKind!, $sha256: String!, $fileName: String!) {
+  attachDocument(dossierId: $dossierId, kind: $kind, sha256: $sha256, fileName: $fileName) ${RESULT} }`;
+/** What the 2025 set requires of an advanced worker's dossier submitted today. */
+const REQUIRED_DOCUMENTS = ['PROPOSAL_MEMO', 'ACHIEVEMENT_REPORT', 'MINUTES'] as const;
 const DOSSIER = `query($id: ID!) { dossier(id: $id) {
   status sessionId awardId version tally { approve reject abstain members approved } } }`;
 const AWARD_HISTORY = `query($subject: SubjectInput!) { awardHistory(subject: $subject) { id dossierId decisionNumber revoked } }`;
@@ -74,6 +80,7 @@ async function registerOrganisation(url: string): Promise<void> {
  */
 async function prepareSession(url: string): Promise<void> {
   await registerOrganisation(url);
+  const upload = httpDocumentUploader(url, tokenFor);
   const period = { kind: 'CALENDAR_YEAR', year: 2025 };
   for (const { dossierId, personId } of AGENDA) {
     const nominee = { kind: 'INDIVIDUAL', id: personId };
@@ -88,6 +95,10 @@ async function prepareSession(url: string): Promise<void> {
       achievements,
     };
     await mutate(url, SUBMIT, { input: dossier }, SECRETARIAT);
+    for (const kind of REQUIRED_DOCUMENTS) {
+      const { sha256 } = await upload(tinyPdf(`${kind} ${dossierId}`), 'application/pdf', dossierId, SECRETARIAT);
+      await mutate(url, ATTACH, { dossierId, kind, sha256, fileName: `${kind}.pdf` }, SECRETARIAT);
+    }
     await mutate(url, APPRAISE, { dossierId }, SECRETARIAT);
   }
   const dossierIds = AGENDA.map((item) => item.dossierId);
@@ -124,7 +135,7 @@ async function eventsOfType(db: TestDatabase, type: string): Promise<LoggedConse
   const { rows } = await db.pool.query<LoggedConsequence>(
     `SELECT position::text, stream_id, stream_version, metadata->>'causationId' AS causation_id,
             metadata->>'commandId' AS command_id
-       FROM events WHERE type = $1 ORDER BY position`,
+       FROM events WHERE type = $1 ORDER BY events.position`,
     [type],
   );
   return rows;

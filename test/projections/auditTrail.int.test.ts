@@ -46,10 +46,10 @@ describe('audit trail projection (bulk copy)', () => {
     await runner.stop();
 
     const log = await db.pool.query(
-      'SELECT position::text, stream_id, stream_version, type, data, metadata, recorded_at FROM events ORDER BY position',
+      'SELECT position::text, stream_id, stream_version, type, data, metadata, recorded_at FROM events ORDER BY events.position',
     );
     const entries = await db.pool.query(
-      'SELECT position::text, stream_id, stream_version, type, actor_id, data, prev_hash, hash, recorded_at, summary FROM audit_trail.entries ORDER BY position',
+      'SELECT position::text, stream_id, stream_version, type, actor_id, data, prev_hash, hash, recorded_at, summary FROM audit_trail.entries ORDER BY entries.position',
     );
     expect(entries.rows.map(({ summary: _summary, ...rest }) => rest)).toEqual(
       log.rows.map((r) => ({

@@ -74,13 +74,15 @@ async function appendEvents(store: PostgresEventStore, count: number): Promise<s
 }
 
 async function seen(db: TestDatabase, name: string): Promise<string[]> {
-  return (await db.pool.query(`SELECT position::text FROM ${name}.seen ORDER BY position`)).rows.map((r) => r.position);
+  return (await db.pool.query(`SELECT position::text FROM ${name}.seen ORDER BY seen.position`)).rows.map(
+    (r) => r.position,
+  );
 }
 
 async function logged(db: TestDatabase, types: readonly string[] | null): Promise<string[]> {
   const { rows } = types
-    ? await db.pool.query('SELECT position::text FROM events WHERE type = ANY($1) ORDER BY position', [types])
-    : await db.pool.query('SELECT position::text FROM events ORDER BY position');
+    ? await db.pool.query('SELECT position::text FROM events WHERE type = ANY($1) ORDER BY events.position', [types])
+    : await db.pool.query('SELECT position::text FROM events ORDER BY events.position');
   return rows.map((r) => r.position);
 }
 

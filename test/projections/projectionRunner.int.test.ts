@@ -58,15 +58,15 @@ function recordingProjection(
 }
 
 async function seenPositions(db: TestDatabase, schema: string): Promise<string[]> {
-  return (await db.pool.query(`SELECT position::text FROM ${schema}.seen ORDER BY position`)).rows.map(
+  return (await db.pool.query(`SELECT position::text FROM ${schema}.seen ORDER BY seen.position`)).rows.map(
     (r) => r.position,
   );
 }
 
 async function logPositions(db: TestDatabase, types: readonly string[] | null): Promise<string[]> {
   const { rows } = types
-    ? await db.pool.query('SELECT position::text FROM events WHERE type = ANY($1) ORDER BY position', [types])
-    : await db.pool.query('SELECT position::text FROM events ORDER BY position');
+    ? await db.pool.query('SELECT position::text FROM events WHERE type = ANY($1) ORDER BY events.position', [types])
+    : await db.pool.query('SELECT position::text FROM events ORDER BY events.position');
   return rows.map((r) => r.position);
 }
 
