@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { startApp, type App } from './app';
 import { runDemoYear, type GraphQLAnswer } from './demo/demoYear';
+import { httpDocumentUploader } from './demo/demoDocuments';
 import { ConfigError, loadConfig, type Config } from './config';
 import { EMBEDDED_DATABASE, startEmbeddedPostgres, type EmbeddedPostgresHandle } from './infra/embeddedPostgres';
 import { createLogger, type Logger } from './infra/logger';
@@ -8,7 +9,7 @@ import { answerParentProcess } from './infra/parentProcess';
 import { describeStartupFailure } from './infra/startupFailure';
 import { join } from 'node:path';
 import { createDevelopmentAuth, writeDevelopmentTokens } from './auth/developmentTokens';
-import { signToken, type TokenSettings } from './auth/tokens';
+import { signToken, type TokenSettings, type TokenSubject } from './auth/tokens';
 
 /** The environment's settings; on a mistake in them, says which and exits (status 2). */
 function loadConfigOrExit(): Config {
@@ -137,16 +138,18 @@ async function seedDemoDataIfEmpty(app: App, tokens: TokenSettings, logger: Logg
     return;
   }
   logger.info('empty event log: loading the demo year (set SEED_DEMO_DATA=false to skip)');
-  const url = `${app.url.replace('localhost', '127.0.0.1')}/graphql`;
+  const baseUrl = app.url.replace('localhost', '127.0.0.1');
+  const tokenFor = (actor: TokenSubject) =>
+    signToken(tokens.secret, actor, {
+      expiresIn: '10m',
+      issuer: tokens.issuer,
+      audience: tokens.audience,
+      claims: tokens.claims,
+    });
   const summary = await runDemoYear(
     async (query, variables, actor) => {
-      const token = await signToken(tokens.secret, actor, {
-        expiresIn: '10m',
-        issuer: tokens.issuer,
-        audience: tokens.audience,
-        claims: tokens.claims,
-      });
-      const response = await fetch(url, {
+      const token = await tokenFor(actor);
+      const response = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
@@ -154,6 +157,7 @@ async function seedDemoDataIfEmpty(app: App, tokens: TokenSettings, logger: Logg
       return (await response.json()) as GraphQLAnswer;
     },
     (step) => logger.info(`demo data: ${step}`),
+    httpDocumentUploader(baseUrl, tokenFor),
   );
   logger.info('demo data loaded', { commands: summary.positions.length });
 }

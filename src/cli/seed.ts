@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { signToken } from '../auth/tokens';
 import type { StreamAppend } from '../eventStore/eventStore.port';
+import { storeDocument } from '../demo/demoDocuments';
 import { runDemoYear } from '../demo/demoYear';
 import { ALL_MUTATIONS, refuseUngranted, type CallerOptions } from './caller';
 import { CliFailure, type CliIo } from './io';
@@ -35,6 +36,7 @@ export async function seedDemo(io: CliIo, options: CallerOptions & { json?: bool
         return session.engine.run(query, variables, token);
       },
       (step) => io.err(`demo data: ${step}\n`),
+      storeDocument(session.engine.app.services.documents.store),
     );
     await settle(session, io);
     const result = { commands: summary.positions.length, lastPosition: summary.lastPosition };

@@ -51,6 +51,9 @@ const DEMO_MUTATIONS = {
     'mutation($dossierId: ID!, $officerId: ID!) { assignDossier(dossierId: $dossierId, officerId: $officerId) { id position } }',
   appraiseDossier:
     'mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) { id position } }',
+  attachDocument:
+    'mutation($dossierId: ID!, $kind: DocumentKind!, $sha256: String!, $fileName: String!) { attachDocument(dossierId: $dossierId, kind: $kind, sha256: $sha256, fileName: $fileName) { id position } }',
+  printCertificate: 'mutation($awardId: ID!) { printCertificate(awardId: $awardId) { id position } }',
   forwardDossier:
     'mutation($dossierId: ID!, $toUnitId: ID!, $forwardedOn: Date) { forwardDossier(dossierId: $dossierId, toUnitId: $toUnitId, forwardedOn: $forwardedOn) { id position } }',
   conveneCouncilSession:

@@ -1,5 +1,6 @@
 import { individual, receiveAndAssign, type DemoCall } from './demoClient';
-import { DEMO_PERIOD, DEMO_YEAR } from './demoData';
+import { DEMO_PERIOD, DEMO_YEAR, unitOfficer } from './demoData';
+import { attachDemoDocuments, type DocumentUploader } from './demoDocuments';
 
 /**
  * Bùi Văn Minh's sudden award (khen thưởng đột xuất): in the September flash flood he
@@ -15,7 +16,20 @@ export const SUDDEN_AWARD = {
   receivedOn: `${DEMO_YEAR}-09-17`,
 } as const;
 
-export async function grantSuddenAward(call: DemoCall): Promise<{ dossierId: string; awardId: string }> {
+/** The simplified procedure's dossier: the commune's memo and the brief account of the rescue. */
+const SUDDEN_AWARD_DOCUMENTS = [
+  { kind: 'PROPOSAL_MEMO', fileName: 'to-trinh-khen-dot-xuat.pdf', line: 'To trinh de nghi khen thuong dot xuat' },
+  { kind: 'ACHIEVEMENT_REPORT', fileName: 'tom-tat-thanh-tich.pdf', line: 'Tom tat thanh tich: cuu 4 nguoi trong lu' },
+] as const;
+
+/**
+ * Submitted, received, documented (where the run can upload), appraised, granted without
+ * the council, and its Giấy khen printed: serial 1 of the district's 2024 register.
+ */
+export async function grantSuddenAward(
+  call: DemoCall,
+  upload?: DocumentUploader,
+): Promise<{ dossierId: string; awardId: string; documents: string[] }> {
   const dossier = await call('submitDossier', {
     input: {
       id: SUDDEN_AWARD.dossierId,
@@ -32,6 +46,9 @@ export async function grantSuddenAward(call: DemoCall): Promise<{ dossierId: str
     },
   });
   await receiveAndAssign(call, [dossier.id], SUDDEN_AWARD.receivedOn);
+  const documents = upload
+    ? await attachDemoDocuments(call, upload, dossier.id, SUDDEN_AWARD_DOCUMENTS, unitOfficer('xa-quan-ha'))
+    : [];
   await call('appraiseDossier', { dossierId: dossier.id, note: 'Thành tích đột xuất, rõ ràng; thủ tục đơn giản.' });
   const award = await call('grantAward', {
     input: {
@@ -43,5 +60,6 @@ export async function grantSuddenAward(call: DemoCall): Promise<{ dossierId: str
       signerName: 'Đinh Quang Hưng',
     },
   });
-  return { dossierId: dossier.id, awardId: award.id };
+  await call('printCertificate', { awardId: award.id });
+  return { dossierId: dossier.id, awardId: award.id, documents };
 }

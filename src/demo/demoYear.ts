@@ -21,6 +21,7 @@ import { leaveDossierOverdue } from './demoOverdueDossier';
 import { recognizeInitiative, rateNominees, registerTitles } from './demoRegistrations';
 import { reorganiseAndProposeHousehold } from './demoReorganisation';
 import { runSecondRound } from './demoSecondRound';
+import { type DocumentUploader } from './demoDocuments';
 import { grantSuddenAward } from './demoSuddenAward';
 import { issueYearlyPlan, launchMovements, registerUnitsAndPeople } from './demoSetUp';
 
@@ -36,13 +37,20 @@ export interface DemoYearSummary {
   dossiers: Record<string, string>;
   awards: Record<string, string>;
   revokedAwardId: string;
+  /** The SHA-256 of each document the year attached (none without an uploader). */
+  documents: string[];
   sessions: string[];
   lastPosition: string;
 }
 
+/**
+ * Runs the year through `execute`. With `upload`, the sudden award's dossier also gets its
+ * documents (a run without a way to upload, such as some tests, leaves them out).
+ */
 export async function runDemoYear(
   execute: GraphQLExecutor,
   log: (line: string) => void = () => undefined,
+  upload?: DocumentUploader,
 ): Promise<DemoYearSummary> {
   const positions: string[] = [];
   const call = demoCaller(execute, positions);
@@ -62,8 +70,8 @@ export async function runDemoYear(
   await rateNominees(call);
   await recognizeInitiative(call);
 
-  log('a sudden award by the simplified procedure, decided without the council');
-  const sudden = await grantSuddenAward(call);
+  log('a sudden award by the simplified procedure, decided without the council, its Giấy khen printed');
+  const sudden = await grantSuddenAward(call, upload);
 
   log('dossiers, appraisal, first council session, decisions');
   const first = await runFirstRound(call);
@@ -102,6 +110,7 @@ export async function runDemoYear(
     },
     awards: { ...first.awards, ...second.awards, sudden: sudden.awardId },
     revokedAwardId,
+    documents: sudden.documents,
     sessions: [first.sessionId, second.sessionId, forwarded.sessionId],
     lastPosition: positions[positions.length - 1],
   };

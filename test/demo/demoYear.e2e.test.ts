@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { FORWARDED_DOSSIER } from '../../src/demo/demoForwarding';
 import { OVERDUE_DOSSIER } from '../../src/demo/demoOverdueDossier';
 import { DEMO_ACTORS } from '../../src/demo/demoData';
@@ -9,6 +10,7 @@ import { verifyChain } from '../../src/eventStore/chainCheck';
 import { appraisalDueDate } from '../../src/rules/legalTerms';
 import { addDays, AuthorityLevel } from '../../src/shared/domain';
 import type { TestApp } from '../support/app';
+import { authorization } from '../support/auth';
 import { startDemoApp } from '../support/demo';
 
 /** A whole year driven through GraphQL over HTTP, then checked against the event log. */
@@ -155,10 +157,12 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       'DossierSubmitted',
       'DossierReceived',
       'DossierAssigned',
+      'DocumentAttached',
+      'DocumentAttached',
       'DossierAppraised',
       'DossierGranted',
     ]);
-    const [submitted, , , appraised, granted] = await events(`dossier-${year.dossiers.sudden}`);
+    const [submitted, , , , , appraised, granted] = await events(`dossier-${year.dossiers.sudden}`);
     expect(submitted.data).toMatchObject({ procedure: 'SIMPLIFIED', achievedOn: SUDDEN_AWARD.achievedOn });
     expect(appraised.data).toMatchObject({ eligible: true, ruleSetId: 'tdkt-2022' });
     expect(granted.data).toMatchObject({ awardId: year.awards.sudden, withoutCouncil: true });
@@ -172,6 +176,26 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
       totalCount: 1,
       edges: [{ node: { id: year.dossiers.sudden, dueOn: `${DEMO_YEAR}-10-01` } }],
     });
+  });
+
+  it("attaches the sudden award's memo and summary by their hashes, and prints its Giấy khen", async () => {
+    expect(year.documents).toHaveLength(2);
+    const { body } = await t.graphql(
+      `query($id: ID!) { dossier(id: $id) { documents { kind fileName sha256 size } } }`,
+      { id: year.dossiers.sudden },
+      DEMO_ACTORS.districtSecretariat,
+    );
+    expect(body.data.dossier.documents.map((d: { kind: string; sha256: string }) => [d.kind, d.sha256])).toEqual([
+      ['PROPOSAL_MEMO', year.documents[0]],
+      ['ACHIEVEMENT_REPORT', year.documents[1]],
+    ]);
+    const download = await fetch(`${t.url}/documents/${year.documents[0]}`, {
+      headers: await authorization(DEMO_ACTORS.districtSecretariat),
+    });
+    const bytes = Buffer.from(await download.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(year.documents[0]);
+    const [printed] = await events(`certificate_register-huyen-bach-thong:${DEMO_YEAR}`);
+    expect(printed).toMatchObject({ type: 'CertificatePrinted', data: { awardId: year.awards.sudden, serial: 1 } });
   });
 
   it("revokes the award an upheld complaint was about, as the resolution's consequence", async () => {
@@ -355,9 +379,10 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     );
     // 14 units, 15 people, a household, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
     // an initiative, 11 dossiers (one sudden, one forwarded), a publication, 3 sessions, 59 ballots (a stream
-    // each; the member from Cẩm Giàng is barred from its dossier), a decision, 7 awards, 5 complaints
+    // each; the member from Cẩm Giàng is barred from its dossier), a decision, 7 awards, a certificate register,
+    // 5 complaints
     expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(59);
-    expect(streams.length).toBe(135);
+    expect(streams.length).toBe(136);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });
