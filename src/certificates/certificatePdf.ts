@@ -50,7 +50,8 @@ function footer(printed: PrintedCertificate): Content {
         width: '50%',
         alignment: 'center',
         stack: [
-          { text: nfc(`${c.issuingUnitName}, ${vietnameseDate(printed.lastPrintedOn)}`), italics: true },
+          // A certificate bears the date its decision was signed, whenever the sheet is printed.
+          { text: nfc(`${c.issuingUnitName}, ${vietnameseDate(c.decidedOn)}`), italics: true },
           { text: nfc(c.signerName), bold: true, margin: [0, 50, 0, 0] },
         ],
       },

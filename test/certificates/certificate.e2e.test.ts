@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import type { AwardGranted } from '../../src/awards/award.events';
 import { DEMO_YEAR } from '../../src/demo/demoData';
+import { SUDDEN_AWARD } from '../../src/demo/demoSuddenAward';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import { AuthorityLevel, AwardCategory, AwardKind, SubjectKind } from '../../src/shared/domain';
 import { expectRefused, mutate, type TestApp } from '../support/app';
@@ -99,17 +100,19 @@ describe('printed certificates (Giấy khen, Bằng khen)', () => {
     await t.stop();
   });
 
-  it('gives the first print the next serial of its register, keeps it on a reprint, and numbers the next award 2', async () => {
+  it('gives the first print the next serial of its register, keeps it on a reprint, and numbers the next award on', async () => {
     await printed('gk-1');
     await printed('gk-1');
     await printed('gk-2');
     const events = (await streamEvents(t, REGISTER)).map(typeAndData);
+    // Serial 1 is the demo year's own print, its sudden award's Giấy khen.
     expect(events.map((e) => [e.data.awardId, e.data.serial, e.data.reprint, e.data.reprintOf])).toEqual([
-      ['gk-1', 1, false, null],
-      ['gk-1', 1, true, 1],
-      ['gk-2', 2, false, null],
+      [SUDDEN_AWARD.awardId, 1, false, null],
+      ['gk-1', 2, false, null],
+      ['gk-1', 2, true, 2],
+      ['gk-2', 3, false, null],
     ]);
-    expect(events[0].data.certificate).toMatchObject({
+    expect(events[1].data.certificate).toMatchObject({
       title: 'GIẤY KHEN',
       serialSuffix: 'GK',
       recipient: { name: RECIPIENT },
@@ -121,8 +124,8 @@ describe('printed certificates (Giấy khen, Bằng khen)', () => {
       [['gk-1', 'gk-2']],
     );
     expect(rows).toEqual([
-      { award_id: 'gk-1', serial: 1, prints: 2 },
-      { award_id: 'gk-2', serial: 2, prints: 1 },
+      { award_id: 'gk-1', serial: 2, prints: 2 },
+      { award_id: 'gk-2', serial: 3, prints: 1 },
     ]);
   });
 
@@ -177,6 +180,8 @@ describe('printed certificates (Giấy khen, Bằng khen)', () => {
       expect(text).toContain(`Ông/Bà ${RECIPIENT}`);
       expect(text).not.toContain(RECIPIENT.normalize('NFD'));
       expect(text).toContain('Quyết định số 88/QĐ-UBND, ngày 10 tháng 12 năm');
+      // Dated as its decision, not as the day it was printed.
+      expect(text).toContain(`UBND huyện Bạch Thông, ngày 10 tháng 12 năm ${DEMO_YEAR}`);
       expect(text).toMatch(/Số: \d+\/GK/);
       expect(text).toContain('Hoàng Văn Đức');
     },
