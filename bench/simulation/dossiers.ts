@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * A dossier's way to its council: submitted by the standing agency, sometimes returned
  * for more evidence and resubmitted by the proposing unit, then appraised by the real
@@ -5,6 +6,7 @@
  */
 import { dossierDecider } from '../../src/dossiers/dossier.decider';
 import { movementDecider } from '../../src/movements/movement.decider';
+import { documentsChecked, requiredDocumentKinds } from '../../src/rules/dossierDocuments';
 import { ruleSetFor } from '../../src/rules/ruleSets';
 import {
   DossierProcedure,
@@ -116,6 +118,43 @@ function scheduleSubmission(sim: Simulation, dossier: Dossier, proposal: Proposa
       (tx) => submit(sim, tx, dossier, proposal, submittedOn),
     ),
   );
+  if (documentsChecked(submittedOn)) scheduleDocuments(sim, dossier, proposal, submitAt);
+}
+
+/**
+ * The documents its rule set requires, attached a minute apart after the submission, as
+ * the proposing unit's officer would upload them. Their hashes stand for files the
+ * generator does not write: the log holds only the hashes.
+ */
+function scheduleDocuments(sim: Simulation, dossier: Dossier, proposal: Proposal, submitAt: number): void {
+  const { dossierId } = dossier;
+  const kinds = requiredDocumentKinds(ruleSetFor(dateOf(submitAt)).dossierDocuments, proposal.award);
+  kinds.forEach((kind, i) => {
+    const at = submitAt + (i + 1) * MINUTE;
+    const sha256 = createHash('sha256').update(`${dossierId}:${kind}`).digest('hex');
+    const fileName = `${kind.toLowerCase()}.pdf`;
+    sim.at(at, () =>
+      sim.run(
+        at,
+        dossier.actor,
+        'attachDocument',
+        () => ({ dossierId, kind, sha256, fileName }),
+        (tx) =>
+          tx.decide(dossierDecider, tx.load(dossierDecider, dossierId), {
+            type: 'AttachDocument',
+            data: {
+              dossierId,
+              kind,
+              sha256,
+              fileName,
+              stored: { size: 40_000 + (parseInt(sha256.slice(0, 4), 16) % 20_000), contentType: 'application/pdf' },
+              attachedBy: dossier.actor.actorId,
+              now: tx.nowIso,
+            },
+          }),
+      ),
+    );
+  });
 }
 
 /** What the submitting handler looks up (the proposing unit, the nominee, the movement), then the decision. */

@@ -15,6 +15,7 @@ export const MUTATIONS = {
   ratePerformance: `mutation($input: RatePerformanceInput!) { ratePerformance(input: $input) ${RESULT} }`,
   recognizeInitiative: `mutation($input: RecognizeInitiativeInput!) { recognizeInitiative(input: $input) ${RESULT} }`,
   submitDossier: `mutation($input: SubmitDossierInput!) { submitDossier(input: $input) ${RESULT} }`,
+  attachDocument: `mutation($dossierId: ID!, $kind: DocumentKind!, $sha256: String!, $fileName: String!) { attachDocument(dossierId: $dossierId, kind: $kind, sha256: $sha256, fileName: $fileName) ${RESULT} }`,
   returnDossier: `mutation($dossierId: ID!, $reason: String!) { returnDossier(dossierId: $dossierId, reason: $reason) ${RESULT} }`,
   resubmitDossier: `mutation($dossierId: ID!, $achievements: String!) { resubmitDossier(dossierId: $dossierId, achievements: $achievements) ${RESULT} }`,
   appraiseDossier: `mutation($dossierId: ID!, $note: String) { appraiseDossier(dossierId: $dossierId, note: $note) ${RESULT} }`,
