@@ -3,7 +3,8 @@
  * process (its own heap and CPU, peak RSS from /proc/<pid>/status); tests run it in-process.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp } from '../src/app';
 import { BENCH_TOKEN_SETTINGS } from './auth';
@@ -144,6 +145,8 @@ export async function startServerProcess(
   const main = join(appRoot, 'dist', 'src', 'main.js');
   if (!existsSync(main)) throw new Error(`${main} not found: run npm run build in ${appRoot} first`);
   const port = await findFreePort();
+  // The documents the command slice uploads, kept out of the checkout's `.data`.
+  const documentsDir = mkdtempSync(join(tmpdir(), 'tdkt-bench-documents-'));
   // As `npm start` runs it (package.json).
   const nodeFlags = options.appRoot === undefined ? APP_NODE_FLAGS : appNodeFlags(appRoot);
   const args = [
@@ -163,6 +166,7 @@ export async function startServerProcess(
       EVENT_STORE: 'postgres',
       NODE_ENV: 'production',
       JWT_SECRET: BENCH_TOKEN_SETTINGS.secret,
+      DOCUMENTS_DIR: documentsDir,
     },
     // The IPC channel is how the benchmark asks the app for its command counts (src/infra/parentProcess.ts).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -175,6 +179,7 @@ export async function startServerProcess(
     await waitForHealth(url, child, 120_000);
   } catch (error) {
     child.kill('SIGKILL');
+    rmSync(documentsDir, { recursive: true, force: true });
     throw error;
   }
   return {
@@ -182,14 +187,16 @@ export async function startServerProcess(
     pid: child.pid ?? null,
     conflictRetries: () => conflictRetriesOf(child),
     stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      const timeout = sleep(20_000).then(() => 'timeout');
-      if ((await Promise.race([exited.then(() => 'exited'), timeout])) === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
+      if (child.exitCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        const timeout = sleep(20_000).then(() => 'timeout');
+        if ((await Promise.race([exited.then(() => 'exited'), timeout])) === 'timeout') {
+          child.kill('SIGKILL');
+          await exited;
+        }
       }
+      rmSync(documentsDir, { recursive: true, force: true });
     },
   };
 }

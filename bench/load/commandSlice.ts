@@ -9,10 +9,15 @@ import type { GraphQLOp } from '../generator';
 import { CRITERIA } from '../names';
 import type { ClusterInfo, Province } from '../province';
 import { Random } from '../random';
-import { planSessionSlice } from './sessionSlice';
+import { planSessionSlice, type SliceDocument } from './sessionSlice';
 import { officerOf, op } from './sliceOps';
 
 export interface CommandSlice {
+  /**
+   * Files the set-up uploads once its phase `afterPhase` (the submissions) is done: an
+   * officer uploads for a dossier that exists. A later phase attaches them by hash.
+   */
+  documents: { afterPhase: number; files: SliceDocument[] };
   /** Phases run one after the other; the ops of a phase are independent. */
   setup: GraphQLOp[][];
   /** One list of independent ops per measured run. */
@@ -22,6 +27,8 @@ export interface CommandSlice {
 
 export interface CommandSliceOptions {
   year: number;
+  /** The app's today: the dossiers' submission date. */
+  today: string;
   /** How many commands each measured run sends, in order (each run's commands are its own). */
   runSizes: number[];
   seed?: number;
@@ -64,10 +71,10 @@ function wantedMix(total: number): Mix {
 
 export function planCommandSlice(province: Province, options: CommandSliceOptions): CommandSlice {
   const rng = new Random((options.seed ?? 7) ^ 0xc0ffee);
-  const { year, runSizes } = options;
+  const { year, today, runSizes } = options;
   const total = runSizes.reduce((sum, size) => sum + size, 0);
   const mixWanted = wantedMix(total);
-  const sessions = planSessionSlice(province, rng, mixWanted.castBallot, year);
+  const sessions = planSessionSlice(province, rng, mixWanted.castBallot, year, today);
   // Cluster scores for the year: criteria first (set-up; they open each cluster's year
   // stream, where the year's scores go), then scores in the runs.
   const clusters: ClusterInfo[] = province.clusters.slice(0, 20);
@@ -105,8 +112,13 @@ export function planCommandSlice(province: Province, options: CommandSliceOption
   });
   const mix: Record<string, number> = {};
   for (const o of runs.flat()) mix[o.name] = (mix[o.name] ?? 0) + 1;
-  const { ratings, submits, appraisals, convenings } = sessions;
-  return { setup: [setupCriteria, [...ratings, ...submits], appraisals, convenings], runs, mix };
+  const { ratings, submits, documents, attachments, appraisals, convenings } = sessions;
+  return {
+    documents: { afterPhase: 1, files: documents },
+    setup: [setupCriteria, [...ratings, ...submits], attachments, appraisals, convenings],
+    runs,
+    mix,
+  };
 }
 
 /** Each run's [from, to) share of `n` things, in proportion to its size. */

@@ -2,11 +2,22 @@
  * The council sessions of the command slice: each district council votes on dossiers of
  * its own district. Set-up rates, submits, appraises and convenes; the runs cast the ballots.
  */
+import { createHash } from 'node:crypto';
+import { tinyPdf } from '../../src/documents/tinyPdf';
+import { requiredDocumentKinds } from '../../src/rules/dossierDocuments';
+import { ruleSetFor } from '../../src/rules/ruleSets';
 import { AwardKind, PerformanceRating, PeriodKind, SubjectKind } from '../../src/shared/domain';
 import type { GraphQLOp } from '../generator';
-import type { CouncilInfo, Province } from '../province';
+import type { Actor, CouncilInfo, Province } from '../province';
 import type { Random } from '../random';
 import { officerOf, op } from './sliceOps';
+
+/** A file the proposing unit's officer uploads (`POST /documents`) before attaching it by its hash. */
+export interface SliceDocument {
+  content: Buffer;
+  actor: Actor;
+  dossierId: string;
+}
 
 interface SliceSession {
   id: string;
@@ -20,19 +31,43 @@ export interface SessionSlice {
   nominees: Set<string>;
   ratings: GraphQLOp[];
   submits: GraphQLOp[];
+  /** The documents the rule set requires of each dossier, uploaded after the submissions. */
+  documents: SliceDocument[];
+  attachments: GraphQLOp[];
   appraisals: GraphQLOp[];
   convenings: GraphQLOp[];
   /** Every member's ballot on every dossier of its session, shuffled. */
   ballots: GraphQLOp[];
 }
 
-/** Sessions until about `ballotsWanted` ballots are planned (at most 400 sessions). */
-export function planSessionSlice(province: Province, rng: Random, ballotsWanted: number, year: number): SessionSlice {
+/**
+ * Sessions until about `ballotsWanted` ballots are planned (at most 400 sessions). The
+ * dossiers are submitted on `submittedOn`, the app's today, whose rule set names their documents.
+ */
+export function planSessionSlice(
+  province: Province,
+  rng: Random,
+  ballotsWanted: number,
+  year: number,
+  submittedOn: string,
+): SessionSlice {
   const nominees = new Set<string>();
   const sessions = planSessions(province, rng, ballotsWanted, year, nominees);
-  const slice: SessionSlice = { nominees, ratings: [], submits: [], appraisals: [], convenings: [], ballots: [] };
+  const slice: SessionSlice = {
+    nominees,
+    ratings: [],
+    submits: [],
+    documents: [],
+    attachments: [],
+    appraisals: [],
+    convenings: [],
+    ballots: [],
+  };
   for (const session of sessions) {
-    session.nominees.forEach((personId, i) => addNominee(province, rng, slice, session, personId, i, year));
+    session.nominees.forEach((personId, i) => {
+      addNominee(province, rng, slice, session, personId, i, year);
+      addDocuments(slice, session.dossierIds[i], officerOf(province.personById.get(personId)!.unitId), submittedOn);
+    });
     slice.convenings.push(
       op(
         'conveneCouncilSession',
@@ -130,5 +165,17 @@ function addNominee(
         { actorId: memberId, role: 'COUNCIL_MEMBER', unitId: member.unitId },
       ),
     );
+  }
+}
+
+/** Each document the rule set of `submittedOn` requires of the dossier: its upload and its attachment. */
+function addDocuments(slice: SessionSlice, dossierId: string, officer: Actor, submittedOn: string): void {
+  const kinds = requiredDocumentKinds(ruleSetFor(submittedOn).dossierDocuments, AwardKind.ADVANCED_WORKER);
+  for (const kind of kinds) {
+    const content = tinyPdf(`${kind} ${dossierId}`);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    slice.documents.push({ content, actor: officer, dossierId });
+    const fileName = `${kind.toLowerCase()}.pdf`;
+    slice.attachments.push(op('attachDocument', { dossierId, kind, sha256, fileName }, officer));
   }
 }

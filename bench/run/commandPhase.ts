@@ -3,9 +3,11 @@
  * rate (the goal), then the closed-loop runs of 32 clients (the saturation). Each loop
  * reports the version conflicts the app retried and those that surfaced as errors.
  */
+import { authorizationOf } from '../auth';
 import type { GraphQLClient } from '../http';
 import { medianBy } from '../lib';
 import { planCommandSlice, runOps, runOpsAtRate, type OpsResult } from '../load';
+import type { SliceDocument } from '../load/sessionSlice';
 import type { Province } from '../province';
 import type { ServerHandle } from '../server';
 import type { BenchRun } from './context';
@@ -29,12 +31,18 @@ export async function measureCommands(
   const offeredMs = (options.commandSeconds ?? (options.quick ? 5 : 20)) * 1000;
   const offeredOps = Math.ceil((rate * offeredMs) / 1000);
   const runSizes = [offeredOps, ...Array.from({ length: options.runs }, () => opsPerRun)];
-  const slice = planCommandSlice(province, { year, runSizes, seed: options.seed });
+  const today = new Date().toISOString().slice(0, 10);
+  const slice = planCommandSlice(province, { year, today, runSizes, seed: options.seed });
   log(
-    `command slice: set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${slice.runs[0].length} at ${rate}/s and ${options.runs} runs of ${opsPerRun}`,
+    `command slice: ${slice.documents.files.length} documents uploaded, set-up ${slice.setup.map((p) => p.length).join('+')} commands, then ${slice.runs[0].length} at ${rate}/s and ${options.runs} runs of ${opsPerRun}`,
   );
   const setup: OpsResult[] = [];
-  for (const ops of slice.setup) setup.push(await runOps(client, ops, { clients: 8 }));
+  for (const [phase, ops] of slice.setup.entries()) {
+    setup.push(await runOps(client, ops, { clients: 8 }));
+    if (phase === slice.documents.afterPhase) await uploadDocuments(server.url, slice.documents.files);
+  }
+  const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
+  if (setupErrors > 0) log(`command slice set-up: ${setupErrors} errors (see the notes)`);
   const conflictRetries = () => server.conflictRetries();
   const [offeredList, ...closedLists] = slice.runs;
   const offered = await runOpsAtRate(client, offeredList, { rate, durationMs: offeredMs, conflictRetries });
@@ -64,4 +72,22 @@ function noteCommandErrors(run: BenchRun, setup: OpsResult[], measured: OpsResul
   if (runErrors.length > 0) results.notes.push(`Command errors (samples): ${runErrors.slice(0, 3).join('; ')}`);
   if (measured.some((r) => r.conflictsRetried === null))
     results.notes.push('The app did not tell how many version conflicts it retried.');
+}
+
+/** Uploads the set-up's documents through `POST /documents`, 8 at a time, each as its dossier's officer. */
+async function uploadDocuments(url: string, documents: SliceDocument[]): Promise<void> {
+  let next = 0;
+  const uploader = async () => {
+    for (let i = next++; i < documents.length; i = next++) {
+      const { content, actor, dossierId } = documents[i];
+      const response = await fetch(`${url}/documents?dossierId=${encodeURIComponent(dossierId)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf', ...(await authorizationOf(actor)) },
+        body: content,
+      });
+      if (response.status !== 201)
+        throw new Error(`uploading a document failed: ${response.status} ${await response.text()}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, uploader));
 }

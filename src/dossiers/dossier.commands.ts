@@ -192,16 +192,23 @@ export function attachDocument(
   args: AttachDocumentArgs,
 ): Promise<CommandResult> {
   const dossier = services.commands.onExisting(dossierDecider, args.dossierId, 'Dossier');
-  return dossier.decide(context, 'attachDocument', args, async (tx) => ({
-    type: 'AttachDocument',
-    data: {
-      dossierId: args.dossierId,
-      kind: args.kind,
-      sha256: args.sha256,
-      fileName: args.fileName,
-      stored: await storedDocument(services.documents.store, args.sha256),
-      attachedBy: context.identity.actorId ?? 'system',
-      now: tx.nowIso,
-    },
-  }));
+  return dossier.decide(
+    context,
+    'attachDocument',
+    args,
+    async (tx) => ({
+      type: 'AttachDocument',
+      data: {
+        dossierId: args.dossierId,
+        kind: args.kind,
+        sha256: args.sha256,
+        fileName: args.fileName,
+        stored: await storedDocument(services.documents.store, args.sha256),
+        attachedBy: context.identity.actorId ?? 'system',
+        now: tx.nowIso,
+      },
+    }),
+    // An officer uploads a dossier's files side by side: distinct documents do not conflict.
+    { retryOnConflict: true },
+  );
 }

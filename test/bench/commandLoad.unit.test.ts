@@ -1,13 +1,18 @@
 /**
  * The commands' load: the slice's runs of given sizes never send the same first rating,
  * title registration or ballot twice; the open loop settles every scheduled action once
- * and sheds beyond its in-flight bound; the report judges the goal only at its rate.
+ * and sheds beyond its in-flight bound; the report judges the goal only at its rate; the
+ * set-up's dossiers hold their documents before their appraisal.
  */
+import { createHash } from 'node:crypto';
 import { commandRows, commandTarget } from '../../bench/commandReport';
 import { ProvinceGenerator } from '../../bench/generator';
 import { atFixedRate, planCommandSlice, type OfferedOpsResult, type OpsResult } from '../../bench/load';
 import { countsSince } from '../../bench/load/opsTally';
 import type { BenchResults } from '../../bench/report';
+import { requiredDocumentKinds } from '../../src/rules/dossierDocuments';
+import { ruleSetFor } from '../../src/rules/ruleSets';
+import { AwardKind } from '../../src/shared/domain';
 
 const keyOf = (name: string, variables: Record<string, unknown>): string => {
   const input = variables.input as Record<string, unknown>;
@@ -20,7 +25,7 @@ const keyOf = (name: string, variables: Record<string, unknown>): string => {
 describe('the command slice with runs of different sizes', () => {
   it('gives each run about its share, and no rating, registration or ballot twice', () => {
     const { province } = new ProvinceGenerator({ events: 20_000, seed: 5 });
-    const slice = planCommandSlice(province, { year: 2026, runSizes: [900, 300, 300], seed: 5 });
+    const slice = planCommandSlice(province, { year: 2026, today: '2026-12-07', runSizes: [900, 300, 300], seed: 5 });
     expect(slice.runs.map((r) => r.length)).toEqual([expect.any(Number), expect.any(Number), expect.any(Number)]);
     expect(slice.runs[0].length).toBeGreaterThan(2.5 * slice.runs[1].length);
     const seen = new Set<string>();
@@ -33,6 +38,29 @@ describe('the command slice with runs of different sizes', () => {
     expect(new Set(slice.runs[0].map((op) => op.name))).toEqual(
       new Set(['castBallot', 'recordClusterScore', 'registerTitle', 'ratePerformance']),
     );
+  });
+});
+
+describe("the command slice's set-up", () => {
+  it('uploads and attaches every document the rule set requires of each dossier before its appraisal', () => {
+    const { province } = new ProvinceGenerator({ events: 20_000, seed: 5 });
+    const slice = planCommandSlice(province, { year: 2026, today: '2026-12-07', runSizes: [300, 100], seed: 5 });
+    const phaseOf = (name: string) => slice.setup.findIndex((ops) => ops.some((op) => op.name === name));
+    expect(phaseOf('submitDossier')).toBe(slice.documents.afterPhase);
+    expect(slice.documents.afterPhase).toBeLessThan(phaseOf('attachDocument'));
+    expect(phaseOf('attachDocument')).toBeLessThan(phaseOf('appraiseDossier'));
+    const required = requiredDocumentKinds(ruleSetFor('2026-12-07').dossierDocuments, AwardKind.ADVANCED_WORKER);
+    expect(required.length).toBeGreaterThan(0);
+    const uploaded = new Set(slice.documents.files.map((d) => createHash('sha256').update(d.content).digest('hex')));
+    const attached = new Map<string, string[]>();
+    for (const op of slice.setup[phaseOf('attachDocument')]) {
+      const { dossierId, kind, sha256 } = op.variables as { dossierId: string; kind: string; sha256: string };
+      expect(uploaded.has(sha256)).toBe(true);
+      attached.set(dossierId, [...(attached.get(dossierId) ?? []), kind]);
+    }
+    const appraised = slice.setup[phaseOf('appraiseDossier')].map((op) => op.variables.dossierId as string);
+    expect(appraised.length).toBeGreaterThan(0);
+    for (const dossierId of appraised) expect(attached.get(dossierId)?.sort()).toEqual([...required].sort());
   });
 });
 

@@ -112,16 +112,15 @@ describe('documents: upload, attach, appraisal completeness, download', () => {
     await expectRefused(t, [stream], ATTACH, { ...attachMemo, kind: 'MINUTES' }, { rule: 'DOCUMENT_ALREADY_ATTACHED' });
     const partly = await expectRefused(t, [stream], APPRAISE, { dossierId: 'd-docs' }, { rule: 'DOSSIER_COMPLETE' });
     expect(partly.extensions?.missing).toEqual(['ACHIEVEMENT_REPORT', 'MINUTES']);
-    for (const kind of ['ACHIEVEMENT_REPORT', 'MINUTES']) {
-      const pdf = tinyPdf(kind);
+    // Attached side by side, as a browser sends several files: the second is decided again on the new version.
+    const rest = ['ACHIEVEMENT_REPORT', 'MINUTES'].map((kind) => ({ kind, pdf: tinyPdf(kind) }));
+    for (const { pdf } of rest)
       expect((await upload(t, [pdf], UNIT_OFFICER, { dossierId: 'd-docs' })).status).toBe(201);
-      await mutate(
-        t,
-        ATTACH,
-        { dossierId: 'd-docs', kind, sha256: sha256Of(pdf), fileName: `${kind}.pdf` },
-        UNIT_OFFICER,
-      );
-    }
+    await Promise.all(
+      rest.map(({ kind, pdf }) =>
+        mutate(t, ATTACH, { dossierId: 'd-docs', kind, sha256: sha256Of(pdf), fileName: `${kind}.pdf` }, UNIT_OFFICER),
+      ),
+    );
     const appraised = await mutate(t, APPRAISE, { dossierId: 'd-docs' });
     expect(appraised.eventTypes).toEqual(['DossierAppraised']);
     const attached = (await streamEvents(t, stream)).filter((e) => e.type === 'DocumentAttached');
