@@ -3,12 +3,13 @@
  * each approved dossier's award granted under it, and the award remembered as the read
  * models would (awards held, the unit's counts, a sample for the read benchmarks).
  */
-import { awardDecider } from '../../src/awards/award.decider';
+import { awardDecider, type AwardDossierFacts } from '../../src/awards/award.decider';
+import { councilSessionDecider } from '../../src/councilSessions/councilSession.decider';
 import type { AwardGranted } from '../../src/awards/award.events';
 import { dossierDecider, type SubmittedDossier } from '../../src/dossiers/dossier.decider';
 import { requireMayYieldAward } from '../../src/dossiers/dossier.rules';
 import { ruleSetFor } from '../../src/rules/ruleSets';
-import { addDays, DossierStatus, periodKey } from '../../src/shared/domain';
+import { addDays, DossierStatus, periodKey, type AuthorityLevel } from '../../src/shared/domain';
 import { unitDecider } from '../../src/units/unit.decider';
 import type { Actor, CouncilInfo } from '../province';
 import { dayStart, MINUTE } from './calendar';
@@ -77,6 +78,31 @@ function signerOf(sim: Simulation, issuerUnitId: string, council: CouncilInfo): 
   return head?.fullName ?? `Thủ trưởng ${unit.name}`;
 }
 
+/** The dossier as the award's rules read it, as the app's handler reads it (no simplified procedure here). */
+function dossierFacts(tx: SimTransaction, d: SubmittedDossier): AwardDossierFacts {
+  return {
+    dossierId: d.dossierId,
+    status: d.status,
+    nominee: d.nominee,
+    nomineeUnitId: d.nomineeUnitId,
+    award: d.award,
+    period: d.period,
+    movementId: d.movementId,
+    thematic: d.movementThematic,
+    grantableWithoutCouncil: false,
+    approvedAtLevel: approvingCouncilLevel(tx, d),
+  };
+}
+
+/** The level of the council whose session approved the dossier, as the app's handler finds it. */
+function approvingCouncilLevel(tx: SimTransaction, dossier: SubmittedDossier): AuthorityLevel | null {
+  if (dossier.status !== DossierStatus.APPROVED || dossier.sessionId === null) return null;
+  const session = tx.load(councilSessionDecider, dossier.sessionId).state;
+  if (session.status === 'NONE') return null;
+  const council = tx.load(unitDecider, session.councilUnitId).state;
+  return council.status === 'NONE' ? null : council.level;
+}
+
 function grantAward(sim: Simulation, at: number, actor: Actor, dossierId: string, decision: Decision): Step {
   const awardId = `${sim.prefix}kt-${dossierId.slice(sim.prefix.length + 3)}`;
   const { decisionNumber, decidedOn, issuedByUnitId, signerName } = decision;
@@ -119,17 +145,7 @@ function decideGrant(
       type: 'GrantAward',
       data: {
         awardId,
-        dossier: {
-          dossierId: d.dossierId,
-          status: d.status,
-          nominee: d.nominee,
-          nomineeUnitId: d.nomineeUnitId,
-          award: d.award,
-          period: d.period,
-          movementId: d.movementId,
-          thematic: d.movementThematic,
-          grantableWithoutCouncil: false,
-        },
+        dossier: dossierFacts(tx, d),
         subjectFacts: { directWorker: subject.directWorker, female: subject.female },
         issuingUnit: { id: issuedByUnitId, level: issuer.level },
         decisionNumber,

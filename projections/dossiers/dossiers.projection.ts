@@ -11,7 +11,7 @@ import type { IsoDate } from '../../src/shared/domain';
 import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
 import { DOSSIER_COLUMNS, carriedBy, foldDossierEvent, type DossierRecord } from './dossierRecord';
 
-const DOSSIERS_PROJECTION = 'dossiers';
+export const DOSSIERS_PROJECTION = 'dossiers';
 
 const RECORD_SHAPE = DOSSIER_COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ');
 
@@ -139,6 +139,28 @@ async function insertDocuments(client: PoolClient, events: RecordedDomainEvent[]
   );
 }
 
+/** The memos the batch submits, a row per dossier they carry (the first memo of a unit is kept). */
+async function insertMemos(client: PoolClient, events: RecordedDomainEvent[]): Promise<void> {
+  const rows = events.flatMap((event) =>
+    event.type === 'ProposalSubmitted'
+      ? event.data.dossierIds.map((dossierId) => ({
+          dossier_id: dossierId,
+          unit_id: event.data.unitId,
+          proposal_id: event.data.proposalId,
+          number: event.data.number,
+          proposed_on: event.data.proposedOn,
+        }))
+      : [],
+  );
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO dossier_memos (dossier_id, unit_id, proposal_id, number, proposed_on)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, unit_id text, proposal_id text, number text, proposed_on date)
+     ON CONFLICT (dossier_id, unit_id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** The rows of the dossiers the batch touches. */
 async function loadDossiers(client: PoolClient, ids: Set<string>): Promise<Map<string, DossierRecord>> {
   const records = new Map<string, DossierRecord>();
@@ -192,6 +214,7 @@ async function applyDossiers(
   await insertUnits(client, unitRows);
   await upsertSessions(client, sessionRows);
   await insertDocuments(client, events);
+  await insertMemos(client, events);
   if (touchedIds.size === 0) return;
 
   const records = await loadDossiers(client, touchedIds);
@@ -219,14 +242,14 @@ async function applyDossiers(
 
 /**
  * Dossiers with their status, reception, handling officer, appraisal, tally, award, route
- * and proposal memo:
+ * and proposal memos:
  * the read model of the `dossier` and `dossiers` queries. `dueDate` dates a received
  * dossier's appraisal (the app's is `dossierDueDate`).
  */
 export function dossiersProjectionWith(dueDate: DossierDueDateRule): ProjectionDefinition {
   return {
     name: DOSSIERS_PROJECTION,
-    version: 4,
+    version: 5,
     eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened', 'UnitRegistered', 'ProposalSubmitted'],
     migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
     apply: (events, client) => applyDossiers(events, client, dueDate),

@@ -154,3 +154,24 @@ export async function getDossiersByIds(db: Queryable, dossierIds: readonly strin
   ]);
   return rows.map(toView);
 }
+
+/** A submitted memo that carries a dossier. */
+export interface CarryingMemo {
+  proposalId: string;
+  number: string;
+}
+
+/** The submitted memo of `unitId`, other than `exceptProposalId`, that already carries each of `dossierIds`. */
+export async function getMemosOfUnitCarrying(
+  db: Queryable,
+  unitId: string,
+  dossierIds: readonly string[],
+  exceptProposalId: string,
+): Promise<Map<string, CarryingMemo>> {
+  const { rows } = await db.query<{ dossier_id: string; proposal_id: string; number: string }>(
+    `SELECT dossier_id, proposal_id, number FROM dossiers.dossier_memos
+      WHERE unit_id = $1 AND dossier_id = ANY($2::text[]) AND proposal_id <> $3`,
+    [unitId, [...dossierIds], exceptProposalId],
+  );
+  return new Map(rows.map((row) => [row.dossier_id, { proposalId: row.proposal_id, number: row.number }]));
+}

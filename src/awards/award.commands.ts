@@ -3,11 +3,13 @@ import { countHeldAwards, getDecision } from '../../projections/awards/awards.qu
 import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
 import { awaitFreshReadModels } from '../commands/freshFacts';
 import { txLoader } from '../commands/stateLoader';
+import { councilSessionDecider } from '../councilSessions/councilSession.decider';
 import { dossierDecider, type RecordAwardGranted, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { requireMayYieldAward } from '../dossiers/dossier.rules';
 import { grantableWithoutCouncil } from '../dossiers/suddenAward.rules';
 import { lookUpSubject } from '../people/subject.lookup';
 import type { Services } from '../services';
+import { DossierStatus, type AuthorityLevel } from '../shared/domain';
 import { newId } from '../shared/ids';
 import { unitDecider } from '../units/unit.decider';
 import { awardDecider, type AwardDossierFacts, type GrantAward } from './award.decider';
@@ -65,8 +67,19 @@ function awardOnDossier(
   };
 }
 
-/** The dossier as the award's rules read it. */
-export function awardDossierFacts(dossier: SubmittedDossier): AwardDossierFacts {
+/** The level of the council whose session approved the dossier; null where no council voted on it. */
+async function approvingCouncilLevel(
+  tx: CommandTransaction,
+  dossier: SubmittedDossier,
+): Promise<AuthorityLevel | null> {
+  if (dossier.status !== DossierStatus.APPROVED || dossier.sessionId === null) return null;
+  const session = (await tx.load(councilSessionDecider, dossier.sessionId)).state;
+  if (session.status === 'NONE') return null;
+  return (await tx.loadExisting(unitDecider, session.councilUnitId, 'Unit')).state.level;
+}
+
+/** The dossier as the award's rules read it, with the level of the council that approved it. */
+export async function awardDossierFacts(tx: CommandTransaction, dossier: SubmittedDossier): Promise<AwardDossierFacts> {
   return {
     dossierId: dossier.dossierId,
     status: dossier.status,
@@ -77,6 +90,7 @@ export function awardDossierFacts(dossier: SubmittedDossier): AwardDossierFacts 
     movementId: dossier.movementId,
     thematic: dossier.movementThematic,
     grantableWithoutCouncil: grantableWithoutCouncil(dossier),
+    approvedAtLevel: await approvingCouncilLevel(tx, dossier),
   };
 }
 
@@ -103,7 +117,7 @@ async function grantCommand(
     type: 'GrantAward',
     data: {
       awardId,
-      dossier: awardDossierFacts(dossier),
+      dossier: await awardDossierFacts(tx, dossier),
       subjectFacts: { directWorker: subject.directWorker, female: subject.female },
       issuingUnit: { id: input.issuedByUnitId, level: issuer.level },
       decisionNumber: input.decisionNumber,

@@ -52,6 +52,8 @@ export interface AwardDossierFacts {
   thematic: boolean;
   /** A SIMPLIFIED dossier the rule set lets the head decide on its appraisal, without the council's vote. */
   grantableWithoutCouncil: boolean;
+  /** The level of the council whose session approved the dossier; null where no council voted on it. */
+  approvedAtLevel: AuthorityLevel | null;
 }
 
 export interface GrantAward {
@@ -190,6 +192,7 @@ function requireGrantAllowed(data: GrantAward['data'], ruleSetOfDecision: RuleSe
     );
   }
   requireIssuerLevel(data, ruleSetOfDecision);
+  requireSupportAtIssuerLevel(data);
   if (data.facts.heldSameKindSamePeriod > 0) {
     throw new RuleViolation(
       'ONE_AWARD_PER_ACHIEVEMENT',
@@ -219,6 +222,26 @@ function requireIssuerLevel(data: GrantAward['data'], ruleSetOfDecision: RuleSet
       { award: dossier.award, issuingLevel: issuingUnit.level, allowedLevels, ruleSetId: ruleSetOfDecision.id },
     );
   }
+}
+
+const LEVEL_ORDER: readonly AuthorityLevel[] = Object.values(AuthorityLevel);
+
+/**
+ * A higher level decides only on what its own council supported: a dossier a lower
+ * council approved goes up by forwarding (khen cao, `forwardDossier`), is appraised there
+ * and put to that level's council, as Law 06/2022/QH15 Chapter IV has each level propose
+ * to the one above the awards it may not grant. A grant from a lower level (a unit's head
+ * deciding on what its superior's council supported) is allowed.
+ */
+function requireSupportAtIssuerLevel(data: GrantAward['data']): void {
+  const { dossier, issuingUnit } = data;
+  const approvedAt = dossier.approvedAtLevel;
+  if (approvedAt === null || LEVEL_ORDER.indexOf(issuingUnit.level) <= LEVEL_ORDER.indexOf(approvedAt)) return;
+  throw new RuleViolation(
+    'FORWARDING_REQUIRED',
+    `dossier ${dossier.dossierId} was supported by a ${approvedAt} council: forward it to the ${issuingUnit.level} level, whose council decides on it, before a ${issuingUnit.level} unit grants ${dossier.award}`,
+    { dossierId: dossier.dossierId, approvedAtLevel: approvedAt, issuingLevel: issuingUnit.level },
+  );
 }
 
 /** Awards issued under one decision number by one unit share its date and signer. */

@@ -23,7 +23,7 @@ import type { DecisionKeyArgs, DraftDecisionInput, ReviseDecisionDraftInput } fr
 async function dossierFacts(tx: CommandTransaction, dossierIds: readonly string[]): Promise<AwardDossierFacts[]> {
   const facts: AwardDossierFacts[] = [];
   for (const dossierId of dossierIds) {
-    facts.push(awardDossierFacts((await tx.loadExisting(dossierDecider, dossierId, 'Dossier')).state));
+    facts.push(await awardDossierFacts(tx, (await tx.loadExisting(dossierDecider, dossierId, 'Dossier')).state));
   }
   return facts;
 }

@@ -1,5 +1,28 @@
+import type { TokenSubject } from '../auth/tokens';
 import type { DemoCall } from './demoClient';
-import { DEMO_COUNCIL, DEMO_YEAR, unitOfPerson } from './demoData';
+import { DEMO_ACTORS, DEMO_COUNCIL, DEMO_PROVINCE_COUNCIL, unitOfPerson } from './demoData';
+
+/** A council of the demo: its unit, the prefix of its sessions' ids, its members and its standing agency. */
+export interface DemoCouncil {
+  unitId: string;
+  sessionPrefix: string;
+  memberIds: readonly string[];
+  secretariat: TokenSubject;
+}
+
+export const DISTRICT_COUNCIL: DemoCouncil = {
+  unitId: 'huyen-bach-thong',
+  sessionPrefix: 'phien-hop',
+  memberIds: DEMO_COUNCIL,
+  secretariat: DEMO_ACTORS.districtSecretariat,
+};
+
+export const PROVINCE_COUNCIL: DemoCouncil = {
+  unitId: 'tinh-bac-kan',
+  sessionPrefix: 'phien-hop-tinh',
+  memberIds: DEMO_PROVINCE_COUNCIL,
+  secretariat: DEMO_ACTORS.provinceSecretariat,
+};
 
 /** A dossier on a session's agenda, with whom its nominee is and where they work: who may not vote on it. */
 export interface DemoAgendaItem {
@@ -8,24 +31,29 @@ export interface DemoAgendaItem {
   nomineeUnitId: string;
 }
 
-/** Convenes the district council's session number `sessionNo` of the year, votes every dossier, closes it. */
+/** Convenes the council's session number `sessionNo` of its year, votes every dossier, closes it. */
 export async function holdCouncilSession(
   call: DemoCall,
   sessionNo: number,
   heldOn: string,
   agenda: DemoAgendaItem[],
+  council: DemoCouncil = DISTRICT_COUNCIL,
 ): Promise<string> {
-  const session = await call('conveneCouncilSession', {
-    input: {
-      id: `phien-hop-${DEMO_YEAR}-${sessionNo}`,
-      councilUnitId: 'huyen-bach-thong',
-      heldOn,
-      memberIds: DEMO_COUNCIL,
-      dossierIds: agenda.map((item) => item.dossierId),
+  const session = await call(
+    'conveneCouncilSession',
+    {
+      input: {
+        id: `${council.sessionPrefix}-${heldOn.slice(0, 4)}-${sessionNo}`,
+        councilUnitId: council.unitId,
+        heldOn,
+        memberIds: council.memberIds,
+        dossierIds: agenda.map((item) => item.dossierId),
+      },
     },
-  });
-  await castBallots(call, session.id, agenda);
-  await call('closeCouncilSession', { sessionId: session.id });
+    council.secretariat,
+  );
+  await castBallots(call, session.id, agenda, council.memberIds);
+  await call('closeCouncilSession', { sessionId: session.id }, council.secretariat);
   return session.id;
 }
 
@@ -34,9 +62,14 @@ export async function holdCouncilSession(
  * (the nominee, or a member of the nominee's unit). Ballots are cast by the member
  * itself, so the actor is the member.
  */
-async function castBallots(call: DemoCall, sessionId: string, agenda: DemoAgendaItem[]): Promise<void> {
+async function castBallots(
+  call: DemoCall,
+  sessionId: string,
+  agenda: DemoAgendaItem[],
+  memberIds: readonly string[],
+): Promise<void> {
   for (const item of agenda) {
-    for (const [index, memberId] of DEMO_COUNCIL.entries()) {
+    for (const [index, memberId] of memberIds.entries()) {
       if (memberId === item.nomineeId || unitOfPerson(memberId) === item.nomineeUnitId) continue;
       const choice = index === 4 ? 'ABSTAIN' : 'APPROVE';
       await call(

@@ -206,6 +206,54 @@ export const DEMO_PEOPLE = [
   },
 ];
 
+/**
+ * The province council's members who sit on the demo's one province session: the
+ * chairman, the director of Sở Nội vụ (the standing agency) and three members. The
+ * province's standing agency registers them.
+ */
+export const DEMO_PROVINCE_PEOPLE = [
+  {
+    id: 'p-nguyen-dang-binh',
+    fullName: 'Nguyễn Đăng Bình',
+    unitId: 'tinh-bac-kan',
+    position: 'Chủ tịch UBND tỉnh, Chủ tịch Hội đồng Thi đua - Khen thưởng tỉnh',
+    directWorker: false,
+  },
+  {
+    id: 'p-ha-thi-lien',
+    fullName: 'Hà Thị Liên',
+    unitId: 'tinh-bac-kan',
+    position: 'Giám đốc Sở Nội vụ, Phó Chủ tịch Hội đồng',
+    directWorker: false,
+    female: true,
+  },
+  {
+    id: 'p-ma-van-tuan',
+    fullName: 'Ma Văn Tuấn',
+    unitId: 'tinh-bac-kan',
+    position: 'Trưởng Ban Thi đua - Khen thưởng, ủy viên thường trực',
+    directWorker: false,
+  },
+  {
+    id: 'p-nong-thi-thu',
+    fullName: 'Nông Thị Thu',
+    unitId: 'tinh-bac-kan',
+    position: 'Chủ tịch Liên đoàn Lao động tỉnh, ủy viên',
+    directWorker: false,
+    female: true,
+  },
+  {
+    id: 'p-luong-van-son',
+    fullName: 'Lương Văn Sơn',
+    unitId: 'tinh-bac-kan',
+    position: 'Chánh Văn phòng UBND tỉnh, ủy viên',
+    directWorker: false,
+  },
+];
+
+/** The province council at its session on the demo's forwarded flag. */
+export const DEMO_PROVINCE_COUNCIL = DEMO_PROVINCE_PEOPLE.map((person) => person.id);
+
 /** The district council: chairman, standing agency and member units. */
 export const DEMO_COUNCIL = [
   'p-dinh-quang-hung',
@@ -219,7 +267,7 @@ export const DEMO_COUNCIL = [
   'p-vu-thi-hanh',
 ];
 
-const PERSON_UNIT = new Map(DEMO_PEOPLE.map((p) => [p.id, p.unitId]));
+const PERSON_UNIT = new Map([...DEMO_PEOPLE, ...DEMO_PROVINCE_PEOPLE].map((p) => [p.id, p.unitId]));
 
 /** The unit a demo person works in. */
 export function unitOfPerson(personId: string): string {

@@ -1,26 +1,50 @@
 import { collective, individual, receiveAndAssign, type DemoCall } from './demoClient';
 import { DEMO_ACTORS, DEMO_PERIOD, DEMO_YEAR } from './demoData';
-import { holdCouncilSession } from './demoCouncil';
+import { PROVINCE_COUNCIL, holdCouncilSession } from './demoCouncil';
 import type { DemoRound } from './demoFirstRound';
 import { publishSecondRoundNominees } from './demoPublication';
 
 /** The round's two ids of one kind (dossiers, or awards): the fighter's and the flag's. */
 type SecondRoundIds = Record<'fighter' | 'flag', string>;
 
+/** The province's steps on the flag: forwarded, received, appraised and put to its council. */
+export const FLAG_AT_PROVINCE = {
+  forwardedOn: `${DEMO_YEAR}-12-23`,
+  receivedOn: `${DEMO_YEAR}-12-26`,
+  sessionHeldOn: `${DEMO_YEAR + 1}-01-06`,
+} as const;
+
 /**
  * Lan as grassroots emulation fighter (granted by the district) and Quân Hà commune for the
- * provincial emulation flag (granted by the province), published with a comment received,
- * then both put to one council session.
+ * provincial emulation flag, published with a comment received, then both put to one
+ * district council session. The flag goes up to the province (khen cao), whose council
+ * supports it before the province grants it. Answers the district session, then the province's.
  */
-export async function runSecondRound(call: DemoCall): Promise<DemoRound> {
+export async function runSecondRound(call: DemoCall): Promise<DemoRound & { provinceSessionId: string }> {
   const dossiers = await submitSecondRoundDossiers(call);
   await publishSecondRoundNominees(call, [dossiers.fighter, dossiers.flag]);
+  const flagItem = { dossierId: dossiers.flag, nomineeId: 'xa-quan-ha', nomineeUnitId: 'xa-quan-ha' };
   const sessionId = await holdCouncilSession(call, 2, `${DEMO_YEAR}-12-20`, [
     { dossierId: dossiers.fighter, nomineeId: 'p-dang-thi-lan', nomineeUnitId: 'thcs-phu-thong' },
-    { dossierId: dossiers.flag, nomineeId: 'xa-quan-ha', nomineeUnitId: 'xa-quan-ha' },
+    flagItem,
   ]);
+  await call('forwardDossier', {
+    dossierId: dossiers.flag,
+    toUnitId: 'tinh-bac-kan',
+    forwardedOn: FLAG_AT_PROVINCE.forwardedOn,
+  });
+  const province = DEMO_ACTORS.provinceSecretariat;
+  await call('receiveDossier', { dossierId: dossiers.flag, receivedOn: FLAG_AT_PROVINCE.receivedOn }, province);
+  await call('appraiseDossier', { dossierId: dossiers.flag, note: 'Đủ điều kiện trình Hội đồng tỉnh' }, province);
+  const provinceSessionId = await holdCouncilSession(
+    call,
+    1,
+    FLAG_AT_PROVINCE.sessionHeldOn,
+    [flagItem],
+    PROVINCE_COUNCIL,
+  );
   const awards = await grantSecondRoundAwards(call, dossiers);
-  return { dossiers, awards, sessionId };
+  return { dossiers, awards, sessionId, provinceSessionId };
 }
 
 async function submitSecondRoundDossiers(call: DemoCall): Promise<SecondRoundIds> {

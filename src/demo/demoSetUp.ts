@@ -1,10 +1,15 @@
 import type { DemoCall } from './demoClient';
-import { DEMO_ACTORS, DEMO_PEOPLE, DEMO_UNITS, DEMO_YEAR } from './demoData';
+import { DEMO_ACTORS, DEMO_PEOPLE, DEMO_PROVINCE_PEOPLE, DEMO_UNITS, DEMO_YEAR } from './demoData';
 
-/** The organisation catalogue: the administrator registers the units, the district secretariat the people. */
+/**
+ * The organisation catalogue: the administrator registers the units, the district
+ * secretariat the district's people, the province's the members of its council.
+ */
 export async function registerUnitsAndPeople(call: DemoCall): Promise<void> {
   for (const unit of DEMO_UNITS) await call('registerUnit', { input: unit }, DEMO_ACTORS.admin);
   for (const person of DEMO_PEOPLE) await call('registerPerson', { input: person });
+  for (const person of DEMO_PROVINCE_PEOPLE)
+    await call('registerPerson', { input: person }, DEMO_ACTORS.provinceSecretariat);
 }
 
 /** A regular movement for the new countryside and a thematic one for digital transformation. */

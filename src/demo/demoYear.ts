@@ -6,7 +6,8 @@
  * registrations, ratings, an initiative, award dossiers (one returned and resubmitted,
  * one ineligible, one left overdue in the queue), a sudden award by the simplified
  * procedure granted without the council, a published list of nominees with a comment,
- * three council sessions, a dossier forwarded to the province (khen cao), award decisions,
+ * three district council sessions, two dossiers forwarded to the province (khen cao), one
+ * of them supported by the province council and granted there, award decisions,
  * a complaint upheld that revokes an award, a denunciation extended, a complaint marked
  * complex and one left overdue. Every step goes through the public GraphQL API, so the
  * same script loads demo data and drives the end-to-end test.
@@ -30,7 +31,8 @@ export { DEMO_YEAR } from './demoData';
 
 /**
  * What the year leaves: ids by nominee (or `fighter`, `flag`, `overdue`, `household`,
- * `sudden`, `forwarded`), the sessions, each command's position.
+ * `sudden`, `forwarded`), the sessions (the district's three, then the province's), each
+ * command's position.
  */
 export interface DemoYearSummary {
   positions: string[];
@@ -76,7 +78,9 @@ export async function runDemoYear(
   log('dossiers, appraisal, first council session, decisions');
   const first = await runFirstRound(call);
 
-  log('second round: a grassroots emulation fighter and the emulation flag, published before the council');
+  log(
+    'second round: a grassroots emulation fighter and the emulation flag, published before the council; the flag forwarded to the province council',
+  );
   const second = await runSecondRound(call);
 
   log("a commune's Bằng khen supported by the district council and forwarded to the province");
@@ -111,7 +115,7 @@ export async function runDemoYear(
     awards: { ...first.awards, ...second.awards, sudden: sudden.awardId },
     revokedAwardId,
     documents: sudden.documents,
-    sessions: [first.sessionId, second.sessionId, forwarded.sessionId],
+    sessions: [first.sessionId, second.sessionId, forwarded.sessionId, second.provinceSessionId],
     lastPosition: positions[positions.length - 1],
   };
 }

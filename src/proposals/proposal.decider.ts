@@ -13,6 +13,12 @@ export interface ProposalMemo extends ProposalContext {
 
 export type ProposalState = { status: 'NONE' } | ProposalMemo;
 
+/** Another submitted memo of the same unit, as the handler found it in the dossiers read model. */
+export interface CarryingMemo {
+  proposalId: string;
+  number: string;
+}
+
 /** A dossier the memo lists, as the handler found it. */
 export interface ListedDossier {
   dossierId: string;
@@ -20,6 +26,8 @@ export interface ListedDossier {
   proposingUnitId: string;
   /** Whether the proposing unit is the memo's unit or lies below it. */
   inUnitSubtree: boolean;
+  /** The unit's submitted memo that already carries the dossier, if any. */
+  carriedBy: CarryingMemo | null;
 }
 
 export interface DraftProposal {
@@ -36,7 +44,12 @@ export interface DraftProposal {
 
 export interface SubmitProposal {
   type: 'SubmitProposal';
-  data: { proposalId: string; now: IsoInstant };
+  data: {
+    proposalId: string;
+    /** Looked up by the handler: the memo's dossiers another submitted memo of its unit carries meanwhile. */
+    carriedElsewhere: ReadonlyArray<{ dossierId: string } & CarryingMemo>;
+    now: IsoInstant;
+  };
 }
 
 export type ProposalCommand = DraftProposal | SubmitProposal;
@@ -86,6 +99,22 @@ function requireListable(dossiers: readonly ListedDossier[], unitId: string): vo
   }
 }
 
+/**
+ * A unit proposes a dossier in one memo: a second would put the nominee before the next
+ * level twice. Each level a dossier is forwarded through writes its own memo, so the
+ * rule is per unit. Held against the dossiers read model (submitted memos), so two
+ * memos submitted at the same moment can both pass.
+ */
+function requireNotCarried(carried: ReadonlyArray<{ dossierId: string } & CarryingMemo>, unitId: string): void {
+  const first = carried[0];
+  if (first === undefined) return;
+  throw new RuleViolation(
+    'DOSSIER_ALREADY_PROPOSED',
+    `dossier ${first.dossierId} is already carried by memo ${first.number} of unit ${unitId}`,
+    { dossierId: first.dossierId, proposalId: first.proposalId, number: first.number },
+  );
+}
+
 function draft(data: DraftProposal['data'], state: ProposalState): ProposalEvent[] {
   const { proposalId, unit, number, proposedOn, dossiers, now } = data;
   if (state.status !== 'NONE') {
@@ -102,6 +131,10 @@ function draft(data: DraftProposal['data'], state: ProposalState): ProposalEvent
     throw new InvalidInput(`proposedOn ${proposedOn} lies in the future`, 'proposedOn');
   }
   requireListable(dossiers, unit.id);
+  requireNotCarried(
+    dossiers.flatMap((d) => (d.carriedBy === null ? [] : [{ dossierId: d.dossierId, ...d.carriedBy }])),
+    unit.id,
+  );
   return [
     {
       type: 'ProposalDrafted',
@@ -127,6 +160,7 @@ function submit(data: SubmitProposal['data'], state: ProposalState): ProposalEve
     });
   }
   const { proposalId, unitId, number, proposedOn, dossierIds } = state;
+  requireNotCarried(data.carriedElsewhere, unitId);
   return [
     { type: 'ProposalSubmitted', data: { proposalId, unitId, number, proposedOn, dossierIds, submittedAt: data.now } },
   ];

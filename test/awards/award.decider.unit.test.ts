@@ -31,6 +31,7 @@ const grantCommand: GrantAward = {
       movementId: 'movement-nong-thon-moi',
       thematic: true,
       grantableWithoutCouncil: false,
+      approvedAtLevel: null,
     },
     subjectFacts: { directWorker: true, female: false },
     issuingUnit: { id: 'unit-ubnd-xa-an-binh', level: AuthorityLevel.COMMUNE },
@@ -152,6 +153,38 @@ describe('GrantAward', () => {
       } else {
         outcome.thenThrows('ISSUER_LEVEL');
       }
+    });
+  });
+
+  describe('FORWARDING_REQUIRED: a higher level grants only what its own council supported', () => {
+    const flag = (approvedAtLevel: AuthorityLevel | null, level: AuthorityLevel) =>
+      grantWith(
+        { issuingUnit: { id: 'unit-x', level } },
+        { award: AwardKind.PROVINCIAL_CERTIFICATE_OF_MERIT, approvedAtLevel },
+      );
+
+    it('refuses a province grant on what a district council supported, naming both levels', () => {
+      spec.given([]).when(flag(AuthorityLevel.DISTRICT, AuthorityLevel.PROVINCE)).thenThrows('FORWARDING_REQUIRED', {
+        dossierId: 'd-1',
+        approvedAtLevel: AuthorityLevel.DISTRICT,
+        issuingLevel: AuthorityLevel.PROVINCE,
+      });
+    });
+
+    it('grants at the level of the supporting council, and where no council voted', () => {
+      for (const approvedAtLevel of [AuthorityLevel.PROVINCE, null]) {
+        expect(spec.given([]).when(flag(approvedAtLevel, AuthorityLevel.PROVINCE)).events()).toMatchObject([
+          { type: 'AwardGranted', data: { issuedByLevel: AuthorityLevel.PROVINCE } },
+        ]);
+      }
+    });
+
+    it("lets a lower level grant what its superior's council supported", () => {
+      const byUnit = grantWith(
+        { issuingUnit: { id: 'unit-truong', level: AuthorityLevel.UNIT } },
+        { approvedAtLevel: AuthorityLevel.DISTRICT },
+      );
+      expect(spec.given([]).when(byUnit).events()).toMatchObject([{ type: 'AwardGranted' }]);
     });
   });
 

@@ -27,6 +27,7 @@ function dossier(id: string, name: string, overrides: Partial<AwardDossierFacts>
     movementId: null,
     thematic: false,
     grantableWithoutCouncil: false,
+    approvedAtLevel: null,
     ...overrides,
   };
 }

@@ -124,6 +124,22 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   });
 
   it('grants awards under decisions with the issuing level the law requires', async () => {
+    // The flag went up to the province, whose council supported it before the province granted it.
+    expect(await types(`dossier-${year.dossiers.flag}`)).toEqual([
+      'DossierSubmitted',
+      'DossierReceived',
+      'DossierAssigned',
+      'DossierAppraised',
+      'DossierResolved',
+      'DossierForwarded',
+      'DossierReceived',
+      'DossierAppraised',
+      'DossierResolved',
+      'DossierGranted',
+    ]);
+    const resolved = (await events(`dossier-${year.dossiers.flag}`)).filter((e) => e.type === 'DossierResolved');
+    expect(resolved.map((e) => e.data.sessionId)).toEqual([year.sessions[1], year.sessions[3]]);
+    expect(year.sessions[3]).toBe(`phien-hop-tinh-${DEMO_YEAR + 1}-1`);
     const flag = (await events(`award-${year.awards.flag}`))[0];
     expect(flag.data).toMatchObject({
       award: 'PROVINCIAL_EMULATION_FLAG',
@@ -377,12 +393,12 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
     const streams = (await t.db.pool.query<{ stream_id: string }>('SELECT DISTINCT stream_id FROM events')).rows.map(
       (r) => r.stream_id,
     );
-    // 14 units, 15 people, a household, 2 movements, a plan, a cluster and its year, 7 registrations, 5 ratings,
-    // an initiative, 11 dossiers (one sudden, one forwarded), a publication, 3 sessions, 59 ballots (a stream
-    // each; the member from Cẩm Giàng is barred from its dossier), a decision, 7 awards, a certificate register,
-    // 5 complaints
-    expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(59);
-    expect(streams.length).toBe(136);
+    // 14 units, 20 people (5 of them on the province council), a household, 2 movements, a plan, a cluster and
+    // its year, 7 registrations, 5 ratings, an initiative, 11 dossiers (one sudden, two forwarded), a
+    // publication, 3 district sessions and a province one, 64 ballots (a stream each; the member from Cẩm Giàng
+    // is barred from its dossier), a decision, 7 awards, a certificate register, 5 complaints
+    expect(streams.filter((id) => id.startsWith('ballot-'))).toHaveLength(64);
+    expect(streams.length).toBe(147);
     for (const streamId of streams)
       expect(verifyChain(await events(streamId))).toEqual({ valid: true, brokenAt: null });
   });

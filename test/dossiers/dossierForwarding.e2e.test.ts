@@ -230,6 +230,8 @@ describe('forwarding a supported dossier to the province', () => {
       { ...officer, unitId: ORG.school },
     );
     await mutate(t, DRAFT, { input }, officer);
+    const rival = { ...input, id: 'tt-48', number: '48/TTr-UBND', dossierIds: ['hs-chua-xet'] };
+    await mutate(t, DRAFT, { input: rival }, officer);
     const submitted = await mutate(t, SUBMIT_MEMO, { proposalId: 'tt-45' }, officer);
     await caughtUp(t, submitted.position);
     await expectRefused(
@@ -240,6 +242,14 @@ describe('forwarding a supported dossier to the province', () => {
       { code: 'RULE_VIOLATION', rule: 'PROPOSAL_ALREADY_SUBMITTED' },
       officer,
     );
+    // The district proposes each dossier once: a draft made before and one made after are both refused.
+    const carried = { code: 'RULE_VIOLATION', rule: 'DOSSIER_ALREADY_PROPOSED', proposalId: 'tt-45' };
+    await expectRefused(t, ['proposal-tt-48'], SUBMIT_MEMO, { proposalId: 'tt-48' }, carried, officer);
+    const again = { ...input, id: 'tt-47', number: '47/TTr-UBND', dossierIds: ['hs-giay-khen'] };
+    await expectRefused(t, ['proposal-tt-47'], DRAFT, { input: again }, carried, officer);
+    // The level above writes its own memo for the same dossier.
+    const provinceOfficer: Actor = { sub: 'officer-tinh', role: 'UNIT_OFFICER', unitId: ORG.province };
+    await mutate(t, DRAFT, { input: { ...again, id: 'tt-12', unitId: ORG.province } }, provinceOfficer);
     const { body } = await t.graphql(
       'query { dossier(id: "hs-giay-khen") { proposal { id number proposedOn } } }',
       {},

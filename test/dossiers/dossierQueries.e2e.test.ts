@@ -75,17 +75,17 @@ describe('dossier query', () => {
     expect(d.checks.find((c: { rule: string }) => c.rule === 'RATING').detail).not.toBe('');
   });
 
-  it('shows the second session and the collective nominee', async () => {
+  it("shows the province council's session that supported the collective nominee's flag", async () => {
     const flag = await dossier(year.dossiers.flag);
     expect(flag).toMatchObject({
       status: 'GRANTED',
       nominee: { kind: 'COLLECTIVE', id: 'xa-quan-ha', name: 'UBND xã Quân Hà' },
       nomineeUnitId: 'xa-quan-ha',
       award: 'PROVINCIAL_EMULATION_FLAG',
-      resolvedOn: `${DEMO_YEAR}-12-20`,
-      sessionId: year.sessions[1],
+      resolvedOn: `${DEMO_YEAR + 1}-01-06`,
+      sessionId: year.sessions[3],
       awardId: year.awards.flag,
-      version: 6,
+      version: 10,
     });
     expect(flag.checks.find((c: { rule: string }) => c.rule === 'CLUSTER_LEADER')).toMatchObject({ passed: true });
   });
@@ -96,8 +96,8 @@ describe('dossier query', () => {
       { f: { handlingOfficerId: 'p-nguyen-van-an', proposingUnitId: 'huyen-bach-thong' } },
     );
     expect(body.errors).toBeUndefined();
-    // All but the one forwarded to the province: Sở Nội vụ handles it now, with no district officer.
-    expect(body.data.dossiers.totalCount).toBe(Object.keys(year.dossiers).length - 1);
+    // All but the two forwarded to the province: Sở Nội vụ handles them now, with no district officer.
+    expect(body.data.dossiers.totalCount).toBe(Object.keys(year.dossiers).length - 2);
     const ngoc = body.data.dossiers.edges.find((e: { node: { id: string } }) => e.node.id === 'hs-ldtt-do-thi-ngoc');
     expect(ngoc.node).toEqual({
       id: 'hs-ldtt-do-thi-ngoc',
@@ -107,14 +107,14 @@ describe('dossier query', () => {
     });
   });
 
-  it("lists the year's two council sessions, closed, with their tallies", async () => {
+  it("lists the year's council sessions, the district's three and the province's, closed, with their tallies", async () => {
     const { body } = await t.graphql(
       `{ councilSessions(filter: { status: CLOSED }) { edges { node { id level agenda { tally { approved } } } } } }`,
     );
     expect(body.errors).toBeUndefined();
     const sessions = body.data.councilSessions.edges.map((e: { node: any }) => e.node);
     expect(sessions.map((s: { id: string }) => s.id)).toEqual(year.sessions);
-    expect(sessions.every((s: { level: string }) => s.level === 'DISTRICT')).toBe(true);
+    expect(sessions.map((s: { level: string }) => s.level)).toEqual(['DISTRICT', 'DISTRICT', 'DISTRICT', 'PROVINCE']);
     expect(sessions.flatMap((s: any) => s.agenda.map((a: any) => a.tally.approved))).not.toContain(null);
   });
 

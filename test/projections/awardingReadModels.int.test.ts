@@ -73,6 +73,7 @@ describe('the read models behind the award rules: awards, complaints, initiative
           movementId: null,
           thematic: awardId.endsWith('thematic'),
           grantableWithoutCouncil: false,
+          approvedAtLevel: null,
         },
         subjectFacts: { directWorker: false, female: true },
         issuingUnit: { id: 'truong', level: AuthorityLevel.UNIT },

@@ -12,6 +12,7 @@ const listed = (dossierId: string, extra: Partial<ListedDossier> = {}): ListedDo
   status: DossierStatus.SUBMITTED,
   proposingUnitId: 'truong',
   inUnitSubtree: true,
+  carriedBy: null,
   ...extra,
 });
 const draft = (dossiers: ListedDossier[], proposedOn = '2025-11-18'): DraftProposal => ({
@@ -37,7 +38,7 @@ const drafted: ProposalDrafted = {
   data: { ...context, unitName: 'UBND huyện Duy Xuyên', draftedAt: NOW },
 };
 const submitted: ProposalSubmitted = { type: 'ProposalSubmitted', data: { ...context, submittedAt: NOW } };
-const submit = { type: 'SubmitProposal' as const, data: { proposalId: 'tt-1', now: NOW } };
+const submit = { type: 'SubmitProposal' as const, data: { proposalId: 'tt-1', carriedElsewhere: [], now: NOW } };
 
 describe('proposal memos (tờ trình)', () => {
   it('drafts one memo carrying many nominees, with its number and date', () => {
@@ -51,6 +52,18 @@ describe('proposal memos (tờ trình)', () => {
     spec.given([drafted]).when(submit).then([submitted]);
     spec.given([drafted, submitted]).when(submit).thenThrows('PROPOSAL_ALREADY_SUBMITTED');
     spec.given([]).when(submit).thenThrows(NotFound, { entity: 'Proposal', id: 'tt-1' });
+  });
+
+  it("refuses a dossier another of the unit's submitted memos carries, when drafted and when submitted", () => {
+    const other = { proposalId: 'tt-0', number: '40/TTr-UBND' };
+    spec
+      .given([])
+      .when(draft([listed('hs-1'), listed('hs-2', { carriedBy: other })]))
+      .thenThrows('DOSSIER_ALREADY_PROPOSED', { dossierId: 'hs-2', proposalId: 'tt-0', number: '40/TTr-UBND' });
+    spec
+      .given([drafted])
+      .when({ ...submit, data: { ...submit.data, carriedElsewhere: [{ dossierId: 'hs-1', ...other }] } })
+      .thenThrows('DOSSIER_ALREADY_PROPOSED', { dossierId: 'hs-1', proposalId: 'tt-0' });
   });
 
   it('refuses a dossier proposed outside the unit and one no longer on its way', () => {

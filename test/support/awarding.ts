@@ -328,6 +328,7 @@ export async function seedEarlierAward(
           movementId: null,
           thematic: false,
           grantableWithoutCouncil: false,
+          approvedAtLevel: null,
         },
         subjectFacts: { directWorker: false, female: false },
         issuingUnit,

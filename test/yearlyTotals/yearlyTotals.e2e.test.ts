@@ -85,7 +85,8 @@ const DISTRICT_2024 = {
   ],
   // Eleven dossiers; Ngọc's returned once; Quỳnh's ineligible; Dung's still awaiting appraisal; the household's
   // eligible; Minh's sudden one granted without a council; Cẩm Giàng's supported and forwarded to the province.
-  // Days to the session: 8 (four, 12-02 → 12-10) and 4 (two, 12-16 → 12-20).
+  // Days to the last session: 8 (four, 12-02 → 12-10), 4 (Lan's, 12-16 → 12-20) and 21 (the flag, to the
+  // province council on 01-06).
   dossiers: {
     submitted: 11,
     returned: 1,
@@ -159,8 +160,9 @@ describe('yearlyTotals and yearlyTotalsSeries over the demo year', () => {
         award('PROVINCIAL_EMULATION_FLAG', 'Cờ thi đua của bộ, ngành, tỉnh', 'TITLE', { count: 1, collectives: 1 }),
         award('CERTIFICATE_OF_MERIT', 'Giấy khen', 'COMMENDATION', { count: 1, individuals: 1, directWorkers: 1 }),
       ],
-      // The sudden dossier was decided without a council session: it has no days to a session.
-      dossiers: { ...TWO_DOSSIERS_GRANTED, submitted: 3, eligible: 3, granted: 3 },
+      // The sudden dossier was decided without a council session: it has no days to a session. Minh's
+      // advanced worker took 8 days (12-02 → 12-10); the flag 21, to the province council (12-16 → 01-06).
+      dossiers: { ...TWO_DOSSIERS_GRANTED, submitted: 3, eligible: 3, granted: 3, medianDaysToDecision: 14.5 },
       complaints: NO_COMPLAINTS,
       directWorkerShare: 1,
       grassrootsFighterRatio: 0,
