@@ -5,6 +5,7 @@ import {
   CAST,
   CLOSE,
   CONVENE,
+  GRANT,
   MEMBERS,
   ORG,
   RETURN,
@@ -121,6 +122,24 @@ describe('forwarding a supported dossier to the province', () => {
       { dossierId: 'hs-bang-khen', toUnitId: ORG.homeAffairs },
       { code: 'FORBIDDEN' },
       { sub: 'officer-huyen', role: 'UNIT_OFFICER', unitId: ORG.district },
+    );
+  });
+
+  it('refuses the province a grant on what only the district council supported: FORWARDING_REQUIRED', async () => {
+    const grant = {
+      id: 'kt-bang-khen',
+      dossierId: 'hs-bang-khen',
+      decisionNumber: '15/QĐ-UBND',
+      decidedOn: '2024-12-20',
+      issuedByUnitId: ORG.province,
+      signerName: 'Chủ tịch UBND tỉnh',
+    };
+    await expectRefused(
+      t,
+      ['dossier-hs-bang-khen', 'award-kt-bang-khen'],
+      GRANT,
+      { input: grant },
+      { code: 'RULE_VIOLATION', rule: 'FORWARDING_REQUIRED', approvedAtLevel: 'DISTRICT', issuingLevel: 'PROVINCE' },
     );
   });
 
