@@ -31,13 +31,24 @@ export async function forwardToProvince(call: DemoCall): Promise<{ dossierId: st
   const sessionId = await holdCouncilSession(call, 3, `${DEMO_YEAR}-12-21`, [
     { dossierId: dossier.id, nomineeId: 'xa-cam-giang', nomineeUnitId: 'xa-cam-giang' },
   ]);
-  await call('forwardDossier', {
-    dossierId: dossier.id,
-    toUnitId: 'tinh-bac-kan',
-    forwardedOn: FORWARDED_DOSSIER.forwardedOn,
-  });
-  const province = DEMO_ACTORS.provinceSecretariat;
-  await call('receiveDossier', { dossierId: dossier.id, receivedOn: FORWARDED_DOSSIER.receivedAtProvinceOn }, province);
-  await call('appraiseDossier', { dossierId: dossier.id, note: 'Đủ điều kiện trình Hội đồng tỉnh' }, province);
+  await forwardToProvinceAgency(
+    call,
+    dossier.id,
+    FORWARDED_DOSSIER.forwardedOn,
+    FORWARDED_DOSSIER.receivedAtProvinceOn,
+  );
   return { dossierId: dossier.id, sessionId };
+}
+
+/** The district forwards a supported dossier to the province, whose Sở Nội vụ receives and appraises it. */
+export async function forwardToProvinceAgency(
+  call: DemoCall,
+  dossierId: string,
+  forwardedOn: string,
+  receivedOn: string,
+): Promise<void> {
+  await call('forwardDossier', { dossierId, toUnitId: 'tinh-bac-kan', forwardedOn });
+  const province = DEMO_ACTORS.provinceSecretariat;
+  await call('receiveDossier', { dossierId, receivedOn }, province);
+  await call('appraiseDossier', { dossierId, note: 'Đủ điều kiện trình Hội đồng tỉnh' }, province);
 }

@@ -1,6 +1,7 @@
 import { collective, individual, receiveAndAssign, type DemoCall } from './demoClient';
 import { DEMO_ACTORS, DEMO_PERIOD, DEMO_YEAR } from './demoData';
 import { PROVINCE_COUNCIL, holdCouncilSession } from './demoCouncil';
+import { forwardToProvinceAgency } from './demoForwarding';
 import type { DemoRound } from './demoFirstRound';
 import { publishSecondRoundNominees } from './demoPublication';
 
@@ -28,14 +29,7 @@ export async function runSecondRound(call: DemoCall): Promise<DemoRound & { prov
     { dossierId: dossiers.fighter, nomineeId: 'p-dang-thi-lan', nomineeUnitId: 'thcs-phu-thong' },
     flagItem,
   ]);
-  await call('forwardDossier', {
-    dossierId: dossiers.flag,
-    toUnitId: 'tinh-bac-kan',
-    forwardedOn: FLAG_AT_PROVINCE.forwardedOn,
-  });
-  const province = DEMO_ACTORS.provinceSecretariat;
-  await call('receiveDossier', { dossierId: dossiers.flag, receivedOn: FLAG_AT_PROVINCE.receivedOn }, province);
-  await call('appraiseDossier', { dossierId: dossiers.flag, note: 'Đủ điều kiện trình Hội đồng tỉnh' }, province);
+  await forwardToProvinceAgency(call, dossiers.flag, FLAG_AT_PROVINCE.forwardedOn, FLAG_AT_PROVINCE.receivedOn);
   const provinceSessionId = await holdCouncilSession(
     call,
     1,

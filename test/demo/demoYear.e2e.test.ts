@@ -14,6 +14,18 @@ import { authorization } from '../support/auth';
 import { startDemoApp } from '../support/demo';
 
 /** A whole year driven through GraphQL over HTTP, then checked against the event log. */
+/** A dossier's events up to its appraisal at the province, after the district council's support and forwarding. */
+const FORWARDED_AND_APPRAISED = [
+  'DossierSubmitted',
+  'DossierReceived',
+  'DossierAssigned',
+  'DossierAppraised',
+  'DossierResolved',
+  'DossierForwarded',
+  'DossierReceived',
+  'DossierAppraised',
+];
+
 describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   let t: TestApp;
   let year: DemoYearSummary;
@@ -126,14 +138,7 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   it('grants awards under decisions with the issuing level the law requires', async () => {
     // The flag went up to the province, whose council supported it before the province granted it.
     expect(await types(`dossier-${year.dossiers.flag}`)).toEqual([
-      'DossierSubmitted',
-      'DossierReceived',
-      'DossierAssigned',
-      'DossierAppraised',
-      'DossierResolved',
-      'DossierForwarded',
-      'DossierReceived',
-      'DossierAppraised',
+      ...FORWARDED_AND_APPRAISED,
       'DossierResolved',
       'DossierGranted',
     ]);
@@ -354,16 +359,7 @@ describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   });
 
   it("forwards a commune's Bằng khen, supported by the district council, to the province, which receives and appraises it", async () => {
-    expect(await types(`dossier-${year.dossiers.forwarded}`)).toEqual([
-      'DossierSubmitted',
-      'DossierReceived',
-      'DossierAssigned',
-      'DossierAppraised',
-      'DossierResolved',
-      'DossierForwarded',
-      'DossierReceived',
-      'DossierAppraised',
-    ]);
+    expect(await types(`dossier-${year.dossiers.forwarded}`)).toEqual(FORWARDED_AND_APPRAISED);
     const { body } = await t.graphql(
       `query($id: ID!) { dossier(id: $id) { status ruleSet handlingUnitId handlingLevel receivedOn
         route { fromUnitId fromLevel toUnitId toLevel forwardedOn supportedInSessionId } } }`,
