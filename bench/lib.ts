@@ -140,6 +140,20 @@ export async function runWriters<T>(
   return nowMs() - start;
 }
 
+/** Runs `work` over `items` with `concurrency` at a time. */
+export async function eachConcurrently<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
+
 /** Pulls up to `size` items from an iterator (the generator's events) into memory. */
 export function take<T>(iterator: Iterator<T>, size: number): T[] {
   const out: T[] = [];

@@ -2,6 +2,7 @@
 import { authorizationOf } from '../auth';
 import type { AwardSample } from '../generator';
 import type { GraphQLClient } from '../http';
+import { eachConcurrently } from '../lib';
 import { withoutDiacritics } from '../names';
 import type { Actor, Province } from '../province';
 import type { Random } from '../random';
@@ -16,20 +17,6 @@ export interface ReadUser {
   action(client: GraphQLClient, rng: Random): Promise<void>;
   /** Steady state before measuring: each sample once (e.g. the app's chain-verification memory). */
   warmUp?(client: GraphQLClient): Promise<void>;
-}
-
-/** Runs `work` over `items` with `concurrency` at a time. */
-async function eachConcurrently<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
 }
 
 class QueryError extends Error {}

@@ -5,7 +5,7 @@
  */
 import { authorizationOf } from '../auth';
 import type { GraphQLClient } from '../http';
-import { medianBy } from '../lib';
+import { eachConcurrently, medianBy } from '../lib';
 import { planCommandSlice, runOps, runOpsAtRate, type OpsResult } from '../load';
 import type { SliceDocument } from '../load/sessionSlice';
 import type { Province } from '../province';
@@ -41,8 +41,7 @@ export async function measureCommands(
     setup.push(await runOps(client, ops, { clients: 8 }));
     if (phase === slice.documents.afterPhase) await uploadDocuments(server.url, slice.documents.files);
   }
-  const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
-  if (setupErrors > 0) log(`command slice set-up: ${setupErrors} errors (see the notes)`);
+  noteSetupErrors(run, setup);
   const conflictRetries = () => server.conflictRetries();
   const [offeredList, ...closedLists] = slice.runs;
   const offered = await runOpsAtRate(client, offeredList, { rate, durationMs: offeredMs, conflictRetries });
@@ -58,16 +57,20 @@ export async function measureCommands(
   }
   const median = closed.length > 0 ? medianBy(closed, (r) => r.opsPerSec) : null;
   results.commands = { setup, offered, runs: closed, median, mix: slice.mix };
-  noteCommandErrors(run, setup, [offered, ...closed]);
+  noteCommandErrors(run, [offered, ...closed]);
 }
 
-function noteCommandErrors(run: BenchRun, setup: OpsResult[], measured: OpsResult[]): void {
-  const { results } = run;
+/** Set-up errors leave the runs measuring something else: logged as they happen, and noted with samples. */
+function noteSetupErrors(run: BenchRun, setup: OpsResult[]): void {
   const setupErrors = setup.reduce((n, s) => n + s.errors, 0);
-  if (setupErrors > 0) {
-    const samples = setup.flatMap((s) => s.errorSamples).slice(0, 2);
-    results.notes.push(`Command slice set-up: ${setupErrors} errors (${samples.join('; ')})`);
-  }
+  if (setupErrors === 0) return;
+  run.log(`command slice set-up: ${setupErrors} errors (see the notes)`);
+  const samples = setup.flatMap((s) => s.errorSamples).slice(0, 2);
+  run.results.notes.push(`Command slice set-up: ${setupErrors} errors (${samples.join('; ')})`);
+}
+
+function noteCommandErrors(run: BenchRun, measured: OpsResult[]): void {
+  const { results } = run;
   const runErrors = measured.flatMap((r) => r.errorSamples);
   if (runErrors.length > 0) results.notes.push(`Command errors (samples): ${runErrors.slice(0, 3).join('; ')}`);
   if (measured.some((r) => r.conflictsRetried === null))
@@ -76,18 +79,13 @@ function noteCommandErrors(run: BenchRun, setup: OpsResult[], measured: OpsResul
 
 /** Uploads the set-up's documents through `POST /documents`, 8 at a time, each as its dossier's officer. */
 async function uploadDocuments(url: string, documents: SliceDocument[]): Promise<void> {
-  let next = 0;
-  const uploader = async () => {
-    for (let i = next++; i < documents.length; i = next++) {
-      const { content, actor, dossierId } = documents[i];
-      const response = await fetch(`${url}/documents?dossierId=${encodeURIComponent(dossierId)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/pdf', ...(await authorizationOf(actor)) },
-        body: content,
-      });
-      if (response.status !== 201)
-        throw new Error(`uploading a document failed: ${response.status} ${await response.text()}`);
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, uploader));
+  await eachConcurrently(documents, 8, async ({ content, actor, dossierId }) => {
+    const response = await fetch(`${url}/documents?dossierId=${encodeURIComponent(dossierId)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf', ...(await authorizationOf(actor)) },
+      body: content,
+    });
+    if (response.status !== 201)
+      throw new Error(`uploading a document failed: ${response.status} ${await response.text()}`);
+  });
 }

@@ -3,6 +3,7 @@ import {
   AuthorityLevel,
   DossierStatus,
   SubjectKind,
+  authorityRank,
   periodLabel,
   type AwardKind,
   type IsoDate,
@@ -224,8 +225,6 @@ function requireIssuerLevel(data: GrantAward['data'], ruleSetOfDecision: RuleSet
   }
 }
 
-const LEVEL_ORDER: readonly AuthorityLevel[] = Object.values(AuthorityLevel);
-
 /**
  * A higher level decides only on what its own council supported: a dossier a lower
  * council approved goes up by forwarding (khen cao, `forwardDossier`), is appraised there
@@ -236,7 +235,7 @@ const LEVEL_ORDER: readonly AuthorityLevel[] = Object.values(AuthorityLevel);
 function requireSupportAtIssuerLevel(data: GrantAward['data']): void {
   const { dossier, issuingUnit } = data;
   const approvedAt = dossier.approvedAtLevel;
-  if (approvedAt === null || LEVEL_ORDER.indexOf(issuingUnit.level) <= LEVEL_ORDER.indexOf(approvedAt)) return;
+  if (approvedAt === null || authorityRank(issuingUnit.level) <= authorityRank(approvedAt)) return;
   throw new RuleViolation(
     'FORWARDING_REQUIRED',
     `dossier ${dossier.dossierId} was supported by a ${approvedAt} council: forward it to the ${issuingUnit.level} level, whose council decides on it, before a ${issuingUnit.level} unit grants ${dossier.award}`,

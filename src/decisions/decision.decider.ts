@@ -46,17 +46,14 @@ export type DecisionState =
   | { status: 'DRAFT'; document: DecisionDocument }
   | { status: 'SIGNED'; document: DecisionDocument; signedAt: IsoInstant };
 
-/** What the draft says, besides the dossiers' facts the handler read. */
-export interface DecisionText {
-  decidedOn: IsoDate;
-  place: string;
-  signerName: string;
-  signerTitle: string;
-  about: string;
-  legalGrounds: string[];
+/** What the draft says (its text fields as the document carries them), and the dossiers' facts the handler read. */
+export type DecisionText = Pick<
+  DecisionDocument,
+  'decidedOn' | 'place' | 'signerName' | 'signerTitle' | 'about' | 'legalGrounds'
+> & {
   /** The dossiers to grant, as the handler read them from their streams. */
   dossiers: AwardDossierFacts[];
-}
+};
 
 export interface DraftDecision {
   type: 'DraftDecision';

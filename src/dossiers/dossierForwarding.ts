@@ -7,7 +7,7 @@
  * one above the awards it may not grant; the article fixing that line of proposal (tuyến
  * trình) was not verified against the law's text.
  */
-import { AuthorityLevel, DossierStatus, addDays, type IsoDate, type IsoInstant } from '../shared/domain';
+import { AuthorityLevel, DossierStatus, addDays, authorityRank, type IsoDate, type IsoInstant } from '../shared/domain';
 import { InvalidInput, RuleViolation } from '../shared/errors';
 import { ruleSetById } from '../rules/ruleSets';
 import { dateOfInstant, requireIsoInstant } from '../rules/values';
@@ -34,12 +34,6 @@ export interface ForwardDossier {
     forwardedOn: IsoDate;
     now: IsoInstant;
   };
-}
-
-const LEVEL_ORDER: readonly AuthorityLevel[] = Object.values(AuthorityLevel);
-
-function rankOf(level: AuthorityLevel): number {
-  return LEVEL_ORDER.indexOf(level);
 }
 
 /** The unit that handles the dossier now: the last level it was forwarded to, else its proposing unit. */
@@ -79,7 +73,7 @@ function requireAbove(fromUnit: UnitInTree, toUnit: UnitInTree): void {
   const toAuthority = [{ id: toUnit.id, level: toUnit.level }, ...toUnit.ancestors].find(
     (unit) => unit.level === toUnit.level && fromAncestors.has(unit.id),
   );
-  if (rankOf(toUnit.level) <= rankOf(fromUnit.level) || toAuthority === undefined) {
+  if (authorityRank(toUnit.level) <= authorityRank(fromUnit.level) || toAuthority === undefined) {
     throw new RuleViolation(
       'FORWARD_NOT_ABOVE',
       `unit ${toUnit.id} (${toUnit.level}) is not above unit ${fromUnit.id} (${fromUnit.level})`,
@@ -115,7 +109,7 @@ function requireForwardedOn(dossier: SubmittedDossier, forwardedOn: IsoDate, now
 function requireUnit(unit: UnitInTree, field: string): void {
   requireText(unit.id, field);
   requireText(unit.name, `${field}.name`);
-  if (!LEVEL_ORDER.includes(unit.level)) {
+  if (authorityRank(unit.level) < 0) {
     throw new InvalidInput(`unknown authority level ${JSON.stringify(unit.level)}`, field);
   }
 }

@@ -12,6 +12,11 @@ export enum AuthorityLevel {
   GOVERNMENT = 'GOVERNMENT',
   STATE = 'STATE',
 }
+const AUTHORITY_LEVELS_UPWARD: readonly AuthorityLevel[] = Object.values(AuthorityLevel);
+/** A level's rank, 0 for UNIT and rising to STATE: the enum lists the levels bottom up. */
+export function authorityRank(level: AuthorityLevel): number {
+  return AUTHORITY_LEVELS_UPWARD.indexOf(level);
+}
 export enum UnitKind {
   PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
   AGENCY = 'AGENCY',
