@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { allProjections } from '../projections';
 import { createChainVerifier } from './auditTrail/auditTrail.service';
 import { ScopeFacts } from './auth/scopeFacts';
+import { CommandAdmission } from './commands/commandAdmission';
 import { CommandHandler } from './commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from './commands/idempotency';
 import {
@@ -50,7 +51,7 @@ export interface App {
 
 export interface AppOptions {
   config: Pick<Config, 'eventStore' | 'eventStoreUrl' | 'port'> &
-    Partial<Pick<Config, 'mutationsPerMinute' | 'atomicMultiStreamAppend' | 'documents'>> & {
+    Partial<Pick<Config, 'mutationsPerMinute' | 'commandsAtOnce' | 'atomicMultiStreamAppend' | 'documents'>> & {
       instance?: Partial<InstanceConfig>;
     };
   /** How bearer tokens are verified (development mode arrives here as HS256 with its generated secret). */
@@ -161,7 +162,13 @@ function createServices(
   runners: { projections: ProjectionRunner; processManagers: ProcessManagerRunner },
   options: Pick<AppOptions, 'logger' | 'now' | 'config'> & { metrics: Metrics },
 ): Services {
-  const commands = new CommandHandler(store, new IdempotencyStore(pool), runners.processManagers, options.metrics);
+  const commands = new CommandHandler(
+    store,
+    new IdempotencyStore(pool),
+    runners.processManagers,
+    options.metrics,
+    new CommandAdmission(options.config.commandsAtOnce),
+  );
   const statements = new PreparedStatements();
   return {
     pool,

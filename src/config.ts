@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { COMMANDS_AT_ONCE } from './commands/commandAdmission';
 import { readDocumentsConfig, type DocumentsConfig } from './documents/documents.config';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -24,6 +25,8 @@ export interface Config {
   seedDemoData: boolean;
   /** Mutations one caller may send per minute, counted across every instance on the database. */
   mutationsPerMinute: number;
+  /** Commands one process decides at once; the rest wait their turn (COMMANDS_AT_ONCE, default 32). */
+  commandsAtOnce: number;
   /**
    * Where Prometheus metrics are served (METRICS_PORT, METRICS_HOST default 127.0.0.1);
    * null, the default, serves none.
@@ -211,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       1_000_000,
       'a whole number 1-1000000',
     ),
+    commandsAtOnce: read.integer('COMMANDS_AT_ONCE', COMMANDS_AT_ONCE, 1, 10_000, 'a whole number 1-10000'),
     metrics: metricsConfig(read, problems),
     instance: readInstanceConfig(read, problems),
     documents: readDocumentsConfig(read, cwd, problems),

@@ -30,6 +30,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads how many commands a process decides at once: 32 unless COMMANDS_AT_ONCE says otherwise', () => {
+    expect(loadConfig({}).commandsAtOnce).toBe(32);
+    expect(loadConfig({ COMMANDS_AT_ONCE: '8' }).commandsAtOnce).toBe(8);
+    for (const wrong of ['0', '2.5', 'all', '10001']) {
+      expect(() => loadConfig({ COMMANDS_AT_ONCE: wrong })).toThrow(
+        `COMMANDS_AT_ONCE must be a whole number 1-10000 (got "${wrong}")`,
+      );
+    }
+  });
+
   it('reads the mutations a caller may send per minute: 600 unless MUTATIONS_PER_MINUTE says otherwise', () => {
     expect(loadConfig({}).mutationsPerMinute).toBe(600);
     expect(loadConfig({ MUTATIONS_PER_MINUTE: '1200' }).mutationsPerMinute).toBe(1200);

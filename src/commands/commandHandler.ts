@@ -14,6 +14,7 @@ import { scopedIdempotencyKey, type DecidedAppend, type HeldReservation, type Id
 import type { Logger } from '../infra/logger';
 import type { Metrics } from '../infra/metrics';
 import { commandOutcomeOf } from './commandOutcome';
+import { CommandAdmission } from './commandAdmission';
 
 /** Everything a command needs to know about the request that sent it. */
 export interface CommandContext {
@@ -221,7 +222,10 @@ export class CommandHandler {
     private readonly idempotency: IdempotencyStore,
     private readonly consequences: ConsequenceGate | null = null,
     private readonly metrics: Metrics | null = null,
-  ) {}
+    private readonly admission = new CommandAdmission(),
+  ) {
+    metrics?.watchCommandAdmission(() => admission.load);
+  }
 
   /**
    * A stream's current state, loaded as a command loads it (through the same cache and
@@ -279,7 +283,7 @@ export class CommandHandler {
     options: CommandOptions = {},
   ): Promise<CommandResult> {
     try {
-      const result = await this.executeOnce(context, name, input, run, options);
+      const result = await this.admission.run(() => this.executeOnce(context, name, input, run, options));
       this.metrics?.commands.inc({ command: name, outcome: 'ok' });
       context.logger?.debug('command', { command: name, outcome: 'ok' });
       return result;

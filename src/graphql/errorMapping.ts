@@ -5,11 +5,14 @@ import { ArgumentValidationError } from 'type-graphql';
 import { AccessDenied } from '../auth/policy';
 import type { Logger } from '../infra/logger';
 import { isDatabaseUnreachable } from '../infra/transientErrors';
-import { DomainError } from '../shared/errors';
+import { DomainError, ServiceBusy } from '../shared/errors';
 import type { GraphQLContext } from './context';
 
 /** Seconds a client is asked to wait before it retries a request the database could not serve. */
 const OUTAGE_RETRY_AFTER_SECONDS = 5;
+
+/** Seconds a client is asked to wait before it retries a request refused as busy. */
+const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /** A database that does not exist (dropped under the app) or a pool the app has ended: no request can be served. */
 const GONE_SQLSTATE = '3D000';
@@ -105,8 +108,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 /**
  * Reports what went wrong in a request: an unexpected error is logged with the request's
  * correlation id (never its body or headers) and the client gets that id in the error's
- * extensions, so an operator can find the log line; a database that cannot be reached
- * makes the answer HTTP 503 with Retry-After.
+ * extensions, so an operator can find the log line; a database that cannot be reached,
+ * or a process too busy to take the request (SERVICE_BUSY), makes the answer HTTP 503
+ * with Retry-After.
  */
 export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -120,6 +124,9 @@ export function errorReportingPlugin(logger: Logger): ApolloServerPlugin<GraphQL
             log.warn('database unavailable', { error: String(unwrapResolverError(outage)) });
             response.http.status = 503;
             response.http.headers.set('retry-after', String(OUTAGE_RETRY_AFTER_SECONDS));
+          } else if (errors.some((error) => unwrapResolverError(error) instanceof ServiceBusy)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
           }
           // Refusals by the access policy: who asked for what, never a token or a name.
           for (const error of errors) {

@@ -59,6 +59,21 @@ export class Metrics {
     });
   }
 
+  /** Commands deciding and waiting their turn (commands/commandAdmission.ts), read when scraped. */
+  watchCommandAdmission(load: () => { deciding: number; waiting: number }): void {
+    new Gauge({
+      name: 'tdkt_commands_in_progress',
+      help: 'Commands deciding now (state=deciding) and waiting their turn (state=waiting)',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const { deciding, waiting } = load();
+        this.set({ state: 'deciding' }, deciding);
+        this.set({ state: 'waiting' }, waiting);
+      },
+    });
+  }
+
   /**
    * Gauges of each follower's state and lag, read when scraped: `kind` is `projection` or
    * `process_manager`; `lag` counts the events after a follower's checkpoint that it reads

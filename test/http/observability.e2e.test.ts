@@ -82,6 +82,9 @@ describe('logs and metrics of the normal path', () => {
       expect(sample(after, 'tdkt_projection_state', { name, state: 'failed' })).toBe(0);
       expect(sample(after, 'tdkt_projection_lag_events', { name })).toBe(0);
     }
+    // Every command has ended: none decides or waits.
+    expect(sample(after, 'tdkt_commands_in_progress', { state: 'deciding' })).toBe(0);
+    expect(sample(after, 'tdkt_commands_in_progress', { state: 'waiting' })).toBe(0);
     expect(after).toMatch(/^tdkt_process_manager_state\{name="[^"]+",state="running"\} 1$/m);
     expect(after).not.toContain(SECRET_NAME);
     expect(after).not.toContain(SECRET_UNIT);

@@ -38,6 +38,7 @@ describe('callers waiting for the read models', () => {
     const refused = await t.graphql('query($p: String!) { projectionsCaughtUp(position: $p, timeoutMs: 30000) }', {
       p: future,
     });
+    expect(refused.status).toBe(503);
     expect(refused.body.data ?? null).toBeNull();
     expect(refused.body.errors).toHaveLength(1);
     expect(refused.body.errors![0].extensions).toMatchObject({ code: 'SERVICE_BUSY', retryable: true });

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { CommandAdmission } from '../../src/commands/commandAdmission';
+import { CommandHandler, type CommandContext, type CommandTransaction } from '../../src/commands/commandHandler';
+import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
+import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
+import type { Decider } from '../../src/shared/decider';
+import { ServiceBusy } from '../../src/shared/errors';
+import { createTestLog, type TestLog } from '../support/storedLog';
+
+type TickEvent = { type: 'Ticked'; data: { count: number } };
+const tickDecider: Decider<{ type: 'Tick' }, TickEvent, { count: number }> = {
+  streamType: 'tick',
+  initialState: () => ({ count: 0 }),
+  evolve: (_, event) => ({ count: event.data.count }),
+  decide: (_, state) => [{ type: 'Ticked', data: { count: state.count + 1 } }],
+};
+
+/** A promise and the function that settles it. */
+function gate(): { opened: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+describe('command admission: at most so many commands decide at once, the rest wait in order', () => {
+  let log: TestLog;
+  let store: PostgresEventStore;
+  const context = (): CommandContext => ({
+    identity: { actorId: 'officer-1', role: 'SECRETARIAT', unitId: 'unit-9' },
+    correlationId: randomUUID(),
+    idempotencyKey: null,
+    now: () => new Date('2024-03-01T08:00:00Z'),
+  });
+  /** A tick that records when it started deciding, and waits for `held` before it decides. */
+  const tick = (id: string, started: string[], name: string, held: Promise<void> = Promise.resolve()) => {
+    return async (tx: CommandTransaction) => {
+      started.push(name);
+      await held;
+      tx.decide(tickDecider, await tx.load(tickDecider, id), { type: 'Tick' });
+    };
+  };
+
+  const handlerAdmitting = (admission: CommandAdmission) =>
+    new CommandHandler(store, new IdempotencyStore(log.db.pool), null, null, admission);
+
+  beforeAll(async () => {
+    log = await createTestLog();
+    store = log.store;
+    await migrateCommandResults(log.db.pool);
+  });
+  afterAll(async () => log.drop());
+
+  it('starts a waiting command only once a deciding one is done, in arrival order', async () => {
+    const handler = handlerAdmitting(new CommandAdmission(1, 5));
+    const id = randomUUID();
+    const started: string[] = [];
+    const first = gate();
+    const running = [
+      handler.execute(context(), 'tick', {}, tick(id, started, 'first', first.opened)),
+      handler.execute(context(), 'tick', {}, tick(id, started, 'second')),
+      handler.execute(context(), 'tick', {}, tick(id, started, 'third')),
+    ];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(started).toEqual(['first']);
+    first.open();
+    await Promise.all(running);
+    expect(started).toEqual(['first', 'second', 'third']);
+    // Each decided on the one before it: no version race was lost.
+    expect((await store.readStream(`tick-${id}`)).map((e) => e.data.count)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a command with SERVICE_BUSY while the queue is full, and appends nothing for it', async () => {
+    const handler = handlerAdmitting(new CommandAdmission(1, 1));
+    const [held, refusedId] = [randomUUID(), randomUUID()];
+    const started: string[] = [];
+    const first = gate();
+    const deciding = handler.execute(context(), 'tick', {}, tick(held, started, 'deciding', first.opened));
+    const waiting = handler.execute(context(), 'tick', {}, tick(held, started, 'waiting'));
+    const refused = handler.execute(context(), 'tick', {}, tick(refusedId, started, 'refused'));
+    await expect(refused).rejects.toBeInstanceOf(ServiceBusy);
+    await expect(refused).rejects.toMatchObject({ code: 'SERVICE_BUSY', extensions: { retryable: true } });
+    first.open();
+    await Promise.all([deciding, waiting]);
+    expect(started).toEqual(['deciding', 'waiting']);
+    expect(await store.readStream(`tick-${refusedId}`)).toEqual([]);
+    expect(await store.readStream(`tick-${held}`)).toHaveLength(2);
+  });
+});
