@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CommandAdmission } from '../../src/commands/commandAdmission';
-import { CommandHandler, type CommandContext, type CommandTransaction } from '../../src/commands/commandHandler';
+import { CommandHandler, type CommandTransaction } from '../../src/commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
-import type { Decider } from '../../src/shared/decider';
 import { ServiceBusy } from '../../src/shared/errors';
+import { commandContext, tickDecider } from '../support/commandContext';
 import { createTestLog, type TestLog } from '../support/storedLog';
-
-type TickEvent = { type: 'Ticked'; data: { count: number } };
-const tickDecider: Decider<{ type: 'Tick' }, TickEvent, { count: number }> = {
-  streamType: 'tick',
-  initialState: () => ({ count: 0 }),
-  evolve: (_, event) => ({ count: event.data.count }),
-  decide: (_, state) => [{ type: 'Ticked', data: { count: state.count + 1 } }],
-};
 
 /** A promise and the function that settles it. */
 function gate(): { opened: Promise<void>; open: () => void } {
@@ -25,20 +17,15 @@ function gate(): { opened: Promise<void>; open: () => void } {
 describe('command admission: at most so many commands decide at once, the rest wait in order', () => {
   let log: TestLog;
   let store: PostgresEventStore;
-  const context = (): CommandContext => ({
-    identity: { actorId: 'officer-1', role: 'SECRETARIAT', unitId: 'unit-9' },
-    correlationId: randomUUID(),
-    idempotencyKey: null,
-    now: () => new Date('2024-03-01T08:00:00Z'),
-  });
+  const context = () => commandContext();
   /** A tick that records when it started deciding, and waits for `held` before it decides. */
-  const tick = (id: string, started: string[], name: string, held: Promise<void> = Promise.resolve()) => {
-    return async (tx: CommandTransaction) => {
+  const tick =
+    (id: string, started: string[], name: string, held: Promise<void> = Promise.resolve()) =>
+    async (tx: CommandTransaction) => {
       started.push(name);
       await held;
       tx.decide(tickDecider, await tx.load(tickDecider, id), { type: 'Tick' });
     };
-  };
 
   const handlerAdmitting = (admission: CommandAdmission) =>
     new CommandHandler(store, new IdempotencyStore(log.db.pool), null, null, admission);

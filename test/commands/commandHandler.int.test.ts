@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, type CommandContext } from '../../src/commands/commandHandler';
+import { CommandHandler } from '../../src/commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import type { Decider } from '../../src/shared/decider';
 import { IdempotencyConflict, RuleViolation, VersionConflict } from '../../src/shared/errors';
 import type { TestDatabase } from '../support/database';
+import { commandContext } from '../support/commandContext';
 import { testEvent } from '../support/events';
 import { createTestLog, type TestLog } from '../support/storedLog';
 
@@ -29,13 +30,7 @@ describe('CommandHandler', () => {
   let store: PostgresEventStore;
   let handler: CommandHandler;
 
-  const context = (overrides: Partial<CommandContext> = {}): CommandContext => ({
-    identity: { actorId: 'officer-1', role: 'SECRETARIAT', unitId: 'unit-9' },
-    correlationId: randomUUID(),
-    idempotencyKey: null,
-    now: () => new Date('2024-03-01T08:00:00Z'),
-    ...overrides,
-  });
+  const context = commandContext;
   const increment =
     (id: string, by: number, max = 100) =>
     async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {

@@ -1,32 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, type CommandContext, type CommandTransaction } from '../../src/commands/commandHandler';
+import { CommandHandler, type CommandTransaction } from '../../src/commands/commandHandler';
 import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
-import type { Decider } from '../../src/shared/decider';
 import { VersionConflict } from '../../src/shared/errors';
+import { commandContext, tickDecider } from '../support/commandContext';
 import { testEvent } from '../support/events';
 import { createTestLog, type TestLog } from '../support/storedLog';
-
-type TickEvent = { type: 'Ticked'; data: { count: number } };
-type TickCommand = { type: 'Tick' };
-const tickDecider: Decider<TickCommand, TickEvent, { count: number }> = {
-  streamType: 'tick',
-  initialState: () => ({ count: 0 }),
-  evolve: (_, event) => ({ count: event.data.count }),
-  decide: (_, state) => [{ type: 'Ticked', data: { count: state.count + 1 } }],
-};
 
 describe('the command handler’s count of retried version conflicts', () => {
   let log: TestLog;
   let store: PostgresEventStore;
   let handler: CommandHandler;
-  const context = (idempotencyKey: string | null = null): CommandContext => ({
-    identity: { actorId: 'officer-1', role: 'SECRETARIAT', unitId: 'unit-9' },
-    correlationId: randomUUID(),
-    idempotencyKey,
-    now: () => new Date('2024-03-01T08:00:00Z'),
-  });
+  const context = (idempotencyKey: string | null = null) => commandContext({ idempotencyKey });
   /** A tick that loses the race to another writer on its first `losses` attempts. */
   const tickLosing = (id: string, losses: number) => {
     let attempts = 0;

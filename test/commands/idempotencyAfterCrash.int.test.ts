@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { CommandHandler, type CommandContext, type CommandTransaction } from '../../src/commands/commandHandler';
+import { CommandHandler, type CommandTransaction } from '../../src/commands/commandHandler';
 import {
   IdempotencyStore,
   migrateCommandResults,
@@ -11,6 +11,7 @@ import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import type { Decider } from '../../src/shared/decider';
 import { IdempotencyConflict, RuleViolation, VersionConflict } from '../../src/shared/errors';
+import { commandContext } from '../support/commandContext';
 import { testEvent } from '../support/events';
 import { createTestLog, type TestLog } from '../support/storedLog';
 
@@ -85,12 +86,7 @@ describe('Idempotency-Key after a crash', () => {
   let pool: Pool;
   let handler: CommandHandler;
 
-  const context = (idempotencyKey: string | null = null): CommandContext => ({
-    identity: { actorId: 'officer-1', role: 'SECRETARIAT', unitId: 'unit-9' },
-    correlationId: randomUUID(),
-    idempotencyKey,
-    now: () => new Date('2024-03-01T08:00:00Z'),
-  });
+  const context = (idempotencyKey: string | null = null) => commandContext({ idempotencyKey });
   /** Increments counter `id` by `by`, up to the maximum of limit `limitId` (100 while it has no events). */
   const increment = (id: string, by: number, limitId = randomUUID()) =>
     jest.fn(async (tx: CommandTransaction) => {

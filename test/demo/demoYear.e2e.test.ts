@@ -13,7 +13,6 @@ import type { TestApp } from '../support/app';
 import { authorization } from '../support/auth';
 import { startDemoApp } from '../support/demo';
 
-/** A whole year driven through GraphQL over HTTP, then checked against the event log. */
 /** A dossier's events up to its appraisal at the province, after the district council's support and forwarding. */
 const FORWARDED_AND_APPRAISED = [
   'DossierSubmitted',
@@ -26,6 +25,7 @@ const FORWARDED_AND_APPRAISED = [
   'DossierAppraised',
 ];
 
+/** A whole year driven through GraphQL over HTTP, then checked against the event log. */
 describe(`a year of emulation and commendation work (${DEMO_YEAR})`, () => {
   let t: TestApp;
   let year: DemoYearSummary;
