@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../eventStore/hashChain';
 import { Expected, type EventMetadataInput, type EventStore, type NewEvent } from '../eventStore/eventStore.port';
 import type { Identity } from '../identity';
-import type { Decider, DomainEvent } from '../shared/decider';
+import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound, VersionConflict } from '../shared/errors';
 import { deterministicEventId, nameBasedUuid } from '../shared/ids';
 import { commandResultOf, type CommandResult } from './commandResult';
@@ -204,6 +204,11 @@ export interface CommandOptions {
   /** Re-run on a version conflict (the command reloads and decides again). */
   retryOnConflict?: boolean;
   maxRetries?: number;
+  /**
+   * The stream the command decides on, when known before it runs (`on`, `onExisting`):
+   * commands on one stream then take turns in this process (CommandAdmission).
+   */
+  streamId?: string;
 }
 
 /**
@@ -238,7 +243,7 @@ export class CommandHandler {
 
   /** The stream a command decides on, in any state: a create command's new stream, or one its decider checks. */
   on<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): StreamDecision<C, S> {
-    return this.streamDecision(decider, (tx) => tx.load(decider, id));
+    return this.streamDecision(decider, id, (tx) => tx.load(decider, id));
   }
 
   /** The stream a command decides on, which must exist already: NOT_FOUND names `entity` when it has no events. */
@@ -247,11 +252,12 @@ export class CommandHandler {
     id: string,
     entity: string,
   ): StreamDecision<C, Existing<S>> {
-    return this.streamDecision(decider, (tx) => tx.loadExisting(decider, id, entity));
+    return this.streamDecision(decider, id, (tx) => tx.loadExisting(decider, id, entity));
   }
 
   private streamDecision<C, E extends DomainEvent, S, Seen extends S>(
     decider: Decider<C, E, S>,
+    id: string,
     load: (tx: CommandTransaction) => Promise<Loaded<Seen>>,
   ): StreamDecision<C, Seen> {
     return {
@@ -266,7 +272,7 @@ export class CommandHandler {
             if (isUnderRuleSet(built)) tx.decide(decider, loaded, built.command, { ruleSetId: built.ruleSetId });
             else tx.decide(decider, loaded, built);
           },
-          options,
+          { ...options, streamId: streamIdOf(decider.streamType, id) },
         ),
     };
   }
@@ -283,7 +289,10 @@ export class CommandHandler {
     options: CommandOptions = {},
   ): Promise<CommandResult> {
     try {
-      const result = await this.admission.run(() => this.executeOnce(context, name, input, run, options));
+      const result = await this.admission.run(
+        () => this.executeOnce(context, name, input, run, options),
+        options.streamId,
+      );
       this.metrics?.commands.inc({ command: name, outcome: 'ok' });
       context.logger?.debug('command', { command: name, outcome: 'ok' });
       return result;

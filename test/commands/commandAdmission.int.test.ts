@@ -72,4 +72,67 @@ describe('command admission: at most so many commands decide at once, the rest w
     expect(await store.readStream(`tick-${refusedId}`)).toEqual([]);
     expect(await store.readStream(`tick-${held}`)).toHaveLength(2);
   });
+
+  describe('commands on one stream take turns', () => {
+    /** A Tick on `id` through `on`, which names its stream: it waits for `held` after loading. */
+    const tickOn =
+      (handler: CommandHandler, id: string, started: string[], name: string, held: Promise<void> = Promise.resolve()) =>
+      () =>
+        handler.on(tickDecider, id).decide(context(), 'tick', {}, async () => {
+          started.push(name);
+          await held;
+          return { type: 'Tick' };
+        });
+
+    it('decides each on the one before it, so none loses a version race it may not retry', async () => {
+      const handler = handlerAdmitting(new CommandAdmission(8, 10));
+      const id = randomUUID();
+      const started: string[] = [];
+      const first = gate();
+      const running = [
+        tickOn(handler, id, started, 'first', first.opened)(),
+        tickOn(handler, id, started, 'second')(),
+        tickOn(handler, id, started, 'third')(),
+      ];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Eight places are free, yet the second waits for the first to append.
+      expect(started).toEqual(['first']);
+      first.open();
+      const results = await Promise.all(running);
+      expect(results.map((r) => r.version)).toEqual([1, 2, 3]);
+      expect((await store.readStream(`tick-${id}`)).map((e) => e.data.count)).toEqual([1, 2, 3]);
+      expect(handler.conflictRetries.snapshot()).toEqual({});
+    });
+
+    it('keeps no place for a command waiting for its stream: another stream decides meanwhile', async () => {
+      const admission = new CommandAdmission(2, 10);
+      const handler = handlerAdmitting(admission);
+      const [busy, other] = [randomUUID(), randomUUID()];
+      const started: string[] = [];
+      const first = gate();
+      const deciding = tickOn(handler, busy, started, 'deciding', first.opened)();
+      const waiting = tickOn(handler, busy, started, 'waiting')();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(admission.load).toEqual({ deciding: 1, waiting: 1 });
+      await expect(tickOn(handler, other, started, 'other')()).resolves.toMatchObject({ version: 1 });
+      expect(started).toEqual(['deciding', 'other']);
+      first.open();
+      await Promise.all([deciding, waiting]);
+      expect(admission.load).toEqual({ deciding: 0, waiting: 0 });
+    });
+
+    it('counts commands waiting for their stream in the queue it bounds, and appends nothing for the refused', async () => {
+      const handler = handlerAdmitting(new CommandAdmission(4, 1));
+      const [busy, refusedId] = [randomUUID(), randomUUID()];
+      const started: string[] = [];
+      const first = gate();
+      const deciding = tickOn(handler, busy, started, 'deciding', first.opened)();
+      const waiting = tickOn(handler, busy, started, 'waiting')();
+      await expect(tickOn(handler, refusedId, started, 'refused')()).rejects.toMatchObject({ code: 'SERVICE_BUSY' });
+      first.open();
+      await Promise.all([deciding, waiting]);
+      expect(await store.readStream(`tick-${refusedId}`)).toEqual([]);
+      expect(await store.readStream(`tick-${busy}`)).toHaveLength(2);
+    });
+  });
 });
