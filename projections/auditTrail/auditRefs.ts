@@ -86,7 +86,12 @@ function addStreamRefs(refs: RefList, streamId: string, d: EventData, lookups: R
       addSessionRefs(refs, d);
       break;
     case 'ballot':
+    case 'memo_claim':
       refs.add('dossier', d.dossierId);
+      break;
+    case 'proposal':
+      // A dossier's trail shows the memos (tờ trình) that proposed it, and one sent back.
+      for (const dossierId of itemsOf(d.dossierIds)) refs.add('dossier', dossierId);
       break;
     case 'person':
       refs.add('subject', `INDIVIDUAL:${ownId}`);

@@ -168,10 +168,10 @@ async function applyAuditEntries(events: RecordedEvent[], client: PoolClient): P
 
 export const auditTrailProjection: ProjectionDefinition = {
   name: 'audit_trail',
-  // 4: refs to clusters (a cluster's stream and its year streams). 3: data as json, written
-  // by COPY; no refs to council sessions (nothing filters by them); the filters' indexes are
-  // built once caught up.
-  version: 4,
+  // 5: refs to the dossiers of proposal memos and their claims. 4: refs to clusters (a
+  // cluster's stream and its year streams). 3: data as json, written by COPY; no refs to
+  // council sessions (nothing filters by them); the filters' indexes are built once caught up.
+  version: 5,
   eventTypes: null, // every event
   migrations: loadMigrations(join(projectRoot(), 'projections/auditTrail/migrations')),
   // Random-order inserts into these (by stream, by ref) cost more than the rows themselves

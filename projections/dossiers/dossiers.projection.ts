@@ -10,6 +10,7 @@ import type { ProjectionDefinition } from '../../src/projections/projection';
 import type { IsoDate } from '../../src/shared/domain';
 import { dossierDueDate, type DossierDueDateRule } from '../../src/dossiers/dossierDueDate';
 import { DOSSIER_COLUMNS, carriedBy, foldDossierEvent, type DossierRecord } from './dossierRecord';
+import { showRemainingMemos, writeMemos, writeProposals } from './dossierMemos';
 
 export const DOSSIERS_PROJECTION = 'dossiers';
 
@@ -139,28 +140,6 @@ async function insertDocuments(client: PoolClient, events: RecordedDomainEvent[]
   );
 }
 
-/** The memos the batch submits, a row per dossier they carry (the first memo of a unit is kept). */
-async function insertMemos(client: PoolClient, events: RecordedDomainEvent[]): Promise<void> {
-  const rows = events.flatMap((event) =>
-    event.type === 'ProposalSubmitted'
-      ? event.data.dossierIds.map((dossierId) => ({
-          dossier_id: dossierId,
-          unit_id: event.data.unitId,
-          proposal_id: event.data.proposalId,
-          number: event.data.number,
-          proposed_on: event.data.proposedOn,
-        }))
-      : [],
-  );
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO dossier_memos (dossier_id, unit_id, proposal_id, number, proposed_on)
-     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, unit_id text, proposal_id text, number text, proposed_on date)
-     ON CONFLICT (dossier_id, unit_id) DO NOTHING`,
-    [JSON.stringify(rows)],
-  );
-}
-
 /** The rows of the dossiers the batch touches. */
 async function loadDossiers(client: PoolClient, ids: Set<string>): Promise<Map<string, DossierRecord>> {
   const records = new Map<string, DossierRecord>();
@@ -202,7 +181,8 @@ async function writeDossiers(
  * Applies a batch with a fixed number of statements however many events it holds:
  * the units it registers, the sessions it convenes, one read of the rows it touches and of the sessions its
  * votes name, then one COPY of the new rows and one update of the others. Events
- * are folded in memory in log order.
+ * are folded in memory in log order. Memos add a statement per run of submitted or sent
+ * back ones, and one for the dossiers of those sent back.
  */
 async function applyDossiers(
   recorded: RecordedEvent[],
@@ -214,8 +194,9 @@ async function applyDossiers(
   await insertUnits(client, unitRows);
   await upsertSessions(client, sessionRows);
   await insertDocuments(client, events);
-  await insertMemos(client, events);
-  if (touchedIds.size === 0) return;
+  await writeProposals(client, events);
+  await writeMemos(client, events);
+  if (touchedIds.size === 0) return showRemainingMemos(client, events);
 
   const records = await loadDossiers(client, touchedIds);
   const existedBefore = new Set(records.keys());
@@ -224,7 +205,8 @@ async function applyDossiers(
 
   const sessionDate = (sessionId: string) => heldOn.get(sessionId) ?? null;
   for (const event of events) {
-    if (event.type === 'CouncilSessionConvened' || event.type === 'UnitRegistered') continue;
+    if (['CouncilSessionConvened', 'UnitRegistered', 'ProposalDrafted', 'ProposalSentBack'].includes(event.type))
+      continue;
     if (event.type === 'ProposalSubmitted') {
       // The proposal's handler found every dossier it lists: each has its row.
       for (const dossierId of event.data.dossierIds) {
@@ -238,6 +220,7 @@ async function applyDossiers(
     records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate, dueDate));
   }
   await writeDossiers(client, records, existedBefore);
+  await showRemainingMemos(client, events);
 }
 
 /**
@@ -249,8 +232,15 @@ async function applyDossiers(
 export function dossiersProjectionWith(dueDate: DossierDueDateRule): ProjectionDefinition {
   return {
     name: DOSSIERS_PROJECTION,
-    version: 5,
-    eventTypes: [...DOSSIER_EVENT_TYPES, 'CouncilSessionConvened', 'UnitRegistered', 'ProposalSubmitted'],
+    version: 6,
+    eventTypes: [
+      ...DOSSIER_EVENT_TYPES,
+      'CouncilSessionConvened',
+      'UnitRegistered',
+      'ProposalDrafted',
+      'ProposalSubmitted',
+      'ProposalSentBack',
+    ],
     migrations: loadMigrations(join(projectRoot(), 'projections/dossiers/migrations')),
     apply: (events, client) => applyDossiers(events, client, dueDate),
   };

@@ -271,6 +271,10 @@ export const QUERY_POLICY: AccessPolicy = {
     UNIT_OFFICER: DOSSIER_IN_SUBTREE,
     COUNCIL_MEMBER: DOSSIER_ON_AGENDA,
   }),
+  proposals: row('query', 'People, dossiers and awards', {
+    ...READERS,
+    UNIT_OFFICER: when('memos of its subtree', unitArgInReach),
+  }),
   dossiers: row('query', 'People, dossiers and awards', {
     ...READERS,
     UNIT_OFFICER: QUEUE_OF_SUBTREE,

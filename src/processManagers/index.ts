@@ -2,6 +2,7 @@ import { awardIssuance } from './awardIssuance';
 import { complaintRevocations } from './complaintRevocations';
 import { councilResolutions } from './councilResolutions';
 import { decisionGrants } from './decisionGrants';
+import { memoClaims } from './memoClaims';
 import type { ProcessManager } from './processManager';
 import { publicationComplaints } from './publicationComplaints';
 
@@ -12,4 +13,5 @@ export const allProcessManagers: readonly ProcessManager[] = [
   awardIssuance,
   complaintRevocations,
   publicationComplaints,
+  memoClaims,
 ];

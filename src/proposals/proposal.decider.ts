@@ -8,7 +8,7 @@ import type { ProposalContext, ProposalEvent } from './proposal.events';
 export const PROPOSAL_STREAM_TYPE = 'proposal';
 
 export interface ProposalMemo extends ProposalContext {
-  status: 'DRAFT' | 'SUBMITTED';
+  status: 'DRAFT' | 'SUBMITTED' | 'SENT_BACK';
 }
 
 export type ProposalState = { status: 'NONE' } | ProposalMemo;
@@ -52,7 +52,18 @@ export interface SubmitProposal {
   };
 }
 
-export type ProposalCommand = DraftProposal | SubmitProposal;
+/** Sends a submitted memo back: an earlier submitted memo of its unit carries `dossierId`. */
+export interface SendBackProposal {
+  type: 'SendBackProposal';
+  data: {
+    proposalId: string;
+    dossierId: string;
+    carriedBy: CarryingMemo;
+    now: IsoInstant;
+  };
+}
+
+export type ProposalCommand = DraftProposal | SubmitProposal | SendBackProposal;
 
 function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalState {
   switch (event.type) {
@@ -62,6 +73,8 @@ function evolveProposal(state: ProposalState, event: ProposalEvent): ProposalSta
     }
     case 'ProposalSubmitted':
       return state.status === 'NONE' ? state : { ...state, status: 'SUBMITTED' };
+    case 'ProposalSentBack':
+      return state.status === 'NONE' ? state : { ...state, status: 'SENT_BACK' };
     default:
       return assertNever(event, 'proposal event');
   }
@@ -102,8 +115,9 @@ function requireListable(dossiers: readonly ListedDossier[], unitId: string): vo
 /**
  * A unit proposes a dossier in one memo: a second would put the nominee before the next
  * level twice. Each level a dossier is forwarded through writes its own memo, so the
- * rule is per unit. Held against the dossiers read model (submitted memos), so two
- * memos submitted at the same moment can both pass.
+ * rule is per unit. Held against the dossiers read model (submitted memos); of two
+ * memos submitted at the same moment, the later in the log is sent back
+ * (src/memoClaims/, src/processManagers/memoClaims.ts).
  */
 function requireNotCarried(carried: ReadonlyArray<{ dossierId: string } & CarryingMemo>, unitId: string): void {
   const first = carried[0];
@@ -159,10 +173,39 @@ function submit(data: SubmitProposal['data'], state: ProposalState): ProposalEve
       proposalId: state.proposalId,
     });
   }
+  if (state.status === 'SENT_BACK') {
+    throw new RuleViolation(
+      'PROPOSAL_SENT_BACK',
+      `proposal memo ${state.number} was sent back; the unit proposes its dossiers in a new memo`,
+      { proposalId: state.proposalId },
+    );
+  }
   const { proposalId, unitId, number, proposedOn, dossierIds } = state;
   requireNotCarried(data.carriedElsewhere, unitId);
   return [
     { type: 'ProposalSubmitted', data: { proposalId, unitId, number, proposedOn, dossierIds, submittedAt: data.now } },
+  ];
+}
+
+/** Only a submitted memo is sent back, once: a second dossier found carried elsewhere adds nothing. */
+function sendBack(data: SendBackProposal['data'], state: ProposalState): ProposalEvent[] {
+  requireIsoInstant(data.now, 'now');
+  if (state.status !== 'SUBMITTED') return [];
+  const { proposalId, unitId, number, proposedOn, dossierIds } = state;
+  return [
+    {
+      type: 'ProposalSentBack',
+      data: {
+        proposalId,
+        unitId,
+        number,
+        proposedOn,
+        dossierIds,
+        dossierId: data.dossierId,
+        carriedBy: { proposalId: data.carriedBy.proposalId, number: data.carriedBy.number },
+        sentBackAt: data.now,
+      },
+    },
   ];
 }
 
@@ -172,6 +215,8 @@ function decideProposal(command: ProposalCommand, state: ProposalState): Proposa
       return draft(command.data, state);
     case 'SubmitProposal':
       return submit(command.data, state);
+    case 'SendBackProposal':
+      return sendBack(command.data, state);
     default:
       return assertNever(command, 'proposal command');
   }

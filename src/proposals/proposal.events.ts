@@ -26,6 +26,20 @@ export interface ProposalSubmitted extends DomainEvent<
   ProposalContext & { submittedAt: IsoInstant }
 > {}
 
-export type ProposalEvent = ProposalDrafted | ProposalSubmitted;
+/**
+ * The memo was sent back to its unit: it listed a dossier that an earlier submitted memo
+ * of the unit carries (`dossierId`, `carriedBy`). It carries none of its dossiers any
+ * more; the unit proposes them again in a corrected memo.
+ */
+export interface ProposalSentBack extends DomainEvent<
+  'ProposalSentBack',
+  ProposalContext & { dossierId: string; carriedBy: { proposalId: string; number: string }; sentBackAt: IsoInstant }
+> {}
 
-export const PROPOSAL_EVENT_TYPES: readonly ProposalEvent['type'][] = ['ProposalDrafted', 'ProposalSubmitted'];
+export type ProposalEvent = ProposalDrafted | ProposalSubmitted | ProposalSentBack;
+
+export const PROPOSAL_EVENT_TYPES: readonly ProposalEvent['type'][] = [
+  'ProposalDrafted',
+  'ProposalSubmitted',
+  'ProposalSentBack',
+];

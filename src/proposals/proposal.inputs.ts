@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayNotEmpty, Length, Matches } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX } from '../graphql/common.types';
+import { GeneratedIdField, ID_MESSAGE, ID_PATTERN, NAME_MAX, YearField } from '../graphql/common.types';
 import { DateScalar } from '../graphql/scalars';
 
 /** Upper bound that keeps one command's work reasonable. */
@@ -36,4 +36,14 @@ export class SubmitProposalArgs {
   @Field(() => ID)
   @Matches(ID_PATTERN, { message: `proposalId ${ID_MESSAGE}` })
   proposalId!: string;
+}
+
+@ArgsType()
+export class ProposalsOfYearArgs {
+  @Field(() => ID, { description: 'The unit whose memos are listed' })
+  @Matches(ID_PATTERN, { message: `unitId ${ID_MESSAGE}` })
+  unitId!: string;
+
+  @YearField()
+  year!: number;
 }

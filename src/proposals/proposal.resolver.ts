@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, Info, Mutation, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { listProposalsOfYear } from '../../projections/dossiers/proposals.queries';
 import { CommandResultType } from '../graphql/common.types';
 import type { GraphQLContext } from '../graphql/context';
 import { draftProposal, submitProposal } from './proposal.commands';
-import { DraftProposalInput, SubmitProposalArgs } from './proposal.inputs';
+import { DraftProposalInput, ProposalsOfYearArgs, SubmitProposalArgs } from './proposal.inputs';
+import { ProposalType } from './proposal.types';
 
 @Resolver()
 export class ProposalResolver {
@@ -27,5 +29,15 @@ export class ProposalResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CommandResultType> {
     return submitProposal(ctx.services, ctx.commandContext(info), args);
+  }
+
+  @Query(() => [ProposalType], {
+    description: "The unit's proposal memos dated in the year, newest first: drafted, submitted or sent back",
+  })
+  async proposals(
+    @Args(() => ProposalsOfYearArgs) { unitId, year }: ProposalsOfYearArgs,
+    @Ctx() { services }: GraphQLContext,
+  ): Promise<ProposalType[]> {
+    return (await listProposalsOfYear(services.pool, unitId, year)).map(ProposalType.of);
   }
 }

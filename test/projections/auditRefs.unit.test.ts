@@ -41,3 +41,28 @@ describe('audit refs of cluster streams', () => {
     ]);
   });
 });
+
+describe('audit refs of proposal memos and their claims', () => {
+  it('files a memo under each dossier it lists, and a claim under its dossier', () => {
+    const memo = { proposalId: 'tt-2', unitId: 'huyen', number: '2/TTr', proposedOn: '2025-11-19' };
+    expect(
+      auditRefs(
+        { type: 'ProposalSubmitted', streamId: 'proposal-tt-2', data: { ...memo, dossierIds: ['hs-1', 'hs-2'] } },
+        NO_LOOKUPS,
+      ),
+    ).toEqual([
+      { kind: 'dossier', id: 'hs-1' },
+      { kind: 'dossier', id: 'hs-2' },
+    ]);
+    expect(
+      auditRefs(
+        {
+          type: 'SecondMemoFound',
+          streamId: 'memo_claim-huyen:hs-1',
+          data: { ...memo, dossierId: 'hs-1', carriedBy: { proposalId: 'tt-1', number: '1/TTr' } },
+        },
+        NO_LOOKUPS,
+      ),
+    ).toEqual([{ kind: 'dossier', id: 'hs-1' }]);
+  });
+});

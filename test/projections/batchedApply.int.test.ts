@@ -221,6 +221,42 @@ function buildLog(): RecordedEvent[] {
     at,
   );
 
+  // Dossiers: a unit's second memo for a dossier sent back, and the other dossier it listed
+  // carried by the corrected memo, all in one batch.
+  const [kept, freed] = log.filter((e) => e.type === 'DossierSubmitted').map((e) => e.data as Data);
+  const memo = (proposalId: string, dossierIds: string[]) => ({
+    proposalId,
+    unitId: kept.proposingUnitId,
+    number: `${proposalId}/TTr`,
+    proposedOn: '2026-03-02',
+    dossierIds,
+  });
+  for (const [id, dossierIds] of [
+    ['t-tt1', [kept.dossierId]],
+    ['t-tt2', [kept.dossierId, freed.dossierId]],
+    ['t-tt3', [freed.dossierId]],
+  ] as const)
+    push(`proposal-${id}`, 'ProposalDrafted', { ...memo(id, [...dossierIds]), unitName: 'UBND', draftedAt: at }, at);
+  push('proposal-t-tt1', 'ProposalSubmitted', { ...memo('t-tt1', [kept.dossierId]), submittedAt: at }, at);
+  push(
+    'proposal-t-tt2',
+    'ProposalSubmitted',
+    { ...memo('t-tt2', [kept.dossierId, freed.dossierId]), submittedAt: at },
+    at,
+  );
+  push(
+    'proposal-t-tt2',
+    'ProposalSentBack',
+    {
+      ...memo('t-tt2', [kept.dossierId, freed.dossierId]),
+      dossierId: kept.dossierId,
+      carriedBy: { proposalId: 't-tt1', number: 't-tt1/TTr' },
+      sentBackAt: at,
+    },
+    at,
+  );
+  push('proposal-t-tt3', 'ProposalSubmitted', { ...memo('t-tt3', [freed.dossierId]), submittedAt: at }, at);
+
   // Cluster scoring: a year finalized twice, the second time with other ranks.
   const ranking = first('ClusterRankingFinalized');
   const reversed = (ranking.rows as Data[]).map((row, i, rows) => ({ ...row, rank: rows.length - i }));
@@ -408,6 +444,32 @@ describe('read models applied in batches of dependent events', () => {
         2,
       ),
     ).rejects.toThrow(/never filed/);
+  });
+
+  it('dossiers: a memo sent back carries nothing, and the corrected memo after it carries what it freed', async () => {
+    const proposals = log.filter((e) => e.type === 'ProposalSubmitted').map((e) => e.data as Data);
+    const [kept, freed] = [proposals[0].dossierIds[0], proposals[2].dossierIds[0]];
+    for (const schema of ['dossiers_one', 'dossiers_all']) {
+      const { rows } = await db.pool.query(
+        `SELECT dossier_id, proposal_id FROM ${schema}.dossier_memos WHERE dossier_id = ANY($1) ORDER BY proposal_id`,
+        [[kept, freed]],
+      );
+      expect(rows).toEqual([
+        { dossier_id: kept, proposal_id: 't-tt1' },
+        { dossier_id: freed, proposal_id: 't-tt3' },
+      ]);
+      const shown = await db.pool.query(
+        `SELECT dossier_id, proposal_id FROM ${schema}.dossiers WHERE dossier_id = ANY($1) ORDER BY proposal_id`,
+        [[kept, freed]],
+      );
+      expect(shown.rows).toEqual(rows);
+      const memos = await db.pool.query(`SELECT proposal_id, status FROM ${schema}.proposals ORDER BY proposal_id`);
+      expect(memos.rows).toEqual([
+        { proposal_id: 't-tt1', status: 'SUBMITTED' },
+        { proposal_id: 't-tt2', status: 'SENT_BACK' },
+        { proposal_id: 't-tt3', status: 'SUBMITTED' },
+      ]);
+    }
   });
 
   it('cluster scoring: the last finalization of a year in a batch wins', async () => {

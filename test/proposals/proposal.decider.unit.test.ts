@@ -1,5 +1,5 @@
 import { proposalDecider, type DraftProposal, type ListedDossier } from '../../src/proposals/proposal.decider';
-import type { ProposalDrafted, ProposalSubmitted } from '../../src/proposals/proposal.events';
+import type { ProposalDrafted, ProposalSentBack, ProposalSubmitted } from '../../src/proposals/proposal.events';
 import { DossierStatus } from '../../src/shared/domain';
 import { InvalidInput, NotFound } from '../../src/shared/errors';
 import { deciderSpec, frozenDecider } from '../support/deciderSpec';
@@ -91,5 +91,22 @@ describe('proposal memos (tờ trình)', () => {
       .given([drafted])
       .when(draft([listed('hs-1')]))
       .thenThrows('PROPOSAL_ALREADY_EXISTS');
+  });
+
+  it('sends a submitted memo back once, when an earlier memo of its unit carries one of its dossiers', () => {
+    const carriedBy = { proposalId: 'tt-0', number: '40/TTr-UBND' };
+    const sendBack = {
+      type: 'SendBackProposal' as const,
+      data: { proposalId: 'tt-1', dossierId: 'hs-2', carriedBy, now: NOW },
+    };
+    const sentBack: ProposalSentBack = {
+      type: 'ProposalSentBack',
+      data: { ...context, dossierId: 'hs-2', carriedBy, sentBackAt: NOW },
+    };
+    spec.given([drafted, submitted]).when(sendBack).then([sentBack]);
+    // A second dossier found carried elsewhere, or a memo not submitted: nothing to send back.
+    spec.given([drafted, submitted, sentBack]).when(sendBack).then([]);
+    spec.given([drafted]).when(sendBack).then([]);
+    spec.given([drafted, submitted, sentBack]).when(submit).thenThrows('PROPOSAL_SENT_BACK', { proposalId: 'tt-1' });
   });
 });
