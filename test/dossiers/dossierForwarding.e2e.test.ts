@@ -5,11 +5,13 @@ import {
   CAST,
   CLOSE,
   CONVENE,
+  DRAFT_PROPOSAL,
   GRANT,
   MEMBERS,
   ORG,
   RETURN,
   SECRETARIAT,
+  SUBMIT_PROPOSAL,
   TODAY,
   expectRefused,
   mutate,
@@ -222,8 +224,6 @@ describe('forwarding a supported dossier to the province', () => {
   });
 
   it("a district officer's proposal memo carries its dossiers; another unit's officer is refused", async () => {
-    const DRAFT = `mutation($input: DraftProposalInput!) { draftProposal(input: $input) ${RESULT} }`;
-    const SUBMIT_MEMO = `mutation($proposalId: ID!) { submitProposal(proposalId: $proposalId) ${RESULT} }`;
     const officer: Actor = { sub: 'officer-huyen', role: 'UNIT_OFFICER', unitId: ORG.district };
     const input = {
       id: 'tt-45',
@@ -235,7 +235,7 @@ describe('forwarding a supported dossier to the province', () => {
     await expectRefused(
       t,
       ['proposal-tt-45'],
-      DRAFT,
+      DRAFT_PROPOSAL,
       { input },
       { code: 'FORBIDDEN' },
       { ...officer, unitId: ORG.school },
@@ -243,32 +243,32 @@ describe('forwarding a supported dossier to the province', () => {
     await expectRefused(
       t,
       ['proposal-tt-46'],
-      DRAFT,
+      DRAFT_PROPOSAL,
       { input: { ...input, id: 'tt-46', unitId: ORG.school, dossierIds: ['hs-chua-xet'] } },
       { code: 'RULE_VIOLATION', rule: 'DOSSIER_OUTSIDE_UNIT' },
       { ...officer, unitId: ORG.school },
     );
-    await mutate(t, DRAFT, { input }, officer);
+    await mutate(t, DRAFT_PROPOSAL, { input }, officer);
     const rival = { ...input, id: 'tt-48', number: '48/TTr-UBND', dossierIds: ['hs-chua-xet'] };
-    await mutate(t, DRAFT, { input: rival }, officer);
-    const submitted = await mutate(t, SUBMIT_MEMO, { proposalId: 'tt-45' }, officer);
+    await mutate(t, DRAFT_PROPOSAL, { input: rival }, officer);
+    const submitted = await mutate(t, SUBMIT_PROPOSAL, { proposalId: 'tt-45' }, officer);
     await caughtUp(t, submitted.position);
     await expectRefused(
       t,
       ['proposal-tt-45'],
-      SUBMIT_MEMO,
+      SUBMIT_PROPOSAL,
       { proposalId: 'tt-45' },
       { code: 'RULE_VIOLATION', rule: 'PROPOSAL_ALREADY_SUBMITTED' },
       officer,
     );
     // The district proposes each dossier once: a draft made before and one made after are both refused.
     const carried = { code: 'RULE_VIOLATION', rule: 'DOSSIER_ALREADY_PROPOSED', proposalId: 'tt-45' };
-    await expectRefused(t, ['proposal-tt-48'], SUBMIT_MEMO, { proposalId: 'tt-48' }, carried, officer);
+    await expectRefused(t, ['proposal-tt-48'], SUBMIT_PROPOSAL, { proposalId: 'tt-48' }, carried, officer);
     const again = { ...input, id: 'tt-47', number: '47/TTr-UBND', dossierIds: ['hs-giay-khen'] };
-    await expectRefused(t, ['proposal-tt-47'], DRAFT, { input: again }, carried, officer);
+    await expectRefused(t, ['proposal-tt-47'], DRAFT_PROPOSAL, { input: again }, carried, officer);
     // The level above writes its own memo for the same dossier.
     const provinceOfficer: Actor = { sub: 'officer-tinh', role: 'UNIT_OFFICER', unitId: ORG.province };
-    await mutate(t, DRAFT, { input: { ...again, id: 'tt-12', unitId: ORG.province } }, provinceOfficer);
+    await mutate(t, DRAFT_PROPOSAL, { input: { ...again, id: 'tt-12', unitId: ORG.province } }, provinceOfficer);
     const { body } = await t.graphql(
       'query { dossier(id: "hs-giay-khen") { proposal { id number proposedOn } } }',
       {},
