@@ -359,6 +359,10 @@ export const QUERY_REQUESTS: Record<string, OperationRequest> = {
     query: '{ decisions(issuedByUnitId: "huyen", year: 2025) { id } }',
     variables: {},
   },
+  proposals: {
+    query: '{ proposals(unitId: "huyen", year: 2025) { id status } }',
+    variables: {},
+  },
   councilBallots: {
     query: 'query($s: ID!) { councilBallots(sessionId: $s) { memberId late } }',
     variables: { s: 'phien-1' },
