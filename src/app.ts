@@ -121,6 +121,13 @@ function openPools(databaseUrl: string, logger: Logger, projectionCount: number)
   };
 }
 
+/** The app's metrics, its pools' connections among them. */
+function metricsWatching({ requests, projections, health }: Pools): Metrics {
+  const metrics = new Metrics();
+  metrics.watchPools({ requests, projections, health });
+  return metrics;
+}
+
 /**
  * One step of shutting down, bounded: after Ctrl-C the database may already be gone, and
  * a client waiting on a dead connection must not keep the process alive.
@@ -264,7 +271,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const definitions = options.projections ?? allProjections;
   const pools = openPools(options.databaseUrl, logger, definitions.length);
-  const metrics = new Metrics();
+  const metrics = metricsWatching(pools);
   const store = await openEventStore(options, pools, metrics);
   await migrateCommandResults(pools.requests);
   const mutationsPerMinute = config.mutationsPerMinute ?? DEFAULT_MUTATIONS_PER_MINUTE;

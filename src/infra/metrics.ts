@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** How a command ended: decided and appended, refused by a rule or check, lost a version race, or failed. */
@@ -70,6 +71,27 @@ export class Metrics {
         const { deciding, waiting } = load();
         this.set({ state: 'deciding' }, deciding);
         this.set({ state: 'waiting' }, waiting);
+      },
+    });
+  }
+
+  /**
+   * Each connection pool's connections open and idle, and the statements waiting for one
+   * (`pool`: requests, projections, health), read when scraped: a pool that stays at its
+   * size with statements waiting is what makes requests slow under load.
+   */
+  watchPools(pools: Record<string, Pick<Pool, 'totalCount' | 'idleCount' | 'waitingCount'>>): void {
+    new Gauge({
+      name: 'tdkt_db_pool_connections',
+      help: 'Connections of each pool open (state=open) and idle (state=idle), and statements waiting for one (state=waiting)',
+      labelNames: ['pool', 'state'],
+      registers: [this.registry],
+      collect() {
+        for (const [name, pool] of Object.entries(pools)) {
+          this.set({ pool: name, state: 'open' }, pool.totalCount);
+          this.set({ pool: name, state: 'idle' }, pool.idleCount);
+          this.set({ pool: name, state: 'waiting' }, pool.waitingCount);
+        }
       },
     });
   }

@@ -85,6 +85,10 @@ describe('logs and metrics of the normal path', () => {
     // Every command has ended: none decides or waits.
     expect(sample(after, 'tdkt_commands_in_progress', { state: 'deciding' })).toBe(0);
     expect(sample(after, 'tdkt_commands_in_progress', { state: 'waiting' })).toBe(0);
+    // The pools: the requests' served the commands, and no statement waits for a connection now.
+    expect(sample(after, 'tdkt_db_pool_connections', { pool: 'requests', state: 'open' })).toBeGreaterThan(0);
+    for (const pool of ['requests', 'projections', 'health'])
+      expect(sample(after, 'tdkt_db_pool_connections', { pool, state: 'waiting' })).toBe(0);
     expect(after).toMatch(/^tdkt_process_manager_state\{name="[^"]+",state="running"\} 1$/m);
     expect(after).not.toContain(SECRET_NAME);
     expect(after).not.toContain(SECRET_UNIT);
