@@ -12,6 +12,7 @@ import type {
   SubjectKind,
 } from '../../src/shared/domain';
 import type { RouteStep } from '../../src/dossiers/dossier.events';
+import type { CarryingMemo } from '../../src/proposals/proposal.events';
 import type { Queryable } from '../awards/awards.queries';
 
 export interface DossierView {
@@ -153,12 +154,6 @@ export async function getDossiersByIds(db: Queryable, dossierIds: readonly strin
     [...dossierIds],
   ]);
   return rows.map(toView);
-}
-
-/** A submitted memo that carries a dossier. */
-export interface CarryingMemo {
-  proposalId: string;
-  number: string;
 }
 
 /** The submitted memo of `unitId`, other than `exceptProposalId`, that already carries each of `dossierIds`. */

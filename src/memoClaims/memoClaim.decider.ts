@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
-import type { ClaimingMemo, MemoClaimEvent, MemoClaimKey } from './memoClaim.events';
+import type { CarryingMemo } from '../proposals/proposal.events';
+import type { MemoClaimEvent, MemoClaimKey } from './memoClaim.events';
 
 export const MEMO_CLAIM_STREAM_TYPE = 'memo_claim';
 
@@ -15,12 +16,12 @@ export function memoClaimId({ unitId, dossierId }: MemoClaimKey): string {
 export type MemoClaimState =
   | { status: 'NONE' }
   | { status: 'FREE'; found: string[] }
-  | { status: 'CARRIED'; carriedBy: ClaimingMemo; found: string[] };
+  | { status: 'CARRIED'; carriedBy: CarryingMemo; found: string[] };
 
 /** A submitted memo of the unit lists the dossier. */
 export interface ClaimForMemo {
   type: 'ClaimForMemo';
-  data: MemoClaimKey & ClaimingMemo;
+  data: MemoClaimKey & CarryingMemo;
 }
 
 /** The memo was sent back: it no longer carries the dossier. */

@@ -1,10 +1,5 @@
+import type { CarryingMemo } from '../proposals/proposal.events';
 import type { DomainEvent } from '../shared/decider';
-
-/** A submitted memo (tờ trình) of a unit, named as its number reads. */
-export interface ClaimingMemo {
-  proposalId: string;
-  number: string;
-}
 
 /** Which unit's proposal of which dossier the stream holds. */
 export interface MemoClaimKey {
@@ -13,21 +8,15 @@ export interface MemoClaimKey {
 }
 
 /** The unit's first submitted memo listing the dossier: it carries the dossier for the unit. */
-export interface MemoClaimedDossier extends DomainEvent<'MemoClaimedDossier', MemoClaimKey & ClaimingMemo> {}
+export interface MemoClaimedDossier extends DomainEvent<'MemoClaimedDossier', MemoClaimKey & CarryingMemo> {}
 
 /** Another submitted memo of the unit listed the dossier while the first carried it. */
 export interface SecondMemoFound extends DomainEvent<
   'SecondMemoFound',
-  MemoClaimKey & ClaimingMemo & { carriedBy: ClaimingMemo }
+  MemoClaimKey & CarryingMemo & { carriedBy: CarryingMemo }
 > {}
 
 /** The carrying memo was sent back: the unit may propose the dossier in another memo. */
 export interface MemoClaimReleased extends DomainEvent<'MemoClaimReleased', MemoClaimKey & { proposalId: string }> {}
 
 export type MemoClaimEvent = MemoClaimedDossier | SecondMemoFound | MemoClaimReleased;
-
-export const MEMO_CLAIM_EVENT_TYPES: readonly MemoClaimEvent['type'][] = [
-  'MemoClaimedDossier',
-  'SecondMemoFound',
-  'MemoClaimReleased',
-];

@@ -3,7 +3,7 @@ import { DossierStatus, addDays, type IsoDate, type IsoInstant } from '../shared
 import { InvalidInput, NotFound, RuleViolation } from '../shared/errors';
 import { dateOfInstant, requireIsoInstant } from '../rules/values';
 import { requireDistinctIds, requireIsoDate, requireText } from '../shared/validation';
-import type { ProposalContext, ProposalEvent } from './proposal.events';
+import type { CarryingMemo, ProposalContext, ProposalEvent } from './proposal.events';
 
 export const PROPOSAL_STREAM_TYPE = 'proposal';
 
@@ -12,12 +12,6 @@ export interface ProposalMemo extends ProposalContext {
 }
 
 export type ProposalState = { status: 'NONE' } | ProposalMemo;
-
-/** Another submitted memo of the same unit, as the handler found it in the dossiers read model. */
-export interface CarryingMemo {
-  proposalId: string;
-  number: string;
-}
 
 /** A dossier the memo lists, as the handler found it. */
 export interface ListedDossier {

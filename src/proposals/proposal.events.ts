@@ -14,6 +14,12 @@ export interface ProposalContext {
   dossierIds: string[];
 }
 
+/** A submitted memo of a unit, named by its id and number: the one that carries a dossier for the unit. */
+export interface CarryingMemo {
+  proposalId: string;
+  number: string;
+}
+
 /** A unit drafted a proposal memo (tờ trình) listing the dossiers of its nominees. */
 export interface ProposalDrafted extends DomainEvent<
   'ProposalDrafted',
@@ -33,7 +39,7 @@ export interface ProposalSubmitted extends DomainEvent<
  */
 export interface ProposalSentBack extends DomainEvent<
   'ProposalSentBack',
-  ProposalContext & { dossierId: string; carriedBy: { proposalId: string; number: string }; sentBackAt: IsoInstant }
+  ProposalContext & { dossierId: string; carriedBy: CarryingMemo; sentBackAt: IsoInstant }
 > {}
 
 export type ProposalEvent = ProposalDrafted | ProposalSubmitted | ProposalSentBack;
