@@ -177,27 +177,20 @@ async function writeDossiers(
   if (changed.length > 0) await client.query(UPDATE_DOSSIERS, [JSON.stringify(changed)]);
 }
 
+/** Events of the batch that change no dossier row as it is folded: their tables are written apart. */
+const NOT_FOLDED = new Set(['CouncilSessionConvened', 'UnitRegistered', 'ProposalDrafted', 'ProposalSentBack']);
+
 /**
- * Applies a batch with a fixed number of statements however many events it holds:
- * the units it registers, the sessions it convenes, one read of the rows it touches and of the sessions its
- * votes name, then one COPY of the new rows and one update of the others. Events
- * are folded in memory in log order. Memos add a statement per run of submitted or sent
- * back ones, and one for the dossiers of those sent back.
+ * Folds the batch's events into the rows of the dossiers they touch, in log order: one
+ * read of those rows and of the sessions its votes name, then one COPY of the new rows
+ * and one update of the others.
  */
-async function applyDossiers(
-  recorded: RecordedEvent[],
+async function foldDossiers(
   client: PoolClient,
+  events: RecordedDomainEvent[],
+  { sessionRows, touchedIds, sessionsNamed }: ReturnType<typeof referencesOf>,
   dueDate: DossierDueDateRule,
 ): Promise<void> {
-  const events = asRecordedDomainEvents(recorded);
-  const { unitRows, sessionRows, touchedIds, sessionsNamed } = referencesOf(events);
-  await insertUnits(client, unitRows);
-  await upsertSessions(client, sessionRows);
-  await insertDocuments(client, events);
-  await writeProposals(client, events);
-  await writeMemos(client, events);
-  if (touchedIds.size === 0) return showRemainingMemos(client, events);
-
   const records = await loadDossiers(client, touchedIds);
   const existedBefore = new Set(records.keys());
   const heldOn = new Map(sessionRows.map((row) => [row.session_id, row.held_on]));
@@ -205,8 +198,7 @@ async function applyDossiers(
 
   const sessionDate = (sessionId: string) => heldOn.get(sessionId) ?? null;
   for (const event of events) {
-    if (['CouncilSessionConvened', 'UnitRegistered', 'ProposalDrafted', 'ProposalSentBack'].includes(event.type))
-      continue;
+    if (NOT_FOLDED.has(event.type)) continue;
     if (event.type === 'ProposalSubmitted') {
       // The proposal's handler found every dossier it lists: each has its row.
       for (const dossierId of event.data.dossierIds) {
@@ -220,6 +212,27 @@ async function applyDossiers(
     records.set(dossierId, foldDossierEvent(records.get(dossierId) ?? null, event, sessionDate, dueDate));
   }
   await writeDossiers(client, records, existedBefore);
+}
+
+/**
+ * Applies a batch with a fixed number of statements however many events it holds:
+ * the units it registers, the sessions it convenes, its memos, then the dossier rows it
+ * touches (`foldDossiers`). Memos add a statement per run of submitted or sent back ones,
+ * and one for the dossiers of those sent back, once their rows are written.
+ */
+async function applyDossiers(
+  recorded: RecordedEvent[],
+  client: PoolClient,
+  dueDate: DossierDueDateRule,
+): Promise<void> {
+  const events = asRecordedDomainEvents(recorded);
+  const references = referencesOf(events);
+  await insertUnits(client, references.unitRows);
+  await upsertSessions(client, references.sessionRows);
+  await insertDocuments(client, events);
+  await writeProposals(client, events);
+  await writeMemos(client, events);
+  if (references.touchedIds.size > 0) await foldDossiers(client, events, references, dueDate);
   await showRemainingMemos(client, events);
 }
 
