@@ -5,7 +5,7 @@
  * synchronously, so the whole simulation stays one synchronous generator; committing
  * folds the queued events into those states and numbers them as the store would.
  */
-import { CommandDecisions, type Loaded } from '../../src/commands/commandHandler';
+import { CommandDecisions, type Loaded } from '../../src/commands/commandTransaction';
 import { streamIdOf, type Decider, type DomainEvent } from '../../src/shared/decider';
 import type { Actor } from '../province';
 import type { NewEvent } from '../../src/eventStore/eventStore.port';

@@ -1,6 +1,7 @@
 import { AWARDS_PROJECTION } from '../../projections/awards/awards.projection';
 import { countHeldAwards, getDecision } from '../../projections/awards/awards.queries';
-import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandTransaction } from '../commands/commandTransaction';
 import { awaitFreshReadModels } from '../commands/freshFacts';
 import { txLoader } from '../commands/stateLoader';
 import { councilSessionDecider } from '../councilSessions/councilSession.decider';

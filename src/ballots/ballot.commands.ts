@@ -1,4 +1,5 @@
-import type { CommandContext, CommandDecisions, CommandResult } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandDecisions } from '../commands/commandTransaction';
 import { councilSessionDecider, type CouncilSessionState } from '../councilSessions/councilSession.decider';
 import type { Services } from '../services';
 import type { BallotChoice } from '../shared/domain';

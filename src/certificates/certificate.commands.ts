@@ -1,6 +1,7 @@
 import type { AwardState } from '../awards/award.decider';
 import { awardDecider } from '../awards/award.decider';
-import type { CommandContext, CommandResult, CommandTransaction, Existing } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandTransaction, Existing } from '../commands/commandTransaction';
 import type { Services } from '../services';
 import { unitDecider } from '../units/unit.decider';
 import {

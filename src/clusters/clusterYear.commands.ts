@@ -1,4 +1,5 @@
-import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandTransaction } from '../commands/commandTransaction';
 import type { Services } from '../services';
 import { NotFound } from '../shared/errors';
 import { UnitLookup } from '../units/unit.lookup';

@@ -2,7 +2,7 @@ import type { EventStore } from '../eventStore/eventStore.port';
 import { asDeciderEvents } from '../eventStore/recordedDomainEvent';
 import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { LruMap } from '../shared/lruMap';
-import type { Loaded } from './commandHandler';
+import type { Loaded } from './commandTransaction';
 
 /**
  * Folded states of recently loaded streams, least recently used first out. A state at a

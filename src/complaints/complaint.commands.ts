@@ -1,5 +1,6 @@
 import { awardDecider, type RevokeAward } from '../awards/award.decider';
-import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandTransaction } from '../commands/commandTransaction';
 import { txLoader } from '../commands/stateLoader';
 import { dossierDecider } from '../dossiers/dossier.decider';
 import { lookUpSubject } from '../people/subject.lookup';

@@ -2,7 +2,8 @@ import { PUBLICATIONS_PROJECTION } from '../../projections/publications/publicat
 import { firstPublishedOnOfDossiers } from '../../projections/publications/publications.queries';
 import { readSessionBallots } from '../ballots/sessionBallots';
 import { awaitFreshReadModels } from '../commands/freshFacts';
-import type { CommandContext, CommandResult, Loaded } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { Loaded } from '../commands/commandTransaction';
 import { storeLoader, type StateLoader } from '../commands/stateLoader';
 import { dossierDecider, type SubmittedDossier } from '../dossiers/dossier.decider';
 import { personDecider } from '../people/person.decider';

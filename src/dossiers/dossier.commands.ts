@@ -1,4 +1,5 @@
-import type { CommandContext, CommandResult, CommandTransaction } from '../commands/commandHandler';
+import type { CommandContext, CommandResult } from '../commands/commandHandler';
+import type { CommandTransaction } from '../commands/commandTransaction';
 import { txLoader } from '../commands/stateLoader';
 import { movementDecider } from '../movements/movement.decider';
 import { lookUpSubject } from '../people/subject.lookup';

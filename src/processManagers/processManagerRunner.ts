@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Pool } from 'pg';
 import { comparePositions, type EventStore, type RecordedEvent } from '../eventStore/eventStore.port';
-import type { ConsequenceGate } from '../commands/commandHandler';
+import type { ConsequenceGate } from '../commands/commandTransaction';
 import type { Leases } from '../infra/leases';
 import { loadMigrations, migrate } from '../infra/migrations';
 import { projectRoot } from '../infra/projectRoot';

@@ -1,4 +1,4 @@
-import type { CommandTransaction } from '../commands/commandHandler';
+import type { CommandTransaction } from '../commands/commandTransaction';
 import { unitDecider, type UnitRecord, type UnitState } from './unit.decider';
 
 /** Deeper than any real hierarchy (state, government, province, district, commune, unit …). */

@@ -4,7 +4,8 @@
  * conflicts with one of another year, and a refused year command appends nothing.
  */
 import { randomUUID } from 'node:crypto';
-import type { CommandContext, CommandTransaction } from '../../src/commands/commandHandler';
+import type { CommandContext } from '../../src/commands/commandHandler';
+import type { CommandTransaction } from '../../src/commands/commandTransaction';
 import { clusterDecider } from '../../src/clusters/cluster.decider';
 import { clusterFactsOf } from '../../src/clusters/cluster.state';
 import { clusterYearDecider, clusterYearKey } from '../../src/clusters/clusterYear.decider';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandAdmission } from '../../src/commands/commandAdmission';
-import { CommandHandler, type CommandTransaction } from '../../src/commands/commandHandler';
+import { CommandHandler } from '../../src/commands/commandHandler';
+import { type CommandTransaction } from '../../src/commands/commandTransaction';
 import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { ServiceBusy } from '../../src/shared/errors';

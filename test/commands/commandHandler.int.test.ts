@@ -33,7 +33,7 @@ describe('CommandHandler', () => {
   const context = commandContext;
   const increment =
     (id: string, by: number, max = 100) =>
-    async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {
+    async (tx: import('../../src/commands/commandTransaction').CommandTransaction) => {
       const counter = await tx.load(counterDecider, id);
       tx.decide(counterDecider, counter, { type: 'Increment', data: { by, max } });
     };
@@ -88,7 +88,7 @@ describe('CommandHandler', () => {
     const id = randomUUID();
     await handler.execute(context(), 'increment', {}, increment(id, 1));
     let attempts = 0;
-    const run = async (tx: import('../../src/commands/commandHandler').CommandTransaction, conflicts: number) => {
+    const run = async (tx: import('../../src/commands/commandTransaction').CommandTransaction, conflicts: number) => {
       attempts++;
       const counter = await tx.load(counterDecider, id);
       if (attempts <= conflicts)
@@ -185,7 +185,7 @@ describe('CommandHandler', () => {
     const own = new CommandHandler(spied, new IdempotencyStore(db.pool));
     const id = randomUUID();
     const states: Array<{ sum: number; count: number }> = [];
-    const add = (by: number) => async (tx: import('../../src/commands/commandHandler').CommandTransaction) => {
+    const add = (by: number) => async (tx: import('../../src/commands/commandTransaction').CommandTransaction) => {
       const loaded = await tx.load(sumDecider, id);
       states.push(loaded.state);
       tx.decide(sumDecider, loaded, { type: 'Add', data: { by } });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler, type CommandTransaction } from '../../src/commands/commandHandler';
+import { CommandHandler } from '../../src/commands/commandHandler';
+import { type CommandTransaction } from '../../src/commands/commandTransaction';
 import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { CommandHandler, type CommandTransaction } from '../../src/commands/commandHandler';
+import { CommandHandler } from '../../src/commands/commandHandler';
+import { type CommandTransaction } from '../../src/commands/commandTransaction';
 import {
   IdempotencyStore,
   migrateCommandResults,
