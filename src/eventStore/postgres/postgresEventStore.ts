@@ -97,7 +97,10 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
   private readonly wakeUps: AppendWakeUps;
   private readonly chainWatch = new ChainWatchReader();
-  /** The store's own statement names: paged stream reads run prepared on its pool's connections. */
+  /**
+   * The store's own statement names: every command reads its streams and appends, so the
+   * stream read and the append run prepared on the pool's connections (bench/README.md).
+   */
   private readonly statements = new PreparedStatements();
 
   constructor(
@@ -285,16 +288,16 @@ export class PostgresEventStore implements EventStore {
    * events are appended when that transaction commits.
    */
   protected async runAppend(statement: AppendStatement): Promise<string> {
-    const { rows } = await this.pool.query<{ first: string }>(statement.text, statement.values);
+    const { rows } = await this.statements.query<{ first: string }>(this.pool, statement.text, statement.values);
     return rows[0].first;
   }
 
   async readStream(streamId: string, options: { fromVersion?: number; limit?: number } = {}): Promise<RecordedEvent[]> {
     const fromVersion = options.fromVersion ?? 1;
-    // A read of a stream in pages (a chain check) runs prepared: it repeats for every page.
     const { rows } =
       options.limit === undefined
-        ? await this.pool.query<EventRow>(
+        ? await this.statements.query<EventRow>(
+            this.pool,
             `SELECT ${SELECT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version`,
             [streamId, fromVersion],
           )
