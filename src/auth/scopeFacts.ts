@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { AccessCheckReads } from '../commands/accessCheckReads';
 import { getSessionsWithDossierOnAgenda } from '../../projections/auditTrail/auditTrail.queries';
 import { getHouseholdUnits, getPeopleUnits } from '../../projections/registry/registry.queries';
 import { awardDecider } from '../awards/award.decider';
@@ -14,9 +15,9 @@ import { SubjectKind, subjectKey, type SubjectRef } from '../shared/domain';
 import { unitDecider } from '../units/unit.decider';
 import { UnitHierarchy } from './unitHierarchy';
 
-/** Reads a stream's current state as commands read it (CommandHandler.currentState). */
+/** Reads a stream's current state as commands read it (CommandHandler.currentState), keeping it in `reads` if given. */
 export interface StreamStates {
-  currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<S>;
+  currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string, reads?: AccessCheckReads): Promise<S>;
 }
 
 /**
@@ -31,44 +32,57 @@ export class ScopeFacts {
   constructor(
     private readonly streams: StreamStates,
     private readonly pool: Pool,
+    units?: UnitHierarchy,
+    private readonly reads?: AccessCheckReads,
   ) {
-    this.units = new UnitHierarchy(async (unitId) => {
-      const unit = await streams.currentState(unitDecider, unitId);
-      return unit.status === 'NONE' ? undefined : unit.parentUnitId;
-    });
+    this.units =
+      units ??
+      new UnitHierarchy(async (unitId) => {
+        const unit = await streams.currentState(unitDecider, unitId);
+        return unit.status === 'NONE' ? undefined : unit.parentUnitId;
+      });
+  }
+
+  /** The same facts for one mutation's access check: the streams read are kept in `reads` for its command. */
+  keepingReadsIn(reads: AccessCheckReads): ScopeFacts {
+    return new ScopeFacts(this.streams, this.pool, this.units, reads);
+  }
+
+  private state<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<S> {
+    return this.streams.currentState(decider, id, this.reads);
   }
 
   async dossier(dossierId: string): Promise<SubmittedDossier | null> {
-    const dossier = await this.streams.currentState(dossierDecider, dossierId);
+    const dossier = await this.state(dossierDecider, dossierId);
     return dossier.status === 'NONE' ? null : dossier;
   }
 
   /** The issuing unit and the subject's unit of an award; null when there is no such award. */
   async award(awardId: string): Promise<{ issuedByUnitId: string; subjectUnitId: string } | null> {
-    const award = await this.streams.currentState(awardDecider, awardId);
+    const award = await this.state(awardDecider, awardId);
     return award.status === 'NONE'
       ? null
       : { issuedByUnitId: award.grant.issuedByUnitId, subjectUnitId: award.grant.subjectUnitId };
   }
 
   async session(sessionId: string): Promise<ConvenedSession | null> {
-    const session = await this.streams.currentState(councilSessionDecider, sessionId);
+    const session = await this.state(councilSessionDecider, sessionId);
     return session.status === 'NONE' ? null : session;
   }
 
   /** A cluster's organizer and members, from its own stream (its formation; the year streams are not read). */
   async cluster(clusterId: string): Promise<ClusterRecord | null> {
-    const cluster = await this.streams.currentState(clusterDecider, clusterId);
+    const cluster = await this.state(clusterDecider, clusterId);
     return cluster.status === 'NONE' ? null : cluster;
   }
 
   async proposal(proposalId: string): Promise<ProposalMemo | null> {
-    const proposal = await this.streams.currentState(proposalDecider, proposalId);
+    const proposal = await this.state(proposalDecider, proposalId);
     return proposal.status === 'NONE' ? null : proposal;
   }
 
   async plan(planId: string): Promise<PlanRecord | null> {
-    const plan = await this.streams.currentState(planDecider, planId);
+    const plan = await this.state(planDecider, planId);
     return plan.status === 'NONE' ? null : plan;
   }
 
@@ -78,13 +92,13 @@ export class ScopeFacts {
    */
   async unitOf(subject: SubjectRef): Promise<string | null> {
     if (subject.kind === SubjectKind.COLLECTIVE) {
-      return (await this.streams.currentState(unitDecider, subject.id)).status === 'NONE' ? null : subject.id;
+      return (await this.state(unitDecider, subject.id)).status === 'NONE' ? null : subject.id;
     }
     if (subject.kind === SubjectKind.HOUSEHOLD) {
-      const household = await this.streams.currentState(householdDecider, subject.id);
+      const household = await this.state(householdDecider, subject.id);
       return household.status === 'NONE' ? null : household.unitId;
     }
-    const person = await this.streams.currentState(personDecider, subject.id);
+    const person = await this.state(personDecider, subject.id);
     return person.status === 'NONE' ? null : person.unitId;
   }
 

@@ -13,6 +13,7 @@ import { scopedIdempotencyKey, type HeldReservation, type IdempotencyStore } fro
 import type { Metrics } from '../infra/metrics';
 import { commandOutcomeOf } from './commandOutcome';
 import { CommandAdmission } from './commandAdmission';
+import type { AccessCheckReads } from './accessCheckReads';
 import {
   CommandTransaction,
   type CommandContext,
@@ -88,11 +89,18 @@ export class CommandHandler {
 
   /**
    * A stream's current state, loaded as a command loads it (through the same cache and
-   * gate), for checks made before a command runs; deciding still reloads at the version it appends.
+   * gate), for the access check made before a command runs. `reads` keeps it for that
+   * command's facts; the command's own stream is still reloaded at the version it appends.
    */
-  async currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<S> {
+  async currentState<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    id: string,
+    reads?: AccessCheckReads,
+  ): Promise<S> {
     if (this.consequences?.writes(decider.streamType)) await this.consequences.settleCommitted();
-    return (await loadStream(this.store, this.states, decider, id)).state;
+    const loaded = await loadStream(this.store, this.states, decider, id);
+    reads?.remember(decider, loaded);
+    return loaded.state;
   }
 
   /** The stream a command decides on, in any state: a create command's new stream, or one its decider checks. */
@@ -227,8 +235,13 @@ export class CommandHandler {
     commit: (tx: CommandTransaction) => Promise<CommandResult> = (tx) => this.commit(tx),
   ): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
+    const accessCheckReads = context.accessCheckReads?.claim() ?? null;
     for (let attempt = 0; ; attempt++) {
-      const tx = new CommandTransaction(this.store, context, commandId, this.states, this.consequences);
+      const earlier =
+        attempt === 0 && accessCheckReads && options.streamId
+          ? { reads: accessCheckReads, ownStreamId: options.streamId }
+          : null;
+      const tx = new CommandTransaction(this.store, context, commandId, this.states, this.consequences, earlier);
       await run(tx);
       try {
         return await commit(tx);

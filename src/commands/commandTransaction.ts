@@ -5,9 +5,10 @@
 import { Expected, type EventMetadataInput, type EventStore, type NewEvent } from '../eventStore/eventStore.port';
 import type { Identity } from '../identity';
 import type { Logger } from '../infra/logger';
-import type { Decider, DomainEvent } from '../shared/decider';
+import { streamIdOf, type Decider, type DomainEvent } from '../shared/decider';
 import { NotFound } from '../shared/errors';
 import { deterministicEventId } from '../shared/ids';
+import type { AccessCheckReads } from './accessCheckReads';
 import type { DecidedAppend } from './idempotency';
 import { loadStream, StreamStateCache } from './streamStateCache';
 
@@ -22,6 +23,14 @@ export interface CommandContext {
   now: () => Date;
   /** The request's logger (its request and correlation ids bound): each command's outcome goes to it. */
   logger?: Logger;
+  /** The streams the mutation's access check read: the command's facts, unless it reads them afresh. */
+  accessCheckReads?: AccessCheckReads;
+}
+
+/** The access check's reads a first attempt takes its facts from: every stream but its own. */
+export interface EarlierReads {
+  reads: AccessCheckReads;
+  ownStreamId: string;
 }
 
 /** A stream loaded for a command: its state and the version the append will expect. */
@@ -139,11 +148,17 @@ export class CommandTransaction extends CommandDecisions {
     commandId: string,
     private readonly states: StreamStateCache = new StreamStateCache(0),
     private readonly consequences: ConsequenceGate | null = null,
+    private readonly earlier: EarlierReads | null = null,
   ) {
     super(context, commandId);
   }
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+    if (this.earlier) {
+      const streamId = streamIdOf(decider.streamType, id);
+      const seen = streamId === this.earlier.ownStreamId ? undefined : this.earlier.reads.get<S>(decider, streamId);
+      if (seen) return seen;
+    }
     if (!this.settled && this.consequences?.writes(decider.streamType)) {
       await this.consequences.settleCommitted();
       this.settled = true;

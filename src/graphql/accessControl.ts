@@ -25,16 +25,23 @@ export function withAccessPolicy(schema: GraphQLSchema, policy: AccessPolicy = A
       const row = policy[field.name];
       if (row?.kind !== kind)
         throw new Error(`${type.name}.${field.name} has no ${kind} row in the access policy (src/auth/policy.*.ts)`);
-      field.resolve = guarded(enforcerOf(field.name, row), field.resolve ?? defaultFieldResolver);
+      field.resolve = guarded(kind, enforcerOf(field.name, row), field.resolve ?? defaultFieldResolver);
     }
   }
   return schema;
 }
 
+/** A mutation's access check keeps the streams it reads for the command that follows (AccessCheckReads). */
 function guarded(
+  kind: OperationPolicy['kind'],
   enforce: Enforcer,
   resolve: GraphQLFieldResolver<unknown, GraphQLContext>,
 ): GraphQLFieldResolver<unknown, GraphQLContext> {
   return (source, args, context, info) =>
-    enforce(context.identity, args, context.services, (runArgs) => resolve(source, runArgs, context, info));
+    enforce(
+      context.identity,
+      args,
+      kind === 'mutation' ? context.mutationPolicyServices(info) : context.services,
+      (runArgs) => resolve(source, runArgs, context, info),
+    );
 }

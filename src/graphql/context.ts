@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { PolicyServices } from '../auth/enforcement';
+import { AccessCheckReads } from '../commands/accessCheckReads';
 import type { CommandContext } from '../commands/commandHandler';
 import type { Identity } from '../identity';
 import { budgetedPool, ConnectionBudget, withinBudget } from '../infra/connectionBudget';
@@ -13,6 +15,8 @@ export interface GraphQLContext {
   idempotencyKey: string | null;
   /** The command context for the mutation field being resolved. */
   commandContext(info: GraphQLResolveInfo): CommandContext;
+  /** What the access check of the mutation field being resolved reads with, keeping its reads for the command. */
+  mutationPolicyServices(info: GraphQLResolveInfo): PolicyServices;
 }
 
 function header(headers: IncomingHttpHeaders, name: string): string | null {
@@ -55,6 +59,13 @@ export function createContext(shared: Services, headers: IncomingHttpHeaders, id
   const services = { ...budgetedServices(shared), logger: shared.logger.child({ correlationId }) };
   // Whole: the command handler refuses one that is too long rather than cutting it.
   const idempotencyKey = header(headers, 'idempotency-key');
+  // A mutation field's access check and its command share the streams the check read.
+  const readsByField = new Map<string | number, AccessCheckReads>();
+  const accessCheckReads = (info: GraphQLResolveInfo) => {
+    let reads = readsByField.get(info.path.key);
+    if (reads === undefined) readsByField.set(info.path.key, (reads = new AccessCheckReads()));
+    return reads;
+  };
   return {
     services,
     identity,
@@ -68,6 +79,11 @@ export function createContext(shared: Services, headers: IncomingHttpHeaders, id
       idempotencyScope: `${info.parentType.name}.${info.path.key}`,
       now: services.now,
       logger: services.logger,
+      accessCheckReads: accessCheckReads(info),
+    }),
+    mutationPolicyServices: (info) => ({
+      scope: services.scope.keepingReadsIn(accessCheckReads(info)),
+      now: services.now,
     }),
   };
 }

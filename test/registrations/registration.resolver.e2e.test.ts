@@ -1,3 +1,4 @@
+import { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { expectRefused, mutate, startTestApp, type TestApp } from '../support/app';
 import { registerPerson, registerUnit } from '../support/reference';
 import { streamEvents, typeAndData } from '../support/streams';
@@ -69,6 +70,38 @@ describe('registering for emulation titles over GraphQL', () => {
         },
       },
     ]);
+  });
+
+  it("reads the person's stream once for a unit officer: the command decides on what the access check read", async () => {
+    await registerPerson(t, {
+      id: 'gv-le-van-nam',
+      fullName: 'Lê Văn Nam',
+      unitId: 'thcs-le-loi',
+      position: 'Giáo viên',
+      directWorker: false,
+      female: false,
+    });
+    const officer = { sub: 'can-bo-thcs-le-loi', role: 'UNIT_OFFICER' as const, unitId: 'thcs-le-loi' };
+    const readStream = jest.spyOn(PostgresEventStore.prototype, 'readStream');
+    try {
+      const result = await mutate(
+        t,
+        REGISTER,
+        {
+          input: {
+            subject: { kind: 'INDIVIDUAL', id: 'gv-le-van-nam' },
+            award: 'ADVANCED_WORKER',
+            period: period2023,
+            movementId: 'pt-day-tot',
+          },
+        },
+        officer,
+      );
+      expect(result).toMatchObject({ version: 1, eventTypes: ['TitleRegistered'] });
+      expect(readStream.mock.calls.filter(([streamId]) => streamId === 'person-gv-le-van-nam')).toHaveLength(1);
+    } finally {
+      readStream.mockRestore();
+    }
   });
 
   it('refuses the same registration twice', async () => {
