@@ -17,7 +17,11 @@ import { UnitHierarchy } from './unitHierarchy';
 
 /** Reads a stream's current state as commands read it (CommandHandler.currentState), keeping it in `reads` if given. */
 export interface StreamStates {
-  currentState<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string, reads?: AccessCheckReads): Promise<S>;
+  currentState<C, E extends DomainEvent, S>(
+    decider: Decider<C, E, S>,
+    id: string,
+    reads?: AccessCheckReads,
+  ): Promise<S>;
 }
 
 /**

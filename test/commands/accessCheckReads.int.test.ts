@@ -86,8 +86,7 @@ describe("a command decides on the facts its mutation's access check read", () =
       async (tx) => {
         seen.push((await tx.load(tickDecider, fact)).state.count);
         // Another writer appends to the command's stream before its first append: that one conflicts.
-        if (seen.length === 1)
-          await store.append(`tick-${own}`, [testEvent('Ticked', { count: 1 })], Expected.any);
+        if (seen.length === 1) await store.append(`tick-${own}`, [testEvent('Ticked', { count: 1 })], Expected.any);
         return { type: 'Tick' as const };
       },
       { retryOnConflict: true },
