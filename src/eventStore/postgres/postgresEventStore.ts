@@ -97,10 +97,7 @@ export class PostgresEventStore implements EventStore {
   private readonly heads = new ChainTipCache(CHAIN_TIP_CACHE_SIZE);
   private readonly wakeUps: AppendWakeUps;
   private readonly chainWatch = new ChainWatchReader();
-  /**
-   * The store's own statement names: every command reads its streams and appends, so the
-   * stream read and the append run prepared on the pool's connections (bench/README.md).
-   */
+  /** The store's statement names: the stream read and the append, every command's, run prepared. */
   private readonly statements = new PreparedStatements();
 
   constructor(
