@@ -5,6 +5,7 @@
  */
 import type { OfferedOpsResult, OpsResult } from './load';
 import type { BenchResults, TargetCheck } from './report';
+import type { StatementCounts } from './statementCounts';
 import { detail, fmt, row } from './reportFormat';
 
 /** The goal: at an offered 800 commands/s, p99 (from the scheduled send time) ≤ 100 ms and no error. */
@@ -80,7 +81,18 @@ export function commandRows(r: BenchResults): string[][] {
       ),
       ...perCommand(c),
     );
+  const statements = commands.statementsPerCommand;
+  if (statements) rows.push(statementsRow(statements));
   return rows;
+}
+
+/** The statements the app sent per command answered in the closed loop, by kind. */
+function statementsRow(per: StatementCounts): string[] {
+  const total = per.streamReads + per.appends + per.rateLimit + per.other;
+  return row(
+    'Database statements per command, closed loop (every statement the app sent, read models and process managers included)',
+    `${fmt(total, 2)}: stream reads ${fmt(per.streamReads, 2)}, appends ${fmt(per.appends, 2)}, rate-limit counts ${fmt(per.rateLimit, 2)}, other ${fmt(per.other, 2)}`,
+  );
 }
 
 /** The goal at an offered 800 commands/s; a run at another rate is reported, not judged. */

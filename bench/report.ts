@@ -1,4 +1,5 @@
 /** The benchmark's results and their markdown table. */
+import type { StatementCounts } from './statementCounts';
 import type { AppendResult, AppendTargetName } from './appends';
 import type { GeneratorStats } from './generator';
 import { commandRows, commandTarget } from './commandReport';
@@ -71,6 +72,12 @@ export interface BenchResults {
     runs: OpsResult[];
     median: OpsResult | null;
     mix: Record<string, number>;
+    /**
+     * Every statement the app sent PostgreSQL during the closed-loop runs, per command
+     * answered (null: not counted, as for an app in the benchmark's process). Absent in
+     * results written before it was counted.
+     */
+    statementsPerCommand?: StatementCounts | null;
   } | null;
   queries: { users: UserResult[]; notes: string[] } | null;
   /** Absent in results written before it was measured. */

@@ -13,36 +13,63 @@ import { silentLogger } from '../src/infra/logger';
 import { COMMAND_STATS, type CommandStatsMessage } from '../src/infra/parentProcess';
 import { projectRoot } from '../src/infra/projectRoot';
 import { sleep } from './lib';
+import {
+  PROBED_APP_ROOT,
+  STATEMENT_COUNTS,
+  type StatementCounts,
+  type StatementCountsMessage,
+} from './statementCounts';
 
 export interface ServerHandle {
   url: string;
   pid: number | null;
   /** Version conflicts the app's command handler retried so far, per command name (null: the app does not tell). */
   conflictRetries(): Promise<Record<string, number> | null>;
+  /** The statements the app has sent PostgreSQL so far, by kind (null: not counted, as for an app in this process). */
+  statementCounts(): Promise<StatementCounts | null>;
   stop(): Promise<void>;
 }
 
 /** How long the app has to answer over its IPC channel (a build without the channel never answers). */
 const IPC_ANSWER_MS = 5_000;
 
-/** Asks the app in `child` for its command counts over the IPC channel it was spawned with. */
-function conflictRetriesOf(child: ChildProcess): Promise<Record<string, number> | null> {
+/**
+ * Asks the app in `child` over the IPC channel it was spawned with: sends `{ kind }` and
+ * resolves with what `pick` takes from the first answer it recognises (null when none comes).
+ */
+function askChild<T>(child: ChildProcess, kind: string, pick: (answer: unknown) => T | undefined): Promise<T | null> {
   if (!child.connected) return Promise.resolve(null);
   return new Promise((resolve) => {
-    const done = (answer: Record<string, number> | null) => {
+    const done = (answer: T | null) => {
       clearTimeout(timer);
       child.off('message', onMessage);
       resolve(answer);
     };
     const onMessage = (message: unknown) => {
-      const answer = message as Partial<CommandStatsMessage> | null;
-      if (answer?.kind === COMMAND_STATS && answer.conflictRetries) done(answer.conflictRetries);
+      const picked = pick(message);
+      if (picked !== undefined) done(picked);
     };
     const timer = setTimeout(() => done(null), IPC_ANSWER_MS);
     child.on('message', onMessage);
-    child.send({ kind: COMMAND_STATS }, (error) => {
+    child.send({ kind }, (error) => {
       if (error) done(null);
     });
+  });
+}
+
+/** The app's command counts (a build without the channel never answers). */
+function conflictRetriesOf(child: ChildProcess): Promise<Record<string, number> | null> {
+  return askChild(child, COMMAND_STATS, (message) => {
+    const answer = message as Partial<CommandStatsMessage> | null;
+    return answer?.kind === COMMAND_STATS ? answer.conflictRetries : undefined;
+  });
+}
+
+/** The statements the app has sent so far, as the benchmark's probe in it counted them. */
+function statementCountsOf(child: ChildProcess): Promise<StatementCounts | null> {
+  return askChild(child, STATEMENT_COUNTS, (message) => {
+    const answer = message as Partial<StatementCountsMessage> | null;
+    return answer?.kind === STATEMENT_COUNTS ? answer.counts : undefined;
   });
 }
 
@@ -137,6 +164,21 @@ export interface ServerProcessOptions {
   appRoot?: string;
 }
 
+/** Node's arguments for the app's `main`: its `npm start` flags, the CPU profile if asked, the statement probe. */
+function appArguments(main: string, options: ServerProcessOptions): string[] {
+  const nodeFlags = options.appRoot === undefined ? APP_NODE_FLAGS : appNodeFlags(options.appRoot);
+  return [
+    ...nodeFlags,
+    ...(options.cpuProfileDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile']
+      : []),
+    // Counts the app's statements by kind (bench/statementProbe.ts); the app's code runs as shipped.
+    '--require',
+    join(projectRoot(), 'dist', 'bench', 'statementProbe.js'),
+    main,
+  ];
+}
+
 export async function startServerProcess(
   databaseUrl: string,
   options: ServerProcessOptions = {},
@@ -147,16 +189,7 @@ export async function startServerProcess(
   const port = await findFreePort();
   // The documents the command slice uploads, kept out of the checkout's `.data`.
   const documentsDir = mkdtempSync(join(tmpdir(), 'tdkt-bench-documents-'));
-  // As `npm start` runs it (package.json).
-  const nodeFlags = options.appRoot === undefined ? APP_NODE_FLAGS : appNodeFlags(appRoot);
-  const args = [
-    ...nodeFlags,
-    ...(options.cpuProfileDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`, '--cpu-prof-name=server.cpuprofile']
-      : []),
-    main,
-  ];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, appArguments(main, options), {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -167,6 +200,7 @@ export async function startServerProcess(
       NODE_ENV: 'production',
       JWT_SECRET: BENCH_TOKEN_SETTINGS.secret,
       DOCUMENTS_DIR: documentsDir,
+      [PROBED_APP_ROOT]: appRoot,
     },
     // The IPC channel is how the benchmark asks the app for its command counts (src/infra/parentProcess.ts).
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -186,6 +220,7 @@ export async function startServerProcess(
     url,
     pid: child.pid ?? null,
     conflictRetries: () => conflictRetriesOf(child),
+    statementCounts: () => statementCountsOf(child),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -243,6 +278,7 @@ export async function startServerInProcess(databaseUrl: string): Promise<ServerH
     url: app.url.replace('localhost', '127.0.0.1'),
     pid: null,
     conflictRetries: async () => app.services.commands.conflictRetries.snapshot(),
+    statementCounts: async () => null,
     stop: () => app.stop(),
   };
 }

@@ -10,6 +10,7 @@ import { planCommandSlice, runOps, runOpsAtRate, type OpsResult } from '../load'
 import type { SliceDocument } from '../load/sessionSlice';
 import type { Province } from '../province';
 import type { ServerHandle } from '../server';
+import { statementsPerCommand as statementsPerCommandOf } from '../statementCounts';
 import type { BenchRun } from './context';
 
 const COMMAND_CLIENTS = 32;
@@ -49,14 +50,19 @@ export async function measureCommands(
     `commands at ${rate}/s offered: ${offered.opsPerSec}/s, p99 ${offered.latency.p99} ms, ${offered.errors} errors, ${offered.shed} shed`,
   );
   const closed: OpsResult[] = [];
+  const countedBefore = await server.statementCounts();
   for (const ops of closedLists) {
     const maxMs = options.quick ? 8_000 : 20_000;
     const measured = await runOps(client, ops, { clients: COMMAND_CLIENTS, maxMs, conflictRetries });
     closed.push(measured);
     log(`commands: ${measured.opsPerSec}/s, p99 ${measured.latency.p99} ms, ${measured.errors} errors`);
   }
+  const countedAfter = await server.statementCounts();
+  const answered = closed.reduce((n, r) => n + r.ops - r.errors, 0);
+  const statementsPerCommand =
+    countedBefore && countedAfter ? statementsPerCommandOf(countedBefore, countedAfter, answered) : null;
   const median = closed.length > 0 ? medianBy(closed, (r) => r.opsPerSec) : null;
-  results.commands = { setup, offered, runs: closed, median, mix: slice.mix };
+  results.commands = { setup, offered, runs: closed, median, mix: slice.mix, statementsPerCommand };
   noteCommandErrors(run, [offered, ...closed]);
 }
 
