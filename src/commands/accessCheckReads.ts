@@ -16,12 +16,15 @@ export class AccessCheckReads {
   }
 
   /**
-   * These reads for the command about to decide; null once a command has had them, so a
-   * later command of the same mutation reads what the earlier one appended.
+   * These reads, without `ownStreamId`, for the command about to decide on that stream;
+   * null once a command has had them, so a later command of the same mutation reads what
+   * the earlier one appended, and null for a command whose stream is not known before it runs.
    */
-  claim(): AccessCheckReads | null {
+  claim(ownStreamId: string | undefined): AccessCheckReads | null {
     if (this.claimed) return null;
     this.claimed = true;
+    if (ownStreamId === undefined) return null;
+    this.loaded.delete(ownStreamId);
     return this;
   }
 

@@ -235,13 +235,11 @@ export class CommandHandler {
     commit: (tx: CommandTransaction) => Promise<CommandResult> = (tx) => this.commit(tx),
   ): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
-    const accessCheckReads = context.accessCheckReads?.claim() ?? null;
+    const accessCheckReads = context.accessCheckReads?.claim(options.streamId) ?? null;
     for (let attempt = 0; ; attempt++) {
-      const earlier =
-        attempt === 0 && accessCheckReads && options.streamId
-          ? { reads: accessCheckReads, ownStreamId: options.streamId }
-          : null;
-      const tx = new CommandTransaction(this.store, context, commandId, this.states, this.consequences, earlier);
+      // A retry after a version conflict reads everything afresh.
+      const facts = attempt === 0 ? accessCheckReads : null;
+      const tx = new CommandTransaction(this.store, context, commandId, this.states, this.consequences, facts);
       await run(tx);
       try {
         return await commit(tx);

@@ -27,12 +27,6 @@ export interface CommandContext {
   accessCheckReads?: AccessCheckReads;
 }
 
-/** The access check's reads a first attempt takes its facts from: every stream but its own. */
-export interface EarlierReads {
-  reads: AccessCheckReads;
-  ownStreamId: string;
-}
-
 /** A stream loaded for a command: its state and the version the append will expect. */
 export interface Loaded<State> {
   streamId: string;
@@ -148,17 +142,15 @@ export class CommandTransaction extends CommandDecisions {
     commandId: string,
     private readonly states: StreamStateCache = new StreamStateCache(0),
     private readonly consequences: ConsequenceGate | null = null,
-    private readonly earlier: EarlierReads | null = null,
+    /** The access check's reads a first attempt takes as its facts (its own stream left out). */
+    private readonly checked: AccessCheckReads | null = null,
   ) {
     super(context, commandId);
   }
 
   async load<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
-    if (this.earlier) {
-      const streamId = streamIdOf(decider.streamType, id);
-      const seen = streamId === this.earlier.ownStreamId ? undefined : this.earlier.reads.get<S>(decider, streamId);
-      if (seen) return seen;
-    }
+    const seen = this.checked?.get<S>(decider, streamIdOf(decider.streamType, id));
+    if (seen) return seen;
     if (!this.settled && this.consequences?.writes(decider.streamType)) {
       await this.consequences.settleCommitted();
       this.settled = true;
