@@ -28,7 +28,7 @@ export async function castBallot(
 ): Promise<CommandResult> {
   const key = ballotStreamKey(input.sessionId, input.dossierId, input.memberId);
   return services.commands
-    .on(ballotDecider, key)
+    .onNew(ballotDecider, key)
     .decide(
       context,
       'castBallot',

@@ -108,6 +108,14 @@ export class CommandHandler {
     return this.streamDecision(decider, id, (tx) => tx.load(decider, id));
   }
 
+  /**
+   * A create command's stream, which is new but for a repeat: decided as new without a
+   * read, and read only when the append finds that it exists (`loadExpectingNew`).
+   */
+  onNew<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): StreamDecision<C, S> {
+    return this.streamDecision(decider, id, (tx) => tx.loadExpectingNew(decider, id));
+  }
+
   /** The stream a command decides on, which must exist already: NOT_FOUND names `entity` when it has no events. */
   onExisting<C, E extends DomainEvent, S extends { status: string }>(
     decider: Decider<C, E, S>,
@@ -236,15 +244,25 @@ export class CommandHandler {
   ): Promise<CommandResult> {
     const maxRetries = options.retryOnConflict ? (options.maxRetries ?? 3) : 0;
     const accessCheckReads = context.accessCheckReads?.claim(options.streamId) ?? null;
+    let retries = 0;
     for (let attempt = 0; ; attempt++) {
       // A retry after a version conflict reads everything afresh.
-      const facts = attempt === 0 ? accessCheckReads : null;
-      const tx = new CommandTransaction(this.store, context, commandId, this.states, this.consequences, facts);
+      const first = attempt === 0;
+      const tx = new CommandTransaction(
+        this.store,
+        context,
+        commandId,
+        this.states,
+        this.consequences,
+        first ? accessCheckReads : null,
+        first,
+      );
       await run(tx);
       try {
         return await commit(tx);
       } catch (error) {
-        if (error instanceof VersionConflict && attempt < maxRetries) continue;
+        // A stream taken for new that exists is read on the next attempt, whatever the command's retries.
+        if (error instanceof VersionConflict && (tx.assumedNew || retries++ < maxRetries)) continue;
         throw error;
       }
     }

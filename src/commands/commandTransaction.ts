@@ -135,6 +135,8 @@ export interface ConsequenceGate {
  */
 export class CommandTransaction extends CommandDecisions {
   private settled = false;
+  /** Whether this attempt took a stream for new without reading it (`loadExpectingNew`). */
+  assumedNew = false;
 
   constructor(
     private readonly store: EventStore,
@@ -144,6 +146,8 @@ export class CommandTransaction extends CommandDecisions {
     private readonly consequences: ConsequenceGate | null = null,
     /** The access check's reads a first attempt takes as its facts (its own stream left out). */
     private readonly checked: AccessCheckReads | null = null,
+    /** Whether `loadExpectingNew` may skip the read: a first attempt only. */
+    private readonly mayAssumeNew = false,
   ) {
     super(context, commandId);
   }
@@ -156,6 +160,20 @@ export class CommandTransaction extends CommandDecisions {
       this.settled = true;
     }
     return loadStream(this.store, this.states, decider, id);
+  }
+
+  /**
+   * A create command's own stream, taken for new without reading it when this process
+   * knows nothing of it. The append then expects no stream: if the stream exists after
+   * all, the store refuses the append and the handler runs the command again, reading it.
+   * A stream a process manager writes is read as usual, after its consequences.
+   */
+  async loadExpectingNew<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, id: string): Promise<Loaded<S>> {
+    const streamId = streamIdOf(decider.streamType, id);
+    const known = this.states.get(decider, streamId) !== undefined;
+    if (!this.mayAssumeNew || known || this.consequences?.writes(decider.streamType)) return this.load(decider, id);
+    this.assumedNew = true;
+    return { streamId, id, state: decider.initialState(), version: 0 };
   }
 
   /** Loads a stream that must exist, or answers NOT_FOUND naming `entity`. */

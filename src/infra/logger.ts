@@ -52,7 +52,30 @@ function wrap(log: pino.Logger): Logger {
     info: (message, details) => log.info(details ?? {}, message),
     warn: (message, details) => log.warn(details ?? {}, message),
     error: (message, details) => log.error(details ?? {}, message),
-    child: (bindings) => wrap(log.child(bindings)),
+    child: (bindings) => lazyChild(log, bindings),
+  };
+}
+
+/**
+ * A child logger made when it first writes a line. Every request makes one, and most
+ * write nothing at the configured level, while pino serializes and redacts a child's
+ * bindings when it is made. A child of this child carries both sets of bindings.
+ */
+function lazyChild(log: pino.Logger, bindings: Record<string, unknown>): Logger {
+  let made: pino.Logger | undefined;
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (message: string, details?: Record<string, unknown>): void => {
+      if (!log.isLevelEnabled(level)) return;
+      made ??= log.child(bindings);
+      made[level](details ?? {}, message);
+    };
+  return {
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    child: (more) => lazyChild(log, { ...bindings, ...more }),
   };
 }
 

@@ -12,9 +12,10 @@ export function ratePerformance(
 ): Promise<CommandResult> {
   const subjectRef = { kind: input.subject.kind, id: input.subject.id };
   const period = { kind: input.period.kind, year: input.period.year };
-  // One stream per subject and period: a later rating corrects the earlier one in the same stream.
+  // One stream per subject and period: a later rating corrects the earlier one in the same stream
+  // (taken for new at first, a correction is decided again once its append finds the stream).
   const ratingId = ratingStreamKey(subjectRef, period);
-  return services.commands.on(ratingDecider, ratingId).decide(
+  return services.commands.onNew(ratingDecider, ratingId).decide(
     context,
     'ratePerformance',
     input,

@@ -15,7 +15,7 @@ export function registerTitle(
   const period = { kind: input.period.kind, year: input.period.year };
   // One stream per subject, title and period: a second registration lands on it and is refused.
   const registrationId = registrationStreamKey(subjectRef, input.award, period);
-  return services.commands.on(registrationDecider, registrationId).decide(
+  return services.commands.onNew(registrationDecider, registrationId).decide(
     context,
     'registerTitle',
     input,

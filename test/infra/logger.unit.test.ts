@@ -63,6 +63,19 @@ describe('the logger', () => {
     ]);
   });
 
+  it("leaves out a child's entries below LOG_LEVEL and writes the rest with its bindings", () => {
+    const { logger, entries } = capture('warn');
+    const child = logger.child({ requestId: 'req-2' }).child({ correlationId: 'corr-2' });
+    child.debug('d');
+    child.info('i');
+    child.warn('w', { step: 1 });
+    child.error('e');
+    expect(entries()).toEqual([
+      expect.objectContaining({ level: 'warn', message: 'w', requestId: 'req-2', correlationId: 'corr-2', step: 1 }),
+      expect.objectContaining({ level: 'error', message: 'e', requestId: 'req-2', correlationId: 'corr-2' }),
+    ]);
+  });
+
   it('stays silent when silent, children included', () => {
     expect(() => silentLogger.child({ requestId: 'r' }).error('x')).not.toThrow();
   });
