@@ -109,23 +109,32 @@ async function appendSteadily(
   return appended;
 }
 
+const newEventOf = (e: GeneratedEvent): NewEvent => ({
+  type: e.type,
+  data: e.data,
+  metadata: e.metadata,
+  eventId: e.eventId,
+});
+
 /**
  * The batch in one append. The app's process managers may have carried some of its
- * consequences first (their events have the generated ids): then stream by stream, each
- * such append answered with the stored events.
+ * consequences first (their events have the generated ids): then event by event, each
+ * one already carried answered with the stored event. Not stream by stream: a run of one
+ * stream can hold the consequences of several process managers, each carried alone.
  */
-async function appendBatch(store: PostgresEventStore, batch: GeneratedEvent[]): Promise<AppendResult[]> {
+export async function appendBatch(store: PostgresEventStore, batch: GeneratedEvent[]): Promise<AppendResult[]> {
   const appends: StreamAppend[] = runsOfStreams(batch).map((group) => ({
     streamId: group[0].streamId,
     expected: Expected.version(group[0].streamVersion - 1),
-    events: group.map((e): NewEvent => ({ type: e.type, data: e.data, metadata: e.metadata, eventId: e.eventId })),
+    events: group.map(newEventOf),
   }));
   try {
     return await store.appendToStreams(appends);
   } catch (error) {
     if (!(error instanceof VersionConflict)) throw error;
     const results: AppendResult[] = [];
-    for (const { streamId, events, expected } of appends) results.push(await store.append(streamId, events, expected));
+    for (const event of batch)
+      results.push(await store.append(event.streamId, [newEventOf(event)], Expected.version(event.streamVersion - 1)));
     return results;
   }
 }
