@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '../../src/commands/commandHandler';
+import type { CommandHandler } from '../../src/commands/commandHandler';
 import { type CommandTransaction } from '../../src/commands/commandTransaction';
-import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import { VersionConflict } from '../../src/shared/errors';
-import { commandContext, tickDecider } from '../support/commandContext';
+import { commandContext, tickDecider, createCommandLog, type CommandLog } from '../support/commandContext';
 import { testEvent } from '../support/events';
-import { createTestLog, type TestLog } from '../support/storedLog';
 
 describe('the command handler’s count of retried version conflicts', () => {
-  let log: TestLog;
+  let log: CommandLog;
   let store: PostgresEventStore;
   let handler: CommandHandler;
   const context = (idempotencyKey: string | null = null) => commandContext({ idempotencyKey });
@@ -26,10 +24,8 @@ describe('the command handler’s count of retried version conflicts', () => {
   };
 
   beforeAll(async () => {
-    log = await createTestLog();
-    store = log.store;
-    await migrateCommandResults(log.db.pool);
-    handler = new CommandHandler(store, new IdempotencyStore(log.db.pool, { waitMs: 2_000 }));
+    log = await createCommandLog();
+    ({ store, handler } = log);
   });
   afterAll(async () => log.drop());
 

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CommandHandler } from '../../src/commands/commandHandler';
-import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
+import type { CommandHandler } from '../../src/commands/commandHandler';
 import { Expected } from '../../src/eventStore/eventStore.port';
 import type { PostgresEventStore } from '../../src/eventStore/postgres/postgresEventStore';
 import type { Decider } from '../../src/shared/decider';
 import { RuleViolation } from '../../src/shared/errors';
-import { commandContext } from '../support/commandContext';
+import { commandContext, createCommandLog, type CommandLog } from '../support/commandContext';
 import { testEvent } from '../support/events';
-import { createTestLog, type TestLog } from '../support/storedLog';
 
 // A rating as the domain has it: the first one rates, a later one corrects, the same one is refused.
 type GradeState = { status: 'NONE' } | { status: 'GRADED'; grade: string };
@@ -25,7 +23,7 @@ const gradeDecider: Decider<GradeCommand, GradeEvent, GradeState> = {
 };
 
 describe('CommandHandler.onNew: a create command’s stream, decided as new without a read', () => {
-  let log: TestLog;
+  let log: CommandLog;
   let store: PostgresEventStore;
   let handler: CommandHandler;
   const grade = (id: string, value: string, seen: GradeState[] = [], idempotencyKey: string | null = null) =>
@@ -38,10 +36,8 @@ describe('CommandHandler.onNew: a create command’s stream, decided as new with
     store.append(`grade-${id}`, [testEvent('Graded', { grade: value })], Expected.noStream);
 
   beforeAll(async () => {
-    log = await createTestLog();
-    store = log.store;
-    await migrateCommandResults(log.db.pool);
-    handler = new CommandHandler(store, new IdempotencyStore(log.db.pool, { waitMs: 2_000 }));
+    log = await createCommandLog();
+    ({ store, handler } = log);
   });
   afterAll(async () => log.drop());
   afterEach(() => jest.restoreAllMocks());

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../../src/commands/commandHandler';
+import { CommandHandler, type CommandContext } from '../../src/commands/commandHandler';
+import { IdempotencyStore, migrateCommandResults } from '../../src/commands/idempotency';
 import type { Decider } from '../../src/shared/decider';
+import { createTestLog, type TestLog } from './storedLog';
 
 /** A district secretariat's command at a fixed time, with no Idempotency-Key unless given. */
 export function commandContext(overrides: Partial<CommandContext> = {}): CommandContext {
@@ -22,3 +24,12 @@ export const tickDecider: Decider<{ type: 'Tick' }, TickEvent, { count: number }
   evolve: (_, event) => ({ count: event.data.count }),
   decide: (_, state) => [{ type: 'Ticked', data: { count: state.count + 1 } }],
 };
+
+export type CommandLog = TestLog & { handler: CommandHandler };
+
+/** A log of its own with a command handler on it, the idempotency keys' table migrated. */
+export async function createCommandLog(): Promise<CommandLog> {
+  const log = await createTestLog();
+  await migrateCommandResults(log.db.pool);
+  return { ...log, handler: new CommandHandler(log.store, new IdempotencyStore(log.db.pool, { waitMs: 2_000 })) };
+}
